@@ -1,0 +1,3 @@
+import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
+
+export const lgCodes: readonly DiagnosticCodeInfo[] = [];

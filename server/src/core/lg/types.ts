@@ -1,0 +1,84 @@
+import type { Asn } from '../net/asn';
+
+export type SegmentType = 'sequence' | 'set' | 'confed-sequence' | 'confed-set';
+
+/** A path segment as BGP carries it (RFC 4271 §4.3, RFC 5065), never a string. */
+export interface AsPathSegment {
+  readonly type: SegmentType;
+  readonly asns: readonly Asn[];
+}
+
+export type Community =
+  | { readonly kind: 'standard'; readonly asn: number; readonly value: number } // RFC 1997, 65000:1
+  | { readonly kind: 'large'; readonly global: number; readonly local1: number; readonly local2: number } // RFC 8092
+  | { readonly kind: 'extended'; readonly text: string } // RFC 4360, kept as printed (rt 65000:1, soo …)
+  | { readonly kind: 'well-known'; readonly name: string; readonly asn: number; readonly value: number }; // no-export …
+
+export type Origin = 'igp' | 'egp' | 'incomplete';
+
+/** The looking-glass or router formats the parser knows; 'aspath-list' is a bare list of AS paths. */
+export type LgFormat =
+  | 'cisco-ios'
+  | 'cisco-ios-detail'
+  | 'cisco-iosxr'
+  | 'cisco-nxos'
+  | 'junos'
+  | 'junos-json'
+  | 'arista'
+  | 'arista-json'
+  | 'bird'
+  | 'frr'
+  | 'frr-json'
+  | 'openbgpd'
+  | 'openbgpd-json'
+  | 'gobgp'
+  | 'nokia-sros'
+  | 'huawei'
+  | 'mikrotik'
+  | 'ripestat-json'
+  | 'alice-json'
+  | 'birdwatcher-json'
+  | 'bgpdump'
+  | 'aspath-list'
+  | 'unknown';
+
+export interface LgRoute {
+  readonly prefix: string;
+  readonly asPath: readonly AsPathSegment[];
+  /** The path exactly as printed, for display and for the panel's editor decorations. */
+  readonly asPathText: string;
+  /** BIRD and some looking glasses cut long paths with `...`: the path is a prefix of the real one. */
+  readonly asPathTruncated?: boolean;
+  readonly nextHop?: string;
+  readonly origin?: Origin;
+  readonly localPref?: number;
+  readonly med?: number;
+  readonly weight?: number;
+  readonly communities: readonly Community[];
+  /** RFC 9234 Only-to-Customer attribute, when the output shows it. */
+  readonly otc?: Asn;
+  readonly best?: boolean;
+  readonly valid?: boolean;
+  readonly multipath?: boolean;
+  /** RPKI ROV / ASPA state as the router printed it (`V`, `valid`, `I`, …), normalised to lower-case words. */
+  readonly rpki?: 'valid' | 'invalid' | 'not-found' | 'unverified';
+  readonly aspa?: 'valid' | 'invalid' | 'unknown' | 'unverified';
+  readonly peer?: { readonly asn?: Asn; readonly address?: string };
+  /** 0-based first and last line of the paste this route came from (inclusive). */
+  readonly lines: { readonly start: number; readonly end: number };
+  /** ASNs printed but out of range or malformed, kept so the panel can point at them. */
+  readonly invalidAsns?: readonly { readonly text: string; readonly line: number }[];
+}
+
+export interface UnparsedLine {
+  /** 0-based. */
+  readonly line: number;
+  readonly text: string;
+  readonly reason?: string;
+}
+
+export interface LgParseResult {
+  readonly format: LgFormat;
+  readonly routes: readonly LgRoute[];
+  readonly unparsed: readonly UnparsedLine[];
+}

@@ -1,0 +1,53 @@
+import type { Position, Range, Span } from './range';
+
+/**
+ * Maps offsets to line/character and back. Built once per text, lookups are a binary search,
+ * so parsers can keep offsets and convert only the ranges that reach a diagnostic.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))] ?? 0;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - (this.starts[lo] ?? 0) };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.lineStart(pos.line);
+    const next = pos.line + 1 < this.starts.length ? (this.starts[pos.line + 1] ?? this.text.length) : this.text.length;
+    return Math.min(start + Math.max(0, pos.character), next);
+  }
+
+  range(s: Span): Range {
+    return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
+  }
+}
