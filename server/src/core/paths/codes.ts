@@ -1,3 +1,3 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
-export const pathsCodes: readonly DiagnosticCodeInfo[] = [];
+export const pathCodes: readonly DiagnosticCodeInfo[] = [];

@@ -1,0 +1,41 @@
+import type {
+  CodeAction,
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Location,
+  Position,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { Diagnostic } from './diagnostics/diagnostic';
+import type { SourceDocument } from './document';
+import type { RouteLensSettings } from './settings';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
+
+/** What a service may look at beyond its document. */
+export interface ServiceContext {
+  readonly settings: RouteLensSettings;
+  readonly workspace: WorkspaceIndex;
+}
+
+/**
+ * A language's features as pure functions, the way vscode-json-languageservice is shaped: the LSP
+ * layer and the CLI call these and only translate types. Every method must not throw on any input.
+ */
+export interface LanguageService {
+  readonly languageId: string;
+  validate(doc: SourceDocument, ctx: ServiceContext): Diagnostic[];
+  hover?(doc: SourceDocument, pos: Position, ctx: ServiceContext): Hover | null;
+  complete?(doc: SourceDocument, pos: Position, ctx: ServiceContext): CompletionItem[];
+  documentSymbols?(doc: SourceDocument, ctx: ServiceContext): DocumentSymbol[];
+  format?(doc: SourceDocument, options: FormattingOptions, ctx: ServiceContext): TextEdit[];
+  foldingRanges?(doc: SourceDocument): FoldingRange[];
+  definition?(doc: SourceDocument, pos: Position, ctx: ServiceContext): Location[];
+  references?(doc: SourceDocument, pos: Position, ctx: ServiceContext, includeDeclaration: boolean): Location[];
+  rename?(doc: SourceDocument, pos: Position, newName: string, ctx: ServiceContext): WorkspaceEdit | null;
+  /** Code actions beyond the fixes attached to diagnostics (those the LSP layer turns into actions itself). */
+  codeActions?(doc: SourceDocument, range: { start: Position; end: Position }, ctx: ServiceContext): CodeAction[];
+}
