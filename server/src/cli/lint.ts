@@ -1,0 +1,93 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SourceDocument } from '../core/document';
+import type { Diagnostic } from '../core/diagnostics/diagnostic';
+import { languageOfFile, languageServices } from '../core/languages';
+import { parseRpslDocument } from '../core/rpsl/service';
+import type { RpslDialectSetting } from '../core/settings';
+import { defaultSettings } from '../core/settings';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { type CliIo, EXIT, parseArgs } from './io';
+import { toSarif } from './sarif';
+
+export interface FileDiagnostic extends Diagnostic {
+  readonly file: string;
+}
+
+const USAGE = 'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif] [--no-cross-checks] <files or dirs…>';
+const DIALECTS: readonly RpslDialectSetting[] = ['auto', 'rfc', 'irrd', 'ripe'];
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+/**
+ * `routelens lint`: the same services and diagnostics as the editor. All RPSL files named are indexed
+ * first, as a workspace, so cross-object checks see every object, as they would in VS Code.
+ */
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, { values: ['dialect', 'format'], flags: ['no-cross-checks', 'help'] });
+  if ('error' in parsed) return usage(io, parsed.error);
+  if (parsed.flags.has('help')) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const dialect = parsed.values.get('dialect')?.[0] ?? 'auto';
+  const format = parsed.values.get('format')?.[0] ?? 'text';
+  const rpslDialect = DIALECTS.find((d) => d === dialect);
+  if (!rpslDialect) return usage(io, `unknown dialect "${dialect}"`);
+  if (!FORMATS.some((f) => f === format)) return usage(io, `unknown format "${format}"`);
+  if (parsed.positional.length === 0) return usage(io, 'no files given');
+
+  const files: { file: string; doc: SourceDocument }[] = [];
+  for (const p of parsed.positional) {
+    let listed: string[];
+    try {
+      listed = await io.listFiles(p);
+    } catch (err) {
+      io.stderr(`routelens lint: cannot read ${p}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return EXIT.usage;
+    }
+    for (const file of listed) {
+      const text = await io.readFile(file);
+      const languageId = languageOfFile(file, text);
+      if (!languageId) {
+        if (listed.length === 1 && listed[0] === p) io.stderr(`routelens lint: ${p}: not an RPSL or ASPA file, skipped\n`);
+        continue;
+      }
+      files.push({ file, doc: new SourceDocument(pathToFileURL(path.resolve(file)).toString(), languageId, 1, text) });
+    }
+  }
+
+  const workspace = new WorkspaceIndex();
+  for (const { doc } of files) if (doc.languageId === 'rpsl') workspace.set(doc.uri, parseRpslDocument(doc).objects);
+  const ctx = { settings: { ...defaultSettings, rpslDialect, crossChecks: !parsed.flags.has('no-cross-checks') }, workspace };
+
+  const results: FileDiagnostic[] = [];
+  for (const { file, doc } of files) {
+    const service = languageServices.get(doc.languageId);
+    if (!service) continue;
+    for (const d of service.validate(doc, ctx)) results.push({ ...d, file });
+  }
+
+  if (format === 'json') io.stdout(`${JSON.stringify(results.map(jsonRow))}\n`);
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results), null, 2)}\n`);
+  else io.stdout(textReport(results, files.length));
+  return results.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+}
+
+function usage(io: CliIo, why: string): number {
+  io.stderr(`routelens lint: ${why}\n${USAGE}\n`);
+  return EXIT.usage;
+}
+
+/** The JSON contract: {file, range, severity, code, message}, 0-based like LSP. */
+function jsonRow(d: FileDiagnostic) {
+  return { file: d.file, range: d.range, severity: d.severity, code: d.code, message: d.message };
+}
+
+function textReport(results: readonly FileDiagnostic[], fileCount: number): string {
+  const lines = results.map(
+    (d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`,
+  );
+  const count = (s: string) => results.filter((d) => d.severity === s).length;
+  lines.push(`${fileCount} file(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,64 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { CliIo } from './io';
+import { EXIT } from './io';
+import { run as lint } from './lint';
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** Subcommands; each exists when its feature does. */
+const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+  lint: { run: lint, summary: 'check RPSL and ASPA files (text, json or sarif output)' },
+};
+
+const nodeIo: CliIo = {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  readFile: (p) => fs.readFile(p, 'utf8'),
+  writeFile: (p, d) => fs.writeFile(p, d, 'utf8'),
+  async readStdin() {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  async listFiles(p) {
+    const st = await fs.stat(p);
+    if (!st.isDirectory()) return [p];
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) await walk(full);
+        else out.push(full);
+      }
+    };
+    await walk(p);
+    return out;
+  },
+};
+
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    const list = Object.entries(COMMANDS)
+      .map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`)
+      .join('\n');
+    (name && name !== '--help' ? io.stderr : io.stdout)(`usage: routelens <command> [options]\n\ncommands:\n${list}\n`);
+    return name && name !== '--help' ? EXIT.usage : EXIT.ok;
+  }
+  return command.run(rest, io);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`routelens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { allDiagnosticCodes } from '../core/diagnostics/registry';
+import type { Severity } from '../core/diagnostics/diagnostic';
+import type { FileDiagnostic } from './lint';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, the shape GitHub code scanning reads: one run, a rule per code used, 1-based regions. */
+export function toSarif(results: readonly FileDiagnostic[]) {
+  const codes = [...new Set(results.map((r) => r.code))].sort();
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'RouteLens',
+            rules: codes.map((id) => {
+              const info = allDiagnosticCodes.get(id);
+              return {
+                id,
+                shortDescription: { text: info?.summary ?? id },
+                ...(info ? { fullDescription: { text: info.description } } : {}),
+                defaultConfiguration: { level: LEVEL[info?.severity ?? 'warning'] },
+                helpUri: `https://github.com/routelens/routelens/blob/main/docs/diagnostics.md#${id.replace(/[^a-z0-9-]/g, '')}`,
+              };
+            }),
+          },
+        },
+        results: results.map((r) => ({
+          ruleId: r.code,
+          ruleIndex: codes.indexOf(r.code),
+          level: LEVEL[r.severity],
+          message: { text: r.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: r.file.split('\\').join('/') },
+                region: {
+                  startLine: r.range.start.line + 1,
+                  startColumn: r.range.start.character + 1,
+                  endLine: r.range.end.line + 1,
+                  endColumn: r.range.end.character + 1,
+                },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}

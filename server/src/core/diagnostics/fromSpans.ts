@@ -1,0 +1,25 @@
+import type { LineIndex } from '../text/lineIndex';
+import type { Diagnostic, SpanDiagnostic } from './diagnostic';
+
+/** Turns the offset form parsers produce into ranged diagnostics; `uri` fills related info without one. */
+export function toDiagnostics(index: LineIndex, list: readonly SpanDiagnostic[]): Diagnostic[] {
+  return list.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    range: index.range(d.span),
+    ...(d.tags ? { tags: d.tags } : {}),
+    ...(d.fixes
+      ? {
+          fixes: d.fixes.map((f) => ({
+            title: f.title,
+            ...(f.preferred ? { preferred: true } : {}),
+            edits: f.edits.map((e) => ({ range: index.range(e.span), newText: e.newText })),
+          })),
+        }
+      : {}),
+    ...(d.related
+      ? { related: d.related.map((r) => ({ ...(r.uri ? { uri: r.uri } : {}), range: index.range(r.span), message: r.message })) }
+      : {}),
+  }));
+}

@@ -1,0 +1,35 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SourceDocument } from '../core/document';
+import type { ServiceContext } from '../core/service';
+
+/** What the host (node or browser) injects: timers and, where it has one, file access. */
+export interface Runtime {
+  readonly timer: {
+    setTimeout(callback: () => void, ms: number): { dispose(): void };
+  };
+  /** Reads a file by URI; absent in the browser, where only open documents are seen. */
+  readonly readFile?: (uri: string) => Promise<string>;
+  /** Lists files below a folder URI whose names end with one of `suffixes`. */
+  readonly findFiles?: (folderUri: string, suffixes: readonly string[]) => Promise<string[]>;
+}
+
+/** Everything a feature module gets from the server core; feature modules never build their own state. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly runtime: Runtime;
+  /** The SourceDocument for an open document's current version (same object until it changes). */
+  sourceDocument(uri: string): SourceDocument | undefined;
+  serviceContext(): ServiceContext;
+  /** Re-validate every open document (after the workspace index or settings changed). */
+  refreshDiagnostics(): void;
+  /** Called with the raw `routelens` section each time settings are (re)read. */
+  onSettings(listener: (section: unknown) => void): void;
+  readonly clientCapabilities: { readonly workDoneProgress: boolean; readonly pullDiagnostics: boolean };
+  /** Workspace folder URIs from initialize. */
+  readonly workspaceFolders: readonly string[];
+}
+
+/** A feature module: registers its handlers, and may be given the context only after `initialize`. */
+export type FeatureModule = (ctx: ServerContext) => void;

@@ -1,0 +1,7 @@
+import type { FeatureModule } from './context';
+
+/**
+ * Feature modules beyond the per-document language features: each area that needs server state
+ * (the workspace index, RPKI data, the path panel) registers here.
+ */
+export const featureModules: readonly FeatureModule[] = [];

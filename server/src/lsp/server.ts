@@ -1,0 +1,223 @@
+import {
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SourceDocument } from '../core/document';
+import { languageServices } from '../core/languages';
+import type { LanguageService, ServiceContext } from '../core/service';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { workspaceSymbols } from '../core/workspace/navigation';
+import type { RouteLensSettings } from '../core/settings';
+import { defaultSettings } from '../core/settings';
+import { fixesToCodeActions, toLspDiagnostic } from './convert';
+import type { FeatureModule, Runtime, ServerContext } from './context';
+import { readSettings } from './settings';
+import { featureModules } from './features';
+import { parseRpslDocument } from '../core/rpsl/service';
+
+const PUSH_DEBOUNCE_MS = 150;
+
+/**
+ * Wires the pure language services to an LSP connection. The node and browser entry points only build
+ * the connection and the runtime (as json-language-features' startServer does); everything else is here.
+ */
+export function startServer(connection: Connection, runtime: Runtime, features: readonly FeatureModule[] = featureModules): void {
+  const documents = new TextDocuments(TextDocument);
+  const sources = new Map<string, SourceDocument>();
+  const workspace = new WorkspaceIndex();
+  const settingsListeners: ((section: unknown) => void)[] = [];
+  let settings: RouteLensSettings = defaultSettings;
+  let pullDiagnostics = false;
+  let configurationPull = false;
+  let workspaceFolders: string[] = [];
+  const pending = new Map<string, { dispose(): void }>();
+
+  const serviceContext = (): ServiceContext => ({ settings, workspace });
+
+  const sourceDocument = (uri: string): SourceDocument | undefined => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const cached = sources.get(uri);
+    if (cached && cached.version === doc.version) return cached;
+    const fresh = new SourceDocument(uri, doc.languageId, doc.version, doc.getText());
+    sources.set(uri, fresh);
+    return fresh;
+  };
+
+  const serviceFor = (uri: string): { doc: SourceDocument; service: LanguageService } | undefined => {
+    const doc = sourceDocument(uri);
+    const service = doc && languageServices.get(doc.languageId);
+    return doc && service ? { doc, service } : undefined;
+  };
+
+  /** Never lets a service's bug take the server down: a failure is logged and the feature answers empty. */
+  const guarded = <T>(what: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (err) {
+      connection.console.error(`RouteLens: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fallback;
+    }
+  };
+
+  const diagnosticsFor = (uri: string) => {
+    const found = serviceFor(uri);
+    if (!found) return [];
+    return guarded('validation', [], () => found.service.validate(found.doc, serviceContext()).map((d) => toLspDiagnostic(uri, d)));
+  };
+
+  const pushSoon = (uri: string): void => {
+    pending.get(uri)?.dispose();
+    pending.set(
+      uri,
+      runtime.timer.setTimeout(() => {
+        pending.delete(uri);
+        if (!documents.get(uri)) return;
+        void connection.sendDiagnostics({ uri, diagnostics: diagnosticsFor(uri) });
+      }, PUSH_DEBOUNCE_MS),
+    );
+  };
+
+  const refreshDiagnostics = (): void => {
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) pushSoon(d.uri);
+  };
+
+  const indexIfRpsl = (uri: string): void => {
+    const found = serviceFor(uri);
+    if (found?.doc.languageId === 'rpsl') {
+      // The parse is shared with validation through the per-document cache.
+      const parsed = guarded('indexing', undefined, () => rpslObjects(found.doc));
+      if (parsed) workspace.set(uri, parsed);
+    }
+  };
+
+  const loadSettings = async (): Promise<void> => {
+    if (!configurationPull) return;
+    const section: unknown = await connection.workspace.getConfiguration('routelens');
+    settings = readSettings(section);
+    for (const l of settingsListeners) guarded('settings listener', undefined, () => l(section));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    configurationPull = !!caps.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentFormattingProvider: true,
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'routelens' },
+    };
+  });
+
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    runtime,
+    sourceDocument,
+    serviceContext,
+    refreshDiagnostics,
+    onSettings: (l) => settingsListeners.push(l),
+    get clientCapabilities() {
+      return { workDoneProgress: true, pullDiagnostics };
+    },
+    get workspaceFolders() {
+      return workspaceFolders;
+    },
+  };
+
+  connection.onInitialized(() => {
+    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'routelens' });
+    void loadSettings().then(refreshDiagnostics);
+  });
+  connection.onDidChangeConfiguration(() => void loadSettings().then(refreshDiagnostics));
+
+  documents.onDidChangeContent((e) => {
+    indexIfRpsl(e.document.uri);
+    if (!pullDiagnostics) pushSoon(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    sources.delete(e.document.uri);
+    pending.get(e.document.uri)?.dispose();
+    pending.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params, token: CancellationToken) => {
+    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(params.textDocument.uri) };
+  });
+
+  connection.onHover((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    return f?.service.hover ? guarded('hover', null, () => f.service.hover!(f.doc, p.position, serviceContext())) : null;
+  });
+  connection.onCompletion((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    return f?.service.complete ? guarded('completion', [], () => f.service.complete!(f.doc, p.position, serviceContext())) : [];
+  });
+  connection.onDocumentSymbol((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    return f?.service.documentSymbols ? guarded('symbols', [], () => f.service.documentSymbols!(f.doc, serviceContext())) : [];
+  });
+  connection.onWorkspaceSymbol((p) => guarded('workspace symbols', [], () => workspaceSymbols(p.query, serviceContext())));
+  connection.onDocumentFormatting((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    return f?.service.format ? guarded('formatting', [], () => f.service.format!(f.doc, p.options, serviceContext())) : [];
+  });
+  connection.onFoldingRanges((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    return f?.service.foldingRanges ? guarded('folding', [], () => f.service.foldingRanges!(f.doc)) : [];
+  });
+  connection.onDefinition((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    return f?.service.definition ? guarded('definition', [], () => f.service.definition!(f.doc, p.position, serviceContext())) : [];
+  });
+  connection.onReferences((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    return f?.service.references
+      ? guarded('references', [], () => f.service.references!(f.doc, p.position, serviceContext(), p.context.includeDeclaration))
+      : [];
+  });
+  connection.onRenameRequest((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    return f?.service.rename ? guarded('rename', null, () => f.service.rename!(f.doc, p.position, p.newName, serviceContext())) : null;
+  });
+  connection.onCodeAction((p) => {
+    const f = serviceFor(p.textDocument.uri);
+    const fromFixes = fixesToCodeActions(p.textDocument.uri, p.context.diagnostics);
+    const more = f?.service.codeActions ? guarded('code actions', [], () => f.service.codeActions!(f.doc, p.range, serviceContext())) : [];
+    return [...fromFixes, ...more];
+  });
+
+  for (const feature of features) guarded('feature registration', undefined, () => feature(ctx));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The RPSL objects of a document, for the index; the RPSL service's cached parse. */
+function rpslObjects(doc: SourceDocument) {
+  return parseRpslDocument(doc).objects;
+}
+

@@ -1,0 +1,38 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../lsp/server';
+import type { Runtime } from '../lsp/context';
+
+const runtime: Runtime = {
+  timer: {
+    setTimeout(callback, ms) {
+      const handle = setTimeout(callback, ms);
+      return { dispose: () => clearTimeout(handle) };
+    },
+  },
+  readFile: (uri) => fs.readFile(uri.startsWith('file:') ? fileURLToPath(uri) : uri, 'utf8'),
+  async findFiles(folderUri, suffixes) {
+    const out: string[] = [];
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      if (depth > 12) return;
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) await walk(p, depth + 1);
+        else if (suffixes.some((s) => e.name.toLowerCase().endsWith(s))) out.push(pathToFileURL(p).toString());
+      }
+    };
+    await walk(fileURLToPath(folderUri), 0);
+    return out;
+  },
+};
+
+startServer(createConnection(ProposedFeatures.all), runtime);
