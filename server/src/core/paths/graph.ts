@@ -1,0 +1,157 @@
+import type { LgRoute } from '../lg/types';
+import { classifyAsn } from '../net/asn';
+import type { GraphEdge, GraphNode, Hop, NodeKind, PathGraph, RouteAnalysis } from './model';
+import type { Relationships } from './relationships';
+
+/** Beyond this many ASes a full table is unreadable and slow to lay out: routes are grouped by first hop. */
+export const MAX_GRAPH_NODES = 300;
+/** Leaking routes are always drawn in full, up to this many, even in an aggregated graph. */
+const MAX_FULL_LEAKS = 30;
+
+export const VANTAGE_ID = 'vantage';
+
+type Analysed = Omit<RouteAnalysis, 'nodeIds'>;
+
+interface GraphInput {
+  readonly names?: ReadonlyMap<number, string>;
+  readonly relationships?: Relationships;
+}
+
+/** One node per AS (never per route), one edge per AS pair; every route is a walk through them. */
+export function buildGraph(routes: readonly Analysed[], lg: readonly LgRoute[], data: GraphInput): { graph: PathGraph; nodeIds: string[][] } {
+  const full = routes.map((_, i) => pathIds(lg[i]!));
+  const distinct = new Set(full.flat()).size;
+  if (distinct <= MAX_GRAPH_NODES) return { graph: assemble(routes, full, data), nodeIds: full };
+  let leaks = 0;
+  const ids = routes.map((r, i) => {
+    const path = full[i]!;
+    if (r.verdict === 'leak' && leaks < MAX_FULL_LEAKS) {
+      leaks++;
+      return path;
+    }
+    return path.length > 1 ? [VANTAGE_ID, path[1]!, `agg:${path[1]!}`] : path;
+  });
+  const graph = assemble(routes, ids, data);
+  return { graph: { ...graph, aggregated: { by: 'first-hop', hiddenNodes: distinct - graph.nodes.length } }, nodeIds: ids };
+}
+
+/** Node ids of a route in printed order, vantage first; sets become one cluster node. */
+function pathIds(r: LgRoute): string[] {
+  const ids = [VANTAGE_ID];
+  for (const seg of r.asPath) {
+    if (seg.type === 'set' || seg.type === 'confed-set') {
+      ids.push(`set:${[...seg.asns].sort((a, b) => a - b).join(',')}`);
+      continue;
+    }
+    for (const a of seg.asns) if (ids.at(-1) !== `AS${a}`) ids.push(`AS${a}`);
+  }
+  return ids;
+}
+
+function assemble(routes: readonly Analysed[], paths: readonly string[][], data: GraphInput): PathGraph {
+  const nodes = new Map<string, { kind: NodeKind; prepend: number; origin: boolean; leaker: boolean; routes: number[] }>();
+  const edges = new Map<string, { from: string; to: string; leak: boolean; reasons: Set<string>; routes: number[]; colors: Set<number> }>();
+  const aggCounts = new Map<string, { routes: number; origins: Set<number> }>();
+  paths.forEach((ids, i) => {
+    const r = routes[i]!;
+    const leakHops = leakReasons(r);
+    ids.forEach((id, k) => {
+      let n = nodes.get(id);
+      if (!n) nodes.set(id, (n = { kind: kindOf(id), prepend: 1, origin: false, leaker: false, routes: [] }));
+      n.routes.push(i);
+      const a = asnOf(id);
+      const p = a === undefined ? undefined : r.prepends.find((x) => x.asn === a);
+      if (p) n.prepend = Math.max(n.prepend, p.count);
+      if (k === ids.length - 1 && n.kind !== 'aggregate' && k > 0) n.origin = true;
+      if (n.kind === 'aggregate') {
+        const c = aggCounts.get(id) ?? { routes: 0, origins: new Set<number>() };
+        c.routes++;
+        if (r.origin !== undefined) c.origins.add(r.origin);
+        aggCounts.set(id, c);
+      }
+      if (k === 0) return;
+      const from = id;
+      const to = ids[k - 1]!;
+      const key = `${from}>${to}`;
+      let e = edges.get(key);
+      if (!e) edges.set(key, (e = { from, to, leak: false, reasons: new Set(), routes: [], colors: new Set() }));
+      e.routes.push(i);
+      e.colors.add(r.color);
+      for (const l of leakHops) {
+        if (`AS${l.hop.from}` !== from || `AS${l.hop.to}` !== to) continue;
+        e.reasons.add(l.reason);
+        if (l.leak) {
+          e.leak = true;
+          n.leaker = true; // n is `from`: the AS that sent on the leak hop
+        }
+      }
+    });
+  });
+  const graphNodes: GraphNode[] = [...nodes].map(([id, n]) => {
+    const asn = asnOf(id);
+    const name = asn === undefined ? undefined : data.names?.get(asn);
+    const members = id.startsWith('set:') ? id.slice(4).split(',').map(Number) : undefined;
+    const agg = aggCounts.get(id);
+    const label =
+      n.kind === 'vantage' ? 'vantage point' : n.kind === 'aggregate' ? `${agg?.routes ?? 0} routes, ${agg?.origins.size ?? 0} origins` : n.kind === 'as-set' ? `{${members!.join(', ')}}` : id;
+    const special = asn === undefined ? undefined : classifyAsn(asn)?.kind;
+    const chars = Math.max(label.length, Math.min(name?.length ?? 0, 28));
+    return {
+      id,
+      kind: n.kind,
+      label,
+      ...(asn !== undefined ? { asn } : {}),
+      ...(name ? { name: name.length > 28 ? `${name.slice(0, 27)}…` : name } : {}),
+      ...(members ? { members } : {}),
+      prepend: n.prepend,
+      origin: n.origin,
+      leaker: n.leaker,
+      ...(special ? { special } : {}),
+      routes: n.routes,
+      x: 0,
+      y: 0,
+      width: Math.round(chars * 7.4 + 24 + (n.prepend > 1 ? 30 : 0)),
+      height: name ? 44 : 30,
+    };
+  });
+  const graphEdges: GraphEdge[] = [...edges].map(([id, e]) => {
+    const fa = asnOf(e.from);
+    const ta = asnOf(e.to);
+    const rel = fa !== undefined && ta !== undefined ? data.relationships?.get(fa, ta) : undefined;
+    return {
+      id,
+      from: e.from,
+      to: e.to,
+      ...(rel ? { rel } : {}),
+      verdict: e.leak ? 'leak' : rel ? 'ok' : 'unknown',
+      reasons: [...e.reasons],
+      routes: e.routes,
+      colors: [...e.colors].sort((a, b) => a - b),
+      points: [],
+    };
+  });
+  return { nodes: graphNodes, edges: graphEdges, width: 0, height: 0 };
+}
+
+/** Every hop a check flagged on this route, with a reason; `leak` for those that make the edge red. */
+function leakReasons(r: Analysed): { hop: Hop; reason: string; leak: boolean }[] {
+  const out: { hop: Hop; reason: string; leak: boolean }[] = [];
+  const aspa = r.aspa;
+  if (aspa?.downstream.verdict === 'invalid' && aspa.downstream.leakHop) out.push({ hop: aspa.downstream.leakHop, reason: `ASPA Invalid: ${aspa.downstream.reason}`, leak: true });
+  if (aspa?.upstream.verdict === 'invalid' && aspa.upstream.leakHop && aspa.downstream.verdict !== 'invalid')
+    out.push({ hop: aspa.upstream.leakHop, reason: `ASPA upstream Invalid (if learnt from a customer or peer): ${aspa.upstream.reason}`, leak: false });
+  if (r.otc?.verdict === 'leak' && r.otc.leakHop) out.push({ hop: r.otc.leakHop, reason: `OTC leak: ${r.otc.reason}`, leak: true });
+  if (r.valley?.verdict === 'valley' && r.valley.leakHop) out.push({ hop: r.valley.leakHop, reason: `Not valley-free: ${r.valley.reason}`, leak: true });
+  return out;
+}
+
+function kindOf(id: string): NodeKind {
+  if (id === VANTAGE_ID) return 'vantage';
+  if (id.startsWith('set:')) return 'as-set';
+  if (id.startsWith('agg:')) return 'aggregate';
+  return 'as';
+}
+
+function asnOf(id: string): number | undefined {
+  return id.startsWith('AS') ? Number(id.slice(2)) : undefined;
+}

@@ -1,0 +1,30 @@
+import dagre from '@dagrejs/dagre';
+import type { PathGraph } from './model';
+
+const MARGIN = 16;
+
+/**
+ * Layered layout, vantage point on the left and origins on the right, done once in the core so the panel,
+ * the SVG export and the CLI draw the same picture. Edges point the way routes travelled (origin → vantage),
+ * hence rankdir RL.
+ */
+export function layoutGraph(graph: PathGraph): void {
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'RL', nodesep: 18, ranksep: 56, marginx: MARGIN, marginy: MARGIN });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of graph.nodes) g.setNode(n.id, { width: n.width, height: n.height });
+  for (const e of graph.edges) if (e.from !== e.to) g.setEdge(e.from, e.to, { weight: e.routes.length });
+  dagre.layout(g);
+  for (const n of graph.nodes) {
+    const p = g.node(n.id);
+    n.x = Math.round(p.x);
+    n.y = Math.round(p.y);
+  }
+  for (const e of graph.edges) {
+    const pts = e.from === e.to ? [] : (g.edge(e.from, e.to)?.points ?? []);
+    e.points = pts.map((p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
+  }
+  const info = g.graph();
+  graph.width = Math.ceil(info.width ?? 0);
+  graph.height = Math.ceil(info.height ?? 0);
+}

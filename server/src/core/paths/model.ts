@@ -1,0 +1,158 @@
+import type { Severity } from '../diagnostics/diagnostic';
+import type { LgFormat, UnparsedLine } from '../lg/types';
+import type { AsnSpecial } from '../net/asn';
+
+/**
+ * The path panel's model: what the analysis found and the graph to draw, as plain JSON (it crosses the
+ * LSP connection and the webview boundary). ASNs are plain numbers here: the model is data, not a parse.
+ */
+export interface PathsModel {
+  readonly version: 1;
+  readonly format: LgFormat;
+  readonly routes: readonly RouteAnalysis[];
+  readonly findings: readonly PathFinding[];
+  readonly unparsed: readonly UnparsedLine[];
+  readonly graph: PathGraph;
+  /** Which data sets the analysis had; a missing one means that column is absent, never guessed. */
+  readonly data: DataStatus;
+}
+
+/** A hop as the route travelled: `from` announced it to `to` (so `from` is nearer the origin). */
+export interface Hop {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Relationship of `from` to `to` on a hop: c2p = `from` is a customer of `to` (the route goes up). */
+export type Relationship = 'c2p' | 'p2c' | 'p2p';
+
+export type Check<V extends string> = {
+  readonly verdict: V;
+  /** The hop where the path stops being acceptable, when the check can say. */
+  readonly leakHop?: Hop;
+  readonly reason: string;
+};
+
+export interface AspaHopEvidence {
+  readonly customer: number;
+  readonly provider: number;
+  readonly result: 'provider+' | 'not-provider+' | 'no-attestation';
+}
+
+export interface AspaCheck extends Check<'valid' | 'invalid' | 'unknown'> {
+  readonly hops: readonly AspaHopEvidence[];
+  /** What would change the verdict (for example "AS8048 registering AS52320 as a provider would …"). */
+  readonly whatIf?: string;
+}
+
+export type RouteVerdict = 'ok' | 'notice' | 'warning' | 'leak';
+
+export interface RouteAnalysis {
+  readonly index: number;
+  readonly prefix: string;
+  /** 0-based inclusive lines of the paste. */
+  readonly lines: { readonly start: number; readonly end: number };
+  readonly asPathText: string;
+  readonly truncated: boolean;
+  /** ASNs in sequence order as printed (vantage side first), prepends collapsed; sets and confeds left out. */
+  readonly hops: readonly number[];
+  readonly origin?: number;
+  readonly neighbor?: number;
+  readonly length: { readonly raw: number; readonly collapsed: number };
+  readonly prepends: readonly { readonly asn: number; readonly count: number }[];
+  readonly loops: readonly number[];
+  readonly specialAsns: readonly { readonly asn: number; readonly kind: AsnSpecial; readonly rfc: string }[];
+  readonly bogon?: string;
+  readonly asSets: readonly (readonly number[])[];
+  readonly confed: boolean;
+  readonly otc?: Check<'ok' | 'leak' | 'unchecked'> & { readonly value: number };
+  /** Without OTC on the route: where RFC 9234 would have set it and who would have dropped the leak. */
+  readonly otcWhatIf?: string;
+  readonly aspa?: { readonly upstream: AspaCheck; readonly downstream: AspaCheck };
+  readonly valley?: Check<'valley-free' | 'valley' | 'unknown'>;
+  readonly rov?: 'valid' | 'invalid' | 'not-found';
+  readonly policy?: readonly PolicyHopResult[];
+  /** Index into the palette: one colour per distinct (collapsed) path. */
+  readonly color: number;
+  readonly best: boolean;
+  readonly verdict: RouteVerdict;
+  /** Node ids along the route, vantage first. */
+  readonly nodeIds: readonly string[];
+}
+
+export interface PolicyHopResult {
+  readonly hop: Hop;
+  readonly verdict: 'ok' | 'mismatch' | 'unknown';
+  readonly reason: string;
+}
+
+export interface PathFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly route: number;
+  /** 0-based line of the paste the finding is about. */
+  readonly line: number;
+  readonly hop?: Hop;
+}
+
+export type NodeKind = 'vantage' | 'as' | 'as-set' | 'aggregate';
+
+export interface GraphNode {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly label: string;
+  readonly asn?: number;
+  readonly name?: string;
+  readonly members?: readonly number[];
+  /** Largest prepend count seen on this AS (shown as ×N when > 1). */
+  readonly prepend: number;
+  readonly origin: boolean;
+  readonly leaker: boolean;
+  readonly special?: AsnSpecial;
+  readonly routes: readonly number[];
+  x: number;
+  y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface GraphEdge {
+  readonly id: string;
+  /** Propagation: `from` announced to `to`; drawn right (origin side) to left (vantage). */
+  readonly from: string;
+  readonly to: string;
+  readonly rel?: Relationship;
+  readonly verdict: 'ok' | 'leak' | 'unknown';
+  readonly reasons: readonly string[];
+  readonly routes: readonly number[];
+  readonly colors: readonly number[];
+  points: { x: number; y: number }[];
+}
+
+export interface PathGraph {
+  readonly nodes: GraphNode[];
+  readonly edges: GraphEdge[];
+  width: number;
+  height: number;
+  /** Set when the table was too large to draw as is. */
+  readonly aggregated?: { readonly by: 'first-hop'; readonly hiddenNodes: number };
+}
+
+export interface DataSetStatus {
+  readonly loaded: boolean;
+  /** Entries loaded (customers for ASPA, VRPs, links, names). */
+  readonly count: number;
+  readonly sources: readonly string[];
+  readonly errors: readonly { readonly source: string; readonly message: string }[];
+}
+
+export interface DataStatus {
+  readonly aspa: DataSetStatus;
+  readonly rov: DataSetStatus;
+  readonly relationships: DataSetStatus;
+  readonly names: DataSetStatus;
+  readonly policy: DataSetStatus;
+}
+
+export const PALETTE_SIZE = 8;

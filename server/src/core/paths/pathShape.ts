@@ -1,0 +1,63 @@
+import type { AsPathSegment } from '../lg/types';
+import { classifyAsn, type AsnSpecial } from '../net/asn';
+
+/** What the AS_PATH itself says, before any data set is consulted. */
+export interface PathShape {
+  /** AS_SEQUENCE ASNs in printed order (vantage side first), adjacent repeats collapsed. */
+  readonly hops: number[];
+  readonly prepends: { asn: number; count: number }[];
+  /** ASNs that reappear after another AS in between (a loop, or a poisoned path). */
+  readonly loops: number[];
+  readonly specialAsns: { asn: number; kind: AsnSpecial; rfc: string }[];
+  readonly asSets: number[][];
+  readonly confed: boolean;
+  /** RFC 4271 §9.1.2.2: a set counts one, confederation segments none. */
+  readonly length: { raw: number; collapsed: number };
+}
+
+export function pathShape(segments: readonly AsPathSegment[]): PathShape {
+  const hops: number[] = [];
+  const prepends: { asn: number; count: number }[] = [];
+  const loops: number[] = [];
+  const asSets: number[][] = [];
+  const special = new Map<number, { asn: number; kind: AsnSpecial; rfc: string }>();
+  let confed = false;
+  let raw = 0;
+  let sets = 0;
+  let last: number | undefined;
+  let run = 0;
+  const seen = new Set<number>();
+  const closeRun = (): void => {
+    if (last !== undefined && run > 1) prepends.push({ asn: last, count: run });
+  };
+  for (const seg of segments) {
+    for (const a of seg.asns) {
+      const s = classifyAsn(a);
+      if (s && !special.has(a)) special.set(a, { asn: a, ...s });
+    }
+    if (seg.type === 'confed-sequence' || seg.type === 'confed-set') {
+      confed = true;
+      continue;
+    }
+    if (seg.type === 'set') {
+      asSets.push([...seg.asns]);
+      sets++;
+      continue;
+    }
+    for (const a of seg.asns) {
+      raw++;
+      if (a === last) {
+        run++;
+        continue;
+      }
+      closeRun();
+      if (seen.has(a) && !loops.includes(a)) loops.push(a);
+      seen.add(a);
+      hops.push(a);
+      last = a;
+      run = 1;
+    }
+  }
+  closeRun();
+  return { hops, prepends, loops, specialAsns: [...special.values()], asSets, confed, length: { raw: raw + sets, collapsed: hops.length + sets } };
+}

@@ -1,0 +1,42 @@
+import type { Check, Hop } from './model';
+import type { Relationships } from './relationships';
+
+/** The hops a route took, origin first: `hops` is printed order (vantage side first). */
+export function propagationHops(hops: readonly number[]): Hop[] {
+  const out: Hop[] = [];
+  for (let i = hops.length - 1; i > 0; i--) out.push({ from: hops[i]!, to: hops[i - 1]! });
+  return out;
+}
+
+/**
+ * Gao's valley-free rule (Gao 2001): a path climbs customer→provider links, crosses at most one peer link,
+ * then only descends. The first hop that climbs or crosses again after that is where the route leaked:
+ * `from` passed a route learnt from a provider or peer to another provider or peer (RFC 7908 type 1–4).
+ */
+export function checkValleyFree(hops: readonly number[], rels: Relationships): Check<'valley-free' | 'valley' | 'unknown'> {
+  let descending = false;
+  let unknown = 0;
+  const links = propagationHops(hops);
+  for (const hop of links) {
+    const rel = rels.get(hop.from, hop.to);
+    if (rel === undefined) {
+      unknown++;
+      continue;
+    }
+    if (rel === 'p2c') {
+      descending = true;
+      continue;
+    }
+    if (descending) {
+      const what = rel === 'c2p' ? `its provider AS${hop.to}` : `its peer AS${hop.to}`;
+      return {
+        verdict: 'valley',
+        leakHop: hop,
+        reason: `AS${hop.from} passed a route learnt from a provider or peer to ${what}`,
+      };
+    }
+    if (rel === 'p2p') descending = true;
+  }
+  if (unknown > 0) return { verdict: 'unknown', reason: `${unknown} of ${links.length} links have no known relationship` };
+  return { verdict: 'valley-free', reason: 'up, at most one peer link, then down' };
+}
