@@ -1,13 +1,20 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
-import type { RpslAttribute } from '../rpsl/model';
+import { valueSpanToDocument, type RpslAttribute } from '../rpsl/model';
+import { parsePolicy } from './parser';
 
 /**
  * The seam between the RPSL validator and the policy language: the RPSL value-type table hands every
- * policy attribute (import, export, mp-import, filter, peering, …) to this function.
- * Owned by the policy area, which replaces this body with the real parser.
+ * policy attribute (import, export, mp-import, filter, peering, …) to this function. Spans come back in
+ * document offsets, mapped through the attribute's segments so a range never straddles a line break.
  */
 export function validatePolicyAttribute(attr: RpslAttribute, className: string): SpanDiagnostic[] {
-  void attr;
   void className;
-  return [];
+  const parsed = parsePolicy(attr.name, attr.value);
+  if (!parsed) return [];
+  return parsed.problems.map((p) => ({
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+    span: p.span.start === p.span.end && attr.value.length === 0 ? attr.valueSpan : valueSpanToDocument(attr, p.span.start, p.span.end),
+  }));
 }
