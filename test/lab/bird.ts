@@ -1,0 +1,72 @@
+/** BIRD 2 in the foreground with its own control socket; no kernel protocol, so nothing reaches the kernel. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Capture, LabDaemon } from './daemon';
+import { runCmd } from './processes';
+import { GOBGP, INJECT_NEXT_HOP, INJECTED, RECEIVERS, receivedFromGobgp } from './routes';
+
+const me = RECEIVERS.bird;
+
+export function birdDaemon(port: number): LabDaemon {
+  let dir = '';
+  const sock = (): string => path.join(dir, 'bird.ctl');
+  const birdc = (cmd: string) => runCmd('birdc', ['-s', sock(), ...cmd.split(' ')]);
+  const table = INJECTED.map((r) => receivedFromGobgp('bird', r));
+
+  const config = (): string => `router id ${me.address};
+log stderr all;
+ipv4 table igp4;
+protocol device { }
+# gobgpd's next hops resolve recursively through this table; it is kept apart from master4 so that
+# \`show route all\` lists only BGP routes, and no kernel protocol exports anything.
+protocol static resolve4 {
+  ipv4 { table igp4; };
+  route ${INJECT_NEXT_HOP.replace(/\.\d+$/, '.0')}/24 via "lo";
+}
+protocol bgp gobgp {
+  local ${me.address} port ${port} as ${me.asn};
+  neighbor ${GOBGP.address} as ${GOBGP.asn};
+  passive on;
+  multihop;
+  hold time 9;
+  # RFC 9234: we are gobgpd's customer, so every route from it gets BGP.otc = ${GOBGP.asn} on ingress.
+  local role ${me.role};
+  ipv4 { import all; export none; gateway recursive; igp table igp4; };
+}
+`;
+
+  return {
+    name: 'bird',
+    binaries: ['bird', 'birdc'],
+    async start(labDir, group) {
+      dir = path.join(labDir, 'bird');
+      const conf = path.join(dir, 'bird.conf');
+      await writeFile(conf, config());
+      group.start('bird', ['-f', '-c', conf, '-s', sock(), '-P', path.join(dir, 'bird.pid')], path.join(dir, 'bird.log'), dir);
+    },
+    views: () => ({ bird: table }),
+    async ready() {
+      const r = await birdc('show route protocol gobgp');
+      if (r.code !== 0) return undefined;
+      const missing = table.filter((t) => !r.stdout.includes(`${t.prefix} `));
+      return missing.length === 0 ? `${table.length} routes` : undefined;
+    },
+    captures(): Capture[] {
+      const cap = (command: string, fields: Capture['fields']): Capture => ({
+        command,
+        argv: ['birdc', '-s', sock(), ...command.split(' ')],
+        view: 'bird',
+        fields,
+      });
+      return [
+        cap('show route all', ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'otc']),
+        // The short form prints only the origin AS and origin code (`[AS21980i]`), no path and no BGP next hop.
+        cap('show route', ['origin']),
+      ];
+    },
+    async version() {
+      const r = await runCmd('bird', ['--version']);
+      return (r.stdout + r.stderr).trim();
+    },
+  };
+}

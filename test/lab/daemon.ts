@@ -1,0 +1,42 @@
+import type { ProcessGroup } from './processes';
+import type { DaemonName, Route } from './routes';
+
+/** The fields of a route that one command's output actually prints (so the ground truth can be compared exactly). */
+export type Field = 'asPath' | 'nextHop' | 'origin' | 'med' | 'communities' | 'largeCommunities' | 'otc';
+
+export interface Capture {
+  /** The command as an operator types it, e.g. `show ip bgp`; the fixture file is `<daemon>__<slug>.txt`. */
+  readonly command: string;
+  readonly argv: readonly string[];
+  /** Which table's routes this output lists (a daemon may have several, e.g. gobgp's loc-rib and adj-in). */
+  readonly view: string;
+  /** Only these prefixes (a per-prefix command); all of the view's routes when absent. */
+  readonly prefixes?: readonly string[];
+  readonly fields: readonly Field[];
+}
+
+export interface LabDaemon {
+  readonly name: DaemonName;
+  /** Executables that must exist for this daemon to take part. */
+  readonly binaries: readonly string[];
+  /** Writes its config into `dir` and starts in the foreground under `group`. */
+  start(dir: string, group: ProcessGroup): Promise<void>;
+  /** Its tables as it must show them, keyed by view name. */
+  views(): Readonly<Record<string, readonly Route[]>>;
+  /** Undefined until every route of every view is present; then a short description. */
+  ready(): Promise<string | undefined>;
+  captures(): readonly Capture[];
+  /** The version line it reports, for the ground truth. */
+  version(): Promise<string>;
+}
+
+export function slug(command: string): string {
+  return command
+    .trim()
+    .replace(/\//g, '_')
+    .replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+export function fixtureName(daemon: DaemonName, command: string): string {
+  return `${daemon}__${slug(command)}.txt`;
+}

@@ -1,0 +1,128 @@
+/**
+ * gobgpd is the hub: AS 24482, it actively connects to every receiver and injects the routes of
+ * routes.ts through its CLI. Its API listens on a unix socket in the lab's dir, not on TCP 50051.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Capture, LabDaemon } from './daemon';
+import { runCmd, waitFor } from './processes';
+import { GOBGP, INJECTED, RECEIVERS, pathText, receivedByGobgp, type Receiver, type Route } from './routes';
+
+export interface GobgpPeer {
+  readonly receiver: Receiver;
+  readonly port: number;
+}
+
+export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
+  let dir = '';
+  const target = (): string[] => ['--target', `unix://${path.join(dir, 'gobgp.sock')}`];
+  const gobgp = (...args: string[]) => runCmd('gobgp', [...target(), ...args]);
+
+  const adjIn: Partial<Record<Receiver, Route[]>> = {};
+  for (const p of peers) {
+    const own = RECEIVERS[p.receiver].originates;
+    if (own) adjIn[p.receiver] = [receivedByGobgp(p.receiver, own)];
+  }
+  const views: Record<string, readonly Route[]> = { gobgp: [...INJECTED, ...Object.values(adjIn).flat()] };
+  for (const [r, routes] of Object.entries(adjIn)) views[`gobgp-adj-in-${r}`] = routes;
+
+  const config = (): string => {
+    const lines = [
+      '[global.config]',
+      `  as = ${GOBGP.asn}`,
+      `  router-id = "${GOBGP.address}"`,
+      '  port = -1', // never listens: it dials every receiver
+      // Only its own routes go out; a learned route would leave with a 127/8 next hop, which receivers reject.
+      '[global.apply-policy.config]',
+      '  export-policy-list = ["only-local"]',
+      '  default-export-policy = "reject-route"',
+      '[[policy-definitions]]',
+      '  name = "only-local"',
+      '  [[policy-definitions.statements]]',
+      '    name = "local"',
+      '    [policy-definitions.statements.conditions.bgp-conditions]',
+      '      route-type = "local"',
+      '    [policy-definitions.statements.actions]',
+      '      route-disposition = "accept-route"',
+    ];
+    for (const p of peers) {
+      const r = RECEIVERS[p.receiver];
+      lines.push(
+        '[[neighbors]]',
+        '  [neighbors.config]',
+        `    neighbor-address = "${r.address}"`,
+        `    peer-as = ${r.asn}`,
+        '  [neighbors.transport.config]',
+        `    local-address = "${GOBGP.address}"`,
+        `    remote-port = ${p.port}`,
+        '  [neighbors.timers.config]',
+        '    connect-retry = 1',
+        '    hold-time = 9',
+        '    keepalive-interval = 3',
+      );
+    }
+    return lines.join('\n') + '\n';
+  };
+
+  const ribPrefixes = async (...args: string[]): Promise<Set<string> | undefined> => {
+    const r = await gobgp('-j', ...args);
+    if (r.code !== 0) return undefined;
+    try {
+      return new Set(Object.keys(JSON.parse(r.stdout) as object));
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    name: 'gobgp',
+    binaries: ['gobgpd', 'gobgp'],
+    async start(labDir, group) {
+      dir = path.join(labDir, 'gobgp');
+      const conf = path.join(dir, 'gobgpd.toml');
+      await writeFile(conf, config());
+      group.start(
+        'gobgpd',
+        ['-f', conf, '--api-hosts', `unix://${path.join(dir, 'gobgp.sock')}`, '--pprof-disable', '-p'],
+        path.join(dir, 'gobgpd.log'),
+        dir,
+      );
+      await waitFor('gobgpd API', async () => ((await gobgp('global')).code === 0 ? true : undefined), 15_000);
+      for (const r of INJECTED) {
+        const args = ['global', 'rib', 'add', r.prefix, 'aspath', pathText(r.asPath), 'nexthop', r.nextHop, 'origin', r.origin];
+        if (r.med !== undefined) args.push('med', String(r.med));
+        if (r.communities.length > 0) args.push('community', r.communities.map(([a, v]) => `${a}:${v}`).join(','));
+        if (r.largeCommunities.length > 0) args.push('large-community', r.largeCommunities.map((c) => c.join(':')).join(','));
+        const res = await gobgp(...args);
+        if (res.code !== 0) throw new Error(`lab: gobgp ${args.join(' ')} failed: ${res.stderr || res.stdout}`);
+      }
+    },
+    views: () => views,
+    async ready() {
+      for (const [view, routes] of Object.entries(views)) {
+        const from = view.replace(/^gobgp-adj-in-/, '') as Receiver;
+        const got = view === 'gobgp' ? await ribPrefixes('global', 'rib') : await ribPrefixes('neighbor', RECEIVERS[from].address, 'adj-in');
+        if (!got || routes.some((r) => !got.has(r.prefix))) return undefined;
+      }
+      return `${views.gobgp?.length ?? 0} routes in its RIB`;
+    },
+    captures(): Capture[] {
+      const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities'] as const;
+      const caps: Capture[] = [{ command: 'global rib', argv: ['gobgp', ...target(), 'global', 'rib'], view: 'gobgp', fields: all }];
+      for (const from of Object.keys(adjIn) as Receiver[]) {
+        const addr = RECEIVERS[from].address;
+        caps.push({
+          command: `neighbor ${addr} adj-in`,
+          argv: ['gobgp', ...target(), 'neighbor', addr, 'adj-in'],
+          view: `gobgp-adj-in-${from}`,
+          fields: all,
+        });
+      }
+      return caps;
+    },
+    async version() {
+      const r = await runCmd('gobgpd', ['--version']);
+      return r.stdout.trim();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/** OpenBGPD (portable) in the foreground (-d) with its own control socket and `fib-update no`. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Capture, LabDaemon } from './daemon';
+import { runCmd } from './processes';
+import { GOBGP, INJECTED, RECEIVERS, receivedFromGobgp } from './routes';
+
+const me = RECEIVERS.openbgpd;
+/** bgpd's engines chroot to the home of its user; systemd would create it (RuntimeDirectory), so we do. */
+const CHROOT = '/run/openbgpd';
+
+export function openbgpdDaemon(port: number): LabDaemon {
+  let dir = '';
+  const sock = (): string => path.join(dir, 'bgpd.sock');
+  const bgpctl = (...args: string[]) => runCmd('bgpctl', ['-s', sock(), ...args]);
+  // bgpctl prints a missing MED as `metric 0`; it does not print OTC at all (7.7), though the role applies.
+  const table = INJECTED.map((r) => ({ ...receivedFromGobgp('openbgpd', r), med: r.med ?? 0 }));
+
+  const config = (): string => `AS ${me.asn}
+router-id ${me.address}
+fib-update no
+listen on ${me.address} port ${port}
+socket "${sock()}"
+reject as-set no
+holdtime 9
+neighbor ${GOBGP.address} {
+  remote-as ${GOBGP.asn}
+  local-address ${me.address}
+  passive
+  announce policy ${me.role}
+}
+allow from any
+deny to any
+`;
+
+  return {
+    name: 'openbgpd',
+    binaries: ['bgpd', 'bgpctl'],
+    async start(labDir, group) {
+      dir = path.join(labDir, 'openbgpd');
+      const conf = path.join(dir, 'bgpd.conf');
+      await writeFile(conf, config(), { mode: 0o600 });
+      await mkdir(CHROOT, { recursive: true, mode: 0o755 });
+      group.start('bgpd', ['-d', '-f', conf], path.join(dir, 'bgpd.log'), dir);
+    },
+    views: () => ({ openbgpd: table }),
+    async ready() {
+      const r = await bgpctl('-j', 'show', 'rib');
+      if (r.code !== 0) return undefined;
+      try {
+        const rib = (JSON.parse(r.stdout) as { rib?: { prefix: string }[] }).rib ?? [];
+        const got = new Set(rib.map((e) => e.prefix));
+        return table.every((t) => got.has(t.prefix)) ? `${table.length} routes` : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    captures(): Capture[] {
+      const cap = (command: string, fields: Capture['fields']): Capture => ({
+        command,
+        argv: ['bgpctl', '-s', sock(), ...command.split(' ')],
+        view: 'openbgpd',
+        fields,
+      });
+      const detail = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities'] as const;
+      return [
+        cap('show rib', ['asPath', 'nextHop', 'origin', 'med']),
+        cap('show rib detail', detail),
+        cap('-j show rib', ['asPath', 'nextHop', 'origin', 'med']),
+        cap('-j show rib detail', detail),
+      ];
+    },
+    async version() {
+      const r = await runCmd('bgpd', ['-V']);
+      return (r.stdout + r.stderr).trim();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Child processes of the lab: each daemon runs in the foreground in its own process group, so one
+ * signal to the group also ends what it forks (OpenBGPD's session and RDE engines). Nothing else is touched.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { openSync, closeSync } from 'node:fs';
+
+export class ProcessGroup {
+  private readonly children: ChildProcess[] = [];
+  private readonly onExit = (): void => this.killNow('SIGKILL');
+
+  constructor() {
+    process.on('exit', this.onExit);
+  }
+
+  /** Starts `cmd` with stdout and stderr appended to `logFile`. */
+  start(cmd: string, args: readonly string[], logFile: string, cwd?: string): ChildProcess {
+    const fd = openSync(logFile, 'a');
+    try {
+      const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], detached: true, cwd });
+      child.on('error', () => undefined); // reported through exitCode / the wait that follows
+      this.children.push(child);
+      return child;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Children that exited while the lab still needs them (a daemon that rejected its config). */
+  exited(): { cmd: string; code: number | null }[] {
+    return this.children
+      .filter((c) => c.exitCode !== null || c.signalCode !== null)
+      .map((c) => ({ cmd: c.spawnfile, code: c.exitCode }));
+  }
+
+  private killNow(signal: NodeJS.Signals): void {
+    for (const c of this.children) {
+      if (c.pid === undefined || c.exitCode !== null || c.signalCode !== null) continue;
+      try {
+        process.kill(-c.pid, signal);
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+
+  /** SIGTERM every group, then SIGKILL whatever is still alive after `graceMs`. */
+  async stop(graceMs = 3000): Promise<void> {
+    this.killNow('SIGTERM');
+    const alive = (): ChildProcess[] => this.children.filter((c) => c.exitCode === null && c.signalCode === null);
+    const deadline = Date.now() + graceMs;
+    while (alive().length > 0 && Date.now() < deadline) await delay(50);
+    this.killNow('SIGKILL');
+    await Promise.all(alive().map((c) => new Promise((r) => c.once('exit', r))));
+    process.off('exit', this.onExit);
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export interface CmdResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a CLI to completion (bounded by `timeoutMs`), never throws. */
+export function runCmd(cmd: string, args: readonly string[], timeoutMs = 10_000): Promise<CmdResult> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 16 << 20, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+      const code = err === null ? 0 : typeof err.code === 'number' ? err.code : -1;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+/**
+ * Polls `check` until it returns a value other than undefined, or fails after `timeoutMs` with the
+ * last reason `check` gave (so a failure says what never happened).
+ */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  intervalMs = 250,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() >= deadline) throw new Error(`lab: timed out after ${timeoutMs} ms waiting for ${what}`);
+    await delay(intervalMs);
+  }
+}
+
+/** A TCP port free on `host` right now (the kernel picks it). */
+export function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
