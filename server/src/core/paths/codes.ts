@@ -16,11 +16,11 @@ export const pathCodes: readonly DiagnosticCodeInfo[] = [
   },
   {
     code: 'paths/aspa-upstream-invalid',
-    severity: 'warning',
+    severity: 'information',
     summary: 'ASPA upstream verification is Invalid: the route would be a leak if received from a customer or peer.',
     description:
       'Upstream verification requires every hop to go from customer to provider. The panel does not know how ' +
-      'the looking glass learnt the route, so it reports this as a warning. If the neighbour is a provider of ' +
+      'the looking glass learnt the route, and most routes learnt from providers fail upstream verification, so this is only information. If the neighbour is a provider of ' +
       'the vantage point, only the downstream verdict applies.',
   },
   {
