@@ -20,6 +20,11 @@ export type Origin = 'igp' | 'egp' | 'incomplete';
 export type LgFormat =
   | 'cisco-ios'
   | 'cisco-ios-detail'
+  | 'cisco-nxos-detail'
+  | 'arista-detail'
+  | 'frr-detail'
+  | 'openbgpd-detail'
+  | 'gobgp-json'
   | 'cisco-iosxr'
   | 'cisco-nxos'
   | 'junos'
@@ -64,6 +69,8 @@ export interface LgRoute {
   readonly rpki?: 'valid' | 'invalid' | 'not-found' | 'unverified';
   readonly aspa?: 'valid' | 'invalid' | 'unknown' | 'unverified';
   readonly peer?: { readonly asn?: Asn; readonly address?: string };
+  /** 0-based line where the AS path is printed, when it is not the route's first line. */
+  readonly asPathLine?: number;
   /** 0-based first and last line of the paste this route came from (inclusive). */
   readonly lines: { readonly start: number; readonly end: number };
   /** ASNs printed but out of range or malformed, kept so the panel can point at them. */

@@ -1,0 +1,50 @@
+/** Cheap shape checks for the tokens of router tables; full parsing lives in net/prefix.ts. */
+
+const V4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const V6 = /^[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){1,7}(?::\d{1,3}(?:\.\d{1,3}){3})?$/;
+const V6_TAIL4 = /^[0-9A-Fa-f:]*:\d{1,3}(?:\.\d{1,3}){3}$/;
+
+export function isAddress(t: string): boolean {
+  if (t.indexOf(':') >= 0) return t.indexOf('::') === t.lastIndexOf('::') && (V6.test(t) || V6_TAIL4.test(t));
+  return V4.test(t);
+}
+
+/** `10.0.0.0/8`, `2001:db8::/32`, or a classful IPv4 network printed without its mask. */
+export function isPrefixToken(t: string): boolean {
+  const slash = t.indexOf('/');
+  if (slash < 0) return V4.test(t);
+  const len = t.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(len)) return false;
+  return isAddress(t.slice(0, slash));
+}
+
+/**
+ * IOS prints classful networks without a mask (`192.168.1.0` is a /24). Returns the prefix with the
+ * length made explicit, so every route carries a real prefix.
+ */
+export function withClassfulLength(t: string): string {
+  if (t.indexOf('/') >= 0 || t.indexOf(':') >= 0) return t;
+  const dot = t.indexOf('.');
+  const first = Number(t.slice(0, dot < 0 ? t.length : dot));
+  const len = first < 128 ? 8 : first < 192 ? 16 : first < 224 ? 24 : 32;
+  // A classful length with host bits set cannot be what IOS meant (it prints the mask then): use /32.
+  const parts = t.split('.').map(Number);
+  const octets = len / 8;
+  for (let i = octets; i < 4; i++) if ((parts[i] ?? 0) !== 0) return `${t}/32`;
+  return `${t}/${len}`;
+}
+
+/** Where an address or prefix token could start: a digit, or hex digits followed by `:`. */
+export function addressStartsAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  if (c === 58 && s.charCodeAt(i + 1) === 58) return true;
+  let j = i;
+  while (j < s.length && j - i < 5) {
+    const d = s.charCodeAt(j);
+    const hex = (d >= 48 && d <= 57) || (d >= 97 && d <= 102) || (d >= 65 && d <= 70);
+    if (!hex) return d === 58 && j > i;
+    j++;
+  }
+  return false;
+}

@@ -1,0 +1,235 @@
+import type { Asn } from '../net/asn';
+import type { AsPathSegment, Origin, SegmentType } from './types';
+
+/** What one printed AS path says once origin codes, "no path" words and notes are taken off. */
+export interface AsPathParse {
+  readonly segments: AsPathSegment[];
+  /** The path part as printed (trimmed), without origin code and notes. */
+  readonly text: string;
+  /** Offset of `text` in the input, so callers can point at it. */
+  readonly textStart: number;
+  readonly origin?: Origin;
+  readonly truncated: boolean;
+  /** Tokens that looked like ASNs but are malformed or out of range, with their offset in the input. */
+  readonly invalid: { readonly text: string; readonly offset: number }[];
+  /** Junos prints the local AS of an `autonomous-system … loops`/`local-as` setup as a leading `[65161]`. */
+  readonly localAs?: Asn;
+  /** Text after the path such as `(Received from a RR-client)` or `path sourced external to AS`. */
+  readonly note?: string;
+}
+
+export interface AsPathOptions {
+  /** Accept a trailing origin code (`i`, `e`, `?`, `I`, `E`, `IGP`, …) or one glued to the last ASN. */
+  readonly originCode?: boolean;
+  /** Junos: a leading `[N]` is the local AS, not an AS_CONFED_SET. */
+  readonly junos?: boolean;
+}
+
+/** Words routers print where there is no AS path at all (locally originated, aggregate, …). */
+const NO_PATH_WORDS: ReadonlySet<string> = new Set([
+  'local',
+  'none',
+  'nil',
+  'empty',
+  '(empty)',
+  'no as-path',
+  'no-as-path',
+  'as path: local',
+  '-',
+]);
+
+const ORIGIN_WORDS: Readonly<Record<string, Origin>> = {
+  i: 'igp',
+  I: 'igp',
+  igp: 'igp',
+  IGP: 'igp',
+  e: 'egp',
+  E: 'egp',
+  egp: 'egp',
+  EGP: 'egp',
+  '?': 'incomplete',
+  incomplete: 'incomplete',
+  Incomplete: 'incomplete',
+  INCOMPLETE: 'incomplete',
+};
+
+const MAX_ASN = 4294967295;
+
+/** A token of digits (asplain) or `hi.lo` (asdot, RFC 5396), else undefined. Hand-written: it runs per token on full tables. */
+export function asnValue(s: string, from = 0, to = s.length): number | undefined {
+  if (to <= from) return undefined;
+  let v = 0;
+  let hi = -1;
+  let digits = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+      if (digits > 10) return undefined;
+    } else if (c === 46 && hi < 0 && digits > 0 && digits <= 5) {
+      hi = v;
+      v = 0;
+      digits = 0;
+    } else return undefined;
+  }
+  if (digits === 0) return undefined;
+  if (hi >= 0) {
+    if (hi > 65535 || v > 65535 || digits > 5) return undefined;
+    return hi * 65536 + v;
+  }
+  return v <= MAX_ASN ? v : undefined;
+}
+
+/** Finds where notes start: the first comma at bracket depth 0 (never the comma inside `{1,2}`). */
+function noteStart(s: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 123 || c === 40 || c === 91) depth++;
+    else if (c === 125 || c === 41 || c === 93) depth = depth > 0 ? depth - 1 : 0;
+    else if (c === 44 && depth === 0) return i;
+  }
+  return -1;
+}
+
+const OPEN: Readonly<Record<string, SegmentType>> = { '{': 'set', '(': 'confed-sequence', '[': 'confed-set' };
+const CLOSE: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']' };
+
+/**
+ * Turns printed AS-path text into segments. Linear, no backtracking regexes; never throws.
+ * `s.slice(from, to)` is the path field; offsets in the result refer to `s`.
+ */
+export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, to = s.length): AsPathParse {
+  let end = to;
+  let note: string | undefined;
+  const comma = noteStart(s, from, to);
+  if (comma >= 0) {
+    note = s.slice(comma + 1, to).trim();
+    end = comma;
+  }
+  let start = from;
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+
+  let origin: Origin | undefined;
+  if (opts.originCode && end > start) {
+    // Last token as an origin word, or one letter glued to the last ASN (`3222 65401i`, `3222?`).
+    let ts = end;
+    while (ts > start && !isSpace(s.charCodeAt(ts - 1))) ts--;
+    const last = s.slice(ts, end);
+    const o = ORIGIN_WORDS[last];
+    if (o !== undefined) {
+      origin = o;
+      end = ts;
+    } else if (last.length > 1) {
+      const ch = last[last.length - 1] ?? '';
+      const prev = last.charCodeAt(last.length - 2);
+      const og = ch === 'i' || ch === 'e' || ch === '?' ? ORIGIN_WORDS[ch] : undefined;
+      if (og !== undefined && ((prev >= 48 && prev <= 57) || prev === 125 || prev === 41 || prev === 93)) {
+        origin = og;
+        end -= 1;
+      }
+    }
+    while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+  }
+
+  const text = s.slice(start, end);
+  const segments: AsPathSegment[] = [];
+  const invalid: { text: string; offset: number }[] = [];
+  let truncated = false;
+  let localAs: Asn | undefined;
+  if (text.length === 0 || NO_PATH_WORDS.has(text.toLowerCase())) {
+    return { segments, text, textStart: start, origin, truncated, invalid, note };
+  }
+
+  let cur: { type: SegmentType; asns: Asn[] } | undefined;
+  let closer = '';
+  let i = start;
+  let first = true;
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c) || c === 44) {
+      i++;
+      continue;
+    }
+    const ch = s[i] ?? '';
+    if (closer === '' && OPEN[ch] !== undefined) {
+      // `[65161]` first in a Junos path is the local AS, not a confederation set.
+      if (ch === '[' && opts.junos && first) {
+        const close = s.indexOf(']', i);
+        if (close > i && close < end) {
+          const v = asnValue(s.slice(i + 1, close).trim());
+          if (v !== undefined) localAs = v as Asn;
+          i = close + 1;
+          first = false;
+          continue;
+        }
+      }
+      cur = { type: OPEN[ch] as SegmentType, asns: [] };
+      segments.push(cur);
+      closer = CLOSE[ch] ?? '';
+      i++;
+      first = false;
+      continue;
+    }
+    if (closer !== '' && ch === closer) {
+      closer = '';
+      cur = undefined;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < end) {
+      const d = s.charCodeAt(j);
+      if (isSpace(d) || d === 44 || d === 123 || d === 125 || d === 40 || d === 41 || d === 91 || d === 93) break;
+      j++;
+    }
+    first = false;
+    if (j === i) {
+      // A stray closing bracket: skip it.
+      i++;
+      continue;
+    }
+    if (j - i === 3 && s.startsWith('...', i)) {
+      truncated = true;
+      i = j;
+      continue;
+    }
+    let a = asnValue(s, i, j);
+    if (a === undefined && j - i > 2 && (s.charCodeAt(i) | 32) === 97 && (s.charCodeAt(i + 1) | 32) === 115) a = asnValue(s, i + 2, j);
+    if (a === undefined) {
+      const tok = s.slice(i, j);
+      if (tok === '…' || tok.endsWith('...')) truncated = true;
+      else invalid.push({ text: tok, offset: i });
+      i = j;
+      continue;
+    }
+    if (cur === undefined) {
+      const lastSeg = segments[segments.length - 1];
+      if (lastSeg !== undefined && lastSeg.type === 'sequence' && closer === '') cur = lastSeg as { type: SegmentType; asns: Asn[] };
+      else {
+        cur = { type: 'sequence', asns: [] };
+        segments.push(cur);
+      }
+    }
+    cur.asns.push(a as Asn);
+    if (closer === '') cur = undefined;
+    i = j;
+  }
+  // Drop segments that came out empty (e.g. `{}` or an all-invalid set) so consumers never see one.
+  const kept = segments.filter((g) => g.asns.length > 0);
+  return { segments: kept, text, textStart: start, origin, truncated, invalid, localAs, note };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160;
+}
+
+/** True when every token of `text` is an ASN or path bracket: used by the detector and the bare-list parser. */
+export function looksLikeAsPath(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0) return false;
+  return /^[\s0-9.{}()[\],]+$/.test(t) && /[0-9]/.test(t) && !t.includes('/') && !/^\d+\.\d+\.\d+\.\d+/.test(t);
+}
+

@@ -1,0 +1,210 @@
+import type { Asn } from '../net/asn';
+import { isPathLine } from './aspathList';
+import { asnValue, parseAsPathText } from './asPathText';
+import { isAddress, isPrefixToken, withClassfulLength } from './address';
+import { parseCommunityList } from './communities';
+import { isChromeLine } from './lineClean';
+import { finishDraft, newDraft, originWord, rpkiWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
+import type { LgFormat } from './types';
+
+/**
+ * The per-prefix detail form shared, with variations, by Cisco IOS `show ip bgp <prefix>`, FRR
+ * `show bgp <prefix>`, Arista `show ip bgp <prefix> detail`, NX-OS `show bgp … detail` and OpenBGPD
+ * `bgpctl show rib detail`: an entry line with the prefix, then per path an AS-path line, a next-hop
+ * line, an `Origin …, localpref …, valid, best` line and attribute lines.
+ */
+
+const ENTRY = /^\s*BGP routing table entry for (\S+?)(?:,|\s|$)/;
+/** NX-OS starts each path with its type and says whether it is the best. */
+const NXOS_PATH = /^\s+Path type: ([^,]+),(.*)$/;
+const NXOS_ASPATH = /^\s+AS-Path: (.*)$/;
+const NEXT_HOP = /^\s+(\S+)(?: \(metric \d+\))?(?: \(inaccessible\))? from (\S+) \(([^)]*)\)/;
+const OPENBGPD_NEXT_HOP = /^\s+Nexthop (\S+) \(via ([^)]*)\) (?:Neighbor|from) (\S+)/;
+const ORIGIN = /^\s+Origin (\w+)(.*)$/;
+const COMMUNITY = /^\s+(Community|Communities|Large Community|Large Communities|Extended Community|Ext\. Communities|Extended Communities|Extcommunity|Ext Community):\s*(.*)$/;
+const OTC = /^\s+(?:OTC|Only to Customer|Only-to-Customer|OnlyToCustomer):?\s*(\S+)/i;
+const ADVERTISED = /^\s*(?:Advertised to|Not advertised to|Path-id \d+ advertised to|Path-id \d+ not advertised)/;
+
+/** Indented lines of the detail form that carry nothing a route needs. */
+const KNOWN = [
+  /^\s*Paths: /,
+  /^\s*Flags: /,
+  /^\s+(?:Refresh Epoch|rx pathid|Last update|Rx SAFI|Advertised path-id|AddPath ID|Originator|Cluster list|Cluster List|Atomic|Aggregator|AS-path|Local label|mpls labels|Extended community|Connector Attribute|Tunnel|Received (?:Path ID|label)|Path identifier|Remote label|Updated on|Local|Imported|Receive|Import|Origin-validation|Rpki|Path not|Aggregator|Update|Multipath|Tx SAFI|Not advertised|Label|Received|Rx path id|Aggregated by|Path-id|VRF|Nexthop|Next-?hop|Gateway)/i,
+  /^\s+\d+ Contributing routes?:/,
+  /^\s+\S+\s+Proto: /,
+  /^\s*BGP routing table information for /,
+  /^\s*Router identifier /,
+  /^\s+Path type: /,
+];
+
+/** Notes that follow a path: `, (Received from a RR-client)` or ` (aggregated by 65001 192.0.2.1)`. */
+const TRAILING_NOTE = /\s*\([A-Za-z][^()]*\)\s*$/;
+
+export class CiscoDetailParser implements LineParser {
+  private prefix: string | undefined;
+  private cur: RouteDraft | undefined;
+  private advertised = false;
+  private contributing = false;
+
+  constructor(
+    private readonly sink: RouteSink,
+    readonly format: LgFormat,
+  ) {}
+
+  line(s: string, n: number): void {
+    this.sink.step(1);
+    const entry = ENTRY.exec(s);
+    if (entry !== null) {
+      this.flush();
+      const p = (entry[1] ?? '').replace(/,$/, '');
+      this.prefix = isPrefixToken(p) ? withClassfulLength(p) : p;
+      this.advertised = false;
+      this.contributing = false;
+      return;
+    }
+    if (isChromeLine(s)) return;
+    if (this.prefix !== undefined && this.routeLine(s, n)) return;
+    for (const re of KNOWN) if (re.test(s)) return;
+    this.sink.unparsed({ line: n, text: s, reason: 'not part of a BGP detail entry' });
+  }
+
+  end(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    const d = this.cur;
+    if (d === undefined) return;
+    this.cur = undefined;
+    this.sink.route(finishDraft(d));
+  }
+
+  private start(n: number): RouteDraft {
+    this.flush();
+    const d = newDraft(this.prefix ?? '', n);
+    this.cur = d;
+    this.contributing = false;
+    return d;
+  }
+
+  private routeLine(s: string, n: number): boolean {
+    if (ADVERTISED.test(s)) {
+      this.advertised = true;
+      return true;
+    }
+    const nxType = NXOS_PATH.exec(s);
+    if (nxType !== null) {
+      const d = this.start(n);
+      const rest = nxType[2] ?? '';
+      d.best = /\bis best path\b/.test(rest);
+      d.valid = /\bpath is valid\b/.test(rest);
+      if (/\bmultipath\b/.test(rest)) d.multipath = true;
+      this.advertised = false;
+      return true;
+    }
+    const nxPath = NXOS_ASPATH.exec(s);
+    if (nxPath !== null) {
+      const d = this.cur ?? this.start(n);
+      const at = s.indexOf('AS-Path:') + 'AS-Path:'.length;
+      d.path = parseAsPathText(s, {}, at, s.length);
+      d.pathLine = n;
+      d.end = n;
+      return true;
+    }
+    const indent = s.length - s.trimStart().length;
+    const body = s.trim();
+    if (this.advertised && indent >= 3 && /^[\d\s.:a-fA-F]+$/.test(body)) return true;
+    if (this.format !== 'cisco-nxos-detail' && indent >= 1 && indent <= 4 && this.isPath(body)) {
+      this.advertised = false;
+      const d = this.start(n);
+      const note = TRAILING_NOTE.exec(s);
+      const end = note !== null ? note.index : s.length;
+      d.path = parseAsPathText(s, {}, indent, end);
+      d.pathLine = n;
+      return true;
+    }
+    const d = this.cur;
+    if (d === undefined) return false;
+    if (this.contributing) {
+      // Arista lists the routes an aggregate was built from; their lines are not this path's attributes.
+      if (/^\s{6,}/.test(s)) {
+        d.end = n;
+        return true;
+      }
+    }
+    const nh = NEXT_HOP.exec(s) ?? null;
+    if (nh !== null && (isAddress(nh[1] ?? '') || nh[1] === '::')) {
+      d.nextHop = nh[1];
+      if (isAddress(nh[2] ?? '')) d.peerAddress = nh[2];
+      d.end = n;
+      return true;
+    }
+    const ob = OPENBGPD_NEXT_HOP.exec(s);
+    if (ob !== null) {
+      d.nextHop = ob[1];
+      if (isAddress(ob[3] ?? '')) d.peerAddress = ob[3];
+      d.end = n;
+      return true;
+    }
+    const o = ORIGIN.exec(s);
+    if (o !== null) {
+      d.origin = originWord(o[1]);
+      this.attributes(d, o[2] ?? '');
+      d.end = n;
+      return true;
+    }
+    const c = COMMUNITY.exec(s);
+    if (c !== null) {
+      const list = c[2] ?? '';
+      if ((c[1] ?? '').startsWith('Ext')) {
+        // Extended communities keep their printed form, one per token (`RT:65000:1`, `rt 65000:1`).
+        for (const tok of list.split(/\s+(?=[A-Za-z])/)) if (tok.trim() !== '') d.communities.push({ kind: 'extended', text: tok.trim() });
+      } else d.communities.push(...parseCommunityList(list).communities);
+      d.end = n;
+      return true;
+    }
+    const otc = OTC.exec(s);
+    if (otc !== null) {
+      const a = asnValue(otc[1] ?? '');
+      if (a !== undefined) d.otc = a as Asn;
+      d.end = n;
+      return true;
+    }
+    if (/^\s+\d+ Contributing routes?:/.test(s)) {
+      this.contributing = true;
+      d.end = n;
+      return true;
+    }
+    return false;
+  }
+
+  private isPath(body: string): boolean {
+    const stripped = body.replace(/,.*$/, '').replace(TRAILING_NOTE, '').trim();
+    if (/^(?:Local|local|none|NONE|Nil)$/.test(stripped)) return true;
+    return isPathLine(stripped);
+  }
+
+  /** `, metric 0, localpref 100, weight 0, valid, external, best` and OpenBGPD's `ovs valid, avs unknown`. */
+  private attributes(d: RouteDraft, rest: string): void {
+    for (const raw of rest.split(',')) {
+      const part = raw.trim();
+      const m = /^(metric|MED|localpref|weight|ovs|avs|rpki validation-state:|validation-state:)\s+(\S+)/i.exec(part);
+      if (m !== null) {
+        const key = (m[1] ?? '').toLowerCase();
+        const v = m[2] ?? '';
+        if (key === 'metric' || key === 'med') d.med = uint(v);
+        else if (key === 'localpref') d.localPref = uint(v);
+        else if (key === 'weight') d.weight = uint(v);
+        else if (key === 'avs') d.aspa = v === 'valid' || v === 'invalid' || v === 'unknown' ? v : undefined;
+        else d.rpki = rpkiWord(v);
+        continue;
+      }
+      const word = part.replace(/\s*\(.*$/, '');
+      if (word === 'best') d.best = true;
+      else if (word === 'valid') d.valid = true;
+      else if (word === 'multipath') d.multipath = true;
+    }
+    if (d.best === undefined) d.best = false;
+    for (const k of ['med', 'localPref', 'weight', 'aspa', 'rpki'] as const) if (d[k] === undefined) delete d[k];
+  }
+}

@@ -1,0 +1,362 @@
+import { parseAsPathText } from './asPathText';
+import { addressStartsAt, isAddress, isPrefixToken, withClassfulLength } from './address';
+import { isChromeLine } from './lineClean';
+import { finishDraft, newDraft, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
+import type { LgFormat } from './types';
+
+/**
+ * The `show ip bgp` table family: Cisco IOS/IOS-XE, IOS-XR, NX-OS, FRR/Quagga, Arista EOS and Huawei
+ * print the same columns (Network, Next Hop, Metric, LocPrf, Weight, Path) with small differences kept
+ * in PLATFORMS below. Numeric columns are optional, so they are assigned by column position read from
+ * the header (or a default layout relative to the next hop), and an overflowing value shifts the rest of
+ * the line; the path is everything after the weight, read from the right for its origin code.
+ */
+
+interface Platform {
+  /** Values sit under the left edge of their header word (Arista, Huawei) rather than the right. */
+  readonly leftAligned: boolean;
+  /** The first character may be an RPKI state (`V*>`, `I*`, `N*>`). */
+  readonly rpkiColumn: boolean;
+}
+
+const PLATFORMS: Readonly<Partial<Record<LgFormat, Platform>>> = {
+  'cisco-ios': { leftAligned: false, rpkiColumn: true },
+  'cisco-iosxr': { leftAligned: false, rpkiColumn: true },
+  'cisco-nxos': { leftAligned: false, rpkiColumn: false },
+  frr: { leftAligned: false, rpkiColumn: true },
+  arista: { leftAligned: true, rpkiColumn: false },
+  huawei: { leftAligned: true, rpkiColumn: false },
+};
+
+type FieldName = 'metric' | 'locprf' | 'weight' | 'from';
+
+/** Header words per column; the first match in a header line names the column. */
+const HEADER_WORDS: readonly { readonly field: FieldName | 'path' | 'nexthop'; readonly words: readonly string[] }[] = [
+  { field: 'nexthop', words: ['Next Hop', 'NextHop', 'Nexthop', 'Next-hop', 'Next-Hop'] },
+  { field: 'metric', words: ['Metric', 'MED'] },
+  { field: 'locprf', words: ['LocPrf', 'LocPref', 'Locprf'] },
+  { field: 'weight', words: ['Weight', 'PrefVal'] },
+  { field: 'from', words: ['From'] },
+  { field: 'path', words: ['Path/Ogn', 'AS Path', 'Path'] },
+];
+
+interface Column {
+  readonly field: FieldName;
+  /** First and last column of the header word. */
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Layout {
+  readonly nextHop: number;
+  readonly columns: readonly Column[];
+  readonly path: number;
+  /** The paste lost its column alignment (runs of spaces squeezed to one): fall back to value heuristics. */
+  readonly collapsed: boolean;
+}
+
+/** Status and legend lines that belong to the table family and carry no route. */
+const LEGEND: readonly RegExp[] = [
+  /^\s*BGP (?:table version|routing table|router identifier|generic scan|scan interval|main routing|NSR|table state|local router)/i,
+  /^\s*(?:Status codes|Status:|Path type|Origin codes|Origin validation|RPKI validation codes|Route status codes|AS Path Attributes|Nexthop codes|Default local pref|Router identifier|Non-stop routing|Table ID|Local router ID|Peer \S+ routes for|Total [Nn]umber of|Processed \d+ prefixes|Displayed\s+\d+|Route Distinguisher|VRF:?\s|BGP Local RIB|Local AS)/,
+  /^\s*(?:-{3,}|={3,})\s*$/,
+  // Continuation of a legend: `   r RIB-failure, S Stale, …` or `   x best-external, a additional-path`.
+  /^\s+(?:[a-zA-Z*>#=&|?@<]{1,4}\s*-?\s+[A-Za-z][\w-]*(?:\s[\w-]+)*,?\s*)+$/,
+  /^\s*(?:Info:|Total Number of Routes|BGP Local router ID|Local AS number|Dampening enabled|Can't find neighbor|No BGP prefixes|% )/,
+];
+
+function isLegend(s: string): boolean {
+  for (const re of LEGEND) if (re.test(s)) return true;
+  return false;
+}
+
+function readHeader(s: string): Layout | undefined {
+  if (!/\bNetwork\b/.test(s) || !/Path/.test(s)) return undefined;
+  let nextHop = -1;
+  let path = -1;
+  const columns: Column[] = [];
+  for (const h of HEADER_WORDS) {
+    for (const w of h.words) {
+      const at = s.indexOf(w);
+      if (at < 0) continue;
+      if (h.field === 'nexthop') nextHop = at;
+      else if (h.field === 'path') path = at;
+      else columns.push({ field: h.field, start: at, end: at + w.length - 1 });
+      break;
+    }
+  }
+  if (nextHop < 0 || path < 0) return undefined;
+  columns.sort((a, b) => a.start - b.start);
+  const kept = columns.filter((c) => c.start > nextHop && c.start < path);
+  const collapsed = /Next[ -]?[Hh]op \S/.test(s) && kept.every((c, i) => i === 0 || c.start - (kept[i - 1] as Column).end <= 2);
+  return { nextHop, columns: kept, path, collapsed };
+}
+
+/** IOS's layout relative to where the next hop starts, for tables pasted without their header. */
+function defaultLayout(nextHop: number): Layout {
+  return {
+    nextHop,
+    columns: [
+      { field: 'metric', start: nextHop + 20, end: nextHop + 25 },
+      { field: 'locprf', start: nextHop + 27, end: nextHop + 32 },
+      { field: 'weight', start: nextHop + 34, end: nextHop + 39 },
+    ],
+    path: nextHop + 41,
+    collapsed: false,
+  };
+}
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  /** Inclusive. */
+  readonly end: number;
+}
+
+function tokenize(s: string, from: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+    if (i >= n) break;
+    const st = i;
+    while (i < n && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) i++;
+    out.push({ text: s.slice(st, i), start: st, end: i - 1 });
+  }
+  return out;
+}
+
+const STATUS_CHARS = new Set('sdh*>irSmbfxacte=RVIN&|#ElupLq~'.split(''));
+
+export class CiscoTableParser implements LineParser {
+  private layout: Layout | undefined;
+  private readonly platform: Platform;
+  /** A route whose prefix (and maybe next hop) is on an earlier line, waiting for its path. */
+  private pending: (RouteDraft & { lines: string[] }) | undefined;
+  private lastPrefix: string | undefined;
+
+  constructor(
+    private readonly sink: RouteSink,
+    readonly format: LgFormat,
+  ) {
+    this.platform = PLATFORMS[format] ?? { leftAligned: false, rpkiColumn: true };
+  }
+
+  line(s: string, n: number): void {
+    this.sink.step(1);
+    const header = readHeader(s);
+    if (header !== undefined) {
+      this.layout = header;
+      return;
+    }
+    if (isChromeLine(s)) return;
+    if (this.routeLine(s, n)) return;
+    if (isLegend(s)) return;
+    this.sink.unparsed({ line: n, text: s, reason: 'not a route line of this table' });
+  }
+
+  end(): void {
+    this.dropPending();
+  }
+
+  private dropPending(): void {
+    const p = this.pending;
+    if (p === undefined) return;
+    this.pending = undefined;
+    p.lines.forEach((text, k) => this.sink.unparsed({ line: p.start + k, text, reason: 'route without a path' }));
+  }
+
+  private routeLine(s: string, n: number): boolean {
+    // Status flags: a few characters before the prefix, possibly glued to it (`*>i10.0.0.0/8`).
+    let i = 0;
+    const len = s.length;
+    while (i < len && i < 7) {
+      const ch = s[i] ?? '';
+      if (ch === ' ') {
+        i++;
+        continue;
+      }
+      if (addressStartsAt(s, i) || !STATUS_CHARS.has(ch)) break;
+      i++;
+    }
+    const status = s.slice(0, i);
+    while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+    if (i >= len) return false;
+    const toks = tokenize(s, i);
+    const first = toks[0];
+    if (first === undefined) return false;
+    this.sink.step(toks.length);
+    const nhThreshold = this.layout === undefined ? 16 : this.layout.collapsed ? 1000 : Math.max(8, this.layout.nextHop - 4);
+
+    let k = 0;
+    let draft: RouteDraft & { lines: string[] };
+    const p = this.pending;
+    const second = toks[1];
+    const firstIsNextHop =
+      this.layout?.collapsed === true
+        ? isAddress(first.text) && !(second !== undefined && isAddress(second.text))
+        : first.start >= nhThreshold && (isAddress(first.text) || first.text === '-');
+    if (!firstIsNextHop && (first.start < nhThreshold || this.layout?.collapsed === true) && isPrefixToken(first.text)) {
+      this.dropPending();
+      draft = { ...newDraft(withClassfulLength(first.text), n), lines: [s] };
+      this.applyStatus(draft, status);
+      this.lastPrefix = draft.prefix;
+      k = 1;
+    } else if (firstIsNextHop && p !== undefined && p.nextHop === undefined) {
+      // The prefix was too long and wrapped; this line carries the rest.
+      draft = p;
+      draft.lines.push(s);
+      draft.end = n;
+      if (status.trim() !== '') this.applyStatus(draft, status);
+      this.pending = undefined;
+    } else if (firstIsNextHop && this.lastPrefix !== undefined && (p === undefined || p.nextHop !== undefined)) {
+      // Another path for the prefix above: the Network column is blank.
+      this.dropPending();
+      draft = { ...newDraft(this.lastPrefix, n), lines: [s] };
+      this.applyStatus(draft, status);
+    } else if (p !== undefined && p.nextHop !== undefined && first.start >= nhThreshold && !isAddress(first.text)) {
+      // A long (IPv6) next hop pushed the attributes onto this line.
+      draft = p;
+      draft.lines.push(s);
+      draft.end = n;
+      this.pending = undefined;
+      return this.attributes(draft, s, toks, 0, n);
+    } else return false;
+
+    const nh = toks[k];
+    if (nh === undefined) {
+      this.pending = draft;
+      return true;
+    }
+    if (isAddress(nh.text) || nh.text === '-') {
+      if (nh.text !== '-') draft.nextHop = nh.text;
+      else draft.nextHop = '';
+      k++;
+    } else if (!(this.layout !== undefined && nh.start >= this.layout.path)) return this.reject(draft, n);
+    if (k >= toks.length) {
+      this.pending = draft;
+      return true;
+    }
+    if (this.layout === undefined) this.layout = defaultLayout(nh.start);
+    return this.attributes(draft, s, toks, k, n);
+  }
+
+  private reject(draft: RouteDraft & { lines: string[] }, n: number): boolean {
+    if (draft.start !== n) {
+      // Lines of an earlier wrapped route were held; report them too.
+      draft.lines.slice(0, -1).forEach((text, j) => this.sink.unparsed({ line: draft.start + j, text, reason: 'route without a path' }));
+    }
+    return false;
+  }
+
+  private attributes(draft: RouteDraft & { lines: string[] }, s: string, toks: Token[], k: number, n: number): boolean {
+    const layout = this.layout ?? defaultLayout(toks[k]?.start ?? 20);
+    const cols = layout.columns;
+    let shift = 0;
+    const prev = toks[k - 1];
+    const firstCol = cols[0];
+    if (layout.collapsed) return this.collapsed(draft, s, toks, k, n);
+    if (prev !== undefined && draft.nextHop !== undefined && prev.start >= layout.nextHop - 6) {
+      // Rows may sit a few columns off their header (IOS prints the RPKI column in the header only):
+      // measure columns from where this row's next hop starts.
+      shift = prev.start - layout.nextHop;
+      if (firstCol !== undefined && !this.platform.leftAligned) {
+        // A next hop longer than its column pushes every later column right.
+        const metricFieldStart = firstCol.end - 9;
+        if (prev.end + 2 - shift > metricFieldStart) shift = prev.end + 2 - metricFieldStart;
+      }
+    }
+    let c = 0;
+    while (k < toks.length && c < cols.length) {
+      const t = toks[k] as Token;
+      const col = cols[c] as Column;
+      if (col.field === 'from') {
+        if (isAddress(t.text)) draft.peerAddress = t.text;
+        else if (t.text !== 'Local') break;
+        k++;
+        c++;
+        continue;
+      }
+      const isNum = t.text === '-' || uint(t.text) !== undefined;
+      if (!isNum) break;
+      let at = -1;
+      if (this.platform.leftAligned) {
+        // Left-aligned: the last column starting at or before the token; at the Path column the path begins.
+        const adj = t.start - shift;
+        if (adj >= layout.path - 1) break;
+        at = c;
+        for (let j = c; j < cols.length; j++) if ((cols[j] as Column).start <= adj + 1) at = j;
+      } else {
+        for (let j = c; j < cols.length; j++) {
+          if (t.start - shift <= (cols[j] as Column).end) {
+            at = j;
+            break;
+          }
+        }
+      }
+      if (at < 0) break;
+      const target = cols[at] as Column;
+      const v = uint(t.text);
+      if (target.field === 'metric') draft.med = v;
+      else if (target.field === 'locprf') draft.localPref = v;
+      else if (target.field === 'weight') draft.weight = v;
+      if (!this.platform.leftAligned && t.end - shift > target.end) shift = t.end - target.end;
+      k++;
+      c = at + 1;
+    }
+    const pathTok = toks[k];
+    const from = pathTok !== undefined ? pathTok.start : s.length;
+    draft.path = parseAsPathText(s, { originCode: true }, from, s.length);
+    draft.pathLine = n;
+    if (draft.path.origin === undefined && draft.path.segments.length === 0 && draft.path.text !== '') return this.reject(draft, n);
+    draft.end = n;
+    if (draft.med === undefined) delete draft.med;
+    if (draft.localPref === undefined) delete draft.localPref;
+    if (draft.weight === undefined) delete draft.weight;
+    this.sink.route(finishDraft(draft));
+    return true;
+  }
+
+  /**
+   * Columns lost: the weight is the last of the first three numbers that reads 0 or 32768 (what IOS,
+   * NX-OS and XR print for received and local routes), the numbers before it are metric and local pref.
+   */
+  private collapsed(draft: RouteDraft, s: string, toks: Token[], k: number, n: number): boolean {
+    let w = -1;
+    for (let j = 0; j < 3; j++) {
+      const t = toks[k + j];
+      if (t === undefined || uint(t.text) === undefined) break;
+      if (t.text === '0' || t.text === '32768') w = j;
+    }
+    if (w >= 0) {
+      const nums = toks.slice(k, k + w + 1).map((t) => uint(t.text));
+      draft.weight = nums[w];
+      if (w >= 1) draft.med = nums[0];
+      if (w === 2) draft.localPref = nums[1];
+      k += w + 1;
+    }
+    const from = toks[k]?.start ?? s.length;
+    draft.path = parseAsPathText(s, { originCode: true }, from, s.length);
+    draft.pathLine = n;
+    draft.end = n;
+    for (const key of ['med', 'localPref', 'weight'] as const) if (draft[key] === undefined) delete draft[key];
+    this.sink.route(finishDraft(draft));
+    return true;
+  }
+
+  private applyStatus(d: RouteDraft, status: string): void {
+    let st = status;
+    if (this.platform.rpkiColumn && st.length > 1) {
+      const r = st[0];
+      const after = st[1];
+      if ((r === 'V' || r === 'I' || r === 'N') && (after === '*' || after === ' ' || after === '>')) {
+        d.rpki = r === 'V' ? 'valid' : r === 'I' ? 'invalid' : 'not-found';
+        st = st.slice(1);
+      }
+    }
+    d.valid = st.includes('*');
+    d.best = st.includes('>');
+    if (st.includes('m') || st.includes('=') || (this.format === 'arista' && /[Ee]/.test(st))) d.multipath = true;
+  }
+}

@@ -1,0 +1,126 @@
+import { isPathLine } from './aspathList';
+import { cleanLine, isChromeLine } from './lineClean';
+import type { LgFormat } from './types';
+
+/**
+ * Which format a paste is in, by scoring signatures on its first lines. The signatures are data: a
+ * line that matches adds the weight to its format; the best score wins. Formats that share a parser
+ * (the `show ip bgp` table family) differ only in their legends, which is what the weights reflect.
+ */
+interface Signature {
+  readonly format: LgFormat;
+  readonly re: RegExp;
+  readonly weight: number;
+}
+
+const SIGNATURES: readonly Signature[] = [
+  // MRT one-line forms.
+  { format: 'bgpdump', re: /^(?:TABLE_DUMP(?:2|_V2)?(?:_AP)?|BGP4MP(?:_ET|_AP)?)\|\d+(?:\.\d+)?\|[ABW]\|/, weight: 10 },
+  { format: 'bgpdump', re: /^[AW]\|\d+(?:\.\d+)?\|[0-9a-fA-F.:]+\|\d+\|/, weight: 10 },
+  // BIRD.
+  { format: 'bird', re: /^\s+(?:BGP\.as_path|bgp_path):/, weight: 8 },
+  { format: 'bird', re: /^BIRD \d+\.\d+/, weight: 4 },
+  { format: 'bird', re: /^\S+\s+(?:unicast|blackhole|unreachable)\s+\[/, weight: 4 },
+  { format: 'bird', re: /^\S+\s+via\s+\S+\s+on\s+\S+\s+\[/, weight: 4 },
+  { format: 'bird', re: /^\s+Type: BGP /, weight: 3 },
+  { format: 'bird', re: /^Table \w+:\s*$/, weight: 2 },
+  // Cisco IOS / IOS-XE table.
+  { format: 'cisco-ios', re: /^\s*BGP table version is \d+, local router ID is [\d.]+\s*$/, weight: 3 },
+  { format: 'cisco-ios', re: /^\s*Status codes: s suppressed, d damped, h history, \* valid, > best, i - internal/, weight: 3 },
+  { format: 'cisco-ios', re: /^\s+Network\s+Next Hop\s+Metric LocPrf Weight Path\s*$/, weight: 2 },
+  // FRR.
+  { format: 'frr', re: /^Default local pref \d+, local AS \d+/, weight: 6 },
+  { format: 'frr', re: /^Nexthop codes: @NNN/, weight: 6 },
+  { format: 'frr', re: /, vrf id \d+\s*$/, weight: 3 },
+  { format: 'frr', re: /\* valid, > best, = multipath,/, weight: 4 },
+  // IOS-XR.
+  { format: 'cisco-iosxr', re: /^BGP router identifier [\d.]+, local AS number/, weight: 4 },
+  { format: 'cisco-iosxr', re: /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \w{3} +\d+ \d\d:\d\d:\d\d\.\d{3}/, weight: 3 },
+  { format: 'cisco-iosxr', re: /N Nexthop-discard/, weight: 4 },
+  { format: 'cisco-iosxr', re: /^Network\s+Next Hop\s+From\s+AS Path/, weight: 6 },
+  { format: 'cisco-iosxr', re: /^BGP main routing table version/, weight: 4 },
+  // NX-OS.
+  { format: 'cisco-nxos', re: /^Status: s-suppressed, x-deleted/, weight: 6 },
+  { format: 'cisco-nxos', re: /^Path type: i-internal, e-external/, weight: 4 },
+  { format: 'cisco-nxos', re: /Network\s+Next Hop\s+Metric\s+LocPrf\s+Weight Path/, weight: 1 },
+  { format: 'cisco-nxos-detail', re: /^\s+AS-Path: .*, path /, weight: 8 },
+  { format: 'cisco-nxos-detail', re: /^\s+Path type: (?:internal|external|local|confed)/, weight: 6 },
+  // Detail forms of IOS / FRR / Arista.
+  { format: 'cisco-ios-detail', re: /^BGP routing table entry for \S+/, weight: 3 },
+  { format: 'cisco-ios-detail', re: /^\s*Paths: \(\d+ available, (?:best|no best)/, weight: 3 },
+  { format: 'cisco-ios-detail', re: /^\s+Origin (?:IGP|EGP|incomplete), /, weight: 2 },
+  { format: 'frr-detail', re: /^\s*Paths: \(\d+ available, .*table \S+\)/, weight: 4 },
+  { format: 'frr-detail', re: /^\s+Last update: /, weight: 2 },
+  { format: 'arista-detail', re: /^ Paths: \d+ available/, weight: 6 },
+  { format: 'arista-detail', re: /^\s+Rx SAFI: /, weight: 4 },
+  // Arista table.
+  { format: 'arista', re: /^Route status codes: s - suppressed, \* - valid, > - active/, weight: 6 },
+  { format: 'arista', re: /^AS Path Attributes: Or-ID/, weight: 4 },
+  { format: 'arista', re: /Next Hop\s+Metric\s+(?:AIGP\s+)?LocPref\s+Weight\s+Path/, weight: 3 },
+  // Junos.
+  { format: 'junos', re: /^[\w.-]*inet6?\.\d+: \d+ destinations, \d+ routes/, weight: 8 },
+  { format: 'junos', re: /^\s+AS path: /, weight: 4 },
+  { format: 'junos', re: /^\s+Protocol next hop: /, weight: 4 },
+  { format: 'junos', re: /^\s+(?:Localpref|Local AS): \d+/, weight: 3 },
+  { format: 'junos', re: /^A V Destination\s+P Prf/, weight: 8 },
+  { format: 'junos', re: /^\s*[*+-]?\s*\S+\s+\*?\[BGP\/\d+\]/, weight: 4 },
+  // OpenBGPD.
+  { format: 'openbgpd', re: /^flags: \* = Valid, > = Selected/, weight: 8 },
+  { format: 'openbgpd', re: /^origin validation state: N = not-found/, weight: 6 },
+  { format: 'openbgpd', re: /^flags\s+(?:vs\s+)?destination\s+gateway\s+lpref\s+med\s+aspath\s+origin/, weight: 8 },
+  { format: 'openbgpd-detail', re: /^\s+Nexthop \S+ \(via .*\) Neighbor /, weight: 8 },
+  { format: 'openbgpd-detail', re: /^BGP routing table entry for \S+\s*$/, weight: 1 },
+  // GoBGP.
+  { format: 'gobgp', re: /^\s+Network\s+Next Hop\s+AS_PATH\s+Age\s+Attrs/, weight: 10 },
+  { format: 'gobgp', re: /\[\{Origin: [ie?]\}/, weight: 5 },
+  // Nokia SR OS.
+  { format: 'nokia-sros', re: /^BGP (?:VPN-)?IPv[46] Routes/, weight: 6 },
+  { format: 'nokia-sros', re: /^Flag\s+Network\s+LocalPref\s+MED/, weight: 8 },
+  { format: 'nokia-sros', re: /^\s+(?:As-Path|No As-Path)\b/, weight: 2 },
+  { format: 'nokia-sros', re: /^ Legend -/, weight: 2 },
+  // Huawei.
+  { format: 'huawei', re: /^\s*BGP Local router ID is /, weight: 5 },
+  { format: 'huawei', re: /Network\s+NextHop\s+MED\s+LocPrf\s+PrefVal\s+Path\/Ogn/, weight: 8 },
+  { format: 'huawei', re: /^\s*Total Number of Routes: \d+/, weight: 3 },
+  // MikroTik.
+  { format: 'mikrotik', re: /bgp-as-path=|bgp\.as-path=/, weight: 8 },
+  { format: 'mikrotik', re: /dst-address=\S+/, weight: 2 },
+];
+
+/** How many lines of the start the detector reads. */
+export const DETECT_LINES = 60;
+
+export interface Detection {
+  readonly format: LgFormat;
+  /** The paste starts with `{` or `[`: one of the JSON forms, told apart by its keys once parsed. */
+  readonly json: boolean;
+  readonly scores: ReadonlyMap<LgFormat, number>;
+}
+
+/** Scores the signatures on the first lines; JSON is recognised by its first character. */
+export function detectFormat(lines: readonly string[]): Detection {
+  const scores = new Map<LgFormat, number>();
+  let pathLines = 0;
+  let seen = 0;
+  for (const raw of lines) {
+    if (seen >= DETECT_LINES) break;
+    const s = cleanLine(raw);
+    if (s.trim().length === 0) continue;
+    if (seen === 0 && /^\s*[[{]/.test(s)) return { format: 'unknown', json: true, scores };
+    seen++;
+    if (isPathLine(s)) pathLines++;
+    if (isChromeLine(s)) continue;
+    for (const sig of SIGNATURES) if (sig.re.test(s)) scores.set(sig.format, (scores.get(sig.format) ?? 0) + sig.weight);
+  }
+  // The table family shares its route lines: IOS wins ties only when nothing more specific spoke.
+  let best: LgFormat = 'unknown';
+  let bestScore = 0;
+  for (const [f, v] of scores) {
+    if (v > bestScore) {
+      best = f;
+      bestScore = v;
+    }
+  }
+  if (pathLines > 0 && pathLines * 2 >= seen && bestScore < pathLines * 2) return { format: 'aspath-list', json: false, scores };
+  return { format: best, json: false, scores };
+}

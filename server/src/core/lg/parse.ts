@@ -1,0 +1,198 @@
+import { AsPathListParser } from './aspathList';
+import { BgpdumpParser } from './bgpdump';
+import { BirdParser } from './bird';
+import { CiscoDetailParser } from './ciscoDetail';
+import { CiscoTableParser } from './ciscoTable';
+import { DETECT_LINES, detectFormat } from './detect';
+import { GobgpParser } from './gobgp';
+import { parseJsonLg } from './jsonForms';
+import { JunosParser } from './junos';
+import { cleanLine } from './lineClean';
+import type { LineParser, ParserFactory, RouteSink } from './lineParser';
+import { MikrotikParser } from './mikrotik';
+import { NokiaParser } from './nokia';
+import { OpenbgpdParser } from './openbgpd';
+import type { LgFormat, LgParseResult, LgRoute, UnparsedLine } from './types';
+
+/** Which parser reads which format; the JSON forms are read whole by jsonForms.ts. */
+const PARSERS: Readonly<Record<LgFormat, ParserFactory | undefined>> = {
+  'cisco-ios': (s, f) => new CiscoTableParser(s, f),
+  'cisco-iosxr': (s, f) => new CiscoTableParser(s, f),
+  'cisco-nxos': (s, f) => new CiscoTableParser(s, f),
+  frr: (s, f) => new CiscoTableParser(s, f),
+  arista: (s, f) => new CiscoTableParser(s, f),
+  huawei: (s, f) => new CiscoTableParser(s, f),
+  'cisco-ios-detail': (s, f) => new CiscoDetailParser(s, f),
+  'cisco-nxos-detail': (s, f) => new CiscoDetailParser(s, f),
+  'arista-detail': (s, f) => new CiscoDetailParser(s, f),
+  'frr-detail': (s, f) => new CiscoDetailParser(s, f),
+  'openbgpd-detail': (s, f) => new CiscoDetailParser(s, f),
+  bird: (s, f) => new BirdParser(s, f),
+  bgpdump: (s, f) => new BgpdumpParser(s, f),
+  'aspath-list': (s, f) => new AsPathListParser(s, f),
+  junos: (s, f) => new JunosParser(s, f),
+  openbgpd: (s, f) => new OpenbgpdParser(s, f),
+  gobgp: (s, f) => new GobgpParser(s, f),
+  'nokia-sros': (s, f) => new NokiaParser(s, f),
+  mikrotik: (s, f) => new MikrotikParser(s, f),
+  'junos-json': undefined,
+  'arista-json': undefined,
+  'frr-json': undefined,
+  'openbgpd-json': undefined,
+  'gobgp-json': undefined,
+  'ripestat-json': undefined,
+  'alice-json': undefined,
+  'birdwatcher-json': undefined,
+  unknown: undefined,
+};
+
+const JSON_FORMATS: ReadonlySet<LgFormat> = new Set<LgFormat>(
+  (Object.keys(PARSERS) as LgFormat[]).filter((f) => f.endsWith('-json')),
+);
+
+export interface LgParseOptions {
+  /** Skip detection. */
+  readonly format?: LgFormat;
+  /** Receive routes as they are parsed instead of collecting them (big inputs: the result's `routes` stays empty). */
+  readonly onRoute?: (r: LgRoute) => void;
+}
+
+/**
+ * Line-oriented parser for big inputs: `push` chunks as they arrive, then `end()`. Holds only the
+ * first lines until the format is known, and only the current route after that. Never throws.
+ */
+export class LgStreamParser {
+  private carry = '';
+  private lineNo = 0;
+  private held: string[] | undefined = [];
+  private heldNonEmpty = 0;
+  private parser: LineParser | undefined;
+  private format: LgFormat = 'unknown';
+  private jsonText: string[] | undefined;
+  private readonly routes: LgRoute[] = [];
+  private readonly unparsed: UnparsedLine[] = [];
+  private readonly sink: RouteSink;
+  /** Units of work done so far (lines and tokens); proportional to input size. */
+  steps = 0;
+
+  constructor(private readonly opts: LgParseOptions = {}) {
+    const onRoute = opts.onRoute;
+    this.sink = {
+      route: onRoute !== undefined ? (r) => onRoute(r) : (r) => this.routes.push(r),
+      unparsed: (u) => this.unparsed.push(u),
+      step: (n) => {
+        this.steps += n;
+      },
+    };
+    if (opts.format !== undefined) this.choose(opts.format, JSON_FORMATS.has(opts.format));
+  }
+
+  push(chunk: string): void {
+    let text = this.carry + chunk;
+    if (this.jsonText !== undefined) {
+      this.jsonText.push(chunk);
+      return;
+    }
+    let at = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', at);
+      if (nl < 0) break;
+      this.feed(text.slice(at, nl));
+      const json = this.jsonBuffer();
+      if (json !== undefined) {
+        // Detection found JSON: everything from here on is kept whole.
+        json.push(text.slice(nl));
+        this.carry = '';
+        return;
+      }
+      at = nl + 1;
+    }
+    text = text.slice(at);
+    this.carry = text;
+  }
+
+  end(): LgParseResult {
+    if (this.carry.length > 0 && this.jsonText === undefined) this.feed(this.carry);
+    this.carry = '';
+    if (this.parser === undefined && this.jsonText === undefined) this.decide();
+    if (this.jsonText !== undefined) {
+      const text = this.jsonText.join('');
+      this.jsonText = [];
+      try {
+        const f = parseJsonLg(text, this.sink, this.opts.format);
+        this.format = f;
+      } catch (e) {
+        this.sink.unparsed({ line: 0, text: text.slice(0, 200), reason: `JSON could not be read: ${String(e)}` });
+      }
+    } else if (this.parser !== undefined) {
+      try {
+        this.parser.end();
+      } catch (e) {
+        this.sink.unparsed({ line: this.lineNo, text: '', reason: `internal error: ${String(e)}` });
+      }
+    }
+    return { format: this.format, routes: this.routes, unparsed: this.unparsed };
+  }
+
+  /** A method, not the field, so the compiler does not carry a narrowing across `feed`. */
+  private jsonBuffer(): string[] | undefined {
+    return this.jsonText;
+  }
+
+  private feed(raw: string): void {
+    if (this.held !== undefined) {
+      this.held.push(raw);
+      if (raw.trim().length > 0) this.heldNonEmpty++;
+      if (this.heldNonEmpty >= DETECT_LINES) this.decide();
+      return;
+    }
+    this.lineTo(raw);
+  }
+
+  private lineTo(raw: string): void {
+    const n = this.lineNo++;
+    const p = this.parser;
+    if (p === undefined) {
+      if (raw.trim().length > 0) this.sink.unparsed({ line: n, text: raw, reason: 'format not recognised' });
+      return;
+    }
+    const s = cleanLine(raw);
+    try {
+      p.line(s, n);
+    } catch (e) {
+      this.sink.unparsed({ line: n, text: s, reason: `internal error: ${String(e)}` });
+    }
+  }
+
+  private decide(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    if (this.parser === undefined && this.jsonText === undefined) {
+      const d = detectFormat(held);
+      this.choose(d.format, d.json);
+    }
+    if (this.jsonText !== undefined) {
+      this.jsonText.push(held.join('\n'));
+      return;
+    }
+    for (const raw of held) this.lineTo(raw);
+  }
+
+  private choose(format: LgFormat, json: boolean): void {
+    this.format = format;
+    if (json) {
+      this.jsonText = [];
+      this.held = undefined;
+      return;
+    }
+    const f = PARSERS[format];
+    if (f !== undefined) this.parser = f(this.sink, format);
+  }
+}
+
+/** Parses a whole paste; see LgStreamParser for big inputs. Never throws. */
+export function parseLookingGlass(text: string, opts: LgParseOptions = {}): LgParseResult {
+  const p = new LgStreamParser(opts);
+  p.push(text);
+  return p.end();
+}
