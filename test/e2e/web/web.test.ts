@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { prepareWebBuild } from './codeOssBuild';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const testWebCli = path.join(repoRoot, 'node_modules', '@vscode', 'test-web', 'out', 'server', 'index.js');
+const resultsDir = path.join(repoRoot, 'test-results');
+
+/** The one diagnostic this test relies on (server/src/core/rpsl/frame.ts); the rest are still being written. */
+const BAD_RPSL = 'aut-num:        AS8048\nthis is not an attribute\nsource:         RADB\n';
+const CODE = 'rpsl/not-an-attribute';
+
+// Bounds for event-driven waits: the first workbench load parses a 37 MB bundle, slow on a 2-core CI machine.
+const WORKBENCH_TIMEOUT = 90_000;
+const STEP_TIMEOUT = 45_000;
+
+test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteLens: Analyze AS Paths" opens its panel', { timeout: 170_000 }, async (t) => {
+  if (!existsSync(CHROMIUM)) return t.skip(`${CHROMIUM} not present (Debian package chromium, see scripts/apt-packages.txt)`);
+  const build = prepareWebBuild(repoRoot);
+  if (typeof build === 'string') return t.skip(build);
+  assert.ok(existsSync(path.join(repoRoot, 'dist', 'client', 'browser.js')), 'dist/client/browser.js missing: run `node scripts/build.mjs` first');
+
+  const workspace = mkdtempSync(path.join(tmpdir(), 'routelens-web-ws-'));
+  const profile = mkdtempSync(path.join(tmpdir(), 'routelens-web-profile-'));
+  writeFileSync(path.join(workspace, 'bad.rpsl'), BAD_RPSL);
+  mkdirSync(resultsDir, { recursive: true });
+  const log: string[] = [];
+  let server: ChildProcess | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  try {
+    const port = await freePort();
+    // test-web's server alone (--browser=none); the folder is served as the virtual file system vscode-test-web://mount.
+    server = spawn(
+      process.execPath,
+      [
+        testWebCli,
+        '--browser=none',
+        `--quality=${build.quality}`,
+        `--commit=${build.commit}`,
+        `--testRunnerDataDir=${build.dataDir}`,
+        '--host=localhost',
+        `--port=${port}`,
+        `--extensionDevelopmentPath=${repoRoot}`,
+        workspace,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    await waitForOutput(server, /Listening on http:\/\/localhost:\d+/, log, 30_000);
+
+    context = await launchChromium(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => {
+      // First lines only: the workbench logs whole stacks, which would bury the server's lines.
+      if (m.type() === 'error') log.push(`[browser] ${m.text().split('\n')[0]}`);
+    });
+    page.on('pageerror', (e) => log.push(`[page] ${e.message.split('\n')[0]}`));
+    await page.goto(`http://localhost:${port}/`);
+
+    // Open bad.rpsl from the Explorer, as a user would.
+    const explorerRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'bad.rpsl' });
+    await explorerRow.waitFor({ timeout: WORKBENCH_TIMEOUT });
+    await explorerRow.click();
+    await page.locator('.tabs-container .tab', { hasText: 'bad.rpsl' }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'this is not an attribute' }).waitFor({ timeout: STEP_TIMEOUT });
+
+    // Problems panel (Ctrl+Shift+M): the language server, running in a Web Worker, must have reported the line.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    const marker = page.locator('.markers-panel .monaco-list-row', { hasText: CODE });
+    await marker.waitFor({ timeout: STEP_TIMEOUT });
+    const markerText = await marker.first().innerText();
+    assert.match(markerText, /neither "name: value" nor a continuation line/);
+    assert.match(markerText, /\[Ln 2, Col 1\]/);
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-web-problems.png') });
+
+    // The command from the palette (F1): a webview tab titled "AS Paths" whose page script runs.
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: STEP_TIMEOUT });
+    await input.fill('>RouteLens: Analyze AS Paths');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'RouteLens: Analyze AS Paths' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'AS Paths' }).waitFor({ timeout: STEP_TIMEOUT });
+    // A webview is two nested iframes on another origin ({uuid}.localhost, with a service worker); the panel's
+    // script fills #app, so a child there means the CSP, the nonce and localResourceRoots all let it load.
+    const app = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#app > *');
+    await app.first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-web-panel.png') });
+  } catch (e) {
+    await page?.screenshot({ path: path.join(resultsDir, 'e2e-web-failure.png') }).catch(() => undefined);
+    throw new Error(`${(e as Error).message}\n--- server and browser log (screenshot: test-results/e2e-web-failure.png) ---\n${log.slice(-60).join('\n')}`, {
+      cause: e,
+    });
+  } finally {
+    await context?.close().catch(() => undefined);
+    if (server) await stop(server);
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Debian's Chromium through playwright-core, with a persistent profile: VS Code's webviews live in third-party
+ * iframes that register a service worker, which the incognito-like default context would refuse.
+ */
+async function launchChromium(profile: string): Promise<BrowserContext> {
+  mkdirSync(path.join(profile, 'Default'), { recursive: true });
+  // cookie_controls_mode 0: third-party cookies and storage allowed (the webview's service worker needs them).
+  writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, 'localhost', () => {
+      const address = s.address();
+      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Resolves when the child prints a line matching `re`; rejects if it exits or `timeout` ms pass first. */
+async function waitForOutput(child: ChildProcess, re: RegExp, log: string[], timeout: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`test-web server: no ${re} within ${timeout} ms`)), timeout);
+    const onData = (b: Buffer): void => {
+      for (const line of b.toString().split('\n').filter(Boolean)) {
+        log.push(`[server] ${line}`);
+        if (re.test(line)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`test-web server exited with ${code}`));
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
