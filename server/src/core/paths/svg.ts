@@ -148,6 +148,7 @@ function nodeSvg(n: GraphNode, selected: boolean, anySelected: boolean): string 
   return parts.join('');
 }
 
-function esc(s: string): string {
+/** Escapes text and attribute values for XML and HTML. */
+export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
