@@ -165,7 +165,7 @@ export class BirdParser implements LineParser {
     if (viaM?.[1] !== undefined && isAddress(viaM[1])) d.viaHop = viaM[1];
     // `] * (100)` marks the primary (best) route.
     d.best = /\]\s+\*\s+\(/.test(s);
-    const asM = /\[AS(\d+)([ie?])?\]\s*$/.exec(s);
+    const asM = /\[(?:AS(\d+))?([ie?])\]\s*$/.exec(s);
     if (asM?.[2] !== undefined) d.origin = originWord(asM[2]);
     this.cur = d;
     return true;

@@ -188,14 +188,17 @@ export class CiscoDetailParser implements LineParser {
   private attributes(d: RouteDraft, rest: string): void {
     for (const raw of rest.split(',')) {
       const part = raw.trim();
-      const m = /^(metric|MED|localpref|weight|ovs|avs|rpki validation-state:|validation-state:)\s+(\S+)/i.exec(part);
+      const m = /^(metric|MED|localpref|weight|ovs|avs|otc|rpki validation-state:|validation-state:)\s+(\S+)/i.exec(part);
       if (m !== null) {
         const key = (m[1] ?? '').toLowerCase();
         const v = m[2] ?? '';
         if (key === 'metric' || key === 'med') d.med = uint(v);
         else if (key === 'localpref') d.localPref = uint(v);
         else if (key === 'weight') d.weight = uint(v);
-        else if (key === 'avs') d.aspa = v === 'valid' || v === 'invalid' || v === 'unknown' ? v : undefined;
+        else if (key === 'otc') {
+          const a = asnValue(v);
+          if (a !== undefined) d.otc = a as Asn;
+        } else if (key === 'avs') d.aspa = v === 'valid' || v === 'invalid' || v === 'unknown' ? v : undefined;
         else d.rpki = rpkiWord(v);
         continue;
       }

@@ -1,6 +1,47 @@
+import type { Asn } from '../net/asn';
+import { asnValue, parseAsPathText } from './asPathText';
+import { isAddress, isPrefixToken } from './address';
+import { parseCommunityList } from './communities';
 import { isChromeLine } from './lineClean';
-import type { LineParser, RouteSink } from './lineParser';
+import { finishDraft, newDraft, originWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { LgFormat } from './types';
+
+/**
+ * GoBGP `gobgp global rib` and `gobgp neighbor X adj-in`: `[*>] [ID] Network Next-Hop AS_PATH Age Attrs`.
+ * A long path runs past the Age column, so the path is cut at the age token (`00:00:06`, `1d 02:03:04`)
+ * found from the right, and the attributes are read from the `[{Origin: i} {Med: 0} …]` list.
+ */
+const HEADER = /^\s*(?:ID\s+)?Network\s+Next Hop\s+AS_PATH\s+Age\s+Attrs/;
+const AGE = /\s(?:\d+d\s*)?\d{2}:\d{2}:\d{2}\s+\[/;
+const ATTR = /\{(\w+): ([^{}]*)\}/g;
+
+const ATTRS: Readonly<Record<string, (d: RouteDraft, v: string) => void>> = {
+  Origin: (d, v) => {
+    d.origin = originWord(v.trim());
+  },
+  Med: (d, v) => {
+    const x = uint(v.trim());
+    if (x !== undefined) d.med = x;
+  },
+  LocalPref: (d, v) => {
+    const x = uint(v.trim());
+    if (x !== undefined) d.localPref = x;
+  },
+  Communities: (d, v) => {
+    d.communities.push(...parseCommunityList(v.replace(/,/g, ' ')).communities);
+  },
+  LargeCommunity: (d, v) => {
+    d.communities.push(...parseCommunityList(v.replace(/[[\],]/g, ' ')).communities);
+  },
+  Otc: (d, v) => {
+    const a = asnValue(v.trim());
+    if (a !== undefined) d.otc = a as Asn;
+  },
+  OnlyToCustomer: (d, v) => {
+    const a = asnValue(v.trim());
+    if (a !== undefined) d.otc = a as Asn;
+  },
+};
 
 export class GobgpParser implements LineParser {
   constructor(
@@ -10,8 +51,25 @@ export class GobgpParser implements LineParser {
 
   line(s: string, n: number): void {
     this.sink.step(1);
-    if (isChromeLine(s)) return;
-    this.sink.unparsed({ line: n, text: s, reason: 'not supported yet' });
+    if (HEADER.test(s) || isChromeLine(s) || /^Network not in table/.test(s)) return;
+    const m = /^\s*([*>sx]*)\s+(?:(\d+)\s+)?(\S+)\s+(\S+)\s+/.exec(s);
+    const prefix = m?.[3] ?? '';
+    const nh = m?.[4] ?? '';
+    const age = AGE.exec(s);
+    if (m === null || !isPrefixToken(prefix) || !(isAddress(nh) || nh === '-') || age === null) {
+      this.sink.unparsed({ line: n, text: s, reason: 'not a gobgp rib line' });
+      return;
+    }
+    const d = newDraft(prefix, n);
+    const flags = m[1] ?? '';
+    d.valid = flags.includes('*');
+    d.best = flags.includes('>');
+    if (nh !== '-') d.nextHop = nh;
+    d.path = parseAsPathText(s, {}, m[0].length, age.index);
+    d.pathLine = n;
+    const attrs = s.slice(age.index);
+    for (const a of attrs.matchAll(ATTR)) ATTRS[a[1] ?? '']?.(d, a[2] ?? '');
+    this.sink.route(finishDraft(d));
   }
 
   end(): void {}
