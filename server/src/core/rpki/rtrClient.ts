@@ -1,0 +1,413 @@
+/**
+ * RPKI-to-Router client (RFC 8210, RFC 6810, draft-ietf-sidrops-8210bis). One session to one cache: Reset or
+ * Serial Query, a transaction of Prefix/ASPA PDUs applied atomically at End of Data, refresh/retry/expire timers
+ * from the cache, version negotiation downwards from 2, Error Reports sent and received.
+ */
+import { RTR_ERROR, RTR_ERROR_NAMES, HIGHEST_RTR_VERSION, encodePdu, type Pdu, type RtrErrorCode, type RtrVersion, type Timers } from './pdu';
+import { PduStreamDecoder } from './pduStream';
+import { aspaKey, vrpKey, type AspaRecord, type RpkiIssue, type Vrp } from './types';
+import type { ByteStream, Clock, Connector } from './transport';
+import { formatPrefix } from '../net/prefix';
+
+export type RtrState = 'idle' | 'connecting' | 'syncing' | 'synced' | 'disconnected' | 'stopped';
+
+export interface RtrSnapshot {
+  readonly vrps: ReadonlyMap<string, Vrp>;
+  readonly aspas: ReadonlyMap<string, AspaRecord>;
+  readonly sessionId: number | undefined;
+  readonly serial: number | undefined;
+  readonly version: RtrVersion;
+  /** When the last End of Data was applied (clock ms). */
+  readonly updatedAt: number | undefined;
+}
+
+export interface RtrClientEvents {
+  /** After a transaction was applied (or expired data was dropped). */
+  onUpdate?(snapshot: RtrSnapshot, change: { readonly reset: boolean; readonly announced: number; readonly withdrawn: number }): void;
+  onState?(state: RtrState): void;
+  onIssue?(issue: RpkiIssue): void;
+  /** A Serial Notify arrived (tests and status displays use it). */
+  onNotify?(serial: number): void;
+}
+
+export interface RtrClientOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly connector: Connector;
+  readonly clock: Clock;
+  /** Highest version to offer; negotiation goes down from here. */
+  readonly maxVersion?: RtrVersion;
+  /** Timers used until the cache sends its own (RFC 8210 §6 defaults). */
+  readonly defaultTimers?: Timers;
+}
+
+const DEFAULT_TIMERS: Timers = { refresh: 3600, retry: 600, expire: 7200 };
+
+type Op = { kind: 'vrp'; announce: boolean; vrp: Vrp; bytes: Uint8Array } | { kind: 'aspa'; announce: boolean; aspa: AspaRecord; bytes: Uint8Array };
+
+interface Transaction {
+  readonly reset: boolean;
+  readonly sessionId: number;
+  readonly ops: Op[];
+}
+
+export class RtrClient {
+  private readonly source: string;
+  private version: RtrVersion;
+  private negotiated = false;
+  private sessionId: number | undefined;
+  private serial: number | undefined;
+  private updatedAt: number | undefined;
+  private timers: Timers;
+  private vrps = new Map<string, Vrp>();
+  private aspas = new Map<string, AspaRecord>();
+
+  private stream: ByteStream | undefined;
+  private decoder = new PduStreamDecoder();
+  private generation = 0;
+  private txn: Transaction | undefined;
+  private lastQuery: 'reset' | 'serial' | undefined;
+  private notifyPending = false;
+  private state: RtrState = 'idle';
+  private refreshTimer: unknown;
+  private retryTimer: unknown;
+  private expireTimer: unknown;
+
+  constructor(
+    private readonly options: RtrClientOptions,
+    private readonly events: RtrClientEvents = {},
+  ) {
+    this.source = `rtr://${options.host}:${options.port}`;
+    this.version = options.maxVersion ?? HIGHEST_RTR_VERSION;
+    this.timers = options.defaultTimers ?? DEFAULT_TIMERS;
+  }
+
+  get currentState(): RtrState {
+    return this.state;
+  }
+
+  snapshot(): RtrSnapshot {
+    return { vrps: this.vrps, aspas: this.aspas, sessionId: this.sessionId, serial: this.serial, version: this.version, updatedAt: this.updatedAt };
+  }
+
+  start(): void {
+    if (this.state !== 'idle' && this.state !== 'stopped' && this.state !== 'disconnected') return;
+    this.connect();
+  }
+
+  /** Asks for news now: a Serial Query on a synced session, a reconnect when disconnected. */
+  refresh(): void {
+    if (this.state === 'synced') this.sendQuery();
+    else if (this.state === 'disconnected' || this.state === 'idle') this.connect();
+  }
+
+  stop(): void {
+    this.clearTimer('refreshTimer');
+    this.clearTimer('retryTimer');
+    this.clearTimer('expireTimer');
+    this.drop();
+    this.setState('stopped');
+  }
+
+  // --- connection ---
+
+  private connect(): void {
+    this.clearTimer('retryTimer');
+    this.drop();
+    const gen = ++this.generation;
+    this.decoder = new PduStreamDecoder();
+    this.setState('connecting');
+    this.stream = this.options.connector.connect(this.options.host, this.options.port, {
+      onOpen: () => {
+        if (gen !== this.generation) return;
+        this.setState('syncing');
+        this.sendQuery();
+      },
+      onData: (chunk) => {
+        if (gen === this.generation) this.onData(chunk);
+      },
+      onClose: (error) => {
+        if (gen === this.generation) this.onClosed(error);
+      },
+    });
+  }
+
+  /** Forgets the current connection without reporting (callbacks of old generations are ignored). */
+  private drop(): void {
+    this.generation++;
+    this.txn = undefined;
+    const s = this.stream;
+    this.stream = undefined;
+    s?.close();
+  }
+
+  private onClosed(error: string | undefined): void {
+    const truncated = this.decoder.pendingBytes;
+    this.stream = undefined;
+    this.txn = undefined;
+    if (truncated > 0) {
+      this.issue('rpki/rtr-malformed-pdu', 'error', `the cache closed the connection in the middle of a PDU (${truncated} bytes of it arrived); the partial transaction was discarded.`);
+    }
+    const wasConnecting = this.state === 'connecting';
+    this.issue(
+      wasConnecting ? 'rpki/rtr-connect-failed' : 'rpki/rtr-connection-lost',
+      wasConnecting ? 'error' : 'warning',
+      wasConnecting
+        ? `cannot connect to the RTR cache (${error ?? 'closed'}). Check routelens.rtr.host/port and that the cache listens on plain TCP (TLS and SSH are not supported); retrying in ${this.timers.retry} s.`
+        : `the RTR connection was lost (${error ?? 'closed by the cache'}); keeping the last data and retrying in ${this.timers.retry} s.`,
+    );
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(delaySeconds = this.timers.retry): void {
+    this.clearTimer('refreshTimer');
+    this.clearTimer('retryTimer');
+    this.setState('disconnected');
+    this.retryTimer = this.options.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      this.connect();
+    }, delaySeconds * 1000);
+  }
+
+  /** Ends the session after a fatal error; reconnects after `retry` seconds, or at once to renegotiate. */
+  private closeSession(retrySeconds?: number): void {
+    this.drop();
+    this.scheduleRetry(retrySeconds);
+  }
+
+  // --- sending ---
+
+  private send(pdu: Pdu): void {
+    this.stream?.write(encodePdu(pdu));
+  }
+
+  private sendQuery(): void {
+    this.notifyPending = false;
+    if (this.sessionId !== undefined && this.serial !== undefined) {
+      this.lastQuery = 'serial';
+      this.send({ type: 'serial-query', version: this.version, sessionId: this.sessionId, serial: this.serial });
+    } else {
+      this.lastQuery = 'reset';
+      this.send({ type: 'reset-query', version: this.version });
+    }
+    if (this.state === 'synced') this.setState('syncing');
+  }
+
+  /** Sends an Error Report and ends the session (RFC 8210 §5.11: errors are fatal to the session). */
+  private fail(code: RtrErrorCode, bytes: Uint8Array, reason: string, issueCode = 'rpki/rtr-malformed-pdu'): void {
+    this.send({ type: 'error-report', version: this.version, code, erroneousPdu: bytes, text: reason });
+    const kept = this.txn ? ' The transaction in progress was discarded; data from earlier End of Data PDUs is kept.' : '';
+    this.issue(issueCode, 'error', `${reason} — sent Error Report "${RTR_ERROR_NAMES[code] ?? code}" and closed the session.${kept} Retrying in ${this.timers.retry} s.`);
+    this.closeSession();
+  }
+
+  // --- receiving ---
+
+  private onData(chunk: Uint8Array): void {
+    // A PDU may end this connection (and start the next one) while the rest of the chunk is still being cut.
+    const gen = this.generation;
+    const err = this.decoder.feed(chunk, (pdu, bytes) => {
+      if (gen === this.generation) this.onPdu(pdu, bytes);
+    });
+    if (err && gen === this.generation) this.fail(err.code, err.bytes, `malformed PDU from the cache: ${err.reason}`);
+  }
+
+  private onPdu(pdu: Pdu, bytes: Uint8Array): void {
+    if (!this.stream) return;
+    if (pdu.type === 'error-report') return this.onErrorReport(pdu);
+    if (!this.negotiated) {
+      if (pdu.version < this.version) {
+        // RFC 8210 §7: a cache that speaks only a lower version answers in it; the router follows.
+        this.version = pdu.version as RtrVersion;
+        this.sessionId = undefined;
+        this.serial = undefined;
+      }
+      this.negotiated = true;
+    }
+    if (pdu.version !== this.version) {
+      return this.fail(RTR_ERROR.unexpectedProtocolVersion, bytes, `the cache sent a version ${pdu.version} ${pdu.type} PDU in a version ${this.version} session`);
+    }
+    switch (pdu.type) {
+      case 'serial-notify':
+        this.events.onNotify?.(pdu.serial);
+        if (this.state === 'synced') this.sendQuery();
+        else this.notifyPending = true;
+        return;
+      case 'cache-response':
+        if (this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a second Cache Response before End of Data');
+        if (this.lastQuery === 'serial' && pdu.sessionId !== this.sessionId) {
+          // RFC 8210 §5.1: a new Session ID means the cache restarted; its serials mean nothing to us.
+          this.sessionId = undefined;
+          this.serial = undefined;
+          this.issue('rpki/rtr-session-changed', 'information', `the cache's session ID changed (${pdu.sessionId}); starting over with a Reset Query.`);
+          this.drop();
+          this.connect();
+          return;
+        }
+        this.txn = { reset: this.lastQuery !== 'serial', sessionId: pdu.sessionId, ops: [] };
+        return;
+      case 'prefix':
+        if (!this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a Prefix PDU outside a Cache Response');
+        this.txn.ops.push({ kind: 'vrp', announce: pdu.announce, vrp: { prefix: pdu.prefix, maxLength: pdu.maxLength, asn: pdu.asn }, bytes: bytes.slice() });
+        return;
+      case 'aspa':
+        if (!this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent an ASPA PDU outside a Cache Response');
+        this.txn.ops.push({
+          kind: 'aspa',
+          announce: pdu.announce,
+          aspa: pdu.afi === undefined ? { customer: pdu.customer, providers: pdu.providers } : { customer: pdu.customer, providers: pdu.providers, afi: pdu.afi },
+          bytes: bytes.slice(),
+        });
+        return;
+      case 'router-key':
+        // BGPsec keys are not used by RouteLens; they are part of the transaction and otherwise ignored.
+        if (!this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a Router Key PDU outside a Cache Response');
+        return;
+      case 'end-of-data':
+        return this.onEndOfData(pdu, bytes);
+      case 'cache-reset':
+        // The cache cannot serve our serial: ask for everything; old data stays until the reset completes.
+        this.txn = undefined;
+        this.sessionId = undefined;
+        this.serial = undefined;
+        this.sendQuery();
+        return;
+      case 'serial-query':
+      case 'reset-query':
+        return this.fail(RTR_ERROR.invalidRequest, bytes, `the cache sent a ${pdu.type} PDU, which only routers send`);
+    }
+  }
+
+  private onErrorReport(pdu: Extract<Pdu, { type: 'error-report' }>): void {
+    const name = RTR_ERROR_NAMES[pdu.code] ?? `code ${pdu.code}`;
+    const text = pdu.text ? `: ${pdu.text}` : '';
+    if (pdu.code === RTR_ERROR.unsupportedProtocolVersion && !this.negotiated && this.version > 0) {
+      const next = Math.min(this.version - 1, pdu.version) as RtrVersion;
+      this.issue('rpki/rtr-version-downgraded', 'information', `the cache does not speak RTR version ${this.version}${text}; retrying with version ${next}.`);
+      this.version = next;
+      this.sessionId = undefined;
+      this.serial = undefined;
+      this.drop();
+      this.connect();
+      return;
+    }
+    if (pdu.code === RTR_ERROR.noDataAvailable) {
+      this.issue('rpki/rtr-no-data', 'warning', `the cache has no data yet${text}; retrying in ${this.timers.retry} s.`);
+    } else {
+      this.issue('rpki/rtr-error-report', 'error', `the cache sent Error Report "${name}"${text}. The session was closed; retrying in ${this.timers.retry} s.`);
+    }
+    // Never answer an Error Report with one (RFC 8210 §5.11).
+    this.closeSession();
+  }
+
+  private onEndOfData(pdu: Extract<Pdu, { type: 'end-of-data' }>, bytes: Uint8Array): void {
+    const txn = this.txn;
+    if (!txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent End of Data without a Cache Response');
+    if (pdu.sessionId !== txn.sessionId) {
+      return this.fail(RTR_ERROR.corruptData, bytes, `End of Data has session ID ${pdu.sessionId}, the Cache Response had ${txn.sessionId}`);
+    }
+    const applied = txn.reset ? this.applyReset(txn.ops) : this.applyIncremental(txn.ops);
+    if (!applied.ok) return this.fail(applied.code, applied.bytes, applied.reason);
+    this.txn = undefined;
+    this.sessionId = pdu.sessionId;
+    this.serial = pdu.serial;
+    if (pdu.timers) this.timers = pdu.timers;
+    this.updatedAt = this.options.clock.now();
+    this.setState('synced');
+    this.events.onUpdate?.(this.snapshot(), { reset: txn.reset, announced: applied.announced, withdrawn: applied.withdrawn });
+    this.armTimers();
+    if (this.notifyPending) this.sendQuery();
+  }
+
+  private applyReset(ops: readonly Op[]): ApplyResult {
+    const vrps = new Map<string, Vrp>();
+    const aspas = new Map<string, AspaRecord>();
+    for (const op of ops) {
+      if (!op.announce) return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, bytes: op.bytes, reason: 'the cache withdrew a record in a reset response' };
+      if (op.kind === 'vrp') {
+        const k = vrpKey(op.vrp);
+        if (vrps.has(k)) return { ok: false, code: RTR_ERROR.duplicateAnnouncement, bytes: op.bytes, reason: `the cache announced ${describeVrp(op.vrp)} twice` };
+        vrps.set(k, op.vrp);
+      } else {
+        aspas.set(aspaKey(op.aspa), op.aspa);
+      }
+    }
+    this.vrps = vrps;
+    this.aspas = aspas;
+    return { ok: true, announced: ops.length, withdrawn: 0 };
+  }
+
+  /** Checks the whole transaction against the current data before touching it, so an error leaves it as it was. */
+  private applyIncremental(ops: readonly Op[]): ApplyResult {
+    const present = new Map<string, boolean>();
+    for (const op of ops) {
+      const key = op.kind === 'vrp' ? `v${vrpKey(op.vrp)}` : `a${aspaKey(op.aspa)}`;
+      const had = present.get(key) ?? (op.kind === 'vrp' ? this.vrps.has(key.slice(1)) : this.aspas.has(key.slice(1)));
+      if (op.announce && had && op.kind === 'vrp') {
+        return { ok: false, code: RTR_ERROR.duplicateAnnouncement, bytes: op.bytes, reason: `the cache announced ${describeVrp(op.vrp)}, which the router already has` };
+      }
+      if (!op.announce && !had) {
+        const what = op.kind === 'vrp' ? describeVrp(op.vrp) : `the ASPA of AS${op.aspa.customer}`;
+        return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, bytes: op.bytes, reason: `the cache withdrew ${what}, which the router does not have` };
+      }
+      present.set(key, op.announce);
+    }
+    let announced = 0;
+    let withdrawn = 0;
+    for (const op of ops) {
+      if (op.kind === 'vrp') {
+        if (op.announce) this.vrps.set(vrpKey(op.vrp), op.vrp);
+        else this.vrps.delete(vrpKey(op.vrp));
+      } else if (op.announce) {
+        this.aspas.set(aspaKey(op.aspa), op.aspa);
+      } else {
+        this.aspas.delete(aspaKey(op.aspa));
+      }
+      if (op.announce) announced++;
+      else withdrawn++;
+    }
+    return { ok: true, announced, withdrawn };
+  }
+
+  private armTimers(): void {
+    this.clearTimer('refreshTimer');
+    this.refreshTimer = this.options.clock.setTimeout(() => {
+      this.refreshTimer = undefined;
+      if (this.state === 'synced') this.sendQuery();
+    }, this.timers.refresh * 1000);
+    this.clearTimer('expireTimer');
+    this.expireTimer = this.options.clock.setTimeout(() => this.expire(), this.timers.expire * 1000);
+  }
+
+  /** RFC 8210 §6: data not refreshed within the expire interval must no longer be used. */
+  private expire(): void {
+    this.expireTimer = undefined;
+    this.vrps = new Map();
+    this.aspas = new Map();
+    this.sessionId = undefined;
+    this.serial = undefined;
+    this.issue('rpki/rtr-data-expired', 'warning', `no successful update from the cache for ${this.timers.expire} s; its data was dropped (RFC 8210 §6).`);
+    this.events.onUpdate?.(this.snapshot(), { reset: true, announced: 0, withdrawn: 0 });
+  }
+
+  private clearTimer(name: 'refreshTimer' | 'retryTimer' | 'expireTimer'): void {
+    if (this[name] !== undefined) this.options.clock.clearTimeout(this[name]);
+    this[name] = undefined;
+  }
+
+  private setState(s: RtrState): void {
+    if (this.state === s) return;
+    this.state = s;
+    this.events.onState?.(s);
+  }
+
+  private issue(code: string, severity: RpkiIssue['severity'], message: string): void {
+    this.events.onIssue?.({ code, severity, message: `${this.source}: ${message}`, source: this.source });
+  }
+}
+
+type ApplyResult = { ok: true; announced: number; withdrawn: number } | { ok: false; code: RtrErrorCode; bytes: Uint8Array; reason: string };
+
+function describeVrp(v: Vrp): string {
+  return `${formatPrefix(v.prefix)}-${v.maxLength} AS${v.asn}`;
+}

@@ -1,0 +1,281 @@
+/**
+ * All RPKI data RouteLens knows, from every configured source: VRP/ASPA files, SLURM files applied on top, and
+ * one RTR cache. The LSP layer subscribes to changes; lookups build their indexes lazily after each change.
+ */
+import type { AspaDb } from '../aspa/types';
+import type { Asn } from '../net/asn';
+import type { Prefix } from '../net/prefix';
+import { toAspaDb } from './aspaDb';
+import { RovIndex, type RovResult } from './rovIndex';
+import { RtrClient, type RtrState } from './rtrClient';
+import { applySlurmToAspas, applySlurmToVrps, EMPTY_SLURM, mergeSlurm, parseSlurm, type Slurm } from './slurm';
+import type { Clock, Connector } from './transport';
+import { aspaKey, vrpKey, type AspaRecord, type RpkiIssue, type Vrp } from './types';
+import { loadVrpFile } from './vrpFile';
+
+export interface RpkiSettings {
+  readonly rtr: { readonly enabled: boolean; readonly host: string; readonly port: number };
+  readonly vrpFiles: readonly string[];
+  readonly aspaFiles: readonly string[];
+}
+
+export const defaultRpkiSettings: RpkiSettings = { rtr: { enabled: false, host: '127.0.0.1', port: 323 }, vrpFiles: [], aspaFiles: [] };
+
+export interface RpkiRuntime {
+  readonly clock: Clock;
+  /** Absent where sockets are unavailable (the browser): RTR is then reported as unsupported. */
+  readonly connector?: Connector;
+  readFile(path: string): Promise<string>;
+  /**
+   * Reads ASPA files that are not JSON or SLURM (the `.aspa` language); the lead wires the ASPA area's loader
+   * here. Without it such files are reported as unsupported.
+   */
+  readonly loadAspaText?: (text: string, fileName: string) => { aspas: AspaRecord[]; issues: RpkiIssue[] };
+}
+
+export type RpkiSourceKind = 'rtr' | 'file' | 'slurm';
+
+export interface RpkiSourceStatus {
+  readonly name: string;
+  readonly kind: RpkiSourceKind;
+  readonly state: RtrState | 'loaded' | 'failed' | 'loading';
+  readonly vrps: number;
+  readonly aspas: number;
+  readonly serial?: number;
+  /** Clock ms of the last successful load or End of Data. */
+  readonly updatedAt?: number;
+  readonly lastError?: string;
+}
+
+export interface RpkiStatus {
+  readonly sources: readonly RpkiSourceStatus[];
+  /** After de-duplication and SLURM. */
+  readonly vrpCount: number;
+  readonly aspaCount: number;
+  readonly serial?: number;
+  readonly updatedAt?: number;
+  /** The most recent problems, newest last. */
+  readonly issues: readonly RpkiIssue[];
+}
+
+interface FileData {
+  status: RpkiSourceStatus;
+  vrps: Vrp[];
+  aspas: AspaRecord[];
+  slurm?: Slurm;
+}
+
+const MAX_ISSUES = 30;
+
+export class RpkiStore {
+  private settings: RpkiSettings = defaultRpkiSettings;
+  private files = new Map<string, FileData>();
+  private rtr: RtrClient | undefined;
+  private rtrStatus: RpkiSourceStatus | undefined;
+  private issues: RpkiIssue[] = [];
+  private listeners = new Set<(status: RpkiStatus) => void>();
+  private loadGeneration = 0;
+
+  private combined: { vrps: Vrp[]; aspas: AspaRecord[] } | undefined;
+  private rov: RovIndex | undefined;
+  private aspaDbCache: AspaDb | undefined;
+
+  constructor(private readonly runtime: RpkiRuntime) {}
+
+  onDidChange(listener: (status: RpkiStatus) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Applies settings: restarts RTR if its endpoint changed and reloads every file. Resolves once files are read. */
+  async configure(settings: RpkiSettings): Promise<void> {
+    const old = this.settings;
+    this.settings = settings;
+    const rtrChanged = old.rtr.enabled !== settings.rtr.enabled || old.rtr.host !== settings.rtr.host || old.rtr.port !== settings.rtr.port;
+    if (rtrChanged || (settings.rtr.enabled && !this.rtr)) this.restartRtr();
+    await this.reloadFiles();
+  }
+
+  /** The `routelens.refreshRpki` command: re-read files and ask the cache for news. */
+  async refresh(): Promise<void> {
+    this.rtr?.refresh();
+    await this.reloadFiles();
+  }
+
+  dispose(): void {
+    this.rtr?.stop();
+    this.rtr = undefined;
+    this.listeners.clear();
+  }
+
+  status(): RpkiStatus {
+    const c = this.data();
+    const sources = [...(this.rtrStatus ? [this.rtrStatus] : []), ...[...this.files.values()].map((f) => f.status)];
+    const times = sources.map((s) => s.updatedAt).filter((t): t is number => t !== undefined);
+    return {
+      sources,
+      vrpCount: c.vrps.length,
+      aspaCount: this.aspaDb().size,
+      ...(this.rtrStatus?.serial !== undefined ? { serial: this.rtrStatus.serial } : {}),
+      ...(times.length > 0 ? { updatedAt: Math.max(...times) } : {}),
+      issues: this.issues,
+    };
+  }
+
+  validateOrigin(prefix: Prefix, originAs: Asn | undefined): RovResult {
+    this.rov ??= new RovIndex(this.data().vrps);
+    return this.rov.validateOrigin(prefix, originAs);
+  }
+
+  aspaDb(): AspaDb {
+    this.aspaDbCache ??= toAspaDb(this.data().aspas);
+    return this.aspaDbCache;
+  }
+
+  vrps(): readonly Vrp[] {
+    return this.data().vrps;
+  }
+
+  // --- sources ---
+
+  private restartRtr(): void {
+    this.rtr?.stop();
+    this.rtr = undefined;
+    this.rtrStatus = undefined;
+    const { enabled, host, port } = this.settings.rtr;
+    if (!enabled) return this.changed();
+    const name = `rtr://${host}:${port}`;
+    if (!this.runtime.connector) {
+      this.rtrStatus = { name, kind: 'rtr', state: 'stopped', vrps: 0, aspas: 0, lastError: 'RTR needs a TCP socket, which this runtime (VS Code for the Web) lacks.' };
+      this.addIssue({ code: 'rpki/rtr-unavailable', severity: 'warning', message: `${name}: RTR is not available in VS Code for the Web; use routelens.data.vrpFiles instead.`, source: name });
+      return this.changed();
+    }
+    this.rtrStatus = { name, kind: 'rtr', state: 'connecting', vrps: 0, aspas: 0 };
+    const client: RtrClient = new RtrClient(
+      { host, port, connector: this.runtime.connector, clock: this.runtime.clock },
+      {
+        onUpdate: (snap) => {
+          if (this.rtr !== client) return;
+          this.rtrStatus = {
+            name,
+            kind: 'rtr',
+            state: client.currentState,
+            vrps: snap.vrps.size,
+            aspas: snap.aspas.size,
+            ...(snap.serial !== undefined ? { serial: snap.serial } : {}),
+            ...(snap.updatedAt !== undefined ? { updatedAt: snap.updatedAt } : {}),
+          };
+          this.invalidate();
+        },
+        onState: (state) => {
+          if (this.rtr !== client || !this.rtrStatus) return;
+          this.rtrStatus = { ...this.rtrStatus, state };
+          this.changed();
+        },
+        onIssue: (issue) => {
+          if (this.rtr !== client || !this.rtrStatus) return;
+          if (issue.severity !== 'information') this.rtrStatus = { ...this.rtrStatus, lastError: issue.message };
+          this.addIssue(issue);
+        },
+      },
+    );
+    this.rtr = client;
+    client.start();
+  }
+
+  private async reloadFiles(): Promise<void> {
+    const gen = ++this.loadGeneration;
+    const names = [...new Set([...this.settings.vrpFiles, ...this.settings.aspaFiles])];
+    const aspaOnly = new Set(this.settings.aspaFiles.filter((f) => !this.settings.vrpFiles.includes(f)));
+    const loaded = await Promise.all(names.map((n) => this.loadFile(n, aspaOnly.has(n))));
+    if (gen !== this.loadGeneration) return;
+    this.files = new Map(loaded.map((f) => [f.status.name, f]));
+    this.invalidate();
+  }
+
+  private async loadFile(name: string, aspaOnly: boolean): Promise<FileData> {
+    let text: string;
+    try {
+      text = await this.runtime.readFile(name);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      this.addIssue({ code: 'rpki/file-load-failed', severity: 'error', message: `cannot read ${name} (${why}); check routelens.data.vrpFiles / aspaFiles.`, source: name });
+      return { status: { name, kind: 'file', state: 'failed', vrps: 0, aspas: 0, lastError: why }, vrps: [], aspas: [] };
+    }
+    const now = this.runtime.clock.now();
+    const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+    if (aspaOnly && first !== '{' && this.runtime.loadAspaText) {
+      const got = this.runtime.loadAspaText(text, name);
+      got.issues.forEach((i) => this.addIssue(i));
+      return { status: { name, kind: 'file', state: 'loaded', vrps: 0, aspas: got.aspas.length, updatedAt: now }, vrps: [], aspas: got.aspas };
+    }
+    const got = loadVrpFile(text, name);
+    got.issues.forEach((i) => this.addIssue(i));
+    const failed = got.issues.find((i) => i.code === 'rpki/file-load-failed');
+    if (got.format === 'slurm') {
+      const s = parseSlurm(got.slurm, name);
+      s.issues.forEach((i) => this.addIssue(i));
+      const count = s.slurm.prefixAssertions.length + s.slurm.prefixFilters.length;
+      return { status: { name, kind: 'slurm', state: 'loaded', vrps: count, aspas: s.slurm.aspaAssertions.length + s.slurm.aspaFilters.length, updatedAt: now }, vrps: [], aspas: [], slurm: s.slurm };
+    }
+    return {
+      status: {
+        name,
+        kind: 'file',
+        state: failed ? 'failed' : 'loaded',
+        vrps: aspaOnly ? 0 : got.vrps.length,
+        aspas: got.aspas.length,
+        ...(failed ? { lastError: failed.message } : { updatedAt: now }),
+      },
+      vrps: aspaOnly ? [] : got.vrps,
+      aspas: got.aspas,
+    };
+  }
+
+  // --- combined view ---
+
+  private data(): { vrps: Vrp[]; aspas: AspaRecord[] } {
+    if (this.combined) return this.combined;
+    const vrps = new Map<string, Vrp>();
+    const aspas: AspaRecord[] = [];
+    const slurms: Slurm[] = [];
+    for (const f of this.files.values()) {
+      for (const v of f.vrps) vrps.set(vrpKey(v), v);
+      aspas.push(...f.aspas);
+      if (f.slurm) slurms.push(f.slurm);
+    }
+    const snap = this.rtr?.snapshot();
+    if (snap) {
+      for (const [k, v] of snap.vrps) vrps.set(k, v);
+      for (const a of snap.aspas.values()) aspas.push(a);
+    }
+    const slurm = slurms.length > 0 ? mergeSlurm(slurms) : EMPTY_SLURM;
+    // Same customer from several sources: the union is what a router holding all of them would use.
+    const uniqueAspas = new Map<string, AspaRecord>();
+    for (const a of aspas) {
+      const k = aspaKey(a);
+      const prev = uniqueAspas.get(k);
+      uniqueAspas.set(k, prev ? { ...a, providers: [...new Set([...prev.providers, ...a.providers])] } : a);
+    }
+    this.combined = { vrps: applySlurmToVrps([...vrps.values()], slurm), aspas: applySlurmToAspas([...uniqueAspas.values()], slurm) };
+    return this.combined;
+  }
+
+  private invalidate(): void {
+    this.combined = undefined;
+    this.rov = undefined;
+    this.aspaDbCache = undefined;
+    this.changed();
+  }
+
+  private addIssue(issue: RpkiIssue): void {
+    this.issues = [...this.issues.slice(-(MAX_ISSUES - 1)), issue];
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.listeners.size === 0) return;
+    const s = this.status();
+    for (const l of this.listeners) l(s);
+  }
+}
