@@ -33,6 +33,7 @@ const TODO: Readonly<Record<string, string>> = {
   'frr__show-bgp-ipv4-unicast-203.0.113.0_24-json.txt': 'parser lacks frr-json per-prefix detail',
   'frr__show-bgp-ipv4-unicast-198.18.2.0_24-json.txt': 'parser lacks frr-json per-prefix detail',
   'bird__show-route.txt': 'parser lacks the origin of a BIRD short line without origin AS (`[?]`)',
+  'openbgpd__show-rib-detail.txt': 'parser lacks an OpenBGPD detail entry without an AS path line (its own network)',
   'openbgpd__show-rib.txt': 'parser lacks the OpenBGPD 7.7 `show rib` table (flags ovs columns)',
   'openbgpd__-j-show-rib.txt': 'parser lacks openbgpd-json',
   'openbgpd__-j-show-rib-detail.txt': 'parser lacks openbgpd-json',

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Capture, LabDaemon } from './daemon';
 import { runCmd } from './processes';
-import { GOBGP, INJECTED, RECEIVERS, receivedFromGobgp } from './routes';
+import { GOBGP, INJECTED, RECEIVERS, receivedFromGobgp, type Route } from './routes';
 
 const me = RECEIVERS.openbgpd;
 /** bgpd's engines chroot to the home of its user; systemd would create it (RuntimeDirectory), so we do. */
@@ -13,8 +13,13 @@ export function openbgpdDaemon(port: number): LabDaemon {
   let dir = '';
   const sock = (): string => path.join(dir, 'bgpd.sock');
   const bgpctl = (...args: string[]) => runCmd('bgpctl', ['-s', sock(), ...args]);
-  // bgpctl prints a missing MED as `metric 0`; it does not print OTC at all (7.7), though the role applies.
-  const table = INJECTED.map((r) => ({ ...receivedFromGobgp('openbgpd', r), med: r.med ?? 0 }));
+  const own = me.originates!;
+  // bgpctl prints a missing MED as `metric 0`, and (7.7) no OTC at all, though the role applies it.
+  const table: Route[] = [
+    ...INJECTED.map((r) => ({ ...receivedFromGobgp('openbgpd', r), med: r.med ?? 0 })),
+    // Its own network as its own RIB shows it: no path, the set next hop and community, metric 0.
+    { ...own, med: 0 },
+  ];
 
   const config = (): string => `AS ${me.asn}
 router-id ${me.address}
@@ -28,9 +33,14 @@ neighbor ${GOBGP.address} {
   local-address ${me.address}
   passive
   announce policy ${me.role}
+  # gobgpd rejects 127/8 next hops; only a multihop session sends a set next hop unchanged.
+  multihop 2
+  set nexthop no-modify
 }
+network ${own.prefix} set { community ${own.communities.map(([a, v]) => `${a}:${v}`).join(' community ')} nexthop ${own.nextHop} }
 allow from any
 deny to any
+allow to ${GOBGP.address} prefix ${own.prefix}
 `;
 
   return {

@@ -31,7 +31,10 @@ export interface Speaker {
   readonly address: string;
   /** RFC 9234 role this speaker takes toward gobgpd; gobgpd itself announces no role. */
   readonly role?: 'customer';
-  /** The route this speaker originates and sends to gobgpd (so `gobgp neighbor … adj-in` has content). */
+  /**
+   * The route this speaker originates, as it sends it to gobgpd (so `gobgp neighbor … adj-in` has
+   * content): path before its own AS is prepended, next hop and communities as set on the way out.
+   */
   readonly originates?: Route;
 }
 
@@ -60,7 +63,19 @@ export const RECEIVERS: Readonly<Record<Receiver, Speaker>> = {
     },
   },
   bird: { asn: 65020, address: '127.0.1.3', role: 'customer' },
-  openbgpd: { asn: 65030, address: '127.0.1.4', role: 'customer' },
+  openbgpd: {
+    asn: 65030,
+    address: '127.0.1.4',
+    role: 'customer',
+    originates: {
+      prefix: '192.0.2.128/26',
+      asPath: [],
+      origin: 'igp',
+      nextHop: '198.51.100.4',
+      communities: [[65030, 3]],
+      largeCommunities: [],
+    },
+  },
 };
 
 /**
