@@ -1,4 +1,8 @@
-import type { RpslObject } from '../rpsl/model';
+import { parseAsn, type Asn } from '../net/asn';
+import { parsePrefix, type Prefix } from '../net/prefix';
+import { firstValue, type RpslObject } from '../rpsl/model';
+import { LineIndex } from '../text/lineIndex';
+import { objectReferences, TARGET_CLASSES, type ObjectReference, type TargetKind } from './references';
 
 export interface IndexedObject {
   readonly uri: string;
@@ -6,43 +10,197 @@ export interface IndexedObject {
   /** Lower-cased class and upper-cased primary key, e.g. `aut-num` / `AS8048`. */
   readonly className: string;
   readonly key: string;
+  /** References this object makes (computed once, when the file is indexed). */
+  readonly refs: readonly ObjectReference[];
+  /** For route/route6: the prefix and origin. */
+  readonly route?: { readonly prefix: Prefix; readonly normalized: string; readonly origin: Asn };
 }
 
+/** Where a reference stands: the referring object and the reference. */
+export interface ReferenceSite {
+  readonly from: IndexedObject;
+  readonly ref: ObjectReference;
+}
+
+/** A file with at least this many objects is taken for a registry dump (see `hasRegistryDump`). */
+export const DUMP_OBJECT_THRESHOLD = 1000;
+
+function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V): void {
+  let s = map.get(k);
+  if (!s) map.set(k, (s = new Set()));
+  s.add(v);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V): void {
+  const s = map.get(k);
+  if (!s) return;
+  s.delete(v);
+  if (s.size === 0) map.delete(k);
+}
+
+/** The key references use for a target: a set's class is in its name; nic-handles share one space. */
+function targetKey(kind: TargetKind, key: string): string {
+  return `${kind}\u0000${key}`;
+}
+
+const CLASS_TO_TARGET: Readonly<Record<string, TargetKind>> = Object.fromEntries(
+  Object.entries(TARGET_CLASSES).flatMap(([kind, classes]) => classes.map((c) => [c, kind as TargetKind])),
+);
+
 /**
- * Every RPSL object of the open folders (and of files named in settings), by class and key. The
- * policy/workspace area owns this; it starts as a plain store the language services can already query.
+ * Every RPSL object of the open folders (and of files named in settings), by class and key, with reverse
+ * maps (who references a name, routes by prefix and origin). `set`/`remove` per URI touch only that file's
+ * entries, so a file change costs what the file holds, not what the workspace holds.
  */
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, readonly IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
+  private readonly refsTo = new Map<string, Set<ReferenceSite>>();
+  private readonly sitesByUri = new Map<string, ReferenceSite[]>();
+  private readonly routesByPrefix = new Map<string, Set<IndexedObject>>();
+  private readonly routesByOrigin = new Map<number, Set<IndexedObject>>();
+  private readonly classCounts = new Map<string, number>();
+  private readonly texts = new Map<string, { text: string; index?: LineIndex }>();
+  private readonly dumps = new Set<string>();
+  private gen = 0;
 
-  /** Replace everything indexed for `uri`. */
-  set(uri: string, objects: readonly RpslObject[]): void {
+  /** Bumped on every change: caches of derived data (set expansions) key on it. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /**
+   * Replace everything indexed for `uri`. Pass the text when you have it: locations in other files need it
+   * to turn offsets into line/character (without it they point at the file's start).
+   */
+  set(uri: string, objects: readonly RpslObject[], text?: string): void {
     this.remove(uri);
-    const entries = objects.map((object) => ({ uri, object, className: object.className, key: primaryKey(object) }));
-    this.byUri.set(uri, entries);
-    for (const e of entries) {
-      const k = `${e.className}\u0000${e.key}`;
+    this.gen++;
+    if (text !== undefined) this.texts.set(uri, { text });
+    const entries: IndexedObject[] = [];
+    const sites: ReferenceSite[] = [];
+    for (const object of objects) {
+      const className = object.className;
+      const key = primaryKey(object);
+      const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
+      const e: IndexedObject = { uri, object, className, key, refs: objectReferences(object), ...(route ? { route } : {}) };
+      entries.push(e);
+      const k = `${className}\u0000${key}`;
       const list = this.byKey.get(k);
       if (list) list.push(e);
       else this.byKey.set(k, [e]);
+      this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
+      if (route) {
+        addTo(this.routesByPrefix, route.normalized, e);
+        addTo(this.routesByOrigin, route.origin, e);
+      }
+      for (const ref of e.refs) {
+        const site = { from: e, ref };
+        sites.push(site);
+        addTo(this.refsTo, targetKey(ref.kind, ref.key), site);
+      }
     }
+    this.byUri.set(uri, entries);
+    this.sitesByUri.set(uri, sites);
   }
 
   remove(uri: string): void {
     const old = this.byUri.get(uri);
+    this.texts.delete(uri);
     if (!old) return;
+    this.gen++;
     this.byUri.delete(uri);
     for (const e of old) {
       const k = `${e.className}\u0000${e.key}`;
       const list = this.byKey.get(k)?.filter((x) => x !== e);
       if (list && list.length > 0) this.byKey.set(k, list);
       else this.byKey.delete(k);
+      const n = (this.classCounts.get(e.className) ?? 1) - 1;
+      if (n > 0) this.classCounts.set(e.className, n);
+      else this.classCounts.delete(e.className);
+      if (e.route) {
+        removeFrom(this.routesByPrefix, e.route.normalized, e);
+        removeFrom(this.routesByOrigin, e.route.origin, e);
+      }
     }
+    for (const site of this.sitesByUri.get(uri) ?? []) removeFrom(this.refsTo, targetKey(site.ref.kind, site.ref.key), site);
+    this.sitesByUri.delete(uri);
+  }
+
+  /** Marks (or unmarks) `uri` as a registry dump, e.g. a file from `routelens.workspace.extraFiles`. */
+  markRegistryDump(uri: string, isDump = true): void {
+    if (isDump) this.dumps.add(uri);
+    else this.dumps.delete(uri);
+    this.gen++;
+  }
+
+  /**
+   * True when the workspace holds a registry dump: a marked file, or a file of at least
+   * DUMP_OBJECT_THRESHOLD objects. Only then does an unresolved reference say something.
+   */
+  hasRegistryDump(): boolean {
+    for (const u of this.dumps) if (this.byUri.has(u)) return true;
+    for (const list of this.byUri.values()) if (list.length >= DUMP_OBJECT_THRESHOLD) return true;
+    return false;
   }
 
   lookup(className: string, key: string): readonly IndexedObject[] {
-    return this.byKey.get(`${className.toLowerCase()}\u0000${key.toUpperCase()}`) ?? [];
+    const cls = className.toLowerCase();
+    let k = key.toUpperCase();
+    if (cls === 'aut-num') {
+      const a = parseAsn(k);
+      if (a.ok) k = `AS${a.asn}`;
+    }
+    return this.byKey.get(`${cls}\u0000${k}`) ?? [];
+  }
+
+  /** The objects a reference target resolves to (a contact may be a person or a role). */
+  resolve(kind: TargetKind, key: string): readonly IndexedObject[] {
+    const out: IndexedObject[] = [];
+    for (const cls of TARGET_CLASSES[kind]) out.push(...this.lookup(cls, key));
+    return out;
+  }
+
+  /** Every place that references `kind`/`key`. */
+  referencesTo(kind: TargetKind, key: string): readonly ReferenceSite[] {
+    return [...(this.refsTo.get(targetKey(kind, key.toUpperCase())) ?? [])];
+  }
+
+  /** The reference kind an object is the target of (as-set → as-set, person → contact …). */
+  targetKindOf(className: string): TargetKind | undefined {
+    return CLASS_TO_TARGET[className];
+  }
+
+  routesFor(normalizedPrefix: string): readonly IndexedObject[] {
+    return [...(this.routesByPrefix.get(normalizedPrefix) ?? [])];
+  }
+
+  routesOriginatedBy(origin: Asn): readonly IndexedObject[] {
+    return [...(this.routesByOrigin.get(origin) ?? [])];
+  }
+
+  autNum(a: Asn): IndexedObject | undefined {
+    return this.lookup('aut-num', `AS${a}`)[0];
+  }
+
+  countOf(className: string): number {
+    return this.classCounts.get(className) ?? 0;
+  }
+
+  objectsIn(uri: string): readonly IndexedObject[] {
+    return this.byUri.get(uri) ?? [];
+  }
+
+  /** The text `uri` was indexed with, if given. */
+  textOf(uri: string): string | undefined {
+    return this.texts.get(uri)?.text;
+  }
+
+  /** Line/character mapping for a file indexed with its text. */
+  lineIndexOf(uri: string): LineIndex | undefined {
+    const t = this.texts.get(uri);
+    if (!t) return undefined;
+    return (t.index ??= new LineIndex(t.text));
   }
 
   *all(): Iterable<IndexedObject> {
@@ -52,15 +210,36 @@ export class WorkspaceIndex {
   uris(): Iterable<string> {
     return this.byUri.keys();
   }
+
+  get size(): number {
+    let n = 0;
+    for (const l of this.byUri.values()) n += l.length;
+    return n;
+  }
+}
+
+function routeOf(obj: RpslObject): { prefix: Prefix; normalized: string; origin: Asn } | undefined {
+  const p = parsePrefix((obj.attributes[0]?.value ?? '').trim().split(/\s+/)[0] ?? '');
+  const o = parseAsn((firstValue(obj, 'origin')?.value ?? '').trim());
+  if (!p.ok || !o.ok) return undefined;
+  return { prefix: p.prefix, normalized: p.normalized, origin: o.asn };
 }
 
 /** The primary key as IRRd forms it: the class attribute's value, upper-cased, route keys with origin. */
 export function primaryKey(obj: RpslObject): string {
   const first = obj.attributes[0];
   const base = (first?.value ?? '').split(/\s+/)[0]?.toUpperCase() ?? '';
+  if (obj.className === 'aut-num') {
+    const a = parseAsn(base);
+    return a.ok ? `AS${a.asn}` : base;
+  }
   if (obj.className === 'route' || obj.className === 'route6') {
-    const origin = obj.attributes.find((a) => a.name === 'origin')?.value.trim().toUpperCase();
-    return origin ? `${base}${origin}` : base;
+    const p = parsePrefix(base);
+    const prefix = p.ok ? p.normalized.toUpperCase() : base;
+    const originText = firstValue(obj, 'origin')?.value.trim() ?? '';
+    const o = parseAsn(originText);
+    const origin = o.ok ? `AS${o.asn}` : originText.toUpperCase();
+    return origin ? `${prefix}${origin}` : prefix;
   }
   return base;
 }

@@ -1,0 +1,496 @@
+import { parseAsn, type Asn } from '../net/asn';
+import { prefixCovers, type Prefix } from '../net/prefix';
+import type { AsExpr, Filter, PolicyAst, PolicyExpr, PolicyFactor, RangeOp, RegexNode } from '../policy/ast';
+import { parsePolicy } from '../policy/parser';
+import { rangeBounds } from '../policy/rangeOperator';
+import { valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
+import type { Range, Span } from '../text/range';
+import { expandSet } from './setExpansion';
+import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * Route-policy evaluation over the workspace, after RPSLyzer (Li et al., IMC 2023): does an aut-num's
+ * import (export) accept (announce) a route from (to) a neighbour, and which term decided?
+ *
+ * Filters are three-valued and then some: a route matches, does not, the data to decide is not in the
+ * workspace (`unrecorded`), or the construct is beyond this evaluator (`skip`: community filters, router
+ * expressions are ignored, filter-sets nested beyond 5). An AS number in a filter stands for the routes
+ * registered with that origin (RFC 2622 §5.4); when the workspace holds no route object of that AS, the
+ * route's origin is compared instead, since most workspaces are not registry dumps.
+ */
+export type Match = 'match' | 'no-match' | 'unrecorded' | 'skip';
+
+export interface Route {
+  readonly prefix: Prefix;
+  /** AS path as the receiving side sees it: first = the neighbour that sent it, last = origin. */
+  readonly path: readonly Asn[];
+}
+
+export interface Decision {
+  readonly match: Match;
+  /** The attribute and the span (document offsets) of the factor that decided, when one did. */
+  readonly attribute?: RpslAttribute;
+  readonly span?: Span;
+}
+
+const astCache = new WeakMap<RpslAttribute, PolicyAst | null>();
+
+function policyOf(attr: RpslAttribute): PolicyAst | undefined {
+  let ast = astCache.get(attr);
+  if (ast === undefined) {
+    ast = parsePolicy(attr.name, attr.value)?.ast ?? null;
+    astCache.set(attr, ast);
+  }
+  return ast ?? undefined;
+}
+
+function and3(a: Match, b: () => Match): Match {
+  if (a === 'no-match') return 'no-match';
+  const r = b();
+  if (r === 'no-match') return 'no-match';
+  if (a === 'match') return r;
+  if (r === 'match') return a;
+  return a === 'skip' || r === 'skip' ? 'skip' : 'unrecorded';
+}
+
+function or3(a: Match, b: () => Match): Match {
+  if (a === 'match') return 'match';
+  const r = b();
+  if (r === 'match') return 'match';
+  if (a === 'no-match') return r;
+  if (r === 'no-match') return a;
+  return a === 'skip' || r === 'skip' ? 'skip' : 'unrecorded';
+}
+
+function not3(a: Match): Match {
+  return a === 'match' ? 'no-match' : a === 'no-match' ? 'match' : a;
+}
+
+class Evaluator {
+  constructor(
+    readonly index: WorkspaceIndex,
+    /** The AS on the other side of the peering, for PeerAS. */
+    readonly peer: Asn,
+  ) {}
+
+  // ---- AS expressions ------------------------------------------------------------------------------
+
+  asMatches(e: AsExpr, a: Asn): Match {
+    switch (e.kind) {
+      case 'asn':
+        return e.asn === a ? 'match' : 'no-match';
+      case 'as-any':
+        return 'match';
+      case 'peeras':
+        return a === this.peer ? 'match' : 'no-match';
+      case 'set': {
+        const x = expandSet(this.index, e.name);
+        if (x.asns.has(a)) return 'match';
+        return x.found && x.unresolved.length === 0 ? 'no-match' : 'unrecorded';
+      }
+      case 'and':
+        return and3(this.asMatches(e.left, a), () => this.asMatches(e.right, a));
+      case 'or':
+        return or3(this.asMatches(e.left, a), () => this.asMatches(e.right, a));
+      case 'except':
+        return and3(this.asMatches(e.left, a), () => not3(this.asMatches(e.right, a)));
+      case 'error':
+        return 'skip';
+    }
+  }
+
+  peeringMatches(p: PolicyFactor['peerings'][number]['peering'], a: Asn, depth = 0): Match {
+    if (p.as) return this.asMatches(p.as, a);
+    if (!p.peeringSet || depth > 5) return 'skip';
+    const set = this.index.lookup('peering-set', p.peeringSet.name)[0];
+    if (!set) return 'unrecorded';
+    let m: Match = 'no-match';
+    for (const attr of set.object.attributes) {
+      const ast = attr.name === 'peering' || attr.name === 'mp-peering' ? policyOf(attr) : undefined;
+      if (ast?.kind === 'peering') m = or3(m, () => this.peeringMatches(ast.peering, a, depth + 1));
+    }
+    return m;
+  }
+
+  // ---- filters -------------------------------------------------------------------------------------
+
+  private prefixIn(base: Prefix, op: RangeOp | undefined, p: Prefix): boolean {
+    if (!prefixCovers(base, p)) return false;
+    const [lo, hi] = rangeBounds(base.length, base.afi === 4 ? 32 : 128, op);
+    return p.length >= lo && p.length <= hi;
+  }
+
+  /** Routes registered with origin `a`: does one cover the route (under `op`)? */
+  private originMatches(a: Asn, op: RangeOp | undefined, route: Route): Match {
+    const registered = this.index.routesOriginatedBy(a);
+    if (registered.length === 0) {
+      const origin = route.path[route.path.length - 1];
+      if (origin === undefined) return 'unrecorded';
+      return origin === a ? 'match' : 'unrecorded';
+    }
+    for (const r of registered) if (r.route && this.prefixIn(r.route.prefix, op, route.prefix)) return 'match';
+    return 'no-match';
+  }
+
+  filter(f: Filter, route: Route, depth = 0): Match {
+    switch (f.kind) {
+      case 'any':
+        return 'match';
+      case 'peeras':
+        return this.originMatches(this.peer, f.range, route);
+      case 'asn':
+        return this.originMatches(f.asn, f.range, route);
+      case 'set': {
+        if (f.setClass === 'filter-set') return this.filterSet(f.name, route, depth);
+        const x = expandSet(this.index, f.name);
+        let m: Match = 'no-match';
+        for (const p of x.prefixes) if (this.prefixIn(p.prefix, f.range ?? p.range, route.prefix)) return 'match';
+        for (const a of x.asns.keys()) {
+          m = or3(m, () => this.originMatches(a, f.range, route));
+          if (m === 'match') return m;
+        }
+        if (!x.found || x.unresolved.length > 0) return m === 'no-match' ? 'unrecorded' : m;
+        return m;
+      }
+      case 'prefixes':
+        return f.items.some((i) => this.prefixIn(i.prefix, i.range ?? f.range, route.prefix)) ? 'match' : 'no-match';
+      case 'aspath':
+        return matchAsPath(f.regex, route.path, this);
+      case 'community':
+        return 'skip';
+      case 'not':
+        return not3(this.filter(f.operand, route, depth));
+      case 'and':
+        return and3(this.filter(f.left, route, depth), () => this.filter(f.right, route, depth));
+      case 'or':
+        return or3(this.filter(f.left, route, depth), () => this.filter(f.right, route, depth));
+      case 'error':
+        return 'skip';
+    }
+  }
+
+  private filterSet(name: string, route: Route, depth: number): Match {
+    if (depth > 5) return 'skip';
+    const set = this.index.lookup('filter-set', name)[0];
+    if (!set) return 'unrecorded';
+    let m: Match = 'no-match';
+    let any = false;
+    for (const attr of set.object.attributes) {
+      const ast = attr.name === 'filter' || attr.name === 'mp-filter' ? policyOf(attr) : undefined;
+      if (ast?.kind !== 'filter') continue;
+      any = true;
+      m = or3(m, () => this.filter(ast.filter, route, depth + 1));
+    }
+    return any ? m : 'unrecorded';
+  }
+
+  /** Members of an as-set for the regex matcher; undefined when the set is not (fully) known. */
+  setContains(name: string, a: Asn): Match {
+    const x = expandSet(this.index, name);
+    if (x.asns.has(a)) return 'match';
+    return x.found && x.unresolved.length === 0 ? 'no-match' : 'unrecorded';
+  }
+}
+
+/**
+ * Matches an AS-path regex (RFC 2622 §5.4) against a path by backtracking over the tree. The path is
+ * unanchored unless `^`/`$` say otherwise; `~*`/`~+` repeat the same AS. An unknown set member makes the
+ * result `unrecorded` rather than a guess.
+ */
+function matchAsPath(node: RegexNode, path: readonly Asn[], ev: Evaluator): Match {
+  let uncertain: Match | undefined;
+  const single = (n: RegexNode, a: Asn): boolean => {
+    switch (n.kind) {
+      case 'asn':
+        return n.asn === a;
+      case 'wildcard':
+        return true;
+      case 'peeras':
+        return a === ev.peer;
+      case 'set': {
+        const m = ev.setContains(n.name, a);
+        if (m !== 'match' && m !== 'no-match') uncertain = m;
+        return m === 'match';
+      }
+      case 'class': {
+        const hit = n.items.some((i) => {
+          if (i.kind === 'asn') return i.asn === a;
+          if (i.kind === 'range') return a >= i.from && a <= i.to;
+          if (i.kind === 'wildcard') return true;
+          if (i.kind === 'peeras') return a === ev.peer;
+          const m = ev.setContains(i.name, a);
+          if (m !== 'match' && m !== 'no-match') uncertain = m;
+          return m === 'match';
+        });
+        return n.negated ? !hit : hit;
+      }
+      default:
+        return false;
+    }
+  };
+  // m(node, i, k): can `node` match starting at i such that the continuation k accepts the end position?
+  const m = (n: RegexNode, i: number, k: (j: number) => boolean): boolean => {
+    switch (n.kind) {
+      case 'bol':
+        return i === 0 && k(i);
+      case 'eol':
+        return i === path.length && k(i);
+      case 'seq': {
+        const go = (idx: number, pos: number): boolean => {
+          const item = n.items[idx];
+          return item === undefined ? k(pos) : m(item, pos, (j) => go(idx + 1, j));
+        };
+        return go(0, i);
+      }
+      case 'alt':
+        return n.options.some((o) => m(o, i, k));
+      case 'repeat': {
+        if (n.same) {
+          const first = path[i];
+          if (first === undefined) return n.min === 0 && k(i);
+          if (!m(n.operand, i, (j) => j === i + 1)) return n.min === 0 && k(i);
+          let j = i;
+          let count = 0;
+          while (j < path.length && path[j] === first && count < n.max) {
+            j++;
+            count++;
+          }
+          for (let c = count; c >= Math.max(1, n.min); c--) if (k(i + c)) return true;
+          return n.min === 0 && k(i);
+        }
+        const rep = (count: number, pos: number): boolean => {
+          if (count < n.max && m(n.operand, pos, (j) => j > pos && rep(count + 1, j))) return true;
+          return count >= n.min && k(pos);
+        };
+        return rep(0, i);
+      }
+      default: {
+        const a = path[i];
+        return a !== undefined && single(n, a) && k(i + 1);
+      }
+    }
+  };
+  for (let start = 0; start <= path.length; start++) {
+    if (m(node, start, () => true)) return 'match';
+  }
+  return uncertain ?? 'no-match';
+}
+
+// ---- policy expressions --------------------------------------------------------------------------
+
+interface ExprResult {
+  readonly match: Match;
+  readonly span?: Span;
+}
+
+function evalFactor(ev: Evaluator, f: PolicyFactor, neighbour: Asn, route: Route): ExprResult {
+  let peer: Match = 'no-match';
+  for (const p of f.peerings) peer = or3(peer, () => ev.peeringMatches(p.peering, neighbour));
+  if (peer === 'no-match') return { match: 'no-match' };
+  const filt = f.filter ? ev.filter(f.filter, route) : 'match';
+  return { match: and3(peer, () => filt), span: f.span };
+}
+
+function evalExpr(ev: Evaluator, e: PolicyExpr, neighbour: Asn, route: Route): ExprResult {
+  if (e.kind === 'term') {
+    let best: ExprResult = { match: 'no-match' };
+    for (const f of e.factors) {
+      const r = evalFactor(ev, f, neighbour, route);
+      if (r.match === 'match') return r;
+      if (best.match === 'no-match' && r.match !== 'no-match') best = r;
+    }
+    return best;
+  }
+  if (e.kind === 'except') {
+    const right = evalExpr(ev, e.right, neighbour, route);
+    if (right.match === 'match') return right;
+    return evalExpr(ev, e.left, neighbour, route);
+  }
+  const left = evalExpr(ev, e.left, neighbour, route);
+  const right = evalExpr(ev, e.right, neighbour, route);
+  const span = right.match === 'match' ? (left.span ?? right.span) : (right.span ?? left.span);
+  return { match: and3(left.match, () => right.match), ...(span ? { span } : {}) };
+}
+
+/**
+ * Does `autNum` accept `route` from `neighbour` (direction 'import'), or announce it to `neighbour`
+ * ('export')? The union of all its import (export) and mp-import (mp-export) attributes decides.
+ */
+export function evaluatePolicy(index: WorkspaceIndex, autNum: RpslObject, direction: 'import' | 'export', neighbour: Asn, route: Route): Decision {
+  const ev = new Evaluator(index, neighbour);
+  const names = direction === 'import' ? ['import', 'mp-import'] : ['export', 'mp-export'];
+  let best: Decision = { match: 'no-match' };
+  let rules = 0;
+  for (const attr of autNum.attributes) {
+    if (!names.includes(attr.name)) continue;
+    const ast = policyOf(attr);
+    if (!ast || (ast.kind !== 'import' && ast.kind !== 'export')) continue;
+    rules++;
+    if (!afiApplies(ast.expr, route.prefix)) continue;
+    const r = evalExpr(ev, ast.expr, neighbour, route);
+    const decided: Decision = { match: r.match, attribute: attr, ...(r.span ? { span: valueSpanToDocument(attr, r.span.start, r.span.end) } : {}) };
+    if (r.match === 'match') return decided;
+    if (best.match === 'no-match' && r.match !== 'no-match') best = decided;
+    else if (best.match === 'unrecorded' && r.match === 'skip') best = decided;
+  }
+  return rules === 0 ? { match: 'unrecorded' } : best;
+}
+
+/** An mp- rule limited by `afi ipv6…` says nothing about IPv4 routes, and the other way round. */
+function afiApplies(e: PolicyExpr, p: Prefix): boolean {
+  const first = e.kind === 'term' ? e : e.left;
+  if (first.kind !== 'term' || !first.afi || first.afi.afis.length === 0) return true;
+  return first.afi.afis.some((a) => a.startsWith(p.afi === 4 ? 'ipv4' : 'ipv6'));
+}
+
+// ---- path verification ---------------------------------------------------------------------------
+
+export type PolicyOutcome = 'verified' | 'not-recorded' | 'rejected' | 'skipped';
+
+export interface PolicyCheck {
+  readonly outcome: PolicyOutcome;
+  /** The aut-num whose rules were read. */
+  readonly asn: Asn;
+  /** Where the deciding term stands (or the aut-num, for a rejection). */
+  readonly uri?: string;
+  readonly range?: Range;
+  readonly attribute?: string;
+  readonly message: string;
+}
+
+export interface PairVerification {
+  /** The AS that sent the route (nearer the origin). */
+  readonly from: Asn;
+  /** The AS that received it (nearer the observer). */
+  readonly to: Asn;
+  readonly export: PolicyCheck;
+  readonly import: PolicyCheck;
+}
+
+function outcomeOf(m: Match): PolicyOutcome {
+  return m === 'match' ? 'verified' : m === 'no-match' ? 'rejected' : m === 'skip' ? 'skipped' : 'not-recorded';
+}
+
+function check(index: WorkspaceIndex, who: Asn, direction: 'import' | 'export', neighbour: Asn, route: Route): PolicyCheck {
+  const aut: IndexedObject | undefined = index.autNum(who);
+  const verb = direction === 'import' ? `import from AS${neighbour}` : `export to AS${neighbour}`;
+  if (!aut) return { outcome: 'not-recorded', asn: who, message: `No aut-num for AS${who} in the workspace: its ${verb} cannot be checked.` };
+  const d = evaluatePolicy(index, aut.object, direction, neighbour, route);
+  const outcome = outcomeOf(d.match);
+  const li = index.lineIndexOf(aut.uri);
+  const span = d.span ?? (outcome === 'rejected' ? aut.object.attributes[0]?.span : undefined);
+  const message =
+    outcome === 'verified'
+      ? `AS${who}'s ${d.attribute?.name ?? direction} allows the route (${verb}).`
+      : outcome === 'rejected'
+        ? `AS${who}'s ${direction} rules do not allow this route (${verb}).`
+        : outcome === 'skipped'
+          ? `AS${who}'s ${verb} uses a construct this evaluator does not decide (community filter, unparsable rule).`
+          : `AS${who}'s ${verb} depends on objects not in the workspace${d.attribute ? '' : ' (no rule for this direction)'}.`;
+  return {
+    outcome,
+    asn: who,
+    uri: aut.uri,
+    ...(span && li ? { range: li.range(span) } : {}),
+    ...(d.attribute ? { attribute: d.attribute.name } : {}),
+    message,
+  };
+}
+
+/**
+ * Checks each adjacent AS pair of `path` (printed order: leftmost the observer's neighbour, rightmost the
+ * origin) against the sender's export and the receiver's import. Prepends are collapsed.
+ */
+export function verifyPathPolicies(path: readonly Asn[], prefix: Prefix, index: WorkspaceIndex): PairVerification[] {
+  const hops: Asn[] = [];
+  for (const a of path) if (hops[hops.length - 1] !== a) hops.push(a);
+  const out: PairVerification[] = [];
+  for (let i = hops.length - 2; i >= 0; i--) {
+    const to = hops[i] as Asn;
+    const from = hops[i + 1] as Asn;
+    const received: Route = { prefix, path: hops.slice(i + 1) };
+    const beforeSender: Route = { prefix, path: hops.slice(i + 2) };
+    // An origin's own export sees an empty path; its route objects still decide `announce AS<origin>`.
+    const exported: Route = beforeSender.path.length > 0 ? beforeSender : { prefix, path: [from] };
+    out.push({ from, to, export: check(index, from, 'export', to, exported), import: check(index, to, 'import', from, received) });
+  }
+  return out;
+}
+
+/** Parses `AS8048` / `8048` for callers that hold text. */
+export function asnOf(text: string): Asn | undefined {
+  const a = parseAsn(text);
+  return a.ok ? a.asn : undefined;
+}
+
+function allFactors(e: PolicyExpr, out: PolicyFactor[]): PolicyFactor[] {
+  if (e.kind === 'term') out.push(...e.factors);
+  else {
+    allFactors(e.left, out);
+    allFactors(e.right, out);
+  }
+  return out;
+}
+
+function directionRules(autNum: RpslObject, direction: 'import' | 'export'): { attr: RpslAttribute; ast: PolicyAst & { kind: 'import' | 'export' } }[] {
+  const names = direction === 'import' ? ['import', 'mp-import'] : ['export', 'mp-export'];
+  const out: { attr: RpslAttribute; ast: PolicyAst & { kind: 'import' | 'export' } }[] = [];
+  for (const attr of autNum.attributes) {
+    if (!names.includes(attr.name)) continue;
+    const ast = policyOf(attr);
+    if (ast && (ast.kind === 'import' || ast.kind === 'export')) out.push({ attr, ast });
+  }
+  return out;
+}
+
+/**
+ * Does any export rule of `autNum` announce `route`, to whomever? `undefined` when the aut-num has no
+ * export rule at all (nothing to disagree with).
+ */
+export function announcedToAnyone(index: WorkspaceIndex, autNum: RpslObject, route: Route): Match | undefined {
+  const rules = directionRules(autNum, 'export');
+  if (rules.length === 0) return undefined;
+  let m: Match = 'no-match';
+  for (const { ast } of rules) {
+    if (!afiApplies(ast.expr, route.prefix)) continue;
+    for (const f of allFactors(ast.expr, [])) {
+      // PeerAS needs a peer: take each plain AS the factor names, or skip when there is none.
+      const peers: Asn[] = [];
+      for (const p of f.peerings) if (p.peering.as?.kind === 'asn') peers.push(p.peering.as.asn);
+      const ev = new Evaluator(index, peers[0] ?? (-1 as Asn));
+      m = or3(m, () => (f.filter ? ev.filter(f.filter, route) : 'match'));
+      if (m === 'match') return m;
+    }
+  }
+  return m;
+}
+
+/** Does some `direction` rule of `autNum` name `neighbour` in its peering (whatever the filter)? */
+export function peersWith(index: WorkspaceIndex, autNum: RpslObject, direction: 'import' | 'export', neighbour: Asn): Match {
+  const ev = new Evaluator(index, neighbour);
+  let m: Match = 'no-match';
+  for (const { ast } of directionRules(autNum, direction)) {
+    for (const f of allFactors(ast.expr, [])) {
+      for (const p of f.peerings) {
+        m = or3(m, () => ev.peeringMatches(p.peering, neighbour));
+        if (m === 'match') return m;
+      }
+    }
+  }
+  return m;
+}
+
+/** The plain AS numbers a rule's peerings name, with their value spans: the pairs RPSLyzer checks. */
+export function namedPeers(autNum: RpslObject, direction: 'import' | 'export'): { attr: RpslAttribute; asn: Asn; span: Span }[] {
+  const out: { attr: RpslAttribute; asn: Asn; span: Span }[] = [];
+  const walk = (attr: RpslAttribute, e: AsExpr | undefined): void => {
+    if (!e) return;
+    if (e.kind === 'asn') out.push({ attr, asn: e.asn, span: e.span });
+    else if (e.kind === 'or') {
+      walk(attr, e.left);
+      walk(attr, e.right);
+    }
+  };
+  for (const { attr, ast } of directionRules(autNum, direction)) for (const f of allFactors(ast.expr, [])) for (const p of f.peerings) walk(attr, p.peering.as);
+  return out;
+}

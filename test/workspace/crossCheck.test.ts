@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { crossCheckDocument } from '../../server/src/core/workspace/crossCheck';
+import { workspaceCodes } from '../../server/src/core/workspace/codes';
+import { CANTV, workspaceOf } from './fixtures';
+
+/** Findings of one file as [code, the text the range covers]. */
+function findings(files: Record<string, string>, uri: string): [string, string][] {
+  const { ctx, docs } = workspaceOf(files);
+  const doc = docs[uri];
+  assert.ok(doc);
+  return crossCheckDocument(doc, ctx).map((d) => {
+    const s = doc.lineIndex.offsetAt(d.range.start);
+    const e = doc.lineIndex.offsetAt(d.range.end);
+    return [d.code, doc.text.slice(s, e)];
+  });
+}
+
+test('the CANTV neighbourhood is consistent except for Sparkle’s own customer set, which is not here', () => {
+  assert.deepEqual(findings(CANTV, 'file:///ws/as8048.rpsl'), []);
+  assert.deepEqual(findings(CANTV, 'file:///ws/as21980.rpsl'), []);
+  assert.deepEqual(findings(CANTV, 'file:///ws/as6762.rpsl'), [['workspace/unresolved-weak-reference', 'AS6762:AS-CUSTOMERS']]);
+});
+
+test('an import from an AS whose aut-num has no export to us is reported at the peer AS', () => {
+  const files = { ...CANTV, 'file:///ws/as21980.rpsl': CANTV['file:///ws/as21980.rpsl'].replace('export:         to AS8048 announce AS21980\n', '') };
+  assert.deepEqual(findings(files, 'file:///ws/as8048.rpsl'), [['workspace/import-without-export', 'AS21980']]);
+});
+
+test('a route whose origin aut-num exports nothing covering it', () => {
+  const files = {
+    'file:///r.rpsl': 'route: 192.0.2.0/24\norigin: AS64500\n\nroute: 198.51.100.0/24\norigin: AS64500\n',
+    'file:///a.rpsl': 'aut-num: AS64500\nexport: to AS64501 announce { 198.51.100.0/22^+ }\n',
+  };
+  assert.deepEqual(findings(files, 'file:///r.rpsl'), [['workspace/origin-not-exported', 'AS64500']]);
+});
+
+test('as-set loops are reported on each set of the cycle, with the cycle as related information', () => {
+  const files = { 'file:///s.rpsl': 'as-set: AS-A\nmembers: AS-B\n\nas-set: AS-B\nmembers: AS1, AS-C\n\nas-set: AS-C\nmembers: AS-A\n' };
+  const { ctx, docs } = workspaceOf(files);
+  const doc = docs['file:///s.rpsl'];
+  assert.ok(doc);
+  const ds = crossCheckDocument(doc, ctx).filter((d) => d.code === 'workspace/set-loop');
+  assert.equal(ds.length, 3);
+  assert.match(ds[0]?.message ?? '', /AS-A → AS-B → AS-C → AS-A/);
+  assert.deepEqual(ds[0]?.related?.map((r) => r.message), ['AS-A includes AS-B', 'AS-B includes AS-C', 'AS-C includes AS-A']);
+  assert.deepEqual(ds[0]?.related?.map((r) => r.range.start.line), [1, 4, 7]);
+});
+
+test('sets nested deeper than 5 levels', () => {
+  const chain = ['AS-L1', 'AS-L2', 'AS-L3', 'AS-L4', 'AS-L5', 'AS-L6'];
+  const text = chain.map((n, i) => `as-set: ${n}\nmembers: ${chain[i + 1] ?? 'AS1'}\n`).join('\n');
+  const got = findings({ 'file:///d.rpsl': text }, 'file:///d.rpsl');
+  assert.deepEqual(got, [['workspace/set-too-deep', 'AS-L1']]);
+});
+
+test('member-of needs the set’s mbrs-by-ref to admit one of the object’s mntners', () => {
+  const base = 'route: 192.0.2.0/24\norigin: AS1\nmember-of: RS-FOO\nmnt-by: MNT-A\n';
+  assert.deepEqual(findings({ 'file:///r.rpsl': base, 'file:///s.rpsl': 'route-set: RS-FOO\n' }, 'file:///r.rpsl'), [['workspace/member-of-not-allowed', 'RS-FOO']]);
+  assert.deepEqual(findings({ 'file:///r.rpsl': base, 'file:///s.rpsl': 'route-set: RS-FOO\nmbrs-by-ref: MNT-B\n' }, 'file:///r.rpsl'), [['workspace/member-of-not-allowed', 'RS-FOO']]);
+  assert.deepEqual(findings({ 'file:///r.rpsl': base, 'file:///s.rpsl': 'route-set: RS-FOO\nmbrs-by-ref: MNT-A\n' }, 'file:///r.rpsl'), []);
+  assert.deepEqual(findings({ 'file:///r.rpsl': base, 'file:///s.rpsl': 'route-set: RS-FOO\nmbrs-by-ref: ANY\n' }, 'file:///r.rpsl'), []);
+});
+
+test('duplicate route objects warn; different origins for one prefix inform', () => {
+  const files = {
+    'file:///a.rpsl': 'route: 192.0.2.0/24\norigin: AS1\n',
+    'file:///b.rpsl': 'route: 192.0.2.0/24\norigin: AS1\n\nroute: 192.0.2.0/24\norigin: AS2\n',
+  };
+  assert.deepEqual(findings(files, 'file:///a.rpsl'), [
+    ['workspace/duplicate-route', '192.0.2.0/24'],
+    ['workspace/multiple-origins', '192.0.2.0/24'],
+  ]);
+});
+
+test('strong references are reported only once the workspace holds a registry dump', () => {
+  const files = { 'file:///a.rpsl': 'aut-num: AS1\nmnt-by: MNT-TYPO\nadmin-c: NOBODY-TEST\n', 'file:///dump.db': 'mntner: MNT-REAL\n\nperson: Some One\nnic-hdl: SO1-TEST\n' };
+  assert.deepEqual(findings(files, 'file:///a.rpsl'), []);
+  const { ctx, docs } = workspaceOf(files);
+  ctx.workspace.markRegistryDump('file:///dump.db');
+  const doc = docs['file:///a.rpsl'];
+  assert.ok(doc);
+  assert.deepEqual(
+    crossCheckDocument(doc, ctx).map((d) => d.code),
+    ['workspace/unresolved-strong-reference', 'workspace/unresolved-strong-reference'],
+  );
+});
+
+test('a set added in another file resolves the reference (incremental index)', () => {
+  const files: Record<string, string> = {
+    'file:///a.rpsl': 'aut-num: AS8048\nimport: from AS1 accept AS8048:AS-NEW\n',
+    'file:///b.rpsl': 'as-set: AS8048:AS-OLD\n',
+  };
+  const { ctx, docs } = workspaceOf(files);
+  const doc = docs['file:///a.rpsl'];
+  assert.ok(doc);
+  assert.deepEqual(crossCheckDocument(doc, ctx).map((d) => d.code), ['workspace/unresolved-weak-reference']);
+  const b = 'as-set: AS8048:AS-NEW\nmembers: AS1\n';
+  ctx.workspace.set('file:///b.rpsl', [...(workspaceOf({ x: b }).index.objectsIn('x').map((e) => e.object))], b);
+  assert.deepEqual(crossCheckDocument(doc, ctx), []);
+});
+
+test('every emitted code has a row; settings can turn cross-checks off', () => {
+  const known = new Set(workspaceCodes.map((c) => c.code));
+  for (const c of ['workspace/set-loop', 'workspace/import-without-export', 'workspace/origin-not-exported']) assert.ok(known.has(c));
+  const { ctx, docs } = workspaceOf(CANTV);
+  const doc = docs['file:///ws/as6762.rpsl'];
+  assert.ok(doc);
+  assert.deepEqual(crossCheckDocument(doc, { ...ctx, settings: { ...ctx.settings, crossChecks: false } }), []);
+});

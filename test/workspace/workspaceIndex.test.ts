@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { frameRpsl } from '../../server/src/core/rpsl/frame';
+import { asn } from '../../server/src/core/net/asn';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+
+const A = 'as-set: AS-A\nmembers: AS1, AS-B\nmnt-by: MNT-X\n\nroute: 192.0.2.0/24\norigin: AS1\nmember-of: RS-FOO\n';
+const B = 'as-set: AS-B\nmembers: AS2\n\naut-num: as065537\nimport: from AS1 accept AS-A\n';
+
+function index(): WorkspaceIndex {
+  const ix = new WorkspaceIndex();
+  ix.set('file:///a.rpsl', frameRpsl(A).objects, A);
+  ix.set('file:///b.rpsl', frameRpsl(B).objects, B);
+  return ix;
+}
+
+test('objects are found by class and key; aut-num keys are normalised like IRRd (as065537 → AS65537)', () => {
+  const ix = index();
+  assert.equal(ix.lookup('as-set', 'as-a').length, 1);
+  assert.equal(ix.lookup('aut-num', 'AS65537').length, 1);
+  assert.equal(ix.autNum(asn(65537))?.uri, 'file:///b.rpsl');
+  assert.equal(ix.lookup('route', '192.0.2.0/24AS1').length, 1);
+  assert.equal(ix.size, 4);
+});
+
+test('reverse maps: who references a set, a mntner, an AS; routes by prefix and origin', () => {
+  const ix = index();
+  assert.deepEqual(ix.referencesTo('as-set', 'AS-B').map((s) => [s.from.key, s.ref.attribute, s.ref.strength]), [['AS-A', 'members', 'weak']]);
+  assert.deepEqual(ix.referencesTo('as-set', 'AS-A').map((s) => [s.from.key, s.ref.attribute, s.ref.strength]), [['AS65537', 'import', 'policy']]);
+  assert.deepEqual(ix.referencesTo('mntner', 'MNT-X').map((s) => s.ref.strength), ['strong']);
+  assert.deepEqual(ix.referencesTo('route-set', 'RS-FOO').map((s) => s.ref.attribute), ['member-of']);
+  assert.equal(ix.routesFor('192.0.2.0/24').length, 1);
+  assert.equal(ix.routesOriginatedBy(asn(1)).length, 1);
+  const site = ix.referencesTo('as-set', 'AS-B')[0];
+  assert.ok(site);
+  assert.equal(A.slice(site.ref.span.start, site.ref.span.end), 'AS-B');
+});
+
+test('changing a file replaces its entries and reverse references; deleting removes them', () => {
+  const ix = index();
+  const gen = ix.generation;
+  const A2 = 'as-set: AS-A\nmembers: AS3\n';
+  ix.set('file:///a.rpsl', frameRpsl(A2).objects, A2);
+  assert.ok(ix.generation > gen);
+  assert.deepEqual(ix.referencesTo('as-set', 'AS-B'), []);
+  assert.equal(ix.routesFor('192.0.2.0/24').length, 0);
+  assert.equal(ix.lookup('as-set', 'AS-A').length, 1);
+  ix.remove('file:///b.rpsl');
+  assert.equal(ix.lookup('aut-num', 'AS65537').length, 0);
+  assert.deepEqual(ix.referencesTo('as-set', 'AS-A'), []);
+  assert.deepEqual([...ix.uris()], ['file:///a.rpsl']);
+  assert.equal(ix.countOf('aut-num'), 0);
+});
+
+test('a registry dump is a marked file or a large one', () => {
+  const ix = index();
+  assert.equal(ix.hasRegistryDump(), false);
+  ix.markRegistryDump('file:///b.rpsl');
+  assert.equal(ix.hasRegistryDump(), true);
+  ix.markRegistryDump('file:///b.rpsl', false);
+  const big = Array.from({ length: 1000 }, (_, i) => `mntner: M${i}\n`).join('\n');
+  ix.set('file:///dump.db', frameRpsl(big).objects);
+  assert.equal(ix.hasRegistryDump(), true);
+});
