@@ -326,7 +326,7 @@ export function evaluatePolicy(index: WorkspaceIndex, autNum: RpslObject, direct
     const ast = policyOf(attr);
     if (!ast || (ast.kind !== 'import' && ast.kind !== 'export')) continue;
     rules++;
-    if (!afiApplies(ast.expr, route.prefix)) continue;
+    if (!afiApplies(ast.expr, route.prefix, ast.mp)) continue;
     const r = evalExpr(ev, ast.expr, neighbour, route);
     const decided: Decision = { match: r.match, attribute: attr, ...(r.span ? { span: valueSpanToDocument(attr, r.span.start, r.span.end) } : {}) };
     if (r.match === 'match') return decided;
@@ -336,9 +336,14 @@ export function evaluatePolicy(index: WorkspaceIndex, autNum: RpslObject, direct
   return rules === 0 ? { match: 'unrecorded' } : best;
 }
 
-/** An mp- rule limited by `afi ipv6…` says nothing about IPv4 routes, and the other way round. */
-function afiApplies(e: PolicyExpr, p: Prefix): boolean {
-  const first = e.kind === 'term' ? e : e.left;
+/**
+ * RFC 4012 leaves import/export/default to IPv4 unicast, as RFC 2622 defined them; an mp- rule applies to
+ * the families of its afi list (all of them when it has none).
+ */
+function afiApplies(e: PolicyExpr, p: Prefix, mp: boolean): boolean {
+  if (!mp) return p.afi === 4;
+  let first: PolicyExpr = e;
+  while (first.kind !== 'term') first = first.left;
   if (first.kind !== 'term' || !first.afi || first.afi.afis.length === 0) return true;
   return first.afi.afis.some((a) => a.startsWith(p.afi === 4 ? 'ipv4' : 'ipv6'));
 }
@@ -452,7 +457,7 @@ export function announcedToAnyone(index: WorkspaceIndex, autNum: RpslObject, rou
   if (rules.length === 0) return undefined;
   let m: Match = 'no-match';
   for (const { ast } of rules) {
-    if (!afiApplies(ast.expr, route.prefix)) continue;
+    if (!afiApplies(ast.expr, route.prefix, ast.mp)) continue;
     for (const f of allFactors(ast.expr, [])) {
       // PeerAS needs a peer: take each plain AS the factor names, or skip when there is none.
       const peers: Asn[] = [];
