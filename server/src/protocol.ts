@@ -5,6 +5,9 @@
  */
 
 // ─── client ⇄ server: path analysis ────────────────────────────────────────────────────────────
+export type { PathsModel } from './core/paths/model';
+import type { PathsModel } from './core/paths/model';
+
 export const AnalyzePathsRequest = 'routelens/analyzePaths' as const;
 
 export interface AnalyzePathsParams {
@@ -12,13 +15,24 @@ export interface AnalyzePathsParams {
   readonly text: string;
 }
 
+/** The analysis, or null when the request was cancelled. */
+export type AnalyzePathsResult = PathsModel | null;
+
 // ─── client ⇄ webview ──────────────────────────────────────────────────────────────────────────
-/** Messages the webview sends to the extension. */
+/** What the user can save from the panel; PNG comes as base64, the rest as text. */
+export type ExportFormat = 'svg' | 'png' | 'dot' | 'md';
+
+/** Messages the webview sends to the extension (the host checks them before use). */
 export type WebviewToHost =
   | { readonly type: 'ready' }
-  | { readonly type: 'analyze'; readonly text: string };
+  /** `seq` lets the page drop answers to pastes it has since replaced. */
+  | { readonly type: 'analyze'; readonly text: string; readonly seq?: number }
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly data: string }
+  | { readonly type: 'copy'; readonly text: string };
 
-/** Messages the extension sends to the webview. */
+/** Messages the extension sends to the webview (the page checks them before use). */
 export type HostToWebview =
   | { readonly type: 'init'; readonly text: string }
-  | { readonly type: 'model'; readonly model: unknown };
+  | { readonly type: 'model'; readonly model: PathsModel; readonly seq?: number }
+  | { readonly type: 'error'; readonly message: string; readonly seq?: number }
+  | { readonly type: 'notice'; readonly message: string };

@@ -1,19 +1,37 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { AnalyzePathsRequest, type HostToWebview, type WebviewToHost } from '../../../server/src/protocol';
+import {
+  AnalyzePathsRequest,
+  type AnalyzePathsParams,
+  type AnalyzePathsResult,
+  type ExportFormat,
+  type HostToWebview,
+  type WebviewToHost,
+} from '../../../server/src/protocol';
+import { panelHtml } from '../../../media/src/panelHtml';
+
+const EXPORTS: Readonly<Record<ExportFormat, { label: string; ext: string; binary: boolean }>> = {
+  svg: { label: 'SVG image', ext: 'svg', binary: false },
+  png: { label: 'PNG image', ext: 'png', binary: true },
+  dot: { label: 'Graphviz DOT', ext: 'dot', binary: false },
+  md: { label: 'Markdown', ext: 'md', binary: false },
+};
 
 /**
  * Hosts the AS-path webview. The webview only draws: every model comes from the language server's
- * analysis, requested here and sent to the page by message after it says `ready`.
+ * analysis, requested here and sent to the page by message after it says `ready`. The page keeps its
+ * paste in `setState`, so a hidden or restored panel (see `revive`) comes back as it was.
  */
 export class PathsPanel {
   static readonly viewType = 'routelens.paths';
   private static current: PathsPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
 
   static show(context: vscode.ExtensionContext, client: BaseLanguageClient, text: string): void {
     if (PathsPanel.current) {
       PathsPanel.current.panel.reveal(vscode.ViewColumn.Beside);
-      if (text) PathsPanel.current.post({ type: 'init', text });
+      if (text) PathsPanel.current.setText(text);
       return;
     }
     const panel = vscode.window.createWebviewPanel(PathsPanel.viewType, 'AS Paths', vscode.ViewColumn.Beside, webviewOptions(context));
@@ -33,23 +51,67 @@ export class PathsPanel {
     private initialText: string,
   ) {
     panel.webview.html = this.html();
-    panel.onDidDispose(() => {
-      if (PathsPanel.current === this) PathsPanel.current = undefined;
-    });
-    panel.webview.onDidReceiveMessage((m: WebviewToHost) => void this.onMessage(m));
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isWebviewToHost(m)) void this.onMessage(m);
+      }),
+    );
+  }
+
+  private dispose(): void {
+    if (PathsPanel.current === this) PathsPanel.current = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private setText(text: string): void {
+    this.initialText = text;
+    // Before `ready` the page cannot listen yet; it asks for the text itself when it is.
+    if (this.ready) this.post({ type: 'init', text });
   }
 
   private async onMessage(m: WebviewToHost): Promise<void> {
     switch (m.type) {
       case 'ready':
+        this.ready = true;
         this.post({ type: 'init', text: this.initialText });
         return;
       case 'analyze': {
         this.initialText = m.text;
-        const model: unknown = await this.client.sendRequest(AnalyzePathsRequest, { text: m.text });
-        this.post({ type: 'model', model });
+        const seq = m.seq;
+        try {
+          const params: AnalyzePathsParams = { text: m.text };
+          const model = await this.client.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, params);
+          if (model) this.post({ type: 'model', model, ...(seq !== undefined ? { seq } : {}) });
+        } catch (e) {
+          this.post({ type: 'error', message: `The analysis failed: ${e instanceof Error ? e.message : String(e)}`, ...(seq !== undefined ? { seq } : {}) });
+        }
         return;
       }
+      case 'export':
+        await this.save(m.format, m.data);
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        this.post({ type: 'notice', message: 'Copied the analysis as Markdown.' });
+        return;
+    }
+  }
+
+  private async save(format: ExportFormat, data: string): Promise<void> {
+    const info = EXPORTS[format];
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `as-paths.${info.ext}`) } : {}),
+      filters: { [info.label]: [info.ext] },
+    });
+    if (!target) return;
+    const bytes = info.binary ? base64ToBytes(data) : new TextEncoder().encode(data);
+    try {
+      await vscode.workspace.fs.writeFile(target, bytes);
+      this.post({ type: 'notice', message: `Saved ${target.path.split('/').pop() ?? info.label}.` });
+    } catch (e) {
+      this.post({ type: 'error', message: `Could not save: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
@@ -63,29 +125,26 @@ export class PathsPanel {
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'media');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css'));
-    // monaco needs inline styles and blob: workers; nothing else is relaxed, and nothing remote loads.
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data: blob:`,
-      `font-src ${webview.cspSource}`,
-      `style-src ${webview.cspSource} 'unsafe-inline'`,
-      `script-src 'nonce-${nonce}'`,
-      'worker-src blob:',
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>AS Paths</title>
-</head>
-<body>
-<div id="app" data-nonce="${nonce}"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    const worker = webview.asWebviewUri(vscode.Uri.joinPath(media, 'editor.worker.js'));
+    return panelHtml({ cspSource: webview.cspSource, nonce, script: script.toString(), style: style.toString(), worker: worker.toString() });
+  }
+}
+
+/** The page may send anything; only well-formed messages reach the handlers. */
+function isWebviewToHost(m: unknown): m is WebviewToHost {
+  if (typeof m !== 'object' || m === null) return false;
+  const o = m as Record<string, unknown>;
+  switch (o.type) {
+    case 'ready':
+      return true;
+    case 'analyze':
+      return typeof o.text === 'string' && (o.seq === undefined || typeof o.seq === 'number');
+    case 'export':
+      return typeof o.format === 'string' && o.format in EXPORTS && typeof o.data === 'string';
+    case 'copy':
+      return typeof o.text === 'string';
+    default:
+      return false;
   }
 }
 
@@ -95,6 +154,13 @@ function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOp
     retainContextWhenHidden: false,
     localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'media')],
   };
+}
+
+function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }
 
 /** 128 random bits, from the Web Crypto API that both the node and the browser extension host have. */

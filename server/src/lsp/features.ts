@@ -1,7 +1,8 @@
 import type { FeatureModule } from './context';
+import { pathsFeatures } from './pathsFeatures';
 
 /**
  * Feature modules beyond the per-document language features: each area that needs server state
  * (the workspace index, RPKI data, the path panel) registers here.
  */
-export const featureModules: readonly FeatureModule[] = [];
+export const featureModules: readonly FeatureModule[] = [pathsFeatures];

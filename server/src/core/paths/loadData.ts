@@ -1,0 +1,129 @@
+import type { AspaDb } from '../aspa/types';
+import type { Asn } from '../net/asn';
+import { parsePrefix } from '../net/prefix';
+import { loadAspaData, mergeAspaDbs, type AspaLoad } from '../aspa/loader';
+import { RovIndex } from '../rpki/rovIndex';
+import { loadVrpFile } from '../rpki/vrpFile';
+import type { PathData } from './analyze';
+import { aspaChecker } from './aspaCheck';
+import { parseAsNames } from './asNames';
+import type { DataSetStatus } from './model';
+import { parseRelationships, type Relationships } from './relationships';
+
+/** The files the panel and `routelens paths` read, as settings or options name them. */
+export interface PathDataFiles {
+  readonly aspaFiles?: readonly string[];
+  readonly vrpFiles?: readonly string[];
+  readonly relationshipFiles?: readonly string[];
+  readonly asNamesFile?: string;
+  /** ASPA text already in memory (open or workspace `.aspa` documents), read like the files. */
+  readonly aspaDocuments?: readonly { readonly source: string; readonly text: string }[];
+}
+
+interface Collected {
+  count: number;
+  sources: string[];
+  errors: { source: string; message: string }[];
+}
+
+/**
+ * Reads every data file and binds the verifiers. Never throws: a file that cannot be read or parsed is
+ * reported in the status with its reason, and the analysis goes on with what did load.
+ */
+export async function loadPathData(files: PathDataFiles, readFile: (path: string) => Promise<string>): Promise<PathData> {
+  const read = async (path: string, into: Collected): Promise<string | undefined> => {
+    try {
+      const text = await readFile(path);
+      into.sources.push(path);
+      return text;
+    } catch (e) {
+      into.errors.push({ source: path, message: e instanceof Error ? e.message : String(e) });
+      return undefined;
+    }
+  };
+  const aspa: Collected = { count: 0, sources: [], errors: [] };
+  const rov: Collected = { count: 0, sources: [], errors: [] };
+  const rels: Collected = { count: 0, sources: [], errors: [] };
+  const names: Collected = { count: 0, sources: [], errors: [] };
+
+  const loads: AspaLoad[] = [];
+  const addAspa = (source: string, text: string): void => {
+    const load = loadAspaData(text, source);
+    loads.push(load);
+    const errors = load.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) aspa.errors.push({ source, message: `${errors.length} error(s), first: ${errors[0]!.message}` });
+    else if (load.db.size === 0 && load.filteredCustomers.length === 0) aspa.errors.push({ source, message: 'no ASPA records in this file' });
+  };
+  for (const f of files.aspaFiles ?? []) {
+    const text = await read(f, aspa);
+    if (text !== undefined) addAspa(f, text);
+  }
+  for (const d of files.aspaDocuments ?? []) {
+    aspa.sources.push(d.source);
+    addAspa(d.source, d.text);
+  }
+  const db = aspaDbOf(loads);
+  aspa.count = db?.size ?? 0;
+
+  const index = new RovIndex();
+  for (const f of files.vrpFiles ?? []) {
+    const text = await read(f, rov);
+    if (text === undefined) continue;
+    const load = loadVrpFile(text, f);
+    for (const v of load.vrps) index.add(v);
+    for (const i of load.issues) if (i.severity === 'error') rov.errors.push({ source: f, message: i.message });
+  }
+  rov.count = index.size;
+
+  let relationships: Relationships | undefined;
+  for (const f of files.relationshipFiles ?? []) {
+    const text = await read(f, rels);
+    if (text === undefined) continue;
+    const parsed = parseRelationships(text, relationships);
+    relationships = parsed.relationships;
+    const first = parsed.errors[0];
+    if (first) rels.errors.push({ source: f, message: `${parsed.errors.length} line(s) skipped; line ${first.line + 1}: ${first.message}` });
+  }
+  rels.count = relationships?.size ?? 0;
+
+  let nameMap: Map<Asn, string> | undefined;
+  if (files.asNamesFile) {
+    const text = await read(files.asNamesFile, names);
+    if (text !== undefined) {
+      const parsed = parseAsNames(text);
+      nameMap = parsed.names;
+      if (parsed.bad > 0) names.errors.push({ source: files.asNamesFile, message: `${parsed.bad} line(s) are not "ASN name"` });
+    }
+  }
+  names.count = nameMap?.size ?? 0;
+
+  const status = (c: Collected, loaded: boolean): DataSetStatus => ({ loaded, count: c.count, sources: c.sources, errors: c.errors });
+  return {
+    ...(db ? { aspa: aspaChecker(db, relationships) } : {}),
+    ...(index.size > 0
+      ? {
+          rov: (prefix: string, origin: Asn) => {
+            const p = parsePrefix(prefix);
+            return p.ok ? index.validateOrigin(p.prefix, origin).state : 'not-found';
+          },
+        }
+      : {}),
+    ...(relationships ? { relationships } : {}),
+    ...(nameMap ? { names: nameMap } : {}),
+    status: {
+      aspa: status(aspa, db !== undefined),
+      rov: status(rov, index.size > 0),
+      relationships: status(rels, relationships !== undefined),
+      names: status(names, nameMap !== undefined),
+    },
+  };
+}
+
+/** Every source's ASPAs united; SLURM filters drop a customer's data from the other sources (RFC 8416 §3). */
+function aspaDbOf(loads: readonly AspaLoad[]): AspaDb | undefined {
+  if (loads.every((l) => l.db.size === 0)) return undefined;
+  const filtered = new Set(loads.flatMap((l) => l.filteredCustomers));
+  const slurm = loads.filter((l) => l.format === 'slurm');
+  const others = loads.filter((l) => l.format !== 'slurm').map((l) => new Map([...l.db].filter(([c]) => !filtered.has(c))));
+  return mergeAspaDbs([...others, ...slurm.map((l) => l.db)]);
+}

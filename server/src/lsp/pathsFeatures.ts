@@ -1,0 +1,80 @@
+import type { CancellationToken } from 'vscode-languageserver';
+import { parseLookingGlass } from '../core/lg/parse';
+import { analyzePaths, type PathData } from '../core/paths/analyze';
+import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
+import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
+import type { FeatureModule, ServerContext } from './context';
+
+/**
+ * `routelens/analyzePaths`: parses a looking-glass paste and analyses it with the data files the settings
+ * name (`routelens.data.*`) and the `.aspa` files of the workspace. Files are read once per settings
+ * change; `.aspa` documents are read each time, since the user may be editing one to try a what-if.
+ */
+export const pathsFeatures: FeatureModule = (ctx) => {
+  let files: PathDataFiles = {};
+  let cached: { key: string; data: Promise<PathData> } | undefined;
+
+  ctx.onSettings((section) => {
+    files = readDataSettings(section);
+    cached = undefined;
+  });
+
+  ctx.connection.onRequest(AnalyzePathsRequest, async (params: AnalyzePathsParams, token: CancellationToken): Promise<AnalyzePathsResult> => {
+    const text = typeof params?.text === 'string' ? params.text : '';
+    const aspaDocuments = await aspaDocumentsOf(ctx);
+    const key = JSON.stringify({ files, aspaDocuments });
+    if (cached?.key !== key) {
+      const resolved = resolveFiles(files, ctx.workspaceFolders);
+      const readFile = ctx.runtime.readFile ?? (() => Promise.reject(new Error('this host cannot read files; open the file instead')));
+      cached = { key, data: loadPathData({ ...resolved, aspaDocuments }, readFile) };
+    }
+    const data = await cached.data;
+    if (token.isCancellationRequested) return null;
+    return analyzePaths(parseLookingGlass(text), data);
+  });
+};
+
+/** `routelens.data.*`, defensively: a wrong type is treated as unset. */
+function readDataSettings(section: unknown): PathDataFiles {
+  const d = ((section ?? {}) as { data?: Record<string, unknown> }).data ?? {};
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+  const names = typeof d.asNamesFile === 'string' && d.asNamesFile.trim() !== '' ? d.asNamesFile : undefined;
+  return {
+    aspaFiles: list(d.aspaFiles),
+    vrpFiles: list(d.vrpFiles),
+    relationshipFiles: list(d.relationshipFiles),
+    ...(names ? { asNamesFile: names } : {}),
+  };
+}
+
+/** Paths in settings may be relative to the first workspace folder; URIs and absolute paths stay as they are. */
+function resolveFiles(files: PathDataFiles, folders: readonly string[]): PathDataFiles {
+  const folder = folders[0];
+  const resolve = (p: string): string => {
+    if (/^[a-z][\w+.-]+:/i.test(p) || p.startsWith('/') || /^[a-z]:[\\/]/i.test(p) || !folder) return p;
+    return `${folder.replace(/\/$/, '')}/${p.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/')}`;
+  };
+  return {
+    aspaFiles: (files.aspaFiles ?? []).map(resolve),
+    vrpFiles: (files.vrpFiles ?? []).map(resolve),
+    relationshipFiles: (files.relationshipFiles ?? []).map(resolve),
+    ...(files.asNamesFile ? { asNamesFile: resolve(files.asNamesFile) } : {}),
+  };
+}
+
+/** Open `.aspa` documents (their unsaved text) and the other `.aspa` files of the workspace. */
+async function aspaDocumentsOf(ctx: ServerContext): Promise<{ source: string; text: string }[]> {
+  const out = new Map<string, string>();
+  for (const d of ctx.documents.all()) if (d.languageId === 'aspa' || d.uri.endsWith('.aspa')) out.set(d.uri, d.getText());
+  const { findFiles, readFile } = ctx.runtime;
+  if (findFiles && readFile) {
+    for (const folder of ctx.workspaceFolders) {
+      for (const uri of await findFiles(folder, ['.aspa']).catch(() => [])) {
+        if (out.has(uri)) continue;
+        const text = await readFile(uri).catch(() => undefined);
+        if (text !== undefined) out.set(uri, text);
+      }
+    }
+  }
+  return [...out].map(([source, text]) => ({ source, text }));
+}

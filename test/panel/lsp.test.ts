@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import type { AnalyzePathsResult } from '../../server/src/protocol';
+import { AnalyzePathsRequest } from '../../server/src/protocol';
+import { LspSession, repoRoot, serverModule } from '../support/lspClient';
+import { CANTV_ASPAS } from './cantvAspa';
+
+const skip = !existsSync(serverModule) && 'dist/server/node.js not built (run npm run build)';
+
+test('routelens/analyzePaths: the built server analyses a paste with the open .aspa document', { skip }, async () => {
+  const lsp = new LspSession();
+  try {
+    await lsp.initialize();
+    const text = await fs.readFile(path.join(repoRoot, 'examples', 'cantv', 'cantv.lg'), 'utf8');
+    const before = await lsp.connection.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, { text });
+    assert.equal(before?.routes.length, 9);
+    assert.equal(before?.data.aspa.loaded, false, 'no ASPA data yet: the verdict is absent, not guessed');
+    assert.equal(before?.routes[0]?.aspa, undefined);
+
+    await lsp.open('file:///lsp-test/cantv.aspa', 'aspa', CANTV_ASPAS);
+    const after = await lsp.connection.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, { text });
+    const r = after?.routes.find((x) => x.prefix === '200.74.226.0/24' && x.best);
+    assert.equal(r?.aspa?.downstream.verdict, 'invalid');
+    assert.deepEqual(r?.aspa?.downstream.leakHop, { from: 8048, to: 52320 });
+    assert.equal(after?.graph.edges.find((e) => e.id === 'AS8048>AS52320')?.verdict, 'leak');
+
+    // Garbage and wrong params never take the server down.
+    const junk = await lsp.connection.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, { text: '\u0000{{{ 1 2 3\n'.repeat(50) });
+    assert.equal(junk?.routes.length !== undefined, true);
+    const wrong = await lsp.connection.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, { text: 42 });
+    assert.equal(wrong?.routes.length, 0);
+  } finally {
+    await lsp.dispose();
+  }
+});
