@@ -227,6 +227,10 @@ function routeOf(obj: RpslObject): { prefix: Prefix; normalized: string; origin:
 
 /** The primary key as IRRd forms it: the class attribute's value, upper-cased, route keys with origin. */
 export function primaryKey(obj: RpslObject): string {
+  if (obj.className === 'person' || obj.className === 'role') {
+    const handle = firstValue(obj, 'nic-hdl')?.value.trim();
+    if (handle) return handle.toUpperCase();
+  }
   const first = obj.attributes[0];
   const base = (first?.value ?? '').split(/\s+/)[0]?.toUpperCase() ?? '';
   if (obj.className === 'aut-num') {
