@@ -106,6 +106,20 @@ function defaultLayout(nextHop: number): Layout {
   };
 }
 
+/** IOS-XR right-aligns LocPrf four columns further right than its header word says. */
+function xrLayout(nextHop: number): Layout {
+  return {
+    nextHop,
+    columns: [
+      { field: 'metric', start: nextHop + 20, end: nextHop + 25 },
+      { field: 'locprf', start: nextHop + 27, end: nextHop + 36 },
+      { field: 'weight', start: nextHop + 38, end: nextHop + 43 },
+    ],
+    path: nextHop + 45,
+    collapsed: false,
+  };
+}
+
 interface Token {
   readonly text: string;
   readonly start: number;
@@ -231,7 +245,6 @@ export class CiscoTableParser implements LineParser {
     }
     if (isAddress(nh.text) || nh.text === '-') {
       if (nh.text !== '-') draft.nextHop = nh.text;
-      else draft.nextHop = '';
       k++;
     } else if (!(this.layout !== undefined && nh.start >= this.layout.path)) return this.reject(draft, n);
     if (k >= toks.length) {
@@ -251,13 +264,14 @@ export class CiscoTableParser implements LineParser {
   }
 
   private attributes(draft: RouteDraft & { lines: string[] }, s: string, toks: Token[], k: number, n: number): boolean {
-    const layout = this.layout ?? defaultLayout(toks[k]?.start ?? 20);
+    let layout = this.layout ?? defaultLayout(toks[k]?.start ?? 20);
+    if (this.format === 'cisco-iosxr' && layout.columns.length === 3) layout = xrLayout(layout.nextHop);
     const cols = layout.columns;
     let shift = 0;
     const prev = toks[k - 1];
     const firstCol = cols[0];
     if (layout.collapsed) return this.collapsed(draft, s, toks, k, n);
-    if (prev !== undefined && draft.nextHop !== undefined && prev.start >= layout.nextHop - 6) {
+    if (prev !== undefined && (draft.nextHop !== undefined || prev.text === '-') && prev.start >= layout.nextHop - 6) {
       // Rows may sit a few columns off their header (IOS prints the RPKI column in the header only):
       // measure columns from where this row's next hop starts.
       shift = prev.start - layout.nextHop;
