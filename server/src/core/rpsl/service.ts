@@ -1,20 +1,17 @@
 import type { LanguageService } from '../service';
 import { memoByDocument } from '../document';
+import { toDiagnostics } from '../diagnostics/fromSpans';
+import { crossCheckDocument } from '../workspace/crossCheck';
 import { frameRpsl } from './frame';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import { validateRpslText } from './validate';
 
-// First cut: framing only. The RPSL area replaces this with the full template/value validator.
+/** The framed objects and framing diagnostics of a document, cached per version: for other areas. */
 export const parseRpslDocument = memoByDocument((doc) => frameRpsl(doc.text));
 
 export const rpslService: LanguageService = {
   languageId: 'rpsl',
-  validate(doc): Diagnostic[] {
-    const parsed = parseRpslDocument(doc);
-    return parsed.diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      message: d.message,
-      range: doc.lineIndex.range(d.span),
-    }));
+  validate(doc, ctx) {
+    const own = toDiagnostics(doc.lineIndex, validateRpslText(doc.text, ctx.settings.rpslDialect));
+    return ctx.settings.crossChecks ? [...own, ...crossCheckDocument(doc, ctx)] : own;
   },
 };

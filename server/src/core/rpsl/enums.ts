@@ -1,0 +1,40 @@
+/** Fixed value sets of RPSL/registry attributes, for validation and completion. */
+
+/** ISO 3166-1 alpha-2, plus EU and ZZ which RIPE accepts. */
+export const ISO_COUNTRIES: ReadonlySet<string> = new Set(
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+    'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
+    'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP ' +
+    'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT ' +
+    'MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW ' +
+    'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG ' +
+    'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW EU ZZ'
+  ).split(' '),
+);
+
+/** RIPE Database status values by class. */
+export const STATUS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {
+  inetnum: [
+    'ALLOCATED PA',
+    'ALLOCATED PI',
+    'ALLOCATED UNSPECIFIED',
+    'ALLOCATED-ASSIGNED PA',
+    'LIR-PARTITIONED PA',
+    'LIR-PARTITIONED PI',
+    'SUB-ALLOCATED PA',
+    'ASSIGNED PA',
+    'ASSIGNED PI',
+    'ASSIGNED ANYCAST',
+    'AGGREGATED-BY-LIR',
+    'EARLY-REGISTRATION',
+    'NOT-SET',
+    'LEGACY',
+  ],
+  inet6num: ['ALLOCATED-BY-RIR', 'ALLOCATED-BY-LIR', 'ALLOCATED-ASSIGNED PA', 'AGGREGATED-BY-LIR', 'ASSIGNED', 'ASSIGNED ANYCAST', 'ASSIGNED PI'],
+  'aut-num': ['ASSIGNED', 'LEGACY', 'OTHER'],
+};
+
+export const ORG_TYPES: readonly string[] = ['IANA', 'RIR', 'NIR', 'LIR', 'WHITEPAGES', 'DIRECT_ASSIGNMENT', 'OTHER'];
+
+export const AUTH_SCHEMES: readonly string[] = ['BCRYPT-PW', 'MD5-PW', 'PGPKEY-', 'X509-', 'SSO', 'CRYPT-PW', 'MAIL-FROM', 'NONE'];

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { frameRpsl, frameRpslInto } from './frame';
+import { valueSpanToDocument } from './model';
+
+const at = (text: string, s: { start: number; end: number }): string => text.slice(s.start, s.end);
+
+test('objects are separated by empty lines; the last may end at EOF', () => {
+  const text = 'route: 192.0.2.0/24\norigin: AS65000\n\nroute6: 2001:db8::/32\norigin: AS65000';
+  const r = frameRpsl(text);
+  assert.deepEqual(r.diagnostics, []);
+  assert.deepEqual(
+    r.objects.map((o) => o.className),
+    ['route', 'route6'],
+  );
+  assert.equal(at(text, r.objects[1]!.span), 'route6: 2001:db8::/32\norigin: AS65000');
+});
+
+test('continuation lines (space, tab, +) join with one space; comments and % lines are dropped', () => {
+  // RFC 2622 §2: a line starting with space, tab or + continues the attribute; # starts a comment.
+  const text = 'descr: one # c1\n  two\n\tthree\n+four\n# whole-line comment\n% whois remark\n+\n  five\nsource: TEST\n';
+  const r = frameRpsl(text);
+  assert.deepEqual(r.diagnostics, []);
+  const descr = r.objects[0]!.attributes[0]!;
+  assert.equal(descr.value, 'one two three four five');
+  assert.equal(at(text, valueSpanToDocument(descr, 4, 7)), 'two');
+  assert.equal(r.objects[0]!.attributes[1]!.value, 'TEST');
+});
+
+test('names are case-insensitive; the raw spelling is kept', () => {
+  const r = frameRpsl('Route: 192.0.2.0/24\nORIGIN: AS1\n');
+  assert.deepEqual(
+    r.objects[0]!.attributes.map((a) => [a.name, a.rawName]),
+    [
+      ['route', 'Route'],
+      ['origin', 'ORIGIN'],
+    ],
+  );
+});
+
+test('line-precise framing errors point at the offending text', () => {
+  const text = 'route: 192.0.2.0/24\nor\n: x\n$$$-by: TEST-MNT\nsource: TEST\n\n   orphan\n';
+  const r = frameRpsl(text);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, at(text, d.span)]),
+    [
+      ['rpsl/not-an-attribute', 'or'],
+      ['rpsl/empty-attribute-name', ': x'],
+      ['rpsl/invalid-attribute-name', '$$$-by'],
+      ['rpsl/split-object', 'orphan'],
+    ],
+  );
+  // The bad lines do not end the object.
+  assert.deepEqual(
+    r.objects[0]!.attributes.map((a) => a.name),
+    ['route', 'source'],
+  );
+});
+
+test('a continuation at the start of a text is an orphan, not a split', () => {
+  const r = frameRpsl('  AS1\nroute: 192.0.2.0/24\n');
+  assert.equal(r.diagnostics[0]?.code, 'rpsl/orphan-continuation');
+});
+
+test('a line of spaces: empty continuation before a continuation, a reported separator before an attribute', () => {
+  // IRRd #298: blank-looking continuation lines inside a value are fine.
+  const inside = frameRpsl('filter: {\n  1.0.0.0/8^-,\n\t   \n+   \n  2.0.0.0/8^-\n  }\nsource: TEST\n');
+  assert.deepEqual(inside.diagnostics, []);
+  assert.equal(inside.objects.length, 1);
+  // IRRd #297: two objects joined by a line of spaces are one object for the registry.
+  const text = 'route: 192.0.2.0/24\nsource: TEST\n \nroute: 192.0.2.0/24\nsource: TEST\n';
+  const between = frameRpsl(text);
+  assert.equal(between.objects.length, 2);
+  assert.deepEqual(
+    between.diagnostics.map((d) => [d.code, d.span]),
+    [['rpsl/whitespace-line', { start: 33, end: 34 }]],
+  );
+  assert.equal(between.diagnostics[0]!.fixes?.[0]?.edits[0]?.newText, '');
+  // At the end of a text it is harmless.
+  assert.deepEqual(frameRpsl('route: 192.0.2.0/24\n   \n').diagnostics, []);
+});
+
+test('CRLF line ends are handled like LF', () => {
+  const r = frameRpsl('route: 192.0.2.0/24\r\norigin: AS1\r\n\r\nroute: 192.0.2.0/25\r\n');
+  assert.equal(r.objects.length, 2);
+  assert.equal(r.objects[0]!.attributes[1]!.value, 'AS1');
+});
+
+test('framing a range with afterBlank gives the same result as framing the whole text', () => {
+  const text = 'route: 192.0.2.0/24\n\n  cont\nroute: 192.0.2.0/25\n';
+  const whole = frameRpsl(text);
+  const objs: string[] = [];
+  const codes: string[] = [];
+  frameRpslInto(text, { object: (o) => objs.push(o.className), diagnostic: (d) => codes.push(d.code) }, { from: 21, afterBlank: true });
+  assert.deepEqual(codes, whole.diagnostics.map((d) => d.code));
+  assert.deepEqual(objs, ['route']);
+});
+
+// Fuzz: never throws, spans stay inside the text, and the work is linear (every line is visited once).
+const rpslish = fc.array(
+  fc.oneof(
+    fc.constantFrom('route: 192.0.2.0/24', 'origin: AS1', '  cont', '+', '\t', ' ', '', '#c', '%r', ':x', 'a b', '$$:', 'x:#', '\r'),
+    fc.string({ maxLength: 12 }),
+  ),
+  { maxLength: 40 },
+);
+
+test('fuzz: framing never throws and every span lies in the text', () => {
+  fc.assert(
+    fc.property(rpslish, (lines) => {
+      const text = lines.join('\n');
+      const r = frameRpsl(text);
+      for (const d of r.diagnostics) assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end);
+      for (const o of r.objects)
+        for (const a of o.attributes) {
+          assert.ok(a.span.start >= 0 && a.span.end <= text.length);
+          for (const s of a.segments) assert.equal(text.slice(s.offset, s.offset + s.text.length), s.text);
+        }
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('linear time by structure: the framer reads each line once (indexOf steps equal the line count)', () => {
+  // Count the line scans by wrapping the text's indexOf for "\n": one call per line, whatever the content.
+  fc.assert(
+    fc.property(rpslish, (lines) => {
+      const text = lines.join('\n');
+      let newlineScans = 0;
+      const proxy = new Proxy(Object(text) as object, {
+        get(target, prop) {
+          if (prop === 'indexOf')
+            return (s: string, from?: number) => {
+              if (s === '\n') newlineScans++;
+              return text.indexOf(s, from);
+            };
+          const v = Reflect.get(target, prop) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(text) : v;
+        },
+      }) as unknown as string;
+      frameRpslInto(proxy, { object: () => undefined, diagnostic: () => undefined });
+      assert.ok(newlineScans <= text.split('\n').length, `${newlineScans} scans for ${text.split('\n').length} lines`);
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -1,0 +1,187 @@
+import type { Severity, SpanDiagnostic } from '../diagnostics/diagnostic';
+import { validatePolicyAttribute } from '../policy/validateAttribute';
+import type { RpslDialectSetting } from '../settings';
+import { defaultSeverity } from './codes';
+import { DIALECT_PROFILES, dialectOf, type DialectProfile, type RpslDialect } from './dialects';
+import { frameRpslInto } from './frame';
+import { valueSpanToDocument, type RpslAttribute, type RpslObject } from './model';
+import { ALL_ATTRIBUTES, classesWithAttribute, dialectsWithClass, templateFor, type ClassTemplate } from './templates';
+import { checkerFor, type ValueContext } from './valueTypes';
+
+/** Pushes a diagnostic unless the dialect turns its code off; applies the dialect's severity. */
+function emit(out: SpanDiagnostic[], profile: DialectProfile, d: Omit<SpanDiagnostic, 'severity'> & { severity?: Severity }): void {
+  const override = profile.severities[d.code];
+  if (override === 'off') return;
+  out.push({ ...d, severity: override ?? d.severity ?? defaultSeverity(d.code) });
+}
+
+function checkValue(attr: RpslAttribute, className: string, template: ClassTemplate, profile: DialectProfile, out: SpanDiagnostic[]): void {
+  const rule = template.byName.get(attr.name);
+  if (!rule) return;
+  if (rule.type === 'policy') {
+    for (const d of validatePolicyAttribute(attr, className)) out.push(d);
+    return;
+  }
+  if (attr.value === '') {
+    if (rule.type !== 'free')
+      emit(out, profile, { code: 'rpsl/empty-value', span: attr.nameSpan, message: `${attr.name}: has no value. Write the value after the colon.` });
+    return;
+  }
+  const cx: ValueContext = {
+    value: attr.value,
+    className,
+    attrName: attr.name,
+    profile,
+    report(code, start, end, message, fix) {
+      const span = valueSpanToDocument(attr, start, end);
+      // A fix replaces one line's text only: a range across a continuation line would join the lines.
+      const fixes = fix && span.end - span.start === end - start ? [{ title: fix.title, ...(fix.preferred ? { preferred: true } : {}), edits: [{ span, newText: fix.newText }] }] : undefined;
+      emit(out, profile, { code, span, message, ...(fixes ? { fixes } : {}) });
+    },
+  };
+  checkerFor(rule.type)(cx);
+}
+
+/**
+ * Validates one framed object against its class template in `dialect`: class, attributes known and in
+ * place, multiplicity, mandatory and conditional attributes, then each value's syntax. Never throws.
+ */
+export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[] = []): SpanDiagnostic[] {
+  const profile = DIALECT_PROFILES[dialect];
+  const classAttr = obj.attributes[0];
+  if (!classAttr) return out;
+  let template = templateFor(obj.className, dialect);
+  if (!template) {
+    const elsewhere = dialectsWithClass(obj.className);
+    const other = elsewhere[0];
+    if (other === undefined) {
+      emit(out, profile, {
+        code: 'rpsl/unknown-class',
+        span: classAttr.nameSpan,
+        message: `"${classAttr.rawName}" is not an object class. The first attribute names the class: aut-num, route, route6, as-set, route-set, mntner, person, role, …`,
+      });
+      return out;
+    }
+    emit(out, profile, {
+      code: 'rpsl/class-not-in-dialect',
+      span: classAttr.nameSpan,
+      message: `${obj.className} is not a class of the ${profile.title} dialect (it is one of ${elsewhere.map((d) => DIALECT_PROFILES[d].title).join(', ')}); checked as ${DIALECT_PROFILES[other].title}. Add a source: or set routelens.rpsl.dialect.`,
+    });
+    template = templateFor(obj.className, other);
+    if (!template) return out;
+  }
+  const tprofile = DIALECT_PROFILES[template.dialect];
+
+  const seen = new Map<string, number>();
+  for (const attr of obj.attributes) {
+    const rule = template.byName.get(attr.name);
+    if (!rule) {
+      if (ALL_ATTRIBUTES.has(attr.name)) {
+        const here = classesWithAttribute(attr.name, template.dialect);
+        const inClassElsewhere = dialectsWithClassAttribute(obj.className, attr.name);
+        emit(out, tprofile, {
+          code: 'rpsl/attribute-not-in-class',
+          span: attr.nameSpan,
+          message: inClassElsewhere.length
+            ? `${attr.name}: belongs to ${obj.className} only in the ${inClassElsewhere.map((d) => DIALECT_PROFILES[d].title).join(' and ')} dialect, not in ${tprofile.title}. Remove it.`
+            : `${attr.name}: is not an attribute of ${obj.className}${here.length ? ` (it belongs to ${here.slice(0, 4).join(', ')})` : ''}. Remove it or move it to the right object.`,
+        });
+      } else {
+        emit(out, tprofile, {
+          code: 'rpsl/unknown-attribute',
+          span: attr.nameSpan,
+          message: `"${attr.rawName}" is not an RPSL attribute${suggestion(attr.name, template)}. Correct the name, or put the text in remarks:.`,
+        });
+      }
+      continue;
+    }
+    const n = (seen.get(attr.name) ?? 0) + 1;
+    seen.set(attr.name, n);
+    if (n > 1 && !rule.multiple)
+      emit(out, tprofile, {
+        code: 'rpsl/multiple-single',
+        span: attr.nameSpan,
+        message: `${attr.name}: may appear only once in ${obj.className}. Keep one${attr.name === obj.className || rule.primaryKey || attr.name === 'source' ? ' — or, if two objects ran together, separate them with an empty line' : ''}.`,
+      });
+    if (rule.requirement === 'deprecated')
+      emit(out, tprofile, {
+        code: 'rpsl/deprecated-attribute',
+        span: attr.nameSpan,
+        message: `${attr.name}: is deprecated in ${tprofile.title}; the registry drops it. Remove it.`,
+        tags: ['deprecated'],
+      });
+    else if (rule.requirement === 'generated')
+      emit(out, tprofile, { code: 'rpsl/generated-attribute', span: attr.nameSpan, message: `${attr.name}: is generated by the registry; what is written here is replaced.` });
+    checkValue(attr, obj.className, template, tprofile, out);
+  }
+
+  for (const rule of template.attributes) {
+    if (rule.requirement === 'mandatory' && !seen.has(rule.name))
+      emit(out, tprofile, {
+        code: 'rpsl/missing-mandatory',
+        span: classAttr.nameSpan,
+        message: `${obj.className} ${classAttr.value || ''} lacks the mandatory attribute ${rule.name}: (${tprofile.title}). Add it.`.replace('  ', ' '),
+      });
+  }
+  for (const group of template.oneOf)
+    if (!group.some((g) => seen.has(g)))
+      emit(out, tprofile, { code: 'rpsl/missing-one-of', span: classAttr.nameSpan, message: `${obj.className} needs at least one of ${group.map((g) => g + ':').join(', ')}. Add one.` });
+  return out;
+}
+
+function dialectsWithClassAttribute(className: string, attribute: string): RpslDialect[] {
+  return (['rfc', 'irrd', 'ripe'] as const).filter((d) => templateFor(className, d)?.byName.has(attribute));
+}
+
+/** " — did you mean x:?" for a name one edit away from an attribute of the class. */
+function suggestion(name: string, template: ClassTemplate): string {
+  for (const a of template.attributes) if (editDistanceAtMostOne(name, a.name)) return ` — did you mean ${a.name}:?`;
+  return '';
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * Frames and validates a whole text in one pass, keeping only diagnostics: memory stays near the size of
+ * the text however many objects it holds. Each object is checked in the dialect `setting` selects for it.
+ */
+export function validateRpslText(text: string, setting: RpslDialectSetting, options: { from?: number; to?: number; afterBlank?: boolean } = {}): SpanDiagnostic[] {
+  const out: SpanDiagnostic[] = [];
+  frameRpslInto(
+    text,
+    {
+      object: (o) => validateObject(o, dialectOf(o, setting), out),
+      diagnostic: (d) => out.push(d),
+    },
+    options,
+  );
+  return out;
+}
+
+/** The value check alone for one attribute, as if it stood in an object of `className`: for tests and tools. */
+export function validateAttributeValue(attr: RpslAttribute, className: string, dialect: RpslDialect): SpanDiagnostic[] {
+  const out: SpanDiagnostic[] = [];
+  const template = templateFor(className, dialect) ?? templateFor(className, dialectsWithClass(className)[0] ?? dialect);
+  if (template) checkValue(attr, className, template, DIALECT_PROFILES[template.dialect], out);
+  return out;
+}

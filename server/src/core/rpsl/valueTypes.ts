@@ -1,0 +1,657 @@
+import { parseAsn } from '../net/asn';
+import { parseIPv4, parseIPv6, parsePrefix, type Afi } from '../net/prefix';
+import type { DialectProfile } from './dialects';
+import type { ValueType } from './templates';
+import { ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from './enums';
+
+/**
+ * Value syntax for every type of templates.ts. Checkers see the attribute's joined value (continuation
+ * lines joined by one space), so a list split over lines gets the verdict it gets on one line; they report
+ * offsets in that value, which the validator maps back to the document.
+ */
+export interface ValueContext {
+  readonly value: string;
+  readonly className: string;
+  readonly attrName: string;
+  readonly profile: DialectProfile;
+  /** `start`/`end` are offsets in `value`; `fix` replaces that range when given. */
+  report(code: string, start: number, end: number, message: string, fix?: { title: string; newText: string; preferred?: boolean }): void;
+}
+
+export type ValueChecker = (cx: ValueContext) => void;
+
+// ---- Tokens ----
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Comma-separated items, trimmed; empty items are reported once and skipped. */
+function listItems(cx: ValueContext): Token[] {
+  const v = cx.value;
+  const out: Token[] = [];
+  let i = 0;
+  while (i <= v.length) {
+    let j = v.indexOf(',', i);
+    if (j < 0) j = v.length;
+    let s = i;
+    let e = j;
+    while (s < e && isSpace(v.charCodeAt(s))) s++;
+    while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
+    if (s < e) out.push({ text: v.slice(s, e), start: s, end: e });
+    else if (j < v.length || i > 0)
+      cx.report('rpsl/empty-list-item', Math.max(0, i - 1), Math.min(v.length, j + 1), 'This list has an empty item. Remove the extra comma.');
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Whitespace-separated words. */
+function words(v: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < v.length) {
+    while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+    const s = i;
+    while (i < v.length && !isSpace(v.charCodeAt(i))) i++;
+    if (i > s) out.push({ text: v.slice(s, i), start: s, end: i });
+  }
+  return out;
+}
+
+function whole(cx: ValueContext): Token {
+  return { text: cx.value, start: 0, end: cx.value.length };
+}
+
+// ---- Character classes, without regex backtracking ----
+
+function isAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isAlnum(c: number): boolean {
+  return isAlpha(c) || isDigit(c);
+}
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+function allChars(s: string, pred: (c: number) => boolean, from = 0): boolean {
+  for (let i = from; i < s.length; i++) if (!pred(s.charCodeAt(i))) return false;
+  return true;
+}
+function isNameBody(c: number): boolean {
+  return isAlnum(c) || c === 45 || c === 95;
+}
+
+// ---- AS numbers ----
+
+/** Checks an AS number written as `ASn`; returns its value or undefined. */
+export function checkAsn(cx: ValueContext, t: Token, what = 'an AS number'): number | undefined {
+  const text = t.text;
+  const r = parseAsn(text);
+  const hasPrefix = text.length >= 2 && (text.charCodeAt(0) | 32) === 97 && (text.charCodeAt(1) | 32) === 115;
+  if (!r.ok) {
+    cx.report(
+      'rpsl/invalid-asn',
+      t.start,
+      t.end,
+      r.reason === 'range'
+        ? `"${text}" is out of range: AS numbers go from AS0 to AS4294967295.`
+        : `"${text}" is not ${what}: write AS followed by a number, e.g. AS65000.`,
+    );
+    return undefined;
+  }
+  const canonical = `AS${r.asn}`;
+  if (!hasPrefix) {
+    cx.report('rpsl/invalid-asn', t.start, t.end, `"${text}" needs the AS prefix: write ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
+    return r.asn;
+  }
+  if (r.notation === 'asdot') {
+    cx.report('rpsl/asdot', t.start, t.end, `"${text}" is asdot notation; write it as asplain: ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
+    return r.asn;
+  }
+  if (text !== canonical)
+    cx.report('rpsl/non-canonical', t.start, t.end, `The registry stores "${text}" as ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
+  return r.asn;
+}
+
+/** True when the text looks like an AS number (AS followed by digits, asdot included). */
+function looksLikeAsn(text: string): boolean {
+  if (text.length < 3 || (text.charCodeAt(0) | 32) !== 97 || (text.charCodeAt(1) | 32) !== 115) return false;
+  for (let i = 2; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c) && c !== 46) return false;
+  }
+  return true;
+}
+
+// ---- Prefixes and range operators ----
+
+/** Checks a prefix of the given family (or either when undefined); returns its length and family. */
+export function checkPrefix(cx: ValueContext, t: Token, afi: Afi | undefined, familyCode = 'rpsl/wrong-address-family'): { length: number; afi: Afi } | undefined {
+  const text = t.text;
+  const isV6 = text.includes(':');
+  if (afi !== undefined && (afi === 6) !== isV6) {
+    const ok = parsePrefix(text).ok;
+    if (ok) {
+      cx.report(
+        familyCode,
+        t.start,
+        t.end,
+        afi === 4
+          ? `"${text}" is an IPv6 prefix; ${cx.attrName}: takes IPv4 only${cx.attrName === 'members' ? ' — put it in mp-members:' : cx.attrName === 'route' ? ' — use a route6 object' : ''}.`
+          : `"${text}" is an IPv4 prefix; ${cx.attrName}: takes IPv6 only${cx.attrName === 'route6' ? ' — use a route object' : ''}.`,
+      );
+      return undefined;
+    }
+  }
+  const r = parsePrefix(text);
+  if (!r.ok) {
+    cx.report('rpsl/invalid-prefix', t.start, t.end, `"${text}" is not ${afi === 6 ? 'an IPv6' : afi === 4 ? 'an IPv4' : 'an'} prefix (${r.reason}): write address/length, e.g. ${afi === 6 ? '2001:db8::/32' : '192.0.2.0/24'}.`);
+    return undefined;
+  }
+  if (r.shortForm) {
+    cx.report('rpsl/short-prefix', t.start, t.end, `"${text}" leaves out octets; write all four: ${r.normalized}.`, { title: `Write ${r.normalized}`, newText: r.normalized, preferred: !r.hostBitsSet });
+  } else if (r.hostBitsSet) {
+    cx.report('rpsl/host-bits-set', t.start, t.end, `"${text}" has host bits set beyond /${r.prefix.length}: did you mean ${r.normalized}?`, { title: `Change to ${r.normalized}`, newText: r.normalized });
+  } else if (text !== r.normalized && (r.leadingZeros || r.prefix.afi === 6)) {
+    cx.report('rpsl/non-canonical', t.start, t.end, `The registry stores "${text}" as ${r.normalized}.`, { title: `Write ${r.normalized}`, newText: r.normalized, preferred: true });
+  }
+  return { length: r.prefix.length, afi: r.prefix.afi };
+}
+
+/**
+ * A range operator (`^-`, `^+`, `^n`, `^n-m`, RFC 2622 §2) at `t` (text starting with `^`), applied to a
+ * prefix of `length` (undefined for sets and AS numbers) in an address family `width` bits wide.
+ */
+export function checkRangeOperator(cx: ValueContext, t: Token, length: number | undefined, width: number): void {
+  const text = t.text;
+  if (text === '^-' || text === '^+') {
+    if (length !== undefined && text === '^-' && length >= width)
+      cx.report('rpsl/invalid-range-operator', t.start, t.end, `"^-" asks for lengths longer than /${length}, but /${width} is the longest there is.`);
+    return;
+  }
+  let i = 1;
+  let n = 0;
+  const startDigits = i;
+  while (i < text.length && isDigit(text.charCodeAt(i)) && i - startDigits < 4) n = n * 10 + (text.charCodeAt(i++) - 48);
+  let m = n;
+  let ok = i > startDigits;
+  if (ok && i < text.length) {
+    if (text.charCodeAt(i) !== 45) ok = false;
+    else {
+      i++;
+      const s2 = i;
+      m = 0;
+      while (i < text.length && isDigit(text.charCodeAt(i)) && i - s2 < 4) m = m * 10 + (text.charCodeAt(i++) - 48);
+      ok = i > s2 && i === text.length;
+    }
+  }
+  if (!ok) {
+    cx.report('rpsl/invalid-range-operator', t.start, t.end, `"${text}" is not a range operator: write ^-, ^+, ^n or ^n-m.`);
+    return;
+  }
+  if (n > m) cx.report('rpsl/invalid-range-operator', t.start, t.end, `In "${text}" the lower length ${n} is above the upper ${m}: write ^${m}-${n}.`, { title: `Write ^${m}-${n}`, newText: `^${m}-${n}`, preferred: true });
+  else if (m > width) cx.report('rpsl/invalid-range-operator', t.start, t.end, `"${text}" asks for lengths up to /${m}, beyond the address width /${width}.`);
+  else if (length !== undefined && n < length)
+    cx.report('rpsl/invalid-range-operator', t.start, t.end, `"${text}" starts at /${n}, shorter than the prefix's own /${length}: the range must start at /${length} or longer.`);
+}
+
+// ---- Set names ----
+
+type SetClass = 'as-set' | 'route-set' | 'rtr-set' | 'filter-set' | 'peering-set';
+const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [
+  ['AS-', 'as-set'],
+  ['RS-', 'route-set'],
+  ['RTRS-', 'rtr-set'],
+  ['FLTR-', 'filter-set'],
+  ['PRNG-', 'peering-set'],
+];
+const RESERVED_SET_COMPONENTS: ReadonlySet<string> = new Set(['AS-ANY', 'RS-ANY', 'RTRS-ANY', 'FLTR-ANY', 'PRNG-ANY']);
+
+function setPrefixClass(upper: string): SetClass | undefined {
+  for (const [p, cls] of SET_PREFIXES) if (upper.startsWith(p)) return cls;
+  return undefined;
+}
+
+/** True when the text has the shape of a set name of any class (for telling members apart). */
+export function looksLikeSetName(text: string): boolean {
+  for (const part of text.split(':')) if (setPrefixClass(part.toUpperCase()) && part.length > 0) return true;
+  return false;
+}
+
+/**
+ * Checks a set name; `expected` is the class it must have (undefined: any), `definition` when it names the
+ * object itself. Returns the set's class, or undefined when reported.
+ */
+export function checkSetName(cx: ValueContext, t: Token, expected: readonly SetClass[] | undefined, definition: boolean): SetClass | undefined {
+  const text = t.text;
+  if (text.length > 80) {
+    cx.report('rpsl/set-name-too-long', t.start, t.end, `"${text.slice(0, 20)}…" is ${text.length} characters long; set names may have at most 80.`);
+    return undefined;
+  }
+  const parts = text.split(':');
+  if (parts.length > cx.profile.maxSetComponents) {
+    cx.report('rpsl/set-name-too-many-components', t.start, t.end, `"${text}" has ${parts.length} components; at most ${cx.profile.maxSetComponents} are allowed.`);
+    return undefined;
+  }
+  let cls: SetClass | undefined;
+  let firstIsAsn = false;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] ?? '';
+    if (part === '') {
+      cx.report('rpsl/invalid-set-name', t.start, t.end, `"${text}" has an empty component: remove the stray ":".`);
+      return undefined;
+    }
+    const upper = part.toUpperCase();
+    if (looksLikeAsn(part) && allChars(part, isDigit, 2)) {
+      if (k === 0) firstIsAsn = true;
+      continue;
+    }
+    const pc = setPrefixClass(upper);
+    const prefixLen = pc ? (SET_PREFIXES.find(([, c]) => c === pc)?.[0].length ?? 0) : 0;
+    if (!pc || part.length <= prefixLen || !allChars(part, isNameBody)) {
+      cx.report(
+        'rpsl/invalid-set-name',
+        t.start,
+        t.end,
+        `"${part}" in "${text}" is neither an AS number nor a set name (AS-, RS-, RTRS-, FLTR-, PRNG- followed by letters, digits, "-" or "_").`,
+      );
+      return undefined;
+    }
+    if (RESERVED_SET_COMPONENTS.has(upper) && (definition || parts.length > 1)) {
+      cx.report('rpsl/set-name-reserved', t.start, t.end, `"${part}" is a reserved name (RFC 2622 §5) and cannot be ${definition ? 'defined' : 'a component'}; choose another name.`);
+      return undefined;
+    }
+    if (cls && cls !== pc) {
+      cx.report('rpsl/set-name-wrong-class', t.start, t.end, `"${text}" mixes ${cls} and ${pc} components; every set component must be of one class.`);
+      return undefined;
+    }
+    cls = pc;
+  }
+  if (!cls) {
+    cx.report('rpsl/invalid-set-name', t.start, t.end, `"${text}" has no set-name component (AS-…, RS-…): ${parts.length > 1 ? 'add one, e.g. ' + parts[0] + ':AS-NAME' : 'a set name starts with its class prefix'}.`);
+    return undefined;
+  }
+  if (expected && !expected.includes(cls)) {
+    cx.report('rpsl/set-name-wrong-class', t.start, t.end, `"${text}" names ${a(cls)}; ${cx.attrName}: here takes ${expected.map(a).join(' or ')}.`);
+    return undefined;
+  }
+  if (definition && cx.profile.setNameNeedsAsnFirst && !firstIsAsn)
+    cx.report('rpsl/set-name-not-hierarchical', t.start, t.end, `New ${cls}s must be named under their owner's AS number, e.g. AS65000:${text}.`);
+  return cls;
+}
+
+function a(cls: string): string {
+  return `${/^[aeiou]/.test(cls) ? 'an' : 'a'} ${cls}`;
+}
+
+// ---- Names ----
+
+const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'ANY', 'AS-ANY', 'RS-ANY', 'PEERAS', 'AND', 'OR', 'NOT', 'ATOMIC', 'FROM', 'TO', 'AT', 'ACTION', 'ACCEPT', 'ANNOUNCE', 'EXCEPT', 'REFINE', 'NETWORKS', 'INTO', 'INBOUND', 'OUTBOUND',
+]);
+
+/** IRRd's generic name: letter first, then letters, digits, `-`, `_`, ending in a letter or digit; no reserved words or set prefixes. */
+export function checkGenericName(cx: ValueContext, t: Token, opts: { allowedPrefixes?: readonly string[]; checkPrefixes?: boolean; what?: string } = {}): boolean {
+  const text = t.text;
+  const what = opts.what ?? 'name';
+  const last = text.charCodeAt(text.length - 1);
+  if (text.length < 2 || !isAlpha(text.charCodeAt(0)) || !allChars(text, isNameBody) || !isAlnum(last)) {
+    cx.report(
+      'rpsl/invalid-name',
+      t.start,
+      t.end,
+      `"${text}" is not a valid ${what}: use letters, digits, "-" and "_", starting with a letter and ending with a letter or digit.`,
+    );
+    return false;
+  }
+  const upper = text.toUpperCase();
+  if (RESERVED_WORDS.has(upper)) {
+    cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" is a reserved word of RPSL and cannot be a ${what}.`);
+    return false;
+  }
+  if (opts.checkPrefixes !== false) {
+    const pc = setPrefixClass(upper);
+    if (pc && !(opts.allowedPrefixes ?? []).some((p) => upper.startsWith(p))) {
+      cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" starts like a ${pc} name; a ${what} must not begin with a set prefix.`);
+      return false;
+    }
+  }
+  return true;
+}
+
+// ---- Addresses, e-mail, DNS ----
+
+export function isDnsName(text: string): boolean {
+  const s = text.endsWith('.') ? text.slice(0, -1) : text;
+  if (s.length === 0 || s.length > 253) return false;
+  for (const label of s.split('.')) {
+    if (label.length === 0 || label.length > 63) return false;
+    if (!allChars(label, (c) => isAlnum(c) || c === 45 || c === 95)) return false;
+    if (label.charCodeAt(0) === 45 || label.charCodeAt(label.length - 1) === 45) return false;
+  }
+  return true;
+}
+
+function isLocalPartChar(c: number): boolean {
+  // RFC 5322 atext and dots.
+  return isAlnum(c) || "!#$%&'*+-/=?^_`{|}~.".includes(String.fromCharCode(c));
+}
+
+export function isEmail(text: string): boolean {
+  const at = text.lastIndexOf('@');
+  if (at <= 0 || at === text.length - 1) return false;
+  const local = text.slice(0, at);
+  const domain = text.slice(at + 1);
+  if (!allChars(local, isLocalPartChar)) return false;
+  if (domain.startsWith('[') && domain.endsWith(']')) {
+    const lit = domain.slice(1, -1);
+    const v4 = parseIPv4(lit);
+    return (v4 !== undefined && v4.parts === 4) || parseIPv6(lit.replace(/^IPv6:/i, '')) !== undefined;
+  }
+  return domain.includes('.') && isDnsName(domain) && isAlpha(domain.charCodeAt(domain.length - 1));
+}
+
+function checkEmail(cx: ValueContext, t: Token): boolean {
+  if (isEmail(t.text)) return true;
+  cx.report('rpsl/invalid-email', t.start, t.end, `"${t.text}" is not an e-mail address: write name@domain.example.`);
+  return false;
+}
+
+function isValidDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return d <= days;
+}
+
+function parseIPv4Strict(text: string): { value: number; leadingZeros: boolean } | undefined {
+  const r = parseIPv4(text);
+  if (!r || r.parts !== 4) return undefined;
+  return { value: r.words[0] ?? 0, leadingZeros: r.leadingZeros };
+}
+
+function formatV4(w: number): string {
+  return `${w >>> 24}.${(w >>> 16) & 255}.${(w >>> 8) & 255}.${w & 255}`;
+}
+
+// ---- The checkers by type ----
+
+function listOf(check: (cx: ValueContext, t: Token) => void): ValueChecker {
+  return (cx) => {
+    for (const t of listItems(cx)) check(cx, t);
+  };
+}
+
+/** `<member>[^op]` where the member is a prefix, an AS number or a set name (route-set members). */
+function routeSetMember(afi: Afi | undefined) {
+  return (cx: ValueContext, t: Token): void => {
+    const caret = t.text.indexOf('^');
+    const base: Token = caret < 0 ? t : { text: t.text.slice(0, caret), start: t.start, end: t.start + caret };
+    const op: Token | undefined = caret < 0 ? undefined : { text: t.text.slice(caret), start: t.start + caret, end: t.end };
+    const width = afi === 4 ? 32 : 128;
+    if (base.text.includes('/')) {
+      const p = checkPrefix(cx, base, afi, 'rpsl/member-wrong-family');
+      if (p && op) checkRangeOperator(cx, op, p.length, p.afi === 4 ? 32 : 128);
+      return;
+    }
+    if (looksLikeAsn(base.text)) {
+      checkAsn(cx, base);
+    } else if (looksLikeSetName(base.text)) {
+      checkSetName(cx, base, ['route-set', 'as-set'], false);
+    } else {
+      cx.report('rpsl/invalid-member', base.start, base.end, `"${base.text}" is not a route-set member: write a prefix (192.0.2.0/24^24-28), an AS number, a route-set (RS-…) or an as-set (AS-…).`);
+      return;
+    }
+    if (op) checkRangeOperator(cx, op, undefined, width);
+  };
+}
+
+const MEMBER_OF_CLASS: Readonly<Record<string, SetClass>> = { 'aut-num': 'as-set', route: 'route-set', route6: 'route-set', 'inet-rtr': 'rtr-set' };
+const SET_CLASS_OF_OBJECT: ReadonlySet<string> = new Set(['as-set', 'route-set', 'rtr-set', 'filter-set', 'peering-set']);
+
+const AUTH_WITH_ARGUMENT: ReadonlySet<string> = new Set(['MD5-PW', 'BCRYPT-PW', 'CRYPT-PW', 'SSO', 'MAIL-FROM']);
+
+function checkAuth(cx: ValueContext): void {
+  const ws = words(cx.value);
+  const first = ws[0];
+  if (!first) return;
+  const scheme = first.text.toUpperCase();
+  const accepted = cx.profile.authSchemes;
+  if (scheme.startsWith('PGPKEY-')) {
+    if (!accepted.has('PGPKEY')) cx.report('rpsl/invalid-auth', first.start, first.end, `PGPKEY is not accepted in the ${cx.profile.title} dialect.`);
+    else if (first.text.length !== 15 || !allChars(first.text, isHex, 7))
+      cx.report('rpsl/invalid-auth', first.start, first.end, `"${first.text}" must be PGPKEY- followed by the last 8 hex digits of the key fingerprint.`);
+    if (ws.length > 1) cx.report('rpsl/invalid-auth', ws[1]?.start ?? 0, cx.value.length, 'PGPKEY-… takes no argument: remove the rest.');
+    return;
+  }
+  if (scheme.startsWith('X509-')) {
+    if (!accepted.has('X509')) cx.report('rpsl/invalid-auth', first.start, first.end, `X509 key-certs are not accepted in the ${cx.profile.title} dialect.`);
+    else if (first.text.length < 6 || !allChars(first.text, isDigit, 5)) cx.report('rpsl/invalid-auth', first.start, first.end, `"${first.text}" must be X509- followed by a number.`);
+    return;
+  }
+  if (!accepted.has(scheme)) {
+    const list = [...accepted].map((s) => (s === 'PGPKEY' ? 'PGPKEY-<id>' : s === 'X509' ? 'X509-<n>' : s)).join(', ');
+    cx.report('rpsl/invalid-auth', first.start, first.end, `"${first.text}" is not an auth scheme of the ${cx.profile.title} dialect; use one of ${list}.`);
+    return;
+  }
+  if (AUTH_WITH_ARGUMENT.has(scheme) && ws.length < 2) {
+    cx.report('rpsl/invalid-auth', first.start, first.end, `${scheme} needs its argument after a space (the hash, or the account for SSO).`);
+    return;
+  }
+  if (scheme === 'CRYPT-PW' || scheme === 'NONE' || scheme === 'MAIL-FROM')
+    cx.report(
+      'rpsl/weak-auth',
+      first.start,
+      first.end,
+      scheme === 'CRYPT-PW' ? 'CRYPT-PW hashes are trivially cracked (and rejected by IRRd and RIPE): use BCRYPT-PW or PGPKEY.' : `${scheme} lets anyone who can send mail update the objects: use BCRYPT-PW or PGPKEY.`,
+    );
+}
+
+function checkChanged(cx: ValueContext): void {
+  const ws = words(cx.value);
+  const [email, date, extra] = ws;
+  if (!email) return;
+  checkEmail(cx, email);
+  if (date) {
+    const d = date.text;
+    const ok = d.length === 8 && allChars(d, isDigit) && isValidDate(Number(d.slice(0, 4)), Number(d.slice(4, 6)), Number(d.slice(6, 8)));
+    if (!ok) cx.report('rpsl/invalid-date', date.start, date.end, `"${d}" is not a date: write YYYYMMDD, e.g. 20240131.`);
+  }
+  if (extra) cx.report('rpsl/invalid-changed', extra.start, cx.value.length, 'changed: is "e-mail [YYYYMMDD]": remove the rest.');
+}
+
+function checkDatetime(cx: ValueContext): void {
+  const v = cx.value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(v);
+  if (!m || !isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60)
+    cx.report('rpsl/invalid-date', 0, v.length, `"${v}" is not a timestamp: write YYYY-MM-DDThh:mm:ssZ.`);
+}
+
+function checkIpv4Range(cx: ValueContext): void {
+  const v = cx.value;
+  const dash = v.indexOf('-');
+  const parts = dash < 0 ? [v] : [v.slice(0, dash), v.slice(dash + 1)];
+  if (parts.length === 2 && v.indexOf('-', dash + 1) >= 0) {
+    cx.report('rpsl/invalid-address-range', 0, v.length, `"${v}" is not an address range: write first - last.`);
+    return;
+  }
+  const vals: number[] = [];
+  let pos = 0;
+  let normalised = false;
+  for (const raw of parts) {
+    const text = raw.trim();
+    const start = pos + raw.indexOf(text);
+    pos += raw.length + 1;
+    if (text.includes(':')) {
+      cx.report('rpsl/wrong-address-family', start, start + text.length, `"${text}" is an IPv6 address; inetnum: takes IPv4 — use an inet6num object.`);
+      return;
+    }
+    const a = parseIPv4Strict(text);
+    if (!a) {
+      cx.report('rpsl/invalid-address-range', start, start + text.length, `"${text}" is not an IPv4 address (four numbers 0–255).`);
+      return;
+    }
+    if (a.leadingZeros) normalised = true;
+    vals.push(a.value);
+  }
+  const [lo, hi] = [vals[0] ?? 0, vals[1] ?? vals[0] ?? 0];
+  if (hi < lo) {
+    cx.report('rpsl/range-reversed', 0, v.length, `The range ends (${formatV4(hi)}) before it starts (${formatV4(lo)}): swap the two addresses.`, {
+      title: 'Swap the ends',
+      newText: `${formatV4(hi)} - ${formatV4(lo)}`,
+      preferred: true,
+    });
+    return;
+  }
+  const canonical = vals.length === 1 ? formatV4(lo) : `${formatV4(lo)} - ${formatV4(hi)}`;
+  if (normalised) cx.report('rpsl/non-canonical', 0, v.length, `The registry stores this range as ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
+}
+
+function checkAsBlock(cx: ValueContext): void {
+  const v = cx.value;
+  const dash = v.indexOf('-');
+  if (dash < 0 || v.indexOf('-', dash + 1) >= 0) {
+    cx.report('rpsl/invalid-as-block', 0, v.length, `"${v}" is not an AS range: write ASfirst - ASlast, e.g. AS64496 - AS64511.`);
+    return;
+  }
+  const toks: Token[] = [];
+  for (const [from, to] of [
+    [0, dash],
+    [dash + 1, v.length],
+  ] as const) {
+    let s = from;
+    let e = to;
+    while (s < e && isSpace(v.charCodeAt(s))) s++;
+    while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
+    toks.push({ text: v.slice(s, e), start: s, end: e });
+  }
+  const [t0, t1] = toks as [Token, Token];
+  if (!looksLikeAsn(t0.text) || !looksLikeAsn(t1.text)) {
+    cx.report('rpsl/invalid-as-block', 0, v.length, `"${v}" is not an AS range: both ends must be AS numbers.`);
+    return;
+  }
+  const a0 = checkAsn(cx, t0);
+  const a1 = checkAsn(cx, t1);
+  if (a0 !== undefined && a1 !== undefined && a1 < a0)
+    cx.report('rpsl/range-reversed', 0, v.length, `The block ends (AS${a1}) before it starts (AS${a0}): swap the two ends.`, {
+      title: 'Swap the ends',
+      newText: `AS${a1} - AS${a0}`,
+      preferred: true,
+    });
+}
+
+function enumChecker(code: string, values: (cx: ValueContext) => readonly string[] | undefined, what: string): ValueChecker {
+  return (cx) => {
+    const list = values(cx);
+    if (!list) return;
+    const v = cx.value.replace(/\s+/g, ' ').toUpperCase();
+    if (!list.includes(v)) cx.report(code, 0, cx.value.length, `"${cx.value}" is not a ${what}; use one of: ${list.join(', ')}.`);
+  };
+}
+
+function checkPhone(cx: ValueContext): void {
+  const v = cx.value;
+  const ext = v.search(/\s*ext\.\s*\d+$/i);
+  const main = ext >= 0 ? v.slice(0, ext) : v;
+  const ok = main.length >= 3 && main.charCodeAt(0) === 43 && isDigit(main.charCodeAt(1)) && allChars(main, (c) => isDigit(c) || c === 32 || c === 46 || c === 45 || c === 40 || c === 41, 1);
+  if (!ok) cx.report('rpsl/invalid-phone', 0, v.length, `"${v}" is not an international phone number: write +, the country code and the number, e.g. +31 20 535 4444.`);
+}
+
+const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
+  free: () => undefined,
+  policy: () => undefined, // handed to the policy area by the validator
+  asn: (cx) => void checkAsn(cx, whole(cx)),
+  'as-block': checkAsBlock,
+  'as-name': (cx) => void checkGenericName(cx, whole(cx), { allowedPrefixes: ['AS-'], what: 'AS name' }),
+  'set-name': (cx) => {
+    const cls = SET_CLASS_OF_OBJECT.has(cx.className) ? (cx.className as SetClass) : undefined;
+    checkSetName(cx, whole(cx), cls ? [cls] : undefined, true);
+  },
+  'as-set-members': listOf((cx, t) => {
+    if (looksLikeAsn(t.text)) checkAsn(cx, t);
+    else if (looksLikeSetName(t.text)) checkSetName(cx, t, ['as-set'], false);
+    else cx.report('rpsl/invalid-member', t.start, t.end, `"${t.text}" is not an as-set member: write an AS number (AS65000) or an as-set name (AS-…).`);
+  }),
+  'route-set-members': listOf(routeSetMember(4)),
+  'route-set-mp-members': listOf(routeSetMember(undefined)),
+  'rtr-set-members': listOf((cx, t) => {
+    if (looksLikeSetName(t.text)) {
+      checkSetName(cx, t, ['rtr-set'], false);
+      return;
+    }
+    const v4 = parseIPv4Strict(t.text);
+    if (v4) return;
+    if (t.text.includes(':') && parseIPv6(t.text)) {
+      if (cx.attrName === 'members') cx.report('rpsl/member-wrong-family', t.start, t.end, `"${t.text}" is an IPv6 address; put it in mp-members:.`);
+      return;
+    }
+    if (!isDnsName(t.text)) cx.report('rpsl/invalid-member', t.start, t.end, `"${t.text}" is not an rtr-set member: write an inet-rtr name, an rtr-set (RTRS-…) or an address.`);
+  }),
+  'member-of': listOf((cx, t) => {
+    const cls = MEMBER_OF_CLASS[cx.className];
+    checkSetName(cx, t, cls ? [cls] : undefined, false);
+  }),
+  'mntner-list': listOf((cx, t) => void checkGenericName(cx, t, { what: 'maintainer name' })),
+  'mbrs-by-ref': listOf((cx, t) => {
+    if (t.text.toUpperCase() !== 'ANY') checkGenericName(cx, t, { what: 'maintainer name' });
+  }),
+  'mnt-routes': (cx) => {
+    const first = words(cx.value)[0];
+    if (first) checkGenericName(cx, { ...first, text: first.text.replace(/,$/, ''), end: first.text.endsWith(',') ? first.end - 1 : first.end }, { what: 'maintainer name' });
+  },
+  'nic-ref': (cx) => void checkGenericName(cx, whole(cx), { what: 'contact handle' }),
+  'nic-hdl': (cx) => void checkGenericName(cx, whole(cx), { what: 'nic-handle' }),
+  'generic-name': (cx) => void checkGenericName(cx, whole(cx), { what: `${cx.attrName} name` }),
+  source: (cx) => void checkGenericName(cx, whole(cx), { what: 'source name', checkPrefixes: false }),
+  email: (cx) => void checkEmail(cx, whole(cx)),
+  changed: checkChanged,
+  datetime: checkDatetime,
+  auth: checkAuth,
+  prefix4: (cx) => void checkPrefix(cx, whole(cx), 4),
+  prefix6: (cx) => void checkPrefix(cx, whole(cx), 6),
+  'prefix4-list': listOf((cx, t) => void checkPrefix(cx, t, 4)),
+  'prefix6-list': listOf((cx, t) => void checkPrefix(cx, t, 6)),
+  'ipv4-range': checkIpv4Range,
+  'dns-name': (cx) => {
+    if (!isDnsName(cx.value)) cx.report('rpsl/invalid-dns-name', 0, cx.value.length, `"${cx.value}" is not a DNS name: labels of letters, digits and "-", joined by dots.`);
+  },
+  'domain-name': (cx) => {
+    if (!isDnsName(cx.value)) cx.report('rpsl/invalid-dns-name', 0, cx.value.length, `"${cx.value}" is not a domain name: labels of letters, digits and "-", joined by dots.`);
+  },
+  country: (cx) => {
+    const v = cx.value;
+    if (v.length !== 2 || !isAlpha(v.charCodeAt(0)) || !isAlpha(v.charCodeAt(1))) cx.report('rpsl/invalid-country', 0, v.length, `"${v}" is not a country code: write the two-letter ISO 3166 code, e.g. DE.`);
+    else if (!ISO_COUNTRIES.has(v.toUpperCase())) cx.report('rpsl/unknown-country', 0, v.length, `"${v}" is not an ISO 3166-1 country code.`);
+  },
+  status: enumChecker('rpsl/invalid-status', (cx) => STATUS_BY_CLASS[cx.className], 'status of this class'),
+  phone: checkPhone,
+  url: (cx) => {
+    const v = cx.value;
+    const m = /^https?:\/\/[^\s/]+/i.exec(v);
+    if (!m || /\s/.test(v)) cx.report('rpsl/invalid-url', 0, v.length, `"${v}" is not an http(s) URL: write https://host/path.`);
+  },
+  'key-cert-name': (cx) => {
+    const v = cx.value.toUpperCase();
+    const ok = (v.startsWith('PGPKEY-') && v.length === 15 && allChars(v, isHex, 7)) || (v.startsWith('X509-') && v.length > 5 && allChars(v, isDigit, 5)) || /^AUTO-\d+$/.test(v);
+    if (!ok) cx.report('rpsl/invalid-key-cert-name', 0, cx.value.length, `"${cx.value}" is not a key-cert name: write PGPKEY- and the last 8 hex digits of the fingerprint, or X509-<n>.`);
+  },
+  'key-method': enumChecker('rpsl/invalid-enum', () => ['PGP', 'X509'], 'key method'),
+  'org-type': enumChecker('rpsl/invalid-enum', () => ORG_TYPES, 'organisation type'),
+  netname: (cx) => {
+    const v = cx.value;
+    if (v.length > 80 || !isAlpha(v.charCodeAt(0)) || !allChars(v, isNameBody)) cx.report('rpsl/invalid-netname', 0, v.length, `"${v}" is not a network name: a letter, then letters, digits, "-" or "_" (at most 80).`);
+  },
+};
+
+export function checkerFor(type: ValueType): ValueChecker {
+  return CHECKERS[type];
+}
