@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Capture, LabDaemon } from './daemon';
 import { runCmd } from './processes';
-import { GOBGP, INJECT_NEXT_HOP, INJECTED, RECEIVERS, receivedFromGobgp } from './routes';
+import { GOBGP, INJECT_NEXT_HOP, INJECT_NEXT_HOP6, INJECTED, RECEIVERS, receivedFromGobgp } from './routes';
 
 const me = RECEIVERS.bird;
 
@@ -16,12 +16,17 @@ export function birdDaemon(port: number): LabDaemon {
   const config = (): string => `router id ${me.address};
 log stderr all;
 ipv4 table igp4;
+ipv6 table igp6;
 protocol device { }
 # gobgpd's next hops resolve recursively through this table; it is kept apart from master4 so that
 # \`show route all\` lists only BGP routes, and no kernel protocol exports anything.
 protocol static resolve4 {
   ipv4 { table igp4; };
   route ${INJECT_NEXT_HOP.replace(/\.\d+$/, '.0')}/24 via "lo";
+}
+protocol static resolve6 {
+  ipv6 { table igp6; };
+  route ${INJECT_NEXT_HOP6.replace(/::1$/, '::')}/64 via "lo";
 }
 protocol bgp gobgp {
   local ${me.address} port ${port} as ${me.asn};
@@ -32,6 +37,7 @@ protocol bgp gobgp {
   # RFC 9234: we are gobgpd's customer, so every route from it gets BGP.otc = ${GOBGP.asn} on ingress.
   local role ${me.role};
   ipv4 { import all; export none; gateway recursive; igp table igp4; };
+  ipv6 { import all; export none; gateway recursive; igp table igp6; };
 }
 `;
 

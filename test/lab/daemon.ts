@@ -34,7 +34,8 @@ export function slug(command: string): string {
   return command
     .trim()
     .replace(/\//g, '_')
-    .replace(/[^A-Za-z0-9._-]+/g, '-');
+    .replace(/[^A-Za-z0-9._]+/g, '-') // also ':' (IPv6), which some file systems refuse
+    .replace(/^-+|-+$/g, '');
 }
 
 export function fixtureName(daemon: DaemonName, command: string): string {

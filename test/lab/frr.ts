@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Capture, LabDaemon } from './daemon';
 import { runCmd } from './processes';
-import { GOBGP, INJECTED, RECEIVERS, receivedFromGobgp, type Route } from './routes';
+import { GOBGP, INJECTED, RECEIVERS, prefixesIn, receivedFromGobgp, type Route } from './routes';
 
 const BGPD = '/usr/lib/frr/bgpd';
 const me = RECEIVERS.frr;
@@ -11,6 +11,7 @@ const me = RECEIVERS.frr;
 /** Prefixes whose per-prefix detail (text and json) is captured: one of each kind of injected route. */
 const DETAIL_PREFIXES = ['200.74.226.0/24', '203.0.113.0/24', '203.0.113.128/25', '198.18.0.0/24', '198.18.1.0/24', '198.18.2.0/24', '198.18.3.0/24'];
 const JSON_DETAIL_PREFIXES = ['200.74.226.0/24', '203.0.113.0/24', '198.18.2.0/24'];
+const DETAIL_PREFIXES6 = ['2001:db8:100::/48'];
 
 export function frrDaemon(port: number): LabDaemon {
   let dir = '';
@@ -52,6 +53,10 @@ export function frrDaemon(port: number): LabDaemon {
       `  network ${own.prefix}`,
       `  neighbor ${GOBGP.address} route-map TO-GOBGP out`,
       ' exit-address-family',
+      ' address-family ipv6 unicast',
+      `  neighbor ${GOBGP.address} activate`,
+      `  neighbor ${GOBGP.address} route-map TO-GOBGP out`,
+      ' exit-address-family',
       '!',
       '',
     ].join('\n');
@@ -73,15 +78,17 @@ export function frrDaemon(port: number): LabDaemon {
     },
     views: () => ({ frr: table }),
     async ready() {
-      const r = await vtysh('show ip bgp json');
-      if (r.code !== 0) return undefined;
-      try {
-        const routes = (JSON.parse(r.stdout) as { routes?: Record<string, unknown> }).routes ?? {};
-        const missing = table.filter((t) => !(t.prefix in routes));
-        return missing.length === 0 ? `${table.length} routes` : undefined;
-      } catch {
-        return undefined;
+      const have = new Set<string>();
+      for (const cmd of ['show bgp ipv4 unicast json', 'show bgp ipv6 unicast json']) {
+        const r = await vtysh(cmd);
+        if (r.code !== 0) return undefined;
+        try {
+          for (const p of Object.keys((JSON.parse(r.stdout) as { routes?: object }).routes ?? {})) have.add(p);
+        } catch {
+          return undefined;
+        }
       }
+      return table.every((t) => have.has(t.prefix)) ? `${table.length} routes` : undefined;
     },
     captures(): Capture[] {
       const argv = (command: string): string[] => ['vtysh', '--vty_socket', dir, '-c', command];
@@ -89,10 +96,14 @@ export function frrDaemon(port: number): LabDaemon {
       const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'otc'] as const;
       return [
         // The table prints neither communities nor OTC; its Metric column is the MED.
-        cap('show ip bgp', { fields: ['asPath', 'nextHop', 'origin', 'med'] }),
-        cap('show ip bgp json', { fields: ['asPath', 'nextHop', 'origin', 'med'] }),
+        cap('show ip bgp', { prefixes: prefixesIn(table, 4), fields: ['asPath', 'nextHop', 'origin', 'med'] }),
+        cap('show ip bgp json', { prefixes: prefixesIn(table, 4), fields: ['asPath', 'nextHop', 'origin', 'med'] }),
+        cap('show bgp ipv6 unicast', { prefixes: prefixesIn(table, 6), fields: ['asPath', 'nextHop', 'origin', 'med'] }),
+        cap('show bgp ipv6 unicast json', { prefixes: prefixesIn(table, 6), fields: ['asPath', 'nextHop', 'origin', 'med'] }),
         ...DETAIL_PREFIXES.map((p) => cap(`show bgp ipv4 unicast ${p}`, { prefixes: [p], fields: all })),
         ...JSON_DETAIL_PREFIXES.map((p) => cap(`show bgp ipv4 unicast ${p} json`, { prefixes: [p], fields: all })),
+        ...DETAIL_PREFIXES6.map((p) => cap(`show bgp ipv6 unicast ${p}`, { prefixes: [p], fields: all })),
+        ...DETAIL_PREFIXES6.map((p) => cap(`show bgp ipv6 unicast ${p} json`, { prefixes: [p], fields: all })),
       ];
     },
     async version() {

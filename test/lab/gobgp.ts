@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Capture, LabDaemon } from './daemon';
 import { runCmd, waitFor } from './processes';
-import { GOBGP, INJECTED, RECEIVERS, pathText, receivedByGobgp, type Receiver, type Route } from './routes';
+import { GOBGP, INJECTED, RECEIVERS, isIpv6, pathText, prefixesIn, receivedByGobgp, type Receiver, type Route } from './routes';
 
 export interface GobgpPeer {
   readonly receiver: Receiver;
@@ -59,6 +59,11 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
         '    connect-retry = 1',
         '    hold-time = 9',
         '    keepalive-interval = 3',
+        ...['ipv4-unicast', 'ipv6-unicast'].flatMap((afi) => [
+          '  [[neighbors.afi-safis]]',
+          '    [neighbors.afi-safis.config]',
+          `      afi-safi-name = "${afi}"`,
+        ]),
       );
     }
     return lines.join('\n') + '\n';
@@ -89,7 +94,7 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
       );
       await waitFor('gobgpd API', async () => ((await gobgp('global')).code === 0 ? true : undefined), 15_000);
       for (const r of INJECTED) {
-        const args = ['global', 'rib', 'add', r.prefix, 'aspath', pathText(r.asPath), 'nexthop', r.nextHop, 'origin', r.origin];
+        const args = ['global', 'rib', ...(isIpv6(r.prefix) ? ['-a', 'ipv6'] : []), 'add', r.prefix, 'aspath', pathText(r.asPath), 'nexthop', r.nextHop, 'origin', r.origin];
         if (r.med !== undefined) args.push('med', String(r.med));
         if (r.communities.length > 0) args.push('community', r.communities.map(([a, v]) => `${a}:${v}`).join(','));
         if (r.largeCommunities.length > 0) args.push('large-community', r.largeCommunities.map((c) => c.join(':')).join(','));
@@ -101,20 +106,27 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
     async ready() {
       for (const [view, routes] of Object.entries(views)) {
         const from = view.replace(/^gobgp-adj-in-/, '') as Receiver;
-        const got = view === 'gobgp' ? await ribPrefixes('global', 'rib') : await ribPrefixes('neighbor', RECEIVERS[from].address, 'adj-in');
-        if (!got || routes.some((r) => !got.has(r.prefix))) return undefined;
+        const table = view === 'gobgp' ? ['global', 'rib'] : ['neighbor', RECEIVERS[from].address, 'adj-in'];
+        const got4 = await ribPrefixes(...table);
+        const got6 = await ribPrefixes(...table, '-a', 'ipv6');
+        if (!got4 || !got6 || routes.some((r) => !got4.has(r.prefix) && !got6.has(r.prefix))) return undefined;
       }
       return `${views.gobgp?.length ?? 0} routes in its RIB`;
     },
     captures(): Capture[] {
       const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities'] as const;
-      const caps: Capture[] = [{ command: 'global rib', argv: ['gobgp', ...target(), 'global', 'rib'], view: 'gobgp', fields: all }];
+      const v = views.gobgp ?? [];
+      const caps: Capture[] = [
+        { command: 'global rib', argv: ['gobgp', ...target(), 'global', 'rib'], view: 'gobgp', prefixes: prefixesIn(v, 4), fields: all },
+        { command: 'global rib -a ipv6', argv: ['gobgp', ...target(), 'global', 'rib', '-a', 'ipv6'], view: 'gobgp', prefixes: prefixesIn(v, 6), fields: all },
+      ];
       for (const from of Object.keys(adjIn) as Receiver[]) {
         const addr = RECEIVERS[from].address;
         caps.push({
           command: `neighbor ${addr} adj-in`,
           argv: ['gobgp', ...target(), 'neighbor', addr, 'adj-in'],
           view: `gobgp-adj-in-${from}`,
+          prefixes: prefixesIn(adjIn[from] ?? [], 4),
           fields: all,
         });
       }

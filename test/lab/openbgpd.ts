@@ -33,6 +33,7 @@ neighbor ${GOBGP.address} {
   local-address ${me.address}
   passive
   announce policy ${me.role}
+  announce IPv6 unicast
   # gobgpd rejects 127/8 next hops; only a multihop session sends a set next hop unchanged.
   multihop 2
   set nexthop no-modify

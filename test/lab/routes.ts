@@ -40,6 +40,13 @@ export interface Speaker {
 
 /** Next hops must not be 127/8: FRR and gobgpd treat those as martians. Nothing routes to them; nothing is installed. */
 export const INJECT_NEXT_HOP = '198.51.100.1';
+/** IPv6 routes ride the same IPv4 sessions (MP-BGP) with a global IPv6 next hop. */
+export const INJECT_NEXT_HOP6 = '2001:db8:ff::1';
+
+export const isIpv6 = (prefix: string): boolean => prefix.includes(':');
+/** The prefixes of `routes` in one address family, in order. */
+export const prefixesIn = (routes: readonly Route[], family: 4 | 6): string[] =>
+  routes.filter((r) => isIpv6(r.prefix) === (family === 6)).map((r) => r.prefix);
 
 const seq = (...asns: number[]): Segment => ({ type: 'sequence', asns });
 const set = (...asns: number[]): Segment => ({ type: 'set', asns });
@@ -130,6 +137,17 @@ export const INJECTED: readonly Route[] = [
   },
   // Origin EGP with a MED.
   { ...base, prefix: '198.18.3.0/24', asPath: [seq(64520, 64521)], origin: 'egp', med: 50, largeCommunities: [[24482, 7, 7]] },
+  // IPv6: a 4-byte origin with communities, and an AS_SET.
+  {
+    ...base,
+    nextHop: INJECT_NEXT_HOP6,
+    prefix: '2001:db8:100::/48',
+    asPath: [seq(64530, 4200000003)],
+    origin: 'igp',
+    communities: [[24482, 300]],
+    largeCommunities: [[24482, 6, 6]],
+  },
+  { ...base, nextHop: INJECT_NEXT_HOP6, prefix: '2001:db8:200::/40', asPath: [seq(64540), set(64541, 64542)], origin: 'igp' },
 ];
 
 export function pathText(path: readonly Segment[]): string {
