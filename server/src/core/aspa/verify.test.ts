@@ -139,17 +139,23 @@ test('CANTV with the ASPAs of examples/cantv: Invalid, AS8048 is the leaker, in 
     [1299, [0]],
     [6762, [0]],
     [8048, [6762, 52320]],
+    [52320, [3356]],
   ]);
   const up = verifyAspaPath(CANTV, db, { direction: 'upstream' });
   assert.equal(up.verdict, 'invalid');
   assert.equal(up.leakHop?.leaker, 8048);
-  assert.deepEqual([up.leakHop?.from, up.leakHop?.to, up.leakHop?.leakerIndex], [6762, 8048, 2]);
+  assert.deepEqual([up.leakHop?.leakerIndex, up.leakHop?.sentTo, up.leakHop?.sentToIndex], [2, 52320, 1]);
+  // Without AS52320's ASPA, AS8048's own ASPA still shows it sent a provider's route to another provider.
+  const noGlobeNet = new Map(db);
+  noGlobeNet.delete(52320 as Asn);
+  const up2 = verifyAspaPath(CANTV, noGlobeNet, { direction: 'upstream' });
+  assert.deepEqual([up2.leakHop?.leaker, up2.leakHop?.from, up2.leakHop?.to, up2.leakHop?.result], [8048, 8048, 52320, 'provider+']);
   // A customer of AS24482 receives it from its provider (downstream). Going down from AS24482, AS52320 and
   // AS8048 could be customers of each other as far as ASPA knows: only AS52320's own ASPA shows the valley.
-  const down = verifyAspaPath(CANTV, db, { direction: 'downstream' });
+  const down = verifyAspaPath(CANTV, noGlobeNet, { direction: 'downstream' });
   assert.equal(down.verdict, 'unknown', down.reason);
   assert.deepEqual(down.whatIf?.suggestions.map((s) => [s.asn, s.kind, s.hop.from, s.hop.to, s.hop.ramp]), [[52320, 'aspa', 52320, 8048, 'down']]);
-  const withGlobeNet = new Map(db).set(52320 as Asn, new Set([3356 as Asn]));
+  const withGlobeNet = db;
   const down2 = verifyAspaPath(CANTV, withGlobeNet, { direction: 'downstream' });
   assert.equal(down2.verdict, 'invalid', down2.reason);
   assert.equal(down2.leakHop?.leaker, 8048);

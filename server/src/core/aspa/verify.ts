@@ -38,10 +38,13 @@ export interface AspaHop {
   readonly toIndex: number;
 }
 
-/** The Not Provider+ hop that ends the ramp nearest the neighbour, and the AS that broke the rule there. */
+/** The AS that broke the valley-free rule and the hop that shows it (see findLeak). */
 export interface LeakHop extends AspaHop {
   readonly leaker: Asn;
   readonly leakerIndex: number;
+  /** The AS the leaker passed the route to (absent when that is us, the receiver). */
+  readonly sentTo?: Asn;
+  readonly sentToIndex?: number;
   readonly explanation: string;
 }
 
@@ -203,7 +206,7 @@ export function verifyAspaPath(segments: readonly AsPathSegment[], db: AspaDb, o
     };
   }
   if (verdict === 'invalid') {
-    const leakHop = findLeak(direction, up, down, n, upHop, downHop, at, asns);
+    const leakHop = findLeak(up, down, n, upHop, downHop, at, asns);
     return {
       ...result,
       leakHop,
@@ -224,8 +227,14 @@ export function verifyAspaPath(segments: readonly AsPathSegment[], db: AspaDb, o
   };
 }
 
+/**
+ * Who broke the valley-free rule. The route stops climbing at the first Not Provider+ up hop from the origin
+ * (AS(u+1) got it from a peer or provider); from there on each AS may only pass it to customers. The first
+ * AS that passes it to a known non-customer — the next AS's ASPA does not name it as provider, or its own
+ * ASPA names the next AS as its provider — is the leaker. If none is known on the path, upstream it is the
+ * neighbour, which sent us (its provider or peer) a route it got from a non-customer.
+ */
 function findLeak(
-  direction: Direction,
   up: Uint8Array,
   down: Uint8Array,
   n: number,
@@ -234,41 +243,33 @@ function findLeak(
   at: (i: number) => number,
   asns: readonly Asn[],
 ): LeakHop {
-  if (direction === 'downstream') {
-    // The down ramp from the neighbour ends at the first Not Provider+ hop: its origin-side AS sent the
-    // route to an AS that is not its customer after the route had already stopped climbing.
-    for (let i = n - 2; i >= 0; i--) {
-      if (down[i] === NOT_PROVIDER) {
-        const h = downHop(i);
-        return {
-          ...h,
-          leaker: h.to,
-          leakerIndex: h.toIndex,
-          explanation: `AS${h.from}'s ASPA does not list AS${h.to}, so AS${h.to} sent the route up to a non-customer after it had come down: AS${h.to} leaked it.`,
-        };
-      }
-    }
+  let u = 0;
+  while (u < n - 1 && up[u] !== NOT_PROVIDER) u++;
+  const start = u < n - 1 ? `the path stops climbing at AS${asns[u]!} -> AS${asns[u + 1]!}, which AS${asns[u]!}'s ASPA does not authorise` : '';
+  for (let j = u + 1; j < n - 1; j++) {
+    const leaker = asns[j]!;
+    const next = asns[j + 1]!;
+    const byDown = down[j] === NOT_PROVIDER;
+    if (!byDown && up[j] !== PROVIDER) continue;
+    const h = byDown ? downHop(j) : upHop(j);
+    return {
+      ...h,
+      leaker,
+      leakerIndex: at(j),
+      sentTo: next,
+      sentToIndex: at(j + 1),
+      explanation: `AS${leaker} got the route from a non-customer (${start}) and passed it to AS${next}, ${
+        byDown ? `whose ASPA does not name AS${leaker} as a provider` : `which AS${leaker}'s own ASPA names as its provider`
+      }: AS${leaker} leaked it.`,
+    };
   }
-  // Upstream (and the rare downstream case where only the up side breaks): the Not Provider+ hop nearest
-  // the neighbour; its provider side received the route from a non-customer and passed it on.
-  for (let i = n - 2; i >= 0; i--) {
-    if (up[i] === NOT_PROVIDER) {
-      const h = upHop(i);
-      const leaker = asns[i + 1]!;
-      const passedOn = i + 1 < n - 1;
-      return {
-        ...h,
-        leaker,
-        leakerIndex: at(i + 1),
-        explanation: `AS${h.from}'s ASPA does not list AS${h.to}, so AS${h.to} got the route from a non-customer and ${
-          passedOn ? `sent it on to AS${asns[i + 2]!}` : 'sent it to us'
-        } toward providers or peers: AS${leaker} leaked it.`,
-      };
-    }
-  }
-  // Unreachable for an Invalid verdict; kept total so the function never throws.
-  const h = upHop(0);
-  return { ...h, leaker: h.to, leakerIndex: h.toIndex, explanation: 'The path is not valley-free.' };
+  const h = upHop(Math.min(u, Math.max(0, n - 2)));
+  return {
+    ...h,
+    leaker: asns[n - 1]!,
+    leakerIndex: 0,
+    explanation: `AS${asns[n - 1]!} sent us a route it got from a non-customer (${start || 'the path is not valley-free'}).`,
+  };
 }
 
 /**
