@@ -64,7 +64,12 @@ export class CiscoDetailParser implements LineParser {
     }
     if (isChromeLine(s)) return;
     if (this.prefix !== undefined && this.routeLine(s, n)) return;
-    for (const re of KNOWN) if (re.test(s)) return;
+    for (const re of KNOWN) {
+      if (!re.test(s)) continue;
+      // Attribute lines extend the path they follow; `Refresh Epoch` already belongs to the next one.
+      if (this.cur !== undefined && /^\s/.test(s) && !/^\s*(?:Refresh Epoch|Paths:)/.test(s)) this.cur.end = n;
+      return;
+    }
     this.sink.unparsed({ line: n, text: s, reason: 'not part of a BGP detail entry' });
   }
 
@@ -122,6 +127,11 @@ export class CiscoDetailParser implements LineParser {
       d.path = parseAsPathText(s, {}, indent, end);
       d.pathLine = n;
       return true;
+    }
+    const nhLine = NEXT_HOP.exec(s) ?? OPENBGPD_NEXT_HOP.exec(s);
+    if (nhLine !== null && (this.cur === undefined || this.cur.nextHop !== undefined)) {
+      // A locally originated path prints no AS-path line: its next-hop line starts it.
+      this.start(n);
     }
     const d = this.cur;
     if (d === undefined) return false;

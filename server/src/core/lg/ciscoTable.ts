@@ -62,7 +62,7 @@ const LEGEND: readonly RegExp[] = [
   /^\s*(?:-{3,}|={3,})\s*$/,
   // Continuation of a legend: `   r RIB-failure, S Stale, …` or `   x best-external, a additional-path`.
   /^\s+(?:[a-zA-Z*>#=&|?@<]{1,4}\s*-?\s+[A-Za-z][\w-]*(?:\s[\w-]+)*,?\s*)+$/,
-  /^\s*(?:Info:|Total Number of Routes|BGP Local router ID|Local AS number|Dampening enabled|Can't find neighbor|No BGP prefixes|% )/,
+  /^\s*(?:Origin\s*:|Info:|Total Number of Routes|BGP Local router ID|Local AS number|Dampening enabled|Can't find neighbor|No BGP prefixes|% )/,
 ];
 
 function isLegend(s: string): boolean {

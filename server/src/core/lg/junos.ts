@@ -1,8 +1,105 @@
+import type { Asn } from '../net/asn';
+import { asnValue, parseAsPathText } from './asPathText';
+import { isAddress, isPrefixToken } from './address';
+import { parseCommunityList } from './communities';
 import { isChromeLine } from './lineClean';
-import type { LineParser, RouteSink } from './lineParser';
+import { finishDraft, newDraft, rpkiWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { LgFormat } from './types';
 
+/**
+ * Junos `show route … detail|extensive` (a `PREFIX (N entries, M announced)` line, then per path a
+ * `*BGP Preference:` line and `Key: value` lines, among them `AS path: [65161] 3356 I`) and
+ * `show route … terse` (one line per path under an `A V Destination P Prf … AS path` header).
+ * Junos prints origin codes in upper case and the local AS in brackets before the path.
+ */
+const TABLE = /^[\w.-]*inet6?\.\d+: \d+ destinations/;
+const ENTRY = /^(\S+)\s+\((\d+) entr(?:y|ies), (\d+) announced\)/;
+const PATH_START = /^\s{1,12}([*+-]?)\s*(BGP|Static|Direct|Local|OSPF|IS-IS|Aggregate|Access-internal|Access|Kernel)\s+Preference:/;
+const TERSE_HEADER = /^A\s+(?:V\s+)?Destination\s+P\s+Prf/;
+
+/** `Key: value` lines of a path and what they set. */
+const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: RegExpExecArray, s: string) => void }[] = [
+  {
+    re: /^\s+AS path:\s*(.*)$/,
+    set: (d, m, s) => {
+      const start = (m.index ?? 0) + s.indexOf('AS path:') + 'AS path:'.length;
+      // Notes such as `(Originator)` or `(Atomic)` follow the origin code.
+      let end = s.length;
+      const note = /\s\((?:Originator|Atomic|Aggregator)[^)]*\)/.exec(s);
+      if (note !== null) end = note.index;
+      const agg = s.indexOf(' Aggregator:');
+      if (agg > start && agg < end) end = agg;
+      d.path = parseAsPathText(s, { originCode: true, junos: true }, start, end);
+    },
+  },
+  {
+    re: /^\s+Protocol next hop:\s*(\S+)/,
+    set: (d, m) => {
+      d.nextHop = m[1];
+      d.viaHop = 'protocol';
+    },
+  },
+  {
+    re: /^\s+Next hop:\s*(\S+)/,
+    set: (d, m) => {
+      if (d.viaHop !== 'protocol' && (d.nextHop === undefined || /selected/.test(m.input))) d.nextHop = m[1];
+    },
+  },
+  {
+    re: /^\s+Source:\s*(\S+)/,
+    set: (d, m) => {
+      if (isAddress(m[1] ?? '')) d.peerAddress = m[1];
+    },
+  },
+  {
+    re: /Peer AS:\s*(\S+)/,
+    set: (d, m) => {
+      const a = asnValue(m[1] ?? '');
+      if (a !== undefined) d.peerAsn = a as Asn;
+    },
+  },
+  {
+    re: /^\s+Localpref:\s*(\d+)/,
+    set: (d, m) => {
+      d.localPref = uint(m[1]);
+    },
+  },
+  {
+    re: /^\s+Metric:\s*(\d+)/,
+    set: (d, m) => {
+      d.med = uint(m[1]);
+    },
+  },
+  {
+    re: /^\s+Communities:\s*(.*)$/,
+    set: (d, m) => {
+      d.communities.push(...parseCommunityList((m[1] ?? '').replace(/\b(?:target|origin|large):/g, (x) => (x === 'large:' ? '' : x))).communities);
+    },
+  },
+  {
+    re: /^\s+Validation State:\s*(\S+)/,
+    set: (d, m) => {
+      d.rpki = rpkiWord(m[1]);
+    },
+  },
+  {
+    re: /^\s+(?:Only to customer|OTC|Only-to-customer):\s*(\S+)/i,
+    set: (d, m) => {
+      const a = asnValue(m[1] ?? '');
+      if (a !== undefined) d.otc = a as Asn;
+    },
+  },
+];
+
+/** Indented `Key: value` and flag lines of a path that carry nothing a route needs. */
+const OTHER = /^\s+(?:[A-Z][\w /.-]*:|Accepted|Inactive|Announcement bits|Indirect next hops|Label|Router ID|Cluster list|Originator ID|Primary Routing Table|Secondary Tables|Protocol Nexthop|Indirect path forwarding|Session Id|State|Task|Age|AS path|Flags|\d+\.\d+\.\d+\.\d+ Metric|Nexthop|Next-hop|Multipath|Local AS|Preference|Route|Address|Kernel|Cluster|Localpref|Hidden reason|LongLived|Stale|Thread|Aggregator|Import Accepted|Import|Export|Validation|Prefixes bound|Route Label)/;
+
 export class JunosParser implements LineParser {
+  private prefix = '';
+  private cur: RouteDraft | undefined;
+  private curIsBgp = false;
+  private terse: { dest: number; proto: number; path: number } | undefined;
+
   constructor(
     private readonly sink: RouteSink,
     readonly format: LgFormat,
@@ -10,9 +107,104 @@ export class JunosParser implements LineParser {
 
   line(s: string, n: number): void {
     this.sink.step(1);
+    if (TABLE.test(s) || /^\s*[+*-] = /.test(s) || /^\s*Restart Complete/.test(s)) {
+      this.flush();
+      return;
+    }
+    if (TERSE_HEADER.test(s)) {
+      this.flush();
+      this.terse = { dest: s.indexOf('Destination'), proto: s.indexOf(' P ') + 1, path: s.indexOf('AS path') };
+      return;
+    }
     if (isChromeLine(s)) return;
-    this.sink.unparsed({ line: n, text: s, reason: 'not supported yet' });
+    if (this.terse !== undefined) {
+      if (this.terseLine(s, n)) return;
+      this.sink.unparsed({ line: n, text: s, reason: 'not a Junos terse route line' });
+      return;
+    }
+    const e = ENTRY.exec(s);
+    if (e !== null && isPrefixToken(e[1] ?? '')) {
+      this.flush();
+      this.prefix = e[1] ?? '';
+      return;
+    }
+    const p = PATH_START.exec(s);
+    if (p !== null) {
+      this.flush();
+      const d = newDraft(this.prefix, n);
+      const flag = p[1] ?? '';
+      d.best = flag === '*' || flag === '+';
+      this.cur = d;
+      this.curIsBgp = p[2] === 'BGP';
+      return;
+    }
+    const d = this.cur;
+    if (d !== undefined && /^\s/.test(s)) {
+      for (const f of FIELDS) {
+        const m = f.re.exec(s);
+        if (m !== null) {
+          f.set(d, m, s);
+          if (f.re.source.includes('AS path')) d.pathLine = n;
+          d.end = n;
+          if (!f.re.source.includes('Peer AS')) return;
+        }
+      }
+      if (/Peer AS:/.test(s) || OTHER.test(s) || /^\s+\S+\s*$/.test(s)) {
+        d.end = n;
+        return;
+      }
+    }
+    if (/^\s*(?:Restart|\{master|\{backup)/.test(s)) return;
+    this.sink.unparsed({ line: n, text: s, reason: 'not part of a Junos route' });
   }
 
-  end(): void {}
+  end(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    const d = this.cur;
+    this.cur = undefined;
+    if (d === undefined || !this.curIsBgp) return;
+    if (d.viaHop === 'protocol') delete d.viaHop;
+    this.sink.route(finishDraft(d));
+  }
+
+  /** `* V 10.0.0.0/8  B 170  100  0 >192.0.2.1  65001 65002 I`; a blank destination repeats the one above. */
+  private terseLine(s: string, n: number): boolean {
+    const t = this.terse;
+    if (t === undefined) return false;
+    const flags = s.slice(0, t.dest);
+    const dest = s.slice(t.dest, t.proto).trim().split(/\s+/)[0] ?? '';
+    const proto = s.slice(t.proto, t.proto + 1);
+    if (dest !== '') {
+      if (!isPrefixToken(dest)) return false;
+      this.prefix = dest;
+    } else if (this.prefix === '') return false;
+    if (proto === ' ' && dest === '') {
+      // A further next hop of the path above: `>192.0.2.9`.
+      return /^\s+>?\S+\s*$/.test(s);
+    }
+    if (proto !== 'B') return /^[A-Z]$/.test(proto);
+    const d = newDraft(this.prefix, n);
+    d.best = /[*+]/.test(flags.slice(0, 1));
+    const v = flags.slice(1).trim();
+    if (v !== '') d.rpki = v === 'V' ? 'valid' : v === 'I' ? 'invalid' : v === 'N' ? 'not-found' : 'unverified';
+    // Next hop: the first token after the protocol that starts with `>` or is an address; the path follows it.
+    let pathFrom = t.path;
+    const tok = /\S+/g;
+    tok.lastIndex = t.proto + 1;
+    for (let m = tok.exec(s); m !== null; m = tok.exec(s)) {
+      const text = m[0].startsWith('>') ? m[0].slice(1) : m[0];
+      if (m[0].startsWith('>') || isAddress(text)) {
+        if (isAddress(text)) d.nextHop = text;
+        pathFrom = m.index + m[0].length;
+        break;
+      }
+    }
+    d.path = parseAsPathText(s, { originCode: true, junos: true }, Math.min(pathFrom, s.length), s.length);
+    d.pathLine = n;
+    this.sink.route(finishDraft(d));
+    return true;
+  }
 }
