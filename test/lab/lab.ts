@@ -3,6 +3,7 @@
  * daemon's own CLI output, and always tears everything down again.
  */
 import { access, constants, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { birdDaemon } from './bird';
@@ -126,7 +127,7 @@ export async function runLab(opts: LabOptions = {}): Promise<LabResult> {
   const receivers = opts.receivers ?? ALL_RECEIVERS;
   const log = opts.log ?? ((): void => undefined);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'routelens-lab-'));
-  const group = new ProcessGroup();
+  const group = new ProcessGroup(opts.keepDir ? undefined : () => rmSync(dir, { recursive: true, force: true }));
   try {
     const ports = new Map<Receiver, number>();
     for (const r of receivers) ports.set(r, await freePort(RECEIVERS[r].address));

@@ -9,9 +9,18 @@ import { openSync, closeSync } from 'node:fs';
 export class ProcessGroup {
   private readonly children: ChildProcess[] = [];
   private readonly onExit = (): void => this.killNow('SIGKILL');
+  /** The daemons are in their own process groups, so a Ctrl-C or a runner's SIGTERM would not reach them. */
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    this.killNow('SIGKILL');
+    this.onAbort?.();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
 
-  constructor() {
+  /** `onAbort` runs (synchronously) when a signal ends the process before `stop`. */
+  constructor(private readonly onAbort?: () => void) {
     process.on('exit', this.onExit);
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
   }
 
   /** Starts `cmd` with stdout and stderr appended to `logFile`. */
@@ -54,6 +63,8 @@ export class ProcessGroup {
     this.killNow('SIGKILL');
     await Promise.all(alive().map((c) => new Promise((r) => c.once('exit', r))));
     process.off('exit', this.onExit);
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
   }
 }
 
