@@ -1,17 +1,255 @@
-import type { LanguageService } from '../service';
-import { memoByDocument } from '../document';
+import {
+  CompletionItemKind,
+  FoldingRangeKind,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type TextEdit,
+} from 'vscode-languageserver-types';
+import type { LanguageService, ServiceContext } from '../service';
+import { memoByDocument, type SourceDocument } from '../document';
+import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import { toDiagnostics } from '../diagnostics/fromSpans';
+import type { RpslDialectSetting } from '../settings';
 import { crossCheckDocument } from '../workspace/crossCheck';
+import { workspaceDefinition, workspaceHover, workspaceReferences, workspaceRename } from '../workspace/navigation';
+import { ATTRIBUTE_DOCS } from './attributeDocs';
+import { DIALECT_PROFILES, dialectOf, KNOWN_SOURCES, type RpslDialect } from './dialects';
+import { AUTH_SCHEMES, ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from './enums';
+import { formatRpsl } from './format';
 import { frameRpsl } from './frame';
+import { RpslIncrementalDocument } from './incremental';
+import type { RpslAttribute, RpslDocument, RpslObject } from './model';
+import { ALL_CLASSES, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
 import { validateRpslText } from './validate';
 
 /** The framed objects and framing diagnostics of a document, cached per version: for other areas. */
-export const parseRpslDocument = memoByDocument((doc) => frameRpsl(doc.text));
+export const parseRpslDocument: (doc: SourceDocument) => RpslDocument = memoByDocument((doc) => frameRpsl(doc.text));
+
+// ---- Validation ----
+
+/** Documents from this size on are re-validated incrementally (only the objects an edit touched). */
+const INCREMENTAL_FROM = 256 * 1024;
+const MAX_INCREMENTAL_DOCS = 4;
+const incrementalByUri = new Map<string, RpslIncrementalDocument>();
+
+function ownDiagnostics(doc: SourceDocument, setting: RpslDialectSetting): SpanDiagnostic[] {
+  if (doc.text.length < INCREMENTAL_FROM) return validateRpslText(doc.text, setting);
+  let inc = incrementalByUri.get(doc.uri);
+  if (inc && inc.dialect === setting) inc.update(doc.text);
+  else inc = new RpslIncrementalDocument(doc.text, setting);
+  incrementalByUri.delete(doc.uri);
+  incrementalByUri.set(doc.uri, inc);
+  for (const k of incrementalByUri.keys()) {
+    if (incrementalByUri.size <= MAX_INCREMENTAL_DOCS) break;
+    incrementalByUri.delete(k);
+  }
+  return inc.diagnostics();
+}
+
+const validated = memoByDocument(() => new Map<RpslDialectSetting, SpanDiagnostic[]>());
+
+/** The RPSL diagnostics of a document (framing, templates, values), cached per version and dialect setting. */
+export function validateRpslDocument(doc: SourceDocument, setting: RpslDialectSetting): readonly SpanDiagnostic[] {
+  const byDialect = validated(doc);
+  let d = byDialect.get(setting);
+  if (!d) byDialect.set(setting, (d = ownDiagnostics(doc, setting)));
+  return d;
+}
+
+// ---- Lookups ----
+
+function objectAt(parsed: RpslDocument, offset: number): RpslObject | undefined {
+  const objs = parsed.objects;
+  let lo = 0;
+  let hi = objs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const o = objs[mid]!;
+    if (offset < o.span.start) hi = mid - 1;
+    else if (offset > o.span.end) lo = mid + 1;
+    else return o;
+  }
+  return undefined;
+}
+
+function attributeAt(obj: RpslObject, offset: number): RpslAttribute | undefined {
+  for (const a of obj.attributes) if (offset >= a.span.start && offset <= a.span.end) return a;
+  return undefined;
+}
+
+/** The template an object is checked against, and the dialect it comes from. */
+function templateOf(obj: RpslObject, setting: RpslDialectSetting): { template: ClassTemplate | undefined; dialect: RpslDialect } {
+  const dialect = dialectOf(obj, setting);
+  const template = templateFor(obj.className, dialect) ?? templateFor(obj.className, dialectsWithClass(obj.className)[0] ?? dialect);
+  return { template, dialect: template?.dialect ?? dialect };
+}
+
+function describeRule(rule: AttributeRule): string {
+  return [rule.requirement, rule.multiple ? 'multiple' : 'single', rule.primaryKey ? 'primary key' : rule.lookupKey ? 'lookup key' : ''].filter(Boolean).join(', ');
+}
+
+function classMarkdown(template: ClassTemplate): string {
+  const rows = template.attributes.map((a) => `| \`${a.name}:\` | ${describeRule(a)} |`);
+  return [
+    `**${template.className}** — ${template.summary}`,
+    '',
+    `${template.reference} · template of the ${DIALECT_PROFILES[template.dialect].title} dialect`,
+    '',
+    '| attribute | |',
+    '|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+function attributeMarkdown(name: string, template: ClassTemplate | undefined): string {
+  const rule = template?.byName.get(name);
+  const where = template ? (rule ? `${describeRule(rule)} in ${template.className} (${DIALECT_PROFILES[template.dialect].title})` : `not an attribute of ${template.className}`) : '';
+  return [`**${name}:**${where ? ` — ${where}` : ''}`, '', ATTRIBUTE_DOCS[name] ?? ''].join('\n').trim();
+}
+
+// ---- Completion ----
+
+const PAD_TO = 16;
+
+function attributeItem(rule: AttributeRule, sortIndex: number): CompletionItem {
+  const label = `${rule.name}:`;
+  return {
+    label,
+    kind: CompletionItemKind.Property,
+    detail: describeRule(rule),
+    documentation: { kind: MarkupKind.Markdown, value: ATTRIBUTE_DOCS[rule.name] ?? '' },
+    insertText: label.padEnd(PAD_TO - 1, ' ') + ' ',
+    sortText: String(sortIndex).padStart(3, '0'),
+  };
+}
+
+function valueChoices(rule: AttributeRule | undefined, className: string): readonly string[] {
+  if (!rule) return [];
+  switch (rule.type) {
+    case 'status':
+      return STATUS_BY_CLASS[className] ?? [];
+    case 'country':
+      return [...ISO_COUNTRIES];
+    case 'org-type':
+      return ORG_TYPES;
+    case 'key-method':
+      return ['PGP', 'X509'];
+    case 'source':
+      return KNOWN_SOURCES;
+    case 'auth':
+      return AUTH_SCHEMES;
+    case 'mbrs-by-ref':
+      return ['ANY'];
+    default:
+      return [];
+  }
+}
+
+function complete(doc: SourceDocument, offset: number, setting: RpslDialectSetting): CompletionItem[] {
+  const text = doc.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = text.slice(lineStart, offset);
+  const parsed = parseRpslDocument(doc);
+  // The object this line belongs to: the one around it, or the one just above when the line is new.
+  let obj = objectAt(parsed, offset) ?? (lineStart >= 2 && text.charCodeAt(lineStart - 2) !== 10 ? objectAt(parsed, lineStart - 2) : undefined);
+  if (obj && obj.span.start === lineStart && obj.attributes.length === 1) obj = undefined; // typing the class itself
+  const colon = prefix.indexOf(':');
+  if (colon >= 0) {
+    const name = prefix.slice(0, colon).trim().toLowerCase();
+    if (!obj) return [];
+    const { template } = templateOf(obj, setting);
+    return valueChoices(template?.byName.get(name), obj.className).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember }));
+  }
+  if (!/^[A-Za-z0-9_-]*$/.test(prefix)) return [];
+  if (!obj) {
+    return ALL_CLASSES.map((c, i) => {
+      const t = templateFor(c, 'rfc') ?? templateFor(c, dialectsWithClass(c)[0] ?? 'ripe');
+      return {
+        label: `${c}:`,
+        kind: CompletionItemKind.Class,
+        detail: t?.reference,
+        documentation: { kind: MarkupKind.Markdown, value: t?.summary ?? '' },
+        insertText: `${c}:`.padEnd(PAD_TO - 1, ' ') + ' ',
+        sortText: String(i).padStart(3, '0'),
+      };
+    });
+  }
+  const { template } = templateOf(obj, setting);
+  if (!template) return [];
+  const present = new Set(obj.attributes.map((a) => a.name));
+  return template.attributes
+    .map((rule, i) => ({ rule, i }))
+    .filter(({ rule }) => rule.name !== template.className && rule.requirement !== 'generated' && rule.requirement !== 'deprecated' && (rule.multiple || !present.has(rule.name)))
+    .map(({ rule, i }) => attributeItem(rule, i));
+}
+
+// ---- The service ----
 
 export const rpslService: LanguageService = {
   languageId: 'rpsl',
+
   validate(doc, ctx) {
-    const own = toDiagnostics(doc.lineIndex, validateRpslText(doc.text, ctx.settings.rpslDialect));
+    const own = toDiagnostics(doc.lineIndex, validateRpslDocument(doc, ctx.settings.rpslDialect));
     return ctx.settings.crossChecks ? [...own, ...crossCheckDocument(doc, ctx)] : own;
   },
+
+  hover(doc, pos, ctx: ServiceContext): Hover | null {
+    const fromWorkspace = workspaceHover(doc, pos, ctx);
+    if (fromWorkspace) return fromWorkspace;
+    const offset = doc.lineIndex.offsetAt(pos);
+    const obj = objectAt(parseRpslDocument(doc), offset);
+    const attr = obj && attributeAt(obj, offset);
+    if (!obj || !attr || offset > attr.nameSpan.end) return null;
+    const { template } = templateOf(obj, ctx.settings.rpslDialect);
+    const value = attr === obj.attributes[0] && template ? classMarkdown(template) : attributeMarkdown(attr.name, template);
+    return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lineIndex.range({ start: attr.nameSpan.start, end: attr.nameSpan.end + 1 }) };
+  },
+
+  complete(doc, pos, ctx) {
+    return complete(doc, doc.lineIndex.offsetAt(pos), ctx.settings.rpslDialect);
+  },
+
+  documentSymbols(doc): DocumentSymbol[] {
+    const li = doc.lineIndex;
+    return parseRpslDocument(doc).objects.map((o) => {
+      const key = o.attributes[0]!;
+      return {
+        name: `${o.className}: ${key.value || '(empty)'}`,
+        kind: SymbolKind.Class,
+        range: li.range(o.span),
+        selectionRange: li.range(key.valueSpan.end > key.valueSpan.start ? key.valueSpan : key.nameSpan),
+        children: o.attributes.slice(1).map((a) => ({
+          name: a.name,
+          detail: a.value.length > 80 ? `${a.value.slice(0, 79)}…` : a.value,
+          kind: SymbolKind.Property,
+          range: li.range(a.span),
+          selectionRange: li.range(a.nameSpan),
+        })),
+      };
+    });
+  },
+
+  format(doc): TextEdit[] {
+    const li = doc.lineIndex;
+    return formatRpsl(doc.text).map((e) => ({ range: li.range(e.span), newText: e.newText }));
+  },
+
+  foldingRanges(doc): FoldingRange[] {
+    const li = doc.lineIndex;
+    const out: FoldingRange[] = [];
+    for (const o of parseRpslDocument(doc).objects) {
+      const start = li.positionAt(o.span.start).line;
+      const end = li.positionAt(o.span.end).line;
+      if (end > start) out.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
+    }
+    return out;
+  },
+
+  definition: (doc, pos, ctx) => workspaceDefinition(doc, pos, ctx),
+  references: (doc, pos, ctx, includeDeclaration) => workspaceReferences(doc, pos, ctx, includeDeclaration),
+  rename: (doc, pos, newName, ctx) => workspaceRename(doc, pos, newName, ctx),
 };

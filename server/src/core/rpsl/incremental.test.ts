@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { RpslIncrementalDocument } from './incremental';
+import { validateRpslText } from './validate';
+
+const pieces = fc.constantFrom(
+  'route: 192.0.2.0/24\n',
+  'route: 192.0.2.1/24\n',
+  'origin: AS65000\n',
+  'origin: as01\n',
+  'mnt-by: TEST-MNT\n',
+  'source: RADB\n',
+  'source: RIPE\n',
+  'members: AS1,\n',
+  '  AS-X\n',
+  '+\n',
+  ' \n',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '# c\n',
+  'or\n',
+  'aut-num: AS1\n',
+  'x',
+  ':',
+  ' ',
+);
+const doc = fc.array(pieces, { maxLength: 30 }).map((p) => p.join(''));
+
+function sameAsFull(inc: RpslIncrementalDocument, text: string): void {
+  assert.equal(inc.text, text);
+  assert.deepEqual(inc.diagnostics(), validateRpslText(text, 'auto'));
+}
+
+test('incremental edits give exactly the diagnostics of a full re-validation', () => {
+  fc.assert(
+    fc.property(doc, fc.array(fc.tuple(fc.nat(), fc.nat(8), fc.oneof(pieces, fc.constant(''))), { maxLength: 6 }), (text, edits) => {
+      const inc = new RpslIncrementalDocument(text, 'auto');
+      let cur = text;
+      for (const [at, len, ins] of edits) {
+        const s = cur.length ? at % (cur.length + 1) : 0;
+        const e = Math.min(cur.length, s + len);
+        cur = cur.slice(0, s) + ins + cur.slice(e);
+        inc.applyEdit(s, e, ins);
+        sameAsFull(inc, cur);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('update(newText) finds the change itself and agrees with a full re-validation', () => {
+  fc.assert(
+    fc.property(doc, doc, doc, doc, (a, b, c, b2) => {
+      const inc = new RpslIncrementalDocument(a + b + c, 'auto');
+      inc.update(a + b2 + c);
+      sameAsFull(inc, a + b2 + c);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a one-character edit re-parses only the chunks around it', () => {
+  const obj = (i: number): string => `route: 10.${i >> 8}.${i & 255}.0/24\norigin: AS65000\nmnt-by: TEST-MNT\nsource: RADB\n\n`;
+  const text = Array.from({ length: 2000 }, (_, i) => obj(i)).join('');
+  const inc = new RpslIncrementalDocument(text, 'auto');
+  assert.equal(inc.stats.chunks, 2000);
+  const at = text.indexOf('AS65000', text.length >> 1);
+  inc.applyEdit(at + 2, at + 3, '7');
+  assert.ok(inc.stats.reparsed <= 3, `re-parsed ${inc.stats.reparsed} chunks`);
+  inc.applyEdit(at + 2, at + 3, '6'); // undo: found in the cache
+  assert.equal(inc.stats.reparsed, 0);
+  assert.deepEqual(inc.diagnostics(), []);
+});

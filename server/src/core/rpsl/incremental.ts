@@ -1,0 +1,226 @@
+import type { SpanDiagnostic } from '../diagnostics/diagnostic';
+import type { Span } from '../text/range';
+import type { RpslDialectSetting } from '../settings';
+import { validateRpslText } from './validate';
+
+/**
+ * Re-validation that re-parses only what an edit touched. The text is kept as chunks that begin at a
+ * non-empty line after an empty line: an empty line resets the framer completely, so each chunk frames
+ * and validates alone with the same result as inside the whole text (the only context is "a blank line
+ * came before", true for every chunk but one at offset 0). Results are kept per chunk, with offsets
+ * relative to the chunk, and looked up by the chunk's text, so an edit costs the chunks it touches plus
+ * a comparison of the unchanged chunks against the new text (a native memcmp).
+ */
+interface Chunk {
+  readonly text: string;
+  readonly afterBlank: boolean;
+  /** Diagnostics with offsets relative to the chunk. */
+  readonly diagnostics: readonly SpanDiagnostic[];
+}
+
+export interface IncrementalStats {
+  /** Chunks framed and validated by the last update. */
+  readonly reparsed: number;
+  /** Chunks kept from before (or found in the cache) by the last update. */
+  readonly reused: number;
+  readonly chunks: number;
+}
+
+const NL = 10;
+const CR = 13;
+
+/** True when the line that ends just before `pos` (text[pos-1] is "\n") is empty. */
+function emptyLineBefore(text: string, pos: number): boolean {
+  if (pos <= 0 || text.charCodeAt(pos - 1) !== NL) return false;
+  let i = pos - 2;
+  if (i >= 0 && text.charCodeAt(i) === CR) i--;
+  return i < 0 || text.charCodeAt(i) === NL;
+}
+
+/** Chunk boundaries in text[from, to): offsets where a non-empty line follows an empty one. */
+function chunkStarts(text: string, from: number, to: number): number[] {
+  const starts = [from];
+  let prevEmpty = false;
+  let pos = from;
+  while (pos < to) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0 || eol >= to) eol = to;
+    const lineEnd = eol > pos && text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+    const empty = lineEnd === pos;
+    if (!empty && prevEmpty && pos > from) starts.push(pos);
+    prevEmpty = empty;
+    pos = eol + 1;
+  }
+  return starts;
+}
+
+function shift(d: SpanDiagnostic, by: number): SpanDiagnostic {
+  const s = (x: Span): Span => ({ start: x.start + by, end: x.end + by });
+  return {
+    ...d,
+    span: s(d.span),
+    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: s(e.span) })) })) } : {}),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, span: s(r.span) })) } : {}),
+  };
+}
+
+export class RpslIncrementalDocument {
+  private chunks: Chunk[] = [];
+  private starts: number[] = [];
+  private length = 0;
+  /** Results of chunks dropped by recent edits, by text, so undoing an edit costs nothing. */
+  private recent = [new Map<string, Chunk>(), new Map<string, Chunk>()] as const;
+  private lastStats: IncrementalStats = { reparsed: 0, reused: 0, chunks: 0 };
+
+  constructor(
+    text: string,
+    readonly dialect: RpslDialectSetting,
+  ) {
+    this.chunks = this.build(text, 0, text.length, false);
+    this.length = text.length;
+    this.reindex();
+    this.lastStats = { reparsed: this.chunks.length, reused: 0, chunks: this.chunks.length };
+  }
+
+  get stats(): IncrementalStats {
+    return this.lastStats;
+  }
+
+  /** The whole current text (joins the chunks: for tests and tools, not for the hot path). */
+  get text(): string {
+    return this.chunks.map((c) => c.text).join('');
+  }
+
+  /** Applies one edit: text[start, end) becomes `newText`. */
+  applyEdit(start: number, end: number, newText: string): void {
+    const s = Math.max(0, Math.min(start, this.length));
+    const e = Math.max(s, Math.min(end, this.length));
+    // Region: from the chunk before the one holding s to the chunk after the one holding e.
+    const first = Math.max(0, this.chunkAt(s) - 1);
+    const last = Math.min(this.chunks.length - 1, this.chunkAt(e) + 1);
+    const regionStart = this.starts[first] ?? 0;
+    const regionEnd = (this.starts[last] ?? 0) + (this.chunks[last]?.text.length ?? 0);
+    const oldRegion = this.chunks
+      .slice(first, last + 1)
+      .map((c) => c.text)
+      .join('');
+    const region = oldRegion.slice(0, s - regionStart) + newText + oldRegion.slice(e - regionStart);
+    this.replaceRegion(first, last, region, regionStart, regionEnd);
+  }
+
+  /** Brings the document to `newText`, finding the changed chunks by comparing unchanged ones in place. */
+  update(newText: string): void {
+    const n = this.chunks.length;
+    let i = 0;
+    let pos = 0;
+    while (i < n) {
+      const c = this.chunks[i]!;
+      if (!newText.startsWith(c.text, pos)) break;
+      pos += c.text.length;
+      i++;
+    }
+    let j = n - 1;
+    let tail = newText.length;
+    while (j >= i) {
+      const c = this.chunks[j]!;
+      if (tail - c.text.length < pos || !newText.startsWith(c.text, tail - c.text.length)) break;
+      tail -= c.text.length;
+      j--;
+    }
+    if (i === n && tail === newText.length && pos === newText.length) {
+      this.lastStats = { reparsed: 0, reused: n, chunks: n };
+      return;
+    }
+    // Margins of one chunk: a chunk whose end lost its empty line, or the text after it, may now frame differently.
+    const first = Math.max(0, i - 1);
+    const last = Math.min(n - 1, j + 1);
+    const regionStart = this.starts[first] ?? 0;
+    const oldRegionEnd = last >= 0 ? (this.starts[last] ?? 0) + (this.chunks[last]?.text.length ?? 0) : 0;
+    const newRegionEnd = newText.length - (this.length - oldRegionEnd);
+    this.replaceRegion(first, last, newText.slice(regionStart, newRegionEnd), regionStart, oldRegionEnd);
+  }
+
+  /** Every diagnostic with document offsets. */
+  diagnostics(): SpanDiagnostic[] {
+    const out: SpanDiagnostic[] = [];
+    for (let k = 0; k < this.chunks.length; k++) {
+      const c = this.chunks[k]!;
+      const base = this.starts[k] ?? 0;
+      for (const d of c.diagnostics) out.push(base === 0 ? d : shift(d, base));
+    }
+    return out;
+  }
+
+  // ---- internals ----
+
+  private chunkAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return Math.max(0, lo);
+  }
+
+  /** Replaces chunks first..last (old text [regionStart, oldRegionEnd)) with the chunks of `region`. */
+  private replaceRegion(first: number, last: number, region: string, regionStart: number, oldRegionEnd: number): void {
+    let text = region;
+    let lastIdx = last;
+    // The region must end where the next chunk can start alone: after an empty line (or at the end).
+    while (lastIdx + 1 < this.chunks.length && text.length > 0 && !emptyLineBefore(text, text.length)) {
+      lastIdx++;
+      text += this.chunks[lastIdx]!.text;
+      oldRegionEnd += this.chunks[lastIdx]!.text.length;
+    }
+    const removed = this.chunks.slice(first, lastIdx + 1);
+    const before = { reparsed: 0 };
+    const fresh = this.build(text, 0, text.length, regionStart > 0, before);
+    for (const c of removed) this.recent[c.afterBlank ? 1 : 0].set(c.text, c);
+    this.trimRecent();
+    this.chunks.splice(first, lastIdx - first + 1, ...fresh);
+    this.length += text.length - (oldRegionEnd - regionStart);
+    this.reindex();
+    this.lastStats = { reparsed: before.reparsed, reused: this.chunks.length - before.reparsed, chunks: this.chunks.length };
+  }
+
+  private build(text: string, from: number, to: number, afterBlankAtStart: boolean, counter?: { reparsed: number }): Chunk[] {
+    const starts = chunkStarts(text, from, to);
+    const out: Chunk[] = [];
+    for (let k = 0; k < starts.length; k++) {
+      const s = starts[k]!;
+      const e = k + 1 < starts.length ? starts[k + 1]! : to;
+      if (e <= s) continue;
+      const chunkText = text.slice(s, e);
+      const afterBlank = k > 0 || afterBlankAtStart;
+      const cached = this.recent[afterBlank ? 1 : 0].get(chunkText);
+      if (cached) {
+        out.push(cached);
+        continue;
+      }
+      if (counter) counter.reparsed++;
+      out.push({ text: chunkText, afterBlank, diagnostics: validateRpslText(chunkText, this.dialect, { afterBlank }) });
+    }
+    return out;
+  }
+
+  private reindex(): void {
+    const starts = new Array<number>(this.chunks.length);
+    let pos = 0;
+    for (let k = 0; k < this.chunks.length; k++) {
+      starts[k] = pos;
+      pos += this.chunks[k]!.text.length;
+    }
+    this.starts = starts;
+  }
+
+  private trimRecent(): void {
+    for (const m of this.recent)
+      while (m.size > 256) {
+        const k = m.keys().next().value;
+        if (k === undefined) break;
+        m.delete(k);
+      }
+  }
+}

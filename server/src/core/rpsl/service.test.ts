@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SourceDocument } from '../document';
+import type { ServiceContext } from '../service';
+import { defaultSettings, type RpslDialectSetting } from '../settings';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { applyEdits } from './format';
+import { rpslService, parseRpslDocument, validateRpslDocument } from './service';
+import { validateRpslText } from './validate';
+
+const ctx = (rpslDialect: RpslDialectSetting = 'auto', crossChecks = false): ServiceContext => ({
+  settings: { ...defaultSettings, rpslDialect, crossChecks },
+  workspace: new WorkspaceIndex(),
+});
+const doc = (text: string, version = 1): SourceDocument => new SourceDocument('file:///t.rpsl', 'rpsl', version, text);
+
+const TEXT = 'aut-num:        AS8048\nas-name:        CANTV\nadmin-c:        EXA1-EXAMPLE\ntech-c:         EXA1-EXAMPLE\nmnt-by:         MAINT-EXAMPLE\nsource:         RADB\n\nroute: 192.0.2.1/24\norigin: AS8048\nmnt-by: MAINT-EXAMPLE\nsource: RADB\n';
+
+test('validate: ranged diagnostics with fixes, from the cached parse', () => {
+  const d = doc(TEXT);
+  const ds = rpslService.validate(d, ctx());
+  assert.deepEqual(
+    ds.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]),
+    [['rpsl/host-bits-set', 7, 7, 19]],
+  );
+  assert.deepEqual(ds[0]!.fixes?.[0]?.edits[0]?.range, { start: { line: 7, character: 7 }, end: { line: 7, character: 19 } });
+  assert.equal(parseRpslDocument(d), parseRpslDocument(d), 'one parse per document version');
+});
+
+test('document symbols: one per object, attributes as children', () => {
+  const syms = rpslService.documentSymbols!(doc(TEXT), ctx());
+  assert.deepEqual(
+    syms.map((s) => s.name),
+    ['aut-num: AS8048', 'route: 192.0.2.1/24'],
+  );
+  assert.deepEqual(
+    syms[0]!.children!.map((c) => [c.name, c.detail]),
+    [
+      ['as-name', 'CANTV'],
+      ['admin-c', 'EXA1-EXAMPLE'],
+      ['tech-c', 'EXA1-EXAMPLE'],
+      ['mnt-by', 'MAINT-EXAMPLE'],
+      ['source', 'RADB'],
+    ],
+  );
+  assert.deepEqual(syms[0]!.range, { start: { line: 0, character: 0 }, end: { line: 5, character: 20 } });
+});
+
+test('hover: class template on the class attribute, attribute docs on a name, nothing on a value', () => {
+  const h = rpslService.hover!(doc(TEXT), { line: 0, character: 3 }, ctx());
+  const v = (h?.contents as { value: string }).value;
+  assert.match(v, /\*\*aut-num\*\*/);
+  assert.match(v, /`as-name:` \| mandatory, single/);
+  assert.match(v, /IRRd 4/);
+  const a = rpslService.hover!(doc(TEXT), { line: 4, character: 2 }, ctx());
+  assert.match((a?.contents as { value: string }).value, /\*\*mnt-by:\*\* — mandatory, multiple, lookup key in route|optional, multiple, lookup key in aut-num/);
+  assert.equal(rpslService.hover!(doc(TEXT), { line: 1, character: 20 }, ctx()), null);
+});
+
+test('completion: classes at an object start, attributes of the class, enumerated values', () => {
+  const labels = (text: string, line: number, character: number, dialect: RpslDialectSetting = 'auto'): string[] =>
+    rpslService.complete!(doc(text), { line, character }, ctx(dialect)).map((c) => c.label);
+  assert.ok(labels('', 0, 0).includes('aut-num:'));
+  assert.ok(labels('', 0, 0).includes('route6:'));
+  const inRoute = labels('route: 192.0.2.0/24\nori\nsource: RADB\n', 1, 3);
+  assert.ok(inRoute.includes('origin:'));
+  assert.ok(!inRoute.includes('route:'), 'the class attribute is not offered again');
+  assert.ok(!inRoute.includes('source:'), 'a single-valued attribute already present is not offered');
+  assert.ok(!inRoute.includes('as-name:'), 'attributes of other classes are not offered');
+  assert.deepEqual(labels('inet6num: 2001:db8::/48\nstatus: \nsource: RIPE\n', 1, 8), ['ALLOCATED-BY-RIR', 'ALLOCATED-BY-LIR', 'ALLOCATED-ASSIGNED PA', 'AGGREGATED-BY-LIR', 'ASSIGNED', 'ASSIGNED ANYCAST', 'ASSIGNED PI']);
+  assert.ok(labels('route: 192.0.2.0/24\nsource: \n', 1, 8).includes('RADB'));
+  const item = rpslService.complete!(doc('route: 192.0.2.0/24\n\n'), { line: 2, character: 0 }, ctx()).find((c) => c.label === 'route:');
+  assert.equal(item?.insertText, 'route:          ', 'a new object starts with a class, value column 16');
+});
+
+test('formatting aligns values at column 16; folding ranges per object', () => {
+  const d = doc('route: 192.0.2.0/24\norigin:AS1\n\nroute6: 2001:db8::/32\n');
+  const edits = rpslService.format!(d, { tabSize: 2, insertSpaces: true }, ctx());
+  const li = d.lineIndex;
+  const out = applyEdits(
+    d.text,
+    edits.map((e) => ({ span: { start: li.offsetAt(e.range.start), end: li.offsetAt(e.range.end) }, newText: e.newText })),
+  );
+  assert.equal(out, 'route:          192.0.2.0/24\norigin:         AS1\n\nroute6:         2001:db8::/32\n');
+  assert.deepEqual(
+    rpslService.foldingRanges!(d).map((f) => [f.startLine, f.endLine]),
+    [[0, 1]],
+  );
+});
+
+test('large documents are validated incrementally with the same result as a full pass', () => {
+  const obj = (i: number): string => `route: 10.${(i >> 8) & 255}.${i & 255}.0/24\norigin: AS${64496 + (i % 10)}\nmnt-by: TEST-MNT\nsource: RADB\n\n`;
+  const base = Array.from({ length: 5000 }, (_, i) => obj(i)).join('');
+  assert.ok(base.length > 256 * 1024);
+  const v1 = doc(base, 1);
+  assert.deepEqual(validateRpslDocument(v1, 'auto'), validateRpslText(base, 'auto'));
+  const at = base.indexOf('.0/24', base.length >> 1);
+  const edited = base.slice(0, at) + '.1/24' + base.slice(at + 5);
+  const v2 = doc(edited, 2);
+  const inc = validateRpslDocument(v2, 'auto');
+  assert.deepEqual(inc, validateRpslText(edited, 'auto'));
+  assert.deepEqual(
+    inc.map((d) => d.code),
+    ['rpsl/host-bits-set'],
+  );
+});
