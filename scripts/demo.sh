@@ -15,14 +15,14 @@ step "Lint the example IRR objects and ASPA declarations (routelens lint example
 "${cli[@]}" lint examples/ || true
 
 path='24482 52320 8048 8048 8048 8048 8048 8048 8048 8048 8048 6762 1299 269832 21980'
-if [ -f examples/cantv/cantv.aspa ] && "${cli[@]}" --help | grep -q '^  aspa'; then
+if [ -f examples/cantv/aspa.aspa ] && "${cli[@]}" --help | grep -q '^  aspa'; then
   step "ASPA verdict for the observed path, as AS24482 received it from AS52320's side (routelens aspa verify)"
-  "${cli[@]}" aspa verify --aspa examples/cantv/cantv.aspa --direction upstream --neighbor 24482 --path "$path" || true
+  "${cli[@]}" aspa verify --aspa examples/cantv/aspa.aspa --direction upstream --neighbor 24482 --path "$path" || true
 fi
 
 if [ -f examples/cantv/cantv.lg ] && "${cli[@]}" --help | grep -q '^  paths'; then
   aspa=()
-  [ -f examples/cantv/cantv.aspa ] && aspa=(--aspa examples/cantv/cantv.aspa)
+  [ -f examples/cantv/aspa.aspa ] && aspa=(--aspa examples/cantv/aspa.aspa)
   step "Parse and analyse the looking-glass paste (routelens paths)"
   "${cli[@]}" paths "${aspa[@]}" examples/cantv/cantv.lg || true
   for fmt in html svg; do
