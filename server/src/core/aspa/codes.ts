@@ -115,4 +115,20 @@ export const aspaCodes: readonly DiagnosticCodeInfo[] = [
       'The file parses as JSON but has none of `aspas`, `provider_authorizations`, `aspaAssertions`: it is probably not an ASPA file (or a format RouteLens does not know yet).',
     example: '{"roas": []}',
   },
+  {
+    code: 'aspa/provider-not-in-policy',
+    severity: 'warning',
+    summary: "A provider in the ASPA is absent from the customer's aut-num policy.",
+    description:
+      "The customer's aut-num has no import from and no export to this provider. Either the ASPA entry is stale (remove it: a former provider listed in an ASPA can still pass on leaks undetected), or the aut-num no longer documents the session (add its import/export).",
+    example: 'AS65000 => AS65099   # aut-num AS65000 only peers with AS65001',
+  },
+  {
+    code: 'aspa/provider-missing',
+    severity: 'warning',
+    summary: "A transit provider of the customer's aut-num is missing from its ASPA.",
+    description:
+      'The aut-num imports ANY from a peer and exports only its own routes or customer set to it: that peer is a transit provider. An ASPA without it makes the customer\'s routes through that provider Invalid wherever ASPA is enforced. Add the provider.',
+    example: 'AS65000 => AS65001   # aut-num AS65000: import: from AS65002 accept ANY; export: to AS65002 announce AS65000',
+  },
 ];
