@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CliIo } from './io';
 import { EXIT } from './io';
+import { run as aspa } from './aspa';
 import { run as lint } from './lint';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -9,6 +10,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 /** Subcommands; each exists when its feature does. */
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   lint: { run: lint, summary: 'check RPSL and ASPA files (text, json or sarif output)' },
+  aspa: { run: aspa, summary: 'verify an AS path with ASPA data (aspa verify --aspa FILE --path "…")' },
 };
 
 const nodeIo: CliIo = {
