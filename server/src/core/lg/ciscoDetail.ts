@@ -37,8 +37,14 @@ const KNOWN = [
   /^\s+Path type: /,
 ];
 
-/** Notes that follow a path: `, (Received from a RR-client)` or ` (aggregated by 65001 192.0.2.1)`. */
-const TRAILING_NOTE = /\s*\([A-Za-z][^()]*\)\s*$/;
+/** Where a note such as ` (aggregated by 65001 192.0.2.1)` starts at the end of a path line, else -1. */
+function trailingNote(s: string): number {
+  const open = s.lastIndexOf('(');
+  if (open < 0 || !/^\([A-Za-z][^()]*\)\s*$/.test(s.slice(open))) return -1;
+  let i = open;
+  while (i > 0 && (s.charCodeAt(i - 1) === 32 || s.charCodeAt(i - 1) === 9)) i--;
+  return i;
+}
 
 export class CiscoDetailParser implements LineParser {
   private prefix: string | undefined;
@@ -122,8 +128,8 @@ export class CiscoDetailParser implements LineParser {
     if (this.format !== 'cisco-nxos-detail' && indent >= 1 && indent <= 4 && this.isPath(body)) {
       this.advertised = false;
       const d = this.start(n);
-      const note = TRAILING_NOTE.exec(s);
-      const end = note !== null ? note.index : s.length;
+      const note = trailingNote(s);
+      const end = note >= 0 ? note : s.length;
       d.path = parseAsPathText(s, {}, indent, end);
       d.pathLine = n;
       return true;
@@ -189,7 +195,10 @@ export class CiscoDetailParser implements LineParser {
   }
 
   private isPath(body: string): boolean {
-    const stripped = body.replace(/,.*$/, '').replace(TRAILING_NOTE, '').trim();
+    const comma = body.indexOf(',');
+    const noComma = comma >= 0 ? body.slice(0, comma) : body;
+    const note = trailingNote(noComma);
+    const stripped = (note >= 0 ? noComma.slice(0, note) : noComma).trim();
     if (/^(?:Local|local|none|NONE|Nil)$/.test(stripped)) return true;
     return isPathLine(stripped);
   }

@@ -60,14 +60,19 @@ const LEGEND: readonly RegExp[] = [
   /^\s*BGP (?:table version|routing table|router identifier|generic scan|scan interval|main routing|NSR|table state|local router)/i,
   /^\s*(?:Status codes|Status:|Path type|Origin codes|Origin validation|RPKI validation codes|Route status codes|AS Path Attributes|Nexthop codes|Default local pref|Router identifier|Non-stop routing|Table ID|Local router ID|Peer \S+ routes for|Total [Nn]umber of|Processed \d+ prefixes|Displayed\s+\d+|Route Distinguisher|VRF:?\s|BGP Local RIB|Local AS)/,
   /^\s*(?:-{3,}|={3,})\s*$/,
-  // Continuation of a legend: `   r RIB-failure, S Stale, …` or `   x best-external, a additional-path`.
-  /^\s+(?:[a-zA-Z*>#=&|?@<]{1,4}\s*-?\s+[A-Za-z][\w-]*(?:\s[\w-]+)*,?\s*)+$/,
   /^\s*(?:Origin\s*:|Info:|Total Number of Routes|BGP Local router ID|Local AS number|Dampening enabled|Can't find neighbor|No BGP prefixes|% )/,
 ];
 
+/** One item of a legend continuation line: `r RIB-failure`, `x best-external`, `& - backup`. */
+const LEGEND_ITEM = /^[a-zA-Z*>#=&|?@<]{1,4}\s*-?\s+[A-Za-z][\w -]*$/;
+
 function isLegend(s: string): boolean {
   for (const re of LEGEND) if (re.test(s)) return true;
-  return false;
+  // Continuation of a legend, `   r RIB-failure, S Stale, m multipath,`: checked item by item, so no
+  // nested quantifier can backtrack.
+  if (!/^\s/.test(s)) return false;
+  const items = s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  return items.length > 0 && items.every((x) => LEGEND_ITEM.test(x));
 }
 
 function readHeader(s: string): Layout | undefined {

@@ -36,6 +36,8 @@ const PROMPT =
 /** IOS-XR's first line and similar stamps: `Wed Jun 20 18:46:11.356 BST`, `2026-01-02 10:00:00`. */
 const STAMP =
   /^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+[A-Z]{2,5})?|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\s*$/;
+/** A prompt alone on its line: `router1#`, `user@re0>`, `[admin@MikroTik] >`. */
+const LONE_PROMPT = /^\s*(?:\[[\w.@-]+\]\s*|[\w.@:/()~-]+)[#>$%]\s*$/;
 /** Junos/BIRD/terminal chrome that carries no route. */
 const CHROME =
   /^\s*(?:\{(?:master|backup|primary|secondary|linecard)[^}]*\}|BIRD \d[\w.-]* ready\.|Access restricted|Connection closed|Last login:|---\(more[^)]*\)---|--More--|\[(?:edit|ok)\]|% .*|Building configuration)/i;
@@ -52,5 +54,5 @@ export function isChromeLine(s: string): boolean {
     }
   }
   if (blank) return true;
-  return PROMPT.test(s) || STAMP.test(s) || CHROME.test(s);
+  return PROMPT.test(s) || STAMP.test(s) || CHROME.test(s) || LONE_PROMPT.test(s);
 }

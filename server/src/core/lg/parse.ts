@@ -84,18 +84,29 @@ export class LgStreamParser {
         this.steps += n;
       },
     };
-    if (opts.format !== undefined) this.choose(opts.format, JSON_FORMATS.has(opts.format));
+    if (opts.format !== undefined) {
+      this.held = undefined;
+      this.choose(opts.format, JSON_FORMATS.has(opts.format));
+    }
   }
 
   push(chunk: string): void {
-    let text = this.carry + chunk;
     if (this.jsonText !== undefined) {
       this.jsonText.push(chunk);
       return;
     }
+    // Only the new chunk can hold a line end: scanning the carried part again would be quadratic.
+    const nl0 = chunk.indexOf('\n');
+    if (nl0 < 0) {
+      this.carry += chunk;
+      return;
+    }
+    let text = this.carry + chunk;
     let at = 0;
+    let from = this.carry.length + nl0;
     for (;;) {
-      const nl = text.indexOf('\n', at);
+      const nl = text.indexOf('\n', from);
+      from = nl + 1;
       if (nl < 0) break;
       this.feed(text.slice(at, nl));
       const json = this.jsonBuffer();
@@ -114,7 +125,7 @@ export class LgStreamParser {
   end(): LgParseResult {
     if (this.carry.length > 0 && this.jsonText === undefined) this.feed(this.carry);
     this.carry = '';
-    if (this.parser === undefined && this.jsonText === undefined) this.decide();
+    if (this.held !== undefined) this.decide();
     if (this.jsonText !== undefined) {
       const text = this.jsonText.join('');
       this.jsonText = [];
