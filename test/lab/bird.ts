@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Capture, LabDaemon } from './daemon';
 import { runCmd } from './processes';
-import { GOBGP, INJECT_NEXT_HOP, INJECT_NEXT_HOP6, INJECTED, RECEIVERS, receivedFromGobgp } from './routes';
+import { CANTV_PREFIXES, GOBGP, INJECT_NEXT_HOP, INJECT_NEXT_HOP6, INJECTED, RECEIVERS, receivedFromGobgp } from './routes';
 
 const me = RECEIVERS.bird;
 
@@ -58,14 +58,18 @@ protocol bgp gobgp {
       return missing.length === 0 ? `${table.length} routes` : undefined;
     },
     captures(): Capture[] {
-      const cap = (command: string, fields: Capture['fields']): Capture => ({
+      const cap = (command: string, fields: Capture['fields'], prefixes?: readonly string[]): Capture => ({
         command,
         argv: ['birdc', '-s', sock(), ...command.split(' ')],
         view: 'bird',
         fields,
+        ...(prefixes ? { prefixes } : {}),
       });
+      const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'otc'] as const;
       return [
-        cap('show route all', ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'otc']),
+        cap('show route all', all),
+        // What bird-lg style looking glasses run for one prefix.
+        cap(`show route for ${CANTV_PREFIXES[0]} all`, all, [CANTV_PREFIXES[0]!]),
         // The short form prints only the origin AS and origin code (`[AS21980i]`), no path and no BGP next hop.
         cap('show route', ['origin']),
       ];

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Capture, LabDaemon } from './daemon';
 import { runCmd } from './processes';
-import { GOBGP, INJECTED, RECEIVERS, receivedFromGobgp, type Route } from './routes';
+import { CANTV_PREFIXES, GOBGP, INJECTED, RECEIVERS, receivedFromGobgp, type Route } from './routes';
 
 const me = RECEIVERS.openbgpd;
 /** bgpd's engines chroot to the home of its user; systemd would create it (RuntimeDirectory), so we do. */
@@ -67,16 +67,19 @@ allow to ${GOBGP.address} prefix ${own.prefix}
       }
     },
     captures(): Capture[] {
-      const cap = (command: string, fields: Capture['fields']): Capture => ({
+      const cap = (command: string, fields: Capture['fields'], prefixes?: readonly string[]): Capture => ({
         command,
         argv: ['bgpctl', '-s', sock(), ...command.split(' ')],
         view: 'openbgpd',
         fields,
+        ...(prefixes ? { prefixes } : {}),
       });
       const detail = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities'] as const;
       return [
         cap('show rib', ['asPath', 'nextHop', 'origin', 'med']),
         cap('show rib detail', detail),
+        // bgplgd's `as` filter: every route with 8048 anywhere in its path, i.e. the leaked CANTV prefixes.
+        cap('show rib as 8048', ['asPath', 'nextHop', 'origin', 'med'], CANTV_PREFIXES),
         cap('-j show rib', ['asPath', 'nextHop', 'origin', 'med']),
         cap('-j show rib detail', detail),
       ];
