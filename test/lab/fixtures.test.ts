@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LgParseResult, LgRoute } from '../../server/src/core/lg/types';
+import { parseLookingGlass } from '../../server/src/core/lg/parse';
+import type { LgRoute } from '../../server/src/core/lg/types';
 import type { Field } from './daemon';
 import type { GroundTruth, GroundTruthRoute } from './lab';
 
@@ -18,40 +19,7 @@ const truth = JSON.parse(readFileSync(path.join(FIXTURES, 'ground-truth.json'), 
  * Outputs the parser does not read fully yet, with what it lacks. A todo subtest still runs and
  * reports; it just does not fail the suite. Remove an entry as soon as its fixture passes.
  */
-const TODO: Readonly<Record<string, string>> = {
-  'gobgp__global-rib.txt': 'parser lacks the gobgp table with an Age column (gobgpd 3.10)',
-  'gobgp__neighbor-127.0.1.2-adj-in.txt': 'parser lacks the gobgp adj-in table (ID column)',
-  'frr__show-ip-bgp-json.txt': 'parser lacks frr-json (show ip bgp json)',
-  'frr__show-bgp-ipv4-unicast-200.74.226.0_24.txt': 'parser lacks FRR detail `otc N` (RFC 9234)',
-  'frr__show-bgp-ipv4-unicast-203.0.113.0_24.txt': 'parser lacks FRR detail `otc N` (RFC 9234)',
-  'frr__show-bgp-ipv4-unicast-203.0.113.128_25.txt': 'parser lacks FRR detail `otc N` (RFC 9234)',
-  'frr__show-bgp-ipv4-unicast-198.18.0.0_24.txt': 'parser lacks FRR detail `otc N` (RFC 9234)',
-  'frr__show-bgp-ipv4-unicast-198.18.1.0_24.txt': 'parser lacks FRR detail `otc N` (RFC 9234)',
-  'frr__show-bgp-ipv4-unicast-198.18.2.0_24.txt': 'parser lacks FRR detail `otc N` (RFC 9234)',
-  'frr__show-bgp-ipv4-unicast-198.18.3.0_24.txt': 'parser lacks FRR detail `otc N` (RFC 9234)',
-  'frr__show-bgp-ipv4-unicast-200.74.226.0_24-json.txt': 'parser lacks frr-json per-prefix detail',
-  'frr__show-bgp-ipv4-unicast-203.0.113.0_24-json.txt': 'parser lacks frr-json per-prefix detail',
-  'frr__show-bgp-ipv4-unicast-198.18.2.0_24-json.txt': 'parser lacks frr-json per-prefix detail',
-  'bird__show-route.txt': 'parser lacks the origin of a BIRD short line without origin AS (`[?]`)',
-  'openbgpd__show-rib-detail.txt': 'parser lacks an OpenBGPD detail entry without an AS path line (its own network)',
-  'openbgpd__show-rib.txt': 'parser lacks the OpenBGPD 7.7 `show rib` table (flags ovs columns)',
-  'openbgpd__-j-show-rib.txt': 'parser lacks openbgpd-json',
-  'openbgpd__-j-show-rib-detail.txt': 'parser lacks openbgpd-json',
-};
-
-type Parse = (text: string) => LgParseResult;
-
-/** The parser is written in parallel; loaded by a path tsc does not resolve so that its absence is not a type error. */
-function loadParser(): Parse | undefined {
-  const modulePath = path.resolve(__dirname, '../../server/src/core/lg/parse');
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(modulePath) as { parseLookingGlass?: Parse };
-    return mod.parseLookingGlass;
-  } catch {
-    return undefined;
-  }
-}
+const TODO: Readonly<Record<string, string>> = {};
 
 const byValue = (a: readonly number[], b: readonly number[]): number => {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
@@ -86,14 +54,10 @@ const ACTUAL: Record<Field, (r: LgRoute) => unknown> = {
 const pick = <R>(r: R, fields: readonly Field[], how: Record<Field, (r: R) => unknown>): Record<string, unknown> =>
   Object.fromEntries(fields.map((f) => [f, how[f](r)]));
 
-const parse = loadParser();
-
 for (const fx of truth.fixtures) {
-  const todo = parse === undefined ? 'server/src/core/lg/parse.ts (parseLookingGlass) not there yet' : TODO[fx.file];
-  test(`lab fixture ${fx.file} (${fx.daemon}: ${fx.command})`, { todo }, () => {
-    assert.ok(parse, 'parseLookingGlass not available');
+  test(`lab fixture ${fx.file} (${fx.daemon}: ${fx.command})`, { todo: TODO[fx.file] }, () => {
     const text = readFileSync(path.join(FIXTURES, fx.file), 'utf8');
-    const result = parse(text);
+    const result = parseLookingGlass(text);
     const view = truth.views[fx.view] ?? [];
     assert.deepEqual(
       result.routes.map((r) => r.prefix).sort(),
