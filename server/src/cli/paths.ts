@@ -1,0 +1,179 @@
+import { LgStreamParser } from '../core/lg/parse';
+import type { AsPathSegment, LgFormat, LgParseResult, LgRoute } from '../core/lg/types';
+import { EXIT, parseArgs } from './io';
+
+/** What `routelens paths` may touch; tests pass their own. */
+export interface PathsIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readFile(p: string): Promise<string>;
+  readStdin(): Promise<string>;
+}
+
+const USAGE = `usage: routelens paths [--format text|json] [--aspa FILE…] [--relationships FILE] [--vrps FILE] <file|->
+
+Reads looking-glass or router output (Cisco, Junos, Arista, BIRD, FRR, OpenBGPD, GoBGP, Nokia, Huawei,
+bgpdump -m, RIPEstat/Alice-LG JSON, or AS paths one per line), detects its format and prints the routes.
+'-' reads standard input.
+
+options:
+  --format text|json       output (default text); html and svg when path analysis is available
+  --input-format <format>  skip detection (cisco-ios, junos, bird, bgpdump, aspath-list, …)
+  --aspa <file>            ASPA data for the path analysis (repeatable)
+  --relationships <file>   CAIDA AS relationships for the path analysis
+  --vrps <file>            VRPs for the path analysis
+`;
+
+/** The parsed input and the options, as the analysis hook receives them. */
+export interface PathsAnalysisRequest {
+  readonly text: string;
+  readonly result: LgParseResult;
+  readonly format: string;
+  readonly aspaFiles: readonly string[];
+  readonly relationshipsFile?: string;
+  readonly vrpsFile?: string;
+  readonly io: PathsIo;
+}
+
+/**
+ * EXTENSION POINT for the path analysis (ASPA, valley-free, OTC, RPKI) and `--format html|svg`.
+ * Register one hook; it gets every run. It returns the exit code when it wrote the output itself, or
+ * undefined to let this command print the parsed routes (text/json) as it does without analysis.
+ */
+export type PathsAnalysisHook = (req: PathsAnalysisRequest) => Promise<number | undefined>;
+
+let analysisHook: PathsAnalysisHook | undefined;
+
+export function registerPathsAnalysis(hook: PathsAnalysisHook | undefined): void {
+  analysisHook = hook;
+}
+
+/** JSON output: one object per route, 0-based lines. */
+export interface PathsJson {
+  readonly format: LgFormat;
+  readonly routes: readonly {
+    readonly prefix: string;
+    readonly asPath: readonly { readonly type: AsPathSegment['type']; readonly asns: readonly number[] }[];
+    readonly asPathText: string;
+    readonly nextHop?: string;
+    readonly origin?: string;
+    readonly best?: boolean;
+    readonly communities: readonly string[];
+    readonly otc?: number;
+    readonly line: number;
+  }[];
+  readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+}
+
+function communityText(c: LgRoute['communities'][number]): string {
+  switch (c.kind) {
+    case 'standard':
+      return `${c.asn}:${c.value}`;
+    case 'large':
+      return `${c.global}:${c.local1}:${c.local2}`;
+    case 'well-known':
+      return c.name;
+    case 'extended':
+      return c.text;
+  }
+}
+
+export function toPathsJson(r: LgParseResult): PathsJson {
+  return {
+    format: r.format,
+    routes: r.routes.map((x) => ({
+      prefix: x.prefix,
+      asPath: x.asPath.map((s) => ({ type: s.type, asns: [...s.asns] })),
+      asPathText: x.asPathText,
+      ...(x.nextHop !== undefined ? { nextHop: x.nextHop } : {}),
+      ...(x.origin !== undefined ? { origin: x.origin } : {}),
+      ...(x.best !== undefined ? { best: x.best } : {}),
+      communities: x.communities.map(communityText),
+      ...(x.otc !== undefined ? { otc: x.otc } : {}),
+      line: x.lines.start,
+    })),
+    unparsed: r.unparsed.map((u) => ({ line: u.line, text: u.text })),
+  };
+}
+
+const BRACKETS: Readonly<Record<AsPathSegment['type'], [string, string]>> = {
+  sequence: ['', ''],
+  set: ['{', '}'],
+  'confed-sequence': ['(', ')'],
+  'confed-set': ['[', ']'],
+};
+
+function pathText(r: LgRoute): string {
+  const p = r.asPath.map((s) => {
+    const [o, c] = BRACKETS[s.type];
+    return `${o}${s.asns.join(' ')}${c}`;
+  });
+  if (r.asPathTruncated === true) p.push('...');
+  return p.length > 0 ? p.join(' ') : '(empty)';
+}
+
+function toText(r: LgParseResult): string {
+  const out: string[] = [`format: ${r.format}, ${r.routes.length} route${r.routes.length === 1 ? '' : 's'}, ${r.unparsed.length} line${r.unparsed.length === 1 ? '' : 's'} not understood`];
+  for (const x of r.routes) {
+    const extra = [
+      x.nextHop !== undefined ? `via ${x.nextHop}` : '',
+      x.origin !== undefined ? `origin ${x.origin}` : '',
+      x.best === true ? 'best' : '',
+      x.otc !== undefined ? `otc ${x.otc}` : '',
+    ].filter((s) => s !== '');
+    out.push(`${x.prefix || '-'}  ${pathText(x)}${extra.length > 0 ? `  ${extra.join(', ')}` : ''}  (line ${x.lines.start + 1})`);
+  }
+  for (const u of r.unparsed) out.push(`line ${u.line + 1}: not understood: ${u.text}`);
+  return `${out.join('\n')}\n`;
+}
+
+export async function run(args: string[], io: PathsIo): Promise<number> {
+  const parsed = parseArgs(args, { values: ['format', 'input-format', 'relationships', 'vrps'], multi: ['aspa'], flags: ['help'] });
+  if ('error' in parsed) {
+    io.stderr(`routelens paths: ${parsed.error}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (parsed.flags.has('help')) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  const format = parsed.values.get('format')?.[0] ?? 'text';
+  const formats = analysisHook !== undefined ? ['text', 'json', 'html', 'svg'] : ['text', 'json'];
+  if (!formats.includes(format)) {
+    io.stderr(`routelens paths: --format ${format} is not available (${formats.join(', ')})\n`);
+    return EXIT.usage;
+  }
+  const input = parsed.positional[0];
+  if (input === undefined || parsed.positional.length > 1) {
+    io.stderr(USAGE);
+    return EXIT.usage;
+  }
+  let text: string;
+  try {
+    text = input === '-' ? await io.readStdin() : await io.readFile(input);
+  } catch (e) {
+    io.stderr(`routelens paths: cannot read ${input}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.usage;
+  }
+  const inputFormat = parsed.values.get('input-format')?.[0] as LgFormat | undefined;
+  const parser = new LgStreamParser(inputFormat !== undefined ? { format: inputFormat } : {});
+  // Chunks keep memory flat on big files: the parser holds only the current line and route.
+  const CHUNK = 1 << 20;
+  for (let i = 0; i < text.length; i += CHUNK) parser.push(text.slice(i, i + CHUNK));
+  const result = parser.end();
+
+  if (analysisHook !== undefined) {
+    const code = await analysisHook({
+      text,
+      result,
+      format,
+      aspaFiles: parsed.values.get('aspa') ?? [],
+      ...(parsed.values.get('relationships')?.[0] !== undefined ? { relationshipsFile: parsed.values.get('relationships')?.[0] } : {}),
+      ...(parsed.values.get('vrps')?.[0] !== undefined ? { vrpsFile: parsed.values.get('vrps')?.[0] } : {}),
+      io,
+    });
+    if (code !== undefined) return code;
+  }
+  io.stdout(format === 'json' ? `${JSON.stringify(toPathsJson(result), null, 2)}\n` : toText(result));
+  return EXIT.ok;
+}
