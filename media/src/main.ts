@@ -1,23 +1,204 @@
 import './panel.css';
-import type { HostToWebview, WebviewToHost } from '../../server/src/protocol';
+import { renderDot } from '../../server/src/core/paths/dot';
+import { renderMarkdown } from '../../server/src/core/paths/markdown';
+import type { DataSetStatus, PathsModel } from '../../server/src/core/paths/model';
+import { renderSvg } from '../../server/src/core/paths/svg';
+import type { ExportFormat, WebviewToHost } from '../../server/src/protocol';
+import { GraphView } from './graphView';
+import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pasteEditor';
+import { svgToPngBase64 } from './png';
+import { RouteTable, routeMatches } from './routeTable';
+import { isHostToWebview } from './validate';
 
-// First cut of the panel page: a paste area and the model as text. The path-panel area replaces it.
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 
+/** What survives hiding the panel and reloading the window (the serializer hands `text` back to the host). */
+interface PanelState {
+  text: string;
+  filter: { prefix: string; origin: string; verdict: string };
+  selected?: number;
+}
+
+const ANALYZE_DELAY_MS = 250;
 const vscode = acquireVsCodeApi();
-const app = document.getElementById('app');
-if (app) {
-  const input = document.createElement('textarea');
-  input.setAttribute('aria-label', 'Looking-glass output');
-  const output = document.createElement('pre');
-  app.append(input, output);
-  input.addEventListener('input', () => vscode.postMessage({ type: 'analyze', text: input.value }));
-  window.addEventListener('message', (e: MessageEvent<HostToWebview>) => {
-    const m = e.data;
-    if (m.type === 'init') {
-      input.value = m.text;
-      vscode.postMessage({ type: 'analyze', text: m.text });
-    } else if (m.type === 'model') output.textContent = JSON.stringify(m.model, null, 2);
+const saved = vscode.getState() as Partial<PanelState> | undefined;
+const state: PanelState = {
+  text: typeof saved?.text === 'string' ? saved.text : '',
+  filter: { prefix: '', origin: '', verdict: 'all', ...(typeof saved?.filter === 'object' ? saved.filter : {}) },
+  ...(typeof saved?.selected === 'number' ? { selected: saved.selected } : {}),
+};
+const save = (): void => vscode.setState(state);
+
+const app = document.getElementById('app')!;
+app.innerHTML = `
+<header class="rl-toolbar" role="toolbar" aria-label="Filters and export">
+  <label>Prefix <input id="f-prefix" type="search" spellcheck="false" placeholder="200.74."></label>
+  <label>Origin <input id="f-origin" type="search" spellcheck="false" placeholder="AS21980" size="9"></label>
+  <label>Verdict <select id="f-verdict">
+    <option value="all">all</option><option value="problems">errors and warnings</option>
+    <option value="leak">errors</option><option value="warning">warnings</option><option value="notice">notes</option><option value="ok">clean</option>
+  </select></label>
+  <span class="rl-spacer"></span>
+  <button type="button" data-export="svg">Export SVG</button>
+  <button type="button" data-export="png">Export PNG</button>
+  <button type="button" data-export="dot">Export DOT</button>
+  <button type="button" id="copy-md">Copy Markdown</button>
+</header>
+<div class="rl-status" id="status" role="status" aria-live="polite"></div>
+<main class="rl-main">
+  <section class="rl-editor" id="editor" aria-label="Looking-glass paste"></section>
+  <section class="rl-graph" id="graph" aria-label="AS path graph"></section>
+</main>
+<section class="rl-table" id="table" aria-label="Routes"></section>`;
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const prefixInput = $<HTMLInputElement>('f-prefix');
+const originInput = $<HTMLInputElement>('f-origin');
+const verdictSelect = $<HTMLSelectElement>('f-verdict');
+prefixInput.value = state.filter.prefix;
+originInput.value = state.filter.origin;
+verdictSelect.value = state.filter.verdict;
+
+let model: PathsModel | undefined;
+let editor: PasteEditor | undefined;
+let seq = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let notice = '';
+const graph = new GraphView($('graph'), (r) => select(r, false));
+const table = new RouteTable($('table'), (r) => select(r, true));
+
+function analyzeSoon(text: string): void {
+  state.text = text;
+  save();
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(() => vscode.postMessage({ type: 'analyze', text, seq: ++seq }), ANALYZE_DELAY_MS);
+}
+
+function visibleRoutes(m: PathsModel): number[] {
+  return m.routes.filter((r) => routeMatches(r, state.filter)).map((r) => r.index);
+}
+
+function render(): void {
+  if (!model) return;
+  const visible = visibleRoutes(model);
+  if (state.selected !== undefined && !model.routes[state.selected]) delete state.selected;
+  graph.render(model, state.selected, new Set(visible));
+  table.render(model, visible, state.selected);
+  renderStatus(model);
+}
+
+function select(route: number, fromTable: boolean): void {
+  const r = model?.routes[route];
+  if (!r) return;
+  state.selected = route;
+  save();
+  graph.render(model!, route, new Set(visibleRoutes(model!)));
+  table.focus(route, fromTable);
+  editor?.selectLines(r.lines.start, r.lines.end);
+}
+
+function renderStatus(m: PathsModel): void {
+  const el = $('status');
+  const leaks = m.routes.filter((r) => r.verdict === 'leak').length;
+  const parts: HTMLElement[] = [span(`${m.routes.length} route(s) · ${m.format} · ${leaks} with errors${m.unparsed.length ? ` · ${m.unparsed.length} line(s) not understood` : ''}`)];
+  const names: Record<keyof PathsModel['data'], string> = { aspa: 'ASPA', rov: 'VRPs', relationships: 'relationships', names: 'AS names', policy: 'RPSL policy' };
+  for (const [key, label] of Object.entries(names) as [keyof PathsModel['data'], string][]) parts.push(span(dataText(label, m.data[key]), m.data[key].errors.length > 0));
+  for (const [key, label] of Object.entries(names) as [keyof PathsModel['data'], string][])
+    for (const e of m.data[key].errors) parts.push(span(`${label}: ${e.source}: ${e.message}`, true));
+  if (m.graph.aggregated) parts.push(span(`large table: grouped by first hop, ${m.graph.aggregated.hiddenNodes} ASes not drawn (leaking paths are drawn in full)`));
+  if (notice) parts.push(span(notice));
+  el.replaceChildren(...parts);
+}
+
+function dataText(label: string, s: DataSetStatus): string {
+  return s.loaded ? `${label}: ${s.count}` : `no ${label} data`;
+}
+
+function span(text: string, error = false): HTMLElement {
+  const s = document.createElement('span');
+  s.textContent = text;
+  if (error) s.className = 'rl-error';
+  return s;
+}
+
+function showNotice(text: string, error = false): void {
+  notice = text;
+  if (model) renderStatus(model);
+  else $('status').replaceChildren(span(text, error));
+}
+
+async function exportAs(format: ExportFormat): Promise<void> {
+  if (!model) return;
+  const theme = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast') ? 'dark' : 'light';
+  const svg = renderSvg(model, { theme });
+  const data = format === 'svg' ? svg : format === 'png' ? await svgToPngBase64(svg, model.graph.width, model.graph.height) : format === 'dot' ? renderDot(model) : renderMarkdown(model);
+  vscode.postMessage({ type: 'export', format, data });
+}
+
+for (const [input, key] of [
+  [prefixInput, 'prefix'],
+  [originInput, 'origin'],
+  [verdictSelect, 'verdict'],
+] as const) {
+  input.addEventListener('input', () => {
+    state.filter[key] = input.value;
+    save();
+    render();
+  });
+}
+for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
+  b.addEventListener('click', () => {
+    exportAs(b.dataset.export as ExportFormat).catch((e: unknown) => showNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`, true));
+  });
+}
+$('copy-md').addEventListener('click', () => {
+  if (model) vscode.postMessage({ type: 'copy', text: renderMarkdown(model) });
+});
+
+window.addEventListener('message', (e: MessageEvent<unknown>) => {
+  const m = e.data;
+  if (!isHostToWebview(m)) return;
+  switch (m.type) {
+    case 'init':
+      // The host's text wins (a new selection or file); an empty one keeps what the page had.
+      if (m.text) editor?.setText(m.text);
+      analyzeSoon(m.text || (editor?.getText() ?? state.text));
+      return;
+    case 'model':
+      if (m.seq !== undefined && m.seq !== seq) return; // an answer to an older paste
+      model = m.model;
+      notice = '';
+      editor?.showModel(model);
+      render();
+      return;
+    case 'error':
+      if (m.seq === undefined || m.seq === seq) showNotice(m.message, true);
+      return;
+    case 'notice':
+      showNotice(m.message);
+      return;
+  }
+});
+
+async function start(): Promise<void> {
+  const host = $('editor');
+  try {
+    editor = await createMonacoEditor(host, app.dataset.worker ?? '', state.text);
+  } catch (e) {
+    editor = createTextareaEditor(host, state.text);
+    showNotice(`The editor could not load (${e instanceof Error ? e.message : String(e)}); using a plain text area.`, true);
+  }
+  editor.onChange((text) => analyzeSoon(text));
+  editor.onCursorLine((line) => {
+    const r = model?.routes.find((x) => line >= x.lines.start && line <= x.lines.end);
+    if (r && r.index !== state.selected) {
+      state.selected = r.index;
+      save();
+      graph.render(model!, r.index, new Set(visibleRoutes(model!)));
+      table.focus(r.index, false);
+    }
   });
   vscode.postMessage({ type: 'ready' });
 }
+
+void start();

@@ -13,7 +13,7 @@ export function aspaChecker(db: AspaDb, relationships?: Relationships): (segment
       verdict: v.verdict,
       reason: v.reason,
       ...(leakHop ? { leakHop } : {}),
-      hops: v.hops.map((h) => ({ customer: h.from, provider: h.to, result: h.result })),
+      hops: v.hops.map((h) => ({ customer: h.from, provider: h.to, result: h.result, ramp: h.ramp })),
       ...(v.whatIf ? { whatIf: v.whatIf.text } : {}),
     };
   };

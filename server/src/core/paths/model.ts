@@ -37,6 +37,8 @@ export interface AspaHopEvidence {
   readonly customer: number;
   readonly provider: number;
   readonly result: 'provider+' | 'not-provider+' | 'no-attestation';
+  /** Up hops are read from the origin side, down hops (downstream only) from the neighbour side. */
+  readonly ramp: 'up' | 'down';
 }
 
 export interface AspaCheck extends Check<'valid' | 'invalid' | 'unknown'> {
