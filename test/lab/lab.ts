@@ -11,7 +11,7 @@ import { fixtureName, type Field, type LabDaemon } from './daemon';
 import { frrDaemon } from './frr';
 import { gobgpDaemon } from './gobgp';
 import { openbgpdDaemon } from './openbgpd';
-import { ProcessGroup, freePort, runCmd, waitFor } from './processes';
+import { ProcessGroup, SEARCH_PATH, freePort, runCmd, waitFor } from './processes';
 import { GOBGP, RECEIVERS, pathText, type DaemonName, type Receiver, type Route } from './routes';
 
 export const ALL_RECEIVERS: readonly Receiver[] = ['frr', 'bird', 'openbgpd'];
@@ -69,7 +69,7 @@ export interface LabResult {
 }
 
 async function onPath(bin: string): Promise<boolean> {
-  const dirs = bin.includes('/') ? [''] : (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin']);
+  const dirs = bin.includes('/') ? [''] : SEARCH_PATH;
   for (const d of dirs) {
     try {
       await access(path.join(d, bin), constants.X_OK);
@@ -81,19 +81,16 @@ async function onPath(bin: string): Promise<boolean> {
   return false;
 }
 
+const MAKE: Readonly<Record<Receiver, (port: number) => LabDaemon>> = { frr: frrDaemon, bird: birdDaemon, openbgpd: openbgpdDaemon };
+
 /** Why the lab cannot run here (not root, a daemon missing), or undefined when it can. */
 export async function labUnavailable(receivers: readonly Receiver[] = ALL_RECEIVERS): Promise<string | undefined> {
   if (process.platform !== 'linux') return 'the lab needs Linux';
   if (process.getuid?.() !== 0) return 'the lab needs root (OpenBGPD chroots, FRR runs as root)';
-  const bins = ['gobgpd', 'gobgp', '/usr/lib/frr/bgpd', 'vtysh', 'bird', 'birdc', 'bgpd', 'bgpctl'];
-  const wanted = bins.filter((b) => b.startsWith('gob') || receivers.some((r) => binariesOf(r).includes(b)));
+  const wanted = [gobgpDaemon([]), ...receivers.map((r) => MAKE[r](0))].flatMap((d) => d.binaries);
   const missing: string[] = [];
   for (const b of wanted) if (!(await onPath(b))) missing.push(b);
   return missing.length > 0 ? `daemons not installed: ${missing.join(', ')} (apt-get install frr bird2 gobgpd openbgpd)` : undefined;
-}
-
-function binariesOf(r: Receiver): readonly string[] {
-  return { frr: ['/usr/lib/frr/bgpd', 'vtysh'], bird: ['bird', 'birdc'], openbgpd: ['bgpd', 'bgpctl'] }[r];
 }
 
 function toTruth(r: Route): GroundTruthRoute {
@@ -131,8 +128,7 @@ export async function runLab(opts: LabOptions = {}): Promise<LabResult> {
   try {
     const ports = new Map<Receiver, number>();
     for (const r of receivers) ports.set(r, await freePort(RECEIVERS[r].address));
-    const make: Record<Receiver, (port: number) => LabDaemon> = { frr: frrDaemon, bird: birdDaemon, openbgpd: openbgpdDaemon };
-    const receiverDaemons = receivers.map((r) => make[r](ports.get(r)!));
+    const receiverDaemons = receivers.map((r) => MAKE[r](ports.get(r)!));
     const hub = gobgpDaemon(receivers.map((r) => ({ receiver: r, port: ports.get(r)! })));
     const daemons = [hub, ...receiverDaemons];
 

@@ -6,6 +6,10 @@ import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { openSync, closeSync } from 'node:fs';
 
+/** bird, bgpd and bgpctl live in /usr/sbin, which a non-login PATH may lack. */
+export const SEARCH_PATH = [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/sbin', '/sbin'];
+const CHILD_ENV = { ...process.env, PATH: SEARCH_PATH.join(':') };
+
 export class ProcessGroup {
   private readonly children: ChildProcess[] = [];
   private readonly onExit = (): void => this.killNow('SIGKILL');
@@ -27,7 +31,7 @@ export class ProcessGroup {
   start(cmd: string, args: readonly string[], logFile: string, cwd?: string): ChildProcess {
     const fd = openSync(logFile, 'a');
     try {
-      const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], detached: true, cwd });
+      const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], detached: true, cwd, env: CHILD_ENV });
       child.on('error', () => undefined); // reported through exitCode / the wait that follows
       this.children.push(child);
       return child;
@@ -81,7 +85,7 @@ export interface CmdResult {
 /** Runs a CLI to completion (bounded by `timeoutMs`), never throws. */
 export function runCmd(cmd: string, args: readonly string[], timeoutMs = 10_000): Promise<CmdResult> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 16 << 20, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 16 << 20, killSignal: 'SIGKILL', env: CHILD_ENV }, (err, stdout, stderr) => {
       const code = err === null ? 0 : typeof err.code === 'number' ? err.code : -1;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
