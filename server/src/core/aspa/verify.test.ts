@@ -233,3 +233,35 @@ test('CompiledAspaDb: large provider sets use the binary search and still answer
   assert.equal(c.authorized(1, 1001), 2);
   assert.equal(c.authorized(2, 1000), 1);
 });
+
+test('the 27 RIS paths of the CANTV leak: Invalid with the example ASPAs (leaker AS8048), Unknown with only CANTV\'s', (t) => {
+  const file = path.resolve(repoRoot, '../shared/corpora/aspa/cantv_observed_paths_2026-01-02.jsonl');
+  if (!existsSync(file)) return t.skip('../shared not present');
+  const observed = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { path: number[]; peer_asn: number });
+  assert.equal(observed.length, 27);
+  // examples/cantv/aspa.aspa, as a table (the loader has its own tests).
+  const example = aspaDbFrom([
+    [21980, [269832]],
+    [269832, [1299, 6762]],
+    [1299, [0]],
+    [6762, [0]],
+    [8048, [6762, 23520, 52320]],
+    [23520, [1299]],
+    [52320, [3356]],
+  ]);
+  const onlyCantv = aspaDbFrom([[8048, [6762, 23520, 52320]]]);
+  for (const o of observed) {
+    const opts = { direction: 'upstream' as const, neighborAs: o.peer_asn as Asn };
+    const r = verifyAspaPath(seq(...o.path), example, opts);
+    assert.equal(r.verdict, 'invalid', o.path.join(' '));
+    assert.equal(r.leakHop?.leaker, 8048, r.reason);
+    const u = verifyAspaPath(seq(...o.path), onlyCantv, opts);
+    assert.equal(u.verdict, 'unknown');
+    // The AS that handed the route to CANTV is named first: its honest ASPA cannot list its customer AS8048.
+    const handedBy = o.path[o.path.lastIndexOf(8048) + 1]!;
+    assert.deepEqual(u.whatIf?.suggestions[0] && [u.whatIf.suggestions[0].asn, u.whatIf.suggestions[0].kind], [handedBy, 'aspa']);
+  }
+});
