@@ -123,7 +123,9 @@ async function logTails(dir: string, lines = 15): Promise<string> {
 export async function runLab(opts: LabOptions = {}): Promise<LabResult> {
   const receivers = opts.receivers ?? ALL_RECEIVERS;
   const log = opts.log ?? ((): void => undefined);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'routelens-lab-'));
+  // Control sockets live in here, and a unix socket path must fit in 108 bytes.
+  const tmp = os.tmpdir().length <= 48 ? os.tmpdir() : '/tmp';
+  const dir = await mkdtemp(path.join(tmp, 'routelens-lab-'));
   const group = new ProcessGroup(opts.keepDir ? undefined : () => rmSync(dir, { recursive: true, force: true }));
   try {
     const ports = new Map<Receiver, number>();
