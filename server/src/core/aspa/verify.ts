@@ -223,7 +223,9 @@ export function verifyAspaPath(segments: readonly AsPathSegment[], db: AspaDb, o
     ...(whatIf ? { whatIf } : {}),
     reason: `${
       direction === 'upstream' ? `min_up_ramp ${r.minUp} < N ${n}` : `min_up_ramp ${r.minUp} + min_down_ramp ${r.minDown} < N ${n}`
-    }: no checked hop is Not Provider+, but ${missing.map((a) => `AS${a}`).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no ASPA.`,
+    }: ${direction === 'upstream' ? 'no hop is Not Provider+' : 'the path may be valley-free'}, but ${missing.map((a) => `AS${a}`).join(', ')} ${
+      missing.length === 1 ? 'has' : 'have'
+    } no ASPA, so it cannot be proven.`,
   };
 }
 
