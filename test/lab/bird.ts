@@ -65,7 +65,7 @@ protocol bgp gobgp {
         fields,
         ...(prefixes ? { prefixes } : {}),
       });
-      const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'otc'] as const;
+      const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'extCommunities', 'otc'] as const;
       return [
         cap('show route all', all),
         // What bird-lg style looking glasses run for one prefix.

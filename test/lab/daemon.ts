@@ -2,7 +2,7 @@ import type { ProcessGroup } from './processes';
 import type { DaemonName, Route } from './routes';
 
 /** The fields of a route that one command's output actually prints (so the ground truth can be compared exactly). */
-export type Field = 'asPath' | 'nextHop' | 'origin' | 'med' | 'communities' | 'largeCommunities' | 'otc';
+export type Field = 'asPath' | 'nextHop' | 'origin' | 'med' | 'communities' | 'largeCommunities' | 'extCommunities' | 'otc';
 
 export interface Capture {
   /** The command as an operator types it, e.g. `show ip bgp`; the fixture file is `<daemon>__<slug>.txt`. */

@@ -22,7 +22,7 @@ export function frrDaemon(port: number): LabDaemon {
     ...INJECTED.map((r) => receivedFromGobgp('frr', r)),
     // Its own `network`, as its own table shows it: no path, next hop 0.0.0.0, metric 0; the
     // community and next hop are set only on the way out to gobgpd.
-    { ...own, nextHop: '0.0.0.0', communities: [], largeCommunities: [] },
+    { ...own, nextHop: '0.0.0.0', communities: [], largeCommunities: [], extCommunities: [] },
   ];
 
   const config = (): string =>
@@ -93,7 +93,7 @@ export function frrDaemon(port: number): LabDaemon {
     captures(): Capture[] {
       const argv = (command: string): string[] => ['vtysh', '--vty_socket', dir, '-c', command];
       const cap = (command: string, c: Omit<Capture, 'command' | 'argv' | 'view'>): Capture => ({ command, argv: argv(command), view: 'frr', ...c });
-      const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'otc'] as const;
+      const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'extCommunities', 'otc'] as const;
       return [
         // The table prints neither communities nor OTC; its Metric column is the MED.
         cap('show ip bgp', { prefixes: prefixesIn(table, 4), fields: ['asPath', 'nextHop', 'origin', 'med'] }),

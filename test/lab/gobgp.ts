@@ -98,6 +98,7 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
         if (r.med !== undefined) args.push('med', String(r.med));
         if (r.communities.length > 0) args.push('community', r.communities.map(([a, v]) => `${a}:${v}`).join(','));
         if (r.largeCommunities.length > 0) args.push('large-community', r.largeCommunities.map((c) => c.join(':')).join(','));
+        for (const [a, v] of r.extCommunities) args.push('rt', `${a}:${v}`);
         const res = await gobgp(...args);
         if (res.code !== 0) throw new Error(`lab: gobgp ${args.join(' ')} failed: ${res.stderr || res.stdout}`);
       }
@@ -114,7 +115,7 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
       return `${views.gobgp?.length ?? 0} routes in its RIB`;
     },
     captures(): Capture[] {
-      const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities'] as const;
+      const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'extCommunities'] as const;
       const v = views.gobgp ?? [];
       const caps: Capture[] = [
         { command: 'global rib', argv: ['gobgp', ...target(), 'global', 'rib'], view: 'gobgp', prefixes: prefixesIn(v, 4), fields: all },

@@ -41,6 +41,7 @@ export interface GroundTruthRoute {
   readonly med?: number;
   readonly communities: Route['communities'];
   readonly largeCommunities: Route['largeCommunities'];
+  readonly extCommunities: Route['extCommunities'];
   readonly otc?: number;
 }
 
@@ -103,6 +104,7 @@ function toTruth(r: Route): GroundTruthRoute {
     ...(r.med !== undefined ? { med: r.med } : {}),
     communities: r.communities,
     largeCommunities: r.largeCommunities,
+    extCommunities: r.extCommunities,
     ...(r.otc !== undefined ? { otc: r.otc } : {}),
   };
 }

@@ -74,7 +74,7 @@ allow to ${GOBGP.address} prefix ${own.prefix}
         fields,
         ...(prefixes ? { prefixes } : {}),
       });
-      const detail = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities'] as const;
+      const detail = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'extCommunities'] as const;
       return [
         cap('show rib', ['asPath', 'nextHop', 'origin', 'med']),
         cap('show rib detail', detail),

@@ -20,6 +20,8 @@ export interface Route {
   /** [asn, value] pairs, well-known ones (no-export …) included by value. */
   readonly communities: readonly (readonly [number, number])[];
   readonly largeCommunities: readonly (readonly [number, number, number])[];
+  /** Route targets (RFC 4360 two-octet-AS specific, transitive) as [asn, value]. */
+  readonly extCommunities: readonly (readonly [number, number])[];
   readonly otc?: number;
 }
 
@@ -67,6 +69,7 @@ export const RECEIVERS: Readonly<Record<Receiver, Speaker>> = {
       med: 0,
       communities: [[65010, 1]],
       largeCommunities: [[65010, 0, 1]],
+      extCommunities: [],
     },
   },
   bird: { asn: 65020, address: '127.0.1.3', role: 'customer' },
@@ -81,6 +84,7 @@ export const RECEIVERS: Readonly<Record<Receiver, Speaker>> = {
       nextHop: '198.51.100.4',
       communities: [[65030, 3]],
       largeCommunities: [],
+      extCommunities: [],
     },
   },
 };
@@ -101,7 +105,7 @@ export const CANTV_PREFIXES = [
   '200.74.238.0/23',
 ];
 
-const base = { nextHop: INJECT_NEXT_HOP, communities: [], largeCommunities: [] } as const;
+const base = { nextHop: INJECT_NEXT_HOP, communities: [], largeCommunities: [], extCommunities: [] } as const;
 
 /** Routes as gobgpd originates them (its own AS not yet prepended). */
 export const INJECTED: readonly Route[] = [
@@ -118,7 +122,8 @@ export const INJECTED: readonly Route[] = [
     asPath: [seq(...Array.from({ length: 32 }, (_, i) => 64600 + i), ...repeat(4200000002, 5))],
     origin: 'igp',
   },
-  // Communities: standard, well-known (no-export, blackhole), large with 32-bit fields.
+  // Communities: standard, well-known (no-export, blackhole), large with 32-bit fields, and an
+  // extended one that a parser must not mistake for either.
   {
     ...base,
     prefix: '198.18.2.0/24',
@@ -134,6 +139,7 @@ export const INJECTED: readonly Route[] = [
       [24482, 1, 2],
       [4200000001, 4294967295, 0],
     ],
+    extCommunities: [[64496, 7]],
   },
   // Origin EGP with a MED.
   { ...base, prefix: '198.18.3.0/24', asPath: [seq(64520, 64521)], origin: 'egp', med: 50, largeCommunities: [[24482, 7, 7]] },
