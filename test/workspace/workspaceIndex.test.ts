@@ -2,10 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frameRpsl } from '../../server/src/core/rpsl/frame';
 import { asn } from '../../server/src/core/net/asn';
+import { parsePrefix, type Prefix } from '../../server/src/core/net/prefix';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 
 const A = 'as-set: AS-A\nmembers: AS1, AS-B\nmnt-by: MNT-X\n\nroute: 192.0.2.0/24\norigin: AS1\nmember-of: RS-FOO\n';
 const B = 'as-set: AS-B\nmembers: AS2\n\naut-num: as065537\nimport: from AS1 accept AS-A\n';
+
+const p24: Prefix = (() => {
+  const p = parsePrefix('192.0.2.0/24');
+  if (!p.ok) throw new Error('test prefix');
+  return p.prefix;
+})();
 
 function index(): WorkspaceIndex {
   const ix = new WorkspaceIndex();
@@ -29,7 +36,7 @@ test('reverse maps: who references a set, a mntner, an AS; routes by prefix and 
   assert.deepEqual(ix.referencesTo('as-set', 'AS-A').map((s) => [s.from.key, s.ref.attribute, s.ref.strength]), [['AS65537', 'import', 'policy']]);
   assert.deepEqual(ix.referencesTo('mntner', 'MNT-X').map((s) => s.ref.strength), ['strong']);
   assert.deepEqual(ix.referencesTo('route-set', 'RS-FOO').map((s) => s.ref.attribute), ['member-of']);
-  assert.equal(ix.routesFor('192.0.2.0/24').length, 1);
+  assert.equal(ix.routesFor(p24).length, 1);
   assert.equal(ix.routesOriginatedBy(asn(1)).length, 1);
   const site = ix.referencesTo('as-set', 'AS-B')[0];
   assert.ok(site);
@@ -43,7 +50,7 @@ test('changing a file replaces its entries and reverse references; deleting remo
   ix.set('file:///a.rpsl', frameRpsl(A2).objects, A2);
   assert.ok(ix.generation > gen);
   assert.deepEqual(ix.referencesTo('as-set', 'AS-B'), []);
-  assert.equal(ix.routesFor('192.0.2.0/24').length, 0);
+  assert.equal(ix.routesFor(p24).length, 0);
   assert.equal(ix.lookup('as-set', 'AS-A').length, 1);
   ix.remove('file:///b.rpsl');
   assert.equal(ix.lookup('aut-num', 'AS65537').length, 0);

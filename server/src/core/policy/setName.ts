@@ -11,8 +11,21 @@ const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [
 
 const COMPONENT = /^[A-Za-z0-9_-]+$/;
 
+const memo = new Map<string, SetClass | null>();
+
 /** The set class of `name`, or undefined when it is no set name (an ASN, a keyword, a prefix). */
 export function setClassOf(name: string): SetClass | undefined {
+  const hit = memo.get(name);
+  if (hit !== undefined) return hit ?? undefined;
+  const cls = computeSetClass(name);
+  // Names repeat across a workspace; the memo is bounded so a huge dump cannot grow it without end.
+  if (memo.size > 200000) memo.clear();
+  memo.set(name, cls ?? null);
+  return cls;
+}
+
+function computeSetClass(name: string): SetClass | undefined {
+  if (name.indexOf('-') < 0) return undefined;
   let found: SetClass | undefined;
   for (const part of name.split(':')) {
     if (!COMPONENT.test(part)) return undefined;

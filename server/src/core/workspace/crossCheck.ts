@@ -59,7 +59,7 @@ export function crossCheckDocument(doc: SourceDocument, ctx: ServiceContext): Di
     const obj = e.object;
     // References that resolve nowhere.
     for (const ref of e.refs) {
-      if (index.resolve(ref.kind, ref.key).length > 0 || !unresolvedReportable(index, ref, hasDump)) continue;
+      if (!unresolvedReportable(index, ref, hasDump) || index.resolve(ref.kind, ref.key).length > 0) continue;
       const what = ref.kind === 'contact' ? 'person or role' : ref.kind;
       if (ref.strength === 'strong') {
         push('workspace/unresolved-strong-reference', ref.span, `No ${what} "${ref.key}" in the workspace: IRRd refuses objects whose ${ref.attribute} names a missing object. Fix the name or add the ${what}.`);
@@ -123,7 +123,7 @@ function checkSet(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
 function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   const route = e.route;
   if (!route) return;
-  const others = index.routesFor(route.normalized).filter((o) => o !== e);
+  const others = index.routesFor(route.prefix).filter((o) => o !== e);
   const same = others.filter((o) => o.route?.origin === route.origin);
   if (same.length > 0) {
     push(

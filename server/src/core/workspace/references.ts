@@ -1,8 +1,8 @@
 import { parseAsn } from '../net/asn';
 import { valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
 import type { Span } from '../text/range';
-import type { AsExpr, Filter, PolicyAst, PolicyExpr, Peering, RegexNode, RouterExpr } from '../policy/ast';
-import { parsePolicy } from '../policy/parser';
+import { POLICY_ATTRIBUTES } from '../policy/parser';
+import { scanPolicy } from '../policy/scanner';
 import { setClassOf } from '../policy/setName';
 
 /**
@@ -90,124 +90,32 @@ function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' |
   }
 }
 
-/** Every set name and AS number in a policy tree, with value spans. */
-export function policyNames(ast: PolicyAst): { kind: TargetKind; key: string; span: Span }[] {
+/**
+ * Set names and AS numbers in policy text, from the tokens alone: cheaper than a parse (indexing reads
+ * every policy line of a registry dump) and indifferent to syntax errors, which the validator reports.
+ */
+export function policyNames(value: string): { kind: TargetKind; key: string; span: Span }[] {
   const out: { kind: TargetKind; key: string; span: Span }[] = [];
-  const asExpr = (e: AsExpr | undefined): void => {
-    if (!e) return;
-    if (e.kind === 'asn') out.push({ kind: 'aut-num', key: `AS${e.asn}`, span: e.span });
-    else if (e.kind === 'set') out.push({ kind: 'as-set', key: e.name, span: e.span });
-    else if (e.kind === 'and' || e.kind === 'or' || e.kind === 'except') {
-      asExpr(e.left);
-      asExpr(e.right);
+  const word = (text: string, start: number): void => {
+    const caret = text.indexOf('^');
+    const base = caret >= 0 ? text.slice(0, caret) : text;
+    const cls = setClassOf(base);
+    const key = base.toUpperCase();
+    if (cls) {
+      if (key !== 'AS-ANY' && key !== 'RS-ANY') out.push({ kind: cls, key, span: { start, end: start + base.length } });
+      return;
+    }
+    if (base.length > 2 && (base.charCodeAt(0) | 32) === 97 && (base.charCodeAt(1) | 32) === 115) {
+      const a = parseAsn(base);
+      if (a.ok) out.push({ kind: 'aut-num', key: `AS${a.asn}`, span: { start, end: start + base.length } });
     }
   };
-  const router = (e: RouterExpr | undefined): void => {
-    if (!e) return;
-    if (e.kind === 'rtr-set') out.push({ kind: 'rtr-set', key: e.name, span: e.span });
-    else if (e.kind === 'dns') out.push({ kind: 'inet-rtr', key: e.name.toUpperCase(), span: e.span });
-    else if (e.kind === 'and' || e.kind === 'or' || e.kind === 'except') {
-      router(e.left);
-      router(e.right);
+  for (const t of scanPolicy(value)) {
+    if (t.kind === 'word') word(t.text, t.start);
+    else if (t.kind === 'regex') {
+      const re = /[A-Za-z0-9_:-]+/g;
+      for (let m = re.exec(t.text); m; m = re.exec(t.text)) word(m[0], t.start + m.index);
     }
-  };
-  const peering = (p: Peering): void => {
-    if (p.peeringSet) out.push({ kind: 'peering-set', key: p.peeringSet.name, span: p.peeringSet.span });
-    asExpr(p.as);
-    router(p.remoteRouter);
-    router(p.localRouter);
-  };
-  const regex = (r: RegexNode): void => {
-    switch (r.kind) {
-      case 'asn':
-        out.push({ kind: 'aut-num', key: `AS${r.asn}`, span: r.span });
-        break;
-      case 'set':
-        out.push({ kind: 'as-set', key: r.name, span: r.span });
-        break;
-      case 'seq':
-        r.items.forEach(regex);
-        break;
-      case 'alt':
-        r.options.forEach(regex);
-        break;
-      case 'repeat':
-        regex(r.operand);
-        break;
-      default:
-        break;
-    }
-  };
-  const filter = (f: Filter | undefined): void => {
-    if (!f) return;
-    switch (f.kind) {
-      case 'asn':
-        out.push({ kind: 'aut-num', key: `AS${f.asn}`, span: { start: f.span.start, end: f.range ? f.range.span.start : f.span.end } });
-        break;
-      case 'set':
-        out.push({ kind: f.setClass, key: f.name, span: { start: f.span.start, end: f.span.start + f.name.length } });
-        break;
-      case 'aspath':
-        regex(f.regex);
-        break;
-      case 'not':
-        filter(f.operand);
-        break;
-      case 'and':
-      case 'or':
-        filter(f.left);
-        filter(f.right);
-        break;
-      default:
-        break;
-    }
-  };
-  const expr = (e: PolicyExpr): void => {
-    if (e.kind === 'term') {
-      for (const f of e.factors) {
-        for (const p of f.peerings) peering(p.peering);
-        filter(f.filter);
-      }
-    } else {
-      expr(e.left);
-      expr(e.right);
-    }
-  };
-  switch (ast.kind) {
-    case 'import':
-    case 'export':
-      expr(ast.expr);
-      break;
-    case 'import-via':
-    case 'export-via':
-      peering(ast.via);
-      expr(ast.expr);
-      break;
-    case 'default':
-      for (const p of ast.factor.peerings) peering(p.peering);
-      filter(ast.factor.filter);
-      break;
-    case 'filter':
-      filter(ast.filter);
-      break;
-    case 'peering':
-      peering(ast.peering);
-      break;
-    case 'components':
-      filter(ast.filter);
-      for (const p of ast.protocols) filter(p.filter);
-      break;
-    case 'aggr-bndry':
-      asExpr(ast.expr);
-      break;
-    case 'aggr-mtd':
-      asExpr(ast.expr);
-      break;
-    case 'inject':
-      router(ast.at);
-      break;
-    default:
-      break;
   }
   return out;
 }
@@ -226,9 +134,8 @@ export function objectReferences(obj: RpslObject): ObjectReference[] {
       if (a.ok) out.push({ kind: 'aut-num', key: `AS${a.asn}`, attribute: 'origin', span: attr.valueSpan, strength: 'policy' });
       continue;
     }
-    const parsed = parsePolicy(attr.name, attr.value);
-    if (!parsed) continue;
-    for (const n of policyNames(parsed.ast)) {
+    if (!POLICY_ATTRIBUTES[attr.name]) continue;
+    for (const n of policyNames(attr.value)) {
       out.push({ kind: n.kind, key: n.key, attribute: attr.name, span: valueSpanToDocument(attr, n.span.start, n.span.end), strength: 'policy' });
     }
   }

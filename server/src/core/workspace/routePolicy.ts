@@ -120,16 +120,29 @@ class Evaluator {
     return p.length >= lo && p.length <= hi;
   }
 
-  /** Routes registered with origin `a`: does one cover the route (under `op`)? */
-  private originMatches(a: Asn, op: RangeOp | undefined, route: Route): Match {
-    const registered = this.index.routesOriginatedBy(a);
-    if (registered.length === 0) {
-      const origin = route.path[route.path.length - 1];
-      if (origin === undefined) return 'unrecorded';
-      return origin === a ? 'match' : 'unrecorded';
+  private covering = new WeakMap<Route, readonly IndexedObject[]>();
+
+  /** Route objects covering the route's prefix, once per route. */
+  private coveringOf(route: Route): readonly IndexedObject[] {
+    let c = this.covering.get(route);
+    if (!c) this.covering.set(route, (c = this.index.coveringRoutes(route.prefix)));
+    return c;
+  }
+
+  /**
+   * Routes registered with an origin in `asns`: does one cover the route (under `op`)? An AS without
+   * route objects in the workspace matches by the route's origin instead (see the module comment).
+   */
+  private originMatches(asns: Iterable<Asn>, has: (a: Asn) => boolean, op: RangeOp | undefined, route: Route): Match {
+    for (const r of this.coveringOf(route)) if (r.route && has(r.route.origin) && this.prefixIn(r.route.prefix, op, route.prefix)) return 'match';
+    const origin = route.path[route.path.length - 1];
+    let unknown = false;
+    for (const a of asns) {
+      if (this.index.routeCountOf(a) > 0) continue;
+      if (a === origin) return 'match';
+      unknown = true;
     }
-    for (const r of registered) if (r.route && this.prefixIn(r.route.prefix, op, route.prefix)) return 'match';
-    return 'no-match';
+    return unknown ? 'unrecorded' : 'no-match';
   }
 
   filter(f: Filter, route: Route, depth = 0): Match {
@@ -137,18 +150,14 @@ class Evaluator {
       case 'any':
         return 'match';
       case 'peeras':
-        return this.originMatches(this.peer, f.range, route);
+        return this.originMatches([this.peer], (a) => a === this.peer, f.range, route);
       case 'asn':
-        return this.originMatches(f.asn, f.range, route);
+        return this.originMatches([f.asn], (a) => a === f.asn, f.range, route);
       case 'set': {
         if (f.setClass === 'filter-set') return this.filterSet(f.name, route, depth);
         const x = expandSet(this.index, f.name);
-        let m: Match = 'no-match';
         for (const p of x.prefixes) if (this.prefixIn(p.prefix, f.range ?? p.range, route.prefix)) return 'match';
-        for (const a of x.asns.keys()) {
-          m = or3(m, () => this.originMatches(a, f.range, route));
-          if (m === 'match') return m;
-        }
+        const m = this.originMatches(x.asns.keys(), (a) => x.asns.has(a), f.range, route);
         if (!x.found || x.unresolved.length > 0) return m === 'no-match' ? 'unrecorded' : m;
         return m;
       }
@@ -437,13 +446,23 @@ function allFactors(e: PolicyExpr, out: PolicyFactor[]): PolicyFactor[] {
   return out;
 }
 
-function directionRules(autNum: RpslObject, direction: 'import' | 'export'): { attr: RpslAttribute; ast: PolicyAst & { kind: 'import' | 'export' } }[] {
+type Rule = { attr: RpslAttribute; ast: PolicyAst & { kind: 'import' | 'export' }; factors: readonly PolicyFactor[] };
+const rulesCache = { import: new WeakMap<RpslObject, Rule[]>(), export: new WeakMap<RpslObject, Rule[]>() };
+
+/** An aut-num's rules of one direction, parsed once per object. */
+function directionRules(autNum: RpslObject, direction: 'import' | 'export'): readonly Rule[] {
+  let rules = rulesCache[direction].get(autNum);
+  if (!rules) rulesCache[direction].set(autNum, (rules = computeRules(autNum, direction)));
+  return rules;
+}
+
+function computeRules(autNum: RpslObject, direction: 'import' | 'export'): Rule[] {
   const names = direction === 'import' ? ['import', 'mp-import'] : ['export', 'mp-export'];
-  const out: { attr: RpslAttribute; ast: PolicyAst & { kind: 'import' | 'export' } }[] = [];
+  const out: Rule[] = [];
   for (const attr of autNum.attributes) {
     if (!names.includes(attr.name)) continue;
     const ast = policyOf(attr);
-    if (ast && (ast.kind === 'import' || ast.kind === 'export')) out.push({ attr, ast });
+    if (ast && (ast.kind === 'import' || ast.kind === 'export')) out.push({ attr, ast, factors: allFactors(ast.expr, []) });
   }
   return out;
 }
@@ -456,9 +475,9 @@ export function announcedToAnyone(index: WorkspaceIndex, autNum: RpslObject, rou
   const rules = directionRules(autNum, 'export');
   if (rules.length === 0) return undefined;
   let m: Match = 'no-match';
-  for (const { ast } of rules) {
+  for (const { ast, factors } of rules) {
     if (!afiApplies(ast.expr, route.prefix, ast.mp)) continue;
-    for (const f of allFactors(ast.expr, [])) {
+    for (const f of factors) {
       // PeerAS needs a peer: take each plain AS the factor names, or skip when there is none.
       const peers: Asn[] = [];
       for (const p of f.peerings) if (p.peering.as?.kind === 'asn') peers.push(p.peering.as.asn);
@@ -474,8 +493,8 @@ export function announcedToAnyone(index: WorkspaceIndex, autNum: RpslObject, rou
 export function peersWith(index: WorkspaceIndex, autNum: RpslObject, direction: 'import' | 'export', neighbour: Asn): Match {
   const ev = new Evaluator(index, neighbour);
   let m: Match = 'no-match';
-  for (const { ast } of directionRules(autNum, direction)) {
-    for (const f of allFactors(ast.expr, [])) {
+  for (const { factors } of directionRules(autNum, direction)) {
+    for (const f of factors) {
       for (const p of f.peerings) {
         m = or3(m, () => ev.peeringMatches(p.peering, neighbour));
         if (m === 'match') return m;
@@ -496,6 +515,6 @@ export function namedPeers(autNum: RpslObject, direction: 'import' | 'export'): 
       walk(attr, e.right);
     }
   };
-  for (const { attr, ast } of directionRules(autNum, direction)) for (const f of allFactors(ast.expr, [])) for (const p of f.peerings) walk(attr, p.peering.as);
+  for (const { attr, factors } of directionRules(autNum, direction)) for (const f of factors) for (const p of f.peerings) walk(attr, p.peering.as);
   return out;
 }

@@ -31,23 +31,41 @@ export interface SetExpansion {
   readonly found: boolean;
 }
 
-/** Members a set lists directly: its members/mp-members words, plus objects that join it by member-of. */
-export function directMembers(index: WorkspaceIndex, set: IndexedObject): string[] {
-  const words: string[] = [];
-  for (const a of set.object.attributes) {
-    if (a.name === 'members' || a.name === 'mp-members') for (const w of valueWords(a.value)) words.push(w.text);
+interface ParsedMembers {
+  readonly words: readonly string[];
+  readonly mbrsByRef: ReadonlySet<string>;
+}
+
+const parsedMembers = new WeakMap<IndexedObject, ParsedMembers>();
+
+/** A set's own members and mbrs-by-ref, parsed once per indexed object (objects are replaced, never mutated). */
+function membersOf(set: IndexedObject): ParsedMembers {
+  let p = parsedMembers.get(set);
+  if (!p) {
+    const words: string[] = [];
+    for (const a of set.object.attributes) {
+      if (a.name === 'members' || a.name === 'mp-members') for (const w of valueWords(a.value)) words.push(w.text);
+    }
+    p = { words, mbrsByRef: mbrsByRef(set.object) };
+    parsedMembers.set(set, p);
   }
-  const allowed = mbrsByRef(set.object);
-  if (allowed.size > 0) {
-    const kind = set.className === 'as-set' ? 'as-set' : set.className === 'route-set' ? 'route-set' : undefined;
-    if (kind) {
-      for (const site of index.referencesTo(kind, set.key)) {
-        if (site.ref.attribute !== 'member-of' || !memberOfAllowed(site.from.object, allowed)) continue;
-        const o = site.from;
-        if (o.className === 'aut-num') words.push(o.key);
-        else if (o.route) words.push(o.route.normalized);
-        else words.push(o.key);
-      }
+  return p;
+}
+
+/** Members a set lists directly: its members/mp-members words, plus objects that join it by member-of. */
+export function directMembers(index: WorkspaceIndex, set: IndexedObject): readonly string[] {
+  const own = membersOf(set);
+  const allowed = own.mbrsByRef;
+  if (allowed.size === 0) return own.words;
+  const words = [...own.words];
+  const kind = set.className === 'as-set' ? 'as-set' : set.className === 'route-set' ? 'route-set' : undefined;
+  if (kind) {
+    for (const site of index.referencesTo(kind, set.key)) {
+      if (site.ref.attribute !== 'member-of' || !memberOfAllowed(site.from.object, allowed)) continue;
+      const o = site.from;
+      if (o.className === 'aut-num') words.push(o.key);
+      else if (o.route) words.push(o.route.normalized);
+      else words.push(o.key);
     }
   }
   return words;

@@ -16,6 +16,11 @@ export interface IndexedObject {
   readonly route?: { readonly prefix: Prefix; readonly normalized: string; readonly origin: Asn };
 }
 
+/** A cheap map key for a prefix (formatting addresses is what made lookups slow). */
+function prefixKey(p: Prefix): string {
+  return p.afi === 4 ? `${p.words[0] ?? 0}/${p.length}` : `${p.words.join(',')}/${p.length}`;
+}
+
 /** Where a reference stands: the referring object and the reference. */
 export interface ReferenceSite {
   readonly from: IndexedObject;
@@ -55,11 +60,14 @@ const CLASS_TO_TARGET: Readonly<Record<string, TargetKind>> = Object.fromEntries
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, readonly IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
-  private readonly refsTo = new Map<string, Set<ReferenceSite>>();
+  /** Most names have one referrer: a lone site is stored bare, more in an array (Sets cost the GC dearly). */
+  private readonly refsTo = new Map<string, ReferenceSite | ReferenceSite[]>();
   private readonly sitesByUri = new Map<string, ReferenceSite[]>();
   private readonly routesByPrefix = new Map<string, Set<IndexedObject>>();
   private readonly routesByOrigin = new Map<number, Set<IndexedObject>>();
   private readonly classCounts = new Map<string, number>();
+  /** Route prefix lengths in use per address family, with counts: covering lookups try only these. */
+  private readonly lengths = { 4: new Map<number, number>(), 6: new Map<number, number>() };
   private readonly texts = new Map<string, { text: string; index?: LineIndex }>();
   private readonly dumps = new Set<string>();
   private gen = 0;
@@ -81,8 +89,8 @@ export class WorkspaceIndex {
     const sites: ReferenceSite[] = [];
     for (const object of objects) {
       const className = object.className;
-      const key = primaryKey(object);
       const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
+      const key = route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object);
       const e: IndexedObject = { uri, object, className, key, refs: objectReferences(object), ...(route ? { route } : {}) };
       entries.push(e);
       const k = `${className}\u0000${key}`;
@@ -91,13 +99,19 @@ export class WorkspaceIndex {
       else this.byKey.set(k, [e]);
       this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
       if (route) {
-        addTo(this.routesByPrefix, route.normalized, e);
+        addTo(this.routesByPrefix, prefixKey(route.prefix), e);
         addTo(this.routesByOrigin, route.origin, e);
+        const l = this.lengths[route.prefix.afi];
+        l.set(route.prefix.length, (l.get(route.prefix.length) ?? 0) + 1);
       }
       for (const ref of e.refs) {
         const site = { from: e, ref };
         sites.push(site);
-        addTo(this.refsTo, targetKey(ref.kind, ref.key), site);
+        const tk = targetKey(ref.kind, ref.key);
+        const cur = this.refsTo.get(tk);
+        if (cur === undefined) this.refsTo.set(tk, site);
+        else if (Array.isArray(cur)) cur.push(site);
+        else this.refsTo.set(tk, [cur, site]);
       }
     }
     this.byUri.set(uri, entries);
@@ -119,11 +133,22 @@ export class WorkspaceIndex {
       if (n > 0) this.classCounts.set(e.className, n);
       else this.classCounts.delete(e.className);
       if (e.route) {
-        removeFrom(this.routesByPrefix, e.route.normalized, e);
+        removeFrom(this.routesByPrefix, prefixKey(e.route.prefix), e);
         removeFrom(this.routesByOrigin, e.route.origin, e);
+        const l = this.lengths[e.route.prefix.afi];
+        const c = (l.get(e.route.prefix.length) ?? 1) - 1;
+        if (c > 0) l.set(e.route.prefix.length, c);
+        else l.delete(e.route.prefix.length);
       }
     }
-    for (const site of this.sitesByUri.get(uri) ?? []) removeFrom(this.refsTo, targetKey(site.ref.kind, site.ref.key), site);
+    const touched = new Set<string>();
+    for (const site of this.sitesByUri.get(uri) ?? []) touched.add(targetKey(site.ref.kind, site.ref.key));
+    for (const tk of touched) {
+      const cur = this.refsTo.get(tk);
+      const kept = cur === undefined ? [] : Array.isArray(cur) ? cur.filter((s) => s.from.uri !== uri) : cur.from.uri !== uri ? [cur] : [];
+      if (kept.length === 0) this.refsTo.delete(tk);
+      else this.refsTo.set(tk, kept.length === 1 ? (kept[0] as ReferenceSite) : kept);
+    }
     this.sitesByUri.delete(uri);
   }
 
@@ -145,6 +170,8 @@ export class WorkspaceIndex {
   }
 
   lookup(className: string, key: string): readonly IndexedObject[] {
+    const exact = this.byKey.get(`${className}\u0000${key}`);
+    if (exact) return exact;
     const cls = className.toLowerCase();
     let k = key.toUpperCase();
     if (cls === 'aut-num') {
@@ -163,7 +190,8 @@ export class WorkspaceIndex {
 
   /** Every place that references `kind`/`key`. */
   referencesTo(kind: TargetKind, key: string): readonly ReferenceSite[] {
-    return [...(this.refsTo.get(targetKey(kind, key.toUpperCase())) ?? [])];
+    const cur = this.refsTo.get(targetKey(kind, key.toUpperCase()));
+    return cur === undefined ? [] : Array.isArray(cur) ? [...cur] : [cur];
   }
 
   /** The reference kind an object is the target of (as-set → as-set, person → contact …). */
@@ -171,8 +199,25 @@ export class WorkspaceIndex {
     return CLASS_TO_TARGET[className];
   }
 
-  routesFor(normalizedPrefix: string): readonly IndexedObject[] {
-    return [...(this.routesByPrefix.get(normalizedPrefix) ?? [])];
+  /** Route objects for exactly `p`. */
+  routesFor(p: Prefix): readonly IndexedObject[] {
+    return [...(this.routesByPrefix.get(prefixKey(p)) ?? [])];
+  }
+
+  /** Route objects whose prefix covers `p` (or equals it). */
+  coveringRoutes(p: Prefix): IndexedObject[] {
+    const out: IndexedObject[] = [];
+    for (const len of this.lengths[p.afi].keys()) {
+      if (len > p.length) continue;
+      const set = this.routesByPrefix.get(prefixKey(len === p.length ? p : maskPrefix(p, len)));
+      if (set) for (const r of set) out.push(r);
+    }
+    return out;
+  }
+
+  /** How many route objects `origin` has, without copying them. */
+  routeCountOf(origin: Asn): number {
+    return this.routesByOrigin.get(origin)?.size ?? 0;
   }
 
   routesOriginatedBy(origin: Asn): readonly IndexedObject[] {
@@ -246,4 +291,13 @@ export function primaryKey(obj: RpslObject): string {
     return origin ? `${prefix}${origin}` : prefix;
   }
   return base;
+}
+
+/** `p` cut to its first `len` bits. */
+function maskPrefix(p: Prefix, len: number): Prefix {
+  const words = p.words.map((w, i) => {
+    const bits = Math.max(0, Math.min(32, len - i * 32));
+    return bits === 0 ? 0 : bits === 32 ? w >>> 0 : (w & (~0 << (32 - bits))) >>> 0;
+  });
+  return { afi: p.afi, words, length: len };
 }
