@@ -107,13 +107,6 @@ export const rpslCodes: readonly DiagnosticCodeInfo[] = [
     example: 'changed: noc@example.net 20150101\nsource: RIPE',
   },
   {
-    code: 'rpsl/generated-attribute',
-    severity: 'hint',
-    summary: 'The registry generates this attribute; what is written here is replaced.',
-    description: 'Attributes such as `created:`, `last-modified:`, `fingerpr:` or `rpki-ov-state:` are filled in by the registry. You may leave them out of updates.',
-    example: 'rpki-ov-state: valid',
-  },
-  {
     code: 'rpsl/empty-value',
     severity: 'error',
     summary: 'The attribute has no value.',

@@ -122,25 +122,31 @@ test('fuzz: framing never throws and every span lies in the text', () => {
   );
 });
 
-test('linear time by structure: the framer reads each line once (indexOf steps equal the line count)', () => {
-  // Count the line scans by wrapping the text's indexOf for "\n": one call per line, whatever the content.
+test('linear time by structure: every search the framer makes stops at the end of its line', () => {
+  // Wrap the text so each indexOf reports how far it scanned: in total no more than the text itself (plus
+  // one per line), whatever the content. Every other loop of the framer is bounded by the current line.
   fc.assert(
     fc.property(rpslish, (lines) => {
       const text = lines.join('\n');
-      let newlineScans = 0;
+      let scanned = 0;
+      let calls = 0;
       const proxy = new Proxy(Object(text) as object, {
         get(target, prop) {
           if (prop === 'indexOf')
-            return (s: string, from?: number) => {
-              if (s === '\n') newlineScans++;
-              return text.indexOf(s, from);
+            return (s: string, from = 0) => {
+              const r = text.indexOf(s, from);
+              calls++;
+              scanned += (r < 0 ? text.length : r) - from;
+              return r;
             };
           const v = Reflect.get(target, prop) as unknown;
           return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(text) : v;
         },
       }) as unknown as string;
       frameRpslInto(proxy, { object: () => undefined, diagnostic: () => undefined });
-      assert.ok(newlineScans <= text.split('\n').length, `${newlineScans} scans for ${text.split('\n').length} lines`);
+      const lineCount = text.split('\n').length;
+      assert.ok(calls <= lineCount, `${calls} searches for ${lineCount} lines`);
+      assert.ok(scanned <= text.length, `scanned ${scanned} characters of ${text.length}`);
     }),
     { numRuns: 200 },
   );

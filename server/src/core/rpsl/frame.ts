@@ -34,10 +34,16 @@ function validName(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** The first `ch` in text[from, to), or -1; bounded by the line, unlike indexOf, so a scan never runs ahead. */
+function indexInLine(text: string, ch: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return i;
+  return -1;
+}
+
 /** Where a `#` starts an end-of-line comment (RFC 2622 §2: everything after # is a comment). */
 function commentStart(text: string, from: number, to: number): number {
-  const i = text.indexOf('#', from);
-  return i < 0 || i >= to ? to : i;
+  const i = indexInLine(text, 35, from, to);
+  return i < 0 ? to : i;
 }
 
 function trimmedSegment(text: string, from: number, to: number): ValueSegment | undefined {
@@ -154,8 +160,7 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
           });
       }
     } else {
-      const colon = text.indexOf(':', pos);
-      const nameEnd = colon >= 0 && colon < lineEnd ? colon : -1;
+      const nameEnd = indexInLine(text, 58 /* : */, pos, lineEnd);
       if (nameEnd > pos && validName(text, pos, nameEnd)) {
         if (wsStart >= 0) {
           sink.diagnostic({

@@ -16,6 +16,8 @@ interface Chunk {
   readonly afterBlank: boolean;
   /** Diagnostics with offsets relative to the chunk. */
   readonly diagnostics: readonly SpanDiagnostic[];
+  /** The same with document offsets, for the chunk's start when they were last asked for. */
+  absolute?: { base: number; list: readonly SpanDiagnostic[] };
 }
 
 export interface IncrementalStats {
@@ -54,14 +56,25 @@ function chunkStarts(text: string, from: number, to: number): number[] {
   return starts;
 }
 
+function shiftSpan(x: Span, by: number): Span {
+  return { start: x.start + by, end: x.end + by };
+}
+
 function shift(d: SpanDiagnostic, by: number): SpanDiagnostic {
-  const s = (x: Span): Span => ({ start: x.start + by, end: x.end + by });
-  return {
-    ...d,
-    span: s(d.span),
-    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: s(e.span) })) })) } : {}),
-    ...(d.related ? { related: d.related.map((r) => ({ ...r, span: s(r.span) })) } : {}),
-  };
+  const out: { -readonly [K in keyof SpanDiagnostic]: SpanDiagnostic[K] } = { code: d.code, severity: d.severity, span: shiftSpan(d.span, by), message: d.message };
+  if (d.fixes) out.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ span: shiftSpan(e.span, by), newText: e.newText })) }));
+  if (d.related) out.related = d.related.map((r) => ({ ...r, span: shiftSpan(r.span, by) }));
+  if (d.tags) out.tags = d.tags;
+  return out;
+}
+
+/** arr.splice(start, count, ...items) in place, or by concatenation when items are too many for arguments. */
+function replaceRange<T>(arr: T[], start: number, count: number, items: T[]): T[] {
+  if (items.length < 10000) {
+    arr.splice(start, count, ...items);
+    return arr;
+  }
+  return arr.slice(0, start).concat(items, arr.slice(start + count));
 }
 
 export class RpslIncrementalDocument {
@@ -145,8 +158,10 @@ export class RpslIncrementalDocument {
     const out: SpanDiagnostic[] = [];
     for (let k = 0; k < this.chunks.length; k++) {
       const c = this.chunks[k]!;
+      if (c.diagnostics.length === 0) continue;
       const base = this.starts[k] ?? 0;
-      for (const d of c.diagnostics) out.push(base === 0 ? d : shift(d, base));
+      if (c.absolute?.base !== base) c.absolute = { base, list: base === 0 ? c.diagnostics : c.diagnostics.map((d) => shift(d, base)) };
+      for (const d of c.absolute.list) out.push(d);
     }
     return out;
   }
@@ -179,9 +194,18 @@ export class RpslIncrementalDocument {
     const fresh = this.build(text, 0, text.length, regionStart > 0, before);
     for (const c of removed) this.recent[c.afterBlank ? 1 : 0].set(c.text, c);
     this.trimRecent();
-    this.chunks.splice(first, lastIdx - first + 1, ...fresh);
-    this.length += text.length - (oldRegionEnd - regionStart);
-    this.reindex();
+    this.chunks = replaceRange(this.chunks, first, lastIdx - first + 1, fresh);
+    const delta = text.length - (oldRegionEnd - regionStart);
+    this.length += delta;
+    // Starts: the new chunks' from the region start, the later ones moved by delta (no full rebuild).
+    const freshStarts: number[] = [];
+    let at = regionStart;
+    for (const c of fresh) {
+      freshStarts.push(at);
+      at += c.text.length;
+    }
+    this.starts = replaceRange(this.starts, first, lastIdx - first + 1, freshStarts);
+    if (delta !== 0) for (let k = first + fresh.length; k < this.starts.length; k++) this.starts[k]! += delta;
     this.lastStats = { reparsed: before.reparsed, reused: this.chunks.length - before.reparsed, chunks: this.chunks.length };
   }
 

@@ -523,6 +523,8 @@ const TABLES: readonly ClassTable[] = [
 // ---- The compiled form the validator reads ----
 
 export interface AttributeRule {
+  /** Position in the class template (for per-object counters). */
+  readonly index: number;
   readonly name: string;
   readonly type: ValueType;
   readonly multiple: boolean;
@@ -557,6 +559,7 @@ function compile(table: ClassTable, dialect: RpslDialect): ClassTemplate | undef
     const col = row[COL_INDEX[dialect]];
     if (col === '-') continue;
     attributes.push({
+      index: attributes.length,
       name: row[0],
       type: row[1],
       multiple: row[2] === 'm',

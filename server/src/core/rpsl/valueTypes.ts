@@ -136,8 +136,35 @@ function looksLikeAsn(text: string): boolean {
 // ---- Prefixes and range operators ----
 
 /** Checks a prefix of the given family (or either when undefined); returns its length and family. */
+/**
+ * The length of a canonical IPv4 prefix (four octets without leading zeros, no host bits), or -1 for
+ * anything else: the common case of a dump, checked without allocating; the rest takes the full path.
+ */
+function canonicalPrefix4Length(text: string): number {
+  let i = 0;
+  let addr = 0;
+  for (let octet = 0; octet < 4; octet++) {
+    const s = i;
+    let v = 0;
+    while (i < text.length && isDigit(text.charCodeAt(i)) && i - s < 3) v = v * 10 + (text.charCodeAt(i++) - 48);
+    if (i === s || v > 255 || (i - s > 1 && text.charCodeAt(s) === 48)) return -1;
+    addr = addr * 256 + v;
+    if (text.charCodeAt(i++) !== (octet < 3 ? 46 : 47)) return -1;
+  }
+  const s = i;
+  let len = 0;
+  while (i < text.length && isDigit(text.charCodeAt(i)) && i - s < 2) len = len * 10 + (text.charCodeAt(i++) - 48);
+  if (i === s || i !== text.length || len > 32 || (i - s > 1 && text.charCodeAt(s) === 48)) return -1;
+  const hostMask = len === 32 ? 0 : 2 ** (32 - len) - 1;
+  return addr % (hostMask + 1) === 0 ? len : -1;
+}
+
 export function checkPrefix(cx: ValueContext, t: Token, afi: Afi | undefined, familyCode = 'rpsl/wrong-address-family'): { length: number; afi: Afi } | undefined {
   const text = t.text;
+  if (afi !== 6) {
+    const fast = canonicalPrefix4Length(text);
+    if (fast >= 0) return { length: fast, afi: 4 };
+  }
   const isV6 = text.includes(':');
   if (afi !== undefined && (afi === 6) !== isV6) {
     const ok = parsePrefix(text).ok;
@@ -331,34 +358,38 @@ export function checkGenericName(cx: ValueContext, t: Token, opts: { allowedPref
 
 // ---- Addresses, e-mail, DNS ----
 
-export function isDnsName(text: string): boolean {
-  const s = text.endsWith('.') ? text.slice(0, -1) : text;
-  if (s.length === 0 || s.length > 253) return false;
-  for (const label of s.split('.')) {
-    if (label.length === 0 || label.length > 63) return false;
-    if (!allChars(label, (c) => isAlnum(c) || c === 45 || c === 95)) return false;
-    if (label.charCodeAt(0) === 45 || label.charCodeAt(label.length - 1) === 45) return false;
+export function isDnsName(text: string, from = 0, to = text.length): boolean {
+  let end = to;
+  if (end > from && text.charCodeAt(end - 1) === 46) end--;
+  if (end <= from || end - from > 253) return false;
+  let labelStart = from;
+  for (let i = from; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      const len = i - labelStart;
+      if (len === 0 || len > 63 || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
+      labelStart = i + 1;
+    } else if (!(isAlnum(c) || c === 45 || c === 95)) return false;
   }
   return true;
 }
 
+/** RFC 5322 atext and dots, by character code. */
+const LOCAL_PART_PUNCT: ReadonlySet<number> = new Set([..."!#$%&'*+-/=?^_`{|}~."].map((c) => c.charCodeAt(0)));
 function isLocalPartChar(c: number): boolean {
-  // RFC 5322 atext and dots.
-  return isAlnum(c) || "!#$%&'*+-/=?^_`{|}~.".includes(String.fromCharCode(c));
+  return isAlnum(c) || LOCAL_PART_PUNCT.has(c);
 }
 
 export function isEmail(text: string): boolean {
   const at = text.lastIndexOf('@');
   if (at <= 0 || at === text.length - 1) return false;
-  const local = text.slice(0, at);
-  const domain = text.slice(at + 1);
-  if (!allChars(local, isLocalPartChar)) return false;
-  if (domain.startsWith('[') && domain.endsWith(']')) {
-    const lit = domain.slice(1, -1);
+  for (let i = 0; i < at; i++) if (!isLocalPartChar(text.charCodeAt(i))) return false;
+  if (text.charCodeAt(at + 1) === 91 /* [ */ && text.charCodeAt(text.length - 1) === 93) {
+    const lit = text.slice(at + 2, -1);
     const v4 = parseIPv4(lit);
     return (v4 !== undefined && v4.parts === 4) || parseIPv6(lit.replace(/^IPv6:/i, '')) !== undefined;
   }
-  return domain.includes('.') && isDnsName(domain) && isAlpha(domain.charCodeAt(domain.length - 1));
+  return text.indexOf('.', at) > 0 && isDnsName(text, at + 1) && isAlpha(text.charCodeAt(text.length - 1));
 }
 
 function checkEmail(cx: ValueContext, t: Token): boolean {

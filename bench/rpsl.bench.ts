@@ -1,0 +1,155 @@
+/**
+ * RPSL core budget: parse + fully validate a realistic registry dump (route/route6/aut-num/as-set mix with
+ * import/export lines), its peak heap against the input size, and incremental re-validation after a
+ * one-character edit in a 20 MB file.
+ *   node --import tsx bench/rpsl.bench.ts [--quick]
+ */
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { performance } from 'node:perf_hooks';
+import { quick, report } from './figure';
+import type { SpanDiagnostic } from '../server/src/core/diagnostics/diagnostic';
+import { dialectOf } from '../server/src/core/rpsl/dialects';
+import { frameRpslInto } from '../server/src/core/rpsl/frame';
+import { RpslIncrementalDocument } from '../server/src/core/rpsl/incremental';
+import { validateObject, validateRpslText } from '../server/src/core/rpsl/validate';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+/** A small deterministic PRNG (mulberry32), so every run validates the same dump. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SOURCES = ['RADB', 'RADB', 'RADB', 'ALTDB', 'NTTCOM', 'RIPE'];
+
+/** A dump shaped like RADB/RIPE exports: mostly routes, some aut-nums with policy, some as-sets. */
+function generateDump(objects: number, seed = 1): string {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const asn = (): number => 1000 + Math.floor(r() * 400000);
+  const parts: string[] = [];
+  for (let i = 0; i < objects; i++) {
+    const k = r();
+    const src = pick(SOURCES);
+    const ripe = src === 'RIPE';
+    const tail = `mnt-by:         MAINT-AS${asn()}\n${ripe ? 'created:        2020-01-31T12:00:00Z\nlast-modified:  2024-05-01T08:30:00Z\n' : 'changed:        noc@example.net 20240131\n'}source:         ${src}\n`;
+    if (k < 0.6) {
+      const len = 16 + Math.floor(r() * 9);
+      const addr = (Math.floor(r() * 0xdfffffff) >>> (32 - len)) << (32 - len);
+      parts.push(
+        `route:          ${addr >>> 24}.${(addr >>> 16) & 255}.${(addr >>> 8) & 255}.${addr & 255}/${len}\ndescr:          Customer network ${i}\norigin:         AS${asn()}\n${r() < 0.2 ? `member-of:      AS${asn()}:RS-CUSTOMERS\n` : ''}${tail}`,
+      );
+    } else if (k < 0.8) {
+      parts.push(
+        `route6:         2001:db8:${Math.floor(r() * 65535).toString(16)}::/48\ndescr:          Customer network ${i}\norigin:         AS${asn()}\n${tail}`,
+      );
+    } else if (k < 0.92) {
+      const me = asn();
+      const lines = [`aut-num:        AS${me}`, `as-name:        NET-${me}`, 'descr:          Example network'];
+      const peers = 2 + Math.floor(r() * 6);
+      for (let p = 0; p < peers; p++) {
+        const peer = asn();
+        lines.push(`import:         from AS${peer} action pref=100; accept AS${peer}:AS-CUSTOMERS`);
+        lines.push(`export:         to AS${peer} announce AS${me}:AS-CUSTOMERS`);
+        if (r() < 0.3) lines.push(`mp-import:      afi ipv6.unicast from AS${peer} accept ANY`);
+      }
+      lines.push(`admin-c:        EXA${me}-${ripe ? 'RIPE' : 'RADB'}`, `tech-c:         EXA${me}-${ripe ? 'RIPE' : 'RADB'}`);
+      if (ripe) lines.push('status:         ASSIGNED');
+      parts.push(`${lines.join('\n')}\n${tail}`);
+    } else {
+      const me = asn();
+      const members = Array.from({ length: 1 + Math.floor(r() * 8) }, () => `AS${asn()}`).join(', ');
+      parts.push(
+        `as-set:         AS${me}:AS-CUSTOMERS\ndescr:          Customers of AS${me}\nmembers:        ${members}\nmembers:        AS${me}:AS-DOWNSTREAM\n${ripe ? `admin-c:        EXA${me}-RIPE\ntech-c:         EXA${me}-RIPE\n` : ''}${tail}`,
+      );
+    }
+  }
+  return parts.join('\n');
+}
+
+const objects = quick ? 20_000 : 120_000;
+const text = generateDump(objects);
+const mb = text.length / 1e6;
+process.stderr.write(`rpsl: ${objects} objects, ${mb.toFixed(1)} MB\n`);
+
+// 1. Throughput: the streaming validator (frame + templates + values + policy), best of a few runs.
+let best = Infinity;
+let findings = 0;
+for (let run = 0; run < (quick ? 2 : 4); run++) {
+  const t0 = performance.now();
+  findings = validateRpslText(text, 'auto').length;
+  best = Math.min(best, performance.now() - t0);
+}
+const mbps = mb / (best / 1000);
+process.stderr.write(`  ${findings} findings (the generated dump is clean)\n`);
+report({ bench: 'rpsl', metric: 'parse+validate throughput', value: mbps, unit: 'MB/s', budget: '>= 50 MB/s', ok: mbps >= 50 });
+
+// 2. Peak heap while validating, sampled every 5000 objects, relative to the input (ASCII: one byte a char).
+gc();
+const baseline = process.memoryUsage().heapUsed - text.length; // the text is already on the heap
+let peak = 0;
+let seen = 0;
+const out: SpanDiagnostic[] = [];
+frameRpslInto(text, {
+  object(o) {
+    validateObject(o, dialectOf(o, 'auto'), out);
+    if (++seen % 5000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  },
+  diagnostic: (d) => out.push(d),
+});
+peak = Math.max(peak, process.memoryUsage().heapUsed);
+const ratio = (peak - baseline) / text.length;
+report({ bench: 'rpsl', metric: 'peak heap / input size', value: ratio, unit: 'x', budget: '<= 4x', ok: ratio <= 4 });
+
+// 3. Incremental re-validation after a one-character edit in a 20 MB file.
+const bigObjects = quick ? Math.round(objects / 4) : Math.round((objects * 20) / mb);
+const big = quick ? text.slice(0, Math.round(text.length / 4)) : generateDump(bigObjects, 2);
+const bigMb = big.length / 1e6;
+const t0 = performance.now();
+const inc = new RpslIncrementalDocument(big, 'auto');
+process.stderr.write(`  incremental document of ${bigMb.toFixed(1)} MB built in ${(performance.now() - t0).toFixed(0)} ms (${inc.stats.chunks} chunks)\n`);
+const r = rng(7);
+const editTimes: number[] = [];
+const updateTimes: number[] = [];
+let current = big;
+for (let i = 0; i < 20; i++) {
+  const at = Math.floor(r() * (current.length - 1));
+  const ch = current[at] === '1' ? '2' : '1';
+  // (a) The LSP's incremental change: offsets and the inserted text.
+  let s = performance.now();
+  inc.applyEdit(at, at + 1, ch);
+  inc.diagnostics();
+  editTimes.push(performance.now() - s);
+  // (b) The whole new text, as a full-sync client sends it: the changed chunks are found by comparison.
+  const before = current;
+  current = current.slice(0, at) + ch + current.slice(at + 1);
+  const reverted = before;
+  s = performance.now();
+  inc.update(reverted);
+  inc.diagnostics();
+  updateTimes.push(performance.now() - s);
+  current = reverted;
+}
+const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
+const p = (xs: number[], q: number): number => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+process.stderr.write(
+  `  edit: median ${p(editTimes, 0.5).toFixed(1)} ms, max ${Math.max(...editTimes).toFixed(1)} ms; full-text update: median ${p(updateTimes, 0.5).toFixed(1)} ms, max ${Math.max(...updateTimes).toFixed(1)} ms\n`,
+);
+const worst = Math.max(...editTimes, ...updateTimes);
+report({
+  bench: 'rpsl',
+  metric: `re-validation after a 1-char edit in ${bigMb.toFixed(0)} MB (worst of 40)`,
+  value: worst,
+  unit: 'ms',
+  budget: '< 50 ms',
+  ok: worst < 50,
+});
