@@ -30,6 +30,7 @@ const doc = fc.array(pieces, { maxLength: 30 }).map((p) => p.join(''));
 
 function sameAsFull(inc: RpslIncrementalDocument, text: string): void {
   assert.equal(inc.text, text);
+  assert.equal(inc.chunkedText, text);
   assert.deepEqual(inc.diagnostics(), validateRpslText(text, 'auto'));
 }
 

@@ -68,6 +68,19 @@ function shift(d: SpanDiagnostic, by: number): SpanDiagnostic {
   return out;
 }
 
+/** How many characters a and b share at the start (or the end), at most `max`: binary search with native equality. */
+function commonLength(a: string, b: string, max: number, fromEnd: boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const same = fromEnd ? a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo) : a.slice(lo, mid) === b.slice(lo, mid);
+    if (same) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** arr.splice(start, count, ...items) in place, or by concatenation when items are too many for arguments. */
 function replaceRange<T>(arr: T[], start: number, count: number, items: T[]): T[] {
   if (items.length < 10000) {
@@ -84,11 +97,14 @@ export class RpslIncrementalDocument {
   /** Results of chunks dropped by recent edits, by text, so undoing an edit costs nothing. */
   private recent = [new Map<string, Chunk>(), new Map<string, Chunk>()] as const;
   private lastStats: IncrementalStats = { reparsed: 0, reused: 0, chunks: 0 };
+  /** The current text as one string, kept for finding what a new version changed (edits append cheaply). */
+  private current: string;
 
   constructor(
     text: string,
     readonly dialect: RpslDialectSetting,
   ) {
+    this.current = text;
     this.chunks = this.build(text, 0, text.length, false);
     this.length = text.length;
     this.reindex();
@@ -99,8 +115,13 @@ export class RpslIncrementalDocument {
     return this.lastStats;
   }
 
-  /** The whole current text (joins the chunks: for tests and tools, not for the hot path). */
+  /** The whole current text. */
   get text(): string {
+    return this.current;
+  }
+
+  /** The chunks joined again: equal to `text` unless the bookkeeping is broken (for tests). */
+  get chunkedText(): string {
     return this.chunks.map((c) => c.text).join('');
   }
 
@@ -108,6 +129,7 @@ export class RpslIncrementalDocument {
   applyEdit(start: number, end: number, newText: string): void {
     const s = Math.max(0, Math.min(start, this.length));
     const e = Math.max(s, Math.min(end, this.length));
+    this.current = this.current.slice(0, s) + newText + this.current.slice(e);
     // Region: from the chunk before the one holding s to the chunk after the one holding e.
     const first = Math.max(0, this.chunkAt(s) - 1);
     const last = Math.min(this.chunks.length - 1, this.chunkAt(e) + 1);
@@ -121,36 +143,22 @@ export class RpslIncrementalDocument {
     this.replaceRegion(first, last, region, regionStart, regionEnd);
   }
 
-  /** Brings the document to `newText`, finding the changed chunks by comparing unchanged ones in place. */
+  /**
+   * Brings the document to `newText` (a full-sync client, or a new SourceDocument version): finds the one
+   * changed range by comparing with the current text from both ends (native comparisons of halving
+   * windows, so about two passes of memcmp) and applies it as an edit.
+   */
   update(newText: string): void {
-    const n = this.chunks.length;
-    let i = 0;
-    let pos = 0;
-    while (i < n) {
-      const c = this.chunks[i]!;
-      if (!newText.startsWith(c.text, pos)) break;
-      pos += c.text.length;
-      i++;
-    }
-    let j = n - 1;
-    let tail = newText.length;
-    while (j >= i) {
-      const c = this.chunks[j]!;
-      if (tail - c.text.length < pos || !newText.startsWith(c.text, tail - c.text.length)) break;
-      tail -= c.text.length;
-      j--;
-    }
-    if (i === n && tail === newText.length && pos === newText.length) {
-      this.lastStats = { reparsed: 0, reused: n, chunks: n };
+    const old = this.current;
+    if (old === newText) {
+      this.lastStats = { reparsed: 0, reused: this.chunks.length, chunks: this.chunks.length };
       return;
     }
-    // Margins of one chunk: a chunk whose end lost its empty line, or the text after it, may now frame differently.
-    const first = Math.max(0, i - 1);
-    const last = Math.min(n - 1, j + 1);
-    const regionStart = this.starts[first] ?? 0;
-    const oldRegionEnd = last >= 0 ? (this.starts[last] ?? 0) + (this.chunks[last]?.text.length ?? 0) : 0;
-    const newRegionEnd = newText.length - (this.length - oldRegionEnd);
-    this.replaceRegion(first, last, newText.slice(regionStart, newRegionEnd), regionStart, oldRegionEnd);
+    const max = Math.min(old.length, newText.length);
+    const prefix = commonLength(old, newText, max, false);
+    const suffix = commonLength(old, newText, max - prefix, true);
+    this.applyEdit(prefix, old.length - suffix, newText.slice(prefix, newText.length - suffix));
+    this.current = newText;
   }
 
   /** Every diagnostic with document offsets. */
