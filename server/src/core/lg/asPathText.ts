@@ -1,5 +1,5 @@
 import type { Asn } from '../net/asn';
-import type { AsPathSegment, Origin, SegmentType } from './types';
+import type { AsPathSegment, Origin } from './types';
 
 /** What one printed AS path says once origin codes, "no path" words and notes are taken off. */
 export interface AsPathParse {
@@ -93,8 +93,6 @@ function noteStart(s: string, from: number, to: number): number {
   return -1;
 }
 
-const OPEN: Readonly<Record<string, SegmentType>> = { '{': 'set', '(': 'confed-sequence', '[': 'confed-set' };
-const CLOSE: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']' };
 
 /**
  * Turns printed AS-path text into segments. Linear, no backtracking regexes; never throws.
@@ -103,7 +101,8 @@ const CLOSE: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']' }
 export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, to = s.length): AsPathParse {
   let end = to;
   let note: string | undefined;
-  const comma = noteStart(s, from, to);
+  const firstComma = s.indexOf(',', from);
+  const comma = firstComma >= 0 && firstComma < to ? noteStart(s, from, to) : -1;
   if (comma >= 0) {
     note = s.slice(comma + 1, to).trim();
     end = comma;
@@ -113,19 +112,18 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
   while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
 
   let origin: Origin | undefined;
-  if (opts.originCode && end > start) {
+  if (opts.originCode === true && end > start) {
     // Last token as an origin word, or one letter glued to the last ASN (`3222 65401i`, `3222?`).
     let ts = end;
     while (ts > start && !isSpace(s.charCodeAt(ts - 1))) ts--;
-    const last = s.slice(ts, end);
-    const o = ORIGIN_WORDS[last];
+    const o = end - ts <= 10 ? ORIGIN_WORDS[s.slice(ts, end)] : undefined;
     if (o !== undefined) {
       origin = o;
       end = ts;
-    } else if (last.length > 1) {
-      const ch = last[last.length - 1] ?? '';
-      const prev = last.charCodeAt(last.length - 2);
-      const og = ch === 'i' || ch === 'e' || ch === '?' ? ORIGIN_WORDS[ch] : undefined;
+    } else if (end - ts > 1) {
+      const ch = s.charCodeAt(end - 1);
+      const prev = s.charCodeAt(end - 2);
+      const og: Origin | undefined = ch === 105 ? 'igp' : ch === 101 ? 'egp' : ch === 63 ? 'incomplete' : undefined;
       if (og !== undefined && ((prev >= 48 && prev <= 57) || prev === 125 || prev === 41 || prev === 93)) {
         origin = og;
         end -= 1;
@@ -139,24 +137,25 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
   const invalid: { text: string; offset: number }[] = [];
   let truncated = false;
   let localAs: Asn | undefined;
-  if (text.length === 0 || NO_PATH_WORDS.has(text.toLowerCase())) {
+  const c0 = s.charCodeAt(start);
+  if (text.length === 0 || (text.length <= 12 && !(c0 >= 48 && c0 <= 57) && NO_PATH_WORDS.has(text.toLowerCase()))) {
     return { segments, text, textStart: start, origin, truncated, invalid, note };
   }
 
-  let cur: { type: SegmentType; asns: Asn[] } | undefined;
-  let closer = '';
+  let cur: Asn[] | undefined;
+  /** The closing bracket awaited (char code), 0 outside brackets. */
+  let closer = 0;
   let i = start;
   let first = true;
   while (i < end) {
     const c = s.charCodeAt(i);
-    if (isSpace(c) || c === 44) {
+    if (c === 32 || c === 9 || c === 160 || c === 44) {
       i++;
       continue;
     }
-    const ch = s[i] ?? '';
-    if (closer === '' && OPEN[ch] !== undefined) {
+    if (closer === 0 && (c === 123 || c === 40 || c === 91)) {
       // `[65161]` first in a Junos path is the local AS, not a confederation set.
-      if (ch === '[' && opts.junos && first) {
+      if (c === 91 && opts.junos === true && first) {
         const close = s.indexOf(']', i);
         if (close > i && close < end) {
           const v = asnValue(s.slice(i + 1, close).trim());
@@ -166,23 +165,36 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
           continue;
         }
       }
-      cur = { type: OPEN[ch] as SegmentType, asns: [] };
-      segments.push(cur);
-      closer = CLOSE[ch] ?? '';
+      cur = [];
+      segments.push({ type: c === 123 ? 'set' : c === 40 ? 'confed-sequence' : 'confed-set', asns: cur });
+      closer = c === 123 ? 125 : c === 40 ? 41 : 93;
       i++;
       first = false;
       continue;
     }
-    if (closer !== '' && ch === closer) {
-      closer = '';
+    if (c === closer) {
+      closer = 0;
       cur = undefined;
       i++;
       continue;
     }
+    // A token: parse it as an ASN on the fly (digits, or asdot `hi.lo`).
     let j = i;
+    let v = 0;
+    let hi = -1;
+    let digits = 0;
+    let ok = true;
     while (j < end) {
       const d = s.charCodeAt(j);
-      if (isSpace(d) || d === 44 || d === 123 || d === 125 || d === 40 || d === 41 || d === 91 || d === 93) break;
+      if (d >= 48 && d <= 57) {
+        v = v * 10 + (d - 48);
+        digits++;
+      } else if (d === 32 || d === 9 || d === 44 || d === 123 || d === 125 || d === 40 || d === 41 || d === 91 || d === 93 || d === 160) break;
+      else if (d === 46 && hi < 0 && digits > 0) {
+        hi = v;
+        v = 0;
+        digits = 0;
+      } else ok = false;
       j++;
     }
     first = false;
@@ -191,13 +203,19 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
       i++;
       continue;
     }
-    if (j - i === 3 && s.startsWith('...', i)) {
-      truncated = true;
-      i = j;
-      continue;
+    let a: number | undefined;
+    if (ok && digits > 0 && digits <= 10) {
+      if (hi < 0) a = v <= MAX_ASN ? v : undefined;
+      else if (hi <= 65535 && v <= 65535 && digits <= 5) a = hi * 65536 + v;
     }
-    let a = asnValue(s, i, j);
-    if (a === undefined && j - i > 2 && (s.charCodeAt(i) | 32) === 97 && (s.charCodeAt(i + 1) | 32) === 115) a = asnValue(s, i + 2, j);
+    if (a === undefined) {
+      if (j - i === 3 && s.startsWith('...', i)) {
+        truncated = true;
+        i = j;
+        continue;
+      }
+      if (j - i > 2 && (s.charCodeAt(i) | 32) === 97 && (s.charCodeAt(i + 1) | 32) === 115) a = asnValue(s, i + 2, j);
+    }
     if (a === undefined) {
       const tok = s.slice(i, j);
       if (tok === '…' || tok.endsWith('...')) truncated = true;
@@ -207,18 +225,20 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
     }
     if (cur === undefined) {
       const lastSeg = segments[segments.length - 1];
-      if (lastSeg !== undefined && lastSeg.type === 'sequence' && closer === '') cur = lastSeg as { type: SegmentType; asns: Asn[] };
+      if (lastSeg !== undefined && lastSeg.type === 'sequence') cur = lastSeg.asns as Asn[];
       else {
-        cur = { type: 'sequence', asns: [] };
-        segments.push(cur);
+        cur = [];
+        segments.push({ type: 'sequence', asns: cur });
       }
     }
-    cur.asns.push(a as Asn);
-    if (closer === '') cur = undefined;
+    cur.push(a as Asn);
+    if (closer === 0) cur = undefined;
     i = j;
   }
   // Drop segments that came out empty (e.g. `{}` or an all-invalid set) so consumers never see one.
-  const kept = segments.filter((g) => g.asns.length > 0);
+  let empty = false;
+  for (const g of segments) if (g.asns.length === 0) empty = true;
+  const kept = empty ? segments.filter((g) => g.asns.length > 0) : segments;
   return { segments: kept, text, textStart: start, origin, truncated, invalid, localAs, note };
 }
 

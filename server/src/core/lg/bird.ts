@@ -132,7 +132,6 @@ export class BirdParser implements LineParser {
     if (d === undefined) return;
     this.cur = undefined;
     if (d.nextHop === undefined && d.viaHop !== undefined) d.nextHop = d.viaHop;
-    delete d.viaHop;
     this.sink.route(finishDraft(d));
   }
 

@@ -227,6 +227,5 @@ export class CiscoDetailParser implements LineParser {
       else if (word === 'multipath') d.multipath = true;
     }
     if (d.best === undefined) d.best = false;
-    for (const k of ['med', 'localPref', 'weight', 'aspa', 'rpki'] as const) if (d[k] === undefined) delete d[k];
   }
 }

@@ -132,11 +132,12 @@ interface Token {
   readonly end: number;
 }
 
-function tokenize(s: string, from: number): Token[] {
+/** The first `max` whitespace-separated tokens from `from`: the path after them is read by parseAsPathText. */
+function tokenize(s: string, from: number, max: number): Token[] {
   const out: Token[] = [];
   let i = from;
   const n = s.length;
-  while (i < n) {
+  while (i < n && out.length < max) {
     while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
     if (i >= n) break;
     const st = i;
@@ -146,13 +147,19 @@ function tokenize(s: string, from: number): Token[] {
   return out;
 }
 
-const STATUS_CHARS = new Set('sdh*>irSmbfxacte=RVIN&|#ElupLq~'.split(''));
+const WITH_ORIGIN = { originCode: true } as const;
+
+/** Status, path-type and RPKI flag characters, as a char-code table. */
+const STATUS_CHARS = new Uint8Array(128);
+for (const ch of 'sdh*>irSmbfxacte=RVIN&|#ElupLq~') STATUS_CHARS[ch.charCodeAt(0)] = 1;
 
 export class CiscoTableParser implements LineParser {
   private layout: Layout | undefined;
   private readonly platform: Platform;
   /** A route whose prefix (and maybe next hop) is on an earlier line, waiting for its path. */
-  private pending: (RouteDraft & { lines: string[] }) | undefined;
+  private pending: RouteDraft | undefined;
+  /** The lines the pending route spans, reported if it never gets its path. */
+  private pendingLines: string[] = [];
   private lastPrefix: string | undefined;
 
   constructor(
@@ -164,13 +171,14 @@ export class CiscoTableParser implements LineParser {
 
   line(s: string, n: number): void {
     this.sink.step(1);
+    // Route lines first: they are nearly every line of a full table.
+    if (this.routeLine(s, n)) return;
     const header = readHeader(s);
     if (header !== undefined) {
       this.layout = header;
       return;
     }
     if (isChromeLine(s)) return;
-    if (this.routeLine(s, n)) return;
     if (isLegend(s)) return;
     this.sink.unparsed({ line: n, text: s, reason: 'not a route line of this table' });
   }
@@ -183,7 +191,8 @@ export class CiscoTableParser implements LineParser {
     const p = this.pending;
     if (p === undefined) return;
     this.pending = undefined;
-    p.lines.forEach((text, k) => this.sink.unparsed({ line: p.start + k, text, reason: 'route without a path' }));
+    this.pendingLines.forEach((text, k) => this.sink.unparsed({ line: p.start + k, text, reason: 'route without a path' }));
+    this.pendingLines.length = 0;
   }
 
   private routeLine(s: string, n: number): boolean {
@@ -191,25 +200,26 @@ export class CiscoTableParser implements LineParser {
     let i = 0;
     const len = s.length;
     while (i < len && i < 7) {
-      const ch = s[i] ?? '';
-      if (ch === ' ') {
+      const c = s.charCodeAt(i);
+      if (c === 32) {
         i++;
         continue;
       }
-      if (addressStartsAt(s, i) || !STATUS_CHARS.has(ch)) break;
+      if ((c >= 48 && c <= 57) || c >= 128 || STATUS_CHARS[c] !== 1 || addressStartsAt(s, i)) break;
       i++;
     }
     const status = s.slice(0, i);
     while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
     if (i >= len) return false;
-    const toks = tokenize(s, i);
+    // Prefix, next hop, three numbers (or From) and the first path token are all the columns there are.
+    const toks = tokenize(s, i, 6);
     const first = toks[0];
     if (first === undefined) return false;
     this.sink.step(toks.length);
     const nhThreshold = this.layout === undefined ? 16 : this.layout.collapsed ? 1000 : Math.max(8, this.layout.nextHop - 4);
 
     let k = 0;
-    let draft: RouteDraft & { lines: string[] };
+    let draft: RouteDraft;
     const p = this.pending;
     const second = toks[1];
     const firstIsNextHop =
@@ -218,26 +228,29 @@ export class CiscoTableParser implements LineParser {
         : first.start >= nhThreshold && (isAddress(first.text) || first.text === '-');
     if (!firstIsNextHop && (first.start < nhThreshold || this.layout?.collapsed === true) && isPrefixToken(first.text)) {
       this.dropPending();
-      draft = { ...newDraft(withClassfulLength(first.text), n), lines: [s] };
+      this.pendingLines.length = 0;
+      draft = newDraft(withClassfulLength(first.text), n);
       this.applyStatus(draft, status);
       this.lastPrefix = draft.prefix;
       k = 1;
     } else if (firstIsNextHop && p !== undefined && p.nextHop === undefined) {
       // The prefix was too long and wrapped; this line carries the rest.
       draft = p;
-      draft.lines.push(s);
+      this.pendingLines.push(s);
       draft.end = n;
       if (status.trim() !== '') this.applyStatus(draft, status);
       this.pending = undefined;
+      // It may still lack its path (an IPv6 next hop alone on the line): `hold` keeps the lines.
     } else if (firstIsNextHop && this.lastPrefix !== undefined && (p === undefined || p.nextHop !== undefined)) {
       // Another path for the prefix above: the Network column is blank.
       this.dropPending();
-      draft = { ...newDraft(this.lastPrefix, n), lines: [s] };
+      this.pendingLines.length = 0;
+      draft = newDraft(this.lastPrefix, n);
       this.applyStatus(draft, status);
     } else if (p !== undefined && p.nextHop !== undefined && first.start >= nhThreshold && !isAddress(first.text)) {
       // A long (IPv6) next hop pushed the attributes onto this line.
       draft = p;
-      draft.lines.push(s);
+      this.pendingLines.push(s);
       draft.end = n;
       this.pending = undefined;
       return this.attributes(draft, s, toks, 0, n);
@@ -245,7 +258,7 @@ export class CiscoTableParser implements LineParser {
 
     const nh = toks[k];
     if (nh === undefined) {
-      this.pending = draft;
+      this.hold(draft, s);
       return true;
     }
     if (isAddress(nh.text) || nh.text === '-') {
@@ -253,22 +266,30 @@ export class CiscoTableParser implements LineParser {
       k++;
     } else if (!(this.layout !== undefined && nh.start >= this.layout.path)) return this.reject(draft, n);
     if (k >= toks.length) {
-      this.pending = draft;
+      this.hold(draft, s);
       return true;
     }
     if (this.layout === undefined) this.layout = defaultLayout(nh.start);
     return this.attributes(draft, s, toks, k, n);
   }
 
-  private reject(draft: RouteDraft & { lines: string[] }, n: number): boolean {
+  /** Keeps a route whose line ended before its path; the next line continues it. */
+  private hold(draft: RouteDraft, s: string): void {
+    // A continued route already has its earlier lines (and this one) in pendingLines.
+    if (this.pendingLines.length === 0) this.pendingLines.push(s);
+    this.pending = draft;
+  }
+
+  private reject(draft: RouteDraft, n: number): boolean {
     if (draft.start !== n) {
       // Lines of an earlier wrapped route were held; report them too.
-      draft.lines.slice(0, -1).forEach((text, j) => this.sink.unparsed({ line: draft.start + j, text, reason: 'route without a path' }));
+      this.pendingLines.slice(0, -1).forEach((text, j) => this.sink.unparsed({ line: draft.start + j, text, reason: 'route without a path' }));
     }
+    this.pendingLines.length = 0;
     return false;
   }
 
-  private attributes(draft: RouteDraft & { lines: string[] }, s: string, toks: Token[], k: number, n: number): boolean {
+  private attributes(draft: RouteDraft, s: string, toks: Token[], k: number, n: number): boolean {
     let layout = this.layout ?? defaultLayout(toks[k]?.start ?? 20);
     if (this.format === 'cisco-iosxr' && layout.columns.length === 3) layout = xrLayout(layout.nextHop);
     const cols = layout.columns;
@@ -319,20 +340,18 @@ export class CiscoTableParser implements LineParser {
       const v = uint(t.text);
       if (target.field === 'metric') draft.med = v;
       else if (target.field === 'locprf') draft.localPref = v;
-      else if (target.field === 'weight') draft.weight = v;
+      else draft.weight = v;
       if (!this.platform.leftAligned && t.end - shift > target.end) shift = t.end - target.end;
       k++;
       c = at + 1;
     }
     const pathTok = toks[k];
     const from = pathTok !== undefined ? pathTok.start : s.length;
-    draft.path = parseAsPathText(s, { originCode: true }, from, s.length);
+    draft.path = parseAsPathText(s, WITH_ORIGIN, from, s.length);
     draft.pathLine = n;
     if (draft.path.origin === undefined && draft.path.segments.length === 0 && draft.path.text !== '') return this.reject(draft, n);
     draft.end = n;
-    if (draft.med === undefined) delete draft.med;
-    if (draft.localPref === undefined) delete draft.localPref;
-    if (draft.weight === undefined) delete draft.weight;
+    this.pendingLines.length = 0;
     this.sink.route(finishDraft(draft));
     return true;
   }
@@ -356,10 +375,10 @@ export class CiscoTableParser implements LineParser {
       k += w + 1;
     }
     const from = toks[k]?.start ?? s.length;
-    draft.path = parseAsPathText(s, { originCode: true }, from, s.length);
+    draft.path = parseAsPathText(s, WITH_ORIGIN, from, s.length);
     draft.pathLine = n;
     draft.end = n;
-    for (const key of ['med', 'localPref', 'weight'] as const) if (draft[key] === undefined) delete draft[key];
+    this.pendingLines.length = 0;
     this.sink.route(finishDraft(draft));
     return true;
   }

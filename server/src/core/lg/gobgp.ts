@@ -33,6 +33,9 @@ const ATTRS: Readonly<Record<string, (d: RouteDraft, v: string) => void>> = {
   LargeCommunity: (d, v) => {
     d.communities.push(...parseCommunityList(v.replace(/[[\],]/g, ' ')).communities);
   },
+  Extcomms: (d, v) => {
+    for (const t of v.replace(/[[\]]/g, '').split(',')) if (t.trim() !== '') d.communities.push({ kind: 'extended', text: t.trim() });
+  },
   Otc: (d, v) => {
     const a = asnValue(v.trim());
     if (a !== undefined) d.otc = a as Asn;

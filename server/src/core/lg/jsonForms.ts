@@ -175,6 +175,10 @@ function frrPath(ctx: Ctx, prefix: string, p: Record<string, Json>): void {
   d.communities = [
     ...parseCommunityList(str(obj(p.community)?.string) ?? '').communities,
     ...parseCommunityList(str(obj(p.largeCommunity)?.string) ?? '').communities,
+    ...(str(obj(p.extendedCommunity)?.string) ?? '')
+      .split(/\s+/)
+      .filter((t) => t !== '')
+      .map((text) => ({ kind: 'extended' as const, text })),
   ];
   const otc = num(p.otc);
   if (otc !== undefined) d.otc = otc as Asn;

@@ -166,7 +166,7 @@ export class JunosParser implements LineParser {
     const d = this.cur;
     this.cur = undefined;
     if (d === undefined || !this.curIsBgp) return;
-    if (d.viaHop === 'protocol') delete d.viaHop;
+
     this.sink.route(finishDraft(d));
   }
 

@@ -44,49 +44,81 @@ export interface RouteDraft {
   end: number;
 }
 
+/** Every field present from the start, so all drafts share one object shape (the full-table path is hot). */
 export function newDraft(prefix: string, line: number): RouteDraft {
-  return { prefix, communities: [], start: line, end: line };
+  return {
+    prefix,
+    path: undefined,
+    pathLine: undefined,
+    nextHop: undefined,
+    origin: undefined,
+    localPref: undefined,
+    med: undefined,
+    weight: undefined,
+    communities: [],
+    otc: undefined,
+    best: undefined,
+    valid: undefined,
+    multipath: undefined,
+    rpki: undefined,
+    aspa: undefined,
+    peerAsn: undefined,
+    peerAddress: undefined,
+    viaHop: undefined,
+    start: line,
+    end: line,
+  };
 }
 
+/**
+ * The immutable route. Every key is present (undefined when the output does not show it) so that all
+ * routes share one object shape: a full table makes a million of them.
+ */
 export function finishDraft(d: RouteDraft): LgRoute {
   const p = d.path;
-  const r: {
-    -readonly [K in keyof LgRoute]: LgRoute[K];
-  } = {
+  const peer =
+    d.peerAsn !== undefined || d.peerAddress !== undefined
+      ? d.peerAsn !== undefined && d.peerAddress !== undefined
+        ? { asn: d.peerAsn, address: d.peerAddress }
+        : d.peerAsn !== undefined
+          ? { asn: d.peerAsn }
+          : { address: d.peerAddress }
+      : undefined;
+  const line = d.pathLine ?? d.start;
+  return {
     prefix: d.prefix,
     asPath: p?.segments ?? [],
     asPathText: p?.text ?? '',
+    asPathTruncated: p?.truncated === true ? true : undefined,
+    asPathLine: d.pathLine !== undefined && d.pathLine !== d.start ? d.pathLine : undefined,
+    nextHop: d.nextHop,
+    origin: d.origin ?? p?.origin,
+    localPref: d.localPref,
+    med: d.med,
+    weight: d.weight,
     communities: d.communities,
+    otc: d.otc,
+    best: d.best,
+    valid: d.valid,
+    multipath: d.multipath,
+    rpki: d.rpki,
+    aspa: d.aspa,
+    peer,
     lines: { start: d.start, end: d.end },
+    invalidAsns: p !== undefined && p.invalid.length > 0 ? p.invalid.map((x) => ({ text: x.text, line })) : undefined,
   };
-  if (p?.truncated) r.asPathTruncated = true;
-  if (d.pathLine !== undefined && d.pathLine !== d.start) r.asPathLine = d.pathLine;
-  if (d.nextHop !== undefined) r.nextHop = d.nextHop;
-  const origin = d.origin ?? p?.origin;
-  if (origin !== undefined) r.origin = origin;
-  if (d.localPref !== undefined) r.localPref = d.localPref;
-  if (d.med !== undefined) r.med = d.med;
-  if (d.weight !== undefined) r.weight = d.weight;
-  if (d.otc !== undefined) r.otc = d.otc;
-  if (d.best !== undefined) r.best = d.best;
-  if (d.valid !== undefined) r.valid = d.valid;
-  if (d.multipath !== undefined) r.multipath = d.multipath;
-  if (d.rpki !== undefined) r.rpki = d.rpki;
-  if (d.aspa !== undefined) r.aspa = d.aspa;
-  if (d.peerAsn !== undefined || d.peerAddress !== undefined) {
-    r.peer = d.peerAsn !== undefined && d.peerAddress !== undefined ? { asn: d.peerAsn, address: d.peerAddress } : d.peerAsn !== undefined ? { asn: d.peerAsn } : { address: d.peerAddress };
-  }
-  if (p !== undefined && p.invalid.length > 0) {
-    const line = d.pathLine ?? d.start;
-    r.invalidAsns = p.invalid.map((x) => ({ text: x.text, line }));
-  }
-  return r;
 }
 
 /** Parses an unsigned decimal field; undefined for `-`, empty or anything else. */
 export function uint(t: string | undefined): number | undefined {
-  if (t === undefined || !/^[0-9]{1,10}$/.test(t)) return undefined;
-  return Number(t);
+  if (t === undefined || t.length === 0 || t.length > 10) return undefined;
+  let v = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    v = v * 10 + (c - 48);
+  }
+  return v;
 }
 
 const ORIGINS: Readonly<Record<string, Origin>> = {
