@@ -148,7 +148,9 @@ test('unknown attribute vs attribute of another class vs attribute of another di
   assert.match(irrd[0]!.message, /only in the RIPE whois dialect/);
   assert.deepEqual(codes(autnum('RIPE'), 'auto'), []);
   assert.deepEqual(findings(ROUTE('192.0.2.0/24', 'descrr: x\n')), [['rpsl/unknown-attribute', 'error', 'descrr']]);
-  assert.match(validateRpslText(ROUTE('192.0.2.0/24', 'descrr: x\n'), 'irrd')[0]!.message, /did you mean descr:/);
+  const typo = validateRpslText(ROUTE('192.0.2.0/24', 'descrr: x\n'), 'irrd')[0]!;
+  assert.match(typo.message, /Did you mean descr:\?/);
+  assert.equal(typo.fixes?.[0]?.edits[0]?.newText, 'descr');
 });
 
 test('classes: unknown, missing mandatory, single-valued twice, conditional groups, deprecated and generated attributes', () => {

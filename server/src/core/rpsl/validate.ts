@@ -104,10 +104,12 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
             : `${attr.name}: is not an attribute of ${obj.className}${here.length ? ` (it belongs to ${here.slice(0, 4).join(', ')})` : ''}. Remove it or move it to the right object.`,
         });
       } else {
+        const near = nearestAttribute(attr.name, template);
         emit(out, tprofile, {
           code: 'rpsl/unknown-attribute',
           span: attr.nameSpan,
-          message: `"${attr.rawName}" is not an RPSL attribute${suggestion(attr.name, template)}. Correct the name, or put the text in remarks:.`,
+          message: `"${attr.rawName}" is not an RPSL attribute. ${near ? `Did you mean ${near}:?` : 'Correct the name, or put the text in remarks:.'}`,
+          ...(near ? { fixes: [{ title: `Rename to ${near}`, edits: [{ span: attr.nameSpan, newText: near }] }] } : {}),
         });
       }
       continue;
@@ -157,10 +159,10 @@ function dialectsWithClassAttribute(className: string, attribute: string): RpslD
   return (['rfc', 'irrd', 'ripe'] as const).filter((d) => templateFor(className, d)?.byName.has(attribute));
 }
 
-/** " — did you mean x:?" for a name one edit away from an attribute of the class. */
-function suggestion(name: string, template: ClassTemplate): string {
-  for (const a of template.attributes) if (editDistanceAtMostOne(name, a.name)) return ` — did you mean ${a.name}:?`;
-  return '';
+/** An attribute of the class one edit away from `name` (a typo), if any. */
+function nearestAttribute(name: string, template: ClassTemplate): string | undefined {
+  for (const a of template.attributes) if (editDistanceAtMostOne(name, a.name)) return a.name;
+  return undefined;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
