@@ -69,3 +69,27 @@ test('a registry dump is a marked file or a large one', () => {
   ix.set('file:///dump.db', frameRpsl(big).objects);
   assert.equal(ix.hasRegistryDump(), true);
 });
+
+test('dependants of a change: referrers of what the file defined before and after, same-prefix routes, referenced sets', async () => {
+  const { dependantUris } = await import('../../server/src/core/workspace/dependants');
+  const ix = new WorkspaceIndex();
+  const files: Record<string, string> = {
+    'file:///def.rpsl': 'as-set: AS-OLD\nmembers: AS1\n\nroute: 192.0.2.0/24\norigin: AS1\n',
+    'file:///old-user.rpsl': 'aut-num: AS2\nimport: from AS1 accept AS-OLD\n',
+    'file:///new-user.rpsl': 'as-set: AS-OTHER\nmembers: AS-NEW\n',
+    'file:///route.rpsl': 'route: 192.0.2.0/24\norigin: AS3\n',
+    'file:///unrelated.rpsl': 'as-set: AS-X\nmembers: AS9\n',
+  };
+  for (const [u, t] of Object.entries(files)) ix.set(u, frameRpsl(t).objects, t);
+  const before = ix.objectsIn('file:///def.rpsl');
+  const next = 'as-set: AS-NEW\nmembers: AS-X\n';
+  ix.set('file:///def.rpsl', frameRpsl(next).objects, next);
+  assert.deepEqual([...dependantUris(ix, 'file:///def.rpsl', before)].sort(), [
+    'file:///def.rpsl',
+    'file:///new-user.rpsl',
+    'file:///old-user.rpsl',
+    'file:///route.rpsl',
+    'file:///unrelated.rpsl',
+  ]);
+  assert.deepEqual([...dependantUris(ix, 'file:///unrelated.rpsl')].sort(), ['file:///def.rpsl', 'file:///unrelated.rpsl']);
+});

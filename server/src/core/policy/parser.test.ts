@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { parsePolicy } from './parser';
 import { policyCodes } from './codes';
@@ -30,6 +31,7 @@ function firstFilter(ast: PolicyAst): Filter {
 // RFC 2622 §6 and RFC 4012 examples, and the IRRd sample aut-num's policy lines.
 const VALID: [string, string][] = [
   ['import', 'from AS3356 accept ANY'],
+  ['import', 'from AS3356 accept ANY;'],
   ['export', 'to AS3356 announce AS-SETTEST'],
   ['export', 'to AS31117 announce AS-SETTEST AS-UAIX'],
   ['mp-import', 'afi ipv6.unicast from AS174 accept ANY'],
@@ -193,4 +195,17 @@ test('parsing never throws on arbitrary text', () => {
   for (const attr of ['import', 'mp-export', 'filter', 'peering', 'inject', 'components', 'peer', 'interface', 'aggr-mtd', 'default', 'import-via']) {
     for (const j of junk) assert.doesNotThrow(() => parsePolicy(attr, j));
   }
+});
+
+test('property: any text in any policy attribute parses without throwing, with problem spans inside the value', () => {
+  const alphabet = fc.constantFrom(...'from to accept announce action afi AS1 AS-FOO RS-BAR:AS2 { } ( ) < > ^ + - ; , = .= 192.0.2.0/24 2001:db8::/32 community pref ANY NOT AND OR EXCEPT refine except PeerAS ~* $ [ ] |'.split(' '), ' ', '^+', '.');
+  fc.assert(
+    fc.property(fc.constantFrom('import', 'mp-export', 'filter', 'peering', 'default', 'inject', 'components', 'interface', 'peer', 'aggr-mtd'), fc.array(alphabet, { maxLength: 30 }), (attr, parts) => {
+      const value = parts.join(' ');
+      const r = parsePolicy(attr, value);
+      assert.ok(r);
+      for (const p of r.problems) assert.ok(p.span.start >= 0 && p.span.start <= p.span.end && p.span.end <= value.length, JSON.stringify({ value, p }));
+    }),
+    { numRuns: 2000 },
+  );
 });

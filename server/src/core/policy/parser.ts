@@ -187,6 +187,8 @@ class Parser {
   }
 
   expectEnd(): void {
+    // `accept ANY;`: a closing semicolon is common in registries and harmless, so it is let through.
+    if (this.peek().kind === ';' && this.peek(1).kind === 'eof') this.next();
     const t = this.peek();
     if (t.kind !== 'eof') {
       this.problem('policy/unexpected-token', { start: t.start, end: this.valueLength }, `Unexpected "${t.text}" after the end of the expression: remove it, or join it with AND/OR.`);
