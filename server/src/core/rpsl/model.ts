@@ -37,13 +37,48 @@ export interface RpslDocument {
   readonly diagnostics: readonly SpanDiagnostic[];
 }
 
+/** Where each segment starts in the joined value, for attributes with many continuation lines. */
+const segmentStarts = new WeakMap<RpslAttribute, Int32Array>();
+
+function startsOf(attr: RpslAttribute): Int32Array {
+  let starts = segmentStarts.get(attr);
+  if (!starts) {
+    starts = new Int32Array(attr.segments.length);
+    let pos = 0;
+    attr.segments.forEach((seg, i) => {
+      starts![i] = pos;
+      pos += seg.text.length + 1;
+    });
+    segmentStarts.set(attr, starts);
+  }
+  return starts;
+}
+
 /**
  * Maps an offset in `attr.value` back to the document. Offsets that fall on a joining space map to the
  * end of the preceding segment, so a token never spans two lines in a reported range by accident.
+ * Long values (a members list over thousands of lines) are searched by bisection, so reporting on every
+ * item stays linear overall.
  */
 export function valueOffsetToDocument(attr: RpslAttribute, valueOffset: number): number {
+  const segs = attr.segments;
+  if (segs.length > 8) {
+    const starts = startsOf(attr);
+    let lo = 0;
+    let hi = segs.length - 1;
+    // The first segment whose end (start + length) is at or after the offset.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (valueOffset <= (starts[mid] ?? 0) + (segs[mid]?.text.length ?? 0)) hi = mid;
+      else lo = mid + 1;
+    }
+    const seg = segs[lo];
+    const start = starts[lo] ?? 0;
+    if (seg && valueOffset <= start + seg.text.length) return seg.offset + Math.max(0, valueOffset - start);
+    return attr.valueSpan.end;
+  }
   let pos = 0;
-  for (const seg of attr.segments) {
+  for (const seg of segs) {
     if (valueOffset <= pos + seg.text.length) return seg.offset + (valueOffset - pos);
     pos += seg.text.length + 1;
   }
