@@ -108,3 +108,29 @@ test('every emitted code has a row; settings can turn cross-checks off', () => {
   assert.ok(doc);
   assert.deepEqual(crossCheckDocument(doc, { ...ctx, settings: { ...ctx.settings, crossChecks: false } }), []);
 });
+
+test('property: cross-checks and navigation never throw on arbitrary objects', async () => {
+  const fc = (await import('fast-check')).default;
+  const { workspaceDefinition, workspaceHover, workspaceReferences, workspaceRename } = await import('../../server/src/core/workspace/navigation');
+  const names = ['AS-A', 'AS-B', 'AS1:AS-C', 'RS-X', 'AS1', 'AS2', 'MNT-A', 'ANY', 'PRNG-P', 'FLTR-F', '192.0.2.0/24', '{', '<^AS1', '^+'];
+  const attrs = ['members', 'member-of', 'mbrs-by-ref', 'mnt-by', 'import', 'export', 'mp-import', 'origin', 'filter', 'peering', 'admin-c'];
+  const classes = ['as-set: AS-A', 'as-set: AS-B', 'route-set: RS-X', 'aut-num: AS1', 'aut-num: AS2', 'route: 192.0.2.0/24', 'filter-set: FLTR-F', 'peering-set: PRNG-P', 'mntner: MNT-A'];
+  const object = fc
+    .tuple(fc.constantFrom(...classes), fc.array(fc.tuple(fc.constantFrom(...attrs), fc.array(fc.constantFrom(...names, 'from', 'accept', 'to', 'announce'), { maxLength: 6 })), { maxLength: 5 }))
+    .map(([head, body]) => `${head}\n${body.map(([a, ws]) => `${a}: ${ws.join(' ')}`).join('\n')}\n`);
+  fc.assert(
+    fc.property(fc.array(object, { minLength: 1, maxLength: 6 }), fc.nat(), (objs, seed) => {
+      const half = Math.ceil(objs.length / 2);
+      const { ctx, docs } = workspaceOf({ 'file:///p/a.rpsl': objs.slice(0, half).join('\n'), 'file:///p/b.rpsl': objs.slice(half).join('\n') || 'mntner: MNT-A\n' });
+      for (const doc of Object.values(docs)) {
+        crossCheckDocument(doc, ctx);
+        const pos = doc.lineIndex.positionAt(seed % (doc.text.length + 1));
+        workspaceDefinition(doc, pos, ctx);
+        workspaceReferences(doc, pos, ctx, true);
+        workspaceHover(doc, pos, ctx);
+        workspaceRename(doc, pos, 'AS-RENAMED', ctx);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
