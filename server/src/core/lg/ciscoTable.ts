@@ -1,7 +1,7 @@
 import { parseAsPathText } from './asPathText';
 import { addressStartsAt, isAddress, isPrefixToken, withClassfulLength } from './address';
 import { isChromeLine } from './lineClean';
-import { finishDraft, newDraft, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
+import { finishDraft, newDraft, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { LgFormat } from './types';
 
 /**
@@ -125,26 +125,45 @@ function xrLayout(nextHop: number): Layout {
   };
 }
 
-interface Token {
-  readonly text: string;
-  readonly start: number;
-  /** Inclusive. */
-  readonly end: number;
+/**
+ * The first tokens of the line being parsed, as start/end (exclusive) offsets: numbers are read in
+ * place and only the prefix and next hop become strings. Shared by all instances: a line is parsed to
+ * the end before the next one starts.
+ */
+const TS = new Int32Array(8);
+const TE = new Int32Array(8);
+
+/** Fills TS/TE with up to `max` whitespace-separated tokens from `from`; returns how many. */
+function tokenize(s: string, from: number, max: number): number {
+  let i = from;
+  let k = 0;
+  const n = s.length;
+  while (i < n && k < max) {
+    let c = s.charCodeAt(i);
+    while (c === 32 || c === 9) c = s.charCodeAt(++i);
+    if (i >= n) break;
+    TS[k] = i;
+    while (i < n && c !== 32 && c !== 9) c = s.charCodeAt(++i);
+    TE[k++] = i;
+  }
+  return k;
 }
 
-/** The first `max` whitespace-separated tokens from `from`: the path after them is read by parseAsPathText. */
-function tokenize(s: string, from: number, max: number): Token[] {
-  const out: Token[] = [];
-  let i = from;
-  const n = s.length;
-  while (i < n && out.length < max) {
-    while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
-    if (i >= n) break;
-    const st = i;
-    while (i < n && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) i++;
-    out.push({ text: s.slice(st, i), start: st, end: i - 1 });
+const tokText = (s: string, k: number): string => s.slice(TS[k], TE[k]);
+
+/** The token as an unsigned number, -1 for `-` (a blank column on Arista), -2 when it is no number. */
+function tokNumber(s: string, k: number): number {
+  const a = TS[k] ?? 0;
+  const b = TE[k] ?? 0;
+  if (b - a === 1 && s.charCodeAt(a) === 45) return -1;
+  if (b - a > 10 || b <= a) return -2;
+  let v = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -2;
+    v = v * 10 + (c - 48);
   }
-  return out;
+  return v;
 }
 
 const WITH_ORIGIN = { originCode: true } as const;
@@ -212,24 +231,24 @@ export class CiscoTableParser implements LineParser {
     while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
     if (i >= len) return false;
     // Prefix, next hop, three numbers (or From) and the first path token are all the columns there are.
-    const toks = tokenize(s, i, 6);
-    const first = toks[0];
-    if (first === undefined) return false;
-    this.sink.step(toks.length);
+    const count = tokenize(s, i, 6);
+    if (count === 0) return false;
+    this.sink.step(count);
     const nhThreshold = this.layout === undefined ? 16 : this.layout.collapsed ? 1000 : Math.max(8, this.layout.nextHop - 4);
 
     let k = 0;
     let draft: RouteDraft;
     const p = this.pending;
-    const second = toks[1];
+    const first = tokText(s, 0);
+    const firstStart = TS[0] ?? 0;
     const firstIsNextHop =
       this.layout?.collapsed === true
-        ? isAddress(first.text) && !(second !== undefined && isAddress(second.text))
-        : first.start >= nhThreshold && (isAddress(first.text) || first.text === '-');
-    if (!firstIsNextHop && (first.start < nhThreshold || this.layout?.collapsed === true) && isPrefixToken(first.text)) {
+        ? isAddress(first) && !(count > 1 && isAddress(tokText(s, 1)))
+        : firstStart >= nhThreshold && (isAddress(first) || first === '-');
+    if (!firstIsNextHop && (firstStart < nhThreshold || this.layout?.collapsed === true) && isPrefixToken(first)) {
       this.dropPending();
       this.pendingLines.length = 0;
-      draft = newDraft(withClassfulLength(first.text), n);
+      draft = newDraft(withClassfulLength(first), n);
       this.applyStatus(draft, status);
       this.lastPrefix = draft.prefix;
       k = 1;
@@ -247,30 +266,31 @@ export class CiscoTableParser implements LineParser {
       this.pendingLines.length = 0;
       draft = newDraft(this.lastPrefix, n);
       this.applyStatus(draft, status);
-    } else if (p !== undefined && p.nextHop !== undefined && first.start >= nhThreshold && !isAddress(first.text)) {
+    } else if (p !== undefined && p.nextHop !== undefined && firstStart >= nhThreshold && !isAddress(first)) {
       // A long (IPv6) next hop pushed the attributes onto this line.
       draft = p;
       this.pendingLines.push(s);
       draft.end = n;
       this.pending = undefined;
-      return this.attributes(draft, s, toks, 0, n);
+      return this.attributes(draft, s, count, 0, n);
     } else return false;
 
-    const nh = toks[k];
-    if (nh === undefined) {
+    if (k >= count) {
       this.hold(draft, s);
       return true;
     }
-    if (isAddress(nh.text) || nh.text === '-') {
-      if (nh.text !== '-') draft.nextHop = nh.text;
+    const nh = tokText(s, k);
+    const nhStart = TS[k] ?? 0;
+    if (isAddress(nh) || nh === '-') {
+      if (nh !== '-') draft.nextHop = nh;
       k++;
-    } else if (!(this.layout !== undefined && nh.start >= this.layout.path)) return this.reject(draft, n);
-    if (k >= toks.length) {
+    } else if (!(this.layout !== undefined && nhStart >= this.layout.path)) return this.reject(draft, n);
+    if (k >= count) {
       this.hold(draft, s);
       return true;
     }
-    if (this.layout === undefined) this.layout = defaultLayout(nh.start);
-    return this.attributes(draft, s, toks, k, n);
+    if (this.layout === undefined) this.layout = defaultLayout(nhStart);
+    return this.attributes(draft, s, count, k, n);
   }
 
   /** Keeps a route whose line ended before its path; the next line continues it. */
@@ -289,47 +309,50 @@ export class CiscoTableParser implements LineParser {
     return false;
   }
 
-  private attributes(draft: RouteDraft, s: string, toks: Token[], k: number, n: number): boolean {
-    let layout = this.layout ?? defaultLayout(toks[k]?.start ?? 20);
+  private attributes(draft: RouteDraft, s: string, count: number, k: number, n: number): boolean {
+    let layout = this.layout ?? defaultLayout(k < count ? (TS[k] ?? 20) : 20);
     if (this.format === 'cisco-iosxr' && layout.columns.length === 3) layout = xrLayout(layout.nextHop);
+    if (layout.collapsed) return this.collapsed(draft, s, count, k, n);
     const cols = layout.columns;
     let shift = 0;
-    const prev = toks[k - 1];
     const firstCol = cols[0];
-    if (layout.collapsed) return this.collapsed(draft, s, toks, k, n);
-    if (prev !== undefined && (draft.nextHop !== undefined || prev.text === '-') && prev.start >= layout.nextHop - 6) {
+    if (k > 0 && (draft.nextHop !== undefined || tokText(s, k - 1) === '-') && (TS[k - 1] ?? 0) >= layout.nextHop - 6) {
       // Rows may sit a few columns off their header (IOS prints the RPKI column in the header only):
       // measure columns from where this row's next hop starts.
-      shift = prev.start - layout.nextHop;
+      const prevStart = TS[k - 1] ?? 0;
+      const prevEnd = (TE[k - 1] ?? 0) - 1;
+      shift = prevStart - layout.nextHop;
       if (firstCol !== undefined && !this.platform.leftAligned) {
         // A next hop longer than its column pushes every later column right.
         const metricFieldStart = firstCol.end - 9;
-        if (prev.end + 2 - shift > metricFieldStart) shift = prev.end + 2 - metricFieldStart;
+        if (prevEnd + 2 - shift > metricFieldStart) shift = prevEnd + 2 - metricFieldStart;
       }
     }
     let c = 0;
-    while (k < toks.length && c < cols.length) {
-      const t = toks[k] as Token;
+    while (k < count && c < cols.length) {
       const col = cols[c] as Column;
+      const tStart = TS[k] ?? 0;
+      const tEnd = (TE[k] ?? 0) - 1;
       if (col.field === 'from') {
-        if (isAddress(t.text)) draft.peerAddress = t.text;
-        else if (t.text !== 'Local') break;
+        const t = tokText(s, k);
+        if (isAddress(t)) draft.peerAddress = t;
+        else if (t !== 'Local') break;
         k++;
         c++;
         continue;
       }
-      const isNum = t.text === '-' || uint(t.text) !== undefined;
-      if (!isNum) break;
+      const v = tokNumber(s, k);
+      if (v === -2) break;
       let at = -1;
       if (this.platform.leftAligned) {
         // Left-aligned: the last column starting at or before the token; at the Path column the path begins.
-        const adj = t.start - shift;
+        const adj = tStart - shift;
         if (adj >= layout.path - 1) break;
         at = c;
         for (let j = c; j < cols.length; j++) if ((cols[j] as Column).start <= adj + 1) at = j;
       } else {
         for (let j = c; j < cols.length; j++) {
-          if (t.start - shift <= (cols[j] as Column).end) {
+          if (tStart - shift <= (cols[j] as Column).end) {
             at = j;
             break;
           }
@@ -337,16 +360,15 @@ export class CiscoTableParser implements LineParser {
       }
       if (at < 0) break;
       const target = cols[at] as Column;
-      const v = uint(t.text);
-      if (target.field === 'metric') draft.med = v;
-      else if (target.field === 'locprf') draft.localPref = v;
-      else draft.weight = v;
-      if (!this.platform.leftAligned && t.end - shift > target.end) shift = t.end - target.end;
+      const value = v >= 0 ? v : undefined;
+      if (target.field === 'metric') draft.med = value;
+      else if (target.field === 'locprf') draft.localPref = value;
+      else draft.weight = value;
+      if (!this.platform.leftAligned && tEnd - shift > target.end) shift = tEnd - target.end;
       k++;
       c = at + 1;
     }
-    const pathTok = toks[k];
-    const from = pathTok !== undefined ? pathTok.start : s.length;
+    const from = k < count ? (TS[k] ?? s.length) : s.length;
     draft.path = parseAsPathText(s, WITH_ORIGIN, from, s.length);
     draft.pathLine = n;
     if (draft.path.origin === undefined && draft.path.segments.length === 0 && draft.path.text !== '') return this.reject(draft, n);
@@ -360,21 +382,22 @@ export class CiscoTableParser implements LineParser {
    * Columns lost: the weight is the last of the first three numbers that reads 0 or 32768 (what IOS,
    * NX-OS and XR print for received and local routes), the numbers before it are metric and local pref.
    */
-  private collapsed(draft: RouteDraft, s: string, toks: Token[], k: number, n: number): boolean {
+  private collapsed(draft: RouteDraft, s: string, count: number, k: number, n: number): boolean {
     let w = -1;
-    for (let j = 0; j < 3; j++) {
-      const t = toks[k + j];
-      if (t === undefined || uint(t.text) === undefined) break;
-      if (t.text === '0' || t.text === '32768') w = j;
+    const nums: number[] = [];
+    for (let j = 0; j < 3 && k + j < count; j++) {
+      const v = tokNumber(s, k + j);
+      if (v < 0) break;
+      nums.push(v);
+      if (v === 0 || v === 32768) w = j;
     }
     if (w >= 0) {
-      const nums = toks.slice(k, k + w + 1).map((t) => uint(t.text));
       draft.weight = nums[w];
       if (w >= 1) draft.med = nums[0];
       if (w === 2) draft.localPref = nums[1];
       k += w + 1;
     }
-    const from = toks[k]?.start ?? s.length;
+    const from = k < count ? (TS[k] ?? s.length) : s.length;
     draft.path = parseAsPathText(s, WITH_ORIGIN, from, s.length);
     draft.pathLine = n;
     draft.end = n;
