@@ -2,6 +2,7 @@ import { parseAsn, type Asn } from '../net/asn';
 import { parsePrefix, type Prefix } from '../net/prefix';
 import { firstValue, type RpslObject } from '../rpsl/model';
 import { LineIndex } from '../text/lineIndex';
+import { MultiMap } from './multiMap';
 import { objectReferences, TARGET_CLASSES, type ObjectReference, type TargetKind } from './references';
 
 export interface IndexedObject {
@@ -30,19 +31,6 @@ export interface ReferenceSite {
 /** A file with at least this many objects is taken for a registry dump (see `hasRegistryDump`). */
 export const DUMP_OBJECT_THRESHOLD = 1000;
 
-function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V): void {
-  let s = map.get(k);
-  if (!s) map.set(k, (s = new Set()));
-  s.add(v);
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V): void {
-  const s = map.get(k);
-  if (!s) return;
-  s.delete(v);
-  if (s.size === 0) map.delete(k);
-}
-
 /** The key references use for a target: a set's class is in its name; nic-handles share one space. */
 function targetKey(kind: TargetKind, key: string): string {
   return `${kind}\u0000${key}`;
@@ -60,11 +48,10 @@ const CLASS_TO_TARGET: Readonly<Record<string, TargetKind>> = Object.fromEntries
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, readonly IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
-  /** Most names have one referrer: a lone site is stored bare, more in an array (Sets cost the GC dearly). */
-  private readonly refsTo = new Map<string, ReferenceSite | ReferenceSite[]>();
+  private readonly refsTo = new MultiMap<string, ReferenceSite>();
   private readonly sitesByUri = new Map<string, ReferenceSite[]>();
-  private readonly routesByPrefix = new Map<string, Set<IndexedObject>>();
-  private readonly routesByOrigin = new Map<number, Set<IndexedObject>>();
+  private readonly routesByPrefix = new MultiMap<string, IndexedObject>();
+  private readonly routesByOrigin = new MultiMap<number, IndexedObject>();
   private readonly classCounts = new Map<string, number>();
   /** Route prefix lengths in use per address family, with counts: covering lookups try only these. */
   private readonly lengths = { 4: new Map<number, number>(), 6: new Map<number, number>() };
@@ -99,19 +86,15 @@ export class WorkspaceIndex {
       else this.byKey.set(k, [e]);
       this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
       if (route) {
-        addTo(this.routesByPrefix, prefixKey(route.prefix), e);
-        addTo(this.routesByOrigin, route.origin, e);
+        this.routesByPrefix.add(prefixKey(route.prefix), e);
+        this.routesByOrigin.add(route.origin, e);
         const l = this.lengths[route.prefix.afi];
         l.set(route.prefix.length, (l.get(route.prefix.length) ?? 0) + 1);
       }
       for (const ref of e.refs) {
         const site = { from: e, ref };
         sites.push(site);
-        const tk = targetKey(ref.kind, ref.key);
-        const cur = this.refsTo.get(tk);
-        if (cur === undefined) this.refsTo.set(tk, site);
-        else if (Array.isArray(cur)) cur.push(site);
-        else this.refsTo.set(tk, [cur, site]);
+        this.refsTo.add(targetKey(ref.kind, ref.key), site);
       }
     }
     this.byUri.set(uri, entries);
@@ -133,8 +116,8 @@ export class WorkspaceIndex {
       if (n > 0) this.classCounts.set(e.className, n);
       else this.classCounts.delete(e.className);
       if (e.route) {
-        removeFrom(this.routesByPrefix, prefixKey(e.route.prefix), e);
-        removeFrom(this.routesByOrigin, e.route.origin, e);
+        this.routesByPrefix.deleteWhere(prefixKey(e.route.prefix), (x) => x === e);
+        this.routesByOrigin.deleteWhere(e.route.origin, (x) => x === e);
         const l = this.lengths[e.route.prefix.afi];
         const c = (l.get(e.route.prefix.length) ?? 1) - 1;
         if (c > 0) l.set(e.route.prefix.length, c);
@@ -143,12 +126,7 @@ export class WorkspaceIndex {
     }
     const touched = new Set<string>();
     for (const site of this.sitesByUri.get(uri) ?? []) touched.add(targetKey(site.ref.kind, site.ref.key));
-    for (const tk of touched) {
-      const cur = this.refsTo.get(tk);
-      const kept = cur === undefined ? [] : Array.isArray(cur) ? cur.filter((s) => s.from.uri !== uri) : cur.from.uri !== uri ? [cur] : [];
-      if (kept.length === 0) this.refsTo.delete(tk);
-      else this.refsTo.set(tk, kept.length === 1 ? (kept[0] as ReferenceSite) : kept);
-    }
+    for (const tk of touched) this.refsTo.deleteWhere(tk, (s) => s.from.uri === uri);
     this.sitesByUri.delete(uri);
   }
 
@@ -190,8 +168,7 @@ export class WorkspaceIndex {
 
   /** Every place that references `kind`/`key`. */
   referencesTo(kind: TargetKind, key: string): readonly ReferenceSite[] {
-    const cur = this.refsTo.get(targetKey(kind, key.toUpperCase()));
-    return cur === undefined ? [] : Array.isArray(cur) ? [...cur] : [cur];
+    return [...this.refsTo.get(targetKey(kind, key.toUpperCase()))];
   }
 
   /** The reference kind an object is the target of (as-set → as-set, person → contact …). */
@@ -201,7 +178,7 @@ export class WorkspaceIndex {
 
   /** Route objects for exactly `p`. */
   routesFor(p: Prefix): readonly IndexedObject[] {
-    return [...(this.routesByPrefix.get(prefixKey(p)) ?? [])];
+    return [...this.routesByPrefix.get(prefixKey(p))];
   }
 
   /** Route objects whose prefix covers `p` (or equals it). */
@@ -209,19 +186,18 @@ export class WorkspaceIndex {
     const out: IndexedObject[] = [];
     for (const len of this.lengths[p.afi].keys()) {
       if (len > p.length) continue;
-      const set = this.routesByPrefix.get(prefixKey(len === p.length ? p : maskPrefix(p, len)));
-      if (set) for (const r of set) out.push(r);
+      for (const r of this.routesByPrefix.get(prefixKey(len === p.length ? p : maskPrefix(p, len)))) out.push(r);
     }
     return out;
   }
 
   /** How many route objects `origin` has, without copying them. */
   routeCountOf(origin: Asn): number {
-    return this.routesByOrigin.get(origin)?.size ?? 0;
+    return this.routesByOrigin.count(origin);
   }
 
   routesOriginatedBy(origin: Asn): readonly IndexedObject[] {
-    return [...(this.routesByOrigin.get(origin) ?? [])];
+    return [...this.routesByOrigin.get(origin)];
   }
 
   autNum(a: Asn): IndexedObject | undefined {

@@ -1,0 +1,34 @@
+/**
+ * A map from a key to several values that stores a lone value bare: most keys of a registry (a prefix, a
+ * set name) have one entry, and a Set or array per key is what made indexing slow and the heap large.
+ * Values must not be arrays.
+ */
+export class MultiMap<K, V extends object> {
+  private readonly map = new Map<K, V | V[]>();
+
+  add(k: K, v: V): void {
+    const cur = this.map.get(k);
+    if (cur === undefined) this.map.set(k, v);
+    else if (Array.isArray(cur)) cur.push(v);
+    else this.map.set(k, [cur, v]);
+  }
+
+  /** Removes the values of `k` that satisfy `drop`. */
+  deleteWhere(k: K, drop: (v: V) => boolean): void {
+    const cur = this.map.get(k);
+    if (cur === undefined) return;
+    const kept = Array.isArray(cur) ? cur.filter((v) => !drop(v)) : drop(cur) ? [] : [cur];
+    if (kept.length === 0) this.map.delete(k);
+    else this.map.set(k, kept.length === 1 ? (kept[0] as V) : kept);
+  }
+
+  get(k: K): readonly V[] {
+    const cur = this.map.get(k);
+    return cur === undefined ? [] : Array.isArray(cur) ? cur : [cur];
+  }
+
+  count(k: K): number {
+    const cur = this.map.get(k);
+    return cur === undefined ? 0 : Array.isArray(cur) ? cur.length : 1;
+  }
+}
