@@ -106,7 +106,7 @@ export function detectFormat(lines: readonly string[]): Detection {
     if (seen >= DETECT_LINES) break;
     const s = cleanLine(raw);
     if (s.trim().length === 0) continue;
-    if (seen === 0 && /^\s*[[{]/.test(s)) return { format: 'unknown', json: true, scores };
+    if (seen === 0 && /^\s*(?:\{|\[\s*(?:[{"\]\d-]|$))/.test(s)) return { format: 'unknown', json: true, scores };
     seen++;
     if (isPathLine(s)) pathLines++;
     if (isChromeLine(s)) continue;

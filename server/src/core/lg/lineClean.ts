@@ -32,7 +32,7 @@ function expandTabs(s: string): string {
 
 /** A prompt with a command (`router# show ip bgp`, `user@re0> show route …`, `bird> show route all`). */
 const PROMPT =
-  /^\s*(?:[\w.@:/()[\]~-]*[#>$%]\s*)?(?:show|sh|display|dis|birdc|bgpctl|gobgp|vtysh|\/routing|\/ip)(?:\s|$)/i;
+  /^\s*(?:[\w.@:/()[\]~-]*\s?[#>$%]\s*)?(?:show|sh|display|dis|birdc|bgpctl|gobgp|vtysh|\/routing|\/ip)(?:\s|$)/i;
 /** IOS-XR's first line and similar stamps: `Wed Jun 20 18:46:11.356 BST`, `2026-01-02 10:00:00`. */
 const STAMP =
   /^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+[A-Z]{2,5})?|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\s*$/;
