@@ -58,6 +58,14 @@ test('line-precise framing errors point at the offending text', () => {
   );
 });
 
+test('every continuation line after the splitting blank line is reported as the split', () => {
+  const r = frameRpsl('descr: a\n\n   b\n   c\nsource: X\n');
+  assert.deepEqual(
+    r.diagnostics.map((d) => d.code),
+    ['rpsl/split-object', 'rpsl/split-object'],
+  );
+});
+
 test('a continuation at the start of a text is an orphan, not a split', () => {
   const r = frameRpsl('  AS1\nroute: 192.0.2.0/24\n');
   assert.equal(r.diagnostics[0]?.code, 'rpsl/orphan-continuation');

@@ -201,7 +201,6 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
       }
       afterBlank = false;
     }
-    if (first !== -1 && !onlySpaces && first !== 35 && first !== 37) afterBlank = false;
     prevLineEnd = lineEnd;
     if (eol >= stop) break;
     pos = eol + 1;
