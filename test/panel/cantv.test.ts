@@ -7,7 +7,6 @@ import { analyzePaths } from '../../server/src/core/paths/analyze';
 import { loadPathData } from '../../server/src/core/paths/loadData';
 import { renderPaths } from '../../server/src/core/paths/renderPaths';
 import { repoRoot } from '../support/lspClient';
-import { CANTV_ASPAS } from './cantvAspa';
 
 const example = (name: string): string => path.join(repoRoot, 'examples', 'cantv', name);
 const LEAKED = ['200.74.226.0/24', '200.74.228.0/23', '200.74.230.0/23', '200.74.232.0/24', '200.74.233.0/24', '200.74.234.0/24', '200.74.236.0/23', '200.74.238.0/23'];
@@ -20,8 +19,8 @@ for (const file of ['cantv.lg', 'cantv-route-views.txt']) {
       {
         relationshipFiles: [example('cantv.as-rel2.txt')],
         asNamesFile: example('as-names.txt'),
-        aspaFiles: [example('missing.aspa')],
-        aspaDocuments: [{ source: 'memory:cantv.aspa', text: CANTV_ASPAS }],
+        // The ASPA area's illustrative declarations for the case, plus a file that does not exist.
+        aspaFiles: [example('aspa.aspa'), example('missing.aspa')],
       },
       (p) => fs.readFile(p, 'utf8'),
     );
@@ -45,7 +44,7 @@ for (const file of ['cantv.lg', 'cantv-route-views.txt']) {
     assert.equal(m.graph.nodes.find((n) => n.asn === 8048)?.name, 'CANTV Servicios, Venezuela');
     // The missing file is reported, the rest still loaded.
     assert.equal(m.data.aspa.loaded, true);
-    assert.equal(m.data.aspa.count, 6);
+    assert.equal(m.data.aspa.count, 7);
     assert.match(m.data.aspa.errors[0]?.message ?? '', /ENOENT/);
     assert.equal(m.data.relationships.count, 9);
     assert.equal(m.data.rov.loaded, false);

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { panelHtml } from '../../media/src/panelHtml';
-import { parseLookingGlass } from '../../server/src/core/lg/parse';
-import { analyzePaths, type PathData } from '../../server/src/core/paths/analyze';
+import { analyzeLookingGlass, type PathData } from '../../server/src/core/paths/analyze';
 import { loadPathData } from '../../server/src/core/paths/loadData';
 import type { HostToWebview, WebviewToHost } from '../../server/src/protocol';
 import { repoRoot } from '../support/lspClient';
@@ -113,7 +112,7 @@ class FakeHost {
       w.resolve(m);
     }
     if (m.type === 'ready') await this.post({ type: 'init', text: this.initText });
-    if (m.type === 'analyze') await this.post({ type: 'model', model: analyzePaths(parseLookingGlass(m.text), this.data), ...(m.seq !== undefined ? { seq: m.seq } : {}) });
+    if (m.type === 'analyze') await this.post({ type: 'model', model: analyzeLookingGlass(m.text, this.data), ...(m.seq !== undefined ? { seq: m.seq } : {}) });
   }
 
   next<T extends WebviewToHost['type']>(type: T): Promise<Extract<WebviewToHost, { type: T }>> {

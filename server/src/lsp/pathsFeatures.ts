@@ -1,6 +1,5 @@
 import type { CancellationToken } from 'vscode-languageserver';
-import { parseLookingGlass } from '../core/lg/parse';
-import { analyzePaths, type PathData } from '../core/paths/analyze';
+import { analyzeLookingGlass, type PathData } from '../core/paths/analyze';
 import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
 import type { FeatureModule, ServerContext } from './context';
@@ -30,7 +29,7 @@ export const pathsFeatures: FeatureModule = (ctx) => {
     }
     const data = await cached.data;
     if (token.isCancellationRequested) return null;
-    return analyzePaths(parseLookingGlass(text), data);
+    return analyzeLookingGlass(text, data);
   });
 };
 

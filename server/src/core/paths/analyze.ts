@@ -1,14 +1,15 @@
 import type { Severity } from '../diagnostics/diagnostic';
-import type { AsPathSegment, LgParseResult, LgRoute } from '../lg/types';
+import { parseLookingGlass } from '../lg/parse';
+import type { AsPathSegment, LgFormat, LgParseResult, LgRoute, UnparsedLine } from '../lg/types';
 import type { Asn } from '../net/asn';
 import { bogonReason } from './bogons';
 import { pathCodes } from './codes';
-import { buildGraph } from './graph';
+import { buildGraph, PathIds } from './graph';
 import { layoutGraph } from './layout';
 import type { AspaCheck, DataSetStatus, DataStatus, Hop, PathFinding, PathsModel, PolicyHopResult, RouteAnalysis, RouteVerdict } from './model';
 import { PALETTE_SIZE } from './model';
-import { checkOtc, otcWhatIf } from './otc';
-import { pathShape } from './pathShape';
+import { checkOtc, otcWhatIf, type OtcCheck } from './otc';
+import { pathShape, type PathShape } from './pathShape';
 import type { Relationships } from './relationships';
 import { checkValleyFree, propagationHops } from './valleyFree';
 
@@ -18,8 +19,8 @@ import { checkValleyFree, propagationHops } from './valleyFree';
  * care where the ASPAs, VRPs or aut-nums came from.
  */
 export interface PathData {
-  /** ASPA verification (core/aspa) of the whole path in one direction. */
-  readonly aspa?: (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream') => AspaCheck;
+  /** ASPA verification (core/aspa, see aspaChecker) of the whole path in one direction; `detail` false may omit evidence. */
+  readonly aspa?: (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
   /** Route-origin validation (core/rpki). */
   readonly rov?: (prefix: string, origin: Asn) => 'valid' | 'invalid' | 'not-found';
   readonly relationships?: Relationships;
@@ -33,34 +34,89 @@ export interface PathData {
 const SEVERITY: ReadonlyMap<string, Severity> = new Map(pathCodes.map((c) => [c.code, c.severity]));
 const LONG_PREPEND = 5;
 
+/** Analyses a parse result (routes already collected). */
 export function analyzePaths(parse: LgParseResult, data: PathData = {}): PathsModel {
-  const findings: PathFinding[] = [];
-  const colors = new Map<string, number>();
-  const analysed = parse.routes.map((r, i) => analyzeRoute(r, i, data, colors, findings));
-  const { graph, nodeIds } = buildGraph(analysed, parse.routes, data);
-  layoutGraph(graph);
-  const routes = analysed.map((r, i) => ({ ...r, nodeIds: nodeIds[i] ?? [] }));
-  return { version: 1, format: parse.format, routes, findings, unparsed: parse.unparsed, graph, data: dataStatus(data) };
+  const analyzer = new PathsAnalyzer(data);
+  for (const r of parse.routes) analyzer.add(r);
+  return analyzer.finish(parse.format, parse.unparsed);
 }
 
-function analyzeRoute(r: LgRoute, index: number, data: PathData, colors: Map<string, number>, findings: PathFinding[]): Omit<RouteAnalysis, 'nodeIds'> {
-  const shape = pathShape(r.asPath);
-  const line = r.lines.start;
-  const add = (code: string, message: string, hop?: Hop): void => {
-    findings.push({ code, severity: SEVERITY.get(code) ?? 'warning', message, route: index, line, ...(hop ? { hop } : {}) });
-  };
-  const origin = shape.asSets.length > 0 && r.asPath.at(-1)?.type === 'set' ? undefined : shape.hops.at(-1);
-  const key = shape.hops.join(' ') + shape.asSets.map((s) => ` {${s.join(',')}}`).join('');
-  if (!colors.has(key)) colors.set(key, colors.size % PALETTE_SIZE);
+/**
+ * Parses and analyses a paste in one pass: each route is analysed as the parser emits it and then dropped,
+ * so a full table never holds the parse tree and the model at once. What the panel, the CLI and the bench call.
+ */
+export function analyzeLookingGlass(text: string, data: PathData = {}): PathsModel {
+  const analyzer = new PathsAnalyzer(data);
+  const parse = parseLookingGlass(text, { onRoute: (r) => analyzer.add(r) });
+  return analyzer.finish(parse.format, parse.unparsed);
+}
 
+/** Route by route analysis; `finish` builds and lays out the graph. */
+export class PathsAnalyzer {
+  private readonly findings: PathFinding[] = [];
+  private readonly cache: PathCache = { paths: new Map(), colors: new Map() };
+  private readonly routes: RouteDraft[] = [];
+  private readonly ids = new PathIds();
+  private readonly paths: (readonly string[])[] = [];
+
+  constructor(private readonly data: PathData = {}) {}
+
+  add(r: LgRoute): void {
+    const key = pathKey(r);
+    this.routes.push(analyzeRoute(r, this.routes.length, key, this.data, this.cache, this.findings));
+    this.paths.push(this.ids.of(r, key));
+  }
+
+  finish(format: LgFormat, unparsed: readonly UnparsedLine[]): PathsModel {
+    const { graph, nodeIds } = buildGraph(this.routes, this.paths, this.data);
+    layoutGraph(graph);
+    // Filled in place: a copy of every route would double the model of a full table at its peak.
+    this.routes.forEach((r, i) => (r.nodeIds = nodeIds[i] ?? []));
+    const routes: readonly RouteAnalysis[] = this.routes;
+    return { version: 1, format, routes, findings: this.findings, unparsed, graph, data: dataStatus(this.data) };
+  }
+}
+
+/** Identity of a path for the caches: segment types and ASNs, OTC and truncation. */
+function pathKey(r: LgRoute): string {
+  return `${r.otc ?? ''}|${r.asPathTruncated ? '…' : ''}|${r.asPath.map((s) => `${s.type[0]}${s.asns.join(' ')}`).join('|')}`;
+}
+
+type Finding = Pick<PathFinding, 'code' | 'message' | 'hop'>;
+
+/**
+ * Everything that depends on the AS path alone (and its OTC), computed once per distinct path: a table
+ * repeats the same path for many prefixes, and sharing the results keeps a 100k-route paste small.
+ */
+interface PathLevel {
+  readonly shape: PathShape;
+  readonly origin?: number;
+  readonly color: number;
+  readonly findings: readonly Finding[];
+  readonly otc?: OtcCheck;
+  readonly otcWhatIf?: string;
+  readonly valley?: RouteAnalysis['valley'];
+  readonly aspa?: RouteAnalysis['aspa'];
+}
+
+interface PathCache {
+  readonly paths: Map<string, PathLevel>;
+  /** One colour per distinct collapsed path (OTC and truncation aside). */
+  readonly colors: Map<string, number>;
+}
+
+function pathLevel(r: LgRoute, key: string, data: PathData, { paths, colors }: PathCache): PathLevel {
+  const known = paths.get(key);
+  if (known) return known;
+  const shape = pathShape(r.asPath);
+  const found: Finding[] = [];
+  const add = (code: string, message: string, hop?: Hop): void => void found.push({ code, message, ...(hop ? { hop } : {}) });
   for (const p of shape.prepends)
     if (p.count >= LONG_PREPEND) add('paths/long-prepend', `AS${p.asn} is prepended ×${p.count}; the path counts ${shape.length.raw} ASes but only ${shape.length.collapsed} distinct hops.`);
   for (const a of shape.loops) add('paths/loop', `AS${a} appears twice with other ASes between: a loop or a poisoned path.`);
   for (const s of shape.specialAsns) add('paths/reserved-asn', `AS${s.asn} is ${s.kind} (${s.rfc}) and must not appear in a public path; filter or strip it.`);
   if (shape.asSets.length > 0 || shape.confed) add('paths/as-set', 'The path carries an AS_SET or confederation segment, deprecated by RFC 9774; ROV and ASPA cannot verify it.');
   if (r.asPathTruncated) add('paths/truncated-path', 'The looking glass cut this path; checks cover only the part shown.');
-  const bogon = bogonReason(r.prefix);
-  if (bogon) add('paths/bogon-prefix', `${r.prefix} is ${bogon}; filter it on every eBGP session.`);
 
   const otc = r.otc === undefined ? undefined : checkOtc(shape.hops, r.otc, data.relationships);
   if (otc?.verdict === 'leak') add('paths/otc-leak', `${otc.reason}. The sender must not announce OTC routes to providers or peers.`, otc.leakHop);
@@ -69,18 +125,66 @@ function analyzeRoute(r: LgRoute, index: number, data: PathData, colors: Map<str
   const valley = data.relationships ? checkValleyFree(shape.hops, data.relationships) : undefined;
   if (valley?.verdict === 'valley') add('paths/valley', `${valley.reason} (inferred relationships; confirm with ASPA).`, valley.leakHop);
 
-  const aspa = data.aspa ? { upstream: data.aspa(r.asPath, 'upstream'), downstream: data.aspa(r.asPath, 'downstream') } : undefined;
+  const aspa = data.aspa ? aspaBoth(data.aspa, r.asPath, paths.size) : undefined;
   if (aspa?.downstream.verdict === 'invalid') add('paths/aspa-invalid', `ASPA Invalid: ${aspa.downstream.reason}`, aspa.downstream.leakHop);
   else if (aspa?.upstream.verdict === 'invalid')
     add('paths/aspa-upstream-invalid', `ASPA upstream Invalid (a leak if the neighbour is a customer or peer): ${aspa.upstream.reason}`, aspa.upstream.leakHop);
 
+  const origin = shape.asSets.length > 0 && r.asPath.at(-1)?.type === 'set' ? undefined : shape.hops.at(-1);
+  const colorKey = shape.hops.join(' ') + shape.asSets.map((x) => ` {${x.join(',')}}`).join('');
+  let color = colors.get(colorKey);
+  if (color === undefined) colors.set(colorKey, (color = colors.size % PALETTE_SIZE));
+  const level: PathLevel = {
+    shape,
+    ...(origin !== undefined ? { origin } : {}),
+    color,
+    findings: found,
+    ...(otc ? { otc } : {}),
+    ...(whatIf ? { otcWhatIf: whatIf } : {}),
+    ...(valley ? { valley } : {}),
+    ...(aspa ? { aspa } : {}),
+  };
+  paths.set(key, level);
+  return level;
+}
+
+/** Per-hop ASPA evidence is kept for every Invalid path, and for all paths up to this many. */
+const EVIDENCE_PATHS = 5_000;
+
+/**
+ * Both directions. The upstream hops are exactly the downstream's up-ramp hops, so they are not kept twice;
+ * on a full table the evidence of paths that are not Invalid is dropped after EVIDENCE_PATHS distinct paths
+ * (verdict and reason stay): it would be most of the model's memory, and the graph is aggregated by then.
+ */
+function aspaBoth(check: NonNullable<PathData['aspa']>, segments: LgRoute['asPath'], seen: number): NonNullable<RouteAnalysis['aspa']> {
+  const detail = seen < EVIDENCE_PATHS;
+  const upstream = check(segments, 'upstream', detail);
+  const downstream = check(segments, 'downstream', detail);
+  return { upstream: upstream.hops.length > 0 ? { ...upstream, hops: [] } : upstream, downstream };
+}
+
+/** A route before the graph gives it its node ids. */
+type RouteDraft = Omit<RouteAnalysis, 'nodeIds'> & { nodeIds: readonly string[] };
+
+/**
+ * Every key is always present (undefined when absent, which JSON drops), so all routes share one object
+ * shape and stay compact in a 100k-route model.
+ */
+function analyzeRoute(r: LgRoute, index: number, key: string, data: PathData, cache: PathCache, findings: PathFinding[]): RouteDraft {
+  const p = pathLevel(r, key, data, cache);
+  const { shape, origin } = p;
+  const line = r.lines.start;
+  const first = findings.length;
+  const add = (f: Finding): void => void findings.push({ ...f, severity: SEVERITY.get(f.code) ?? 'warning', route: index, line });
+  p.findings.forEach(add);
+  const bogon = bogonReason(r.prefix);
+  if (bogon) add({ code: 'paths/bogon-prefix', message: `${r.prefix} is ${bogon}; filter it on every eBGP session.` });
   const rov = data.rov && origin !== undefined ? data.rov(r.prefix, origin as Asn) : undefined;
-  if (rov === 'invalid') add('paths/rov-invalid', `ROV Invalid: no VRP allows ${r.prefix} from AS${origin}.`);
-
+  if (rov === 'invalid') add({ code: 'paths/rov-invalid', message: `ROV Invalid: no VRP allows ${r.prefix} from AS${origin}.` });
   const policy = data.policy && shape.hops.length > 1 ? data.policy(r.prefix, propagationHops(shape.hops)) : undefined;
-  for (const p of policy ?? []) if (p.verdict === 'mismatch') add('paths/policy-mismatch', p.reason, p.hop);
+  for (const x of policy ?? []) if (x.verdict === 'mismatch') add({ code: 'paths/policy-mismatch', message: x.reason, hop: x.hop });
 
-  const mine = findings.filter((f) => f.route === index);
+  const mine = findings.slice(first);
   const verdict: RouteVerdict = mine.some((f) => f.severity === 'error')
     ? 'leak'
     : mine.some((f) => f.severity === 'warning')
@@ -95,24 +199,25 @@ function analyzeRoute(r: LgRoute, index: number, data: PathData, colors: Map<str
     asPathText: r.asPathText,
     truncated: r.asPathTruncated ?? false,
     hops: shape.hops,
-    ...(origin !== undefined ? { origin } : {}),
-    ...(shape.hops[0] !== undefined ? { neighbor: shape.hops[0] } : {}),
+    origin,
+    neighbor: shape.hops[0],
     length: shape.length,
     prepends: shape.prepends,
     loops: shape.loops,
     specialAsns: shape.specialAsns,
-    ...(bogon ? { bogon } : {}),
+    bogon,
     asSets: shape.asSets,
     confed: shape.confed,
-    ...(otc ? { otc } : {}),
-    ...(whatIf ? { otcWhatIf: whatIf } : {}),
-    ...(aspa ? { aspa } : {}),
-    ...(valley ? { valley } : {}),
-    ...(rov ? { rov } : {}),
-    ...(policy ? { policy } : {}),
-    color: colors.get(key) ?? 0,
+    otc: p.otc,
+    otcWhatIf: p.otcWhatIf,
+    aspa: p.aspa,
+    valley: p.valley,
+    rov,
+    policy,
+    color: p.color,
     best: r.best ?? false,
     verdict,
+    nodeIds: [],
   };
 }
 

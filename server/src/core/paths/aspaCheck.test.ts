@@ -42,13 +42,20 @@ test('the path CANTV should have used verifies Valid downstream', () => {
 });
 
 test('upstream leak: the leaker sent the route on toward the neighbour', () => {
-  // 65001 (no providers besides 65002) → 65002 → 65003 (not 65002's provider) → 65004: upstream Invalid at 65003.
+  // 65001 → 65002 → 65003 (not 65002's provider: the climb ends) → 65004, which 65003's own ASPA names as
+  // its provider: 65003 passed a route from a non-customer up to its provider.
   const db = aspaDbFrom([
     [65001, [65002]],
     [65002, [65005]],
+    [65003, [65004]],
   ]);
   const check = aspaChecker(db);
   const r = analyzePaths(parseOf([routeOf('193.0.0.0/21', '65004 65003 65002 65001')]), { aspa: check }).routes[0]!;
   assert.equal(r.aspa?.upstream.verdict, 'invalid');
   assert.deepEqual(r.aspa?.upstream.leakHop, { from: 65003, to: 65004 });
+  // Without 65003's ASPA the leaker is the neighbour, which sent it to the vantage point: no AS hop to flag.
+  const r2 = analyzePaths(parseOf([routeOf('193.0.0.0/21', '65004 65003 65002 65001')]), { aspa: aspaChecker(aspaDbFrom([[65001, [65002]], [65002, [65005]]])) }).routes[0]!;
+  assert.equal(r2.aspa?.upstream.verdict, 'invalid');
+  assert.equal(r2.aspa?.upstream.leakHop, undefined);
+  assert.match(r2.aspa?.upstream.reason ?? '', /AS65004 sent us a route/);
 });

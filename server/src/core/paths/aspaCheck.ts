@@ -1,12 +1,25 @@
 import type { AspaDb } from '../aspa/types';
-import { verifyAspaPath, type AspaVerification } from '../aspa/verify';
+import { aspaVerdict, verifyAspaPath, type AspaVerification } from '../aspa/verify';
 import type { AsPathSegment } from '../lg/types';
 import type { AspaCheck, Hop } from './model';
 import type { Relationships } from './relationships';
 
-/** Binds core/aspa's verifier to a database, in the shape the path model carries (plain numbers, one leak hop). */
-export function aspaChecker(db: AspaDb, relationships?: Relationships): (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream') => AspaCheck {
-  return (segments, direction) => {
+export type AspaCheckFn = (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
+
+const NO_HOPS: AspaCheck['hops'] = [];
+
+/**
+ * Binds core/aspa's verifier to a database, in the shape the path model carries (plain numbers, one leak
+ * hop). With `detail` false (the bulk of a full table) a Valid or Unknown plain path takes the verifier's
+ * allocation-free verdict and carries no evidence; Invalid paths always get the full verification.
+ */
+export function aspaChecker(db: AspaDb, relationships?: Relationships): AspaCheckFn {
+  return (segments, direction, detail = true) => {
+    if (!detail && segments.every((s) => s.type === 'sequence')) {
+      const verdict = aspaVerdict(segments.length === 1 ? segments[0]!.asns : segments.flatMap((s) => s.asns), db, direction);
+      if (verdict === 'valid') return { verdict, reason: 'Valid (per-hop evidence is kept for the first paths of a large table).', hops: NO_HOPS };
+      if (verdict === 'unknown') return { verdict, reason: 'Unknown: some AS on the path has no ASPA (details are kept for the first paths of a large table).', hops: NO_HOPS };
+    }
     const v = verifyAspaPath(segments, db, { direction, ...(relationships ? { relationships } : {}) });
     const leakHop = leakHopOf(v);
     return {
@@ -20,14 +33,10 @@ export function aspaChecker(db: AspaDb, relationships?: Relationships): (segment
 }
 
 /**
- * The verifier names the Not Provider+ hop and the leaker; the model wants the hop the leaker sent the
- * route over. On the down ramp that is the checked hop reversed (the leaker sent up to a non-customer);
- * on the up ramp the leaker got it from a non-customer and sent it on toward the neighbour.
+ * The hop the leaker sent the route over, in the model's direction. Absent when the leaker is the
+ * neighbour and it sent the route to the vantage point itself (no AS-to-AS hop to flag).
  */
 function leakHopOf(v: AspaVerification): Hop | undefined {
   const l = v.leakHop;
-  if (!l) return undefined;
-  if (l.ramp === 'down') return { from: l.to, to: l.from };
-  const next = v.path[l.leakerIndex - 1];
-  return next === undefined ? { from: l.from, to: l.to } : { from: l.leaker, to: next };
+  return l?.sentTo === undefined ? undefined : { from: l.leaker, to: l.sentTo };
 }

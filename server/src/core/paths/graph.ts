@@ -17,38 +17,63 @@ interface GraphInput {
   readonly relationships?: Relationships;
 }
 
-/** One node per AS (never per route), one edge per AS pair; every route is a walk through them. */
-export function buildGraph(routes: readonly Analysed[], lg: readonly LgRoute[], data: GraphInput): { graph: PathGraph; nodeIds: string[][] } {
-  const full = routes.map((_, i) => pathIds(lg[i]!));
-  const distinct = new Set(full.flat()).size;
-  if (distinct <= MAX_GRAPH_NODES) return { graph: assemble(routes, full, data), nodeIds: full };
+/**
+ * One node per AS (never per route), one edge per AS pair; every route is a walk through them. Routes with
+ * the same path share one id array, which keeps a full table's model small.
+ */
+export function buildGraph(routes: readonly Analysed[], full: readonly (readonly string[])[], data: GraphInput): { graph: PathGraph; nodeIds: (readonly string[])[] } {
+  const distinct = new Set<string>();
+  for (const path of new Set(full)) for (const id of path) distinct.add(id);
+  if (distinct.size <= MAX_GRAPH_NODES) return { graph: assemble(routes, full, data), nodeIds: [...full] };
   let leaks = 0;
-  const ids = routes.map((r, i) => {
+  const grouped = new Map<string, readonly string[]>();
+  const shown = routes.map((r, i) => {
     const path = full[i]!;
     if (r.verdict === 'leak' && leaks < MAX_FULL_LEAKS) {
       leaks++;
       return path;
     }
-    return path.length > 1 ? [VANTAGE_ID, path[1]!, `agg:${path[1]!}`] : path;
+    const first = path[1];
+    if (first === undefined) return path;
+    let g = grouped.get(first);
+    if (!g) grouped.set(first, (g = [VANTAGE_ID, first, `agg:${first}`]));
+    return g;
   });
-  const graph = assemble(routes, ids, data);
-  return { graph: { ...graph, aggregated: { by: 'first-hop', hiddenNodes: distinct - graph.nodes.length } }, nodeIds: ids };
+  const graph = assemble(routes, shown, data);
+  return { graph: { ...graph, aggregated: { by: 'first-hop', hiddenNodes: distinct.size - graph.nodes.length } }, nodeIds: shown };
 }
 
-/** Node ids of a route in printed order, vantage first; sets become one cluster node. */
-function pathIds(r: LgRoute): string[] {
-  const ids = [VANTAGE_ID];
-  for (const seg of r.asPath) {
-    if (seg.type === 'set' || seg.type === 'confed-set') {
-      ids.push(`set:${[...seg.asns].sort((a, b) => a - b).join(',')}`);
-      continue;
+/** Node ids of a route in printed order, vantage first; sets become one cluster node. Interned per path key. */
+export class PathIds {
+  private readonly byPath = new Map<string, readonly string[]>();
+  private readonly asIds = new Map<number, string>();
+
+  of(r: LgRoute, key: string): readonly string[] {
+    let ids = this.byPath.get(key);
+    if (ids) return ids;
+    const out = [VANTAGE_ID];
+    for (const seg of r.asPath) {
+      if (seg.type === 'set' || seg.type === 'confed-set') {
+        out.push(`set:${[...seg.asns].sort((a, b) => a - b).join(',')}`);
+        continue;
+      }
+      for (const a of seg.asns) {
+        const id = this.asId(a);
+        if (out.at(-1) !== id) out.push(id);
+      }
     }
-    for (const a of seg.asns) if (ids.at(-1) !== `AS${a}`) ids.push(`AS${a}`);
+    this.byPath.set(key, (ids = out));
+    return ids;
   }
-  return ids;
+
+  private asId(a: number): string {
+    let id = this.asIds.get(a);
+    if (id === undefined) this.asIds.set(a, (id = `AS${a}`));
+    return id;
+  }
 }
 
-function assemble(routes: readonly Analysed[], paths: readonly string[][], data: GraphInput): PathGraph {
+function assemble(routes: readonly Analysed[], paths: readonly (readonly string[])[], data: GraphInput): PathGraph {
   const nodes = new Map<string, { kind: NodeKind; prepend: number; origin: boolean; leaker: boolean; routes: number[] }>();
   const edges = new Map<string, { from: string; to: string; leak: boolean; reasons: Set<string>; routes: number[]; colors: Set<number> }>();
   const aggCounts = new Map<string, { routes: number; origins: Set<number> }>();

@@ -3,6 +3,7 @@ import type { Asn } from '../net/asn';
 import { parsePrefix } from '../net/prefix';
 import { loadAspaData, mergeAspaDbs, type AspaLoad } from '../aspa/loader';
 import { RovIndex } from '../rpki/rovIndex';
+import type { Vrp } from '../rpki/types';
 import { loadVrpFile } from '../rpki/vrpFile';
 import type { PathData } from './analyze';
 import { aspaChecker } from './aspaCheck';
@@ -65,14 +66,15 @@ export async function loadPathData(files: PathDataFiles, readFile: (path: string
   const db = aspaDbOf(loads);
   aspa.count = db?.size ?? 0;
 
-  const index = new RovIndex();
+  const vrps: Vrp[] = [];
   for (const f of files.vrpFiles ?? []) {
     const text = await read(f, rov);
     if (text === undefined) continue;
     const load = loadVrpFile(text, f);
-    for (const v of load.vrps) index.add(v);
+    for (const v of load.vrps) vrps.push(v);
     for (const i of load.issues) if (i.severity === 'error') rov.errors.push({ source: f, message: i.message });
   }
+  const index = new RovIndex(vrps);
   rov.count = index.size;
 
   let relationships: Relationships | undefined;

@@ -70,6 +70,7 @@ export interface RouteAnalysis {
   readonly otc?: Check<'ok' | 'leak' | 'unchecked'> & { readonly value: number };
   /** Without OTC on the route: where RFC 9234 would have set it and who would have dropped the leak. */
   readonly otcWhatIf?: string;
+  /** Evidence (`hops`) is on `downstream` only: the upstream hops are its up-ramp hops. */
   readonly aspa?: { readonly upstream: AspaCheck; readonly downstream: AspaCheck };
   readonly valley?: Check<'valley-free' | 'valley' | 'unknown'>;
   readonly rov?: 'valid' | 'invalid' | 'not-found';

@@ -4,16 +4,18 @@ import { classifyAsn, type AsnSpecial } from '../net/asn';
 /** What the AS_PATH itself says, before any data set is consulted. */
 export interface PathShape {
   /** AS_SEQUENCE ASNs in printed order (vantage side first), adjacent repeats collapsed. */
-  readonly hops: number[];
-  readonly prepends: { asn: number; count: number }[];
+  readonly hops: readonly number[];
+  readonly prepends: readonly { asn: number; count: number }[];
   /** ASNs that reappear after another AS in between (a loop, or a poisoned path). */
-  readonly loops: number[];
-  readonly specialAsns: { asn: number; kind: AsnSpecial; rfc: string }[];
-  readonly asSets: number[][];
+  readonly loops: readonly number[];
+  readonly specialAsns: readonly { asn: number; kind: AsnSpecial; rfc: string }[];
+  readonly asSets: readonly (readonly number[])[];
   readonly confed: boolean;
   /** RFC 4271 §9.1.2.2: a set counts one, confederation segments none. */
   readonly length: { raw: number; collapsed: number };
 }
+
+const NONE: readonly never[] = [];
 
 export function pathShape(segments: readonly AsPathSegment[]): PathShape {
   const hops: number[] = [];
@@ -59,5 +61,15 @@ export function pathShape(segments: readonly AsPathSegment[]): PathShape {
     }
   }
   closeRun();
-  return { hops, prepends, loops, specialAsns: [...special.values()], asSets, confed, length: { raw: raw + sets, collapsed: hops.length + sets } };
+  // Most paths have no prepends, loops, sets or special ASNs: share one empty array (a table has 100k paths).
+  const shared = <T>(a: readonly T[]): readonly T[] => (a.length === 0 ? NONE : a);
+  return {
+    hops,
+    prepends: shared(prepends),
+    loops: shared(loops),
+    specialAsns: shared([...special.values()]),
+    asSets: shared(asSets),
+    confed,
+    length: { raw: raw + sets, collapsed: hops.length + sets },
+  };
 }
