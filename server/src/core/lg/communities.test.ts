@@ -11,6 +11,8 @@ test('standard, large, BIRD tuples and well-known names (RFC 1997, RFC 8092, RFC
   assert.deepEqual(parseCommunity('65535:666'), { kind: 'well-known', name: 'blackhole', asn: 65535, value: 666 });
   assert.deepEqual(parseCommunity('(rt, 42, 1234)'), { kind: 'extended', text: '(rt, 42, 1234)' });
   assert.equal(parseCommunity('65536:1'), undefined);
+  assert.deepEqual(parseCommunity('large:6762:0:1'), { kind: 'large', global: 6762, local1: 0, local2: 1 });
+  assert.deepEqual(parseCommunity('target:65000:1'), { kind: 'extended', text: 'target:65000:1' });
 });
 
 test('a list keeps BIRD tuples whole and reports unknown tokens', () => {

@@ -39,6 +39,9 @@ export function parseCommunity(token: string): Community | undefined {
   const known = BY_NAME.get(t);
   if (known !== undefined) return wellKnown(t, known);
   if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1);
+  // Junos writes `large:65000:1:2` for a large community and `target:65000:1` for a route target.
+  if (t.startsWith('large:')) t = t.slice(6);
+  else if (/^(?:target|origin|bandwidth|color|encapsulation):/.test(t)) return { kind: 'extended', text: token.trim() };
   const parts = t.split(/\s*[,:]\s*/);
   if (parts.length === 2) {
     const a = u16(parts[0] ?? '');

@@ -236,8 +236,10 @@ function junos(root: Record<string, Json>, ctx: Ctx): boolean {
         const full = plen !== undefined && !prefix.includes('/') ? `${prefix}/${plen}` : prefix;
         for (const e of arr(o['rt-entry'])) {
           const x = obj(e) ?? {};
+          const proto = jdata(x['protocol-name']);
+          if (proto !== undefined && proto !== 'BGP') continue;
           const d = newDraft(full, ctx.loc.at(prefix));
-          pathFromText(d, (jdata(x['as-path']) ?? '').replace(/^AS path:\s*/, ''), true);
+          pathFromText(d, (jdata(x['as-path']) ?? '').trim().replace(/^AS path:\s*/, ''), true);
           const nh = obj(arr(x.nh)[0]);
           d.nextHop = jdata(nh?.to) ?? jdata(x['protocol-nh']);
           d.best = jdata(x['active-tag']) === '*' || x['current-active'] !== undefined;

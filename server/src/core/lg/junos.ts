@@ -73,7 +73,7 @@ const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: R
   {
     re: /^\s+Communities:\s*(.*)$/,
     set: (d, m) => {
-      d.communities.push(...parseCommunityList((m[1] ?? '').replace(/\b(?:target|origin|large):/g, (x) => (x === 'large:' ? '' : x))).communities);
+      d.communities.push(...parseCommunityList(m[1] ?? '').communities);
     },
   },
   {

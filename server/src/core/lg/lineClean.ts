@@ -3,7 +3,6 @@
  * escapes, HTML tags and entities, carriage returns, prompts, timestamps. Cleaning keeps the columns of
  * plain text unchanged, since the table parsers read column positions.
  */
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]/g;
 const TAG = /<\/?[A-Za-z][^<>]*>/g;
 const ENTITIES: Readonly<Record<string, string>> = { '&gt;': '>', '&lt;': '<', '&amp;': '&', '&nbsp;': ' ', '&quot;': '"', '&#39;': "'" };
