@@ -31,9 +31,10 @@ export interface ReferenceSite {
 /** A file with at least this many objects is taken for a registry dump (see `hasRegistryDump`). */
 export const DUMP_OBJECT_THRESHOLD = 1000;
 
-/** The key references use for a target: a set's class is in its name; nic-handles share one space. */
-function targetKey(kind: TargetKind, key: string): string {
-  return `${kind}\u0000${key}`;
+function bucket<K, V extends object>(map: Map<K, MultiMap<string, V>>, k: K): MultiMap<string, V> {
+  let b = map.get(k);
+  if (!b) map.set(k, (b = new MultiMap()));
+  return b;
 }
 
 const CLASS_TO_TARGET: Readonly<Record<string, TargetKind>> = Object.fromEntries(
@@ -47,8 +48,10 @@ const CLASS_TO_TARGET: Readonly<Record<string, TargetKind>> = Object.fromEntries
  */
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, readonly IndexedObject[]>();
-  private readonly byKey = new Map<string, IndexedObject[]>();
-  private readonly refsTo = new MultiMap<string, ReferenceSite>();
+  /** class → key → objects; nested maps, since building `class+key` strings for every lookup was costly. */
+  private readonly byKey = new Map<string, MultiMap<string, IndexedObject>>();
+  /** target kind → name → where it is referenced. */
+  private readonly refsTo = new Map<TargetKind, MultiMap<string, ReferenceSite>>();
   private readonly sitesByUri = new Map<string, ReferenceSite[]>();
   private readonly routesByPrefix = new MultiMap<string, IndexedObject>();
   private readonly routesByOrigin = new MultiMap<number, IndexedObject>();
@@ -80,10 +83,7 @@ export class WorkspaceIndex {
       const key = route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object);
       const e: IndexedObject = { uri, object, className, key, refs: objectReferences(object), ...(route ? { route } : {}) };
       entries.push(e);
-      const k = `${className}\u0000${key}`;
-      const list = this.byKey.get(k);
-      if (list) list.push(e);
-      else this.byKey.set(k, [e]);
+      bucket(this.byKey, className).add(key, e);
       this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
       if (route) {
         this.routesByPrefix.add(prefixKey(route.prefix), e);
@@ -94,7 +94,7 @@ export class WorkspaceIndex {
       for (const ref of e.refs) {
         const site = { from: e, ref };
         sites.push(site);
-        this.refsTo.add(targetKey(ref.kind, ref.key), site);
+        bucket(this.refsTo, ref.kind).add(ref.key, site);
       }
     }
     this.byUri.set(uri, entries);
@@ -108,10 +108,7 @@ export class WorkspaceIndex {
     this.gen++;
     this.byUri.delete(uri);
     for (const e of old) {
-      const k = `${e.className}\u0000${e.key}`;
-      const list = this.byKey.get(k)?.filter((x) => x !== e);
-      if (list && list.length > 0) this.byKey.set(k, list);
-      else this.byKey.delete(k);
+      this.byKey.get(e.className)?.deleteWhere(e.key, (x) => x === e);
       const n = (this.classCounts.get(e.className) ?? 1) - 1;
       if (n > 0) this.classCounts.set(e.className, n);
       else this.classCounts.delete(e.className);
@@ -125,8 +122,12 @@ export class WorkspaceIndex {
       }
     }
     const touched = new Set<string>();
-    for (const site of this.sitesByUri.get(uri) ?? []) touched.add(targetKey(site.ref.kind, site.ref.key));
-    for (const tk of touched) this.refsTo.deleteWhere(tk, (s) => s.from.uri === uri);
+    for (const { ref } of this.sitesByUri.get(uri) ?? []) {
+      const tk = `${ref.kind}\u0000${ref.key}`;
+      if (touched.has(tk)) continue;
+      touched.add(tk);
+      this.refsTo.get(ref.kind)?.deleteWhere(ref.key, (s) => s.from.uri === uri);
+    }
     this.sitesByUri.delete(uri);
   }
 
@@ -148,15 +149,15 @@ export class WorkspaceIndex {
   }
 
   lookup(className: string, key: string): readonly IndexedObject[] {
-    const exact = this.byKey.get(`${className}\u0000${key}`);
-    if (exact) return exact;
+    const exact = this.byKey.get(className)?.get(key);
+    if (exact && exact.length > 0) return exact;
     const cls = className.toLowerCase();
     let k = key.toUpperCase();
     if (cls === 'aut-num') {
       const a = parseAsn(k);
       if (a.ok) k = `AS${a.asn}`;
     }
-    return this.byKey.get(`${cls}\u0000${k}`) ?? [];
+    return this.byKey.get(cls)?.get(k) ?? [];
   }
 
   /** The objects a reference target resolves to (a contact may be a person or a role). */
@@ -168,7 +169,7 @@ export class WorkspaceIndex {
 
   /** Every place that references `kind`/`key`. */
   referencesTo(kind: TargetKind, key: string): readonly ReferenceSite[] {
-    return [...this.refsTo.get(targetKey(kind, key.toUpperCase()))];
+    return [...(this.refsTo.get(kind)?.get(key.toUpperCase()) ?? [])];
   }
 
   /** The reference kind an object is the target of (as-set → as-set, person → contact …). */
