@@ -249,6 +249,24 @@ test('fuzz: IPv4 prefixes get the verdict of the reference parser (net/prefix.ts
   );
 });
 
+test('fuzz: IPv6 prefixes get the verdict of the reference parser (net/prefix.ts), fast path or not', () => {
+  const group = fc.oneof(fc.constant('0'), fc.constant('0000'), fc.constant('db8'), fc.constant('00ab'), fc.constant('FFFF'), fc.nat(0xffff).map((n) => n.toString(16)));
+  const addr = fc.oneof(
+    fc.array(group, { minLength: 8, maxLength: 8 }).map((g) => g.join(':')),
+    fc.tuple(fc.array(group, { maxLength: 4 }), fc.array(group, { maxLength: 3 })).map(([a, b]) => `${a.join(':')}::${b.join(':')}`),
+  );
+  fc.assert(
+    fc.property(addr, fc.nat(130), (a, len) => {
+      const prefix = `${a}/${len}`;
+      const ref = parsePrefix(prefix);
+      const got = codes(ROUTE(prefix).replace('route:', 'route6:'));
+      const want = !ref.ok ? ['rpsl/invalid-prefix'] : ref.hostBitsSet ? ['rpsl/host-bits-set'] : ref.normalized !== prefix ? ['rpsl/non-canonical'] : [];
+      assert.deepEqual(got, want, prefix);
+    }),
+    { numRuns: 1000 },
+  );
+});
+
 const documented = new Set(rpslCodes.map((c) => c.code));
 
 test('fuzz: the validator never throws, spans lie in the text, and every code it emits is documented', () => {

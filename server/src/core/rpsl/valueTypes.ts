@@ -159,11 +159,98 @@ function canonicalPrefix4Length(text: string): number {
   return addr % (hostMask + 1) === 0 ? len : -1;
 }
 
+const V6_GROUPS = new Uint16Array(8);
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1; // upper case is not canonical (RFC 5952 §4.3)
+}
+
+/**
+ * The length of an IPv6 prefix in RFC 5952 canonical form (lower case, no leading zeros, `::` for the
+ * longest run of two or more zero groups, leftmost on a tie) with no host bits, or -1 for anything else.
+ */
+function canonicalPrefix6Length(text: string): number {
+  const slash = text.indexOf('/');
+  if (slash < 2) return -1;
+  let n = 0;
+  let gap = -1; // group index where "::" stands
+  let i = 0;
+  if (text.charCodeAt(0) === 58) {
+    if (text.charCodeAt(1) !== 58) return -1;
+    gap = 0;
+    i = 2;
+  }
+  while (i < slash) {
+    if (n === 8) return -1;
+    const s = i;
+    let v = 0;
+    while (i < slash && i - s < 4) {
+      const h = hexValue(text.charCodeAt(i));
+      if (h < 0) break;
+      v = v * 16 + h;
+      i++;
+    }
+    if (i === s || (i - s > 1 && text.charCodeAt(s) === 48)) return -1;
+    V6_GROUPS[n++] = v;
+    if (i === slash) break;
+    if (text.charCodeAt(i) !== 58) return -1;
+    i++;
+    if (text.charCodeAt(i) === 58) {
+      if (gap >= 0) return -1;
+      gap = n;
+      i++;
+    }
+  }
+  const missing = 8 - n;
+  if (gap < 0 ? n !== 8 : missing < 2) return -1; // "::" for a single zero group is not canonical
+  // Expand in place: groups after the gap move to the end, the gap becomes zeros.
+  if (gap >= 0) {
+    for (let k = n - 1; k >= gap; k--) V6_GROUPS[k + missing] = V6_GROUPS[k]!;
+    for (let k = gap; k < gap + missing; k++) V6_GROUPS[k] = 0;
+  }
+  // The longest zero run must be exactly the gap (and no uncompressed run of two or more may remain).
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let k = 0; k < 8; ) {
+    if (V6_GROUPS[k] !== 0) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < 8 && V6_GROUPS[j] === 0) j++;
+    if (j - k > bestLen) {
+      bestStart = k;
+      bestLen = j - k;
+    }
+    k = j;
+  }
+  if (gap >= 0 ? bestStart !== gap || bestLen !== missing : bestStart >= 0) return -1;
+  let len = 0;
+  const ls = slash + 1;
+  for (i = ls; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c) || i - ls >= 3) return -1;
+    len = len * 10 + (c - 48);
+  }
+  if (i === ls || len > 128 || (i - ls > 1 && text.charCodeAt(ls) === 48)) return -1;
+  for (let g = 0; g < 8; g++) {
+    const keep = Math.max(0, Math.min(16, len - g * 16));
+    if (keep < 16 && (V6_GROUPS[g]! & (0xffff >> keep)) !== 0) return -1;
+  }
+  return len;
+}
+
 export function checkPrefix(cx: ValueContext, t: Token, afi: Afi | undefined, familyCode = 'rpsl/wrong-address-family'): { length: number; afi: Afi } | undefined {
   const text = t.text;
   if (afi !== 6) {
     const fast = canonicalPrefix4Length(text);
     if (fast >= 0) return { length: fast, afi: 4 };
+  }
+  if (afi !== 4) {
+    const fast = canonicalPrefix6Length(text);
+    if (fast >= 0) return { length: fast, afi: 6 };
   }
   const isV6 = text.includes(':');
   if (afi !== undefined && (afi === 6) !== isV6) {
