@@ -47,7 +47,14 @@ const check = new ValueCheck();
 
 function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[]): void {
   if (rule.type === 'policy') {
-    for (const d of validatePolicyAttribute(attr, className)) out.push(d);
+    // Another area's parser: a bug there must cost this attribute's findings, not the rest of the document.
+    let found: SpanDiagnostic[] = [];
+    try {
+      found = validatePolicyAttribute(attr, className);
+    } catch {
+      found = [];
+    }
+    for (const d of found) out.push(d);
     return;
   }
   if (attr.value === '') {
