@@ -76,3 +76,16 @@ test('workspace symbols by substring', () => {
   assert.ok(workspaceSymbols('', ctx).length >= 9);
   assert.deepEqual(workspaceSymbols('ap1', ctx).map((s) => s.name), ['AP1-TEST']);
 });
+
+test('hover on a peer AS inside an aut-num shows the peer’s rules toward this AS', () => {
+  const { ctx, docs } = workspaceOf(FILES);
+  const own = docs['file:///ws/as8048.rpsl'];
+  assert.ok(own);
+  const h = workspaceHover(own, at(own, 'from AS6762', 7), ctx);
+  const text = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+  assert.match(text, /\*\*AS6762\*\* \(aut-num\)/);
+  assert.match(text, /AS6762 toward AS8048:/);
+  assert.match(text, /import: from AS8048 accept <\^AS8048\+ AS8048:AS-CUSTOMERS\*\$> AND AS8048:AS-CUSTOMERS/);
+  assert.match(text, /export: to AS8048 announce ANY/);
+  assert.doesNotMatch(text, /AS1299/);
+});

@@ -1,5 +1,6 @@
 import { SymbolKind, type Hover, type Location, type Position, type SymbolInformation, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { SourceDocument } from '../document';
+import { parseAsn } from '../net/asn';
 import { formatPrefix } from '../net/prefix';
 import { setClassOf } from '../policy/setName';
 import { firstValue, type RpslObject } from '../rpsl/model';
@@ -7,6 +8,7 @@ import type { ServiceContext } from '../service';
 import type { Range, Span } from '../text/range';
 import { ensureIndexed } from './crossCheck';
 import type { TargetKind } from './references';
+import { rulesToward } from './routePolicy';
 import { expandSet } from './setExpansion';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
 
@@ -105,6 +107,21 @@ function describeObject(e: IndexedObject): string {
   return lines.join('\n\n');
 }
 
+/**
+ * Hovering a peer AS inside an aut-num: the peer's own rules toward this AS, so both sides of the
+ * session's documented policy are in view (the per-pair view RPSLyzer checks).
+ */
+function towardUs(doc: SourceDocument, pos: Position, ctx: ServiceContext, peer: IndexedObject): string {
+  if (peer.className !== 'aut-num') return '';
+  const offset = doc.lineIndex.offsetAt(pos);
+  const here = ctx.workspace.objectsIn(doc.uri).find((e) => e.className === 'aut-num' && offset >= e.object.span.start && offset <= e.object.span.end);
+  const self = here ? parseAsn(here.key) : undefined;
+  if (!here || !self?.ok || here.key === peer.key) return '';
+  const lines = [...rulesToward(ctx.workspace, peer.object, 'import', self.asn), ...rulesToward(ctx.workspace, peer.object, 'export', self.asn)].map((a) => `${a.name}: ${a.value}`);
+  if (lines.length === 0) return `\n\n${peer.key} has no import or export rule toward ${here.key}.`;
+  return `\n\n${peer.key} toward ${here.key}:\n\n\`\`\`rpsl\n${lines.slice(0, 12).join('\n')}\n\`\`\``;
+}
+
 /** Hover for a reference (a set's expanded members, an AS's aut-num), or null to let the RPSL hover speak. */
 export function workspaceHover(doc: SourceDocument, pos: Position, ctx: ServiceContext): Hover | null {
   const t = targetAt(doc, pos, ctx);
@@ -115,7 +132,7 @@ export function workspaceHover(doc: SourceDocument, pos: Position, ctx: ServiceC
   const first = defs[0];
   if (!first) return null;
   const where = defs.length > 1 ? `\n\nDefined ${defs.length} times in the workspace.` : '';
-  return { contents: { kind: 'markdown', value: describeObject(first) + where }, range };
+  return { contents: { kind: 'markdown', value: describeObject(first) + where + towardUs(doc, pos, ctx, first) }, range };
 }
 
 const RENAMABLE: ReadonlySet<TargetKind> = new Set(['as-set', 'route-set', 'rtr-set', 'filter-set', 'peering-set']);

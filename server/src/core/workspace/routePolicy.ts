@@ -518,3 +518,11 @@ export function namedPeers(autNum: RpslObject, direction: 'import' | 'export'): 
   for (const { attr, factors } of directionRules(autNum, direction)) for (const f of factors) for (const p of f.peerings) walk(attr, p.peering.as);
   return out;
 }
+
+/** The `direction` attributes of `autNum` with a peering that covers `neighbour`. */
+export function rulesToward(index: WorkspaceIndex, autNum: RpslObject, direction: 'import' | 'export', neighbour: Asn): RpslAttribute[] {
+  const ev = new Evaluator(index, neighbour);
+  return directionRules(autNum, direction)
+    .filter((r) => r.factors.some((f) => f.peerings.some((p) => ev.peeringMatches(p.peering, neighbour) === 'match')))
+    .map((r) => r.attr);
+}
