@@ -55,6 +55,16 @@ const ORIGIN_WORDS: Readonly<Record<string, Origin>> = {
 
 const MAX_ASN = 4294967295;
 
+const DIGIT = 1;
+const DELIM = 2;
+/** Character classes of path text: digits, and what ends a token (blanks, comma, brackets). */
+const CHAR_CLASS = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = DIGIT;
+for (const c of [32, 9, 44, 123, 125, 40, 41, 91, 93, 160]) CHAR_CLASS[c] = DELIM;
+
+/** Shared by every path without invalid tokens (nearly all): never pushed to. */
+const NO_INVALID: { text: string; offset: number }[] = [];
+
 /** A token of digits (asplain) or `hi.lo` (asdot, RFC 5396), else undefined. Hand-written: it runs per token on full tables. */
 export function asnValue(s: string, from = 0, to = s.length): number | undefined {
   if (to <= from) return undefined;
@@ -116,7 +126,19 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
     // Last token as an origin word, or one letter glued to the last ASN (`3222 65401i`, `3222?`).
     let ts = end;
     while (ts > start && !isSpace(s.charCodeAt(ts - 1))) ts--;
-    const o = end - ts <= 10 ? ORIGIN_WORDS[s.slice(ts, end)] : undefined;
+    const lc = s.charCodeAt(ts);
+    const o =
+      end - ts === 1
+        ? lc === 105 || lc === 73
+          ? 'igp'
+          : lc === 101 || lc === 69
+            ? 'egp'
+            : lc === 63
+              ? 'incomplete'
+              : undefined
+        : end - ts <= 10 && ((lc >= 65 && lc <= 90) || (lc >= 97 && lc <= 122))
+          ? ORIGIN_WORDS[s.slice(ts, end)]
+          : undefined;
     if (o !== undefined) {
       origin = o;
       end = ts;
@@ -134,7 +156,7 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
 
   const text = s.slice(start, end);
   const segments: AsPathSegment[] = [];
-  const invalid: { text: string; offset: number }[] = [];
+  let invalid: { text: string; offset: number }[] = NO_INVALID;
   let truncated = false;
   let localAs: Asn | undefined;
   const c0 = s.charCodeAt(start);
@@ -186,10 +208,11 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
     let ok = true;
     while (j < end) {
       const d = s.charCodeAt(j);
-      if (d >= 48 && d <= 57) {
+      const k = d < 256 ? (CHAR_CLASS[d] as number) : 0;
+      if (k === DIGIT) {
         v = v * 10 + (d - 48);
         digits++;
-      } else if (d === 32 || d === 9 || d === 44 || d === 123 || d === 125 || d === 40 || d === 41 || d === 91 || d === 93 || d === 160) break;
+      } else if (k === DELIM) break;
       else if (d === 46 && hi < 0 && digits > 0) {
         hi = v;
         v = 0;
@@ -219,7 +242,10 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
     if (a === undefined) {
       const tok = s.slice(i, j);
       if (tok === '…' || tok.endsWith('...')) truncated = true;
-      else invalid.push({ text: tok, offset: i });
+      else {
+        if (invalid === NO_INVALID) invalid = [];
+        invalid.push({ text: tok, offset: i });
+      }
       i = j;
       continue;
     }

@@ -211,7 +211,7 @@ export class CiscoTableParser implements LineParser {
     if (p === undefined) return;
     this.pending = undefined;
     this.pendingLines.forEach((text, k) => this.sink.unparsed({ line: p.start + k, text, reason: 'route without a path' }));
-    this.pendingLines.length = 0;
+    if (this.pendingLines.length > 0) this.pendingLines = [];
   }
 
   private routeLine(s: string, n: number): boolean {
@@ -247,7 +247,7 @@ export class CiscoTableParser implements LineParser {
         : firstStart >= nhThreshold && (isAddress(first) || first === '-');
     if (!firstIsNextHop && (firstStart < nhThreshold || this.layout?.collapsed === true) && isPrefixToken(first)) {
       this.dropPending();
-      this.pendingLines.length = 0;
+      if (this.pendingLines.length > 0) this.pendingLines = [];
       draft = newDraft(withClassfulLength(first), n);
       this.applyStatus(draft, status);
       this.lastPrefix = draft.prefix;
@@ -263,7 +263,7 @@ export class CiscoTableParser implements LineParser {
     } else if (firstIsNextHop && this.lastPrefix !== undefined && (p === undefined || p.nextHop !== undefined)) {
       // Another path for the prefix above: the Network column is blank.
       this.dropPending();
-      this.pendingLines.length = 0;
+      if (this.pendingLines.length > 0) this.pendingLines = [];
       draft = newDraft(this.lastPrefix, n);
       this.applyStatus(draft, status);
     } else if (p !== undefined && p.nextHop !== undefined && firstStart >= nhThreshold && !isAddress(first)) {
@@ -305,7 +305,7 @@ export class CiscoTableParser implements LineParser {
       // Lines of an earlier wrapped route were held; report them too.
       this.pendingLines.slice(0, -1).forEach((text, j) => this.sink.unparsed({ line: draft.start + j, text, reason: 'route without a path' }));
     }
-    this.pendingLines.length = 0;
+    if (this.pendingLines.length > 0) this.pendingLines = [];
     return false;
   }
 
@@ -373,7 +373,7 @@ export class CiscoTableParser implements LineParser {
     draft.pathLine = n;
     if (draft.path.origin === undefined && draft.path.segments.length === 0 && draft.path.text !== '') return this.reject(draft, n);
     draft.end = n;
-    this.pendingLines.length = 0;
+    if (this.pendingLines.length > 0) this.pendingLines = [];
     this.sink.route(finishDraft(draft));
     return true;
   }
@@ -401,7 +401,7 @@ export class CiscoTableParser implements LineParser {
     draft.path = parseAsPathText(s, WITH_ORIGIN, from, s.length);
     draft.pathLine = n;
     draft.end = n;
-    this.pendingLines.length = 0;
+    if (this.pendingLines.length > 0) this.pendingLines = [];
     this.sink.route(finishDraft(draft));
     return true;
   }
