@@ -905,21 +905,20 @@ function parseShape(ps: Parser, shape: Shape, mp: boolean): PolicyAst {
 }
 
 function parseRouterShape(ps: Parser, shape: Shape, mp: boolean): PolicyAst {
-  const psx = ps;
   switch (shape) {
     case 'inject': {
-      const at = psx.isKw(psx.peek(), 'at') ? (psx.next(), ps.routerExpr()) : undefined;
-      const actions = psx.isKw(psx.peek(), 'action') ? (psx.next(), ps.actions()) : [];
-      const upon = psx.isKw(psx.peek(), 'upon') ? (psx.next(), ps.injectCondition()) : undefined;
+      const at = ps.isKw(ps.peek(), 'at') ? (ps.next(), ps.routerExpr()) : undefined;
+      const actions = ps.isKw(ps.peek(), 'action') ? (ps.next(), ps.actions()) : [];
+      const upon = ps.isKw(ps.peek(), 'upon') ? (ps.next(), ps.injectCondition()) : undefined;
       ps.expectEnd();
       return { kind: 'inject', ...(at ? { at } : {}), actions, ...(upon ? { upon } : {}) };
     }
     case 'components': {
-      const atomic = psx.isKw(psx.peek(), 'atomic') ? (psx.next(), true) : false;
-      const filter = psx.peek().kind !== 'eof' && !psx.isKw(psx.peek(), 'protocol') ? ps.filter() : undefined;
+      const atomic = ps.isKw(ps.peek(), 'atomic') ? (ps.next(), true) : false;
+      const filter = ps.peek().kind !== 'eof' && !ps.isKw(ps.peek(), 'protocol') ? ps.filter() : undefined;
       const protocols: { name: string; filter: Filter; span: Span }[] = [];
-      while (psx.isKw(psx.peek(), 'protocol')) {
-        const kw = psx.peek();
+      while (ps.isKw(ps.peek(), 'protocol')) {
+        const kw = ps.peek();
         const clause = ps.protocolClause();
         protocols.push({ name: clause.protocol?.name ?? '', filter: ps.filter(), span: { start: kw.start, end: kw.end } });
       }
@@ -927,11 +926,11 @@ function parseRouterShape(ps: Parser, shape: Shape, mp: boolean): PolicyAst {
       return { kind: 'components', atomic, ...(filter ? { filter } : {}), protocols };
     }
     case 'aggr-mtd': {
-      const t = psx.peek();
+      const t = ps.peek();
       const m = t.kind === 'word' ? t.text.toLowerCase() : '';
       if (m === 'inbound' || m === 'outbound') {
-        psx.next();
-        const expr = m === 'outbound' && psx.peek().kind !== 'eof' ? ps.asExpr() : undefined;
+        ps.next();
+        const expr = m === 'outbound' && ps.peek().kind !== 'eof' ? ps.asExpr() : undefined;
         ps.expectEnd();
         return { kind: 'aggr-mtd', method: m, ...(expr ? { expr } : {}) };
       }
@@ -942,24 +941,24 @@ function parseRouterShape(ps: Parser, shape: Shape, mp: boolean): PolicyAst {
     case 'ifaddr': {
       const address = ps.addressWord('an interface address');
       const masklen = ps.masklen(address);
-      const actions = psx.isKw(psx.peek(), 'action') ? (psx.next(), ps.actions()) : [];
+      const actions = ps.isKw(ps.peek(), 'action') ? (ps.next(), ps.actions()) : [];
       let tunnel: { endpoint: string; encapsulation: string } | undefined;
-      if (shape === 'interface' && psx.isKw(psx.peek(), 'tunnel')) {
-        psx.next();
+      if (shape === 'interface' && ps.isKw(ps.peek(), 'tunnel')) {
+        ps.next();
         const endpoint = ps.addressWord('the tunnel\'s remote endpoint address');
-        if (psx.peek().kind === ',') psx.next();
-        const enc = psx.peek();
-        if (enc.kind === 'word') psx.next();
+        if (ps.peek().kind === ',') ps.next();
+        const enc = ps.peek();
+        if (enc.kind === 'word') ps.next();
         tunnel = { endpoint, encapsulation: enc.kind === 'word' ? enc.text.toUpperCase() : '' };
       }
       ps.expectEnd();
       return { kind: shape, address, ...(masklen !== undefined ? { masklen } : {}), actions, ...(tunnel ? { tunnel } : {}) };
     }
     case 'peer': {
-      const proto = psx.next();
+      const proto = ps.next();
       if (proto.kind === 'word' && !PROTOCOLS.has(proto.text.toUpperCase()))
         ps.problem('policy/unknown-protocol', proto, `"${proto.text}" is not a protocol of the RFC 2622 dictionary (BGP4, MPBGP, OSPF, STATIC …).`);
-      const target = psx.next();
+      const target = ps.next();
       if (target.kind === 'eof') ps.unexpected(target, 'the peer address or name');
       else if (!mp && target.text.includes(':')) ps.problem('policy/afi-mismatch', target, `${target.text} is IPv6, but "peer" is IPv4 only: use mp-peer.`);
       const options = ps.peerOptions();
