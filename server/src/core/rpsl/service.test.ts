@@ -71,6 +71,8 @@ test('completion: classes at an object start, attributes of the class, enumerate
   assert.ok(labels('route: 192.0.2.0/24\nsource: \n', 1, 8).includes('RADB'));
   const item = rpslService.complete!(doc('route: 192.0.2.0/24\n\n'), { line: 2, character: 0 }, ctx()).find((c) => c.label === 'route:');
   assert.equal(item?.insertText, 'route:          ', 'a new object starts with a class, value column 16');
+  assert.ok(labels('route: 192.0.2.0/24\r\n\r\n', 2, 0).includes('aut-num:'), 'CRLF: after an empty line comes a new object');
+  assert.ok(labels('route: 192.0.2.0/24\r\n', 1, 0).includes('origin:'), 'CRLF: right below an object, its attributes');
 });
 
 test('formatting aligns values at column 16; folding ranges per object', () => {

@@ -155,7 +155,9 @@ function complete(doc: SourceDocument, offset: number, setting: RpslDialectSetti
   const prefix = text.slice(lineStart, offset);
   const parsed = parseRpslDocument(doc);
   // The object this line belongs to: the one around it, or the one just above when the line is new.
-  let obj = objectAt(parsed, offset) ?? (lineStart >= 2 && text.charCodeAt(lineStart - 2) !== 10 ? objectAt(parsed, lineStart - 2) : undefined);
+  const prevLineEnd = lineStart >= 2 && text.charCodeAt(lineStart - 2) === 13 ? lineStart - 2 : lineStart - 1;
+  const prevLineEmpty = prevLineEnd <= 0 || text.charCodeAt(prevLineEnd - 1) === 10;
+  let obj = objectAt(parsed, offset) ?? (prevLineEmpty ? undefined : objectAt(parsed, prevLineEnd - 1));
   if (obj && obj.span.start === lineStart && obj.attributes.length === 1) obj = undefined; // typing the class itself
   const colon = prefix.indexOf(':');
   if (colon >= 0) {
