@@ -134,3 +134,10 @@ test('property: cross-checks and navigation never throw on arbitrary objects', a
     { numRuns: 300 },
   );
 });
+
+test('a set expanding beyond the size threshold is reported once, and expansion stops', async () => {
+  const { MAX_SET_SIZE } = await import('../../server/src/core/workspace/setExpansion');
+  const members = Array.from({ length: MAX_SET_SIZE + 5 }, (_, i) => `AS${i + 1}`).join(', ');
+  const got = findings({ 'file:///big.rpsl': `as-set: AS-HUGE\nmembers: ${members}\n` }, 'file:///big.rpsl');
+  assert.deepEqual(got, [['workspace/set-too-large', 'AS-HUGE']]);
+});
