@@ -271,11 +271,3 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 160;
 }
-
-/** True when every token of `text` is an ASN or path bracket: used by the detector and the bare-list parser. */
-export function looksLikeAsPath(text: string): boolean {
-  const t = text.trim();
-  if (t.length === 0) return false;
-  return /^[\s0-9.{}()[\],]+$/.test(t) && /[0-9]/.test(t) && !t.includes('/') && !/^\d+\.\d+\.\d+\.\d+/.test(t);
-}
-

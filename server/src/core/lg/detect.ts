@@ -11,6 +11,8 @@ interface Signature {
   readonly format: LgFormat;
   readonly re: RegExp;
   readonly weight: number;
+  /** The most this signature may add in total (route-line shapes repeat on every line). */
+  readonly max?: number;
 }
 
 const SIGNATURES: readonly Signature[] = [
@@ -28,6 +30,8 @@ const SIGNATURES: readonly Signature[] = [
   { format: 'cisco-ios', re: /^\s*BGP table version is \d+, local router ID is [\d.]+\s*$/, weight: 3 },
   { format: 'cisco-ios', re: /^\s*Status codes: s suppressed, d damped, h history, \* valid, > best, i - internal/, weight: 3 },
   { format: 'cisco-ios', re: /^\s+Network\s+Next Hop\s+Metric LocPrf Weight Path\s*$/, weight: 2 },
+  // A bare table line, for pastes without header or legend; capped so that any legend outweighs it.
+  { format: 'cisco-ios', re: /^\s?[*>sdhirSmbfxact=VIN ]{1,5}\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?\s+\d{1,3}(?:\.\d{1,3}){3}\s.*\s[ie?]\s*$/, weight: 1, max: 2 },
   // FRR.
   { format: 'frr', re: /^Default local pref \d+, local AS \d+/, weight: 6 },
   { format: 'frr', re: /^Nexthop codes: @NNN/, weight: 6 },
@@ -100,6 +104,7 @@ export interface Detection {
 /** Scores the signatures on the first lines; JSON is recognised by its first character. */
 export function detectFormat(lines: readonly string[]): Detection {
   const scores = new Map<LgFormat, number>();
+  const bySignature: number[] = [];
   let pathLines = 0;
   let seen = 0;
   for (const raw of lines) {
@@ -110,7 +115,14 @@ export function detectFormat(lines: readonly string[]): Detection {
     seen++;
     if (isPathLine(s)) pathLines++;
     if (isChromeLine(s)) continue;
-    for (const sig of SIGNATURES) if (sig.re.test(s)) scores.set(sig.format, (scores.get(sig.format) ?? 0) + sig.weight);
+    SIGNATURES.forEach((sig, k) => {
+      if (!sig.re.test(s)) return;
+      const used = bySignature[k] ?? 0;
+      const add = sig.max !== undefined ? Math.min(sig.weight, sig.max - used) : sig.weight;
+      if (add <= 0) return;
+      bySignature[k] = used + add;
+      scores.set(sig.format, (scores.get(sig.format) ?? 0) + add);
+    });
   }
   // The table family shares its route lines: IOS wins ties only when nothing more specific spoke.
   let best: LgFormat = 'unknown';

@@ -329,7 +329,8 @@ export function parseJsonLg(text: string, sink: RouteSink, format?: LgFormat): L
   const forms = format !== undefined ? FORMS.filter((f) => f.format === format || (format === 'birdwatcher-json' && f.format === 'alice-json')) : FORMS;
   for (const f of forms) {
     if (f.read(o, ctx)) {
-      if (f.format === 'alice-json' && o.api === undefined && Array.isArray(o.routes)) return 'birdwatcher-json';
+      // Alice-LG answers carry `api.version` and split routes into imported/filtered; birdwatcher has `routes`.
+      if (f.format === 'alice-json' && obj(o.api)?.version === undefined && Array.isArray(o.routes)) return 'birdwatcher-json';
       return f.format;
     }
   }

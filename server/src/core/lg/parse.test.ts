@@ -145,6 +145,7 @@ test('detection: each family is recognised from its own lines', () => {
     ['TABLE_DUMP2|1277971199|B|202.249.2.20|4777|24.223.128.0/17|4777 2516 {11060,12262}|IGP|202.249.2.20|0|0||AG||', 'bgpdump'],
     ['A|1637437799|185.1.8.65|60924|186.233.208.0/22|60924 6939|IGP|185.1.8.63|0|0||NAG||', 'bgpdump'],
     ['24482 52320 8048 6762\n3356 1299', 'aspath-list'],
+    [' *>  10.1.0.0/16      192.0.2.1                0             0 65001 i\n *>  10.2.0.0/16      192.0.2.1                0             0 65002 i', 'cisco-ios'],
     ['{"rib": [{"prefix": "10.0.0.0/8", "aspath": "65001 65002"}]}', 'openbgpd-json'],
     ['flags: * = Valid, > = Selected, I = via IBGP, A = Announced,\nflags vs destination          gateway          lpref   med aspath origin\n*>    N-? 192.0.2.0/24         192.0.2.1          100     0 65001 i', 'openbgpd'],
   ];
