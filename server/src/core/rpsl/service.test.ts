@@ -54,7 +54,13 @@ test('hover: class template on the class attribute, attribute docs on a name, no
   assert.match(v, /IRRd 4/);
   const a = rpslService.hover!(doc(TEXT), { line: 4, character: 2 }, ctx());
   assert.match((a?.contents as { value: string }).value, /\*\*mnt-by:\*\* — mandatory, multiple, lookup key in route|optional, multiple, lookup key in aut-num/);
-  assert.equal(rpslService.hover!(doc(TEXT), { line: 1, character: 20 }, ctx()), null);
+  assert.equal(rpslService.hover!(doc(TEXT), { line: 1, character: 20 }, ctx()), null, 'a plain name says nothing');
+  const value = (text: string, line: number, character: number): string | undefined =>
+    (rpslService.hover!(doc(text), { line, character }, ctx())?.contents as { value: string } | undefined)?.value;
+  assert.equal(value(TEXT, 7, 10), '**192.0.2.0/24** — IPv4, 192.0.2.0 to 192.0.2.255 (2^8 addresses)');
+  assert.equal(value('route: 192.0.2.0/24\norigin: AS64496\n', 1, 10), '**AS64496** — reserved for documentation (RFC 5398)');
+  assert.equal(value('route-set: RS-X\nmembers: AS1:RS-Y^+, 203.0.113.0/24^+\n', 1, 26), '**203.0.113.0/24** — IPv4, 203.0.113.0 to 203.0.113.255 (2^8 addresses)');
+  assert.equal(value('route6: 2001:db8::/32\n', 0, 10), '**2001:db8::/32** — IPv6, 2001:db8:: to 2001:db8:ffff:ffff:ffff:ffff:ffff:ffff (2^96 addresses)');
 });
 
 test('completion: classes at an object start, attributes of the class, enumerated values', () => {

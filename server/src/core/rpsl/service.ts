@@ -25,6 +25,8 @@ import { RpslIncrementalDocument } from './incremental';
 import type { RpslAttribute, RpslDocument, RpslObject } from './model';
 import { ALL_CLASSES, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
 import { validateRpslText } from './validate';
+import { classifyAsn, parseAsn } from '../net/asn';
+import { formatAddress, parsePrefix } from '../net/prefix';
 
 /** The framed objects and framing diagnostics of a document, cached per version: for other areas. */
 export const parseRpslDocument: (doc: SourceDocument) => RpslDocument = memoByDocument((doc) => frameRpsl(doc.text));
@@ -109,6 +111,53 @@ function attributeMarkdown(name: string, template: ClassTemplate | undefined): s
   const rule = template?.byName.get(name);
   const where = template ? (rule ? `${describeRule(rule)} in ${template.className} (${DIALECT_PROFILES[template.dialect].title})` : `not an attribute of ${template.className}`) : '';
   return [`**${name}:**${where ? ` — ${where}` : ''}`, '', ATTRIBUTE_DOCS[name] ?? ''].join('\n').trim();
+}
+
+/** The token of the attribute's value under `offset` (delimited by blanks, commas, braces, parentheses). */
+function tokenAt(doc: SourceDocument, attr: RpslAttribute, offset: number): { text: string; start: number; end: number } | undefined {
+  const text = doc.text;
+  if (offset < attr.valueSpan.start || offset > attr.valueSpan.end) return undefined;
+  const stop = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 123 || c === 125 || c === 40 || c === 41 || c === 59 || c === 60 || c === 62;
+  let s = offset;
+  let e = offset;
+  while (s > attr.valueSpan.start && !stop(text.charCodeAt(s - 1))) s--;
+  while (e < attr.valueSpan.end && !stop(text.charCodeAt(e))) e++;
+  return e > s ? { text: text.slice(s, e), start: s, end: e } : undefined;
+}
+
+const ASN_KIND: Readonly<Record<string, string>> = {
+  as0: 'AS0: never originates routes (RFC 7607); in a ROA or route object it means "do not route"',
+  'as-trans': 'AS_TRANS (RFC 6793): stands in for a 4-byte ASN towards old speakers; never a real origin',
+  documentation: 'reserved for documentation (RFC 5398)',
+  private: 'private use (RFC 6996): must not appear in public routing',
+  reserved: 'reserved (RFC 7300 / IANA)',
+};
+
+/** What a value token is: an AS number (with its special-use class) or a prefix (its address range). Sets and objects are the workspace hover's. */
+function valueHover(doc: SourceDocument, attr: RpslAttribute, offset: number): Hover | null {
+  const tok = tokenAt(doc, attr, offset);
+  if (!tok) return null;
+  const bare = tok.text.replace(/\^.*$/, '');
+  let value: string | undefined;
+  if (/^AS[0-9.]+$/i.test(bare)) {
+    const r = parseAsn(bare);
+    if (r.ok) {
+      const special = classifyAsn(r.asn);
+      value = `**AS${r.asn}**${r.notation === 'asdot' ? ` (asdot ${bare})` : ''}${special ? ` — ${ASN_KIND[special.kind] ?? special.kind}` : ''}`;
+    }
+  } else if (bare.includes('/')) {
+    const r = parsePrefix(bare);
+    if (r.ok) {
+      const p = r.prefix;
+      const width = p.afi === 4 ? 32 : 128;
+      const last = p.words.map((w, i) => {
+        const bits = Math.max(0, Math.min(32, p.length - i * 32));
+        return bits === 32 ? w : (w | (bits === 0 ? 0xffffffff : 0xffffffff >>> bits)) >>> 0;
+      });
+      value = `**${r.normalized}** — IPv${p.afi}, ${formatAddress(p.afi, p.words)} to ${formatAddress(p.afi, last)} (2^${width - p.length} addresses)`;
+    }
+  }
+  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: doc.lineIndex.range(tok) } : null;
 }
 
 // ---- Completion ----
@@ -205,7 +254,8 @@ export const rpslService: LanguageService = {
     const offset = doc.lineIndex.offsetAt(pos);
     const obj = objectAt(parseRpslDocument(doc), offset);
     const attr = obj && attributeAt(obj, offset);
-    if (!obj || !attr || offset > attr.nameSpan.end) return null;
+    if (!obj || !attr) return null;
+    if (offset > attr.nameSpan.end) return valueHover(doc, attr, offset);
     const { template } = templateOf(obj, ctx.settings.rpslDialect);
     const value = attr === obj.attributes[0] && template ? classMarkdown(template) : attributeMarkdown(attr.name, template);
     return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lineIndex.range({ start: attr.nameSpan.start, end: attr.nameSpan.end + 1 }) };
