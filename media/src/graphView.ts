@@ -101,6 +101,7 @@ function edgeDetails(e: GraphEdge, model: PathsModel): Line[] {
   const on = (a: number, b: number): boolean => (`AS${a}` === e.from && `AS${b}` === e.to) || (`AS${b}` === e.from && `AS${a}` === e.to);
   for (const h of first?.aspa?.downstream.hops.filter((x) => on(x.customer, x.provider)) ?? []) out.push({ text: aspaHopText(h), error: h.result === 'not-provider+' });
   if (!model.data.aspa.loaded) out.push({ text: 'No ASPA data loaded' });
+  for (const p of first?.policy ?? []) if (`AS${p.hop.from}` === e.from && `AS${p.hop.to}` === e.to) out.push({ text: `RPSL: ${p.reason}`, error: p.verdict === 'mismatch' });
   out.push({ text: `${e.routes.length} route(s): ${summarise(e.routes.map((r) => model.routes[r]!))}` });
   return out;
 }

@@ -3,7 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseLookingGlass } from '../../server/src/core/lg/parse';
-import { analyzePaths } from '../../server/src/core/paths/analyze';
+import { analyzeLookingGlass, analyzePaths } from '../../server/src/core/paths/analyze';
+import { policyChecker } from '../../server/src/core/paths/policyCheck';
+import { frameRpsl } from '../../server/src/core/rpsl/frame';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { loadPathData } from '../../server/src/core/paths/loadData';
 import { renderPaths } from '../../server/src/core/paths/renderPaths';
 import { repoRoot } from '../support/lspClient';
@@ -51,3 +54,30 @@ for (const file of ['cantv.lg', 'cantv-route-views.txt']) {
     assert.match(renderPaths(m, 'markdown'), /\*\*AS8048 → AS52320\*\* \(c2p\): ASPA Invalid/);
   });
 }
+
+test('RPSL policy per AS pair: the example objects, and a registered export that rejects the leak', async () => {
+  const index = new WorkspaceIndex();
+  const rpsl = await fs.readFile(example('cantv.rpsl'), 'utf8');
+  index.set('file:///cantv.rpsl', frameRpsl(rpsl).objects, rpsl);
+  const text = await fs.readFile(example('cantv.lg'), 'utf8');
+  const m = analyzeLookingGlass(text, { policy: policyChecker(index) });
+  const leaked = m.routes.find((r) => r.prefix === '200.74.226.0/24' && r.best)!;
+  const verdict = (from: number, to: number): string | undefined => leaked.policy?.find((p) => p.hop.from === from && p.hop.to === to)?.verdict;
+  assert.equal(verdict(6762, 8048), 'ok');
+  assert.equal(verdict(21980, 269832), 'ok');
+  assert.notEqual(verdict(8048, 52320), 'ok');
+
+  // AS8048 registers that it announces only its own routes (200.44.0.0/16) to AS52320; Dayco's are AS21980's.
+  const strict = new WorkspaceIndex();
+  const objects = [
+    'aut-num: AS8048\nas-name: CANTV\nimport: from AS6762 accept ANY\nexport: to AS52320 announce AS8048\nsource: TEST\n',
+    'route: 200.74.226.0/24\norigin: AS21980\nsource: TEST\n',
+    'route: 200.44.0.0/16\norigin: AS8048\nsource: TEST\n',
+  ].join('\n');
+  strict.set('file:///strict.rpsl', frameRpsl(objects).objects, objects);
+  const s = analyzeLookingGlass(text, { policy: policyChecker(strict) });
+  const hop = s.routes[0]!.policy?.find((p) => p.hop.from === 8048 && p.hop.to === 52320);
+  assert.equal(hop?.verdict, 'mismatch');
+  assert.match(hop?.reason ?? '', /AS8048's export rules do not allow this route \(export to AS52320\)/);
+  assert.ok(s.findings.some((f) => f.route === 0 && f.code === 'paths/policy-mismatch' && f.hop?.from === 8048));
+});

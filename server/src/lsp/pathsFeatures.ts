@@ -1,6 +1,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { analyzeLookingGlass, type PathData } from '../core/paths/analyze';
 import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
+import { policyChecker } from '../core/paths/policyCheck';
 import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
 import type { FeatureModule, ServerContext } from './context';
 
@@ -29,7 +30,12 @@ export const pathsFeatures: FeatureModule = (ctx) => {
     }
     const data = await cached.data;
     if (token.isCancellationRequested) return null;
-    return analyzeLookingGlass(text, data);
+    // The workspace index changes under us as files are edited; the checker reads it at each request.
+    const workspace = ctx.serviceContext().workspace;
+    const autNums = workspace.countOf('aut-num');
+    const policy = autNums > 0 ? { policy: policyChecker(workspace) } : {};
+    const status = { ...data.status, policy: { loaded: autNums > 0, count: autNums, sources: autNums > 0 ? ['workspace aut-nums'] : [], errors: [] } };
+    return analyzeLookingGlass(text, { ...data, ...policy, status });
   });
 };
 

@@ -11,7 +11,7 @@ import { PALETTE_SIZE } from './model';
 import { checkOtc, otcWhatIf, type OtcCheck } from './otc';
 import { pathShape, type PathShape } from './pathShape';
 import type { Relationships } from './relationships';
-import { checkValleyFree, propagationHops } from './valleyFree';
+import { checkValleyFree } from './valleyFree';
 
 /**
  * The data the analysis may use. Each part is optional: a missing one leaves its column out of the
@@ -25,8 +25,8 @@ export interface PathData {
   readonly rov?: (prefix: string, origin: Asn) => 'valid' | 'invalid' | 'not-found';
   readonly relationships?: Relationships;
   readonly names?: ReadonlyMap<number, string>;
-  /** RPSL policy per hop (core/policy), vantage-side hops last. */
-  readonly policy?: (prefix: string, hops: readonly Hop[]) => readonly PolicyHopResult[];
+  /** RPSL policy per AS pair (core/workspace, see policyChecker); `path` as printed, prepends collapsed. */
+  readonly policy?: (prefix: string, path: readonly number[]) => readonly PolicyHopResult[];
   /** What was loaded and what failed, shown by the panel as is. */
   readonly status?: Partial<DataStatus>;
 }
@@ -181,7 +181,8 @@ function analyzeRoute(r: LgRoute, index: number, key: string, data: PathData, ca
   if (bogon) add({ code: 'paths/bogon-prefix', message: `${r.prefix} is ${bogon}; filter it on every eBGP session.` });
   const rov = data.rov && origin !== undefined ? data.rov(r.prefix, origin as Asn) : undefined;
   if (rov === 'invalid') add({ code: 'paths/rov-invalid', message: `ROV Invalid: no VRP allows ${r.prefix} from AS${origin}.` });
-  const policy = data.policy && shape.hops.length > 1 ? data.policy(r.prefix, propagationHops(shape.hops)) : undefined;
+  const checked = data.policy && shape.hops.length > 1 ? data.policy(r.prefix, shape.hops) : undefined;
+  const policy = checked && checked.length > 0 ? checked : undefined;
   for (const x of policy ?? []) if (x.verdict === 'mismatch') add({ code: 'paths/policy-mismatch', message: x.reason, hop: x.hop });
 
   const mine = findings.slice(first);
