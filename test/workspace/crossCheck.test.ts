@@ -141,3 +141,20 @@ test('a set expanding beyond the size threshold is reported once, and expansion 
   const got = findings({ 'file:///big.rpsl': `as-set: AS-HUGE\nmembers: ${members}\n` }, 'file:///big.rpsl');
   assert.deepEqual(got, [['workspace/set-too-large', 'AS-HUGE']]);
 });
+
+test('an unresolved set name close to a defined one gets a "Did you mean" fix', () => {
+  const files = {
+    'file:///a.rpsl': 'aut-num: AS8048\nimport: from AS1 accept AS8048:AS-CUSTOMRES\n',
+    'file:///b.rpsl': 'as-set: AS8048:AS-CUSTOMERS\nmembers: AS1\n\nas-set: AS8048:AS-PEERS\nmembers: AS2\n',
+  };
+  const { ctx, docs } = workspaceOf(files);
+  const doc = docs['file:///a.rpsl'];
+  assert.ok(doc);
+  const [d] = crossCheckDocument(doc, ctx);
+  assert.equal(d?.code, 'workspace/unresolved-weak-reference');
+  assert.match(d?.message ?? '', /Did you mean AS8048:AS-CUSTOMERS\?/);
+  assert.deepEqual(d?.fixes?.[0]?.edits.map((e) => e.newText), ['AS8048:AS-CUSTOMERS']);
+  const e = d?.fixes?.[0]?.edits[0];
+  assert.ok(e);
+  assert.equal(doc.text.slice(doc.lineIndex.offsetAt(e.range.start), doc.lineIndex.offsetAt(e.range.end)), 'AS8048:AS-CUSTOMRES');
+});

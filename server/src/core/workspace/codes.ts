@@ -20,7 +20,8 @@ export const workspaceCodes: readonly DiagnosticCodeInfo[] = [
     description:
       'IRRd checks only the syntax of these (weak references since IRRd 4.0.3; names in import/export are free text to it), so a typo ' +
       'silently expands to nothing in bgpq4 and friends. Reported when the workspace holds a registry dump, or when the set is hierarchical ' +
-      'under an AS whose aut-num is in the workspace (`AS8048:AS-CUSTOMERS` with aut-num AS8048 here): its owner keeps its sets here.',
+      'under an AS whose aut-num is in the workspace (`AS8048:AS-CUSTOMERS` with aut-num AS8048 here): its owner keeps its sets here. ' +
+      'When one defined name is within two edits of the missing one, a quick fix offers it.',
     example: 'import: from AS1 accept AS8048:AS-CUSTOMRES',
   },
   {

@@ -31,4 +31,12 @@ export class MultiMap<K, V extends object> {
     const cur = this.map.get(k);
     return cur === undefined ? 0 : Array.isArray(cur) ? cur.length : 1;
   }
+
+  keys(): IterableIterator<K> {
+    return this.map.keys();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
 }

@@ -205,6 +205,11 @@ export class WorkspaceIndex {
     return this.lookup('aut-num', `AS${a}`)[0];
   }
 
+  /** The keys defined for `className`. */
+  keysOf(className: string): Iterable<string> {
+    return this.byKey.get(className)?.keys() ?? [];
+  }
+
   countOf(className: string): number {
     return this.classCounts.get(className) ?? 0;
   }
