@@ -28,10 +28,16 @@ function isNameChar(c: number): boolean {
   return isNameStart(c) || c === 45 || c === 95;
 }
 
-function validName(text: string, from: number, to: number): boolean {
-  if (from >= to || !isNameStart(text.charCodeAt(from))) return false;
-  for (let i = from + 1; i < to; i++) if (!isNameChar(text.charCodeAt(i))) return false;
-  return true;
+/** 0: not a valid attribute name; 1: valid and lower case; 2: valid with upper-case letters. */
+function nameKind(text: string, from: number, to: number): 0 | 1 | 2 {
+  if (from >= to || !isNameStart(text.charCodeAt(from))) return 0;
+  let upper = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isNameChar(c)) return 0;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper ? 2 : 1;
 }
 
 /** The first `ch` in text[from, to), or -1; bounded by the line, unlike indexOf, so a scan never runs ahead. */
@@ -56,6 +62,7 @@ function trimmedSegment(text: string, from: number, to: number): ValueSegment | 
 
 interface Building {
   rawName: string;
+  name: string;
   nameStart: number;
   nameEnd: number;
   segments: ValueSegment[];
@@ -92,7 +99,7 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     if (segs.length === 1 && first) value = first.text;
     else if (segs.length > 1) value = segs.map((s) => s.text).join(' ');
     attrs.push({
-      name: current.rawName.toLowerCase(),
+      name: current.name,
       rawName: current.rawName,
       nameSpan: { start: current.nameStart, end: current.nameEnd },
       segments: segs,
@@ -161,7 +168,8 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
       }
     } else {
       const nameEnd = indexInLine(text, 58 /* : */, pos, lineEnd);
-      if (nameEnd > pos && validName(text, pos, nameEnd)) {
+      const kind = nameEnd > pos ? nameKind(text, pos, nameEnd) : 0;
+      if (kind !== 0) {
         if (wsStart >= 0) {
           sink.diagnostic({
             code: 'rpsl/whitespace-line',
@@ -177,7 +185,8 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
         flushAttr();
         if (objStart < 0) objStart = pos;
         const seg = trimmedSegment(text, nameEnd + 1, commentStart(text, nameEnd + 1, lineEnd));
-        current = { rawName: text.slice(pos, nameEnd), nameStart: pos, nameEnd, segments: seg ? [seg] : [], end: lineEnd };
+        const rawName = text.slice(pos, nameEnd);
+        current = { rawName, name: kind === 2 ? rawName.toLowerCase() : rawName, nameStart: pos, nameEnd, segments: seg ? [seg] : [], end: lineEnd };
       } else {
         const s = trimmedSegment(text, pos, lineEnd);
         const span = s ? { start: s.offset, end: s.offset + s.text.length } : { start: pos, end: lineEnd };

@@ -331,15 +331,31 @@ const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [
 ];
 const RESERVED_SET_COMPONENTS: ReadonlySet<string> = new Set(['AS-ANY', 'RS-ANY', 'RTRS-ANY', 'FLTR-ANY', 'PRNG-ANY']);
 
-function setPrefixClass(upper: string): SetClass | undefined {
-  for (const [p, cls] of SET_PREFIXES) if (upper.startsWith(p)) return cls;
+function setPrefixClass(text: string): SetClass | undefined {
+  for (const [p, cls] of SET_PREFIXES) if (startsWithUpper(text, p)) return cls;
   return undefined;
+}
+
+/** text starts with `prefix` (upper case), ignoring the case of text; no allocation. */
+function startsWithUpper(text: string, prefix: string): boolean {
+  if (text.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** True when the text has the shape of a set name of any class (for telling members apart). */
 export function looksLikeSetName(text: string): boolean {
-  for (const part of text.split(':')) if (setPrefixClass(part.toUpperCase()) && part.length > 0) return true;
-  return false;
+  let start = 0;
+  for (;;) {
+    const colon = text.indexOf(':', start);
+    if (setPrefixClass(start === 0 && colon < 0 ? text : text.slice(start, colon < 0 ? text.length : colon))) return true;
+    if (colon < 0) return false;
+    start = colon + 1;
+  }
 }
 
 /**
@@ -428,14 +444,14 @@ export function checkGenericName(cx: ValueContext, t: Token, opts: { allowedPref
     );
     return false;
   }
-  const upper = text.toUpperCase();
-  if (RESERVED_WORDS.has(upper)) {
+  // Reserved words are at most 8 letters: longer names need no upper-case copy.
+  if (text.length <= 8 && RESERVED_WORDS.has(text.toUpperCase())) {
     cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" is a reserved word of RPSL and cannot be a ${what}.`);
     return false;
   }
   if (opts.checkPrefixes !== false) {
-    const pc = setPrefixClass(upper);
-    if (pc && !(opts.allowedPrefixes ?? []).some((p) => upper.startsWith(p))) {
+    const pc = setPrefixClass(text);
+    if (pc && !(opts.allowedPrefixes ?? []).some((p) => startsWithUpper(text, p))) {
       cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" starts like a ${pc} name; a ${what} must not begin with a set prefix.`);
       return false;
     }
