@@ -47,7 +47,7 @@ app.innerHTML = `
 <div class="rl-status" id="status" role="status" aria-live="polite"></div>
 <main class="rl-main">
   <section class="rl-editor" id="editor" aria-label="Looking-glass paste"></section>
-  <section class="rl-graph" id="graph" aria-label="AS path graph"></section>
+  <section class="rl-graph" id="graph" aria-label="AS path graph"><p class="rl-empty">Analysing…</p></section>
 </main>
 <section class="rl-table" id="table" aria-label="Routes"></section>`;
 

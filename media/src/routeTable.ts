@@ -1,6 +1,8 @@
 import type { PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
 import { VERDICT_WORDS } from './pasteEditor';
 
+const MAX_ROWS = 2_000;
+
 /**
  * The table is the accessible twin of the graph: one row per route, arrow keys move, Enter or click
  * selects (the path lights up in the graph and its lines in the editor).
@@ -31,7 +33,9 @@ export class RouteTable {
       head.append(th);
     }
     const body = table.createTBody();
-    this.rows = visible.map((i) => {
+    // A full table has 100k routes; the DOM does not. Filters narrow it, the graph shows the whole.
+    const shown = visible.length > MAX_ROWS ? [...visible.slice(0, MAX_ROWS - 1), ...(selected !== undefined && visible.includes(selected) ? [selected] : [])] : visible;
+    this.rows = shown.map((i) => {
       const r = model.routes[i]!;
       const tr = body.insertRow();
       tr.dataset.route = String(i);
@@ -59,6 +63,12 @@ export class RouteTable {
       });
       return tr;
     });
+    if (shown.length < visible.length) {
+      const cell = body.insertRow().insertCell();
+      cell.colSpan = 8;
+      cell.className = 'rl-more';
+      cell.textContent = `${visible.length - shown.length} more routes not listed: filter by prefix, origin or verdict to see them.`;
+    }
     this.host.replaceChildren(table);
   }
 
