@@ -202,6 +202,8 @@ test('contacts: e-mail, changed dates, phone, handles, country and status per di
   assert.deepEqual(codes(ROUTE('192.0.2.0/24', 'admin-c: RS-1234\ntech-c: foo$$\n')), ['rpsl/invalid-name', 'rpsl/invalid-name']);
   assert.deepEqual(codes(person('fax-no: 020 535\n'), 'ripe'), ['rpsl/invalid-phone']);
   assert.deepEqual(codes(person('fax-no: 020 535\n'), 'irrd'), []);
+  assert.deepEqual(codes(person('fax-no: +31 20 535 4444 ext. 12\n'), 'ripe'), []);
+  assert.deepEqual(codes(person('fax-no: +31 20 535 4444 ext. x\n'), 'ripe'), ['rpsl/invalid-phone']);
   const inetnum = (country: string, status: string, src: string): string =>
     `inetnum: 192.0.2.0 - 192.0.2.255\nnetname: NET-X\ncountry: ${country}\nadmin-c: A-B\ntech-c: A-B\nstatus: ${status}\nmnt-by: M-MNT\nsource: ${src}\n`;
   assert.deepEqual(codes(inetnum('DE', 'ASSIGNED PA', 'RIPE'), 'auto'), []);

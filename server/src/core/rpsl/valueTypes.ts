@@ -694,8 +694,10 @@ function enumChecker(code: string, values: (cx: ValueContext) => readonly string
 
 function checkPhone(cx: ValueContext): void {
   const v = cx.value;
-  const ext = v.search(/\s*ext\.\s*\d+$/i);
-  const main = ext >= 0 ? v.slice(0, ext) : v;
+  // An optional "ext. 123" at the end (found without a regex, which would backtrack on long runs of blanks).
+  const ext = v.toLowerCase().lastIndexOf('ext.');
+  const extDigits = ext >= 0 ? v.slice(ext + 4).trim() : '';
+  const main = ext >= 0 && extDigits.length > 0 && allChars(extDigits, isDigit) ? v.slice(0, ext).trimEnd() : v;
   const ok = main.length >= 3 && main.charCodeAt(0) === 43 && isDigit(main.charCodeAt(1)) && allChars(main, (c) => isDigit(c) || c === 32 || c === 46 || c === 45 || c === 40 || c === 41, 1);
   if (!ok) cx.report('rpsl/invalid-phone', 0, v.length, `"${v}" is not an international phone number: write +, the country code and the number, e.g. +31 20 535 4444.`);
 }
