@@ -89,3 +89,18 @@ test('hover on a peer AS inside an aut-num shows the peer’s rules toward this 
   assert.match(text, /export: to AS8048 announce ANY/);
   assert.doesNotMatch(text, /AS1299/);
 });
+
+test('completion offers the workspace names that fit the attribute', async () => {
+  const { workspaceCompletions } = await import('../../server/src/core/workspace/completion');
+  const text = 'aut-num: AS64500\nimport: from AS6762 accept AS8048:AS-\nmnt-by: MAI\nadmin-c: A\n';
+  const { ctx, docs } = workspaceOf({ ...FILES, 'file:///ws/new.rpsl': text });
+  const doc = docs['file:///ws/new.rpsl'];
+  assert.ok(doc);
+  const end = (needle: string): Position => doc.lineIndex.positionAt(doc.text.indexOf(needle) + needle.length);
+  assert.deepEqual(workspaceCompletions(doc, end('accept AS8048:AS-'), ctx).map((c) => c.label), ['AS8048:AS-CUSTOMERS']);
+  assert.deepEqual(workspaceCompletions(doc, end('mnt-by: MAI'), ctx).map((c) => c.label), ['MAINT-CANTV']);
+  assert.deepEqual(workspaceCompletions(doc, end('admin-c: A'), ctx).map((c) => [c.label, c.detail]), [['AP1-TEST', 'person']]);
+  const item = workspaceCompletions(doc, end('mnt-by: MAI'), ctx)[0];
+  assert.ok(item?.textEdit && 'range' in item.textEdit);
+  assert.equal(item.textEdit.range.start.character, 8);
+});
