@@ -5,6 +5,7 @@
  * (Debian python3-textfsm) runs our own template (bench/textfsm/cisco_ios_show_ip_bgp.textfsm) on a
  * 200k-line slice of the same input, and the lines/s ratio is reported (aim >= 20x).
  *   node --import tsx bench/lg.bench.ts [--quick]
+ * Set LG_BENCH_KEEP=1 to keep the generated table in the temp directory for profiling.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, openSync, closeSync, writeSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
