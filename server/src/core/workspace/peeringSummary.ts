@@ -1,8 +1,8 @@
 import { parseAsn, type Asn } from '../net/asn';
-import type { AsExpr, Filter, PolicyExpr, PolicyFactor } from '../policy/ast';
-import { parsePolicy } from '../policy/parser';
+import type { AsExpr, Filter } from '../policy/ast';
 import { firstValue, type RpslObject } from '../rpsl/model';
 import type { Range } from '../text/range';
+import { directionRules } from './routePolicy';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -32,14 +32,6 @@ function isAny(f: Filter | undefined): boolean {
   return f?.kind === 'any';
 }
 
-function factors(e: PolicyExpr, out: PolicyFactor[]): void {
-  if (e.kind === 'term') out.push(...e.factors);
-  else {
-    factors(e.left, out);
-    factors(e.right, out);
-  }
-}
-
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function autNumPeeringSummary(obj: RpslObject, uri = '', range: Range = ZERO): AutNumPeeringSummary | undefined {
@@ -47,19 +39,13 @@ export function autNumPeeringSummary(obj: RpslObject, uri = '', range: Range = Z
   if (obj.className !== 'aut-num' || !a.ok) return undefined;
   const imports = new Map<Asn, boolean>();
   const exports = new Map<Asn, boolean>();
-  for (const attr of obj.attributes) {
-    const isImport = attr.name === 'import' || attr.name === 'mp-import';
-    const isExport = attr.name === 'export' || attr.name === 'mp-export';
-    if (!isImport && !isExport) continue;
-    const ast = parsePolicy(attr.name, attr.value)?.ast;
-    if (!ast || (ast.kind !== 'import' && ast.kind !== 'export')) continue;
-    const fs: PolicyFactor[] = [];
-    factors(ast.expr, fs);
-    for (const f of fs) {
-      const peers: Asn[] = [];
-      for (const p of f.peerings) peerAsns(p.peering.as, peers);
-      const map = isImport ? imports : exports;
-      for (const peer of peers) map.set(peer, (map.get(peer) ?? false) || isAny(f.filter));
+  for (const [direction, map] of [['import', imports], ['export', exports]] as const) {
+    for (const rule of directionRules(obj, direction)) {
+      for (const f of rule.factors) {
+        const peers: Asn[] = [];
+        for (const p of f.peerings) peerAsns(p.peering.as, peers);
+        for (const peer of peers) map.set(peer, (map.get(peer) ?? false) || isAny(f.filter));
+      }
     }
   }
   return {

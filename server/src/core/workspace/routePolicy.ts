@@ -446,11 +446,11 @@ function allFactors(e: PolicyExpr, out: PolicyFactor[]): PolicyFactor[] {
   return out;
 }
 
-type Rule = { attr: RpslAttribute; ast: PolicyAst & { kind: 'import' | 'export' }; factors: readonly PolicyFactor[] };
+export type Rule = { attr: RpslAttribute; ast: PolicyAst & { kind: 'import' | 'export' }; factors: readonly PolicyFactor[] };
 const rulesCache = { import: new WeakMap<RpslObject, Rule[]>(), export: new WeakMap<RpslObject, Rule[]>() };
 
 /** An aut-num's rules of one direction, parsed once per object. */
-function directionRules(autNum: RpslObject, direction: 'import' | 'export'): readonly Rule[] {
+export function directionRules(autNum: RpslObject, direction: 'import' | 'export'): readonly Rule[] {
   let rules = rulesCache[direction].get(autNum);
   if (!rules) rulesCache[direction].set(autNum, (rules = computeRules(autNum, direction)));
   return rules;
