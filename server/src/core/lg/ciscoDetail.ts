@@ -35,6 +35,9 @@ const KNOWN = [
   /^\s*BGP routing table information for /,
   /^\s*Router identifier /,
   /^\s+Path type: /,
+  // IOS-XR's entry header.
+  /^\s*(?:Versions:|Last Modified:|Path #\d+:)/,
+  /^\s+(?:Process\s+bRIB|Speaker\s+\d)/,
 ];
 
 /** Where a note such as ` (aggregated by 65001 192.0.2.1)` starts at the end of a path line, else -1. */
@@ -176,6 +179,12 @@ export class CiscoDetailParser implements LineParser {
         // Extended communities keep their printed form, one per token (`RT:65000:1`, `rt 65000:1`).
         for (const tok of list.split(/\s+(?=[A-Za-z])/)) if (tok.trim() !== '') d.communities.push({ kind: 'extended', text: tok.trim() });
       } else d.communities.push(...parseCommunityList(list).communities);
+      d.end = n;
+      return true;
+    }
+    const rov = /^\s+Origin-AS validity:\s*(\S+)/.exec(s);
+    if (rov !== null) {
+      d.rpki = rpkiWord(rov[1]);
       d.end = n;
       return true;
     }

@@ -407,7 +407,7 @@ export class CiscoTableParser implements LineParser {
   }
 
   private applyStatus(d: RouteDraft, status: string): void {
-    let st = status;
+    let st = status.charCodeAt(0) === 32 ? status.trimStart() : status;
     if (this.platform.rpkiColumn && st.length > 1) {
       const r = st[0];
       const after = st[1];
