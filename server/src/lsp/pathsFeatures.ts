@@ -13,6 +13,7 @@ import type { FeatureModule, ServerContext } from './context';
 export const pathsFeatures: FeatureModule = (ctx) => {
   let files: PathDataFiles = {};
   let cached: { key: string; data: Promise<PathData> } | undefined;
+  const disk: DiskCache = {};
 
   ctx.onSettings((section) => {
     files = readDataSettings(section);
@@ -21,7 +22,7 @@ export const pathsFeatures: FeatureModule = (ctx) => {
 
   ctx.connection.onRequest(AnalyzePathsRequest, async (params: AnalyzePathsParams, token: CancellationToken): Promise<AnalyzePathsResult> => {
     const text = typeof params?.text === 'string' ? params.text : '';
-    const aspaDocuments = await aspaDocumentsOf(ctx);
+    const aspaDocuments = await aspaDocumentsOf(ctx, disk);
     const key = JSON.stringify({ files, aspaDocuments });
     if (cached?.key !== key) {
       const resolved = resolveFiles(files, ctx.workspaceFolders);
@@ -67,19 +68,30 @@ function resolveFiles(files: PathDataFiles, folders: readonly string[]): PathDat
   };
 }
 
+/** Workspace `.aspa` files on disk are re-read at most this often: the panel asks on every pause in typing. */
+const DISK_TTL_MS = 10_000;
+interface DiskCache {
+  value?: { at: number; files: Promise<[string, string][]> };
+}
+
 /** Open `.aspa` documents (their unsaved text) and the other `.aspa` files of the workspace. */
-async function aspaDocumentsOf(ctx: ServerContext): Promise<{ source: string; text: string }[]> {
+async function aspaDocumentsOf(ctx: ServerContext, disk: DiskCache): Promise<{ source: string; text: string }[]> {
   const out = new Map<string, string>();
   for (const d of ctx.documents.all()) if (d.languageId === 'aspa' || d.uri.endsWith('.aspa')) out.set(d.uri, d.getText());
+  if (!disk.value || Date.now() - disk.value.at > DISK_TTL_MS) disk.value = { at: Date.now(), files: readWorkspaceAspa(ctx) };
+  for (const [uri, text] of await disk.value.files) if (!out.has(uri)) out.set(uri, text);
+  return [...out].map(([source, text]) => ({ source, text }));
+}
+
+async function readWorkspaceAspa(ctx: ServerContext): Promise<[string, string][]> {
   const { findFiles, readFile } = ctx.runtime;
-  if (findFiles && readFile) {
-    for (const folder of ctx.workspaceFolders) {
-      for (const uri of await findFiles(folder, ['.aspa']).catch(() => [])) {
-        if (out.has(uri)) continue;
-        const text = await readFile(uri).catch(() => undefined);
-        if (text !== undefined) out.set(uri, text);
-      }
+  if (!findFiles || !readFile) return [];
+  const out: [string, string][] = [];
+  for (const folder of ctx.workspaceFolders) {
+    for (const uri of await findFiles(folder, ['.aspa']).catch(() => [])) {
+      const text = await readFile(uri).catch(() => undefined);
+      if (text !== undefined) out.push([uri, text]);
     }
   }
-  return [...out].map(([source, text]) => ({ source, text }));
+  return out;
 }
