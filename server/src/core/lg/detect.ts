@@ -67,6 +67,7 @@ const SIGNATURES: readonly Signature[] = [
   { format: 'junos', re: /^\s+Protocol next hop: /, weight: 4 },
   { format: 'junos', re: /^\s+(?:Localpref|Local AS): \d+/, weight: 3 },
   { format: 'junos', re: /^A V Destination\s+P Prf/, weight: 8 },
+  { format: 'junos', re: /^\s*Prefix\s+Nexthop\s+MED\s+Lclpref\s+AS path/, weight: 8 },
   { format: 'junos', re: /^\s*[*+-]?\s*\S+\s+\*?\[BGP\/\d+\]/, weight: 4 },
   // OpenBGPD.
   { format: 'openbgpd', re: /^flags: \* = Valid, > = Selected/, weight: 8 },

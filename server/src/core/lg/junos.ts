@@ -16,6 +16,8 @@ const TABLE = /^[\w.-]*inet6?\.\d+: \d+ destinations/;
 const ENTRY = /^(\S+)\s+\((\d+) entr(?:y|ies), (\d+) announced\)/;
 const PATH_START = /^\s{1,12}([*+-]?)\s*(BGP|Static|Direct|Local|OSPF|IS-IS|Aggregate|Access-internal|Access|Kernel)\s+Preference:/;
 const TERSE_HEADER = /^A\s+(?:V\s+)?Destination\s+P\s+Prf/;
+/** `show route receive-protocol|advertising-protocol bgp X`. */
+const RECEIVE_HEADER = /^\s*Prefix\s+Nexthop\s+MED\s+Lclpref\s+AS path/;
 
 /** `Key: value` lines of a path and what they set. */
 const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: RegExpExecArray, s: string) => void }[] = [
@@ -99,6 +101,7 @@ export class JunosParser implements LineParser {
   private cur: RouteDraft | undefined;
   private curIsBgp = false;
   private terse: { dest: number; proto: number; path: number } | undefined;
+  private receive: { med: number; lclpref: number; path: number } | undefined;
 
   constructor(
     private readonly sink: RouteSink,
@@ -116,7 +119,19 @@ export class JunosParser implements LineParser {
       this.terse = { dest: s.indexOf('Destination'), proto: s.indexOf(' P ') + 1, path: s.indexOf('AS path') };
       return;
     }
+    const rh = RECEIVE_HEADER.exec(s);
+    if (rh !== null) {
+      this.flush();
+      this.terse = undefined;
+      this.receive = { med: s.indexOf('MED') + 2, lclpref: s.indexOf('Lclpref') + 6, path: s.indexOf('AS path') };
+      return;
+    }
     if (isChromeLine(s)) return;
+    if (this.receive !== undefined) {
+      if (this.receiveLine(s, n)) return;
+      this.sink.unparsed({ line: n, text: s, reason: 'not a Junos receive/advertising-protocol route line' });
+      return;
+    }
     if (this.terse !== undefined) {
       if (this.terseLine(s, n)) return;
       this.sink.unparsed({ line: n, text: s, reason: 'not a Junos terse route line' });
@@ -168,6 +183,38 @@ export class JunosParser implements LineParser {
     if (d === undefined || !this.curIsBgp) return;
 
     this.sink.route(finishDraft(d));
+  }
+
+  /** `* 10.0.0.0/24   10.0.0.2   100   200   65002 65003 I`: MED and local pref by column, then the path. */
+  private receiveLine(s: string, n: number): boolean {
+    const r = this.receive;
+    const m = /^\s*([*+-]?)\s*(\S+)\s+(\S+)/.exec(s);
+    if (r === undefined || m === null || !isPrefixToken(m[2] ?? '')) return false;
+    const d = newDraft(m[2] ?? '', n);
+    d.best = m[1] === '*' || m[1] === '+';
+    if (isAddress(m[3] ?? '')) d.nextHop = m[3];
+    else if (m[3] !== 'Self') return false;
+    const tok = /\S+/g;
+    tok.lastIndex = m[0].length;
+    let pathFrom = s.length;
+    for (let t = tok.exec(s); t !== null; t = tok.exec(s)) {
+      const end = t.index + t[0].length - 1;
+      const v = uint(t[0]);
+      if (v === undefined || t.index >= r.path - 1) {
+        pathFrom = t.index;
+        break;
+      }
+      if (end <= r.med + 1) d.med = v;
+      else if (end <= r.lclpref + 1) d.localPref = v;
+      else {
+        pathFrom = t.index;
+        break;
+      }
+    }
+    d.path = parseAsPathText(s, { originCode: true, junos: true }, pathFrom, s.length);
+    d.pathLine = n;
+    this.sink.route(finishDraft(d));
+    return true;
   }
 
   /** `* V 10.0.0.0/8  B 170  100  0 >192.0.2.1  65001 65002 I`; a blank destination repeats the one above. */
