@@ -35,7 +35,11 @@ test('no input throws, for detection and for every forced format; results stay w
     fc.property(paste, fc.option(fc.constantFrom(...FORMATS), { nil: undefined }), (text, format) => {
       const r = parseLookingGlass(text, format !== undefined ? { format } : {});
       const lines = text.split('\n').length;
-      for (const u of r.unparsed) assert.ok(u.line >= 0 && u.line < lines);
+      for (const u of r.unparsed) {
+        assert.ok(u.line >= 0 && u.line < lines);
+        // The stream parser catches what a format parser throws; none should.
+        assert.ok(!(u.reason ?? '').startsWith('internal error'), u.reason);
+      }
       for (const x of r.routes) assert.ok(x.lines.start <= x.lines.end && x.lines.end < Math.max(lines, 1) + 1);
     }),
     { numRuns: 400 },
