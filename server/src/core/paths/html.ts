@@ -11,7 +11,7 @@ export function renderHtml(model: PathsModel, options: { theme?: Exclude<SvgThem
         .filter((f) => f.route === r.index)
         .map((f) => `<li class="${f.severity}"><code>${esc(f.code)}</code> ${esc(f.message)}</li>`)
         .join('');
-      return `<tr class="${r.verdict}"><td>${esc(r.prefix)}${r.best ? ' <small>best</small>' : ''}</td><td><code>${esc(r.asPathText)}</code></td><td>${r.length.raw} (${r.length.collapsed})</td><td>${esc(aspa)}</td><td>${esc(r.rov ?? 'no VRP data')}</td><td>${r.verdict}${checks ? `<ul>${checks}</ul>` : ''}</td></tr>`;
+      return `<tr class="${r.verdict}"><td>${esc(r.prefix)}${r.best ? ' <small>best</small>' : ''}</td><td><code>${esc(r.asPathText)}</code></td><td>${r.length.raw} (${r.length.collapsed})</td><td>${esc(aspa)}</td><td>${esc(r.rov ?? 'no VRP data')}</td><td><strong class="v">${r.verdict}</strong>${checks ? `<ul>${checks}</ul>` : ''}</td></tr>`;
     })
     .join('\n');
   const dark = options.theme === 'dark';
@@ -24,7 +24,7 @@ export function renderHtml(model: PathsModel, options: { theme?: Exclude<SvgThem
 <style>
 body{font-family:system-ui,sans-serif;margin:1.5rem;background:${dark ? '#0d1117' : '#fff'};color:${dark ? '#e6edf3' : '#1f2328'}}
 table{border-collapse:collapse;margin-top:1rem;width:100%}th,td{border:1px solid #8c959f;padding:.3rem .5rem;text-align:left;vertical-align:top}
-tr.leak td:last-child{color:${dark ? '#f85149' : '#cf222e'};font-weight:600}ul{margin:.2rem 0;padding-left:1.2rem;font-weight:400}
+tr.leak .v,li.error{color:${dark ? '#f85149' : '#cf222e'}}li.warning{color:${dark ? '#d29922' : '#9a6700'}}ul{margin:.2rem 0;padding-left:1.2rem}
 .graph{overflow:auto;max-width:100%}
 </style>
 </head>
