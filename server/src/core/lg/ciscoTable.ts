@@ -247,7 +247,6 @@ export class CiscoTableParser implements LineParser {
         : firstStart >= nhThreshold && (isAddress(first) || first === '-');
     if (!firstIsNextHop && (firstStart < nhThreshold || this.layout?.collapsed === true) && isPrefixToken(first)) {
       this.dropPending();
-      if (this.pendingLines.length > 0) this.pendingLines = [];
       draft = newDraft(withClassfulLength(first), n);
       this.applyStatus(draft, status);
       this.lastPrefix = draft.prefix;
@@ -263,7 +262,6 @@ export class CiscoTableParser implements LineParser {
     } else if (firstIsNextHop && this.lastPrefix !== undefined && (p === undefined || p.nextHop !== undefined)) {
       // Another path for the prefix above: the Network column is blank.
       this.dropPending();
-      if (this.pendingLines.length > 0) this.pendingLines = [];
       draft = newDraft(this.lastPrefix, n);
       this.applyStatus(draft, status);
     } else if (p !== undefined && p.nextHop !== undefined && firstStart >= nhThreshold && !isAddress(first)) {
