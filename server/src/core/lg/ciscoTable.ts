@@ -168,6 +168,40 @@ function tokNumber(s: string, k: number): number {
 
 const WITH_ORIGIN = { originCode: true } as const;
 
+const VALID = 1;
+const BEST = 2;
+const MULTIPATH = 4;
+const ECMP = 8;
+const RPKI_V = 16;
+const RPKI_I = 32;
+const RPKI_N = 64;
+
+/**
+ * The status column `s[0..end)` as bits: `*` valid, `>` best, `m`/`=` multipath, `E`/`e` Arista ECMP,
+ * and an RPKI state (`V`, `I`, `N`) when it is the first mark and a status mark or blank follows it.
+ */
+function statusFlags(s: string, end: number): number {
+  let f = 0;
+  let first = true;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) continue;
+    if (first) {
+      first = false;
+      const next = s.charCodeAt(i + 1);
+      if ((c === 86 || c === 73 || c === 78) && (next === 42 || next === 32 || next === 62)) {
+        f |= c === 86 ? RPKI_V : c === 73 ? RPKI_I : RPKI_N;
+        continue;
+      }
+    }
+    if (c === 42) f |= VALID;
+    else if (c === 62) f |= BEST;
+    else if (c === 109 || c === 61) f |= MULTIPATH;
+    else if (c === 69 || c === 101) f |= ECMP;
+  }
+  return f;
+}
+
 /** Status, path-type and RPKI flag characters, as a char-code table. */
 const STATUS_CHARS = new Uint8Array(128);
 for (const ch of 'sdh*>irSmbfxacte=RVIN&|#ElupLq~') STATUS_CHARS[ch.charCodeAt(0)] = 1;
@@ -227,7 +261,7 @@ export class CiscoTableParser implements LineParser {
       if ((c >= 48 && c <= 57) || c >= 128 || STATUS_CHARS[c] !== 1 || addressStartsAt(s, i)) break;
       i++;
     }
-    const status = s.slice(0, i);
+    const status = statusFlags(s, i);
     while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
     if (i >= len) return false;
     // Prefix, next hop, three numbers (or From) and the first path token are all the columns there are.
@@ -256,7 +290,7 @@ export class CiscoTableParser implements LineParser {
       draft = p;
       this.pendingLines.push(s);
       draft.end = n;
-      if (status.trim() !== '') this.applyStatus(draft, status);
+      if (status !== 0) this.applyStatus(draft, status);
       this.pending = undefined;
       // It may still lack its path (an IPv6 next hop alone on the line): `hold` keeps the lines.
     } else if (firstIsNextHop && this.lastPrefix !== undefined && (p === undefined || p.nextHop !== undefined)) {
@@ -404,18 +438,15 @@ export class CiscoTableParser implements LineParser {
     return true;
   }
 
-  private applyStatus(d: RouteDraft, status: string): void {
-    let st = status.charCodeAt(0) === 32 ? status.trimStart() : status;
-    if (this.platform.rpkiColumn && st.length > 1) {
-      const r = st[0];
-      const after = st[1];
-      if ((r === 'V' || r === 'I' || r === 'N') && (after === '*' || after === ' ' || after === '>')) {
-        d.rpki = r === 'V' ? 'valid' : r === 'I' ? 'invalid' : 'not-found';
-        st = st.slice(1);
-      }
+  private applyStatus(d: RouteDraft, flags: number): void {
+    if (this.platform.rpkiColumn) {
+      if ((flags & RPKI_V) !== 0) d.rpki = 'valid';
+      else if ((flags & RPKI_I) !== 0) d.rpki = 'invalid';
+      else if ((flags & RPKI_N) !== 0) d.rpki = 'not-found';
     }
-    d.valid = st.includes('*');
-    d.best = st.includes('>');
-    if (st.includes('m') || st.includes('=') || (this.format === 'arista' && /[Ee]/.test(st))) d.multipath = true;
+    d.valid = (flags & VALID) !== 0;
+    d.best = (flags & BEST) !== 0;
+    if ((flags & MULTIPATH) !== 0 || (this.format === 'arista' && (flags & ECMP) !== 0)) d.multipath = true;
   }
+
 }
