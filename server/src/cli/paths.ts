@@ -127,7 +127,7 @@ function toText(r: LgParseResult): string {
   return `${out.join('\n')}\n`;
 }
 
-export async function run(args: string[], io: PathsIo): Promise<number> {
+export async function run(args: readonly string[], io: PathsIo): Promise<number> {
   const parsed = parseArgs(args, { values: ['format', 'input-format', 'relationships', 'vrps'], multi: ['aspa'], flags: ['help'] });
   if ('error' in parsed) {
     io.stderr(`routelens paths: ${parsed.error}\n${USAGE}`);
