@@ -4,12 +4,14 @@ import type { CliIo } from './io';
 import { EXIT } from './io';
 import { run as aspa } from './aspa';
 import { run as lint } from './lint';
+import { run as paths } from './paths';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 /** Subcommands; each exists when its feature does. */
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   lint: { run: lint, summary: 'check RPSL and ASPA files (text, json or sarif output)' },
+  paths: { run: paths, summary: 'parse looking-glass output and analyse its AS paths (text, json, html, svg)' },
   aspa: { run: aspa, summary: 'verify an AS path with ASPA data (aspa verify --aspa FILE --path "…")' },
 };
 
