@@ -132,3 +132,17 @@ test('CAIDA parser: serial-1 and serial-2, bad lines reported', () => {
   assert.equal(relationships.get(1, 3), undefined);
   assert.deepEqual(errors.map((e) => e.line), [3, 4]);
 });
+
+test('a table too large to draw is grouped by first hop; leaking paths stay drawn in full', () => {
+  const routes = [];
+  for (let i = 0; i < 400; i++) routes.push(routeOf(`20.${i >> 8}.${i & 255}.0/24`, `${3356 + (i % 3)} ${270000 + i} ${280000 + i}`, i));
+  routes.push(routeOf('200.74.226.0/24', CANTV, 400));
+  const m = analyzePaths(parseOf(routes), { relationships: CANTV_RELS });
+  assert.equal(m.graph.aggregated?.by, 'first-hop');
+  const agg = m.graph.nodes.filter((n) => n.kind === 'aggregate');
+  assert.deepEqual(agg.map((n) => n.label).sort(), ['134 routes, 134 origins', '133 routes, 133 origins', '133 routes, 133 origins'].sort());
+  // The CANTV route is not grouped: its leak hop is still an edge of the graph.
+  assert.ok(m.graph.edges.some((e) => e.id === 'AS8048>AS52320' && e.verdict === 'leak'));
+  assert.ok(m.graph.nodes.length < 30);
+  assert.deepEqual(m.routes[0]!.nodeIds, ['vantage', 'AS3356', 'agg:AS3356']);
+});

@@ -5,7 +5,7 @@ import type { Relationships } from './relationships';
 
 /** Beyond this many ASes a full table is unreadable and slow to lay out: routes are grouped by first hop. */
 export const MAX_GRAPH_NODES = 300;
-/** Leaking routes are always drawn in full, up to this many, even in an aggregated graph. */
+/** Routes with errors or a leak hop are drawn in full, up to this many, even in an aggregated graph. */
 const MAX_FULL_LEAKS = 30;
 
 export const VANTAGE_ID = 'vantage';
@@ -29,7 +29,7 @@ export function buildGraph(routes: readonly Analysed[], full: readonly (readonly
   const grouped = new Map<string, readonly string[]>();
   const shown = routes.map((r, i) => {
     const path = full[i]!;
-    if (r.verdict === 'leak' && leaks < MAX_FULL_LEAKS) {
+    if ((r.verdict === 'leak' || leakReasons(r).some((l) => l.leak)) && leaks < MAX_FULL_LEAKS) {
       leaks++;
       return path;
     }
