@@ -5,6 +5,8 @@ import { EXIT } from './io';
 import { run as aspa } from './aspa';
 import { run as lint } from './lint';
 import { run as paths } from './paths';
+// Registers the path analysis (ASPA, valley-free, OTC, html/svg drawing) with `paths`.
+import './pathsAnalysis';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
