@@ -2,7 +2,8 @@ import { parseAsPathText } from './asPathText';
 import { addressStartsAt, isAddress, isPrefixToken, withClassfulLength } from './address';
 import { isChromeLine } from './lineClean';
 import { finishDraft, newDraft, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
-import type { LgFormat } from './types';
+import type { Asn } from '../net/asn';
+import type { Community, LgFormat, LgRoute, Origin } from './types';
 
 /**
  * The `show ip bgp` table family: Cisco IOS/IOS-XE, IOS-XR, NX-OS, FRR/Quagga, Arista EOS and Huawei
@@ -149,6 +150,22 @@ function tokenize(s: string, from: number, max: number): number {
   return k;
 }
 
+/** End of a dotted-quad IPv4 address starting at `i` (octets of 1–3 digits), or -1. */
+function dottedQuadEnd(t: string, i: number, b: number): number {
+  let dots = 0;
+  let digits = 0;
+  for (; i < b; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return -1;
+    } else if (c === 46) {
+      if (digits === 0 || ++dots > 3) return -1;
+      digits = 0;
+    } else break;
+  }
+  return dots === 3 && digits > 0 ? i : -1;
+}
+
 const tokText = (s: string, k: number): string => s.slice(TS[k], TE[k]);
 
 /** The token as an unsigned number, -1 for `-` (a blank column on Arista), -2 when it is no number. */
@@ -177,13 +194,13 @@ const RPKI_I = 32;
 const RPKI_N = 64;
 
 /**
- * The status column `s[0..end)` as bits: `*` valid, `>` best, `m`/`=` multipath, `E`/`e` Arista ECMP,
+ * The status column `s[from..end)` as bits: `*` valid, `>` best, `m`/`=` multipath, `E`/`e` Arista ECMP,
  * and an RPKI state (`V`, `I`, `N`) when it is the first mark and a status mark or blank follows it.
  */
-function statusFlags(s: string, end: number): number {
+function statusFlags(s: string, from: number, end: number): number {
   let f = 0;
   let first = true;
-  for (let i = 0; i < end; i++) {
+  for (let i = from; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c === 32) continue;
     if (first) {
@@ -202,6 +219,18 @@ function statusFlags(s: string, end: number): number {
   return f;
 }
 
+/**
+ * Status marks the fast path accepts before the prefix: a subset of STATUS_CHARS with no mark that
+ * needs the general code (Arista's `E`, path types). Any other character sends the line the general way.
+ */
+const FAST_STATUS = new Uint8Array(128);
+for (const ch of 'sdh*>irSmbfxac=VIN') FAST_STATUS[ch.charCodeAt(0)] = 1;
+
+/** Shared by every route of a table row (rows print no communities); frozen so no consumer can add to it. */
+const NO_COMMUNITIES: readonly Community[] = Object.freeze([]);
+
+const MAX_ASN = 4294967295;
+
 /** Status, path-type and RPKI flag characters, as a char-code table. */
 const STATUS_CHARS = new Uint8Array(128);
 for (const ch of 'sdh*>irSmbfxacte=RVIN&|#ElupLq~') STATUS_CHARS[ch.charCodeAt(0)] = 1;
@@ -214,6 +243,9 @@ export class CiscoTableParser implements LineParser {
   /** The lines the pending route spans, reported if it never gets its path. */
   private pendingLines: string[] = [];
   private lastPrefix: string | undefined;
+  /** The layout the fast path was prepared for, and its numeric columns (undefined: no fast path). */
+  private fastLayout: Layout | undefined;
+  private fastCols: readonly Column[] | undefined;
 
   constructor(
     private readonly sink: RouteSink,
@@ -240,6 +272,198 @@ export class CiscoTableParser implements LineParser {
     this.dropPending();
   }
 
+  /**
+   * The row nearly every line of a full table is: status marks, an IPv4 prefix with its length (or a
+   * blank Network column for another path of the prefix above), an IPv4 next hop, the numeric columns,
+   * plain ASNs and an origin code. Read in one pass over the raw text, with no token strings but the
+   * three kept; the result is exactly what `line` would make of it. Anything else returns false before
+   * any state changes: wrapped prefixes, IPv6, AS_SETs, asdot, notes, glued flags, blank columns (`-`),
+   * tabs, escapes, tags, entities and CRs (which `cleanLine` would change) all go the general way.
+   */
+  fast(t: string, a: number, b: number, n: number): boolean {
+    const layout = this.layout;
+    if (layout === undefined) return false;
+    if (layout !== this.fastLayout) this.prepareFast(layout);
+    const cols = this.fastCols;
+    if (cols === undefined) return false;
+    // Status marks, within the first 7 columns as in routeLine.
+    let i = a;
+    while (i < b && i - a < 7) {
+      const c = t.charCodeAt(i);
+      if (c === 32) i++;
+      else if (c >= 48 && c <= 57) break;
+      else if (c < 128 && FAST_STATUS[c] === 1) i++;
+      else return false;
+    }
+    const statusEnd = i;
+    while (i < b && t.charCodeAt(i) === 32) i++;
+    // First token: a dotted quad, with `/len` for a prefix.
+    const firstStart = i;
+    let slash = -1;
+    i = dottedQuadEnd(t, i, b);
+    if (i < 0) return false;
+    if (i < b && t.charCodeAt(i) === 47) {
+      slash = i;
+      i++;
+      const ls = i;
+      while (i < b && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+      if (i === ls || i - ls > 3) return false;
+    }
+    if (i < b && t.charCodeAt(i) !== 32) return false;
+    const firstEnd = i;
+    const threshold = Math.max(8, layout.nextHop - 4);
+    const p = this.pending;
+    let nhStart: number;
+    let nhEnd: number;
+    let tokens: number;
+    if (firstStart - a < threshold) {
+      // A classful network without its length needs withClassfulLength: general way.
+      if (slash < 0) return false;
+      while (i < b && t.charCodeAt(i) === 32) i++;
+      nhStart = i;
+      nhEnd = dottedQuadEnd(t, i, b);
+      if (nhEnd < 0 || (nhEnd < b && t.charCodeAt(nhEnd) !== 32)) return false;
+      tokens = 2;
+    } else {
+      // Another path for the prefix above; a wrapped prefix waiting for this line goes the general way.
+      if (slash >= 0 || this.lastPrefix === undefined || (p !== undefined && p.nextHop === undefined)) return false;
+      nhStart = firstStart;
+      nhEnd = firstEnd;
+      tokens = 1;
+    }
+    // Numeric columns, assigned by position exactly as `attributes` does.
+    let shift = 0;
+    const firstCol = cols[0];
+    if (nhStart - a >= layout.nextHop - 6) {
+      shift = nhStart - a - layout.nextHop;
+      if (firstCol !== undefined) {
+        const metricFieldStart = firstCol.end - 9;
+        if (nhEnd - a + 1 - shift > metricFieldStart) shift = nhEnd - a + 1 - metricFieldStart;
+      }
+    }
+    let med: number | undefined;
+    let localPref: number | undefined;
+    let weight: number | undefined;
+    let c = 0;
+    i = nhEnd;
+    while (i < b && t.charCodeAt(i) === 32) i++;
+    while (c < cols.length && i < b) {
+      const ts = i;
+      let v = 0;
+      let numeric = true;
+      for (; i < b; i++) {
+        const d = t.charCodeAt(i);
+        if (d === 32) break;
+        if (d >= 48 && d <= 57) v = v * 10 + (d - 48);
+        else numeric = false;
+      }
+      if (i - ts === 1 && t.charCodeAt(ts) === 45) return false;
+      if (!numeric || i - ts > 10) {
+        i = ts;
+        break;
+      }
+      let at = -1;
+      for (let j = c; j < cols.length; j++) {
+        if (ts - a - shift <= (cols[j] as Column).end) {
+          at = j;
+          break;
+        }
+      }
+      if (at < 0) {
+        i = ts;
+        break;
+      }
+      const target = cols[at] as Column;
+      if (target.field === 'metric') med = v;
+      else if (target.field === 'locprf') localPref = v;
+      else weight = v;
+      if (i - 1 - a - shift > target.end) shift = i - 1 - a - target.end;
+      c = at + 1;
+      tokens++;
+      while (i < b && t.charCodeAt(i) === 32) i++;
+    }
+    // The path: plain ASNs, then an origin code; a row without a path goes the general way.
+    const pathStart = i;
+    let end = b;
+    while (end > pathStart && t.charCodeAt(end - 1) === 32) end--;
+    if (end === pathStart) return false;
+    let origin: Origin | undefined;
+    const lc = t.charCodeAt(end - 1);
+    if (end - 1 === pathStart || t.charCodeAt(end - 2) === 32) {
+      origin = lc === 105 || lc === 73 ? 'igp' : lc === 101 || lc === 69 ? 'egp' : lc === 63 ? 'incomplete' : undefined;
+      if (origin !== undefined) {
+        end--;
+        tokens++;
+        while (end > pathStart && t.charCodeAt(end - 1) === 32) end--;
+        if (end === pathStart) return false;
+      }
+    }
+    const asns: Asn[] = [];
+    i = pathStart;
+    while (i < end) {
+      const ts = i;
+      let v = 0;
+      for (; i < end; i++) {
+        const d = t.charCodeAt(i);
+        if (d === 32) break;
+        if (d < 48 || d > 57) return false;
+        v = v * 10 + (d - 48);
+      }
+      if (i - ts > 10 || v > MAX_ASN) return false;
+      asns.push(v as Asn);
+      tokens++;
+      while (i < end && t.charCodeAt(i) === 32) i++;
+    }
+
+    // Committed: from here on the line is a route.
+    this.sink.step(1 + Math.min(tokens, 6));
+    this.dropPending();
+    if (slash >= 0) this.lastPrefix = t.slice(firstStart, firstEnd);
+    const prefix = this.lastPrefix as string;
+    const flags = statusFlags(t, a, statusEnd);
+    let rpki: LgRoute['rpki'];
+    if (this.platform.rpkiColumn) {
+      if ((flags & RPKI_V) !== 0) rpki = 'valid';
+      else if ((flags & RPKI_I) !== 0) rpki = 'invalid';
+      else if ((flags & RPKI_N) !== 0) rpki = 'not-found';
+    }
+    // Same keys in the same order as finishDraft, so both kinds of route share one object shape.
+    const route: LgRoute = {
+      prefix,
+      asPath: [{ type: 'sequence', asns }],
+      asPathText: t.slice(pathStart, end),
+      asPathTruncated: undefined,
+      asPathLine: undefined,
+      nextHop: t.slice(nhStart, nhEnd),
+      origin,
+      localPref,
+      med,
+      weight,
+      communities: NO_COMMUNITIES,
+      otc: undefined,
+      best: (flags & BEST) !== 0,
+      valid: (flags & VALID) !== 0,
+      multipath: (flags & MULTIPATH) !== 0 ? true : undefined,
+      rpki,
+      aspa: undefined,
+      peer: undefined,
+      lines: { start: n, end: n },
+      invalidAsns: undefined,
+    };
+    this.sink.route(route);
+    return true;
+  }
+
+  /** The numeric columns the fast path reads for this layout, or none when it has a From column or is not right-aligned. */
+  private prepareFast(layout: Layout): void {
+    this.fastLayout = layout;
+    this.fastCols = undefined;
+    if (layout.collapsed || this.platform.leftAligned) return;
+    const cols = this.format === 'cisco-iosxr' && layout.columns.length === 3 ? xrLayout(layout.nextHop).columns : layout.columns;
+    if (cols.some((col) => col.field === 'from')) return;
+    this.fastCols = cols;
+  }
+
   private dropPending(): void {
     const p = this.pending;
     if (p === undefined) return;
@@ -261,7 +485,7 @@ export class CiscoTableParser implements LineParser {
       if ((c >= 48 && c <= 57) || c >= 128 || STATUS_CHARS[c] !== 1 || addressStartsAt(s, i)) break;
       i++;
     }
-    const status = statusFlags(s, i);
+    const status = statusFlags(s, 0, i);
     while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
     if (i >= len) return false;
     // Prefix, next hop, three numbers (or From) and the first path token are all the columns there are.

@@ -101,25 +101,37 @@ export class LgStreamParser {
       this.carry += chunk;
       return;
     }
-    let text = this.carry + chunk;
-    let at = 0;
-    let from = this.carry.length + nl0;
+    this.feed(this.carry + chunk.slice(0, nl0));
+    this.carry = '';
+    let at = nl0 + 1;
     for (;;) {
-      const nl = text.indexOf('\n', from);
-      from = nl + 1;
-      if (nl < 0) break;
-      this.feed(text.slice(at, nl));
       const json = this.jsonBuffer();
       if (json !== undefined) {
         // Detection found JSON: everything from here on is kept whole.
-        json.push(text.slice(nl));
-        this.carry = '';
+        json.push(chunk.slice(at - 1));
         return;
       }
+      const nl = chunk.indexOf('\n', at);
+      if (nl < 0) break;
+      // Lines are read in place from the chunk when the parser has a fast path; only the lines it
+      // declines are cut out, cleaned and fed the general way.
+      const p = this.parser;
+      if (p?.fast === undefined || this.held !== undefined || !this.fastLine(p, chunk, at, nl)) this.feed(chunk.slice(at, nl));
       at = nl + 1;
     }
-    text = text.slice(at);
-    this.carry = text;
+    this.carry = chunk.slice(at);
+  }
+
+  /** True when the parser's fast path took the line `text.slice(from, to)`. */
+  private fastLine(p: LineParser, text: string, from: number, to: number): boolean {
+    const n = this.lineNo;
+    try {
+      if (p.fast?.(text, from, to, n) !== true) return false;
+    } catch (e) {
+      this.sink.unparsed({ line: n, text: text.slice(from, to), reason: `internal error: ${String(e)}` });
+    }
+    this.lineNo = n + 1;
+    return true;
   }
 
   end(): LgParseResult {
