@@ -8,12 +8,24 @@ export function renderMarkdown(model: PathsModel): string {
   const leakEdges = model.graph.edges.filter((e) => e.verdict === 'leak');
   if (leakEdges.length > 0) {
     out.push('### Leak hops', '');
-    for (const e of leakEdges) out.push(`- **${e.from} → ${e.to}**${e.rel ? ` (${e.rel})` : ''}: ${e.reasons.join('; ')} (${e.routes.length} route(s))`);
+    for (const e of leakEdges) out.push(`- **${e.from} → ${e.to}**${e.rel ? ` (${e.rel})` : ''}: ${e.reasons.map((r) => r.replace(/\.$/, '')).join('; ')} (${e.routes.length} route(s))`);
     out.push('');
   }
   if (model.findings.length > 0) {
     out.push('### Findings', '');
-    for (const f of model.findings) out.push(`- \`${f.code}\` (${f.severity}) ${model.routes[f.route]?.prefix ?? ''}: ${f.message}`);
+    // A table repeats one finding for many prefixes: one line per finding, with the prefixes it concerns.
+    const grouped = new Map<string, { code: string; severity: string; message: string; prefixes: string[] }>();
+    for (const f of model.findings) {
+      const key = `${f.code}\u0000${f.message}`;
+      let g = grouped.get(key);
+      if (!g) grouped.set(key, (g = { code: f.code, severity: f.severity, message: f.message, prefixes: [] }));
+      const prefix = model.routes[f.route]?.prefix ?? '';
+      if (!g.prefixes.includes(prefix)) g.prefixes.push(prefix);
+    }
+    for (const g of grouped.values()) {
+      const where = g.prefixes.length > 5 ? `${g.prefixes.slice(0, 5).join(', ')} and ${g.prefixes.length - 5} more` : g.prefixes.join(', ');
+      out.push(`- \`${g.code}\` (${g.severity}) ${where}: ${g.message}`);
+    }
     out.push('');
   }
   const whatIfs = new Set(model.routes.flatMap((r) => [r.aspa?.downstream.whatIf, r.aspa?.upstream.whatIf, r.otcWhatIf]).filter((x): x is string => !!x));
