@@ -149,6 +149,7 @@ export class RtrClient {
       this.issue('rpki/rtr-malformed-pdu', 'error', `the cache closed the connection in the middle of a PDU (${truncated} bytes of it arrived); the partial transaction was discarded.`);
     }
     const wasConnecting = this.state === 'connecting';
+    this.forgetSessionIfSerialFailed();
     this.issue(
       wasConnecting ? 'rpki/rtr-connect-failed' : 'rpki/rtr-connection-lost',
       wasConnecting ? 'error' : 'warning',
@@ -296,8 +297,19 @@ export class RtrClient {
     } else {
       this.issue('rpki/rtr-error-report', 'error', `the cache sent Error Report "${name}"${text}. The session was closed; retrying in ${this.timers.retry} s.`);
     }
+    this.forgetSessionIfSerialFailed();
     // Never answer an Error Report with one (RFC 8210 §5.11).
     this.closeSession();
+  }
+
+  /**
+   * A cache that restarted has a new Session ID and rejects our Serial Query (stayrtr with "Corrupt Data:
+   * Session ID mismatch", or by closing): the next connection starts with a Reset Query. Data stays until then.
+   */
+  private forgetSessionIfSerialFailed(): void {
+    if (this.lastQuery !== 'serial' || this.state !== 'syncing') return;
+    this.sessionId = undefined;
+    this.serial = undefined;
   }
 
   private onEndOfData(pdu: Extract<Pdu, { type: 'end-of-data' }>, bytes: Uint8Array): void {
@@ -337,34 +349,50 @@ export class RtrClient {
     return { ok: true, announced: ops.length, withdrawn: 0 };
   }
 
-  /** Checks the whole transaction against the current data before touching it, so an error leaves it as it was. */
+  /**
+   * Resolves the whole transaction against the current data before touching it, so an error leaves the data as
+   * it was and observers only ever see the state of a complete End of Data.
+   */
   private applyIncremental(ops: readonly Op[]): ApplyResult {
-    const present = new Map<string, boolean>();
-    for (const op of ops) {
-      const key = op.kind === 'vrp' ? `v${vrpKey(op.vrp)}` : `a${aspaKey(op.aspa)}`;
-      const had = present.get(key) ?? (op.kind === 'vrp' ? this.vrps.has(key.slice(1)) : this.aspas.has(key.slice(1)));
-      if (op.announce && had && op.kind === 'vrp') {
-        return { ok: false, code: RTR_ERROR.duplicateAnnouncement, bytes: op.bytes, reason: `the cache announced ${describeVrp(op.vrp)}, which the router already has` };
-      }
-      if (!op.announce && !had) {
-        const what = op.kind === 'vrp' ? describeVrp(op.vrp) : `the ASPA of AS${op.aspa.customer}`;
-        return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, bytes: op.bytes, reason: `the cache withdrew ${what}, which the router does not have` };
-      }
-      present.set(key, op.announce);
-    }
+    const vrpAfter = new Map<string, Vrp | null>();
+    const aspaAfter = new Map<string, AspaRecord | null>();
     let announced = 0;
     let withdrawn = 0;
     for (const op of ops) {
       if (op.kind === 'vrp') {
-        if (op.announce) this.vrps.set(vrpKey(op.vrp), op.vrp);
-        else this.vrps.delete(vrpKey(op.vrp));
-      } else if (op.announce) {
-        this.aspas.set(aspaKey(op.aspa), op.aspa);
+        const key = vrpKey(op.vrp);
+        const had = vrpAfter.has(key) ? vrpAfter.get(key) !== null : this.vrps.has(key);
+        if (op.announce && had) {
+          return { ok: false, code: RTR_ERROR.duplicateAnnouncement, bytes: op.bytes, reason: `the cache announced ${describeVrp(op.vrp)}, which the router already has` };
+        }
+        if (!op.announce && !had) {
+          return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, bytes: op.bytes, reason: `the cache withdrew ${describeVrp(op.vrp)}, which the router does not have` };
+        }
+        vrpAfter.set(key, op.announce ? op.vrp : null);
       } else {
-        this.aspas.delete(aspaKey(op.aspa));
+        const key = aspaKey(op.aspa);
+        const current = aspaAfter.has(key) ? aspaAfter.get(key) : this.aspas.get(key);
+        if (op.announce) {
+          // 8210bis: an announcement replaces the customer's previous ASPA.
+          aspaAfter.set(key, op.aspa);
+        } else if (!current) {
+          return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, bytes: op.bytes, reason: `the cache withdrew the ASPA of AS${op.aspa.customer}, which the router does not have` };
+        } else if (op.aspa.providers.length === 0 || sameProviders(current.providers, op.aspa.providers)) {
+          aspaAfter.set(key, null);
+        }
+        // Otherwise the withdrawal names a provider set already replaced in this transaction (stayrtr 0.5 sends
+        // the new record before withdrawing the old one): the replacement stands.
       }
       if (op.announce) announced++;
       else withdrawn++;
+    }
+    for (const [k, v] of vrpAfter) {
+      if (v) this.vrps.set(k, v);
+      else this.vrps.delete(k);
+    }
+    for (const [k, v] of aspaAfter) {
+      if (v) this.aspas.set(k, v);
+      else this.aspas.delete(k);
     }
     return { ok: true, announced, withdrawn };
   }
@@ -407,6 +435,12 @@ export class RtrClient {
 }
 
 type ApplyResult = { ok: true; announced: number; withdrawn: number } | { ok: false; code: RtrErrorCode; bytes: Uint8Array; reason: string };
+
+function sameProviders(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((x) => set.has(x));
+}
 
 function describeVrp(v: Vrp): string {
   return `${formatPrefix(v.prefix)}-${v.maxLength} AS${v.asn}`;
