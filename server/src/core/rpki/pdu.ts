@@ -138,16 +138,23 @@ const MIN_LENGTH: Readonly<Partial<Record<PduTypeName, number>>> = { 'router-key
 /** The lowest protocol version that defines each type. */
 const SINCE_VERSION: Readonly<Partial<Record<PduTypeName, number>>> = { 'router-key': 1, aspa: 2 };
 
+function u32(b: Uint8Array, at: number): number {
+  return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+}
+
+function u16(b: Uint8Array, at: number): number {
+  return (b[at]! << 8) | b[at + 1]!;
+}
+
 export function pduTypeName(typeNumber: number): PduTypeName | undefined {
   return TYPE_BY_NUMBER.get(typeNumber);
 }
 
 /** Checks what the 8-byte header alone can tell: the length field and the type. */
 export function checkHeader(bytes: Uint8Array): { ok: true; length: number; type: PduTypeName } | { ok: false; code: RtrErrorCode; reason: string } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = bytes[0] ?? 0;
   const typeNumber = bytes[1] ?? 0;
-  const length = view.getUint32(4);
+  const length = u32(bytes, 4);
   if (version > HIGHEST_RTR_VERSION) {
     return { ok: false, code: RTR_ERROR.unsupportedProtocolVersion, reason: `protocol version ${version} is not supported (highest is ${HIGHEST_RTR_VERSION})` };
   }
@@ -171,34 +178,33 @@ export function checkHeader(bytes: Uint8Array): { ok: true; length: number; type
   return { ok: true, length, type };
 }
 
-function prefixFrom(afi: Afi, view: DataView, at: number, length: number): Prefix | undefined {
+function prefixFrom(afi: Afi, bytes: Uint8Array, at: number, length: number): Prefix | undefined {
   const bits = afi === 4 ? 32 : 128;
   if (length > bits) return undefined;
   const words: number[] = [];
   for (let i = 0; i < bits / 32; i++) {
     const remain = Math.max(0, Math.min(32, length - i * 32));
-    const w = view.getUint32(at + i * 4);
+    const w = u32(bytes, at + i * 4);
     // Host bits beyond the length are ignored, as a router would (RFC 8210 does not make them an error).
     words.push(remain === 0 ? 0 : remain === 32 ? w : (w & (~0 << (32 - remain))) >>> 0);
   }
   return { afi, words, length };
 }
 
-/** Decodes one whole PDU (exactly `length` bytes, as the header says). */
-export function decodePdu(bytes: Uint8Array): PduDecode {
+/** Decodes one whole PDU (exactly `length` bytes, as the header says); `checked` skips a header already checked. */
+export function decodePdu(bytes: Uint8Array, checked?: { length: number; type: PduTypeName }): PduDecode {
   if (bytes.length < HEADER_LENGTH) return { ok: false, code: RTR_ERROR.corruptData, reason: `truncated PDU: ${bytes.length} bytes, the header alone is 8` };
-  const head = checkHeader(bytes);
-  if (!head.ok) return head;
+  const head = checked ?? checkHeader(bytes);
+  if (!('type' in head)) return head;
   if (bytes.length !== head.length) {
     return { ok: false, code: RTR_ERROR.corruptData, reason: `truncated ${head.type} PDU: ${bytes.length} of ${head.length} bytes` };
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = bytes[0] ?? 0;
-  const session = view.getUint16(2);
+  const session = u16(bytes, 2);
   switch (head.type) {
     case 'serial-notify':
     case 'serial-query':
-      return { ok: true, pdu: { type: head.type, version, sessionId: session, serial: view.getUint32(8) } };
+      return { ok: true, pdu: { type: head.type, version, sessionId: session, serial: u32(bytes, 8) } };
     case 'reset-query':
     case 'cache-reset':
       return { ok: true, pdu: { type: head.type, version } };
@@ -210,18 +216,18 @@ export function decodePdu(bytes: Uint8Array): PduDecode {
       const flags = bytes[8] ?? 0;
       const plen = bytes[9] ?? 0;
       const maxLength = bytes[10] ?? 0;
-      const prefix = prefixFrom(afi, view, 12, plen);
+      const prefix = prefixFrom(afi, bytes, 12, plen);
       if (!prefix) return { ok: false, code: RTR_ERROR.corruptData, reason: `IPv${afi} Prefix PDU has prefix length ${plen}` };
       if (maxLength < plen || maxLength > (afi === 4 ? 32 : 128)) {
         return { ok: false, code: RTR_ERROR.corruptData, reason: `IPv${afi} Prefix PDU has max length ${maxLength} for a /${plen}` };
       }
-      const asn = view.getUint32(afi === 4 ? 16 : 28) as Asn;
+      const asn = u32(bytes, afi === 4 ? 16 : 28) as Asn;
       return { ok: true, pdu: { type: 'prefix', version, announce: (flags & 1) === 1, prefix, maxLength, asn } };
     }
     case 'end-of-data': {
-      const serial = view.getUint32(8);
+      const serial = u32(bytes, 8);
       if (version === 0) return { ok: true, pdu: { type: 'end-of-data', version, sessionId: session, serial } };
-      const timers = { refresh: view.getUint32(12), retry: view.getUint32(16), expire: view.getUint32(20) };
+      const timers = { refresh: u32(bytes, 12), retry: u32(bytes, 16), expire: u32(bytes, 20) };
       return { ok: true, pdu: { type: 'end-of-data', version, sessionId: session, serial, timers } };
     }
     case 'router-key': {
@@ -233,24 +239,24 @@ export function decodePdu(bytes: Uint8Array): PduDecode {
           version,
           announce: (flags & 1) === 1,
           ski: bytes.slice(8, 28),
-          asn: view.getUint32(28) as Asn,
+          asn: u32(bytes, 28) as Asn,
           spki: bytes.slice(32),
         },
       };
     }
     case 'error-report':
-      return decodeErrorReport(bytes, view, version, session);
+      return decodeErrorReport(bytes, version, session);
     case 'aspa':
-      return decodeAspa(bytes, view, version);
+      return decodeAspa(bytes, version);
   }
 }
 
-function decodeErrorReport(bytes: Uint8Array, view: DataView, version: number, code: number): PduDecode {
-  const pduLen = view.getUint32(8);
+function decodeErrorReport(bytes: Uint8Array, version: number, code: number): PduDecode {
+  const pduLen = u32(bytes, 8);
   if (12 + pduLen + 4 > bytes.length) {
     return { ok: false, code: RTR_ERROR.corruptData, reason: `Error Report encapsulates ${pduLen} bytes, more than it holds` };
   }
-  const textLen = view.getUint32(12 + pduLen);
+  const textLen = u32(bytes, 12 + pduLen);
   if (16 + pduLen + textLen !== bytes.length) {
     return { ok: false, code: RTR_ERROR.corruptData, reason: `Error Report lengths (${pduLen} + ${textLen}) do not add up to its length ${bytes.length}` };
   }
@@ -264,28 +270,28 @@ function decodeErrorReport(bytes: Uint8Array, view: DataView, version: number, c
  * exactly; a current-layout PDU could only look like that if its provider list were one longer than the low
  * 16 bits of its customer ASN, which no real ASPA is.
  */
-function decodeAspa(bytes: Uint8Array, view: DataView, version: number): PduDecode {
+function decodeAspa(bytes: Uint8Array, version: number): PduDecode {
   const length = bytes.length;
   if (bytes[2] === 0 && bytes[3] === 0 && length >= 16 && (length - 16) % 4 === 0) {
     const flags = bytes[8] ?? 0;
     const afiFlags = bytes[9] ?? 0;
-    const count = view.getUint16(10);
+    const count = u16(bytes, 10);
     if (16 + count * 4 === length && flags <= 1 && afiFlags <= 3) {
       const providers: Asn[] = [];
-      for (let i = 0; i < count; i++) providers.push(view.getUint32(16 + i * 4) as Asn);
+      for (let i = 0; i < count; i++) providers.push(u32(bytes, 16 + i * 4) as Asn);
       // stayrtr 0.5 sends 0 for IPv4 and 1 for IPv6 (the draft-ymbk bit), draft-10 defines a bit per family.
       const afi: Afi = afiFlags === 1 ? 6 : 4;
       return {
         ok: true,
-        pdu: { type: 'aspa', version, announce: (flags & 1) === 1, customer: view.getUint32(12) as Asn, providers, afi, layout: 'draft-10' },
+        pdu: { type: 'aspa', version, announce: (flags & 1) === 1, customer: u32(bytes, 12) as Asn, providers, afi, layout: 'draft-10' },
       };
     }
   }
   if ((length - 12) % 4 !== 0) return { ok: false, code: RTR_ERROR.corruptData, reason: `ASPA PDU length ${length} is not 12 plus a whole number of ASNs` };
   const flags = bytes[2] ?? 0;
   const providers: Asn[] = [];
-  for (let at = 12; at < length; at += 4) providers.push(view.getUint32(at) as Asn);
-  return { ok: true, pdu: { type: 'aspa', version, announce: (flags & 1) === 1, customer: view.getUint32(8) as Asn, providers, layout: 'current' } };
+  for (let at = 12; at < length; at += 4) providers.push(u32(bytes, at) as Asn);
+  return { ok: true, pdu: { type: 'aspa', version, announce: (flags & 1) === 1, customer: u32(bytes, 8) as Asn, providers, layout: 'current' } };
 }
 
 function header(buf: DataView, version: number, type: number, session: number, length: number): void {

@@ -32,7 +32,7 @@ export class PduStreamDecoder {
       if (!head.ok) return this.fail({ code: head.code, reason: head.reason, bytes: buf.slice(at, Math.min(buf.length, at + 64)) });
       if (buf.length - at < head.length) break;
       const bytes = buf.subarray(at, at + head.length);
-      const decoded = decodePdu(bytes);
+      const decoded = decodePdu(bytes, head);
       if (!decoded.ok) return this.fail({ code: decoded.code, reason: decoded.reason, bytes: bytes.slice() });
       at += head.length;
       onPdu(decoded.pdu, bytes);

@@ -125,7 +125,24 @@ class Forest {
   collect(route: Prefix, out: Vrp[]): void {
     if (this.count === 0) return;
     const addr = route.words;
-    let node = this.lastStartingAtOrBefore(addr);
+    let node: number;
+    if (this.width === 1) {
+      // IPv4, the bulk of lookups: the same search without the per-word loop.
+      const a = addr[0] ?? 0;
+      const s = this.starts;
+      const lens = this.lengths;
+      let lo = 0;
+      let hi = this.count;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (s[mid]! <= a) lo = mid + 1;
+        else hi = mid;
+      }
+      node = lo - 1;
+      while (node >= 0 && (lens[node]! > route.length || maskWord(a, lens[node]!) !== s[node])) node = this.parent[node]!;
+    } else {
+      node = this.lastStartingAtOrBefore(addr);
+    }
     // Climb to the deepest prefix that contains the route's address and is not longer than the route.
     while (node >= 0 && (this.lengths[node]! > route.length || !this.nodeContains(node, addr, 0))) node = this.parent[node]!;
     for (; node >= 0; node = this.parent[node]!) {

@@ -43,12 +43,18 @@ export interface RtrClientOptions {
 
 const DEFAULT_TIMERS: Timers = { refresh: 3600, retry: 600, expire: 7200 };
 
-type Op = { kind: 'vrp'; announce: boolean; vrp: Vrp; bytes: Uint8Array } | { kind: 'aspa'; announce: boolean; aspa: AspaRecord; bytes: Uint8Array };
+type Op = { kind: 'vrp'; announce: boolean; vrp: Vrp } | { kind: 'aspa'; announce: boolean; aspa: AspaRecord };
 
+/**
+ * A reset fills fresh maps directly (checked as PDUs arrive: that is most of a full load); an incremental
+ * update is kept as a list of operations and resolved at End of Data.
+ */
 interface Transaction {
   readonly reset: boolean;
   readonly sessionId: number;
   readonly ops: Op[];
+  readonly vrps: Map<string, Vrp>;
+  readonly aspas: Map<string, AspaRecord>;
 }
 
 export class RtrClient {
@@ -245,21 +251,34 @@ export class RtrClient {
           this.connect();
           return;
         }
-        this.txn = { reset: this.lastQuery !== 'serial', sessionId: pdu.sessionId, ops: [] };
+        this.txn = { reset: this.lastQuery !== 'serial', sessionId: pdu.sessionId, ops: [], vrps: new Map(), aspas: new Map() };
         return;
-      case 'prefix':
-        if (!this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a Prefix PDU outside a Cache Response');
-        this.txn.ops.push({ kind: 'vrp', announce: pdu.announce, vrp: { prefix: pdu.prefix, maxLength: pdu.maxLength, asn: pdu.asn }, bytes: bytes.slice() });
+      case 'prefix': {
+        const txn = this.txn;
+        if (!txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a Prefix PDU outside a Cache Response');
+        const vrp: Vrp = { prefix: pdu.prefix, maxLength: pdu.maxLength, asn: pdu.asn };
+        if (!txn.reset) {
+          txn.ops.push({ kind: 'vrp', announce: pdu.announce, vrp });
+          return;
+        }
+        if (!pdu.announce) return this.fail(RTR_ERROR.withdrawalOfUnknownRecord, bytes, `the cache withdrew ${describeVrp(vrp)} in a reset response`);
+        const key = vrpKey(vrp);
+        if (txn.vrps.has(key)) return this.fail(RTR_ERROR.duplicateAnnouncement, bytes, `the cache announced ${describeVrp(vrp)} twice`);
+        txn.vrps.set(key, vrp);
         return;
-      case 'aspa':
-        if (!this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent an ASPA PDU outside a Cache Response');
-        this.txn.ops.push({
-          kind: 'aspa',
-          announce: pdu.announce,
-          aspa: pdu.afi === undefined ? { customer: pdu.customer, providers: pdu.providers } : { customer: pdu.customer, providers: pdu.providers, afi: pdu.afi },
-          bytes: bytes.slice(),
-        });
+      }
+      case 'aspa': {
+        const txn = this.txn;
+        if (!txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent an ASPA PDU outside a Cache Response');
+        const aspa: AspaRecord = pdu.afi === undefined ? { customer: pdu.customer, providers: pdu.providers } : { customer: pdu.customer, providers: pdu.providers, afi: pdu.afi };
+        if (!txn.reset) {
+          txn.ops.push({ kind: 'aspa', announce: pdu.announce, aspa });
+          return;
+        }
+        if (!pdu.announce) return this.fail(RTR_ERROR.withdrawalOfUnknownRecord, bytes, `the cache withdrew the ASPA of AS${aspa.customer} in a reset response`);
+        txn.aspas.set(aspaKey(aspa), aspa);
         return;
+      }
       case 'router-key':
         // BGPsec keys are not used by RouteLens; they are part of the transaction and otherwise ignored.
         if (!this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a Router Key PDU outside a Cache Response');
@@ -318,8 +337,8 @@ export class RtrClient {
     if (pdu.sessionId !== txn.sessionId) {
       return this.fail(RTR_ERROR.corruptData, bytes, `End of Data has session ID ${pdu.sessionId}, the Cache Response had ${txn.sessionId}`);
     }
-    const applied = txn.reset ? this.applyReset(txn.ops) : this.applyIncremental(txn.ops);
-    if (!applied.ok) return this.fail(applied.code, applied.bytes, applied.reason);
+    const applied = txn.reset ? this.applyReset(txn) : this.applyIncremental(txn.ops);
+    if (!applied.ok) return this.fail(applied.code, encodePdu(applied.pdu), applied.reason);
     this.txn = undefined;
     this.sessionId = pdu.sessionId;
     this.serial = pdu.serial;
@@ -331,22 +350,10 @@ export class RtrClient {
     if (this.notifyPending) this.sendQuery();
   }
 
-  private applyReset(ops: readonly Op[]): ApplyResult {
-    const vrps = new Map<string, Vrp>();
-    const aspas = new Map<string, AspaRecord>();
-    for (const op of ops) {
-      if (!op.announce) return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, bytes: op.bytes, reason: 'the cache withdrew a record in a reset response' };
-      if (op.kind === 'vrp') {
-        const k = vrpKey(op.vrp);
-        if (vrps.has(k)) return { ok: false, code: RTR_ERROR.duplicateAnnouncement, bytes: op.bytes, reason: `the cache announced ${describeVrp(op.vrp)} twice` };
-        vrps.set(k, op.vrp);
-      } else {
-        aspas.set(aspaKey(op.aspa), op.aspa);
-      }
-    }
-    this.vrps = vrps;
-    this.aspas = aspas;
-    return { ok: true, announced: ops.length, withdrawn: 0 };
+  private applyReset(txn: Transaction): ApplyResult {
+    this.vrps = txn.vrps;
+    this.aspas = txn.aspas;
+    return { ok: true, announced: txn.vrps.size + txn.aspas.size, withdrawn: 0 };
   }
 
   /**
@@ -363,10 +370,10 @@ export class RtrClient {
         const key = vrpKey(op.vrp);
         const had = vrpAfter.has(key) ? vrpAfter.get(key) !== null : this.vrps.has(key);
         if (op.announce && had) {
-          return { ok: false, code: RTR_ERROR.duplicateAnnouncement, bytes: op.bytes, reason: `the cache announced ${describeVrp(op.vrp)}, which the router already has` };
+          return { ok: false, code: RTR_ERROR.duplicateAnnouncement, pdu: this.opPdu(op), reason: `the cache announced ${describeVrp(op.vrp)}, which the router already has` };
         }
         if (!op.announce && !had) {
-          return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, bytes: op.bytes, reason: `the cache withdrew ${describeVrp(op.vrp)}, which the router does not have` };
+          return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, pdu: this.opPdu(op), reason: `the cache withdrew ${describeVrp(op.vrp)}, which the router does not have` };
         }
         vrpAfter.set(key, op.announce ? op.vrp : null);
       } else {
@@ -376,7 +383,7 @@ export class RtrClient {
           // 8210bis: an announcement replaces the customer's previous ASPA.
           aspaAfter.set(key, op.aspa);
         } else if (!current) {
-          return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, bytes: op.bytes, reason: `the cache withdrew the ASPA of AS${op.aspa.customer}, which the router does not have` };
+          return { ok: false, code: RTR_ERROR.withdrawalOfUnknownRecord, pdu: this.opPdu(op), reason: `the cache withdrew the ASPA of AS${op.aspa.customer}, which the router does not have` };
         } else if (op.aspa.providers.length === 0 || sameProviders(current.providers, op.aspa.providers)) {
           aspaAfter.set(key, null);
         }
@@ -395,6 +402,14 @@ export class RtrClient {
       else this.aspas.delete(k);
     }
     return { ok: true, announced, withdrawn };
+  }
+
+  private opPdu(op: Op): Pdu {
+    if (op.kind === 'vrp') return { type: 'prefix', version: this.version, announce: op.announce, ...op.vrp };
+    const a = op.aspa;
+    return a.afi === undefined
+      ? { type: 'aspa', version: this.version, announce: op.announce, customer: a.customer, providers: a.providers, layout: 'current' }
+      : { type: 'aspa', version: this.version, announce: op.announce, customer: a.customer, providers: a.providers, afi: a.afi, layout: 'draft-10' };
   }
 
   private armTimers(): void {
@@ -434,7 +449,8 @@ export class RtrClient {
   }
 }
 
-type ApplyResult = { ok: true; announced: number; withdrawn: number } | { ok: false; code: RtrErrorCode; bytes: Uint8Array; reason: string };
+/** A failure names the offending PDU, re-encoded for the Error Report (PDUs are not kept as bytes). */
+type ApplyResult = { ok: true; announced: number; withdrawn: number } | { ok: false; code: RtrErrorCode; pdu: Pdu; reason: string };
 
 function sameProviders(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;

@@ -34,7 +34,9 @@ export interface RpkiIssue {
 
 /** Identity of a VRP for set semantics (RTR announce/withdraw, SLURM filters, de-duplication). */
 export function vrpKey(v: Vrp): string {
-  return `${v.prefix.afi}|${v.prefix.words.join('.')}|${v.prefix.length}|${v.maxLength}|${v.asn}`;
+  const w = v.prefix.words;
+  const addr = v.prefix.afi === 4 ? `${w[0]}` : `${w[0]}.${w[1]}.${w[2]}.${w[3]}`;
+  return `${addr}/${v.prefix.length}-${v.maxLength}@${v.asn}`;
 }
 
 export function aspaKey(a: AspaRecord): string {
