@@ -25,8 +25,8 @@ function fastTaken(f: () => void): number {
   const proto = CiscoTableParser.prototype;
   const orig = proto.fast;
   let taken = 0;
-  proto.fast = function (this: CiscoTableParser, t: string, a: number, b: number, n: number): boolean {
-    const ok = orig.call(this, t, a, b, n);
+  proto.fast = function (this: CiscoTableParser, t: string, u: Uint8Array, a: number, b: number, n: number): boolean {
+    const ok = orig.call(this, t, u, a, b, n);
     if (ok) taken++;
     return ok;
   };
@@ -108,7 +108,7 @@ const NEXT_HOP = pick(['192.0.2.1', '198.51.100.7', '0.0.0.0'], ['2001:db8::1', 
 const NUMBER = pick(['0', '100', '2000', '32768', '4294967295', ''], ['12345678901', '-', 'x']);
 const PATH = pick(
   ['24482 1299 21980 i', '6939 ?', '1 2 3', '174  3356   i  ', '701 e', '3356 I', '4294967295 E'],
-  ['65001 {1,2} i', '3222 65401i', '1.65536 e', 'i', '?', 'E', 'IGP', '', '65001 4294967296 i', '65001, (Received from a RR-client)', '65001 (65002) i', '65001 ...', '65001\t2 i', '65001 &amp; i', '65001 <b>i</b>'],
+  ['65001 {1,2} i', '3222 65401i', '1.65536 e', 'i', '?', 'E', 'IGP', '', '65001 4294967296 i', '65001, (Received from a RR-client)', '65001 (65002) i', '65001 ...', '65001\t2 i', '65001 &amp; i', '65001 <b>i</b>', '65001 \u2026', '65001\u00a0i', '\u0120701 i'],
 );
 
 const row = fc
@@ -165,7 +165,8 @@ test('fast path: another path under a wrapped prefix, and rows after a wrapped o
 });
 
 test('fast path: generated rows do reach it', () => {
-  const rows = fc.sample(row, { numRuns: 300, seed: 7 });
+  // A chunk with any non-ASCII character goes the general way as a whole, so those rows are left out here.
+  const rows = fc.sample(row, { numRuns: 300, seed: 7 }).filter((r) => /^[\x20-\x7e]*$/.test(r));
   const taken = fastTaken(() => parse([HEADER, ...rows, ''].join('\n'), 'cisco-ios'));
   assert.ok(taken >= 30, `only ${taken} generated rows took the fast path`);
 });

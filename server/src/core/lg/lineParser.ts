@@ -16,10 +16,11 @@ export interface LineParser {
   line(text: string, n: number): void;
   /**
    * Optional fast path for the common row of a big table: the raw line is `text.slice(from, to)`, not
-   * cut out nor cleaned. Returns true when it parsed the line; false, having changed nothing, when the
-   * line is not of the common form (or holds anything `cleanLine` would change), which then goes to `line`.
+   * cut out nor cleaned, and `bytes[i]` is `text.charCodeAt(i)` (the text is ASCII). Returns true when
+   * it parsed the line; false, having changed nothing, when the line is not of the common form (or holds
+   * anything `cleanLine` would change), which then goes to `line`.
    */
-  fast?(text: string, from: number, to: number, n: number): boolean;
+  fast?(text: string, bytes: Uint8Array, from: number, to: number, n: number): boolean;
   end(): void;
 }
 

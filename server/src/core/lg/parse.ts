@@ -46,6 +46,8 @@ const PARSERS: Readonly<Record<LgFormat, ParserFactory | undefined>> = {
   unknown: undefined,
 };
 
+const ENCODER = new TextEncoder();
+
 const JSON_FORMATS: ReadonlySet<LgFormat> = new Set<LgFormat>(
   (Object.keys(PARSERS) as LgFormat[]).filter((f) => f.endsWith('-json')),
 );
@@ -63,6 +65,8 @@ export interface LgParseOptions {
  */
 export class LgStreamParser {
   private carry = '';
+  /** The current chunk as bytes for the parser's fast path; reused across chunks. */
+  private bytes = new Uint8Array(0);
   private lineNo = 0;
   private held: string[] | undefined = [];
   private heldNonEmpty = 0;
@@ -104,6 +108,14 @@ export class LgStreamParser {
     this.feed(this.carry + chunk.slice(0, nl0));
     this.carry = '';
     let at = nl0 + 1;
+    // The fast path reads bytes: an ASCII chunk encodes to exactly one byte per character (else it
+    // does not fit, and the chunk goes the general way).
+    let bytes: Uint8Array | undefined;
+    if (this.parser?.fast !== undefined && this.held === undefined) {
+      if (this.bytes.length < chunk.length) this.bytes = new Uint8Array(chunk.length);
+      const r = ENCODER.encodeInto(chunk, this.bytes);
+      if (r.read === chunk.length && r.written === chunk.length) bytes = this.bytes;
+    }
     for (;;) {
       const json = this.jsonBuffer();
       if (json !== undefined) {
@@ -116,17 +128,17 @@ export class LgStreamParser {
       // Lines are read in place from the chunk when the parser has a fast path; only the lines it
       // declines are cut out, cleaned and fed the general way.
       const p = this.parser;
-      if (p?.fast === undefined || this.held !== undefined || !this.fastLine(p, chunk, at, nl)) this.feed(chunk.slice(at, nl));
+      if (bytes === undefined || p?.fast === undefined || this.held !== undefined || !this.fastLine(p, chunk, bytes, at, nl)) this.feed(chunk.slice(at, nl));
       at = nl + 1;
     }
     this.carry = chunk.slice(at);
   }
 
   /** True when the parser's fast path took the line `text.slice(from, to)`. */
-  private fastLine(p: LineParser, text: string, from: number, to: number): boolean {
+  private fastLine(p: LineParser, text: string, bytes: Uint8Array, from: number, to: number): boolean {
     const n = this.lineNo;
     try {
-      if (p.fast?.(text, from, to, n) !== true) return false;
+      if (p.fast?.(text, bytes, from, to, n) !== true) return false;
     } catch (e) {
       this.sink.unparsed({ line: n, text: text.slice(from, to), reason: `internal error: ${String(e)}` });
     }
