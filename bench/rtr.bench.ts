@@ -193,13 +193,13 @@ async function measure(port: number, source: string): Promise<void> {
 async function main(): Promise<void> {
   const child = process.argv.indexOf('--child');
   if (child >= 0) return measure(Number(process.argv[child + 1]), process.argv[child + 2] ?? '?');
-  const haveStayrtr = spawnSync('stayrtr', ['-version']).status === 0;
+  const haveStayrtr = !process.argv.includes('--fake') && spawnSync('stayrtr', ['-version']).status === 0;
   const source = haveStayrtr ? 'stayrtr' : 'fake cache';
-  process.stderr.write(`rtr: ${VRPS} VRPs + ${ASPAS} ASPAs from ${haveStayrtr ? 'stayrtr (real cache, loopback)' : 'the in-process fake cache (stayrtr not installed)'}\n`);
+  process.stderr.write(`rtr: ${VRPS} VRPs + ${ASPAS} ASPAs from ${haveStayrtr ? 'stayrtr (real cache, loopback)' : `the fake cache in the bench's parent process (${process.argv.includes('--fake') ? '--fake' : 'stayrtr not installed'})`}\n`);
   const data = generate();
   const cache = haveStayrtr ? await withStayrtr(data) : await withFakeCache(data);
   try {
-    const args = ['--expose-gc', '--import', 'tsx', __filename, '--child', String(cache.port), source, ...(quick ? ['--quick'] : [])];
+    const args = [...(process.env.RTR_CHILD_FLAGS ? process.env.RTR_CHILD_FLAGS.split(' ') : []), '--expose-gc', '--import', 'tsx', __filename, '--child', String(cache.port), source, ...(quick ? ['--quick'] : [])];
     const code = await new Promise<number | null>((resolve) => spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] }).on('exit', resolve));
     if (code !== 0) process.exitCode = 1;
   } finally {

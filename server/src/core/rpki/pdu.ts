@@ -179,16 +179,23 @@ export function checkHeader(bytes: Uint8Array): { ok: true; length: number; type
 }
 
 function prefixFrom(afi: Afi, bytes: Uint8Array, at: number, length: number): Prefix | undefined {
-  const bits = afi === 4 ? 32 : 128;
-  if (length > bits) return undefined;
-  const words: number[] = [];
-  for (let i = 0; i < bits / 32; i++) {
-    const remain = Math.max(0, Math.min(32, length - i * 32));
-    const w = u32(bytes, at + i * 4);
-    // Host bits beyond the length are ignored, as a router would (RFC 8210 does not make them an error).
-    words.push(remain === 0 ? 0 : remain === 32 ? w : (w & (~0 << (32 - remain))) >>> 0);
-  }
+  // Host bits beyond the length are ignored, as a router would (RFC 8210 does not make them an error).
+  // Array literals of exact size: a full table holds 600k of these, so capacity slack would cost ~100 MB.
+  if (afi === 4) return length > 32 ? undefined : { afi, words: [maskBits(u32(bytes, at), length)], length };
+  if (length > 128) return undefined;
+  const words = [
+    maskBits(u32(bytes, at), length),
+    maskBits(u32(bytes, at + 4), length - 32),
+    maskBits(u32(bytes, at + 8), length - 64),
+    maskBits(u32(bytes, at + 12), length - 96),
+  ];
   return { afi, words, length };
+}
+
+function maskBits(w: number, bits: number): number {
+  if (bits <= 0) return 0;
+  if (bits >= 32) return w;
+  return (w & (~0 << (32 - bits))) >>> 0;
 }
 
 /** Decodes one whole PDU (exactly `length` bytes, as the header says); `checked` skips a header already checked. */

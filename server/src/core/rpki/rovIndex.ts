@@ -153,6 +153,9 @@ class Forest {
   }
 }
 
+const NONE: readonly Vrp[] = Object.freeze([]);
+const NOT_FOUND: RovResult = Object.freeze({ state: 'not-found', matched: NONE, covering: NONE });
+
 export class RovIndex {
   private readonly v4: Forest;
   private readonly v6: Forest;
@@ -181,11 +184,11 @@ export class RovIndex {
    */
   validateOrigin(prefix: Prefix, originAs: Asn | undefined): RovResult {
     const covering = this.covering(prefix);
-    if (covering.length === 0) return { state: 'not-found', matched: [], covering };
-    const matched: Vrp[] = [];
+    if (covering.length === 0) return NOT_FOUND;
+    let matched: Vrp[] | undefined;
     if (originAs !== undefined && originAs !== 0) {
-      for (const v of covering) if (v.asn === originAs && prefix.length <= v.maxLength) matched.push(v);
+      for (const v of covering) if (v.asn === originAs && prefix.length <= v.maxLength) (matched ??= []).push(v);
     }
-    return { state: matched.length > 0 ? 'valid' : 'invalid', matched, covering };
+    return matched ? { state: 'valid', matched, covering } : { state: 'invalid', matched: NONE, covering };
   }
 }
