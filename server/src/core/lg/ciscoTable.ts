@@ -278,7 +278,7 @@ export class CiscoTableParser implements LineParser {
    * plain ASNs and an origin code. Read in one pass over the raw bytes `u` (the ASCII text `t`, byte for
    * character: indexing bytes is several times cheaper than charCodeAt), with no token strings but the
    * three kept; the result is exactly what `line` would make of it. Anything else returns false before
-   * any state changes: wrapped prefixes, IPv6, AS_SETs, asdot, notes, glued flags, blank columns (`-`),
+   * any state changes: prefix-only lines, IPv6, AS_SETs, asdot, notes, glued flags, blank columns (`-`),
    * tabs, escapes, tags, entities and CRs (which `cleanLine` would change) all go the general way.
    */
   fast(t: string, u: Uint8Array, a: number, b: number, n: number): boolean {
@@ -326,8 +326,8 @@ export class CiscoTableParser implements LineParser {
       if (nhEnd < 0 || (nhEnd < b && (u[nhEnd] as number) !== 32)) return false;
       tokens = 2;
     } else {
-      // Another path for the prefix above; a wrapped prefix waiting for this line goes the general way.
-      if (slash >= 0 || this.lastPrefix === undefined || (p !== undefined && p.nextHop === undefined)) return false;
+      // Another path for the prefix above, or the rest of a route whose prefix wrapped (held as pending).
+      if (slash >= 0 || (this.lastPrefix === undefined && p === undefined)) return false;
       nhStart = firstStart;
       nhEnd = firstEnd;
       tokens = 1;
@@ -418,10 +418,26 @@ export class CiscoTableParser implements LineParser {
 
     // Committed: from here on the line is a route.
     this.sink.step(1 + Math.min(tokens, 6));
+    const flags = statusFlags(t, a, statusEnd);
+    if (slash < 0 && p !== undefined && p.nextHop === undefined) {
+      // The prefix wrapped onto the line above (rare): complete the held draft as routeLine does.
+      this.pending = undefined;
+      this.pendingLines = [];
+      p.end = n;
+      if (flags !== 0) this.applyStatus(p, flags);
+      p.nextHop = t.slice(nhStart, nhEnd);
+      if (med !== undefined) p.med = med;
+      if (localPref !== undefined) p.localPref = localPref;
+      if (weight !== undefined) p.weight = weight;
+      const text = t.slice(pathStart, end);
+      p.path = { segments: [{ type: 'sequence', asns }], text, textStart: pathStart - a, origin, truncated: false, invalid: [] };
+      p.pathLine = n;
+      this.sink.route(finishDraft(p));
+      return true;
+    }
     this.dropPending();
     if (slash >= 0) this.lastPrefix = t.slice(firstStart, firstEnd);
     const prefix = this.lastPrefix as string;
-    const flags = statusFlags(t, a, statusEnd);
     let rpki: LgRoute['rpki'];
     if (this.platform.rpkiColumn) {
       if ((flags & RPKI_V) !== 0) rpki = 'valid';

@@ -121,17 +121,23 @@ const row = fc
     path: PATH,
   })
   .map((r) => `${r.status}${r.prefix}${' '.repeat(r.gap1)} ${r.nh.padEnd(16)}${r.nums.map((x) => x.v.padStart(x.w)).join(' ')} ${r.path}`);
+/** A prefix alone on its line (IOS wraps long ones), or the rest of such a route, or another path of it. */
+const wrap = fc.oneof(
+  fc.tuple(STATUS, PREFIX).map(([st, p]) => `${st}${p}`),
+  fc.tuple(STATUS, fc.integer({ min: 0, max: 24 }), NEXT_HOP, PATH).map(([st, g, nh, p]) => `${st}${' '.repeat(g)}${nh.padEnd(16)}        0             0 ${p}`),
+);
+const rows = fc.array(fc.oneof({ arbitrary: row, weight: 3 }, { arbitrary: wrap, weight: 2 }), { maxLength: 30 });
 
 test('fast path: same routes, unparsed lines and steps as the general code on generated rows', () => {
   const headers = [HEADER, '   Network            Next Hop            Metric LocPrf Weight Path', 'Network Next Hop Metric LocPrf Weight Path', ''];
   fc.assert(
     fc.property(
       fc.constantFrom(...headers),
-      fc.array(row, { maxLength: 30 }),
+      rows,
       fc.constantFrom<LgFormat>('cisco-ios', 'cisco-iosxr', 'cisco-nxos', 'frr', 'arista'),
       fc.integer({ min: 1, max: 400 }),
-      (header, rows, format, chunk) => {
-        assertSame([header, ...rows, ''].join('\n'), format, chunk);
+      (header, lines, format, chunk) => {
+        assertSame([header, ...lines, ''].join('\n'), format, chunk);
       },
     ),
     { numRuns: 400 },
