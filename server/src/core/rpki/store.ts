@@ -12,6 +12,7 @@ import { applySlurmToAspas, applySlurmToVrps, EMPTY_SLURM, mergeSlurm, parseSlur
 import type { Clock, Connector } from './transport';
 import { aspaKey, vrpKey, type AspaRecord, type RpkiIssue, type Vrp } from './types';
 import { loadVrpFile } from './vrpFile';
+import { loadAspaData } from '../aspa/loader';
 
 export interface RpkiSettings {
   readonly rtr: { readonly enabled: boolean; readonly host: string; readonly port: number };
@@ -26,11 +27,6 @@ export interface RpkiRuntime {
   /** Absent where sockets are unavailable (the browser): RTR is then reported as unsupported. */
   readonly connector?: Connector;
   readFile(path: string): Promise<string>;
-  /**
-   * Reads ASPA files that are not JSON or SLURM (the `.aspa` language); the lead wires the ASPA area's loader
-   * here. Without it such files are reported as unsupported.
-   */
-  readonly loadAspaText?: (text: string, fileName: string) => { aspas: AspaRecord[]; issues: RpkiIssue[] };
 }
 
 export type RpkiSourceKind = 'rtr' | 'file' | 'slurm';
@@ -203,12 +199,7 @@ export class RpkiStore {
       return { status: { name, kind: 'file', state: 'failed', vrps: 0, aspas: 0, lastError: why }, vrps: [], aspas: [] };
     }
     const now = this.runtime.clock.now();
-    const first = text.replace(/^\uFEFF/, '').trimStart()[0];
-    if (aspaOnly && first !== '{' && this.runtime.loadAspaText) {
-      const got = this.runtime.loadAspaText(text, name);
-      got.issues.forEach((i) => this.addIssue(i));
-      return { status: { name, kind: 'file', state: 'loaded', vrps: 0, aspas: got.aspas.length, updatedAt: now }, vrps: [], aspas: got.aspas };
-    }
+    if (aspaOnly) return this.loadAspaFile(name, text, now);
     const got = loadVrpFile(text, name);
     got.issues.forEach((i) => this.addIssue(i));
     const failed = got.issues.find((i) => i.code === 'rpki/file-load-failed');
@@ -223,12 +214,27 @@ export class RpkiStore {
         name,
         kind: 'file',
         state: failed ? 'failed' : 'loaded',
-        vrps: aspaOnly ? 0 : got.vrps.length,
+        vrps: got.vrps.length,
         aspas: got.aspas.length,
         ...(failed ? { lastError: failed.message } : { updatedAt: now }),
       },
-      vrps: aspaOnly ? [] : got.vrps,
+      vrps: got.vrps,
       aspas: got.aspas,
+    };
+  }
+
+  /** ASPA files in every format the ASPA area reads (Krill/.aspa text, rpki-client, Routinator, SLURM, BIRD, OpenBGPD). */
+  private loadAspaFile(name: string, text: string, now: number): FileData {
+    const got = loadAspaData(text, name);
+    const problems = got.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of problems.slice(0, 10)) this.addIssue({ code: d.code, severity: 'warning', message: `${name}: ${d.message}`, source: name });
+    const aspas: AspaRecord[] = [...got.db].map(([customer, providers]) => ({ customer, providers: providers.size === 0 ? [0 as Asn] : [...providers] }));
+    const slurm: Slurm = { ...EMPTY_SLURM, aspaFilters: got.filteredCustomers };
+    return {
+      status: { name, kind: 'file', state: 'loaded', vrps: 0, aspas: aspas.length, updatedAt: now, ...(problems[0] ? { lastError: problems[0].message } : {}) },
+      vrps: [],
+      aspas,
+      ...(got.filteredCustomers.length > 0 ? { slurm } : {}),
     };
   }
 
