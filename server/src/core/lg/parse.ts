@@ -149,6 +149,8 @@ export class LgStreamParser {
   end(): LgParseResult {
     if (this.carry.length > 0 && this.jsonText === undefined) this.feed(this.carry);
     this.carry = '';
+    // A whole paste pushed at once made the byte buffer as big as the paste: do not keep it.
+    this.bytes = new Uint8Array(0);
     if (this.held !== undefined) this.decide();
     if (this.jsonText !== undefined) {
       const text = this.jsonText.join('');
