@@ -109,9 +109,11 @@ export class LgStreamParser {
     this.carry = '';
     let at = nl0 + 1;
     // The fast path reads bytes: an ASCII chunk encodes to exactly one byte per character (else it
-    // does not fit, and the chunk goes the general way).
+    // does not fit, and the chunk goes the general way). Format and detection cannot change while the
+    // fast path has the chunk, so this is decided once per chunk.
+    const parser = this.parser;
     let bytes: Uint8Array | undefined;
-    if (this.parser?.fast !== undefined && this.held === undefined) {
+    if (parser?.fast !== undefined && this.held === undefined && this.jsonText === undefined) {
       if (this.bytes.length < chunk.length) this.bytes = new Uint8Array(chunk.length);
       const r = ENCODER.encodeInto(chunk, this.bytes);
       if (r.read === chunk.length && r.written === chunk.length) bytes = this.bytes;
@@ -125,25 +127,27 @@ export class LgStreamParser {
       }
       const nl = chunk.indexOf('\n', at);
       if (nl < 0) break;
-      // Lines are read in place from the chunk when the parser has a fast path; only the lines it
-      // declines are cut out, cleaned and fed the general way.
-      const p = this.parser;
-      if (bytes === undefined || p?.fast === undefined || this.held !== undefined || !this.fastLine(p, chunk, bytes, at, nl)) this.feed(chunk.slice(at, nl));
+      if (bytes !== undefined && parser !== undefined) {
+        // Lines are read in place from the chunk; only the lines the fast path declines are cut out,
+        // cleaned and fed the general way.
+        const n = this.lineNo;
+        let taken: boolean;
+        try {
+          taken = parser.fast?.(chunk, bytes, at, nl, n) === true;
+        } catch (e) {
+          this.sink.unparsed({ line: n, text: chunk.slice(at, nl), reason: `internal error: ${String(e)}` });
+          taken = true;
+        }
+        if (taken) {
+          this.lineNo = n + 1;
+          at = nl + 1;
+          continue;
+        }
+      }
+      this.feed(chunk.slice(at, nl));
       at = nl + 1;
     }
     this.carry = chunk.slice(at);
-  }
-
-  /** True when the parser's fast path took the line `text.slice(from, to)`. */
-  private fastLine(p: LineParser, text: string, bytes: Uint8Array, from: number, to: number): boolean {
-    const n = this.lineNo;
-    try {
-      if (p.fast?.(text, bytes, from, to, n) !== true) return false;
-    } catch (e) {
-      this.sink.unparsed({ line: n, text: text.slice(from, to), reason: `internal error: ${String(e)}` });
-    }
-    this.lineNo = n + 1;
-    return true;
   }
 
   end(): LgParseResult {
