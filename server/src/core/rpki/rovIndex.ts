@@ -35,6 +35,11 @@ class Forest {
   private readonly parent: Int32Array;
   private readonly vrpsAt: (Vrp | Vrp[])[];
   private readonly count: number;
+  /**
+   * IPv4 only: `bucket[b]` is the first prefix whose start is >= b << 16, so a search looks at the few prefixes
+   * starting in the address's /16 instead of the whole array (the one before the bucket is the fallback).
+   */
+  private readonly bucket: Int32Array | undefined;
 
   constructor(
     private readonly width: 1 | 4,
@@ -72,6 +77,14 @@ class Forest {
     this.starts = starts.subarray(0, this.count * w);
     this.lengths = lengths.subarray(0, this.count);
     this.vrpsAt = vrpsAt;
+    if (w === 1) {
+      this.bucket = new Int32Array(65537);
+      let i = 0;
+      for (let b = 0; b <= 65536; b++) {
+        while (i < this.count && this.starts[i]! < b * 65536) i++;
+        this.bucket[b] = i;
+      }
+    }
     // Nearest enclosing prefix: sweep in order keeping the chain of prefixes still open.
     this.parent = new Int32Array(this.count);
     const stack: number[] = [];
@@ -131,8 +144,9 @@ class Forest {
       const a = addr[0] ?? 0;
       const s = this.starts;
       const lens = this.lengths;
-      let lo = 0;
-      let hi = this.count;
+      const top = a >>> 16;
+      let lo = this.bucket![top]!;
+      let hi = this.bucket![top + 1]!;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (s[mid]! <= a) lo = mid + 1;
