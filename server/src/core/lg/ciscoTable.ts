@@ -290,7 +290,7 @@ export class CiscoTableParser implements LineParser {
     // Status marks, within the first 7 columns as in routeLine.
     let i = a;
     while (i < b && i - a < 7) {
-      const c = (u[i] as number);
+      const c = u[i] as number;
       if (c === 32) i++;
       else if (c >= 48 && c <= 57) break;
       else if (c < 128 && FAST_STATUS[c] === 1) i++;
@@ -353,7 +353,7 @@ export class CiscoTableParser implements LineParser {
       let v = 0;
       let numeric = true;
       for (; i < b; i++) {
-        const d = (u[i] as number);
+        const d = u[i] as number;
         if (d === 32) break;
         if (d >= 48 && d <= 57) v = v * 10 + (d - 48);
         else numeric = false;
@@ -389,7 +389,7 @@ export class CiscoTableParser implements LineParser {
     while (end > pathStart && (u[end - 1] as number) === 32) end--;
     if (end === pathStart) return false;
     let origin: Origin | undefined;
-    const lc = (u[end - 1] as number);
+    const lc = u[end - 1] as number;
     if (end - 1 === pathStart || (u[end - 2] as number) === 32) {
       origin = lc === 105 || lc === 73 ? 'igp' : lc === 101 || lc === 69 ? 'egp' : lc === 63 ? 'incomplete' : undefined;
       if (origin !== undefined) {
@@ -405,7 +405,7 @@ export class CiscoTableParser implements LineParser {
       const ts = i;
       let v = 0;
       for (; i < end; i++) {
-        const d = (u[i] as number);
+        const d = u[i] as number;
         if (d === 32) break;
         if (d < 48 || d > 57) return false;
         v = v * 10 + (d - 48);
