@@ -36,3 +36,15 @@ export type HostToWebview =
   | { readonly type: 'model'; readonly model: PathsModel; readonly seq?: number }
   | { readonly type: 'error'; readonly message: string; readonly seq?: number }
   | { readonly type: 'notice'; readonly message: string };
+
+// ─── server → client: RPKI data status (server/src/lsp/rpkiFeatures.ts, client/src/common/rpkiStatus.ts) ───
+export type { RpkiStatus, RpkiSourceStatus } from './core/rpki/store';
+import type { RpkiStatus } from './core/rpki/store';
+
+/** Pushed (debounced) whenever a source loads, the RTR session changes state or data, or a problem is met. */
+export const RpkiStatusNotification = 'routelens/rpkiStatus' as const;
+export type RpkiStatusParams = RpkiStatus;
+
+/** `routelens.refreshRpki`: re-read the files, ask the RTR cache for news; answers the status after the files are read. */
+export const RefreshRpkiRequest = 'routelens/refreshRpki' as const;
+export type RefreshRpkiResult = RpkiStatus;

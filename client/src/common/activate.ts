@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PathsPanel } from './pathsPanel';
+import { registerRpkiStatus } from './rpkiStatus';
 
 /** Everything the node and browser extensions share once their language client exists. */
 export function activateCommon(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+  registerRpkiStatus(context, client);
   context.subscriptions.push(
     vscode.commands.registerCommand('routelens.analyzePaths', async (uri?: vscode.Uri) => {
       PathsPanel.show(context, client, await initialPaste(uri));

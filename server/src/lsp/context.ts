@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceDocument } from '../core/document';
 import type { ServiceContext } from '../core/service';
+import type { Connector } from '../core/rpki/transport';
 
 /** What the host (node or browser) injects: timers and, where it has one, file access. */
 export interface Runtime {
@@ -12,6 +13,8 @@ export interface Runtime {
   readonly readFile?: (uri: string) => Promise<string>;
   /** Lists files below a folder URI whose names end with one of `suffixes`. */
   readonly findFiles?: (folderUri: string, suffixes: readonly string[]) => Promise<string[]>;
+  /** Opens TCP streams to an RTR cache; absent in the browser, where RTR is reported as unavailable. */
+  readonly rtrConnector?: Connector;
 }
 
 /** Everything a feature module gets from the server core; feature modules never build their own state. */

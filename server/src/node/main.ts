@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import type { Runtime } from '../lsp/context';
+import { netConnector } from '../core/rpki/node/netConnector';
 
 const runtime: Runtime = {
   timer: {
@@ -12,6 +13,7 @@ const runtime: Runtime = {
       return { dispose: () => clearTimeout(handle) };
     },
   },
+  rtrConnector: netConnector,
   readFile: (uri) => fs.readFile(uri.startsWith('file:') ? fileURLToPath(uri) : uri, 'utf8'),
   async findFiles(folderUri, suffixes) {
     const out: string[] = [];

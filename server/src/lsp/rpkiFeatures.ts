@@ -1,0 +1,77 @@
+import { RpkiStore, defaultRpkiSettings, type RpkiSettings, type RpkiStatus } from '../core/rpki/store';
+import { RefreshRpkiRequest, RpkiStatusNotification } from '../protocol';
+import type { FeatureModule, ServerContext } from './context';
+
+/** The store of the running server, for other feature modules that want live VRPs/ASPAs (undefined before initialize). */
+let current: RpkiStore | undefined;
+export function rpkiStore(): RpkiStore | undefined {
+  return current;
+}
+
+/**
+ * Live RPKI data: reads `routelens.rtr.*` and `routelens.data.{vrpFiles,aspaFiles}`, keeps an RpkiStore in
+ * step with them, pushes `routelens/rpkiStatus` to the client (debounced) and answers `routelens/refreshRpki`.
+ * RTR needs the runtime's `rtrConnector` (node only); in the browser RTR is reported as unavailable.
+ */
+export const rpkiFeatures: FeatureModule = (ctx) => {
+  const { timer, readFile, rtrConnector: connector } = ctx.runtime;
+  const store = new RpkiStore({
+    clock: {
+      setTimeout: (fn, ms) => timer.setTimeout(fn, ms),
+      clearTimeout: (h) => (h as { dispose(): void }).dispose(),
+      now: () => Date.now(),
+    },
+    ...(connector ? { connector } : {}),
+    readFile: (p) => (readFile ? readFile(resolveInWorkspace(p, ctx)) : Promise.reject(new Error('this host cannot read files'))),
+  });
+  current = store;
+
+  let pending: { dispose(): void } | undefined;
+  const push = (): void => {
+    pending?.dispose();
+    // RTR sessions can report several changes in a burst (state, data, issue): one message per burst.
+    pending = timer.setTimeout(() => {
+      pending = undefined;
+      void ctx.connection.sendNotification(RpkiStatusNotification, store.status());
+    }, 250);
+  };
+  store.onDidChange(push);
+
+  let last = '';
+  ctx.onSettings((section) => {
+    const settings = readRpkiSettings(section);
+    const key = JSON.stringify(settings);
+    if (key === last) return;
+    last = key;
+    void store.configure(settings).then(push);
+  });
+  ctx.connection.onRequest(RefreshRpkiRequest, async (): Promise<RpkiStatus> => {
+    await store.refresh();
+    return store.status();
+  });
+  ctx.connection.onShutdown(() => store.dispose());
+};
+
+/** `routelens.rtr.*` and `routelens.data.*` read defensively: a wrong type is the default. */
+export function readRpkiSettings(section: unknown): RpkiSettings {
+  const s = (section ?? {}) as { rtr?: Record<string, unknown>; data?: Record<string, unknown> };
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+  const d = defaultRpkiSettings.rtr;
+  const port = s.rtr?.port;
+  return {
+    rtr: {
+      enabled: typeof s.rtr?.enabled === 'boolean' ? s.rtr.enabled : d.enabled,
+      host: typeof s.rtr?.host === 'string' && s.rtr.host.trim() !== '' ? s.rtr.host.trim() : d.host,
+      port: typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536 ? port : d.port,
+    },
+    vrpFiles: list(s.data?.vrpFiles),
+    aspaFiles: list(s.data?.aspaFiles),
+  };
+}
+
+/** Settings paths may be relative to the first workspace folder; URIs and absolute paths are kept. */
+function resolveInWorkspace(p: string, ctx: ServerContext): string {
+  const folder = ctx.workspaceFolders[0];
+  if (/^[a-z][\w+.-]+:/i.test(p) || p.startsWith('/') || /^[a-z]:[\\/]/i.test(p) || !folder) return p;
+  return `${folder.replace(/\/$/, '')}/${p.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The wiring, end to end: the built language server reads `routelens.rtr.*` and `routelens.data.vrpFiles`,
+ * loads a VRP file, syncs with an RTR cache (the in-test fake one), and pushes `routelens/rpkiStatus`;
+ * `routelens/refreshRpki` answers the same status.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import type { Asn } from '../../server/src/core/net/asn';
+import { parsePrefix } from '../../server/src/core/net/prefix';
+import { RefreshRpkiRequest, RpkiStatusNotification, type RpkiStatusParams } from '../../server/src/protocol';
+import { LspSession, serverModule } from '../support/lspClient';
+import { startFakeCache, waitFor } from './fakeCache';
+
+const built = existsSync(serverModule);
+
+test('the server pushes RPKI status for a VRP file and an RTR cache, and answers refreshRpki', { skip: !built && 'dist/server/node.js not built (run npm run build)', timeout: 60_000 }, async () => {
+  const p = parsePrefix('198.51.100.0/24');
+  assert.ok(p.ok);
+  const cache = await startFakeCache((c, pdu) => {
+    if (pdu.type !== 'reset-query') return;
+    c.send(
+      { type: 'cache-response', version: pdu.version, sessionId: 4 },
+      { type: 'prefix', version: pdu.version, announce: true, prefix: p.prefix, maxLength: 24, asn: 64497 as Asn },
+      { type: 'aspa', version: pdu.version, announce: true, customer: 64500 as Asn, providers: [64501 as Asn], layout: 'current' },
+      { type: 'end-of-data', version: pdu.version, sessionId: 4, serial: 11, timers: { refresh: 3600, retry: 600, expire: 7200 } },
+    );
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), 'routelens-rpki-lsp-'));
+  const vrpFile = path.join(dir, 'vrps.csv');
+  writeFileSync(vrpFile, 'ASN,IP Prefix,Max Length,Trust Anchor\nAS64496,192.0.2.0/24,24,test\nAS64497,198.51.100.0/24,24,test\n');
+  const lsp = new LspSession();
+  try {
+    const settings = { rtr: { enabled: true, host: '127.0.0.1', port: cache.port }, data: { vrpFiles: [vrpFile], aspaFiles: [] } };
+    lsp.connection.onRequest('workspace/configuration', (req: { items: unknown[] }) => req.items.map(() => settings));
+    const statuses: ((s: RpkiStatusParams) => void)[] = [];
+    lsp.connection.onNotification(RpkiStatusNotification, (s: RpkiStatusParams) => statuses.forEach((f) => f(s)));
+    const synced = waitFor<RpkiStatusParams>('an RPKI status with the file and the RTR data', 20_000, (cb) => statuses.push(cb), (s) =>
+      s.sources.some((x) => x.kind === 'rtr' && x.state === 'synced') && s.sources.some((x) => x.kind === 'file' && x.state === 'loaded'),
+    );
+    await lsp.initialize();
+    await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const s = await synced;
+    // 198.51.100.0/24 AS64497 comes from both the file and the cache: counted once.
+    assert.equal(s.vrpCount, 2);
+    assert.equal(s.aspaCount, 1);
+    assert.equal(s.serial, 11);
+    const rtr = s.sources.find((x) => x.kind === 'rtr');
+    assert.deepEqual([rtr?.name, rtr?.vrps, rtr?.aspas], [`rtr://127.0.0.1:${cache.port}`, 1, 1]);
+    const refreshed = await lsp.connection.sendRequest<RpkiStatusParams>(RefreshRpkiRequest);
+    assert.equal(refreshed.vrpCount, 2);
+  } finally {
+    await lsp.dispose();
+    await cache.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
