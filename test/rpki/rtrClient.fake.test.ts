@@ -93,7 +93,7 @@ for (const m of malformed) {
       // The half-received transaction (198.51.100.0/24) is not applied; the synced data stays.
       assert.deepEqual(vrpNames(h.client.snapshot()), ['192.0.2.0/24-24 AS64496']);
       assert.equal(h.client.currentState, 'disconnected');
-      assert.ok(h.clock.pending().includes(TIMERS.retry * 1000), `retry timer of ${TIMERS.retry} s pending: ${h.clock.pending().join(", ")}`);
+      assert.ok(h.clock.pending().includes(TIMERS.retry * 1000), `retry timer of ${TIMERS.retry} s pending: ${h.clock.pending().join(', ')}`);
     } finally {
       h.client.stop();
       await cache.close();
