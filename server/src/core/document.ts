@@ -1,21 +1,30 @@
-import { LineIndex } from './text/lineIndex';
+import { LineIndex, type TextPositions } from './text/lineIndex';
 
 /**
  * One version of one document, as every service sees it. Services cache their parse in a WeakMap keyed
  * by this object, so a new version (a new object) is re-parsed and an old one is collected.
  */
 export class SourceDocument {
-  private index: LineIndex | undefined;
+  private index: TextPositions | undefined;
 
+  /**
+   * `positions` lets an editor host pass the line offsets its own document already keeps up to date
+   * incrementally; building a LineIndex anew costs a scan of the whole text on every version.
+   */
   constructor(
     readonly uri: string,
     readonly languageId: string,
     readonly version: number,
     readonly text: string,
-  ) {}
+    positions?: () => TextPositions | undefined,
+  ) {
+    this.positions = positions;
+  }
 
-  get lineIndex(): LineIndex {
-    return (this.index ??= new LineIndex(this.text));
+  private readonly positions: (() => TextPositions | undefined) | undefined;
+
+  get lineIndex(): TextPositions {
+    return (this.index ??= this.positions?.() ?? new LineIndex(this.text));
   }
 }
 

@@ -18,6 +18,7 @@ import type { RouteLensSettings } from '../core/settings';
 import { defaultSettings } from '../core/settings';
 import { fixesToCodeActions, toLspDiagnostic } from './convert';
 import type { FeatureModule, Runtime, ServerContext } from './context';
+import { documentPositions } from './documentPositions';
 import { readSettings } from './settings';
 import { featureModules } from './features';
 import { parseRpslDocument } from '../core/rpsl/service';
@@ -46,7 +47,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     if (!doc) return undefined;
     const cached = sources.get(uri);
     if (cached && cached.version === doc.version) return cached;
-    const fresh = new SourceDocument(uri, doc.languageId, doc.version, doc.getText());
+    const fresh = new SourceDocument(uri, doc.languageId, doc.version, doc.getText(), documentPositions(doc, doc.version));
     sources.set(uri, fresh);
     return fresh;
   };

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Asn } from '../net/asn';
-import type { LineIndex } from '../text/lineIndex';
+import type { TextPositions } from '../text/lineIndex';
 import type { Range } from '../text/range';
 import type { AspaDeclaration } from './declarations';
 
@@ -29,7 +29,7 @@ export interface AutNumPeeringSummary {
 export function crossCheckAspa(
   declarations: readonly AspaDeclaration[],
   summaries: Iterable<AutNumPeeringSummary>,
-  index: LineIndex,
+  index: TextPositions,
 ): Diagnostic[] {
   const byAsn = new Map<number, AutNumPeeringSummary>();
   for (const s of summaries) if (!byAsn.has(s.asn)) byAsn.set(s.asn, s);

@@ -1,8 +1,8 @@
-import type { LineIndex } from '../text/lineIndex';
+import type { TextPositions } from '../text/lineIndex';
 import type { Diagnostic, SpanDiagnostic } from './diagnostic';
 
 /** Turns the offset form parsers produce into ranged diagnostics; `uri` fills related info without one. */
-export function toDiagnostics(index: LineIndex, list: readonly SpanDiagnostic[]): Diagnostic[] {
+export function toDiagnostics(index: TextPositions, list: readonly SpanDiagnostic[]): Diagnostic[] {
   return list.map((d) => ({
     code: d.code,
     severity: d.severity,

@@ -1,23 +1,23 @@
 import type { Position, Range, Span } from './range';
 
+/** Offset ↔ position for one version of a text; LineIndex builds it, an editor's document may already have it. */
+export interface TextPositions {
+  readonly lineCount: number;
+  lineStart(line: number): number;
+  positionAt(offset: number): Position;
+  offsetAt(pos: Position): number;
+  range(s: Span): Range;
+}
+
 /**
  * Maps offsets to line/character and back. Built once per text, lookups are a binary search,
  * so parsers can keep offsets and convert only the ranges that reach a diagnostic.
  */
-export class LineIndex {
+export class LineIndex implements TextPositions {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = text.includes('\r') ? startsWithCr(text) : startsLfOnly(text);
   }
 
   get lineCount(): number {
@@ -50,4 +50,25 @@ export class LineIndex {
   range(s: Span): Range {
     return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
   }
+}
+
+/** LF-only text, the common case: indexOf is vectorised by the engine and is several times faster than a char loop. */
+function startsLfOnly(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Text with CR: CRLF and a lone CR each end a line, as LSP defines it. */
+function startsWithCr(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

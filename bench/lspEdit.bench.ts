@@ -1,0 +1,58 @@
+/**
+ * The editor's view of the RPSL edit budget: the real language server over stdio, a 20 MB document, a
+ * one-character incremental edit, then the time until the server answers a diagnostic pull for it —
+ * JSON-RPC, the document update, the RPSL re-validation and the range conversion all included.
+ *   node --import tsx bench/lspEdit.bench.ts [--quick]
+ */
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { LspSession, serverModule } from '../test/support/lspClient';
+import { quick, report } from './figure';
+import { generateDump } from './rpslDump';
+
+const BUDGET_MS = 50;
+
+async function main(): Promise<void> {
+  if (!existsSync(serverModule)) {
+    process.stderr.write('lspEdit: dist/server/node.js is not built (npm run build); skipped\n');
+    return;
+  }
+  let text = '';
+  for (let n = 20_000; text.length < (quick ? 2e6 : 20e6); n *= 2) text = generateDump(n, 3);
+  text = text.slice(0, text.lastIndexOf('\n\n', quick ? 2e6 : 20e6) + 2);
+  const uri = 'file:///bench/dump.rpsl';
+  const lsp = new LspSession();
+  try {
+    await lsp.initialize();
+    await lsp.open(uri, 'rpsl', text);
+    const pull = async (): Promise<number> => {
+      const t = performance.now();
+      const r = await lsp.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+      if (r.kind !== 'full') throw new Error('expected a full report');
+      return performance.now() - t;
+    };
+    const first = await pull();
+    const times: number[] = [];
+    const lines = text.split('\n').length;
+    for (let v = 2; v < 32; v++) {
+      // Type one character into a value somewhere in the file: a descr line keeps the document valid.
+      const line = Math.floor((lines * (v * 37 % 97)) / 97);
+      await lsp.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '' }, { range: { start: { line, character: 16 }, end: { line, character: 16 } }, text: 'x' }],
+      });
+      times.push(await pull());
+    }
+    times.sort((a, b) => a - b);
+    const p50 = times[Math.floor(times.length / 2)]!;
+    const p90 = times[Math.floor(times.length * 0.9)]!;
+    report({ bench: 'lspEdit', metric: `first full validation (${(text.length / 1e6).toFixed(1)} MB)`, value: first, unit: 'ms' });
+    report({ bench: 'lspEdit', metric: 'edit → diagnostics, median', value: p50, unit: 'ms' });
+    report({ bench: 'lspEdit', metric: 'edit → diagnostics, p90', value: p90, unit: 'ms', ...(quick ? {} : { budget: `< ${BUDGET_MS} ms`, ok: p90 < BUDGET_MS }) });
+  } finally {
+    await lsp.dispose();
+  }
+}
+
+void main();
