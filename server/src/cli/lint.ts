@@ -57,7 +57,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
 
   const workspace = new WorkspaceIndex();
-  for (const { doc } of files) if (doc.languageId === 'rpsl') workspace.set(doc.uri, parseRpslDocument(doc).objects);
+  for (const { doc } of files) if (doc.languageId === 'rpsl') workspace.set(doc.uri, parseRpslDocument(doc).objects, doc.text);
   const ctx = { settings: { ...defaultSettings, rpslDialect, crossChecks: !parsed.flags.has('no-cross-checks') }, workspace };
 
   const results: FileDiagnostic[] = [];

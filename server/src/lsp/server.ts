@@ -96,7 +96,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     if (found?.doc.languageId === 'rpsl') {
       // The parse is shared with validation through the per-document cache.
       const parsed = guarded('indexing', undefined, () => rpslObjects(found.doc));
-      if (parsed) workspace.set(uri, parsed);
+      if (parsed) workspace.set(uri, parsed, found.doc.text);
     }
   };
 
