@@ -198,6 +198,24 @@ function maskBits(w: number, bits: number): number {
   return (w & (~0 << (32 - bits))) >>> 0;
 }
 
+/**
+ * Decodes the PDU at `at` in a stream buffer whose header was checked. Prefix PDUs, nearly all of a full load,
+ * are read in place; the rest go through decodePdu on a view.
+ */
+export function decodePduAt(buf: Uint8Array, at: number, head: { length: number; type: PduTypeName }): PduDecode {
+  if (head.type !== 'ipv4-prefix' && head.type !== 'ipv6-prefix') return decodePdu(buf.subarray(at, at + head.length), head);
+  const afi: Afi = head.type === 'ipv4-prefix' ? 4 : 6;
+  const plen = buf[at + 9]!;
+  const maxLength = buf[at + 10]!;
+  const prefix = prefixFrom(afi, buf, at + 12, plen);
+  if (!prefix) return { ok: false, code: RTR_ERROR.corruptData, reason: `IPv${afi} Prefix PDU has prefix length ${plen}` };
+  if (maxLength < plen || maxLength > (afi === 4 ? 32 : 128)) {
+    return { ok: false, code: RTR_ERROR.corruptData, reason: `IPv${afi} Prefix PDU has max length ${maxLength} for a /${plen}` };
+  }
+  const asn = u32(buf, at + (afi === 4 ? 16 : 28)) as Asn;
+  return { ok: true, pdu: { type: 'prefix', version: buf[at]!, announce: (buf[at + 8]! & 1) === 1, prefix, maxLength, asn } };
+}
+
 /** Decodes one whole PDU (exactly `length` bytes, as the header says); `checked` skips a header already checked. */
 export function decodePdu(bytes: Uint8Array, checked?: { length: number; type: PduTypeName }): PduDecode {
   if (bytes.length < HEADER_LENGTH) return { ok: false, code: RTR_ERROR.corruptData, reason: `truncated PDU: ${bytes.length} bytes, the header alone is 8` };

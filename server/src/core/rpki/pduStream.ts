@@ -2,7 +2,7 @@
  * Cuts a TCP byte stream into PDUs, whatever the chunk boundaries. After the first framing or decoding error
  * it stops: RTR has no way to resynchronise inside a session, so the caller reports and closes.
  */
-import { checkHeader, decodePdu, HEADER_LENGTH, type Pdu, type RtrErrorCode } from './pdu';
+import { checkHeader, decodePduAt, HEADER_LENGTH, type Pdu, type RtrErrorCode } from './pdu';
 
 export interface PduStreamError {
   readonly code: RtrErrorCode;
@@ -17,8 +17,13 @@ export class PduStreamDecoder {
   private rest: Uint8Array = EMPTY;
   private failed: PduStreamError | undefined;
 
-  /** Decodes every whole PDU now available, handing each to `onPdu`; returns the error that stopped it, if any. */
-  feed(chunk: Uint8Array, onPdu: (pdu: Pdu, bytes: Uint8Array) => void): PduStreamError | undefined {
+  private cur: { buf: Uint8Array; at: number; length: number } = { buf: EMPTY, at: 0, length: 0 };
+
+  /**
+   * Decodes every whole PDU now available, handing each to `onPdu`; returns the error that stopped it, if any.
+   * During `onPdu`, currentBytes() copies the PDU's raw bytes (for an Error Report); no copy is made otherwise.
+   */
+  feed(chunk: Uint8Array, onPdu: (pdu: Pdu) => void): PduStreamError | undefined {
     if (this.failed) return this.failed;
     let buf = chunk;
     if (this.rest.length > 0) {
@@ -31,16 +36,23 @@ export class PduStreamDecoder {
       const head = checkHeader(buf.subarray(at, at + HEADER_LENGTH));
       if (!head.ok) return this.fail({ code: head.code, reason: head.reason, bytes: buf.slice(at, Math.min(buf.length, at + 64)) });
       if (buf.length - at < head.length) break;
-      const bytes = buf.subarray(at, at + head.length);
-      const decoded = decodePdu(bytes, head);
-      if (!decoded.ok) return this.fail({ code: decoded.code, reason: decoded.reason, bytes: bytes.slice() });
+      const decoded = decodePduAt(buf, at, head);
+      if (!decoded.ok) return this.fail({ code: decoded.code, reason: decoded.reason, bytes: buf.slice(at, at + head.length) });
+      this.cur.buf = buf;
+      this.cur.at = at;
+      this.cur.length = head.length;
       at += head.length;
-      onPdu(decoded.pdu, bytes);
+      onPdu(decoded.pdu);
       if (this.failed) return this.failed;
     }
     // Copy the tail: the chunk's buffer may be reused by the transport.
     this.rest = at === buf.length ? EMPTY : buf.slice(at);
     return undefined;
+  }
+
+  /** A copy of the PDU being handed to `onPdu`. */
+  currentBytes(): Uint8Array {
+    return this.cur.buf.slice(this.cur.at, this.cur.at + this.cur.length);
   }
 
   /** Bytes of an incomplete PDU still waiting; non-zero when the connection closes means a truncated PDU. */

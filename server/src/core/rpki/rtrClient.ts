@@ -213,13 +213,15 @@ export class RtrClient {
   private onData(chunk: Uint8Array): void {
     // A PDU may end this connection (and start the next one) while the rest of the chunk is still being cut.
     const gen = this.generation;
-    const err = this.decoder.feed(chunk, (pdu, bytes) => {
-      if (gen === this.generation) this.onPdu(pdu, bytes);
+    const decoder = this.decoder;
+    const raw = (): Uint8Array => decoder.currentBytes();
+    const err = decoder.feed(chunk, (pdu) => {
+      if (gen === this.generation) this.onPdu(pdu, raw);
     });
     if (err && gen === this.generation) this.fail(err.code, err.bytes, `malformed PDU from the cache: ${err.reason}`);
   }
 
-  private onPdu(pdu: Pdu, bytes: Uint8Array): void {
+  private onPdu(pdu: Pdu, raw: () => Uint8Array): void {
     if (!this.stream) return;
     if (pdu.type === 'error-report') return this.onErrorReport(pdu);
     if (!this.negotiated) {
@@ -232,7 +234,7 @@ export class RtrClient {
       this.negotiated = true;
     }
     if (pdu.version !== this.version) {
-      return this.fail(RTR_ERROR.unexpectedProtocolVersion, bytes, `the cache sent a version ${pdu.version} ${pdu.type} PDU in a version ${this.version} session`);
+      return this.fail(RTR_ERROR.unexpectedProtocolVersion, raw(), `the cache sent a version ${pdu.version} ${pdu.type} PDU in a version ${this.version} session`);
     }
     switch (pdu.type) {
       case 'serial-notify':
@@ -241,7 +243,7 @@ export class RtrClient {
         else this.notifyPending = true;
         return;
       case 'cache-response':
-        if (this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a second Cache Response before End of Data');
+        if (this.txn) return this.fail(RTR_ERROR.corruptData, raw(), 'the cache sent a second Cache Response before End of Data');
         if (this.lastQuery === 'serial' && pdu.sessionId !== this.sessionId) {
           // RFC 8210 §5.1: a new Session ID means the cache restarted; its serials mean nothing to us.
           this.sessionId = undefined;
@@ -255,36 +257,36 @@ export class RtrClient {
         return;
       case 'prefix': {
         const txn = this.txn;
-        if (!txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a Prefix PDU outside a Cache Response');
+        if (!txn) return this.fail(RTR_ERROR.corruptData, raw(), 'the cache sent a Prefix PDU outside a Cache Response');
         const vrp: Vrp = { prefix: pdu.prefix, maxLength: pdu.maxLength, asn: pdu.asn };
         if (!txn.reset) {
           txn.ops.push({ kind: 'vrp', announce: pdu.announce, vrp });
           return;
         }
-        if (!pdu.announce) return this.fail(RTR_ERROR.withdrawalOfUnknownRecord, bytes, `the cache withdrew ${describeVrp(vrp)} in a reset response`);
+        if (!pdu.announce) return this.fail(RTR_ERROR.withdrawalOfUnknownRecord, raw(), `the cache withdrew ${describeVrp(vrp)} in a reset response`);
         const key = vrpKey(vrp);
-        if (txn.vrps.has(key)) return this.fail(RTR_ERROR.duplicateAnnouncement, bytes, `the cache announced ${describeVrp(vrp)} twice`);
+        if (txn.vrps.has(key)) return this.fail(RTR_ERROR.duplicateAnnouncement, raw(), `the cache announced ${describeVrp(vrp)} twice`);
         txn.vrps.set(key, vrp);
         return;
       }
       case 'aspa': {
         const txn = this.txn;
-        if (!txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent an ASPA PDU outside a Cache Response');
+        if (!txn) return this.fail(RTR_ERROR.corruptData, raw(), 'the cache sent an ASPA PDU outside a Cache Response');
         const aspa: AspaRecord = pdu.afi === undefined ? { customer: pdu.customer, providers: pdu.providers } : { customer: pdu.customer, providers: pdu.providers, afi: pdu.afi };
         if (!txn.reset) {
           txn.ops.push({ kind: 'aspa', announce: pdu.announce, aspa });
           return;
         }
-        if (!pdu.announce) return this.fail(RTR_ERROR.withdrawalOfUnknownRecord, bytes, `the cache withdrew the ASPA of AS${aspa.customer} in a reset response`);
+        if (!pdu.announce) return this.fail(RTR_ERROR.withdrawalOfUnknownRecord, raw(), `the cache withdrew the ASPA of AS${aspa.customer} in a reset response`);
         txn.aspas.set(aspaKey(aspa), aspa);
         return;
       }
       case 'router-key':
         // BGPsec keys are not used by RouteLens; they are part of the transaction and otherwise ignored.
-        if (!this.txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent a Router Key PDU outside a Cache Response');
+        if (!this.txn) return this.fail(RTR_ERROR.corruptData, raw(), 'the cache sent a Router Key PDU outside a Cache Response');
         return;
       case 'end-of-data':
-        return this.onEndOfData(pdu, bytes);
+        return this.onEndOfData(pdu, raw);
       case 'cache-reset':
         // The cache cannot serve our serial: ask for everything; old data stays until the reset completes.
         this.txn = undefined;
@@ -294,7 +296,7 @@ export class RtrClient {
         return;
       case 'serial-query':
       case 'reset-query':
-        return this.fail(RTR_ERROR.invalidRequest, bytes, `the cache sent a ${pdu.type} PDU, which only routers send`);
+        return this.fail(RTR_ERROR.invalidRequest, raw(), `the cache sent a ${pdu.type} PDU, which only routers send`);
     }
   }
 
@@ -331,11 +333,11 @@ export class RtrClient {
     this.serial = undefined;
   }
 
-  private onEndOfData(pdu: Extract<Pdu, { type: 'end-of-data' }>, bytes: Uint8Array): void {
+  private onEndOfData(pdu: Extract<Pdu, { type: 'end-of-data' }>, raw: () => Uint8Array): void {
     const txn = this.txn;
-    if (!txn) return this.fail(RTR_ERROR.corruptData, bytes, 'the cache sent End of Data without a Cache Response');
+    if (!txn) return this.fail(RTR_ERROR.corruptData, raw(), 'the cache sent End of Data without a Cache Response');
     if (pdu.sessionId !== txn.sessionId) {
-      return this.fail(RTR_ERROR.corruptData, bytes, `End of Data has session ID ${pdu.sessionId}, the Cache Response had ${txn.sessionId}`);
+      return this.fail(RTR_ERROR.corruptData, raw(), `End of Data has session ID ${pdu.sessionId}, the Cache Response had ${txn.sessionId}`);
     }
     const applied = txn.reset ? this.applyReset(txn) : this.applyIncremental(txn.ops);
     if (!applied.ok) return this.fail(applied.code, encodePdu(applied.pdu), applied.reason);

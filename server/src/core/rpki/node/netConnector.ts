@@ -12,7 +12,8 @@ export const netConnector: Connector = {
     let closedBySelf = false;
     let lastError: string | undefined;
     socket.on('connect', () => h.onOpen());
-    socket.on('data', (chunk: Buffer) => h.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    // A Buffer is a Uint8Array: no wrapping per chunk (a full load arrives in tens of thousands of them).
+    socket.on('data', (chunk: Buffer) => h.onData(chunk));
     socket.on('error', (e: NodeJS.ErrnoException) => {
       lastError = e.code ? `${e.code} ${e.message}` : e.message;
     });
