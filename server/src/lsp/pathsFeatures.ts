@@ -1,9 +1,10 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { analyzeLookingGlass, type PathData } from '../core/paths/analyze';
-import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
+import { loadPathData, type LiveRpki, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
 import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
 import type { FeatureModule, ServerContext } from './context';
+import { rpkiStore } from './rpkiFeatures';
 
 /**
  * `routelens/analyzePaths`: parses a looking-glass paste and analyses it with the data files the settings
@@ -23,11 +24,12 @@ export const pathsFeatures: FeatureModule = (ctx) => {
   ctx.connection.onRequest(AnalyzePathsRequest, async (params: AnalyzePathsParams, token: CancellationToken): Promise<AnalyzePathsResult> => {
     const text = typeof params?.text === 'string' ? params.text : '';
     const aspaDocuments = await aspaDocumentsOf(ctx, disk);
-    const key = JSON.stringify({ files, aspaDocuments });
+    const live = liveRpki();
+    const key = JSON.stringify({ files, aspaDocuments, live: live?.label });
     if (cached?.key !== key) {
       const resolved = resolveFiles(files, ctx.workspaceFolders);
       const readFile = ctx.runtime.readFile ?? (() => Promise.reject(new Error('this host cannot read files; open the file instead')));
-      cached = { key, data: loadPathData({ ...resolved, aspaDocuments }, readFile) };
+      cached = { key, data: loadPathData({ ...resolved, aspaDocuments }, readFile, live) };
     }
     const data = await cached.data;
     if (token.isCancellationRequested) return null;
@@ -94,4 +96,19 @@ async function readWorkspaceAspa(ctx: ServerContext): Promise<[string, string][]
     }
   }
   return out;
+}
+
+/** The server's RPKI store when it holds data; its label changes with every update, which refreshes the cache. */
+function liveRpki(): LiveRpki | undefined {
+  const store = rpkiStore();
+  if (!store) return undefined;
+  const status = store.status();
+  if (status.vrpCount === 0 && status.aspaCount === 0) return undefined;
+  const serial = status.serial !== undefined ? `, serial ${status.serial}` : '';
+  return {
+    label: `RPKI data of the server (${status.vrpCount} VRPs, ${status.aspaCount} ASPAs${serial}, updated ${new Date(status.updatedAt ?? 0).toISOString()})`,
+    aspaDb: store.aspaDb(),
+    vrpCount: status.vrpCount,
+    validateOrigin: (prefix, origin) => store.validateOrigin(prefix, origin).state,
+  };
 }

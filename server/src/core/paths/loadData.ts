@@ -1,6 +1,6 @@
 import type { AspaDb } from '../aspa/types';
 import type { Asn } from '../net/asn';
-import { parsePrefix } from '../net/prefix';
+import { parsePrefix, type Prefix } from '../net/prefix';
 import { loadAspaData, mergeAspaDbs, type AspaLoad } from '../aspa/loader';
 import { RovIndex } from '../rpki/rovIndex';
 import type { Vrp } from '../rpki/types';
@@ -21,6 +21,18 @@ export interface PathDataFiles {
   readonly aspaDocuments?: readonly { readonly source: string; readonly text: string }[];
 }
 
+/**
+ * RPKI data the server already holds (an RTR cache and the files of `routelens.data.*`, merged by the
+ * RpkiStore), so the panel's verdicts are the ones the routers see. It supersedes the VRP files, which the
+ * store has loaded too; its ASPAs are united with the workspace's `.aspa` documents.
+ */
+export interface LiveRpki {
+  readonly label: string;
+  readonly aspaDb: AspaDb;
+  readonly vrpCount: number;
+  validateOrigin(prefix: Prefix, origin: Asn): 'valid' | 'invalid' | 'not-found';
+}
+
 interface Collected {
   count: number;
   sources: string[];
@@ -31,7 +43,11 @@ interface Collected {
  * Reads every data file and binds the verifiers. Never throws: a file that cannot be read or parsed is
  * reported in the status with its reason, and the analysis goes on with what did load.
  */
-export async function loadPathData(files: PathDataFiles, readFile: (path: string) => Promise<string>): Promise<PathData> {
+export async function loadPathData(
+  files: PathDataFiles,
+  readFile: (path: string) => Promise<string>,
+  live?: LiveRpki,
+): Promise<PathData> {
   const read = async (path: string, into: Collected): Promise<string | undefined> => {
     try {
       const text = await readFile(path);
@@ -63,11 +79,18 @@ export async function loadPathData(files: PathDataFiles, readFile: (path: string
     aspa.sources.push(d.source);
     addAspa(d.source, d.text);
   }
-  const db = aspaDbOf(loads);
+  const liveAspa = live && live.aspaDb.size > 0 ? [live.aspaDb] : [];
+  if (live && liveAspa.length > 0) aspa.sources.push(live.label);
+  const db = aspaDbOf(loads, liveAspa);
   aspa.count = db?.size ?? 0;
 
+  const useLive = live !== undefined && live.vrpCount > 0;
+  if (useLive) {
+    rov.sources.push(live.label);
+    rov.count = live.vrpCount;
+  }
   const vrps: Vrp[] = [];
-  for (const f of files.vrpFiles ?? []) {
+  for (const f of useLive ? [] : (files.vrpFiles ?? [])) {
     const text = await read(f, rov);
     if (text === undefined) continue;
     const load = loadVrpFile(text, f);
@@ -75,7 +98,12 @@ export async function loadPathData(files: PathDataFiles, readFile: (path: string
     for (const i of load.issues) if (i.severity === 'error') rov.errors.push({ source: f, message: i.message });
   }
   const index = new RovIndex(vrps);
-  rov.count = index.size;
+  if (!useLive) rov.count = index.size;
+  const rovLookup = useLive
+    ? (prefix: Prefix, origin: Asn) => live.validateOrigin(prefix, origin)
+    : index.size > 0
+      ? (prefix: Prefix, origin: Asn) => index.validateOrigin(prefix, origin).state
+      : undefined;
 
   let relationships: Relationships | undefined;
   for (const f of files.relationshipFiles ?? []) {
@@ -102,11 +130,11 @@ export async function loadPathData(files: PathDataFiles, readFile: (path: string
   const status = (c: Collected, loaded: boolean): DataSetStatus => ({ loaded, count: c.count, sources: c.sources, errors: c.errors });
   return {
     ...(db ? { aspa: aspaChecker(db, relationships) } : {}),
-    ...(index.size > 0
+    ...(rovLookup
       ? {
           rov: (prefix: string, origin: Asn) => {
             const p = parsePrefix(prefix);
-            return p.ok ? index.validateOrigin(p.prefix, origin).state : 'not-found';
+            return p.ok ? rovLookup(p.prefix, origin) : 'not-found';
           },
         }
       : {}),
@@ -114,7 +142,7 @@ export async function loadPathData(files: PathDataFiles, readFile: (path: string
     ...(nameMap ? { names: nameMap } : {}),
     status: {
       aspa: status(aspa, db !== undefined),
-      rov: status(rov, index.size > 0),
+      rov: status(rov, rovLookup !== undefined),
       relationships: status(rels, relationships !== undefined),
       names: status(names, nameMap !== undefined),
     },
@@ -122,10 +150,12 @@ export async function loadPathData(files: PathDataFiles, readFile: (path: string
 }
 
 /** Every source's ASPAs united; SLURM filters drop a customer's data from the other sources (RFC 8416 §3). */
-function aspaDbOf(loads: readonly AspaLoad[]): AspaDb | undefined {
-  if (loads.every((l) => l.db.size === 0)) return undefined;
+function aspaDbOf(loads: readonly AspaLoad[], extra: readonly AspaDb[]): AspaDb | undefined {
+  if (loads.every((l) => l.db.size === 0) && extra.length === 0) return undefined;
   const filtered = new Set(loads.flatMap((l) => l.filteredCustomers));
   const slurm = loads.filter((l) => l.format === 'slurm');
-  const others = loads.filter((l) => l.format !== 'slurm').map((l) => new Map([...l.db].filter(([c]) => !filtered.has(c))));
+  const others = [...loads.filter((l) => l.format !== 'slurm').map((l) => l.db), ...extra].map(
+    (db) => new Map([...db].filter(([c]) => !filtered.has(c))),
+  );
   return mergeAspaDbs([...others, ...slurm.map((l) => l.db)]);
 }
