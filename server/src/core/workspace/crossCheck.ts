@@ -7,7 +7,8 @@ import { valueSpanToDocument, type RpslObject } from '../rpsl/model';
 import type { ServiceContext } from '../service';
 import type { Range, Span } from '../text/range';
 import { workspaceCodes } from './codes';
-import { TARGET_CLASSES, type ObjectReference, type TargetKind } from './references';
+import { nearestName } from './nearestName';
+import type { ObjectReference } from './references';
 import { expandSet, MAX_SET_DEPTH, MAX_SET_SIZE, mbrsByRef, memberOfAllowed } from './setExpansion';
 import { announcedToAnyone, namedPeers, peersWith } from './routePolicy';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
@@ -54,6 +55,13 @@ export function crossCheckDocument(doc: SourceDocument, ctx: ServiceContext): Di
     out.push({ code, severity: SEVERITY.get(code) ?? 'warning', range: range(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
   };
   const hasDump = index.hasRegistryDump();
+  // A dump repeats the same unresolved names many times; search each once.
+  const nearMemo = new Map<string, string | undefined>();
+  const nearest = (ref: ObjectReference): string | undefined => {
+    const k = `${ref.kind}\u0000${ref.key}`;
+    if (!nearMemo.has(k)) nearMemo.set(k, nearestName(index, ref.kind, ref.key));
+    return nearMemo.get(k);
+  };
 
   for (const e of entries) {
     const obj = e.object;
@@ -61,7 +69,7 @@ export function crossCheckDocument(doc: SourceDocument, ctx: ServiceContext): Di
     for (const ref of e.refs) {
       if (!unresolvedReportable(index, ref, hasDump) || index.resolve(ref.kind, ref.key).length > 0) continue;
       const what = ref.kind === 'contact' ? 'person or role' : ref.kind;
-      const near = nearestName(index, ref.kind, ref.key);
+      const near = nearest(ref);
       const hint = near ? ` Did you mean ${near}?` : '';
       const fixes = near ? [{ title: `Replace with ${near}`, edits: [{ range: range(ref.span), newText: near }] }] : undefined;
       if (ref.strength === 'strong') {
@@ -176,48 +184,4 @@ function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): 
       [{ uri: peer.uri, range: rangeIn(index, peer.uri, nameSpan(peer.object)), message: `aut-num AS${p.asn}` }],
     );
   }
-}
-
-/** Beyond this many candidates the nearest-name search is skipped (a registry dump has too many). */
-const NEAREST_CANDIDATE_LIMIT = 5000;
-
-/** The one defined name within edit distance 2 of `key` (a likely typo), if there is exactly one best. */
-export function nearestName(index: WorkspaceIndex, kind: TargetKind, key: string): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  let tie = false;
-  for (const cls of TARGET_CLASSES[kind]) {
-    if (index.countOf(cls) > NEAREST_CANDIDATE_LIMIT) return undefined;
-    for (const k of index.keysOf(cls)) {
-      if (Math.abs(k.length - key.length) >= bestD) continue;
-      const d = editDistance(k, key, bestD);
-      if (d < bestD) {
-        best = k;
-        bestD = d;
-        tie = false;
-      } else if (d === bestD && k !== best) tie = true;
-    }
-  }
-  return best !== undefined && bestD <= 2 && !tie ? best : undefined;
-}
-
-/** Levenshtein distance with adjacent transpositions, giving up at `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin >= limit) return limit;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length] ?? limit;
 }

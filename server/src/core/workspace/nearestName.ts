@@ -1,0 +1,205 @@
+import { TARGET_CLASSES, type TargetKind } from './references';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * "Did you mean …" for an unresolved reference, without comparing it with every defined name.
+ *
+ * Comparing each unresolved reference with every name made cross-checks quadratic (16 s for 8k objects).
+ * Instead each class keeps a symmetric-deletion index (the SymSpell idea): every name is filed under the
+ * hashes of all strings reachable from it by deleting at most two characters. Two strings within
+ * Damerau (OSA) distance 2 always share such a string — a substitution or a transposition is one deletion
+ * on each side, an insertion one deletion on one side — so looking up the query's own deletion hashes
+ * finds every name that can be within distance 2; only those are measured. Hash collisions only add
+ * candidates, which the exact distance then rejects.
+ */
+
+/** Beyond this many names of a class the search is skipped (a registry dump has too many). */
+export const NEAREST_CANDIDATE_LIMIT = 5000;
+
+/**
+ * Per query, at most this many index entries are visited and this many candidates measured. Past that the
+ * neighbourhood is too crowded for a useful guess (in a dump, `AS12345:AS-CUSTOMERS` has dozens of names a
+ * digit or two away), and without the caps the work per query would grow with the workspace.
+ */
+const MAX_VISITED = 2048;
+const MAX_MEASURED = 128;
+
+const MAX_DISTANCE = 2;
+
+/** Work done, for tests that prove the search stays near-linear (read, never relied on for behaviour). */
+export const nearestNameWork = { distanceComputations: 0, queries: 0, visited: 0 };
+
+const BASE = 0x01000193;
+const ID_BITS = 2 ** 21;
+
+let pow = new Int32Array([1]);
+function powers(n: number): Int32Array {
+  if (pow.length > n) return pow;
+  const next = new Int32Array(Math.max(n + 1, pow.length * 2));
+  next[0] = 1;
+  for (let i = 1; i < next.length; i++) next[i] = Math.imul(next[i - 1] ?? 0, BASE);
+  return (pow = next);
+}
+
+let prefix = new Int32Array(64);
+
+/** Calls `emit` with the hash of every string reachable from `s` by deleting 0, 1 or 2 characters. */
+function deletionHashes(s: string, emit: (h: number) => void): void {
+  const n = s.length;
+  const p = powers(n);
+  if (prefix.length <= n) prefix = new Int32Array(n * 2 + 1);
+  const h = prefix;
+  h[0] = 0;
+  for (let i = 0; i < n; i++) h[i + 1] = (Math.imul(h[i] ?? 0, BASE) + s.charCodeAt(i)) | 0;
+  // Hash of s[a, b).
+  const seg = (a: number, b: number): number => ((h[b] ?? 0) - Math.imul(h[a] ?? 0, p[b - a] ?? 0)) | 0;
+  const cat = (x: number, y: number, yLen: number): number => (Math.imul(x, p[yLen] ?? 0) + y) | 0;
+  emit(finish(h[n] ?? 0, n));
+  for (let i = 0; i < n; i++) {
+    const left = h[i] ?? 0;
+    emit(finish(cat(left, seg(i + 1, n), n - i - 1), n - 1));
+    for (let j = i + 1; j < n; j++) emit(finish(cat(cat(left, seg(i + 1, j), j - i - 1), seg(j + 1, n), n - j - 1), n - 2));
+  }
+}
+
+/** Mixes the length in and spreads the bits (murmur3 finaliser), giving an unsigned 32-bit value. */
+function finish(h: number, len: number): number {
+  let x = (h ^ Math.imul(len, 0x9e3779b1)) | 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** One class's names and their deletion hashes, packed as `hash * 2^21 + name id` and sorted. */
+interface NameTable {
+  readonly names: readonly string[];
+  readonly entries: Float64Array;
+  /** `dir[b]` is the first entry whose hash has top bits `b`: a lookup scans one short bucket, no search. */
+  readonly dir: Int32Array;
+  readonly shift: number;
+  /** Identifies the key set the table was built from, so an edit that keeps the names reuses it. */
+  readonly signature: number;
+}
+
+function buildTable(names: readonly string[], signature: number): NameTable {
+  const out: number[] = [];
+  names.forEach((name, id) => deletionHashes(name, (hash) => out.push(hash * ID_BITS + id)));
+  const entries = Float64Array.from(out).sort();
+  const bits = Math.min(24, Math.max(4, Math.ceil(Math.log2(entries.length + 1))));
+  const shift = 32 - bits;
+  const dir = new Int32Array((1 << bits) + 1);
+  let i = 0;
+  for (let b = 0; b <= 1 << bits; b++) {
+    while (i < entries.length && Math.floor((entries[i] ?? 0) / ID_BITS) >>> shift < b) i++;
+    dir[b] = i;
+  }
+  return { names, entries, dir, shift, signature };
+}
+
+function signatureOf(names: readonly string[]): number {
+  let sig = names.length;
+  for (const name of names) {
+    let h = 0;
+    for (let i = 0; i < name.length; i++) h = (Math.imul(h, BASE) + name.charCodeAt(i)) | 0;
+    sig = (sig + finish(h, name.length)) | 0;
+  }
+  return sig;
+}
+
+interface IndexCache {
+  generation: number;
+  /** Tables checked against the current generation. */
+  readonly fresh: Set<string>;
+  readonly tables: Map<string, NameTable>;
+}
+
+const caches = new WeakMap<WorkspaceIndex, IndexCache>();
+
+/** The name table of `cls`, rebuilt only when the class's set of names changed since it was built. */
+function tableOf(index: WorkspaceIndex, cls: string): NameTable {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = { generation: index.generation, fresh: new Set(), tables: new Map() }));
+  if (cache.generation !== index.generation) {
+    cache.generation = index.generation;
+    cache.fresh.clear();
+  }
+  const old = cache.tables.get(cls);
+  if (old && cache.fresh.has(cls)) return old;
+  const names = [...index.keysOf(cls)];
+  const signature = signatureOf(names);
+  const table = old && old.signature === signature && old.names.length === names.length ? old : buildTable(names, signature);
+  cache.tables.set(cls, table);
+  cache.fresh.add(cls);
+  return table;
+}
+
+/** The one defined name within edit distance 2 of `key` (a likely typo), if there is exactly one best. */
+export function nearestName(index: WorkspaceIndex, kind: TargetKind, key: string): string | undefined {
+  const classes = TARGET_CLASSES[kind].filter((cls) => index.countOf(cls) > 0);
+  if (classes.some((cls) => index.countOf(cls) > NEAREST_CANDIDATE_LIMIT)) return undefined;
+  const queryHashes: number[] = [];
+  if (classes.length > 0) deletionHashes(key, (h) => queryHashes.push(h));
+  let best: string | undefined;
+  let bestD = MAX_DISTANCE + 1;
+  let tie = false;
+  let measured = 0;
+  let visited = 0;
+  nearestNameWork.queries++;
+  for (const cls of classes) {
+    const table = tableOf(index, cls);
+    const seen = new Set<number>();
+    for (const h of queryHashes) {
+      const lo = h * ID_BITS;
+      const b = h >>> table.shift;
+      for (let i = table.dir[b] ?? 0, end = table.dir[b + 1] ?? 0; i < end; i++) {
+        const e = table.entries[i] ?? 0;
+        if (e < lo || e >= lo + ID_BITS) continue;
+        nearestNameWork.visited++;
+        if (++visited > MAX_VISITED) return undefined;
+        const id = e - lo;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const k = table.names[id] ?? '';
+        if (Math.abs(k.length - key.length) > MAX_DISTANCE) continue;
+        if (++measured > MAX_MEASURED) return undefined;
+        // bestD + 1: an early exit must read as "farther", not as a tie with the best so far.
+        const d = editDistance(k, key, bestD + 1);
+        if (d < bestD) {
+          best = k;
+          bestD = d;
+          tie = false;
+        } else if (d === bestD && k !== best) tie = true;
+      }
+    }
+  }
+  return best !== undefined && bestD <= MAX_DISTANCE && !tie ? best : undefined;
+}
+
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as const;
+
+/** Levenshtein distance with adjacent transpositions (OSA), giving up at `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  nearestNameWork.distanceComputations++;
+  const m = b.length;
+  if (rows[0].length <= m) rows = [new Int32Array(m * 2 + 1), new Int32Array(m * 2 + 1), new Int32Array(m * 2 + 1)];
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= limit) return limit;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return Math.min(prev[m] ?? limit, limit);
+}
