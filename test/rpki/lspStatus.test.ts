@@ -51,6 +51,13 @@ test('the server pushes RPKI status for a VRP file and an RTR cache, and answers
     assert.deepEqual([rtr?.name, rtr?.vrps, rtr?.aspas], [`rtr://127.0.0.1:${cache.port}`, 1, 1]);
     const refreshed = await lsp.connection.sendRequest<RpkiStatusParams>(RefreshRpkiRequest);
     assert.equal(refreshed.vrpCount, 2);
+    // An ASPA file under review is compared with what the cache serves the routers.
+    const uri = 'file:///rpki-lsp/customer.aspa';
+    await lsp.open(uri, 'aspa', 'AS64500 => AS64502\n');
+    const diags = await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'aspa/differs-from-cache'));
+    const diff = diags.find((x) => x.code === 'aspa/differs-from-cache')!;
+    assert.deepEqual(diff.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } });
+    assert.match(diff.message, /this file adds AS64502; the cache also has AS64501/);
   } finally {
     await lsp.dispose();
     await cache.close();

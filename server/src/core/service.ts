@@ -14,11 +14,14 @@ import type { Diagnostic } from './diagnostics/diagnostic';
 import type { SourceDocument } from './document';
 import type { RouteLensSettings } from './settings';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
+import type { CachedAspas } from './aspa/cacheCheck';
 
 /** What a service may look at beyond its document. */
 export interface ServiceContext {
   readonly settings: RouteLensSettings;
   readonly workspace: WorkspaceIndex;
+  /** Validated ASPAs from the RPKI cache or data files, when the host has any. */
+  readonly cachedAspas?: CachedAspas;
 }
 
 /**

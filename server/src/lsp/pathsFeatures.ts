@@ -1,10 +1,10 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { analyzeLookingGlass, type PathData } from '../core/paths/analyze';
-import { loadPathData, type LiveRpki, type PathDataFiles } from '../core/paths/loadData';
+import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
 import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
 import type { FeatureModule, ServerContext } from './context';
-import { rpkiStore } from './rpkiFeatures';
+import { liveRpki } from './rpkiFeatures';
 
 /**
  * `routelens/analyzePaths`: parses a looking-glass paste and analyses it with the data files the settings
@@ -98,17 +98,3 @@ async function readWorkspaceAspa(ctx: ServerContext): Promise<[string, string][]
   return out;
 }
 
-/** The server's RPKI store when it holds data; its label changes with every update, which refreshes the cache. */
-function liveRpki(): LiveRpki | undefined {
-  const store = rpkiStore();
-  if (!store) return undefined;
-  const status = store.status();
-  if (status.vrpCount === 0 && status.aspaCount === 0) return undefined;
-  const serial = status.serial !== undefined ? `, serial ${status.serial}` : '';
-  return {
-    label: `RPKI data of the server (${status.vrpCount} VRPs, ${status.aspaCount} ASPAs${serial}, updated ${new Date(status.updatedAt ?? 0).toISOString()})`,
-    aspaDb: store.aspaDb(),
-    vrpCount: status.vrpCount,
-    validateOrigin: (prefix, origin) => store.validateOrigin(prefix, origin).state,
-  };
-}

@@ -1,3 +1,4 @@
+import type { LiveRpki } from '../core/paths/loadData';
 import { RpkiStore, defaultRpkiSettings, type RpkiSettings, type RpkiStatus } from '../core/rpki/store';
 import { RefreshRpkiRequest, RpkiStatusNotification } from '../protocol';
 import type { FeatureModule, ServerContext } from './context';
@@ -33,6 +34,8 @@ export const rpkiFeatures: FeatureModule = (ctx) => {
     pending = timer.setTimeout(() => {
       pending = undefined;
       void ctx.connection.sendNotification(RpkiStatusNotification, store.status());
+      // ASPA documents are compared with the cache: re-check them against the new data.
+      ctx.refreshDiagnostics();
     }, 250);
   };
   store.onDidChange(push);
@@ -74,4 +77,19 @@ function resolveInWorkspace(p: string, ctx: ServerContext): string {
   const folder = ctx.workspaceFolders[0];
   if (/^[a-z][\w+.-]+:/i.test(p) || p.startsWith('/') || /^[a-z]:[\\/]/i.test(p) || !folder) return p;
   return `${folder.replace(/\/$/, '')}/${p.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** The server's RPKI store when it holds data; its label changes with every update, which refreshes the cache. */
+export function liveRpki(): LiveRpki | undefined {
+  const store = current;
+  if (!store) return undefined;
+  const status = store.status();
+  if (status.vrpCount === 0 && status.aspaCount === 0) return undefined;
+  const serial = status.serial !== undefined ? `, serial ${status.serial}` : '';
+  return {
+    label: `RPKI data of the server (${status.vrpCount} VRPs, ${status.aspaCount} ASPAs${serial}, updated ${new Date(status.updatedAt ?? 0).toISOString()})`,
+    aspaDb: store.aspaDb(),
+    vrpCount: status.vrpCount,
+    validateOrigin: (prefix, origin) => store.validateOrigin(prefix, origin).state,
+  };
 }

@@ -19,6 +19,7 @@ import { defaultSettings } from '../core/settings';
 import { fixesToCodeActions, toLspDiagnostic } from './convert';
 import type { FeatureModule, Runtime, ServerContext } from './context';
 import { documentPositions } from './documentPositions';
+import { liveRpki } from './rpkiFeatures';
 import { readSettings } from './settings';
 import { featureModules } from './features';
 import { parseRpslDocument } from '../core/rpsl/service';
@@ -40,7 +41,10 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   let workspaceFolders: string[] = [];
   const pending = new Map<string, { dispose(): void }>();
 
-  const serviceContext = (): ServiceContext => ({ settings, workspace });
+  const serviceContext = (): ServiceContext => {
+    const live = liveRpki();
+    return { settings, workspace, ...(live && live.aspaDb.size > 0 ? { cachedAspas: { label: live.label, db: live.aspaDb } } : {}) };
+  };
 
   const sourceDocument = (uri: string): SourceDocument | undefined => {
     const doc = documents.get(uri);

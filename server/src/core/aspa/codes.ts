@@ -131,4 +131,12 @@ export const aspaCodes: readonly DiagnosticCodeInfo[] = [
       'The aut-num imports ANY from a peer and exports only its own routes or customer set to it: that peer is a transit provider. An ASPA without it makes the customer\'s routes through that provider Invalid wherever ASPA is enforced. Add the provider.',
     example: 'AS65000 => AS65001   # aut-num AS65000: import: from AS65002 accept ANY; export: to AS65002 announce AS65000',
   },
+  {
+    code: 'aspa/differs-from-cache',
+    severity: 'warning',
+    summary: 'The RPKI cache holds a different ASPA for this customer.',
+    description:
+      'RouteLens compares each customer with the validated ASPAs of the RTR cache or data files it is given (settings `routelens.rtr.*`, `routelens.data.aspaFiles`). A difference means the file under review is not what routers enforce: either publish it (in Krill or the RIR portal) or bring the file in line with what is published. The message lists what each side has that the other lacks.',
+    example: 'AS8048 => AS6762   # the cache has AS8048 => AS6762, AS52320',
+  },
 ];

@@ -20,6 +20,7 @@ import type { Span } from '../text/range';
 import { autNumPeeringSummary } from '../workspace/peeringSummary';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { renderProviders } from './checks';
+import { compareWithCache } from './cacheCheck';
 import { crossCheckAspa } from './crossCheck';
 import type { AspaDeclaration, AsnToken } from './declarations';
 import { type AspaLoad, loadAspaData } from './loader';
@@ -69,6 +70,7 @@ export const aspaService: LanguageService = {
   validate(doc: SourceDocument, ctx: ServiceContext): Diagnostic[] {
     const l = load(doc);
     const own = toDiagnostics(doc.lineIndex, l.diagnostics);
+    if (ctx.cachedAspas) own.push(...compareWithCache(l.declarations, ctx.cachedAspas, doc.lineIndex));
     if (!ctx.settings.crossChecks) return own;
     const summaries = [];
     for (const d of l.declarations) {
