@@ -104,9 +104,15 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     }
   };
 
-  const loadSettings = async (): Promise<void> => {
-    if (!configurationPull) return;
-    const section: unknown = await connection.workspace.getConfiguration('routelens');
+  /**
+   * Settings come from a `workspace/configuration` pull where the client supports it, otherwise from what
+   * `didChangeConfiguration` carries (or the defaults). Listeners run either way, once at start-up at least,
+   * so feature modules can rely on them to start.
+   */
+  const loadSettings = async (pushed?: unknown): Promise<void> => {
+    const section: unknown = configurationPull
+      ? await connection.workspace.getConfiguration('routelens')
+      : (pushed as { routelens?: unknown } | undefined)?.routelens;
     settings = readSettings(section);
     for (const l of settingsListeners) guarded('settings listener', undefined, () => l(section));
   };
@@ -155,7 +161,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'routelens' });
     void loadSettings().then(refreshDiagnostics);
   });
-  connection.onDidChangeConfiguration(() => void loadSettings().then(refreshDiagnostics));
+  connection.onDidChangeConfiguration((p) => void loadSettings(p.settings).then(refreshDiagnostics));
 
   documents.onDidChangeContent((e) => {
     indexIfRpsl(e.document.uri);
