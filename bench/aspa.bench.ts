@@ -2,6 +2,7 @@
 // (Tier-1 clique, transit, stubs), 5,000 ASPAs, realistic lengths with prepends. Budget: >= 3 M paths/s
 // on one core, a full table in < 1 s; the worst case checks every hop of every path.
 import { report, quick } from './figure';
+import { mulberry32 } from './prng';
 import type { Asn } from '../server/src/core/net/asn';
 import type { AsPathSegment } from '../server/src/core/lg/types';
 import type { AspaDb, Direction } from '../server/src/core/aspa/types';
@@ -12,14 +13,7 @@ const PATHS = quick ? 100_000 : 1_000_000;
 const ASPAS = 5_000;
 
 // Deterministic PRNG (mulberry32) so every run measures the same table.
-let seed = 0x5eed;
-function rnd(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = mulberry32(0x5eed);
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
 
 // Hierarchy: 15 Tier-1s, 600 transit, 6,000 regional, 60,000 stubs; each non-Tier-1 has 1–3 providers one level up.

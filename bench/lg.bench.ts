@@ -14,20 +14,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { peakRssMb, quick, report } from './figure';
+import { mulberry32 } from './prng';
 import { LgStreamParser } from '../server/src/core/lg/parse';
 
 const PREFIXES = quick ? 50_000 : 1_000_000;
 const TEXTFSM_LINES = quick ? 20_000 : 200_000;
 
-/** Deterministic PRNG (mulberry32), so every run parses the same table. */
-let seed = 0x1a55;
-function rnd(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = mulberry32(0x1a55);
 const int = (n: number): number => Math.floor(rnd() * n);
 
 const TIER1 = [174, 701, 1299, 2914, 3257, 3320, 3356, 3491, 5511, 6453, 6461, 6762, 6830, 7018, 12956];

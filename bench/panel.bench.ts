@@ -7,15 +7,9 @@ import { aspaChecker } from '../server/src/core/paths/aspaCheck';
 import { relationshipsFrom } from '../server/src/core/paths/relationships';
 import { renderSvg } from '../server/src/core/paths/svg';
 import { peakRssMb, quick, report } from './figure';
+import { mulberry32 } from './prng';
 
-let seed = 0x9a7b;
-function rnd(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = mulberry32(0x9a7b);
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
 
 // 12 Tier-1s, 300 transits, 3,000 stubs; every non-Tier-1 has 1–2 providers one level up.

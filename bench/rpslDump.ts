@@ -1,22 +1,12 @@
 /** A generated registry dump, shared by the RPSL and LSP benchmarks so both measure the same input. */
 
-/** A small deterministic PRNG (mulberry32), so every run validates the same dump. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './prng';
 
 const SOURCES = ['RADB', 'RADB', 'RADB', 'ALTDB', 'NTTCOM', 'RIPE'];
 
 /** A dump shaped like RADB/RIPE exports: mostly routes, some aut-nums with policy, some as-sets. */
 export function generateDump(objects: number, seed = 1): string {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const asn = (): number => 1000 + Math.floor(r() * 400000);
   const parts: string[] = [];

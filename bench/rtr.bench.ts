@@ -8,6 +8,7 @@ import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { peakRssMb, quick, report } from './figure';
+import { mulberry32 } from './prng';
 import type { Asn } from '../server/src/core/net/asn';
 import type { Prefix } from '../server/src/core/net/prefix';
 import { netConnector } from '../server/src/core/rpki/node/netConnector';
@@ -21,14 +22,7 @@ const VRPS = quick ? 60_000 : 600_000;
 const ASPAS = quick ? 500 : 5_000;
 const LOOKUPS = quick ? 300_000 : 2_000_000;
 
-let seed = 0x8210;
-function rnd(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = mulberry32(0x8210);
 const u32 = (): number => Math.floor(rnd() * 4294967296) >>> 0;
 const mask = (w: number, bits: number): number => (bits <= 0 ? 0 : bits >= 32 ? w >>> 0 : (w & (~0 << (32 - bits))) >>> 0);
 
