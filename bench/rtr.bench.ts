@@ -4,7 +4,6 @@
 // >= 1 M/s on the full set. --quick: 60,000 VRPs, 500 ASPAs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { peakRssMb, quick, report } from './figure';
@@ -17,6 +16,7 @@ import { RovIndex } from '../server/src/core/rpki/rovIndex';
 import { RtrClient, type RtrSnapshot } from '../server/src/core/rpki/rtrClient';
 import { systemClock } from '../server/src/core/rpki/transport';
 import { startFakeCache } from '../test/rpki/fakeCache';
+import { freePort } from '../test/support/freePort';
 
 const VRPS = quick ? 60_000 : 600_000;
 const ASPAS = quick ? 500 : 5_000;
@@ -72,17 +72,6 @@ function addrText(p: Prefix): string {
     return `${w >>> 24}.${(w >>> 16) & 255}.${(w >>> 8) & 255}.${w & 255}`;
   }
   return p.words.flatMap((w) => [(w >>> 16).toString(16), (w & 0xffff).toString(16)]).join(':');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function withStayrtr(data: ReturnType<typeof generate>): Promise<{ port: number; stop: () => void }> {

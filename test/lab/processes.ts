@@ -3,7 +3,6 @@
  * signal to the group also ends what it forks (OpenBGPD's session and RDE engines). Nothing else is touched.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { openSync, closeSync } from 'node:fs';
 
 /** bird, bgpd and bgpctl live in /usr/sbin, which a non-login PATH may lack. */
@@ -111,15 +110,4 @@ export async function waitFor<T>(
   }
 }
 
-/** A TCP port free on `host` right now (the kernel picks it). */
-export function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../support/freePort';

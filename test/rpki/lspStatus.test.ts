@@ -57,7 +57,7 @@ test('the server pushes RPKI status for a VRP file and an RTR cache, and answers
     const diags = await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'aspa/differs-from-cache'));
     const diff = diags.find((x) => x.code === 'aspa/differs-from-cache')!;
     assert.deepEqual(diff.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } });
-    assert.match(String(diff.message), /this file adds AS64502; the cache also has AS64501/);
+    assert.match(diff.message as string, /this file adds AS64502; the cache also has AS64501/);
   } finally {
     await lsp.dispose();
     await cache.close();

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -16,6 +15,7 @@ import { RtrClient, type RtrSnapshot, type RtrState } from '../../server/src/cor
 import { systemClock } from '../../server/src/core/rpki/transport';
 import type { RpkiIssue } from '../../server/src/core/rpki/types';
 import { waitFor } from './fakeCache';
+import { freePort } from '../support/freePort';
 
 const haveStayrtr = spawnSync('stayrtr', ['-version'], { encoding: 'utf8' }).status === 0;
 const WAIT = 20_000;
@@ -68,17 +68,6 @@ const expectAspas = (f: CacheFile): string[] =>
 const gotVrps = (s: RtrSnapshot): string[] => [...s.vrps.values()].map((v) => `${formatPrefix(v.prefix)}-${v.maxLength} AS${v.asn}`).sort();
 const gotAspas = (s: RtrSnapshot): string[] =>
   [...s.aspas.values()].map((a) => `AS${a.customer} v${a.afi} → ${[...a.providers].sort((x, y) => x - y).join(',')}`).sort();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function writeAtomically(file: string, data: CacheFile): void {
   writeFileSync(`${file}.tmp`, JSON.stringify(data));

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { prepareWebBuild } from './codeOssBuild';
+import { freePort } from '../../support/freePort';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -36,7 +36,7 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   try {
-    const port = await freePort();
+    const port = await freePort('localhost');
     // test-web's server alone (--browser=none); the folder is served as the virtual file system vscode-test-web://mount.
     server = spawn(
       process.execPath,
@@ -130,17 +130,6 @@ async function launchChromium(profile: string): Promise<BrowserContext> {
       '--disable-sync',
       '--no-first-run',
     ],
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, 'localhost', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
   });
 }
 
