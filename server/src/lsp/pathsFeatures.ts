@@ -5,6 +5,7 @@ import { policyChecker } from '../core/paths/policyCheck';
 import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
 import type { FeatureModule, ServerContext } from './context';
 import { liveRpki } from './rpkiFeatures';
+import { resolveInWorkspace } from './workspacePath';
 
 /**
  * `routelens/analyzePaths`: parses a looking-glass paste and analyses it with the data files the settings
@@ -55,13 +56,8 @@ function readDataSettings(section: unknown): PathDataFiles {
   };
 }
 
-/** Paths in settings may be relative to the first workspace folder; URIs and absolute paths stay as they are. */
 function resolveFiles(files: PathDataFiles, folders: readonly string[]): PathDataFiles {
-  const folder = folders[0];
-  const resolve = (p: string): string => {
-    if (/^[a-z][\w+.-]+:/i.test(p) || p.startsWith('/') || /^[a-z]:[\\/]/i.test(p) || !folder) return p;
-    return `${folder.replace(/\/$/, '')}/${p.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/')}`;
-  };
+  const resolve = (p: string): string => resolveInWorkspace(p, folders);
   return {
     aspaFiles: (files.aspaFiles ?? []).map(resolve),
     vrpFiles: (files.vrpFiles ?? []).map(resolve),

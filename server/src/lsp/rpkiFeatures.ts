@@ -1,7 +1,8 @@
 import type { LiveRpki } from '../core/paths/loadData';
 import { RpkiStore, defaultRpkiSettings, type RpkiSettings, type RpkiStatus } from '../core/rpki/store';
 import { RefreshRpkiRequest, RpkiStatusNotification } from '../protocol';
-import type { FeatureModule, ServerContext } from './context';
+import type { FeatureModule } from './context';
+import { resolveInWorkspace } from './workspacePath';
 
 /** The store of the running server, for other feature modules that want live VRPs/ASPAs (undefined before initialize). */
 let current: RpkiStore | undefined;
@@ -23,7 +24,7 @@ export const rpkiFeatures: FeatureModule = (ctx) => {
       now: () => Date.now(),
     },
     ...(connector ? { connector } : {}),
-    readFile: (p) => (readFile ? readFile(resolveInWorkspace(p, ctx)) : Promise.reject(new Error('this host cannot read files'))),
+    readFile: (p) => (readFile ? readFile(resolveInWorkspace(p, ctx.workspaceFolders)) : Promise.reject(new Error('this host cannot read files'))),
   });
   current = store;
 
@@ -72,12 +73,6 @@ export function readRpkiSettings(section: unknown): RpkiSettings {
   };
 }
 
-/** Settings paths may be relative to the first workspace folder; URIs and absolute paths are kept. */
-function resolveInWorkspace(p: string, ctx: ServerContext): string {
-  const folder = ctx.workspaceFolders[0];
-  if (/^[a-z][\w+.-]+:/i.test(p) || p.startsWith('/') || /^[a-z]:[\\/]/i.test(p) || !folder) return p;
-  return `${folder.replace(/\/$/, '')}/${p.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/')}`;
-}
 
 /** The server's RPKI store when it holds data; its label changes with every update, which refreshes the cache. */
 export function liveRpki(): LiveRpki | undefined {
