@@ -3,6 +3,7 @@ import { frameRpsl } from '../core/rpsl/frame';
 import { dependantUris } from '../core/workspace/dependants';
 import type { IndexedObject } from '../core/workspace/workspaceIndex';
 import type { FeatureModule, ServerContext } from './context';
+import { resolveInWorkspace } from './workspacePath';
 
 /** File name endings indexed from workspace folders (the RPSL language's extensions). */
 const RPSL_SUFFIXES = ['.rpsl', '.irr'];
@@ -14,12 +15,7 @@ const REFRESH_DEBOUNCE_MS = 100;
 function extraFilesFrom(section: unknown, folders: readonly string[]): string[] {
   const s = (section ?? {}) as { workspace?: { extraFiles?: unknown } };
   const list = Array.isArray(s.workspace?.extraFiles) ? s.workspace.extraFiles.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-  return list.map((p) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(p) && !/^[a-z]:[\\/]/i.test(p)) return p;
-    if (p.startsWith('/')) return `file://${encodeURI(p)}`;
-    const base = folders[0];
-    return base ? `${base.replace(/\/$/, '')}/${encodeURI(p)}` : `file://${encodeURI(p)}`;
-  });
+  return list.map((p) => resolveInWorkspace(p, folders));
 }
 
 /**
