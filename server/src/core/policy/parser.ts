@@ -150,12 +150,14 @@ class Parser {
     return t;
   }
 
-  isKw(t: Token, ...kws: string[]): boolean {
-    return t.kind === 'word' && kws.includes(t.text.toLowerCase());
+  /** Is `t` one of the keywords `a`, `b`, `c` (all lower case, letters only)? */
+  isKw(t: Token, a: string, b?: string, c?: string): boolean {
+    const w = t.lower;
+    return w !== undefined && (w === a || w === b || w === c);
   }
 
   private isKeyword(t: Token): boolean {
-    return t.kind === 'word' && KEYWORDS.has(t.text.toLowerCase());
+    return t.lower !== undefined && KEYWORDS.has(t.lower);
   }
 
   problem(code: string, span: Span, message: string): void {
@@ -179,7 +181,7 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t.kind === 'eof') return;
-      if (depth === 0 && (t.kind === ';' || t.kind === '}' || this.isKw(t, ...kws))) return;
+      if (depth === 0 && (t.kind === ';' || t.kind === '}' || (t.lower !== undefined && kws.includes(t.lower)))) return;
       if (t.kind === '{' || t.kind === '(') depth++;
       if ((t.kind === '}' || t.kind === ')') && depth > 0) depth--;
       this.p++;

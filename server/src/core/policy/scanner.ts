@@ -13,28 +13,56 @@ export interface Token {
   readonly end: number;
   /** For a regex token whose closing `>` is missing. */
   readonly unterminated?: boolean;
+  /**
+   * For a word that could be a keyword (letters only, at most KEYWORD_MAX_LENGTH long): the word in lower
+   * case. The parser asks "is this keyword X?" many times per token; this makes each ask a comparison.
+   */
+  readonly lower?: string;
 }
 
-const PUNCT: Readonly<Record<string, TokenKind>> = { '{': '{', '}': '}', '(': '(', ')': ')', ';': ';', ',': ',' };
+/** The longest keyword of the grammar (`announce`, `networks`, `protocol`). */
+export const KEYWORD_MAX_LENGTH = 8;
 
-// Letters, digits and the characters of set names, prefixes, afis and range operators.
+const PUNCT: readonly (TokenKind | undefined)[] = (() => {
+  const t: (TokenKind | undefined)[] = [];
+  for (const ch of ['{', '}', '(', ')', ';', ','] as const) t[ch.charCodeAt(0)] = ch;
+  return t;
+})();
+
+/** Letters, digits and the characters of set names, prefixes, afis and range operators. */
+const WORD_CHAR: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) t[c] = 1;
+  for (let c = 65; c <= 90; c++) t[c] = 1;
+  for (let c = 97; c <= 122; c++) t[c] = 1;
+  for (const ch of '_-:./^+') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
 function isWordChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 95 /* _ */ ||
-    c === 45 /* - */ ||
-    c === 58 /* : */ ||
-    c === 46 /* . */ ||
-    c === 47 /* / */ ||
-    c === 94 /* ^ */ ||
-    c === 43 /* + */
-  );
+  return c < 128 && WORD_CHAR[c] === 1;
 }
 
-/** Two- and three-character operators of RFC 2622 §7 (rp-attribute operators), longest first. */
-const OPERATORS = ['<<=', '>>=', '.=', '==', '!=', '+=', '-=', '*=', '/=', '<=', '>=', '='];
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The length of the RFC 2622 §7 operator at `i` (`<<=`, `>>=`, `.=`, `==`, `!=`, `+=`, `-=`, `*=`, `/=`,
+ * `<=`, `>=`, `=`), or 0. Longest match wins.
+ */
+function operatorLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  if (c === 61 /* = */) return d === 61 ? 2 : 1;
+  if (c === 60 /* < */ || c === 62 /* > */) {
+    if (d === 61) return 2;
+    return d === c && text.charCodeAt(i + 2) === 61 ? 3 : 0;
+  }
+  // . ! + - * /
+  if (d === 61 && (c === 46 || c === 33 || c === 43 || c === 45 || c === 42 || c === 47)) return 2;
+  return 0;
+}
 
 export function scanPolicy(text: string): Token[] {
   const tokens: Token[] = [];
@@ -46,18 +74,17 @@ export function scanPolicy(text: string): Token[] {
       i++;
       continue;
     }
-    const ch = text[i] ?? '';
-    const punct = PUNCT[ch];
+    const punct = c < 128 ? PUNCT[c] : undefined;
     if (punct) {
-      tokens.push({ kind: punct, text: ch, start: i, end: i + 1 });
+      tokens.push({ kind: punct, text: punct, start: i, end: i + 1 });
       i++;
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
-    if (op) {
+    const opLength = operatorLength(text, i);
+    if (opLength > 0) {
       // `<` alone opens a regex; `<=` and `<<=` are operators.
-      tokens.push({ kind: 'op', text: op, start: i, end: i + op.length });
-      i += op.length;
+      tokens.push({ kind: 'op', text: text.slice(i, i + opLength), start: i, end: i + opLength });
+      i += opLength;
       continue;
     }
     if (c === 60 /* < */) {
@@ -69,17 +96,24 @@ export function scanPolicy(text: string): Token[] {
     }
     if (isWordChar(c)) {
       let j = i;
-      while (j < n && isWordChar(text.charCodeAt(j))) {
+      let letters = true;
+      for (; j < n; j++) {
+        const cj = text.charCodeAt(j);
+        if (!isWordChar(cj)) break;
         // `community.=` / `community .= {…}`: the dot belongs to the operator.
-        if (text.charCodeAt(j) === 46 && text.charCodeAt(j + 1) === 61 && j > i) break;
-        j++;
+        if (cj === 46 && text.charCodeAt(j + 1) === 61 && j > i) break;
+        if (!isLetter(cj)) letters = false;
       }
-      tokens.push({ kind: 'word', text: text.slice(i, j), start: i, end: j });
+      const word = text.slice(i, j);
+      tokens.push(letters && j - i <= KEYWORD_MAX_LENGTH ? { kind: 'word', text: word, start: i, end: j, lower: word.toLowerCase() } : { kind: 'word', text: word, start: i, end: j });
       i = j;
       continue;
     }
     let j = i + 1;
-    while (j < n && !isWordChar(text.charCodeAt(j)) && !PUNCT[text[j] ?? ''] && text.charCodeAt(j) > 32 && text.charCodeAt(j) !== 60) j++;
+    for (; j < n; j++) {
+      const cj = text.charCodeAt(j);
+      if (isWordChar(cj) || (cj < 128 && PUNCT[cj]) || cj <= 32 || cj === 60) break;
+    }
     tokens.push({ kind: 'error', text: text.slice(i, j), start: i, end: j });
     i = j;
   }

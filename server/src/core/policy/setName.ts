@@ -9,33 +9,44 @@ const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [
   ['PRNG-', 'peering-set'],
 ];
 
-const COMPONENT = /^[A-Za-z0-9_-]+$/;
-
-const memo = new Map<string, SetClass | null>();
-
-/** The set class of `name`, or undefined when it is no set name (an ASN, a keyword, a prefix). */
-export function setClassOf(name: string): SetClass | undefined {
-  const hit = memo.get(name);
-  if (hit !== undefined) return hit ?? undefined;
-  const cls = computeSetClass(name);
-  // Names repeat across a workspace; the memo is bounded so a huge dump cannot grow it without end.
-  if (memo.size > 200000) memo.clear();
-  memo.set(name, cls ?? null);
-  return cls;
+/** The set class a component starting at `i` is named for, by its prefix (case-insensitive), if any. */
+function prefixClass(name: string, i: number, end: number): SetClass | undefined {
+  for (const [p, cls] of SET_PREFIXES) {
+    if (end - i <= p.length) continue;
+    let k = 0;
+    // `& ~32` folds a–z onto A–Z; among component characters ([A-Za-z0-9_-]) it maps only `-` onto `-`'s image.
+    while (k < p.length && (name.charCodeAt(i + k) & ~32) === (p.charCodeAt(k) & ~32)) k++;
+    if (k === p.length) return cls;
+  }
+  return undefined;
 }
 
-function computeSetClass(name: string): SetClass | undefined {
+function isComponentChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 /* _ */ || c === 45 /* - */;
+}
+
+/**
+ * The set class of `name`, or undefined when it is no set name (an ASN, a keyword, a prefix). Called for
+ * most policy words, so it scans character codes once instead of splitting and matching a regex.
+ */
+export function setClassOf(name: string): SetClass | undefined {
   if (name.indexOf('-') < 0) return undefined;
   let found: SetClass | undefined;
-  for (const part of name.split(':')) {
-    if (!COMPONENT.test(part)) return undefined;
-    const upper = part.toUpperCase();
-    for (const [p, cls] of SET_PREFIXES) {
-      if (upper.startsWith(p) && upper.length > p.length) {
-        if (found && found !== cls) return undefined;
-        found = cls;
-      }
+  const n = name.length;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? name.charCodeAt(i) : 58;
+    if (c !== 58 /* : */) {
+      if (!isComponentChar(c)) return undefined;
+      continue;
     }
+    if (i === start) return undefined; // an empty component
+    const cls = prefixClass(name, start, i);
+    if (cls) {
+      if (found && found !== cls) return undefined;
+      found = cls;
+    }
+    start = i + 1;
   }
   return found;
 }
