@@ -120,9 +120,40 @@ const SEVERITY: ReadonlyMap<string, Severity> = new Map(policyCodes.map((c) => [
 
 const DNS_NAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
+/** `text` equals `lower` (a lower-case ASCII literal) ignoring case, without allocating. */
+function equalsIgnoreCase(text: string, lower: string, from = 0): boolean {
+  if (text.length - from !== lower.length) return false;
+  return startsWithIgnoreCase(text, lower, from);
+}
+
+function startsWithIgnoreCase(text: string, lower: string, from = 0): boolean {
+  if (text.length - from < lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = text.charCodeAt(from + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** `text.trim() === ''` without the copy (falls back to trim for non-ASCII). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return text.trim() === '';
+    if (c !== 32 && (c < 9 || c > 13)) return false;
+  }
+  return true;
+}
+
 function isAddress(text: string): boolean {
   return parseIPv4(text)?.parts === 4 || (text.includes(':') && parseIPv6(text) !== undefined);
 }
+
+const BOTH_AFIS: ReadonlySet<Afi> = new Set<Afi>([4, 6]);
+const IPV4_ONLY: ReadonlySet<Afi> = new Set<Afi>([4]);
+
+/** POLICY_ATTRIBUTES as a Map: looked up once per attribute of a whole dump. */
+const POLICY_ATTRIBUTE_MAP: ReadonlyMap<string, { readonly shape: Shape; readonly mp: boolean }> = new Map(Object.entries(POLICY_ATTRIBUTES));
 
 class Parser {
   private p = 0;
@@ -135,7 +166,7 @@ class Parser {
     private readonly mp: boolean,
     private readonly valueLength: number,
   ) {
-    this.afiScope = new Set(mp ? [4, 6] : [4]);
+    this.afiScope = mp ? BOTH_AFIS : IPV4_ONLY;
   }
 
   // ---- token helpers -------------------------------------------------------------------------------
@@ -263,7 +294,9 @@ class Parser {
     const start = afi?.span.start ?? open.start;
     if (open.kind !== '{') {
       const f = this.factor(dir);
-      return { kind: 'term', ...(afi ? { afi } : {}), factors: [f], structured: false, span: this.spanFrom(start) };
+      const span = this.spanFrom(start);
+      // Literal objects, not spreads: spreading `afi` in was the parser's most expensive line.
+      return afi ? { kind: 'term', afi, factors: [f], structured: false, span } : { kind: 'term', factors: [f], structured: false, span };
     }
     this.next();
     const factors: PolicyFactor[] = [];
@@ -292,7 +325,8 @@ class Parser {
       }
       if (this.p === before) this.next();
     }
-    return { kind: 'term', ...(afi ? { afi } : {}), factors, structured: true, span: this.spanFrom(start) };
+    const span = this.spanFrom(start);
+    return afi ? { kind: 'term', afi, factors, structured: true, span } : { kind: 'term', factors, structured: true, span };
   }
 
   /** `from <peering> [action …] … accept <filter>`; `dir` says which keywords belong. */
@@ -352,7 +386,7 @@ class Parser {
   peering(): Peering {
     const start = this.peek().start;
     const t = this.peek();
-    const out: { as?: AsExpr; peeringSet?: { name: string; span: Span }; remoteRouter?: RouterExpr; localRouter?: RouterExpr } = {};
+    const out: { span: Span; as?: AsExpr; peeringSet?: { name: string; span: Span }; remoteRouter?: RouterExpr; localRouter?: RouterExpr } = { span: { start, end: start } };
     if (t.kind === 'word' && setClassOf(t.text) === 'peering-set') {
       this.next();
       out.peeringSet = { name: t.text.toUpperCase(), span: { start: t.start, end: t.end } };
@@ -373,7 +407,8 @@ class Parser {
       this.next();
       out.localRouter = this.routerExpr();
     }
-    return { ...out, span: this.spanFrom(start) };
+    out.span = this.spanFrom(start);
+    return out;
   }
 
   asExpr(): AsExpr {
@@ -411,11 +446,10 @@ class Parser {
     }
     this.next();
     const span = { start: t.start, end: t.end };
-    const upper = t.text.toUpperCase();
-    if (upper === 'AS-ANY') return { kind: 'as-any', span };
-    if (upper === 'PEERAS') return { kind: 'peeras', span };
+    if (equalsIgnoreCase(t.text, 'as-any')) return { kind: 'as-any', span };
+    if (equalsIgnoreCase(t.text, 'peeras')) return { kind: 'peeras', span };
     const cls = setClassOf(t.text);
-    if (cls === 'as-set') return { kind: 'set', name: upper, span };
+    if (cls === 'as-set') return { kind: 'set', name: t.text.toUpperCase(), span };
     const a = parseAsn(t.text);
     if (a.ok && a.hadPrefix) return { kind: 'asn', asn: a.asn, span };
     if (a.ok) this.problem('policy/invalid-asn', span, `"${t.text}" is a bare number: write AS${t.text}.`);
@@ -638,10 +672,11 @@ class Parser {
 
   private filterWord(t: Token): Filter {
     const span = { start: t.start, end: t.end };
-    const lower = t.text.toLowerCase();
-    if (lower === 'any' || lower === 'as-any' || lower === 'rs-any') return { kind: 'any', span };
-    if (lower.startsWith('community')) return this.communityFilter(t);
-    if (/^[0-9a-f:.]+\/[0-9]/i.test(t.text) && (t.text.includes('.') || t.text.includes(':'))) {
+    const text = t.text;
+    if (equalsIgnoreCase(text, 'any') || equalsIgnoreCase(text, 'as-any') || equalsIgnoreCase(text, 'rs-any')) return { kind: 'any', span };
+    if (startsWithIgnoreCase(text, 'community')) return this.communityFilter(t);
+    // The regex only for words with a slash: most words are AS numbers and set names.
+    if (text.indexOf('/') > 0 && /^[0-9a-f:.]+\/[0-9]/i.test(text) && (text.includes('.') || text.includes(':'))) {
       this.problem('policy/unknown-filter-term', span, `A prefix in a filter must stand in braces: write { ${t.text} }.`);
       const list = this.prefixItems([t]);
       return { kind: 'prefixes', items: list, span };
@@ -650,20 +685,20 @@ class Parser {
     const base = caret >= 0 ? t.text.slice(0, caret) : t.text;
     const baseSpan = { start: t.start, end: t.start + base.length };
     const range = caret >= 0 ? this.range(t.text.slice(caret), t.start + caret, undefined, this.mp ? 128 : 32) : undefined;
-    const withRange = range ? { range } : {};
-    if (base.toUpperCase() === 'PEERAS') return { kind: 'peeras', ...withRange, span };
+    if (equalsIgnoreCase(base, 'peeras')) return range ? { kind: 'peeras', range, span } : { kind: 'peeras', span };
     const cls = setClassOf(base);
-    if (cls && !RESERVED_SET_NAMES.has(base.toUpperCase())) {
-      if (cls === 'as-set' || cls === 'route-set') return { kind: 'set', name: base.toUpperCase(), setClass: cls, ...withRange, span };
+    const upper = cls ? base.toUpperCase() : '';
+    if (cls && !RESERVED_SET_NAMES.has(upper)) {
+      if (cls === 'as-set' || cls === 'route-set') return range ? { kind: 'set', name: upper, setClass: cls, range, span } : { kind: 'set', name: upper, setClass: cls, span };
       if (cls === 'filter-set') {
         if (range) this.problem('policy/invalid-range-operator', range.span, `A filter-set (${base}) takes no range operator: put the operator inside the filter-set's own filter.`);
-        return { kind: 'set', name: base.toUpperCase(), setClass: cls, span };
+        return { kind: 'set', name: upper, setClass: cls, span };
       }
       this.problem('policy/unknown-filter-term', baseSpan, `"${base}" is a ${cls} name, which cannot stand in a filter: use an as-set, route-set or filter-set.`);
       return { kind: 'error', span };
     }
     const a = parseAsn(base);
-    if (a.ok && a.hadPrefix) return { kind: 'asn', asn: a.asn, ...withRange, span };
+    if (a.ok && a.hadPrefix) return range ? { kind: 'asn', asn: a.asn, range, span } : { kind: 'asn', asn: a.asn, span };
     if (a.ok) this.problem('policy/invalid-asn', baseSpan, `"${base}" is a bare number: write AS${base}.`);
     else if (/^AS[0-9.]+$/i.test(base)) this.problem('policy/invalid-asn', baseSpan, `${base} is not a valid AS number (0–4294967295, or asdot 0.0–65535.65535).`);
     else
@@ -869,7 +904,7 @@ function parseShape(ps: Parser, shape: Shape, mp: boolean): PolicyAst {
       const clause = ps.protocolClause();
       const expr = ps.expr(shape);
       ps.expectEnd();
-      return { kind: shape, mp, expr, ...clause };
+      return clause.protocol || clause.into ? { kind: shape, mp, expr, ...clause } : { kind: shape, mp, expr };
     }
     case 'import-via':
     case 'export-via': {
@@ -976,9 +1011,9 @@ function parseRouterShape(ps: Parser, shape: Shape, mp: boolean): PolicyAst {
  * not policy attributes. Never throws: problems are reported with spans in `value`, and the tree is whole.
  */
 export function parsePolicy(attrName: string, value: string): PolicyParse | undefined {
-  const def = POLICY_ATTRIBUTES[attrName];
+  const def = POLICY_ATTRIBUTE_MAP.get(attrName);
   if (!def) return undefined;
-  if (value.trim() === '') {
+  if (isBlank(value)) {
     return { ast: { kind: 'error' }, problems: [{ code: 'policy/empty', severity: 'error', span: { start: 0, end: 0 }, message: `"${attrName}" has no value: write a policy expression or remove the attribute.` }] };
   }
   const ps = new Parser(scanPolicy(value), def.mp, value.length);

@@ -17,7 +17,7 @@ export interface Token {
    * For a word that could be a keyword (letters only, at most KEYWORD_MAX_LENGTH long): the word in lower
    * case. The parser asks "is this keyword X?" many times per token; this makes each ask a comparison.
    */
-  readonly lower?: string;
+  readonly lower: string | undefined;
 }
 
 /** The longest keyword of the grammar (`announce`, `networks`, `protocol`). */
@@ -76,21 +76,21 @@ export function scanPolicy(text: string): Token[] {
     }
     const punct = c < 128 ? PUNCT[c] : undefined;
     if (punct) {
-      tokens.push({ kind: punct, text: punct, start: i, end: i + 1 });
+      tokens.push({ kind: punct, text: punct, start: i, end: i + 1, lower: undefined });
       i++;
       continue;
     }
     const opLength = operatorLength(text, i);
     if (opLength > 0) {
       // `<` alone opens a regex; `<=` and `<<=` are operators.
-      tokens.push({ kind: 'op', text: text.slice(i, i + opLength), start: i, end: i + opLength });
+      tokens.push({ kind: 'op', text: text.slice(i, i + opLength), start: i, end: i + opLength, lower: undefined });
       i += opLength;
       continue;
     }
     if (c === 60 /* < */) {
       const close = text.indexOf('>', i + 1);
       const end = close < 0 ? n : close + 1;
-      tokens.push({ kind: 'regex', text: text.slice(i, end), start: i, end, ...(close < 0 ? { unterminated: true } : {}) });
+      tokens.push(close < 0 ? { kind: 'regex', text: text.slice(i, end), start: i, end, lower: undefined, unterminated: true } : { kind: 'regex', text: text.slice(i, end), start: i, end, lower: undefined });
       i = end;
       continue;
     }
@@ -105,7 +105,7 @@ export function scanPolicy(text: string): Token[] {
         if (!isLetter(cj)) letters = false;
       }
       const word = text.slice(i, j);
-      tokens.push(letters && j - i <= KEYWORD_MAX_LENGTH ? { kind: 'word', text: word, start: i, end: j, lower: word.toLowerCase() } : { kind: 'word', text: word, start: i, end: j });
+      tokens.push({ kind: 'word', text: word, start: i, end: j, lower: letters && j - i <= KEYWORD_MAX_LENGTH ? word.toLowerCase() : undefined });
       i = j;
       continue;
     }
@@ -114,9 +114,9 @@ export function scanPolicy(text: string): Token[] {
       const cj = text.charCodeAt(j);
       if (isWordChar(cj) || (cj < 128 && PUNCT[cj]) || cj <= 32 || cj === 60) break;
     }
-    tokens.push({ kind: 'error', text: text.slice(i, j), start: i, end: j });
+    tokens.push({ kind: 'error', text: text.slice(i, j), start: i, end: j, lower: undefined });
     i = j;
   }
-  tokens.push({ kind: 'eof', text: '', start: n, end: n });
+  tokens.push({ kind: 'eof', text: '', start: n, end: n, lower: undefined });
   return tokens;
 }
