@@ -24,7 +24,7 @@ import { policyCodes } from './codes';
 import { parseRangeOperator } from './rangeOperator';
 import { checkAction } from './rpAttributes';
 import { scanPolicy, type Token } from './scanner';
-import { RESERVED_SET_NAMES, setClassOf } from './setName';
+import { isReservedSetName, setClassOf } from './setName';
 
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
 export interface PolicyProblem {
@@ -688,7 +688,7 @@ class Parser {
     if (equalsIgnoreCase(base, 'peeras')) return range ? { kind: 'peeras', range, span } : { kind: 'peeras', span };
     const cls = setClassOf(base);
     const upper = cls ? base.toUpperCase() : '';
-    if (cls && !RESERVED_SET_NAMES.has(upper)) {
+    if (cls && !isReservedSetName(base)) {
       if (cls === 'as-set' || cls === 'route-set') return range ? { kind: 'set', name: upper, setClass: cls, range, span } : { kind: 'set', name: upper, setClass: cls, span };
       if (cls === 'filter-set') {
         if (range) this.problem('policy/invalid-range-operator', range.span, `A filter-set (${base}) takes no range operator: put the operator inside the filter-set's own filter.`);

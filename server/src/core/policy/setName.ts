@@ -12,7 +12,8 @@ const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [
 /** The set class a component starting at `i` is named for, by its prefix (case-insensitive), if any. */
 function prefixClass(name: string, i: number, end: number): SetClass | undefined {
   for (const [p, cls] of SET_PREFIXES) {
-    if (end - i <= p.length) continue;
+    // Every prefix ends in `-`: checking that first skips most components (`AS8048`) at once.
+    if (end - i <= p.length || name.charCodeAt(i + p.length - 1) !== 45) continue;
     let k = 0;
     // `& ~32` folds a–z onto A–Z; among component characters ([A-Za-z0-9_-]) it maps only `-` onto `-`'s image.
     while (k < p.length && (name.charCodeAt(i + k) & ~32) === (p.charCodeAt(k) & ~32)) k++;
@@ -53,3 +54,8 @@ export function setClassOf(name: string): SetClass | undefined {
 
 /** Names RFC 2622 §2 reserves: they are never set names. */
 export const RESERVED_SET_NAMES: ReadonlySet<string> = new Set(['AS-ANY', 'RS-ANY']);
+
+/** `RESERVED_SET_NAMES.has(name.toUpperCase())`, without upper-casing every set name on the way. */
+export function isReservedSetName(name: string): boolean {
+  return name.length === 6 && RESERVED_SET_NAMES.has(name.toUpperCase());
+}
