@@ -23,6 +23,7 @@ fi
 if [ -f examples/cantv/cantv.lg ] && "${cli[@]}" --help | grep -q '^  paths'; then
   aspa=()
   [ -f examples/cantv/aspa.aspa ] && aspa=(--aspa examples/cantv/aspa.aspa)
+  [ -f examples/cantv/cantv.as-rel2.txt ] && aspa+=(--relationships examples/cantv/cantv.as-rel2.txt)
   step "Parse and analyse the looking-glass paste (routelens paths)"
   "${cli[@]}" paths "${aspa[@]}" examples/cantv/cantv.lg || true
   for fmt in html svg; do
