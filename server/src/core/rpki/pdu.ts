@@ -150,11 +150,11 @@ export function pduTypeName(typeNumber: number): PduTypeName | undefined {
   return TYPE_BY_NUMBER.get(typeNumber);
 }
 
-/** Checks what the 8-byte header alone can tell: the length field and the type. */
-export function checkHeader(bytes: Uint8Array): { ok: true; length: number; type: PduTypeName } | { ok: false; code: RtrErrorCode; reason: string } {
-  const version = bytes[0] ?? 0;
-  const typeNumber = bytes[1] ?? 0;
-  const length = u32(bytes, 4);
+/** Checks what the 8-byte header at `at` alone can tell: the length field and the type. Read in place: no view per PDU. */
+export function checkHeader(bytes: Uint8Array, at = 0): { ok: true; length: number; type: PduTypeName } | { ok: false; code: RtrErrorCode; reason: string } {
+  const version = bytes[at] ?? 0;
+  const typeNumber = bytes[at + 1] ?? 0;
+  const length = u32(bytes, at + 4);
   if (version > HIGHEST_RTR_VERSION) {
     return { ok: false, code: RTR_ERROR.unsupportedProtocolVersion, reason: `protocol version ${version} is not supported (highest is ${HIGHEST_RTR_VERSION})` };
   }
