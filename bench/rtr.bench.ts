@@ -119,6 +119,7 @@ async function withFakeCache(data: ReturnType<typeof generate>): Promise<{ port:
 
 /** The measured side, in a fresh process so the generator's heap neither counts in its RSS nor slows its GC. */
 async function measure(port: number, source: string): Promise<void> {
+  const baseRss = process.memoryUsage().rss / 1048576;
   const t0 = performance.now();
   const loadCpu0 = process.cpuUsage();
   let snapshot: RtrSnapshot | undefined;
@@ -144,6 +145,8 @@ async function measure(port: number, source: string): Promise<void> {
   process.stderr.write(`  client CPU during the load: ${((loadCpu.user + loadCpu.system) / 1e6).toFixed(2)} s of ${loadSeconds.toFixed(2)} s wall\n`);
   if (!snapshot) throw new Error('no data');
   const t1 = performance.now();
+  const heapAfterLoad = process.memoryUsage().heapUsed / 1048576;
+  process.stderr.write(`  after the load, before the index: peak RSS ${peakRssMb().toFixed(0)} MB, heap ${heapAfterLoad.toFixed(0)} MB; the process started at ${baseRss.toFixed(0)} MB RSS (node + tsx)\n`);
   const index = new RovIndex(snapshot.vrps.values());
   const indexSeconds = (performance.now() - t1) / 1000;
   const peak = peakRssMb();

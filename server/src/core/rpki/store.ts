@@ -242,19 +242,16 @@ export class RpkiStore {
 
   private data(): { vrps: Vrp[]; aspas: AspaRecord[] } {
     if (this.combined) return this.combined;
-    const vrps = new Map<string, Vrp>();
     const aspas: AspaRecord[] = [];
     const slurms: Slurm[] = [];
+    let fileVrps = 0;
     for (const f of this.files.values()) {
-      for (const v of f.vrps) vrps.set(vrpKey(v), v);
+      fileVrps += f.vrps.length;
       aspas.push(...f.aspas);
       if (f.slurm) slurms.push(f.slurm);
     }
     const snap = this.rtr?.snapshot();
-    if (snap) {
-      for (const [k, v] of snap.vrps) vrps.set(k, v);
-      for (const a of snap.aspas.values()) aspas.push(a);
-    }
+    if (snap) for (const a of snap.aspas.values()) aspas.push(a);
     const slurm = slurms.length > 0 ? mergeSlurm(slurms) : EMPTY_SLURM;
     // Same customer from several sources: the union is what a router holding all of them would use.
     const uniqueAspas = new Map<string, AspaRecord>();
@@ -263,8 +260,21 @@ export class RpkiStore {
       const prev = uniqueAspas.get(k);
       uniqueAspas.set(k, prev ? { ...a, providers: [...new Set([...prev.providers, ...a.providers])] } : a);
     }
-    this.combined = { vrps: applySlurmToVrps([...vrps.values()], slurm), aspas: applySlurmToAspas([...uniqueAspas.values()], slurm) };
+    const vrps = fileVrps === 0 ? [...(snap?.vrps.values() ?? [])] : this.mergedVrps(snap?.vrps);
+    const slurmVrps = slurm.prefixFilters.length > 0 || slurm.prefixAssertions.length > 0;
+    this.combined = { vrps: slurmVrps ? applySlurmToVrps(vrps, slurm) : vrps, aspas: applySlurmToAspas([...uniqueAspas.values()], slurm) };
     return this.combined;
+  }
+
+  /**
+   * VRPs of every file and the cache, without duplicates. Only needed when files add VRPs: the cache's own set
+   * is unique by key, and a second 600k-entry map of it would cost ~30 MB for nothing.
+   */
+  private mergedVrps(rtrVrps: ReadonlyMap<string, Vrp> | undefined): Vrp[] {
+    const byKey = new Map<string, Vrp>();
+    for (const f of this.files.values()) for (const v of f.vrps) byKey.set(vrpKey(v), v);
+    if (rtrVrps) for (const [k, v] of rtrVrps) byKey.set(k, v);
+    return [...byKey.values()];
   }
 
   private invalidate(): void {
