@@ -18,7 +18,9 @@ export class LspSession {
   readonly stderr: string[] = [];
 
   constructor() {
-    this.child = spawn(process.execPath, [serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // ROUTELENS_SERVER_NODE_ARGS passes node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const nodeArgs = process.env.ROUTELENS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...nodeArgs, serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr?.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -73,6 +75,12 @@ export class LspSession {
     } catch {
       // the server may already be gone
     }
+    // Let the server leave on its own after `exit` (so it can flush, e.g. a --cpu-prof profile); kill it if it lingers.
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     this.connection.dispose();
     this.child.kill();
   }

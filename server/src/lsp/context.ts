@@ -27,6 +27,8 @@ export interface ServerContext {
   serviceContext(): ServiceContext;
   /** Re-validate every open document (after the workspace index or settings changed). */
   refreshDiagnostics(): void;
+  /** Called after an open document's objects were (re)indexed: at once for small documents, when typing pauses for large ones. */
+  onDidIndex(listener: (uri: string) => void): void;
   /** Called with the raw `routelens` section each time settings are (re)read. */
   onSettings(listener: (section: unknown) => void): void;
   readonly clientCapabilities: { readonly workDoneProgress: boolean; readonly pullDiagnostics: boolean };

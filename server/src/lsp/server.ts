@@ -4,6 +4,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   DidChangeConfigurationNotification,
+  type Diagnostic as LspDiagnostic,
   DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
   TextDocuments,
@@ -14,6 +15,7 @@ import { languageServices } from '../core/languages';
 import type { LanguageService, ServiceContext } from '../core/service';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { workspaceSymbols } from '../core/workspace/navigation';
+import { crossCheckDocument } from '../core/workspace/crossCheck';
 import type { RouteLensSettings } from '../core/settings';
 import { defaultSettings } from '../core/settings';
 import { fixesToCodeActions, toLspDiagnostic } from './convert';
@@ -25,6 +27,13 @@ import { featureModules } from './features';
 import { parseRpslDocument } from '../core/rpsl/service';
 
 const PUSH_DEBOUNCE_MS = 150;
+/**
+ * Above this size an RPSL document is a registry dump: a keystroke gets the per-object checks at once (the
+ * RPSL service re-validates only the changed object), while the whole-document work — re-indexing it and the
+ * cross-object checks — waits until typing pauses for SETTLE_MS, and its result is shown from then on.
+ */
+const LARGE_DOCUMENT = 1_000_000;
+const SETTLE_MS = 750;
 
 /**
  * Wires the pure language services to an LSP connection. The node and browser entry points only build
@@ -35,6 +44,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const sources = new Map<string, SourceDocument>();
   const workspace = new WorkspaceIndex();
   const settingsListeners: ((section: unknown) => void)[] = [];
+  const indexListeners: ((uri: string) => void)[] = [];
   let settings: RouteLensSettings = defaultSettings;
   let pullDiagnostics = false;
   let configurationPull = false;
@@ -72,10 +82,38 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     }
   };
 
-  const diagnosticsFor = (uri: string) => {
+  const isLargeRpsl = (doc: SourceDocument): boolean => doc.languageId === 'rpsl' && doc.text.length >= LARGE_DOCUMENT;
+  /** Cross-object diagnostics of large documents, from the last time typing paused. */
+  const settledCross = new Map<string, LspDiagnostic[]>();
+  const settling = new Map<string, { dispose(): void }>();
+
+  const diagnosticsFor = (uri: string): LspDiagnostic[] => {
     const found = serviceFor(uri);
     if (!found) return [];
-    return guarded('validation', [], () => found.service.validate(found.doc, serviceContext()).map((d) => toLspDiagnostic(uri, d)));
+    if (!settings.crossChecks || !isLargeRpsl(found.doc)) {
+      return guarded('validation', [], () => found.service.validate(found.doc, serviceContext()).map((d) => toLspDiagnostic(uri, d)));
+    }
+    const perObject = { ...serviceContext(), settings: { ...settings, crossChecks: false } };
+    const own = guarded('validation', [], () => found.service.validate(found.doc, perObject).map((d) => toLspDiagnostic(uri, d)));
+    return [...own, ...(settledCross.get(uri) ?? [])];
+  };
+
+  const settleSoon = (uri: string): void => {
+    settling.get(uri)?.dispose();
+    settling.set(
+      uri,
+      runtime.timer.setTimeout(() => {
+        settling.delete(uri);
+        const doc = sourceDocument(uri);
+        if (!doc) return;
+        indexIfRpsl(uri);
+        if (settings.crossChecks) {
+          settledCross.set(uri, guarded('cross-checks', [], () => crossCheckDocument(doc, serviceContext()).map((d) => toLspDiagnostic(uri, d))));
+        }
+        if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+        else pushSoon(uri);
+      }, SETTLE_MS),
+    );
   };
 
   const pushSoon = (uri: string): void => {
@@ -101,6 +139,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
       // The parse is shared with validation through the per-document cache.
       const parsed = guarded('indexing', undefined, () => rpslObjects(found.doc));
       if (parsed) workspace.set(uri, parsed, found.doc.text);
+      for (const l of indexListeners) guarded('index listener', undefined, () => l(uri));
     }
   };
 
@@ -149,6 +188,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     serviceContext,
     refreshDiagnostics,
     onSettings: (l) => settingsListeners.push(l),
+    onDidIndex: (l) => indexListeners.push(l),
     get clientCapabilities() {
       return { workDoneProgress: true, pullDiagnostics };
     },
@@ -164,11 +204,16 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   connection.onDidChangeConfiguration((p) => void loadSettings(p.settings).then(refreshDiagnostics));
 
   documents.onDidChangeContent((e) => {
-    indexIfRpsl(e.document.uri);
+    const doc = sourceDocument(e.document.uri);
+    if (doc && isLargeRpsl(doc)) settleSoon(e.document.uri);
+    else indexIfRpsl(e.document.uri);
     if (!pullDiagnostics) pushSoon(e.document.uri);
   });
   documents.onDidClose((e) => {
     sources.delete(e.document.uri);
+    settledCross.delete(e.document.uri);
+    settling.get(e.document.uri)?.dispose();
+    settling.delete(e.document.uri);
     pending.get(e.document.uri)?.dispose();
     pending.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -121,7 +121,7 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
   });
 
   // Typing in one document can change the findings of another open one (a set defined here, used there).
-  ctx.documents.onDidChangeContent((e) => changed(e.document.uri));
+  ctx.onDidIndex(changed);
 
   // A closed editor may have held unsaved text: the file on disk is what the workspace holds now.
   ctx.documents.onDidClose((e) => {
