@@ -6,7 +6,7 @@ import type { AspaDeclaration } from './declarations';
 
 /**
  * Who an aut-num imports from and exports to, by AS number, and whether it takes (gives) everything.
- * The policy area builds it from aut-num objects (workspace/peeringSummary.ts has the same shape).
+ * The policy area builds it from aut-num objects (workspace/peeringSummary.ts).
  * A peer the aut-num imports ANY from and exports a narrower set to looks like its transit provider.
  */
 export interface AutNumPeeringSummary {

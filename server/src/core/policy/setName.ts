@@ -1,7 +1,7 @@
 import type { SetClass } from './ast';
 
 /** RFC 2622 §5: a set's class is told by its name's prefix; hierarchical names (`AS8048:AS-CUSTOMERS`) by a component's. */
-const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [
+export const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [
   ['AS-', 'as-set'],
   ['RS-', 'route-set'],
   ['RTRS-', 'rtr-set'],

@@ -3,6 +3,7 @@ import { parseIPv4, parseIPv6, parsePrefix, type Afi } from '../net/prefix';
 import type { DialectProfile } from './dialects';
 import type { ValueType } from './templates';
 import { ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from './enums';
+import { SET_PREFIXES } from '../policy/setName';
 
 /**
  * Value syntax for every type of templates.ts. Checkers see the attribute's joined value (continuation
@@ -321,14 +322,7 @@ export function checkRangeOperator(cx: ValueContext, t: Token, length: number | 
 
 // ---- Set names ----
 
-type SetClass = 'as-set' | 'route-set' | 'rtr-set' | 'filter-set' | 'peering-set';
-const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [
-  ['AS-', 'as-set'],
-  ['RS-', 'route-set'],
-  ['RTRS-', 'rtr-set'],
-  ['FLTR-', 'filter-set'],
-  ['PRNG-', 'peering-set'],
-];
+type SetClass = (typeof SET_PREFIXES)[number][1];
 const RESERVED_SET_COMPONENTS: ReadonlySet<string> = new Set(['AS-ANY', 'RS-ANY', 'RTRS-ANY', 'FLTR-ANY', 'PRNG-ANY']);
 
 function setPrefixClass(text: string): SetClass | undefined {

@@ -4,19 +4,10 @@ import { firstValue, type RpslObject } from '../rpsl/model';
 import type { Range } from '../text/range';
 import { directionRules } from './routePolicy';
 import type { WorkspaceIndex } from './workspaceIndex';
+import type { AutNumPeeringSummary } from '../aspa/crossCheck';
 
-/**
- * Who an aut-num imports from and exports to, by AS number, and whether it takes (gives) everything.
- * Structurally the `AutNumPeeringSummary` the ASPA cross-check reads: a peer whose routes are accepted
- * with ANY looks like a provider; one the aut-num announces ANY to looks like a customer.
- */
-export interface AutNumPeeringSummary {
-  readonly asn: Asn;
-  readonly imports: readonly { readonly peer: Asn; readonly acceptsAny: boolean }[];
-  readonly exports: readonly { readonly peer: Asn; readonly announcesAny: boolean }[];
-  readonly uri: string;
-  readonly range: Range;
-}
+/** What the ASPA cross-check reads; built here from aut-num objects. */
+export type { AutNumPeeringSummary } from '../aspa/crossCheck';
 
 /** Plain AS numbers of a peering's AS expression (sets and EXCEPT branches are not peers by number). */
 function peerAsns(e: AsExpr | undefined, out: Asn[]): void {
