@@ -48,6 +48,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   let settings: RouteLensSettings = defaultSettings;
   let pullDiagnostics = false;
   let configurationPull = false;
+  let workDoneProgress = false;
   let workspaceFolders: string[] = [];
   const pending = new Map<string, { dispose(): void }>();
 
@@ -160,6 +161,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationPull = !!caps.workspace?.configuration;
+    workDoneProgress = !!caps.window?.workDoneProgress;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     return {
       capabilities: {
@@ -190,7 +192,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     onSettings: (l) => settingsListeners.push(l),
     onDidIndex: (l) => indexListeners.push(l),
     get clientCapabilities() {
-      return { workDoneProgress: true, pullDiagnostics };
+      return { workDoneProgress, pullDiagnostics };
     },
     get workspaceFolders() {
       return workspaceFolders;
