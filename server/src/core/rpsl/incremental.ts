@@ -2,6 +2,7 @@ import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { Span } from '../text/range';
 import type { RpslDialectSetting } from '../settings';
 import { validateRpslText } from './validate';
+import { commonLength } from '../text/commonLength';
 
 /**
  * Re-validation that re-parses only what an edit touched. The text is kept as chunks that begin at a
@@ -66,19 +67,6 @@ function shift(d: SpanDiagnostic, by: number): SpanDiagnostic {
   if (d.related) out.related = d.related.map((r) => ({ ...r, span: shiftSpan(r.span, by) }));
   if (d.tags) out.tags = d.tags;
   return out;
-}
-
-/** How many characters a and b share at the start (or the end), at most `max`: binary search with native equality. */
-function commonLength(a: string, b: string, max: number, fromEnd: boolean): number {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const same = fromEnd ? a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo) : a.slice(lo, mid) === b.slice(lo, mid);
-    if (same) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** arr.splice(start, count, ...items) in place, or by concatenation when items are too many for arguments. */
