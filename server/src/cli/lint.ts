@@ -14,7 +14,7 @@ export interface FileDiagnostic extends Diagnostic {
   readonly file: string;
 }
 
-const USAGE = 'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif] [--no-cross-checks] <files or dirs…>';
+const USAGE = 'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif] [--no-cross-checks] <files, dirs or - for standard input…>';
 const DIALECTS: readonly RpslDialectSetting[] = ['auto', 'rfc', 'irrd', 'ripe'];
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
@@ -37,7 +37,18 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (parsed.positional.length === 0) return usage(io, 'no files given');
 
   const files: { file: string; doc: SourceDocument }[] = [];
+  // A file named twice, or named and inside a directory named too, is linted once.
+  const seen = new Set<string>();
   for (const p of parsed.positional) {
+    if (p === '-') {
+      if (seen.has(STDIN)) continue;
+      seen.add(STDIN);
+      const text = withoutBom(await io.readStdin());
+      // Piped text has no name to go by: its content decides, and RPSL is what a whois query prints.
+      const languageId = languageOfFile(STDIN, text) ?? languageOfFile(`${STDIN}.json`, text) ?? 'rpsl';
+      files.push({ file: STDIN, doc: new SourceDocument('untitled:stdin', languageId, 1, text) });
+      continue;
+    }
     let listed: string[];
     try {
       listed = await io.listFiles(p);
@@ -46,13 +57,16 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     for (const file of listed) {
-      const text = await io.readFile(file);
+      const key = path.resolve(file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const text = withoutBom(await io.readFile(file));
       const languageId = languageOfFile(file, text);
       if (!languageId) {
         if (listed.length === 1 && listed[0] === p) io.stderr(`routelens lint: ${p}: not an RPSL or ASPA file, skipped\n`);
         continue;
       }
-      files.push({ file, doc: new SourceDocument(pathToFileURL(path.resolve(file)).toString(), languageId, 1, text) });
+      files.push({ file, doc: new SourceDocument(pathToFileURL(key).toString(), languageId, 1, text) });
     }
   }
 
@@ -71,6 +85,14 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results), null, 2)}\n`);
   else io.stdout(textReport(results, files.length));
   return results.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+}
+
+/** The name standard input is reported under. */
+const STDIN = '<stdin>';
+
+/** Editors hide a UTF-8 byte order mark and count columns after it; so does the linter. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function usage(io: CliIo, why: string): number {

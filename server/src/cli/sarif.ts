@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { allDiagnosticCodes } from '../core/diagnostics/registry';
 import type { Severity } from '../core/diagnostics/diagnostic';
 import type { FileDiagnostic } from './lint';
@@ -35,7 +37,7 @@ export function toSarif(results: readonly FileDiagnostic[]) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: r.file.split('\\').join('/') },
+                artifactLocation: { uri: artifactUri(r.file) },
                 region: {
                   startLine: r.range.start.line + 1,
                   startColumn: r.range.start.character + 1,
@@ -49,4 +51,14 @@ export function toSarif(results: readonly FileDiagnostic[]) {
       },
     ],
   };
+}
+
+/**
+ * SARIF 2.1.0 §3.10.2: `uri` is a URI reference. A relative path stays relative (GitHub code scanning
+ * resolves it against the checkout), one segment percent-encoded at a time; an absolute path becomes a
+ * file: URI. `<stdin>` and the like are encoded the same way.
+ */
+function artifactUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { main } from '../../server/src/cli/main';
+import type { FileDiagnostic } from '../../server/src/cli/lint';
+import { toSarif } from '../../server/src/cli/sarif';
+import { memoryIo } from '../support/memoryIo';
+
+/** Inputs the issue's CLI contract meets in practice: BOMs, repeated paths, standard input, awkward file names. */
+
+const ROUTE = 'route:          192.0.2.1/24\norigin:         AS65000\nmnt-by:         MAINT-EXAMPLE\nchanged:        noc@example.com\nsource:         RADB\n';
+
+function fixtureDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'routelens-lint-inputs-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+interface Row {
+  file: string;
+  range: { start: { line: number; character: number } };
+  code: string;
+}
+
+test('a UTF-8 byte order mark is not part of the first attribute name (editors hide it; Windows tools write it)', async () => {
+  const dir = fixtureDir({ 'bom.rpsl': `\ufeff${ROUTE}` });
+  const io = memoryIo();
+  const code = await main(['lint', '--format', 'json', path.join(dir, 'bom.rpsl')], io);
+  const rows = JSON.parse(io.out) as Row[];
+  // Only the finding the text really has: host bits, at the column VS Code shows (after the invisible BOM).
+  assert.deepEqual(
+    rows.map((r) => [r.code, r.range.start.line, r.range.start.character]),
+    [['rpsl/host-bits-set', 0, 16]],
+  );
+  assert.equal(code, 1);
+});
+
+test('a file named twice (or a file and its directory) is linted once', async () => {
+  const dir = fixtureDir({ 'a.rpsl': ROUTE });
+  const file = path.join(dir, 'a.rpsl');
+  const once = memoryIo();
+  await main(['lint', '--format', 'json', file], once);
+  const twice = memoryIo();
+  await main(['lint', '--format', 'json', file, dir, path.join(dir, '.', 'a.rpsl')], twice);
+  assert.deepEqual(JSON.parse(twice.out), JSON.parse(once.out));
+});
+
+test('"-" lints standard input (as io.ts documents), named <stdin>', async () => {
+  const io = memoryIo(ROUTE);
+  const code = await main(['lint', '--format', 'json', '-'], io);
+  const rows = JSON.parse(io.out) as Row[];
+  assert.deepEqual(
+    rows.map((r) => [r.file, r.code, r.range.start.line, r.range.start.character]),
+    [['<stdin>', 'rpsl/host-bits-set', 0, 16]],
+  );
+  assert.equal(code, 1);
+});
+
+function diag(file: string): FileDiagnostic {
+  return {
+    file,
+    code: 'rpsl/host-bits-set',
+    severity: 'error',
+    message: 'm',
+    range: { start: { line: 0, character: 16 }, end: { line: 0, character: 28 } },
+  };
+}
+
+function uriOf(file: string): string {
+  return toSarif([diag(file)]).runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+}
+
+test('SARIF artifact URIs are valid URI references (SARIF 2.1.0 §3.10.2): relative paths percent-encoded, absolute ones file: URIs', () => {
+  // GitHub code scanning resolves relative URIs against the checkout; spaces, "#" and "%" must be encoded.
+  assert.equal(uriOf('objects/my routes#2.rpsl'), 'objects/my%20routes%232.rpsl');
+  assert.equal(uriOf('objects\\win.rpsl'), 'objects/win.rpsl');
+  assert.equal(uriOf('100%.rpsl'), '100%25.rpsl');
+  const abs = path.resolve(tmpdir(), 'dir with space', 'a.rpsl');
+  assert.equal(uriOf(abs), pathToFileURL(abs).href);
+  // Every URI reads back as the path it came from.
+  for (const file of ['objects/my routes#2.rpsl', '100%.rpsl', 'ünïcode/ß.rpsl'])
+    assert.equal(decodeURIComponent(new URL(uriOf(file), 'file:///repo/').pathname), `/repo/${file}`);
+});
