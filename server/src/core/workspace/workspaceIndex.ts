@@ -2,6 +2,8 @@ import { parseAsn, type Asn } from '../net/asn';
 import { parsePrefix, type Prefix } from '../net/prefix';
 import { firstValue, type RpslObject } from '../rpsl/model';
 import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/range';
+import { commonLength } from '../text/commonLength';
 import { MultiMap } from './multiMap';
 import { objectReferences, TARGET_CLASSES, type ObjectReference, type TargetKind } from './references';
 
@@ -28,6 +30,45 @@ export interface ReferenceSite {
   readonly ref: ObjectReference;
 }
 
+/**
+ * The index's own view of an entry: when a file is re-indexed, an object whose text did not change keeps
+ * its entry, and so every map slot that points at it; only its offsets move (`object`, `refs`).
+ */
+type Entry = { -readonly [K in keyof IndexedObject]: IndexedObject[K] };
+
+/** A site reads its reference through the entry, so it follows the entry when the entry's offsets move. */
+class Site implements ReferenceSite {
+  constructor(
+    readonly from: Entry,
+    private readonly i: number,
+  ) {}
+
+  get ref(): ObjectReference {
+    return this.from.refs[this.i]!;
+  }
+}
+
+function shiftSpan(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
+/**
+ * What a lookup read, as a token: `k` class+key, `c` a class's set of keys, `p` routes of one prefix, `o`
+ * routes of one origin, `L` the prefix lengths in use, `r` references to a name, `d` whether a dump is
+ * present. A change to the index bumps the tokens of what it touched, so a result computed from lookups
+ * stays valid until one of its tokens is bumped (see `tracking` and `onChange`).
+ */
+export type ReadToken = string;
+const token = {
+  key: (cls: string, key: string): ReadToken => `k\u0000${cls}\u0000${key}`,
+  cls: (cls: string): ReadToken => `c\u0000${cls}`,
+  prefix: (pk: string): ReadToken => `p\u0000${pk}`,
+  origin: (a: Asn): ReadToken => `o\u0000${a}`,
+  lengths: (afi: 4 | 6): ReadToken => `L${afi}`,
+  refs: (kind: TargetKind, key: string): ReadToken => `r\u0000${kind}\u0000${key}`,
+  dump: 'd' as ReadToken,
+};
+
 /** A file with at least this many objects is taken for a registry dump (see `hasRegistryDump`). */
 export const DUMP_OBJECT_THRESHOLD = 1000;
 
@@ -47,20 +88,23 @@ const CLASS_TO_TARGET: Readonly<Record<string, TargetKind>> = Object.fromEntries
  * entries, so a file change costs what the file holds, not what the workspace holds.
  */
 export class WorkspaceIndex {
-  private readonly byUri = new Map<string, readonly IndexedObject[]>();
+  private readonly byUri = new Map<string, readonly Entry[]>();
   /** class → key → objects; nested maps, since building `class+key` strings for every lookup was costly. */
-  private readonly byKey = new Map<string, MultiMap<string, IndexedObject>>();
+  private readonly byKey = new Map<string, MultiMap<string, Entry>>();
   /** target kind → name → where it is referenced. */
-  private readonly refsTo = new Map<TargetKind, MultiMap<string, ReferenceSite>>();
-  private readonly sitesByUri = new Map<string, ReferenceSite[]>();
-  private readonly routesByPrefix = new MultiMap<string, IndexedObject>();
-  private readonly routesByOrigin = new MultiMap<number, IndexedObject>();
+  private readonly refsTo = new Map<TargetKind, MultiMap<string, Site>>();
+  private readonly routesByPrefix = new MultiMap<string, Entry>();
+  private readonly routesByOrigin = new MultiMap<number, Entry>();
   private readonly classCounts = new Map<string, number>();
   /** Route prefix lengths in use per address family, with counts: covering lookups try only these. */
   private readonly lengths = { 4: new Map<number, number>(), 6: new Map<number, number>() };
   private readonly texts = new Map<string, { text: string; index?: LineIndex }>();
   private readonly dumps = new Set<string>();
   private gen = 0;
+  private hadDump = false;
+  /** The tokens read since `tracking` began, innermost first; empty when nobody is tracking. */
+  private readonly readers: Set<ReadToken>[] = [];
+  private readonly changeListeners = new Set<(t: ReadToken) => void>();
 
   /** Bumped on every change: caches of derived data (set expansions) key on it. */
   get generation(): number {
@@ -68,37 +112,159 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Runs `run` and returns what it computed with the tokens of every lookup it made (nested calls add
+   * theirs to the enclosing ones too). A result stays valid until `onChange` reports one of them.
+   */
+  tracking<T>(run: () => T): { value: T; reads: Set<ReadToken> } {
+    const reads = new Set<ReadToken>();
+    this.readers.push(reads);
+    try {
+      const value = run();
+      return { value, reads };
+    } finally {
+      this.readers.pop();
+      this.noteReads(reads);
+    }
+  }
+
+  /** Adds tokens to the enclosing `tracking` calls: for caches that skip the lookups a result came from. */
+  noteReads(tokens: Iterable<ReadToken>): void {
+    const outer = this.readers[this.readers.length - 1];
+    if (outer) for (const t of tokens) outer.add(t);
+  }
+
+  /** Calls `listener` with each token a change bumps; returns the unsubscribe function. */
+  onChange(listener: (t: ReadToken) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private read(t: ReadToken): void {
+    this.readers[this.readers.length - 1]?.add(t);
+  }
+
+  private bump(t: ReadToken): void {
+    for (const l of this.changeListeners) l(t);
+  }
+
+  /**
    * Replace everything indexed for `uri`. Pass the text when you have it: locations in other files need it
-   * to turn offsets into line/character (without it they point at the file's start).
+   * to turn offsets into line/character (without it they point at the file's start). When the file was
+   * indexed with its text before, only the objects an edit touched are replaced: the others keep their
+   * entries, and those after the edit move by its length (a registry dump re-indexes in milliseconds).
    */
   set(uri: string, objects: readonly RpslObject[], text?: string): void {
-    this.remove(uri);
+    const old = this.byUri.get(uri);
+    const oldText = this.texts.get(uri)?.text;
+    if (old && text !== undefined && oldText === text) return;
+    if (!old || oldText === undefined || text === undefined) {
+      this.remove(uri);
+      if (text !== undefined) this.texts.set(uri, { text });
+      this.byUri.set(uri, objects.map((o) => this.add(uri, o)));
+      this.gen++;
+      this.dumpMayHaveChanged();
+      return;
+    }
+    this.texts.set(uri, { text });
+    // The edit: text[prefix, text.length - suffix) replaced oldText[prefix, oldText.length - suffix).
+    const max = Math.min(oldText.length, text.length);
+    const prefix = commonLength(oldText, text, max, false);
+    const suffix = commonLength(oldText, text, max - prefix, true);
+    const delta = text.length - oldText.length;
+    const oldEditEnd = oldText.length - suffix;
+    // Objects wholly before the edit are unchanged where they are; those wholly after it are unchanged but
+    // moved. An object touching the edit (or framed differently, e.g. merged by a removed blank line) is new.
+    let head = 0;
+    while (head < old.length && head < objects.length) {
+      const o = old[head]!.object.span;
+      const n = objects[head]!.span;
+      if (o.end >= prefix || n.start !== o.start || n.end !== o.end) break;
+      head++;
+    }
+    let tail = 0;
+    while (tail < old.length - head && tail < objects.length - head) {
+      const o = old[old.length - 1 - tail]!.object.span;
+      const n = objects[objects.length - 1 - tail]!.span;
+      if (o.start < oldEditEnd || o.start === 0 || n.start !== o.start + delta || n.end !== o.end + delta) break;
+      tail++;
+    }
     this.gen++;
-    if (text !== undefined) this.texts.set(uri, { text });
-    const entries: IndexedObject[] = [];
-    const sites: ReferenceSite[] = [];
-    for (const object of objects) {
-      const className = object.className;
-      const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
-      const key = route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object);
-      const e: IndexedObject = { uri, object, className, key, refs: objectReferences(object), ...(route ? { route } : {}) };
+    for (let i = head; i < old.length - tail; i++) this.removeEntry(old[i]!);
+    const entries: Entry[] = old.slice(0, head);
+    for (let i = head; i < objects.length - tail; i++) entries.push(this.add(uri, objects[i]!));
+    for (let i = 0; i < tail; i++) {
+      const e = old[old.length - tail + i]!;
+      e.object = objects[objects.length - tail + i]!;
+      if (delta !== 0) e.refs = e.refs.map((r) => ({ ...r, span: shiftSpan(r.span, delta) }));
       entries.push(e);
-      bucket(this.byKey, className).add(key, e);
-      this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
-      if (route) {
-        this.routesByPrefix.add(prefixKey(route.prefix), e);
-        this.routesByOrigin.add(route.origin, e);
-        const l = this.lengths[route.prefix.afi];
-        l.set(route.prefix.length, (l.get(route.prefix.length) ?? 0) + 1);
-      }
-      for (const ref of e.refs) {
-        const site = { from: e, ref };
-        sites.push(site);
-        bucket(this.refsTo, ref.kind).add(ref.key, site);
-      }
     }
     this.byUri.set(uri, entries);
-    this.sitesByUri.set(uri, sites);
+    this.dumpMayHaveChanged();
+  }
+
+  private add(uri: string, object: RpslObject): Entry {
+    const className = object.className;
+    const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
+    const key = route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object);
+    const e: Entry = { uri, object, className, key, refs: objectReferences(object), ...(route ? { route } : {}) };
+    bucket(this.byKey, className).add(key, e);
+    // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
+    const notify = this.changeListeners.size > 0;
+    if (notify) {
+      this.bump(token.key(className, key));
+      this.bump(token.cls(className));
+    }
+    this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
+    if (route) {
+      const pk = prefixKey(route.prefix);
+      this.routesByPrefix.add(pk, e);
+      this.routesByOrigin.add(route.origin, e);
+      if (notify) {
+        this.bump(token.prefix(pk));
+        this.bump(token.origin(route.origin));
+      }
+      const l = this.lengths[route.prefix.afi];
+      const n = l.get(route.prefix.length) ?? 0;
+      l.set(route.prefix.length, n + 1);
+      if (n === 0 && notify) this.bump(token.lengths(route.prefix.afi));
+    }
+    e.refs.forEach((ref, i) => {
+      bucket(this.refsTo, ref.kind).add(ref.key, new Site(e, i));
+      if (notify) this.bump(token.refs(ref.kind, ref.key));
+    });
+    return e;
+  }
+
+  private removeEntry(e: Entry): void {
+    const notify = this.changeListeners.size > 0;
+    this.byKey.get(e.className)?.deleteWhere(e.key, (x) => x === e);
+    if (notify) {
+      this.bump(token.key(e.className, e.key));
+      this.bump(token.cls(e.className));
+    }
+    const n = (this.classCounts.get(e.className) ?? 1) - 1;
+    if (n > 0) this.classCounts.set(e.className, n);
+    else this.classCounts.delete(e.className);
+    if (e.route) {
+      const pk = prefixKey(e.route.prefix);
+      this.routesByPrefix.deleteWhere(pk, (x) => x === e);
+      this.routesByOrigin.deleteWhere(e.route.origin, (x) => x === e);
+      if (notify) {
+        this.bump(token.prefix(pk));
+        this.bump(token.origin(e.route.origin));
+      }
+      const l = this.lengths[e.route.prefix.afi];
+      const c = (l.get(e.route.prefix.length) ?? 1) - 1;
+      if (c > 0) l.set(e.route.prefix.length, c);
+      else {
+        l.delete(e.route.prefix.length);
+        if (notify) this.bump(token.lengths(e.route.prefix.afi));
+      }
+    }
+    for (const ref of e.refs) {
+      this.refsTo.get(ref.kind)?.deleteWhere(ref.key, (s) => s.from === e);
+      if (notify) this.bump(token.refs(ref.kind, ref.key));
+    }
   }
 
   remove(uri: string): void {
@@ -107,28 +273,8 @@ export class WorkspaceIndex {
     if (!old) return;
     this.gen++;
     this.byUri.delete(uri);
-    for (const e of old) {
-      this.byKey.get(e.className)?.deleteWhere(e.key, (x) => x === e);
-      const n = (this.classCounts.get(e.className) ?? 1) - 1;
-      if (n > 0) this.classCounts.set(e.className, n);
-      else this.classCounts.delete(e.className);
-      if (e.route) {
-        this.routesByPrefix.deleteWhere(prefixKey(e.route.prefix), (x) => x === e);
-        this.routesByOrigin.deleteWhere(e.route.origin, (x) => x === e);
-        const l = this.lengths[e.route.prefix.afi];
-        const c = (l.get(e.route.prefix.length) ?? 1) - 1;
-        if (c > 0) l.set(e.route.prefix.length, c);
-        else l.delete(e.route.prefix.length);
-      }
-    }
-    const touched = new Set<string>();
-    for (const { ref } of this.sitesByUri.get(uri) ?? []) {
-      const tk = `${ref.kind}\u0000${ref.key}`;
-      if (touched.has(tk)) continue;
-      touched.add(tk);
-      this.refsTo.get(ref.kind)?.deleteWhere(ref.key, (s) => s.from.uri === uri);
-    }
-    this.sitesByUri.delete(uri);
+    for (const e of old) this.removeEntry(e);
+    this.dumpMayHaveChanged();
   }
 
   /** Marks (or unmarks) `uri` as a registry dump, e.g. a file from `routelens.workspace.extraFiles`. */
@@ -136,6 +282,19 @@ export class WorkspaceIndex {
     if (isDump) this.dumps.add(uri);
     else this.dumps.delete(uri);
     this.gen++;
+    this.dumpMayHaveChanged();
+  }
+
+  private dumpMayHaveChanged(): void {
+    const now = this.computeHasDump();
+    if (now !== this.hadDump) this.bump(token.dump);
+    this.hadDump = now;
+  }
+
+  private computeHasDump(): boolean {
+    for (const u of this.dumps) if (this.byUri.has(u)) return true;
+    for (const list of this.byUri.values()) if (list.length >= DUMP_OBJECT_THRESHOLD) return true;
+    return false;
   }
 
   /**
@@ -143,33 +302,40 @@ export class WorkspaceIndex {
    * DUMP_OBJECT_THRESHOLD objects. Only then does an unresolved reference say something.
    */
   hasRegistryDump(): boolean {
-    for (const u of this.dumps) if (this.byUri.has(u)) return true;
-    for (const list of this.byUri.values()) if (list.length >= DUMP_OBJECT_THRESHOLD) return true;
-    return false;
+    this.read(token.dump);
+    return this.hadDump;
   }
 
   lookup(className: string, key: string): readonly IndexedObject[] {
     const exact = this.byKey.get(className)?.get(key);
-    if (exact && exact.length > 0) return exact;
+    if (exact && exact.length > 0) {
+      if (this.readers.length > 0) this.read(token.key(className, key));
+      return exact;
+    }
     const cls = className.toLowerCase();
     let k = key.toUpperCase();
     if (cls === 'aut-num') {
       const a = parseAsn(k);
       if (a.ok) k = `AS${a.asn}`;
     }
+    if (this.readers.length > 0) this.read(token.key(cls, k));
     return this.byKey.get(cls)?.get(k) ?? [];
   }
 
   /** The objects a reference target resolves to (a contact may be a person or a role). */
   resolve(kind: TargetKind, key: string): readonly IndexedObject[] {
+    const classes = TARGET_CLASSES[kind];
+    if (classes.length === 1) return this.lookup(classes[0]!, key);
     const out: IndexedObject[] = [];
-    for (const cls of TARGET_CLASSES[kind]) out.push(...this.lookup(cls, key));
+    for (const cls of classes) out.push(...this.lookup(cls, key));
     return out;
   }
 
   /** Every place that references `kind`/`key`. */
   referencesTo(kind: TargetKind, key: string): readonly ReferenceSite[] {
-    return [...(this.refsTo.get(kind)?.get(key.toUpperCase()) ?? [])];
+    const k = key.toUpperCase();
+    if (this.readers.length > 0) this.read(token.refs(kind, k));
+    return [...(this.refsTo.get(kind)?.get(k) ?? [])];
   }
 
   /** The reference kind an object is the target of (as-set → as-set, person → contact …). */
@@ -179,25 +345,33 @@ export class WorkspaceIndex {
 
   /** Route objects for exactly `p`. */
   routesFor(p: Prefix): readonly IndexedObject[] {
-    return [...this.routesByPrefix.get(prefixKey(p))];
+    const pk = prefixKey(p);
+    if (this.readers.length > 0) this.read(token.prefix(pk));
+    return [...this.routesByPrefix.get(pk)];
   }
 
   /** Route objects whose prefix covers `p` (or equals it). */
   coveringRoutes(p: Prefix): IndexedObject[] {
     const out: IndexedObject[] = [];
+    const tracked = this.readers.length > 0;
+    if (tracked) this.read(token.lengths(p.afi));
     for (const len of this.lengths[p.afi].keys()) {
       if (len > p.length) continue;
-      for (const r of this.routesByPrefix.get(prefixKey(len === p.length ? p : maskPrefix(p, len)))) out.push(r);
+      const pk = prefixKey(len === p.length ? p : maskPrefix(p, len));
+      if (tracked) this.read(token.prefix(pk));
+      for (const r of this.routesByPrefix.get(pk)) out.push(r);
     }
     return out;
   }
 
   /** How many route objects `origin` has, without copying them. */
   routeCountOf(origin: Asn): number {
+    if (this.readers.length > 0) this.read(token.origin(origin));
     return this.routesByOrigin.count(origin);
   }
 
   routesOriginatedBy(origin: Asn): readonly IndexedObject[] {
+    if (this.readers.length > 0) this.read(token.origin(origin));
     return [...this.routesByOrigin.get(origin)];
   }
 
@@ -207,10 +381,12 @@ export class WorkspaceIndex {
 
   /** The keys defined for `className`. */
   keysOf(className: string): Iterable<string> {
+    if (this.readers.length > 0) this.read(token.cls(className));
     return this.byKey.get(className)?.keys() ?? [];
   }
 
   countOf(className: string): number {
+    if (this.readers.length > 0) this.read(token.cls(className));
     return this.classCounts.get(className) ?? 0;
   }
 
