@@ -213,7 +213,12 @@ function complete(doc: SourceDocument, offset: number, setting: RpslDialectSetti
     const name = prefix.slice(0, colon).trim().toLowerCase();
     if (!obj) return [];
     const { template } = templateOf(obj, setting);
-    return valueChoices(template?.byName.get(name), obj.className).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember }));
+    // The item replaces all of the value typed so far: enumerated values have spaces ("ALLOCATED PA"),
+    // and a client left to itself replaces only the word before the cursor.
+    let valueStart = lineStart + colon + 1;
+    while (valueStart < offset && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
+    const range = doc.lineIndex.range({ start: valueStart, end: offset });
+    return valueChoices(template?.byName.get(name), obj.className).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: v } }));
   }
   if (!/^[A-Za-z0-9_-]*$/.test(prefix)) return [];
   if (!obj) {
