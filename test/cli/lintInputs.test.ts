@@ -84,3 +84,8 @@ test('SARIF artifact URIs are valid URI references (SARIF 2.1.0 §3.10.2): relat
   for (const file of ['objects/my routes#2.rpsl', '100%.rpsl', 'ünïcode/ß.rpsl'])
     assert.equal(decodeURIComponent(new URL(uriOf(file), 'file:///repo/').pathname), `/repo/${file}`);
 });
+
+test('SARIF says its columns are UTF-16 code units, as the LSP characters they come from', () => {
+  // An emoji before a finding counts 2 in LSP columns and 1 in code points: the run must say which.
+  assert.equal(toSarif([diag('a.rpsl')]).runs[0]!.columnKind, 'utf16CodeUnits');
+});

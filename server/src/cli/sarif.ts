@@ -29,6 +29,8 @@ export function toSarif(results: readonly FileDiagnostic[]) {
             }),
           },
         },
+        // LSP characters are UTF-16 code units; saying so keeps consumers from assuming code points (§3.14.21).
+        columnKind: 'utf16CodeUnits',
         results: results.map((r) => ({
           ruleId: r.code,
           ruleIndex: codes.indexOf(r.code),
