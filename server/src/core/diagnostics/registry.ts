@@ -6,6 +6,7 @@ import { aspaCodes } from '../aspa/codes';
 import { lgCodes } from '../lg/codes';
 import { pathCodes } from '../paths/codes';
 import { rpkiCodes } from '../rpki/codes';
+import { routelensCodes } from './codes';
 
 /** Every diagnostic code the core can emit, by area; the single source for docs/diagnostics.md. */
 export const diagnosticAreas: readonly { area: string; title: string; codes: readonly DiagnosticCodeInfo[] }[] = [
@@ -16,6 +17,7 @@ export const diagnosticAreas: readonly { area: string; title: string; codes: rea
   { area: 'lg', title: 'Looking-glass parsing', codes: lgCodes },
   { area: 'paths', title: 'AS-path analysis', codes: pathCodes },
   { area: 'rpki', title: 'RPKI data sources', codes: rpkiCodes },
+  { area: 'routelens', title: 'Language server', codes: routelensCodes },
 ];
 
 export const allDiagnosticCodes: ReadonlyMap<string, DiagnosticCodeInfo> = new Map(

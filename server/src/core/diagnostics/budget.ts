@@ -1,0 +1,198 @@
+import type { Range } from '../text/range';
+import type { Diagnostic, Severity } from './diagnostic';
+
+/**
+ * A per-file diagnostics budget. An editor keeps a bounded number of markers per file (VS Code: 1000, the
+ * first errors of the file, then warnings…), so on a registry dump with 100,000+ findings it would show the
+ * top of the file and never the place being edited, after the server encoded and sent all of them. The
+ * server sends at most `limit` instead: the most severe findings nearest the focus line (the last edit),
+ * and a notice saying how many are hidden and how to see them all.
+ */
+
+export const DIAGNOSTICS_LIMITED = 'routelens/diagnostics-limited';
+
+/** The setting that raises the budget (package.json `contributes.configuration`). */
+export const MAX_PER_FILE_SETTING = 'routelens.diagnostics.maxPerFile';
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export interface BudgetOptions {
+  /** The 0-based line the user is looking at: where they last edited. */
+  readonly focusLine: number;
+  /** At most this many diagnostics come back, the notice included; at least 1. */
+  readonly limit: number;
+  /** The document, so the notice can name the `routelens lint` command line that lists everything. */
+  readonly uri?: string;
+}
+
+/**
+ * The document's findings within the budget: all of them, unchanged, when they fit; otherwise `limit - 1`
+ * findings chosen by `selectNearest` (in document order), then the notice.
+ */
+export function applyBudget(diagnostics: readonly Diagnostic[], options: BudgetOptions): readonly Diagnostic[] {
+  return applyBudgetTo(diagnostics, (d) => SEVERITY_RANK[d.severity], options, (d) => d);
+}
+
+/**
+ * `applyBudget` for any diagnostic form with a range and a severity rank (0 or 1 = most severe; the LSP's
+ * own numbering, Error = 1 … Hint = 4, is one), so the server can budget diagnostics it already converted.
+ * `fromCore` turns the notice into that form.
+ */
+export function applyBudgetTo<T extends { readonly range: Range }>(
+  items: readonly T[],
+  rank: (d: T) => number,
+  options: BudgetOptions,
+  fromCore: (notice: Diagnostic) => T,
+): readonly T[] {
+  const limit = Math.max(1, Math.floor(options.limit));
+  if (items.length <= limit) return items;
+  const shown = selectNearest(items, rank, options.focusLine, limit - 1);
+  return [...shown, fromCore(budgetNotice(shown.length, items.length, options))];
+}
+
+/**
+ * `count` of `items`: whole severities, most severe first, while they fit; within the severity that does not
+ * fit, the ones whose line is nearest `focusLine` (equal distance: document order). Returned in document
+ * order (line, character, then input order).
+ *
+ * Cost: one pass to count severities, one to collect the candidates, then, since findings mostly come in
+ * document order (or as a few ordered runs, e.g. per-object findings followed by cross-object ones), a binary
+ * search for the focus line in each ordered run and a walk outward, one line distance at a time — O(n + count·runs),
+ * no sort of the n findings. Input made of many runs is sorted instead.
+ */
+export function selectNearest<T extends { readonly range: Range }>(items: readonly T[], rank: (d: T) => number, focusLine: number, count: number): T[] {
+  if (count <= 0) return [];
+  if (count >= items.length) return inDocumentOrder(items, items.map((_, i) => i));
+
+  const perRank = new Map<number, number>();
+  for (const d of items) {
+    const r = rank(d);
+    perRank.set(r, (perRank.get(r) ?? 0) + 1);
+  }
+  // The rank whose findings do not all fit: those above it are all taken, those below none.
+  let left = count;
+  let cut = Infinity;
+  for (const [r, n] of [...perRank].sort((a, b) => a[0] - b[0])) {
+    if (n > left) {
+      cut = r;
+      break;
+    }
+    left -= n;
+  }
+  const taken: number[] = [];
+  const candidates: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const r = rank(items[i]!);
+    if (r < cut) taken.push(i);
+    else if (r === cut) candidates.push(i);
+  }
+  if (left > 0) taken.push(...nearest(items, candidates, focusLine, left));
+  return inDocumentOrder(items, taken);
+}
+
+/** More ordered runs than this and the candidates are sorted: the outward walk costs count × runs. */
+const MAX_RUNS = 16;
+
+/** The `k` of `indices` (ascending) whose items' lines are nearest `focus`; equal distance: document order. */
+function nearest<T extends { readonly range: Range }>(items: readonly T[], indices: readonly number[], focus: number, k: number): number[] {
+  const line = (i: number): number => items[i]!.range.start.line;
+  let runs = orderedRuns(indices, line);
+  if (runs.length > MAX_RUNS) {
+    const sorted = [...indices].sort((a, b) => line(a) - line(b) || a - b);
+    runs = [{ at: sorted, below: 0, above: 0 }];
+  }
+  for (const run of runs) {
+    run.above = lowerBound(run.at, focus, line);
+    run.below = run.above - 1;
+  }
+  const chosen: number[] = [];
+  while (chosen.length < k) {
+    // The next distance any run offers, then every candidate at that distance on either side of the focus.
+    let d = Infinity;
+    for (const run of runs) {
+      if (run.below >= 0) d = Math.min(d, focus - line(run.at[run.below]!));
+      if (run.above < run.at.length) d = Math.min(d, line(run.at[run.above]!) - focus);
+    }
+    if (d === Infinity) break;
+    const level: number[] = [];
+    for (const run of runs) {
+      while (run.below >= 0 && focus - line(run.at[run.below]!) === d) level.push(run.at[run.below--]!);
+      while (run.above < run.at.length && line(run.at[run.above]!) - focus === d) level.push(run.at[run.above++]!);
+    }
+    const need = k - chosen.length;
+    chosen.push(...(level.length <= need ? level : documentOrder(items, level).slice(0, need)));
+  }
+  return chosen;
+}
+
+interface Run {
+  /** Item indices whose lines never decrease. */
+  readonly at: readonly number[];
+  /** The walk's cursors: the next index to take below the focus line, and at or above it. */
+  below: number;
+  above: number;
+}
+
+/** Splits `indices` into maximal stretches of non-decreasing line. */
+function orderedRuns(indices: readonly number[], line: (i: number) => number): Run[] {
+  const runs: Run[] = [];
+  let start = 0;
+  for (let j = 1; j <= indices.length; j++) {
+    if (j === indices.length || line(indices[j]!) < line(indices[j - 1]!)) {
+      runs.push({ at: indices.slice(start, j), below: 0, above: 0 });
+      start = j;
+    }
+  }
+  return runs;
+}
+
+/** The first position in `at` whose line is >= `focus`. */
+function lowerBound(at: readonly number[], focus: number, line: (i: number) => number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (line(at[mid]!) < focus) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `indices` sorted by their items' start positions, then input order. */
+function documentOrder<T extends { readonly range: Range }>(items: readonly T[], indices: readonly number[]): number[] {
+  return [...indices].sort((a, b) => {
+    const x = items[a]!.range.start;
+    const y = items[b]!.range.start;
+    return x.line - y.line || x.character - y.character || a - b;
+  });
+}
+
+function inDocumentOrder<T extends { readonly range: Range }>(items: readonly T[], indices: readonly number[]): T[] {
+  return documentOrder(items, indices).map((i) => items[i]!);
+}
+
+/** The information diagnostic at the top of the document that takes the budget's last slot. */
+export function budgetNotice(shown: number, total: number, options: Pick<BudgetOptions, 'uri'> = {}): Diagnostic {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return {
+    code: DIAGNOSTICS_LIMITED,
+    severity: 'information',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message:
+      `Showing ${n(shown)} of ${n(total)} findings: the most severe, nearest the last edit. ` +
+      `Raise the setting ${MAX_PER_FILE_SETTING} to show more, or run \`routelens lint ${lintArgument(options.uri)}\` to list them all.`,
+  };
+}
+
+/** A file: URI as the path the CLI takes (quoted when it has spaces); `<file>` for anything else. */
+function lintArgument(uri: string | undefined): string {
+  if (!uri?.startsWith('file://')) return '<file>';
+  let p: string;
+  try {
+    p = decodeURIComponent(uri.slice('file://'.length));
+  } catch {
+    return '<file>';
+  }
+  if (/^\/[a-z]:\//i.test(p)) p = p.slice(1);
+  return /\s/.test(p) ? `"${p}"` : p;
+}
