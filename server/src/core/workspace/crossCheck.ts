@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix, RelatedInformation } from '../diagnostics/diagnostic';
+import type { Diagnostic, RelatedInformation, SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { SourceDocument } from '../document';
 import { parseAsn } from '../net/asn';
 import { setClassOf } from '../policy/setName';
@@ -11,7 +11,7 @@ import { nearestName } from './nearestName';
 import type { ObjectReference } from './references';
 import { expandSet, MAX_SET_DEPTH, MAX_SET_SIZE, mbrsByRef, memberOfAllowed } from './setExpansion';
 import { announcedToAnyone, namedPeers, peersWith } from './routePolicy';
-import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
+import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
 const SEVERITY = new Map(workspaceCodes.map((c) => [c.code, c.severity]));
 
@@ -41,6 +41,118 @@ function unresolvedReportable(index: WorkspaceIndex, ref: ObjectReference, hasDu
   return ref.key.includes(':') && a.ok && a.hadPrefix && index.autNum(a.asn) !== undefined;
 }
 
+/** Related information anchored at an object: `span` counts from the start of `target`'s object. */
+export interface AnchoredRelated {
+  readonly target: IndexedObject;
+  readonly span: Span;
+  readonly message: string;
+}
+
+/**
+ * A cross-object finding about one indexed object, with every span counted from the start of the object
+ * it is in. An entry keeps its identity while edits elsewhere move it, so a finding stays right wherever
+ * the objects have moved since, and can be cached with the object (see CrossCheckCache).
+ */
+export interface CrossFinding extends Omit<SpanDiagnostic, 'related'> {
+  readonly related?: readonly AnchoredRelated[];
+}
+
+/** The shared state of one pass over a file's objects. */
+export interface CrossCheckPass {
+  readonly index: WorkspaceIndex;
+  /** A dump repeats the same unresolved names many times; each is searched once, its lookups replayed. */
+  readonly near: Map<string, { readonly value: string | undefined; readonly reads?: ReadonlySet<ReadToken> }>;
+}
+
+export function newPass(index: WorkspaceIndex): CrossCheckPass {
+  return { index, near: new Map() };
+}
+
+function nearestOf(pass: CrossCheckPass, ref: ObjectReference): string | undefined {
+  const { index } = pass;
+  const k = `${ref.kind}\u0000${ref.key}`;
+  const hit = pass.near.get(k);
+  if (hit && (hit.reads || !index.isTracking)) {
+    if (hit.reads) index.noteReads(hit.reads);
+    return hit.value;
+  }
+  const found = index.isTracking ? index.tracking(() => nearestName(index, ref.kind, ref.key)) : { value: nearestName(index, ref.kind, ref.key) };
+  pass.near.set(k, found);
+  return found.value;
+}
+
+/** The cross-object findings about one object of the index. */
+export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFinding[] {
+  const { index } = pass;
+  const out: CrossFinding[] = [];
+  const base = e.object.span.start;
+  const rel = (s: Span): Span => ({ start: s.start - base, end: s.end - base });
+  const push: Push = (code, span, message, related, fixes) => {
+    out.push({ code, severity: SEVERITY.get(code) ?? 'warning', span: rel(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
+  };
+  const obj = e.object;
+  const hasDump = index.hasRegistryDump();
+  // References that resolve nowhere.
+  for (const ref of e.refs) {
+    if (!unresolvedReportable(index, ref, hasDump) || index.resolve(ref.kind, ref.key).length > 0) continue;
+    const what = ref.kind === 'contact' ? 'person or role' : ref.kind;
+    const near = nearestOf(pass, ref);
+    const hint = near ? ` Did you mean ${near}?` : '';
+    const fixes = near ? [{ title: `Replace with ${near}`, edits: [{ span: rel(ref.span), newText: near }] }] : undefined;
+    if (ref.strength === 'strong') {
+      push('workspace/unresolved-strong-reference', ref.span, `No ${what} "${ref.key}" in the workspace: IRRd refuses objects whose ${ref.attribute} names a missing object.${hint || ` Fix the name or add the ${what}.`}`, undefined, fixes);
+    } else {
+      push('workspace/unresolved-weak-reference', ref.span, `No ${what} "${ref.key}" is defined in the workspace, so it expands to nothing.${hint || ` Check the spelling, or add the ${what}.`}`, undefined, fixes);
+    }
+  }
+
+  // member-of without the set's consent.
+  for (const ref of e.refs) {
+    if (ref.attribute !== 'member-of') continue;
+    const set = index.resolve(ref.kind, ref.key)[0];
+    if (!set) continue;
+    const allowed = mbrsByRef(set.object);
+    if (memberOfAllowed(obj, allowed)) continue;
+    push(
+      'workspace/member-of-not-allowed',
+      ref.span,
+      allowed.size === 0
+        ? `${ref.key} has no mbrs-by-ref, so this member-of is ignored: add "mbrs-by-ref: <your mntner>" (or ANY) to ${ref.key}, or list ${e.key} in its members.`
+        : `None of this object's mnt-by is in ${ref.key}'s mbrs-by-ref (${[...allowed].join(', ')}), so the member-of is ignored. Add the mntner there, or list ${e.key} in its members.`,
+      [anchored(set, nameSpan(set.object), `${ref.key} is defined here`)],
+    );
+  }
+
+  if (e.className === 'as-set' || e.className === 'route-set') checkSet(index, e, push);
+  if (e.route) checkRoute(index, e, push);
+  if (e.className === 'aut-num') checkPeerExports(index, e, push);
+  return out;
+}
+
+function anchored(target: IndexedObject, span: Span, message: string): AnchoredRelated {
+  const base = target.object.span.start;
+  return { target, span: { start: span.start - base, end: span.end - base }, message };
+}
+
+/** A finding about `e` placed in its file: `range` turns offsets of that file into line/character. */
+export function placeFinding(index: WorkspaceIndex, e: IndexedObject, f: CrossFinding, range: (s: Span) => Range): Diagnostic {
+  const base = e.object.span.start;
+  const abs = (s: Span): Range => range({ start: s.start + base, end: s.end + base });
+  const related: RelatedInformation[] | undefined = f.related?.map((r) => {
+    const b = r.target.object.span.start;
+    return { uri: r.target.uri, range: rangeIn(index, r.target.uri, { start: r.span.start + b, end: r.span.end + b }), message: r.message };
+  });
+  return {
+    code: f.code,
+    severity: f.severity,
+    range: abs(f.span),
+    message: f.message,
+    ...(related ? { related } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((ed) => ({ range: abs(ed.span), newText: ed.newText })), ...(x.preferred ? { preferred: true } : {}) })) } : {}),
+    ...(f.tags ? { tags: f.tags } : {}),
+  };
+}
+
 /**
  * Findings that need more than one object. Reads the workspace index (and brings this document's entry up
  * to date first); every finding is about an object of `doc`, with related information pointing elsewhere.
@@ -48,70 +160,22 @@ function unresolvedReportable(index: WorkspaceIndex, ref: ObjectReference, hasDu
 export function crossCheckDocument(doc: SourceDocument, ctx: ServiceContext): Diagnostic[] {
   if (!ctx.settings.crossChecks) return [];
   const index = ctx.workspace;
-  const entries = ensureIndexed(index, doc);
-  const out: Diagnostic[] = [];
+  const pass = newPass(index);
   const range = (s: Span): Range => doc.lineIndex.range(s);
-  const push = (code: string, span: Span, message: string, related?: RelatedInformation[], fixes?: Fix[]): void => {
-    out.push({ code, severity: SEVERITY.get(code) ?? 'warning', range: range(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
-  };
-  const hasDump = index.hasRegistryDump();
-  // A dump repeats the same unresolved names many times; search each once.
-  const nearMemo = new Map<string, string | undefined>();
-  const nearest = (ref: ObjectReference): string | undefined => {
-    const k = `${ref.kind}\u0000${ref.key}`;
-    if (!nearMemo.has(k)) nearMemo.set(k, nearestName(index, ref.kind, ref.key));
-    return nearMemo.get(k);
-  };
-
-  for (const e of entries) {
-    const obj = e.object;
-    // References that resolve nowhere.
-    for (const ref of e.refs) {
-      if (!unresolvedReportable(index, ref, hasDump) || index.resolve(ref.kind, ref.key).length > 0) continue;
-      const what = ref.kind === 'contact' ? 'person or role' : ref.kind;
-      const near = nearest(ref);
-      const hint = near ? ` Did you mean ${near}?` : '';
-      const fixes = near ? [{ title: `Replace with ${near}`, edits: [{ range: range(ref.span), newText: near }] }] : undefined;
-      if (ref.strength === 'strong') {
-        push('workspace/unresolved-strong-reference', ref.span, `No ${what} "${ref.key}" in the workspace: IRRd refuses objects whose ${ref.attribute} names a missing object.${hint || ` Fix the name or add the ${what}.`}`, undefined, fixes);
-      } else {
-        push('workspace/unresolved-weak-reference', ref.span, `No ${what} "${ref.key}" is defined in the workspace, so it expands to nothing.${hint || ` Check the spelling, or add the ${what}.`}`, undefined, fixes);
-      }
-    }
-
-    // member-of without the set's consent.
-    for (const ref of e.refs) {
-      if (ref.attribute !== 'member-of') continue;
-      const set = index.resolve(ref.kind, ref.key)[0];
-      if (!set) continue;
-      const allowed = mbrsByRef(set.object);
-      if (memberOfAllowed(obj, allowed)) continue;
-      push(
-        'workspace/member-of-not-allowed',
-        ref.span,
-        allowed.size === 0
-          ? `${ref.key} has no mbrs-by-ref, so this member-of is ignored: add "mbrs-by-ref: <your mntner>" (or ANY) to ${ref.key}, or list ${e.key} in its members.`
-          : `None of this object's mnt-by is in ${ref.key}'s mbrs-by-ref (${[...allowed].join(', ')}), so the member-of is ignored. Add the mntner there, or list ${e.key} in its members.`,
-        [{ uri: set.uri, range: rangeIn(index, set.uri, nameSpan(set.object)), message: `${ref.key} is defined here` }],
-      );
-    }
-
-    if (e.className === 'as-set' || e.className === 'route-set') checkSet(index, e, push);
-    if (e.route) checkRoute(index, e, push);
-    if (e.className === 'aut-num') checkPeerExports(index, e, push);
-  }
+  const out: Diagnostic[] = [];
+  for (const e of ensureIndexed(index, doc)) for (const f of crossCheckEntry(pass, e)) out.push(placeFinding(index, e, f, range));
   return out;
 }
 
-type Push = (code: string, span: Span, message: string, related?: RelatedInformation[]) => void;
+type Push = (code: string, span: Span, message: string, related?: AnchoredRelated[], fixes?: CrossFinding['fixes']) => void;
 
 function checkSet(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   const x = expandSet(index, e.key);
-  const site = (from: string, to: string): RelatedInformation | undefined => {
+  const site = (from: string, to: string): AnchoredRelated | undefined => {
     const set = index.lookup(setClassOf(from) === 'route-set' ? 'route-set' : 'as-set', from)[0];
     if (!set) return undefined;
     const ref = set.refs.find((r) => r.key === to && (r.attribute === 'members' || r.attribute === 'mp-members'));
-    return { uri: set.uri, range: rangeIn(index, set.uri, ref?.span ?? nameSpan(set.object)), message: `${from} includes ${to}` };
+    return anchored(set, ref?.span ?? nameSpan(set.object), `${from} includes ${to}`);
   };
   for (const loop of x.loops) {
     if (loop[0] !== e.key) continue;
@@ -141,7 +205,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
       'workspace/duplicate-route',
       nameSpan(e.object),
       `Another ${e.className} object has the same prefix ${route.normalized} and origin AS${route.origin}: remove the duplicate.`,
-      same.map((o) => ({ uri: o.uri, range: rangeIn(index, o.uri, o.object.span), message: 'the other object' })),
+      same.map((o) => anchored(o, o.object.span, 'the other object')),
     );
   }
   const origins = [...new Set(others.filter((o) => o.route && o.route.origin !== route.origin).map((o) => o.route?.origin))];
@@ -150,7 +214,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
       'workspace/multiple-origins',
       nameSpan(e.object),
       `${route.normalized} is also registered with origin ${origins.map((o) => `AS${o}`).join(', ')}. If that is not a planned multi-origin setup, remove the stale object.`,
-      others.filter((o) => o.route?.origin !== route.origin).map((o) => ({ uri: o.uri, range: rangeIn(index, o.uri, o.object.span), message: `origin AS${o.route?.origin}` })),
+      others.filter((o) => o.route?.origin !== route.origin).map((o) => anchored(o, o.object.span, `origin AS${o.route?.origin}`)),
     );
   }
   const aut = index.autNum(route.origin);
@@ -162,7 +226,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
     'workspace/origin-not-exported',
     originAttr?.valueSpan ?? nameSpan(e.object),
     `AS${route.origin}'s aut-num exports no rule that announces ${route.normalized}: add it (or a set that covers it) to an export of AS${route.origin}.`,
-    [{ uri: aut.uri, range: rangeIn(index, aut.uri, nameSpan(aut.object)), message: `aut-num AS${route.origin}` }],
+    [anchored(aut, nameSpan(aut.object), `aut-num AS${route.origin}`)],
   );
 }
 
@@ -181,7 +245,7 @@ function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): 
       'workspace/import-without-export',
       span,
       `AS${self.asn} imports from AS${p.asn}, but AS${p.asn}'s aut-num has no export to AS${self.asn}. Add "export: to AS${self.asn} announce …" to AS${p.asn}, or remove this import.`,
-      [{ uri: peer.uri, range: rangeIn(index, peer.uri, nameSpan(peer.object)), message: `aut-num AS${p.asn}` }],
+      [anchored(peer, nameSpan(peer.object), `aut-num AS${p.asn}`)],
     );
   }
 }

@@ -13,6 +13,27 @@ export class MultiMap<K, V extends object> {
     else this.map.set(k, [cur, v]);
   }
 
+  /**
+   * Adds `v` among the values of `k` in `order` (ascending), so what a key holds does not depend on the
+   * order values came in. Values mostly come in order, so the end is tried first.
+   */
+  addInOrder(k: K, v: V, order: (a: V, b: V) => number): void {
+    const cur = this.map.get(k);
+    if (cur === undefined) this.map.set(k, v);
+    else if (!Array.isArray(cur)) this.map.set(k, order(cur, v) <= 0 ? [cur, v] : [v, cur]);
+    else if (order(cur[cur.length - 1] as V, v) <= 0) cur.push(v);
+    else {
+      let lo = 0;
+      let hi = cur.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (order(cur[mid] as V, v) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      cur.splice(lo, 0, v);
+    }
+  }
+
   /** Removes the values of `k` that satisfy `drop`. */
   deleteWhere(k: K, drop: (v: V) => boolean): void {
     const cur = this.map.get(k);

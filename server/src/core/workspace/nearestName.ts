@@ -135,8 +135,9 @@ function tableOf(index: WorkspaceIndex, cls: string): NameTable {
 
 /** The one defined name within edit distance 2 of `key` (a likely typo), if there is exactly one best. */
 export function nearestName(index: WorkspaceIndex, kind: TargetKind, key: string): string | undefined {
-  const classes = TARGET_CLASSES[kind].filter((cls) => index.countOf(cls) > 0);
-  if (classes.some((cls) => index.countOf(cls) > NEAREST_CANDIDATE_LIMIT)) return undefined;
+  // Distinct names, not objects: the candidates are names, and an edited object keeps its name.
+  const classes = TARGET_CLASSES[kind].filter((cls) => index.keyCountOf(cls) > 0);
+  if (classes.some((cls) => index.keyCountOf(cls) > NEAREST_CANDIDATE_LIMIT)) return undefined;
   const queryHashes: number[] = [];
   if (classes.length > 0) deletionHashes(key, (h) => queryHashes.push(h));
   let best: string | undefined;

@@ -5,7 +5,7 @@ import type { RangeOp } from '../policy/ast';
 import { setClassOf } from '../policy/setName';
 import { firstValue, type RpslObject } from '../rpsl/model';
 import { valueWords } from './references';
-import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
+import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
 /** Nesting deeper than this is reported (IRRd and bgpq4 users treat deep sets as a smell; RPSLyzer too). */
 export const MAX_SET_DEPTH = 5;
@@ -85,7 +85,13 @@ export function memberOfAllowed(member: RpslObject, allowed: ReadonlySet<string>
   return false;
 }
 
-const caches = new WeakMap<WorkspaceIndex, { gen: number; map: Map<string, SetExpansion> }>();
+interface CachedExpansion {
+  readonly value: SetExpansion;
+  /** The lookups it came from, when computed under tracking: a cache hit replays them (see WorkspaceIndex.tracking). */
+  readonly reads?: ReadonlySet<ReadToken>;
+}
+
+const caches = new WeakMap<WorkspaceIndex, { gen: number; map: Map<string, CachedExpansion> }>();
 
 /** Expands an as-set or route-set over the workspace, bounded; cached until the index changes. */
 export function expandSet(index: WorkspaceIndex, name: string): SetExpansion {
@@ -96,10 +102,14 @@ export function expandSet(index: WorkspaceIndex, name: string): SetExpansion {
     caches.set(index, cache);
   }
   const hit = cache.map.get(key);
-  if (hit) return hit;
-  const result = computeExpansion(index, key);
-  cache.map.set(key, result);
-  return result;
+  if (hit && !index.isTracking) return hit.value;
+  if (hit?.reads) {
+    index.noteReads(hit.reads);
+    return hit.value;
+  }
+  const computed: CachedExpansion = index.isTracking ? index.tracking(() => computeExpansion(index, key)) : { value: computeExpansion(index, key) };
+  cache.map.set(key, computed);
+  return computed.value;
 }
 
 function computeExpansion(index: WorkspaceIndex, root: string): SetExpansion {

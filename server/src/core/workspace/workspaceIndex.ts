@@ -40,12 +40,24 @@ type Entry = { -readonly [K in keyof IndexedObject]: IndexedObject[K] };
 class Site implements ReferenceSite {
   constructor(
     readonly from: Entry,
-    private readonly i: number,
+    readonly i: number,
   ) {}
 
   get ref(): ObjectReference {
     return this.from.refs[this.i]!;
   }
+}
+
+/**
+ * Objects sharing a key (duplicates, a prefix's routes, a name's referrers) are kept in file and document
+ * order, so which one comes first does not depend on the order files were indexed or edited in.
+ */
+function entryOrder(a: Entry, b: Entry): number {
+  return a.uri === b.uri ? a.object.span.start - b.object.span.start : a.uri < b.uri ? -1 : 1;
+}
+
+function siteOrder(a: Site, b: Site): number {
+  return a.from === b.from ? a.i - b.i : entryOrder(a.from, b.from);
 }
 
 function shiftSpan(s: Span, by: number): Span {
@@ -61,7 +73,9 @@ function shiftSpan(s: Span, by: number): Span {
 export type ReadToken = string;
 const token = {
   key: (cls: string, key: string): ReadToken => `k\u0000${cls}\u0000${key}`,
+  /** The set of keys of a class (not how many objects share them). */
   cls: (cls: string): ReadToken => `c\u0000${cls}`,
+  count: (cls: string): ReadToken => `n\u0000${cls}`,
   prefix: (pk: string): ReadToken => `p\u0000${pk}`,
   origin: (a: Asn): ReadToken => `o\u0000${a}`,
   lengths: (afi: 4 | 6): ReadToken => `L${afi}`,
@@ -105,6 +119,12 @@ export class WorkspaceIndex {
   /** The tokens read since `tracking` began, innermost first; empty when nobody is tracking. */
   private readonly readers: Set<ReadToken>[] = [];
   private readonly changeListeners = new Set<(t: ReadToken) => void>();
+  /**
+   * Keys that appeared in or vanished from a class during the change under way, with whether each was
+   * there before it: an object edited in place is removed and added again under the same key, which must
+   * not tell every reader of the class's names that they changed.
+   */
+  private readonly keyPresence = new Map<string, Map<string, boolean>>();
 
   /** Bumped on every change: caches of derived data (set expansions) key on it. */
   get generation(): number {
@@ -125,6 +145,11 @@ export class WorkspaceIndex {
       this.readers.pop();
       this.noteReads(reads);
     }
+  }
+
+  /** True inside `tracking`: caches of lookups must then keep (or replay) what their results read. */
+  get isTracking(): boolean {
+    return this.readers.length > 0;
   }
 
   /** Adds tokens to the enclosing `tracking` calls: for caches that skip the lookups a result came from. */
@@ -162,7 +187,7 @@ export class WorkspaceIndex {
       if (text !== undefined) this.texts.set(uri, { text });
       this.byUri.set(uri, objects.map((o) => this.add(uri, o)));
       this.gen++;
-      this.dumpMayHaveChanged();
+      this.settle();
       return;
     }
     this.texts.set(uri, { text });
@@ -199,7 +224,30 @@ export class WorkspaceIndex {
       entries.push(e);
     }
     this.byUri.set(uri, entries);
-    this.dumpMayHaveChanged();
+    this.settle();
+  }
+
+  private notePresence(cls: string, key: string, before: boolean): void {
+    let m = this.keyPresence.get(cls);
+    if (!m) this.keyPresence.set(cls, (m = new Map()));
+    if (!m.has(key)) m.set(key, before);
+  }
+
+  /** Ends a change: tells the readers of a class's names if the names changed, and of the dump flag. */
+  private settle(): void {
+    for (const [cls, m] of this.keyPresence) {
+      const keys = this.byKey.get(cls);
+      for (const [key, before] of m) {
+        if ((keys?.count(key) ?? 0) > 0 !== before) {
+          this.bump(token.cls(cls));
+          break;
+        }
+      }
+    }
+    this.keyPresence.clear();
+    const now = this.computeHasDump();
+    if (now !== this.hadDump) this.bump(token.dump);
+    this.hadDump = now;
   }
 
   private add(uri: string, object: RpslObject): Entry {
@@ -207,18 +255,20 @@ export class WorkspaceIndex {
     const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
     const key = route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object);
     const e: Entry = { uri, object, className, key, refs: objectReferences(object), ...(route ? { route } : {}) };
-    bucket(this.byKey, className).add(key, e);
+    const keys = bucket(this.byKey, className);
     // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
     const notify = this.changeListeners.size > 0;
     if (notify) {
+      if (keys.count(key) === 0) this.notePresence(className, key, false);
       this.bump(token.key(className, key));
-      this.bump(token.cls(className));
+      this.bump(token.count(className));
     }
+    keys.addInOrder(key, e, entryOrder);
     this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
     if (route) {
       const pk = prefixKey(route.prefix);
-      this.routesByPrefix.add(pk, e);
-      this.routesByOrigin.add(route.origin, e);
+      this.routesByPrefix.addInOrder(pk, e, entryOrder);
+      this.routesByOrigin.addInOrder(route.origin, e, entryOrder);
       if (notify) {
         this.bump(token.prefix(pk));
         this.bump(token.origin(route.origin));
@@ -229,7 +279,7 @@ export class WorkspaceIndex {
       if (n === 0 && notify) this.bump(token.lengths(route.prefix.afi));
     }
     e.refs.forEach((ref, i) => {
-      bucket(this.refsTo, ref.kind).add(ref.key, new Site(e, i));
+      bucket(this.refsTo, ref.kind).addInOrder(ref.key, new Site(e, i), siteOrder);
       if (notify) this.bump(token.refs(ref.kind, ref.key));
     });
     return e;
@@ -237,10 +287,12 @@ export class WorkspaceIndex {
 
   private removeEntry(e: Entry): void {
     const notify = this.changeListeners.size > 0;
-    this.byKey.get(e.className)?.deleteWhere(e.key, (x) => x === e);
+    const keys = this.byKey.get(e.className);
+    keys?.deleteWhere(e.key, (x) => x === e);
     if (notify) {
+      if (keys?.count(e.key) === 0) this.notePresence(e.className, e.key, true);
       this.bump(token.key(e.className, e.key));
-      this.bump(token.cls(e.className));
+      this.bump(token.count(e.className));
     }
     const n = (this.classCounts.get(e.className) ?? 1) - 1;
     if (n > 0) this.classCounts.set(e.className, n);
@@ -274,7 +326,7 @@ export class WorkspaceIndex {
     this.gen++;
     this.byUri.delete(uri);
     for (const e of old) this.removeEntry(e);
-    this.dumpMayHaveChanged();
+    this.settle();
   }
 
   /** Marks (or unmarks) `uri` as a registry dump, e.g. a file from `routelens.workspace.extraFiles`. */
@@ -282,13 +334,7 @@ export class WorkspaceIndex {
     if (isDump) this.dumps.add(uri);
     else this.dumps.delete(uri);
     this.gen++;
-    this.dumpMayHaveChanged();
-  }
-
-  private dumpMayHaveChanged(): void {
-    const now = this.computeHasDump();
-    if (now !== this.hadDump) this.bump(token.dump);
-    this.hadDump = now;
+    this.settle();
   }
 
   private computeHasDump(): boolean {
@@ -385,8 +431,14 @@ export class WorkspaceIndex {
     return this.byKey.get(className)?.keys() ?? [];
   }
 
-  countOf(className: string): number {
+  /** How many different keys `className` has (objects sharing a key count once). */
+  keyCountOf(className: string): number {
     if (this.readers.length > 0) this.read(token.cls(className));
+    return this.byKey.get(className)?.size ?? 0;
+  }
+
+  countOf(className: string): number {
+    if (this.readers.length > 0) this.read(token.count(className));
     return this.classCounts.get(className) ?? 0;
   }
 

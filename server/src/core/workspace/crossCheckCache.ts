@@ -1,0 +1,99 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Range, Span } from '../text/range';
+import { crossCheckEntry, newPass, placeFinding, type CrossFinding } from './crossCheck';
+import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
+
+interface Checked {
+  readonly findings: readonly CrossFinding[];
+  /** What the check looked up: a change to any of it makes the result stale. */
+  readonly reads: ReadonlySet<ReadToken>;
+}
+
+export interface CrossCheckUpdate {
+  /** Objects checked by this update (new, or stale because something they looked up changed). */
+  readonly checked: number;
+  /** Objects whose earlier findings still hold. */
+  readonly kept: number;
+}
+
+/**
+ * The cross-object findings of one file, kept per object with the lookups each came from. After the index
+ * changes, only objects that are new, or whose lookups the change touched, are checked again: an edit in a
+ * registry dump costs the objects it affects, not the 100k objects of the file. Findings are anchored at
+ * their objects, which keep their identity while edits move them, so kept findings need no adjusting.
+ */
+export class CrossCheckCache {
+  private results = new Map<IndexedObject, Checked>();
+  /** token → the objects whose findings read it. */
+  private readonly dependants = new Map<ReadToken, Set<IndexedObject>>();
+  private readonly stale = new Set<IndexedObject>();
+  private readonly unsubscribe: () => void;
+  private total = 0;
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    readonly uri: string,
+  ) {
+    this.unsubscribe = index.onChange((t) => {
+      const ds = this.dependants.get(t);
+      if (ds) for (const e of ds) this.stale.add(e);
+    });
+  }
+
+  /** Brings the findings up to date with the index. */
+  update(): CrossCheckUpdate {
+    const pass = newPass(this.index);
+    const next = new Map<IndexedObject, Checked>();
+    let checked = 0;
+    let total = 0;
+    for (const e of this.index.objectsIn(this.uri)) {
+      let c = this.results.get(e);
+      if (!c || this.stale.has(e)) {
+        if (c) this.forget(e, c);
+        const { value, reads } = this.index.tracking(() => crossCheckEntry(pass, e));
+        c = { findings: value, reads };
+        for (const t of reads) {
+          let set = this.dependants.get(t);
+          if (!set) this.dependants.set(t, (set = new Set()));
+          set.add(e);
+        }
+        checked++;
+      }
+      next.set(e, c);
+      total += c.findings.length;
+    }
+    for (const [e, c] of this.results) if (!next.has(e)) this.forget(e, c);
+    const kept = next.size - checked;
+    this.results = next;
+    this.stale.clear();
+    this.total = total;
+    return { checked, kept };
+  }
+
+  private forget(e: IndexedObject, c: Checked): void {
+    for (const t of c.reads) {
+      const set = this.dependants.get(t);
+      if (!set) continue;
+      set.delete(e);
+      if (set.size === 0) this.dependants.delete(t);
+    }
+  }
+
+  /** How many findings the last update left. */
+  get size(): number {
+    return this.total;
+  }
+
+  /** The findings, in document order, with where they are now (`range` maps offsets of this file). */
+  diagnostics(range: (s: Span) => Range): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const [e, c] of this.results) for (const f of c.findings) out.push(placeFinding(this.index, e, f, range));
+    return out;
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.results.clear();
+    this.dependants.clear();
+  }
+}
