@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -88,4 +89,33 @@ test('SARIF artifact URIs are valid URI references (SARIF 2.1.0 §3.10.2): relat
 test('SARIF says its columns are UTF-16 code units, as the LSP characters they come from', () => {
   // An emoji before a finding counts 2 in LSP columns and 1 in code points: the run must say which.
   assert.equal(toSarif([diag('a.rpsl')]).runs[0]!.columnKind, 'utf16CodeUnits');
+});
+
+/** The real CLI process, with the file-system io of main.ts (memoryIo walks directories its own way). */
+function cli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const repoRoot = path.resolve(__dirname, '..', '..');
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/cli/main.ts'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+}
+
+test('directories: a symbolic link to a directory is followed once, a link back up the tree does not loop', () => {
+  const dir = fixtureDir({});
+  mkdirSync(path.join(dir, 'objects'));
+  writeFileSync(path.join(dir, 'objects', 'a.rpsl'), ROUTE);
+  symlinkSync(path.join(dir, 'objects'), path.join(dir, 'alias'), 'dir');
+  symlinkSync(dir, path.join(dir, 'objects', 'up'), 'dir');
+  const r = cli(['lint', '--format', 'json', dir]);
+  assert.equal(r.status, 1, r.stderr);
+  const rows = JSON.parse(r.stdout) as Row[];
+  assert.deepEqual(
+    rows.map((x) => [path.relative(dir, x.file), x.code]),
+    [['objects/a.rpsl', 'rpsl/host-bits-set']],
+  );
+});
+
+test('a file that cannot be read (a dangling link) is a usage error with its name, not an internal error', () => {
+  const dir = fixtureDir({ 'a.rpsl': ROUTE });
+  symlinkSync(path.join(dir, 'missing.rpsl'), path.join(dir, 'dangling.rpsl'));
+  const r = cli(['lint', dir]);
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /cannot read .*dangling\.rpsl/);
 });

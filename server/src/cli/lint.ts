@@ -60,7 +60,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       const key = path.resolve(file);
       if (seen.has(key)) continue;
       seen.add(key);
-      const text = withoutBom(await io.readFile(file));
+      let text: string;
+      try {
+        text = withoutBom(await io.readFile(file));
+      } catch (err) {
+        io.stderr(`routelens lint: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+        return EXIT.usage;
+      }
       const languageId = languageOfFile(file, text);
       if (!languageId) {
         if (listed.length === 1 && listed[0] === p) io.stderr(`routelens lint: ${p}: not an RPSL or ASPA file, skipped\n`);

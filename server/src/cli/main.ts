@@ -31,15 +31,24 @@ const nodeIo: CliIo = {
     const st = await fs.stat(p);
     if (!st.isDirectory()) return [p];
     const out: string[] = [];
+    // Directories reached through symbolic links are walked last, and each real directory once: files keep
+    // their real paths where they have one, and a link back up the tree cannot loop.
+    const visited = new Set<string>();
+    const linked: string[] = [];
     const walk = async (dir: string): Promise<void> => {
+      const real = await fs.realpath(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
       for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
         if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
         const full = path.join(dir, e.name);
         if (e.isDirectory()) await walk(full);
+        else if (e.isSymbolicLink() && (await fs.stat(full).then((s) => s.isDirectory(), () => false))) linked.push(full);
         else out.push(full);
       }
     };
     await walk(p);
+    for (let dir = linked.shift(); dir !== undefined; dir = linked.shift()) await walk(dir);
     return out;
   },
 };
