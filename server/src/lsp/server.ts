@@ -15,7 +15,7 @@ import { languageServices } from '../core/languages';
 import type { LanguageService, ServiceContext } from '../core/service';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { workspaceSymbols } from '../core/workspace/navigation';
-import { crossCheckDocument } from '../core/workspace/crossCheck';
+import { CrossCheckCache } from '../core/workspace/crossCheckCache';
 import type { RouteLensSettings } from '../core/settings';
 import { defaultSettings } from '../core/settings';
 import { fixesToCodeActions, toLspDiagnostic } from './convert';
@@ -87,6 +87,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   /** Cross-object diagnostics of large documents, from the last time typing paused. */
   const settledCross = new Map<string, LspDiagnostic[]>();
   const settling = new Map<string, { dispose(): void }>();
+  /** Per-object cross-check results of large documents: a pause re-checks only what the edits affected. */
+  const crossCaches = new Map<string, CrossCheckCache>();
 
   const diagnosticsFor = (uri: string): LspDiagnostic[] => {
     const found = serviceFor(uri);
@@ -109,7 +111,16 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
         if (!doc) return;
         indexIfRpsl(uri);
         if (settings.crossChecks) {
-          settledCross.set(uri, guarded('cross-checks', [], () => crossCheckDocument(doc, serviceContext()).map((d) => toLspDiagnostic(uri, d))));
+          let cache = crossCaches.get(uri);
+          if (!cache) crossCaches.set(uri, (cache = new CrossCheckCache(workspace, uri)));
+          const cached = cache;
+          settledCross.set(
+            uri,
+            guarded('cross-checks', [], () => {
+              cached.update();
+              return cached.diagnostics((s) => doc.lineIndex.range(s)).map((d) => toLspDiagnostic(uri, d));
+            }),
+          );
         }
         if (pullDiagnostics) void connection.languages.diagnostics.refresh();
         else pushSoon(uri);
@@ -214,6 +225,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   documents.onDidClose((e) => {
     sources.delete(e.document.uri);
     settledCross.delete(e.document.uri);
+    crossCaches.get(e.document.uri)?.dispose();
+    crossCaches.delete(e.document.uri);
     settling.get(e.document.uri)?.dispose();
     settling.delete(e.document.uri);
     pending.get(e.document.uri)?.dispose();
