@@ -4,9 +4,12 @@ export type RpslDialectSetting = 'auto' | 'rfc' | 'irrd' | 'ripe';
 export interface RouteLensSettings {
   readonly rpslDialect: RpslDialectSetting;
   readonly crossChecks: boolean;
+  /** At most this many diagnostics per file go to the editor (`diagnostics/budget.ts`); at least 1. */
+  readonly maxDiagnosticsPerFile: number;
 }
 
 export const defaultSettings: RouteLensSettings = {
   rpslDialect: 'auto',
   crossChecks: true,
+  maxDiagnosticsPerFile: 1000,
 };

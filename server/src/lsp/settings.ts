@@ -5,8 +5,11 @@ const DIALECTS: readonly RpslDialectSetting[] = ['auto', 'rfc', 'irrd', 'ripe'];
 
 /** Reads the `routelens` configuration section defensively: a wrong type falls back to the default. */
 export function readSettings(section: unknown): RouteLensSettings {
-  const s = (section ?? {}) as { rpsl?: { dialect?: unknown }; crossChecks?: { enabled?: unknown } };
+  const s = (section ?? {}) as { rpsl?: { dialect?: unknown }; crossChecks?: { enabled?: unknown }; diagnostics?: { maxPerFile?: unknown } };
   const dialect = DIALECTS.find((d) => d === s.rpsl?.dialect) ?? defaultSettings.rpslDialect;
   const crossChecks = typeof s.crossChecks?.enabled === 'boolean' ? s.crossChecks.enabled : defaultSettings.crossChecks;
-  return { rpslDialect: dialect, crossChecks };
+  const max = s.diagnostics?.maxPerFile;
+  // package.json says minimum 1, but settings.json is hand-edited: a fraction rounds down, anything below 1 is 1.
+  const maxDiagnosticsPerFile = typeof max === 'number' && !Number.isNaN(max) ? Math.max(1, Math.floor(max)) : defaultSettings.maxDiagnosticsPerFile;
+  return { rpslDialect: dialect, crossChecks, maxDiagnosticsPerFile };
 }
