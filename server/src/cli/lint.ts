@@ -53,8 +53,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     try {
       listed = await io.listFiles(p);
     } catch (err) {
-      io.stderr(`routelens lint: cannot read ${p}: ${err instanceof Error ? err.message : String(err)}\n`);
-      return EXIT.usage;
+      return cannotRead(io, p, err);
     }
     for (const file of listed) {
       const key = path.resolve(file);
@@ -64,8 +63,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       try {
         text = withoutBom(await io.readFile(file));
       } catch (err) {
-        io.stderr(`routelens lint: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
-        return EXIT.usage;
+        return cannotRead(io, file, err);
       }
       const languageId = languageOfFile(file, text);
       if (!languageId) {
@@ -99,6 +97,11 @@ const STDIN = '<stdin>';
 /** Editors hide a UTF-8 byte order mark and count columns after it; so does the linter. */
 function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function cannotRead(io: CliIo, p: string, err: unknown): number {
+  io.stderr(`routelens lint: cannot read ${p}: ${err instanceof Error ? err.message : String(err)}\n`);
+  return EXIT.usage;
 }
 
 function usage(io: CliIo, why: string): number {
