@@ -25,6 +25,8 @@ import { liveRpki } from './rpkiFeatures';
 import { readSettings } from './settings';
 import { featureModules } from './features';
 import { parseRpslDocument } from '../core/rpsl/service';
+import { applyBudget, applyBudgetTo } from '../core/diagnostics/budget';
+import { commonLength } from '../core/text/commonLength';
 
 const PUSH_DEBOUNCE_MS = 150;
 /**
@@ -90,15 +92,26 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   /** Per-object cross-check results of large documents: a pause re-checks only what the edits affected. */
   const crossCaches = new Map<string, CrossCheckCache>();
 
+  /** The line of each open document's last edit (0 before any): its diagnostics budget favours findings near it. */
+  const focusLines = new Map<string, number>();
+  const trackFocus = (before: SourceDocument, after: SourceDocument): void => {
+    const max = Math.min(before.text.length, after.text.length);
+    const at = commonLength(before.text, after.text, max, false);
+    if (at < max || before.text.length !== after.text.length) focusLines.set(after.uri, after.lineIndex.positionAt(at).line);
+  };
+
+  /** Every finding when they fit `routelens.diagnostics.maxPerFile`, else the most severe nearest the last edit and a notice. */
   const diagnosticsFor = (uri: string): LspDiagnostic[] => {
     const found = serviceFor(uri);
     if (!found) return [];
+    const budget = { focusLine: focusLines.get(uri) ?? 0, limit: settings.maxDiagnosticsPerFile, uri };
     if (!settings.crossChecks || !isLargeRpsl(found.doc)) {
-      return guarded('validation', [], () => found.service.validate(found.doc, serviceContext()).map((d) => toLspDiagnostic(uri, d)));
+      return guarded('validation', [], () => applyBudget(found.service.validate(found.doc, serviceContext()), budget).map((d) => toLspDiagnostic(uri, d)));
     }
     const perObject = { ...serviceContext(), settings: { ...settings, crossChecks: false } };
     const own = guarded('validation', [], () => found.service.validate(found.doc, perObject).map((d) => toLspDiagnostic(uri, d)));
-    return [...own, ...(settledCross.get(uri) ?? [])];
+    // LSP severities (Error = 1 … Hint = 4) rank as the budget wants.
+    return [...applyBudgetTo([...own, ...(settledCross.get(uri) ?? [])], (d) => d.severity ?? 1, budget, (d) => toLspDiagnostic(uri, d))];
   };
 
   const settleSoon = (uri: string): void => {
@@ -217,13 +230,16 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   connection.onDidChangeConfiguration((p) => void loadSettings(p.settings).then(refreshDiagnostics));
 
   documents.onDidChangeContent((e) => {
+    const previous = sources.get(e.document.uri);
     const doc = sourceDocument(e.document.uri);
+    if (previous && doc) trackFocus(previous, doc);
     if (doc && isLargeRpsl(doc)) settleSoon(e.document.uri);
     else indexIfRpsl(e.document.uri);
     if (!pullDiagnostics) pushSoon(e.document.uri);
   });
   documents.onDidClose((e) => {
     sources.delete(e.document.uri);
+    focusLines.delete(e.document.uri);
     settledCross.delete(e.document.uri);
     crossCaches.get(e.document.uri)?.dispose();
     crossCaches.delete(e.document.uri);
