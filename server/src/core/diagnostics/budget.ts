@@ -86,7 +86,7 @@ export function selectNearest<T extends { readonly range: Range }>(items: readon
     if (r < cut) taken.push(i);
     else if (r === cut) candidates.push(i);
   }
-  if (left > 0) taken.push(...nearest(items, candidates, focusLine, left));
+  if (left > 0) for (const i of nearest(items, candidates, focusLine, left)) taken.push(i);
   return inDocumentOrder(items, taken);
 }
 
@@ -120,7 +120,8 @@ function nearest<T extends { readonly range: Range }>(items: readonly T[], indic
       while (run.above < run.at.length && line(run.at[run.above]!) - focus === d) level.push(run.at[run.above++]!);
     }
     const need = k - chosen.length;
-    chosen.push(...(level.length <= need ? level : documentOrder(items, level).slice(0, need)));
+    // A loop, not push(...): with a large limit a level can hold more indices than a call takes arguments.
+    for (const i of level.length <= need ? level : documentOrder(items, level).slice(0, need)) chosen.push(i);
   }
   return chosen;
 }
