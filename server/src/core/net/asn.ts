@@ -20,41 +20,46 @@ export type AsnParse =
   | { ok: true; asn: Asn; notation: AsnNotation; hadPrefix: boolean; leadingZeros: boolean }
   | { ok: false; reason: 'syntax' | 'range' };
 
-const DIGITS = /^[0-9]+$/;
-
 /**
  * Parses `AS65000`, `as65000`, `65000`, `AS1.10` / `1.10` (asdot, RFC 5396). The caller decides whether
- * a bare number or asdot is acceptable where it stands; this only says what was written.
+ * a bare number or asdot is acceptable where it stands; this only says what was written. One pass over the
+ * character codes, no slices: every AS number of a registry dump comes through here.
  */
 export function parseAsn(text: string): AsnParse {
-  let t = text;
-  let hadPrefix = false;
-  if (t.length >= 2 && (t.charCodeAt(0) | 32) === 97 && (t.charCodeAt(1) | 32) === 115) {
-    t = t.slice(2);
-    hadPrefix = true;
+  const n = text.length;
+  const hadPrefix = n >= 2 && (text.charCodeAt(0) | 32) === 97 && (text.charCodeAt(1) | 32) === 115;
+  const from = hadPrefix ? 2 : 0;
+  let dot = -1;
+  let value = 0;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */ && dot < 0) dot = i;
+    else if (c < 48 || c > 57) return SYNTAX;
+    else if (dot < 0) value = value * 10 + (c - 48);
   }
-  const dot = t.indexOf('.');
   if (dot >= 0) {
-    const hi = t.slice(0, dot);
-    const lo = t.slice(dot + 1);
-    if (!DIGITS.test(hi) || !DIGITS.test(lo) || hi.length > 5 || lo.length > 5) return { ok: false, reason: 'syntax' };
-    const h = Number(hi);
-    const l = Number(lo);
-    if (h > 65535 || l > 65535) return { ok: false, reason: 'range' };
+    const hiLength = dot - from;
+    const loLength = n - dot - 1;
+    if (hiLength === 0 || loLength === 0 || hiLength > 5 || loLength > 5) return SYNTAX;
+    let lo = 0;
+    for (let i = dot + 1; i < n; i++) lo = lo * 10 + (text.charCodeAt(i) - 48);
+    if (value > 65535 || lo > 65535) return RANGE;
     return {
       ok: true,
-      asn: (h * 65536 + l) as Asn,
+      asn: (value * 65536 + lo) as Asn,
       notation: 'asdot',
       hadPrefix,
-      leadingZeros: (hi.length > 1 && hi[0] === '0') || (lo.length > 1 && lo[0] === '0'),
+      leadingZeros: (hiLength > 1 && text.charCodeAt(from) === 48) || (loLength > 1 && text.charCodeAt(dot + 1) === 48),
     };
   }
-  if (!DIGITS.test(t)) return { ok: false, reason: 'syntax' };
-  if (t.length > 10) return { ok: false, reason: 'range' };
-  const n = Number(t);
-  if (n > MAX_ASN) return { ok: false, reason: 'range' };
-  return { ok: true, asn: n as Asn, notation: 'asplain', hadPrefix, leadingZeros: t.length > 1 && t[0] === '0' };
+  const length = n - from;
+  if (length === 0) return SYNTAX;
+  if (length > 10 || value > MAX_ASN) return RANGE;
+  return { ok: true, asn: value as Asn, notation: 'asplain', hadPrefix, leadingZeros: length > 1 && text.charCodeAt(from) === 48 };
 }
+
+const SYNTAX: AsnParse = { ok: false, reason: 'syntax' };
+const RANGE: AsnParse = { ok: false, reason: 'range' };
 
 export function formatAsn(a: Asn): string {
   return `AS${a}`;

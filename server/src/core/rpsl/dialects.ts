@@ -85,6 +85,13 @@ export function dialectOf(obj: RpslObject, setting: RpslDialectSetting): RpslDia
   let source: string | undefined;
   for (const a of obj.attributes) if (a.name === 'source') source = a.value;
   if (source === undefined || source === '') return 'rfc';
-  const s = source.toUpperCase();
-  return RIPE_SOURCES.has(s) ? 'ripe' : 'irrd';
+  // A dump repeats a handful of sources: compare with the last one instead of upper-casing each.
+  if (source !== lastSource) {
+    lastSource = source;
+    lastDialect = RIPE_SOURCES.has(source.toUpperCase()) ? 'ripe' : 'irrd';
+  }
+  return lastDialect;
 }
+
+let lastSource = '';
+let lastDialect: RpslDialect = 'irrd';

@@ -1,4 +1,5 @@
 import type { RpslDialect } from './dialects';
+import { checkerFor, type ValueChecker } from './valueTypes';
 
 /**
  * Object class templates as data, one table per class, like RIPE's ObjectTemplate and IRRd's per-class
@@ -531,6 +532,8 @@ export interface AttributeRule {
   readonly primaryKey: boolean;
   readonly lookupKey: boolean;
   readonly requirement: Requirement;
+  /** The checker of `type` (valueTypes.ts), resolved once here instead of for every attribute validated. */
+  readonly check: ValueChecker;
 }
 
 export interface ClassTemplate {
@@ -541,6 +544,8 @@ export interface ClassTemplate {
   /** In template order; absent attributes left out. */
   readonly attributes: readonly AttributeRule[];
   readonly byName: ReadonlyMap<string, AttributeRule>;
+  /** The mandatory rules, in template order: checked for every object validated. */
+  readonly mandatory: readonly AttributeRule[];
   readonly oneOf: readonly (readonly string[])[];
 }
 
@@ -566,6 +571,7 @@ function compile(table: ClassTable, dialect: RpslDialect): ClassTemplate | undef
       primaryKey: row[3] === 'pk',
       lookupKey: row[3] === 'pk' || row[3] === 'lk',
       requirement: REQUIREMENT[col],
+      check: checkerFor(row[1]),
     });
   }
   // A class exists in a dialect when its class attribute does.
@@ -577,6 +583,7 @@ function compile(table: ClassTable, dialect: RpslDialect): ClassTemplate | undef
     dialect,
     attributes,
     byName: new Map(attributes.map((a) => [a.name, a])),
+    mandatory: attributes.filter((a) => a.requirement === 'mandatory'),
     oneOf: table.oneOf ?? [],
   };
 }

@@ -6,7 +6,7 @@ import { DIALECT_PROFILES, dialectOf, type DialectProfile, type RpslDialect } fr
 import { frameRpslInto } from './frame';
 import { valueSpanToDocument, type RpslAttribute, type RpslObject } from './model';
 import { ALL_ATTRIBUTES, classesWithAttribute, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
-import { checkerFor, type ValueContext } from './valueTypes';
+import type { ValueContext } from './valueTypes';
 
 /** Pushes a diagnostic unless the dialect turns its code off; applies the dialect's severity. */
 function emit(out: SpanDiagnostic[], profile: DialectProfile, d: Omit<SpanDiagnostic, 'severity'> & { severity?: Severity }): void {
@@ -63,7 +63,7 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
     return;
   }
   if (rule.type === 'free') return;
-  checkerFor(rule.type)(check.reset(attr, className, profile, out));
+  rule.check(check.reset(attr, className, profile, out));
 }
 
 /**
@@ -140,8 +140,8 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
     checkValue(attr, obj.className, rule, tprofile, out);
   }
 
-  for (const rule of template.attributes) {
-    if (rule.requirement === 'mandatory' && counts[rule.index] === 0)
+  for (const rule of template.mandatory) {
+    if (counts[rule.index] === 0)
       emit(out, tprofile, {
         code: 'rpsl/missing-mandatory',
         span: classAttr.nameSpan,

@@ -110,6 +110,8 @@ export function checkAsn(cx: ValueContext, t: Token, what = 'an AS number'): num
     );
     return undefined;
   }
+  // Written as upper-case AS and plain digits without leading zeros, the text is its canonical form.
+  if (r.notation === 'asplain' && !r.leadingZeros && text.charCodeAt(0) === 65 && text.charCodeAt(1) === 83) return r.asn;
   const canonical = `AS${r.asn}`;
   if (!hasPrefix) {
     cx.report('rpsl/invalid-asn', t.start, t.end, `"${text}" needs the AS prefix: write ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
@@ -323,18 +325,45 @@ export function checkRangeOperator(cx: ValueContext, t: Token, length: number | 
 // ---- Set names ----
 
 type SetClass = (typeof SET_PREFIXES)[number][1];
-const RESERVED_SET_COMPONENTS: ReadonlySet<string> = new Set(['AS-ANY', 'RS-ANY', 'RTRS-ANY', 'FLTR-ANY', 'PRNG-ANY']);
 
 function setPrefixClass(text: string): SetClass | undefined {
   for (const [p, cls] of SET_PREFIXES) if (startsWithUpper(text, p)) return cls;
   return undefined;
 }
 
-/** text starts with `prefix` (upper case), ignoring the case of text; no allocation. */
-function startsWithUpper(text: string, prefix: string): boolean {
-  if (text.length < prefix.length) return false;
+/** The set prefix (and its class) text[from, end) starts with, ignoring case. */
+function setPrefixAt(text: string, from: number, end: number): (typeof SET_PREFIXES)[number] | undefined {
+  for (const entry of SET_PREFIXES) {
+    const p = entry[0];
+    if (end - from < p.length) continue;
+    let i = 0;
+    while (i < p.length) {
+      let c = text.charCodeAt(from + i);
+      if (c >= 97 && c <= 122) c -= 32;
+      if (c !== p.charCodeAt(i)) break;
+      i++;
+    }
+    if (i === p.length) return entry;
+  }
+  return undefined;
+}
+
+/** A component that is an AS number in asplain: AS (any case) and digits only. */
+function isAsnComponent(text: string, from: number, end: number): boolean {
+  if (end - from < 3 || (text.charCodeAt(from) | 32) !== 97 || (text.charCodeAt(from + 1) | 32) !== 115) return false;
+  return allCharsIn(text, from + 2, end, isDigit);
+}
+
+function allCharsIn(s: string, from: number, end: number, pred: (c: number) => boolean): boolean {
+  for (let i = from; i < end; i++) if (!pred(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** text[from…] starts with `prefix` (upper case), ignoring the case of text; no allocation. */
+function startsWithUpper(text: string, prefix: string, from = 0): boolean {
+  if (text.length - from < prefix.length) return false;
   for (let i = 0; i < prefix.length; i++) {
-    let c = text.charCodeAt(i);
+    let c = text.charCodeAt(from + i);
     if (c >= 97 && c <= 122) c -= 32;
     if (c !== prefix.charCodeAt(i)) return false;
   }
@@ -362,37 +391,43 @@ export function checkSetName(cx: ValueContext, t: Token, expected: readonly SetC
     cx.report('rpsl/set-name-too-long', t.start, t.end, `"${text.slice(0, 20)}…" is ${text.length} characters long; set names may have at most 80.`);
     return undefined;
   }
-  const parts = text.split(':');
-  if (parts.length > cx.profile.maxSetComponents) {
-    cx.report('rpsl/set-name-too-many-components', t.start, t.end, `"${text}" has ${parts.length} components; at most ${cx.profile.maxSetComponents} are allowed.`);
+  // Components by their offsets, not split: most set names pass, and then nothing is copied.
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 58) count++;
+  if (count > cx.profile.maxSetComponents) {
+    cx.report('rpsl/set-name-too-many-components', t.start, t.end, `"${text}" has ${count} components; at most ${cx.profile.maxSetComponents} are allowed.`);
     return undefined;
   }
   let cls: SetClass | undefined;
   let firstIsAsn = false;
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k] ?? '';
-    if (part === '') {
+  let start = 0;
+  for (let k = 0; k < count; k++, start++) {
+    let end = text.indexOf(':', start);
+    if (end < 0) end = text.length;
+    const from = start;
+    start = end;
+    if (end === from) {
       cx.report('rpsl/invalid-set-name', t.start, t.end, `"${text}" has an empty component: remove the stray ":".`);
       return undefined;
     }
-    const upper = part.toUpperCase();
-    if (looksLikeAsn(part) && allChars(part, isDigit, 2)) {
+    if (isAsnComponent(text, from, end)) {
       if (k === 0) firstIsAsn = true;
       continue;
     }
-    const pc = setPrefixClass(upper);
-    const prefixLen = pc ? (SET_PREFIXES.find(([, c]) => c === pc)?.[0].length ?? 0) : 0;
-    if (!pc || part.length <= prefixLen || !allChars(part, isNameBody)) {
+    const prefix = setPrefixAt(text, from, end);
+    if (!prefix || end - from <= prefix[0].length || !allCharsIn(text, from, end, isNameBody)) {
       cx.report(
         'rpsl/invalid-set-name',
         t.start,
         t.end,
-        `"${part}" in "${text}" is neither an AS number nor a set name (AS-, RS-, RTRS-, FLTR-, PRNG- followed by letters, digits, "-" or "_").`,
+        `"${text.slice(from, end)}" in "${text}" is neither an AS number nor a set name (AS-, RS-, RTRS-, FLTR-, PRNG- followed by letters, digits, "-" or "_").`,
       );
       return undefined;
     }
-    if (RESERVED_SET_COMPONENTS.has(upper) && (definition || parts.length > 1)) {
-      cx.report('rpsl/set-name-reserved', t.start, t.end, `"${part}" is a reserved name (RFC 2622 §5) and cannot be ${definition ? 'defined' : 'a component'}; choose another name.`);
+    const pc = prefix[1];
+    // The reserved components (RFC 2622 §5): AS-ANY, RS-ANY, RTRS-ANY, FLTR-ANY, PRNG-ANY — each prefix and ANY.
+    if (end - from === prefix[0].length + 3 && startsWithUpper(text, 'ANY', from + prefix[0].length) && (definition || count > 1)) {
+      cx.report('rpsl/set-name-reserved', t.start, t.end, `"${text.slice(from, end)}" is a reserved name (RFC 2622 §5) and cannot be ${definition ? 'defined' : 'a component'}; choose another name.`);
       return undefined;
     }
     if (cls && cls !== pc) {
@@ -402,7 +437,7 @@ export function checkSetName(cx: ValueContext, t: Token, expected: readonly SetC
     cls = pc;
   }
   if (!cls) {
-    cx.report('rpsl/invalid-set-name', t.start, t.end, `"${text}" has no set-name component (AS-…, RS-…): ${parts.length > 1 ? 'add one, e.g. ' + parts[0] + ':AS-NAME' : 'a set name starts with its class prefix'}.`);
+    cx.report('rpsl/invalid-set-name', t.start, t.end, `"${text}" has no set-name component (AS-…, RS-…): ${count > 1 ? 'add one, e.g. ' + text.slice(0, text.indexOf(':')) + ':AS-NAME' : 'a set name starts with its class prefix'}.`);
     return undefined;
   }
   if (expected && !expected.includes(cls)) {
@@ -424,29 +459,49 @@ const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'ANY', 'AS-ANY', 'RS-ANY', 'PEERAS', 'AND', 'OR', 'NOT', 'ATOMIC', 'FROM', 'TO', 'AT', 'ACTION', 'ACCEPT', 'ANNOUNCE', 'EXCEPT', 'REFINE', 'NETWORKS', 'INTO', 'INBOUND', 'OUTBOUND',
 ]);
 
+/** RESERVED_WORDS by length, for a case-insensitive comparison without an upper-case copy of every name. */
+const RESERVED_BY_LENGTH: readonly (readonly string[])[] = (() => {
+  const out: string[][] = [];
+  for (const w of RESERVED_WORDS) (out[w.length] ??= []).push(w);
+  return out;
+})();
+
+function isReservedWord(text: string): boolean {
+  const candidates = RESERVED_BY_LENGTH[text.length];
+  if (!candidates) return false;
+  for (const w of candidates) if (startsWithUpper(text, w)) return true;
+  return false;
+}
+
+interface NameOptions {
+  readonly allowedPrefixes?: readonly string[];
+  readonly checkPrefixes?: boolean;
+  /** What the name is, for messages: a string, or made from the context only when a message is written. */
+  readonly what?: string | ((cx: ValueContext) => string);
+}
+
 /** IRRd's generic name: letter first, then letters, digits, `-`, `_`, ending in a letter or digit; no reserved words or set prefixes. */
-export function checkGenericName(cx: ValueContext, t: Token, opts: { allowedPrefixes?: readonly string[]; checkPrefixes?: boolean; what?: string } = {}): boolean {
+export function checkGenericName(cx: ValueContext, t: Token, opts: NameOptions = {}): boolean {
   const text = t.text;
-  const what = opts.what ?? 'name';
+  const whatOf = (): string => (typeof opts.what === 'function' ? opts.what(cx) : (opts.what ?? 'name'));
   const last = text.charCodeAt(text.length - 1);
   if (text.length < 2 || !isAlpha(text.charCodeAt(0)) || !allChars(text, isNameBody) || !isAlnum(last)) {
     cx.report(
       'rpsl/invalid-name',
       t.start,
       t.end,
-      `"${text}" is not a valid ${what}: use letters, digits, "-" and "_", starting with a letter and ending with a letter or digit.`,
+      `"${text}" is not a valid ${whatOf()}: use letters, digits, "-" and "_", starting with a letter and ending with a letter or digit.`,
     );
     return false;
   }
-  // Reserved words are at most 8 letters: longer names need no upper-case copy.
-  if (text.length <= 8 && RESERVED_WORDS.has(text.toUpperCase())) {
-    cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" is a reserved word of RPSL and cannot be a ${what}.`);
+  if (isReservedWord(text)) {
+    cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" is a reserved word of RPSL and cannot be a ${whatOf()}.`);
     return false;
   }
   if (opts.checkPrefixes !== false) {
     const pc = setPrefixClass(text);
     if (pc && !(opts.allowedPrefixes ?? []).some((p) => startsWithUpper(text, p))) {
-      cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" starts like a ${pc} name; a ${what} must not begin with a set prefix.`);
+      cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" starts like a ${pc} name; a ${whatOf()} must not begin with a set prefix.`);
       return false;
     }
   }
@@ -495,9 +550,12 @@ function checkEmail(cx: ValueContext, t: Token): boolean {
   return false;
 }
 
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A calendar date; a negative part (digitsAt's "not digits") is none. */
 function isValidDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  if (y < 0 || m < 1 || m > 12 || d < 1) return false;
+  const days = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0);
   return d <= days;
 }
 
@@ -515,6 +573,16 @@ function formatV4(w: number): string {
 
 function listOf(check: (cx: ValueContext, t: Token) => void): ValueChecker {
   return (cx) => {
+    const v = cx.value;
+    if (v.indexOf(',') < 0) {
+      // One item (or none): what listItems would return, without its array.
+      let s = 0;
+      let e = v.length;
+      while (s < e && isSpace(v.charCodeAt(s))) s++;
+      while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
+      if (s < e) check(cx, s === 0 && e === v.length ? whole(cx) : { text: v.slice(s, e), start: s, end: e });
+      return;
+    }
     for (const t of listItems(cx)) check(cx, t);
   };
 }
@@ -584,24 +652,68 @@ function checkAuth(cx: ValueContext): void {
     );
 }
 
-function checkChanged(cx: ValueContext): void {
-  const ws = words(cx.value);
-  const [email, date, extra] = ws;
-  if (!email) return;
-  checkEmail(cx, email);
-  if (date) {
-    const d = date.text;
-    const ok = d.length === 8 && allChars(d, isDigit) && isValidDate(Number(d.slice(0, 4)), Number(d.slice(4, 6)), Number(d.slice(6, 8)));
-    if (!ok) cx.report('rpsl/invalid-date', date.start, date.end, `"${d}" is not a date: write YYYYMMDD, e.g. 20240131.`);
+/** The number written by the `length` digits at `from`, or -1 when one of them is not a digit. */
+function digitsAt(v: string, from: number, length: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i++) {
+    const c = v.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    n = n * 10 + (c - 48);
   }
-  if (extra) cx.report('rpsl/invalid-changed', extra.start, cx.value.length, 'changed: is "e-mail [YYYYMMDD]": remove the rest.');
+  return n;
 }
+
+/** The end of the word (a run of non-blanks) at `from`. */
+function wordEnd(v: string, from: number): number {
+  let i = from;
+  while (i < v.length && !isSpace(v.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The start of the next word at or after `from` (v.length when none). */
+function wordStart(v: string, from: number): number {
+  let i = from;
+  while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+  return i;
+}
+
+function checkChanged(cx: ValueContext): void {
+  // Words taken one by one, as words() would split them: e-mail, date, anything else.
+  const v = cx.value;
+  const es = wordStart(v, 0);
+  if (es === v.length) return;
+  const ee = wordEnd(v, es);
+  checkEmail(cx, es === 0 && ee === v.length ? whole(cx) : { text: v.slice(es, ee), start: es, end: ee });
+  const ds = wordStart(v, ee);
+  if (ds < v.length) {
+    const de = wordEnd(v, ds);
+    const ok = de - ds === 8 && isValidDate(digitsAt(v, ds, 4), digitsAt(v, ds + 4, 2), digitsAt(v, ds + 6, 2));
+    if (!ok) cx.report('rpsl/invalid-date', ds, de, `"${v.slice(ds, de)}" is not a date: write YYYYMMDD, e.g. 20240131.`);
+    const xs = wordStart(v, de);
+    if (xs < v.length) cx.report('rpsl/invalid-changed', xs, v.length, 'changed: is "e-mail [YYYYMMDD]": remove the rest.');
+  }
+}
+
+/** Where YYYY-MM-DDThh:mm:ssZ has its separators. */
+const DATETIME_SEPARATORS: readonly (readonly [number, number])[] = [
+  [4, 45],
+  [7, 45],
+  [10, 84],
+  [13, 58],
+  [16, 58],
+  [19, 90],
+];
 
 function checkDatetime(cx: ValueContext): void {
   const v = cx.value;
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(v);
-  if (!m || !isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60)
-    cx.report('rpsl/invalid-date', 0, v.length, `"${v}" is not a timestamp: write YYYY-MM-DDThh:mm:ssZ.`);
+  let ok = v.length === 20 && DATETIME_SEPARATORS.every(([at, c]) => v.charCodeAt(at) === c);
+  if (ok) {
+    const hh = digitsAt(v, 11, 2);
+    const mm = digitsAt(v, 14, 2);
+    const ss = digitsAt(v, 17, 2);
+    ok = isValidDate(digitsAt(v, 0, 4), digitsAt(v, 5, 2), digitsAt(v, 8, 2)) && hh >= 0 && hh <= 23 && mm >= 0 && mm <= 59 && ss >= 0 && ss <= 60;
+  }
+  if (!ok) cx.report('rpsl/invalid-date', 0, v.length, `"${v}" is not a timestamp: write YYYY-MM-DDThh:mm:ssZ.`);
 }
 
 function checkIpv4Range(cx: ValueContext): void {
@@ -696,12 +808,20 @@ function checkPhone(cx: ValueContext): void {
   if (!ok) cx.report('rpsl/invalid-phone', 0, v.length, `"${v}" is not an international phone number: write +, the country code and the number, e.g. +31 20 535 4444.`);
 }
 
+// Options of the name checks, made once: the checkers below run for most attributes of a dump.
+const AS_NAME: NameOptions = { allowedPrefixes: ['AS-'], what: 'AS name' };
+const MAINTAINER: NameOptions = { what: 'maintainer name' };
+const CONTACT: NameOptions = { what: 'contact handle' };
+const NIC_HANDLE: NameOptions = { what: 'nic-handle' };
+const GENERIC: NameOptions = { what: (cx) => `${cx.attrName} name` };
+const SOURCE_NAME: NameOptions = { what: 'source name', checkPrefixes: false };
+
 const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
   free: () => undefined,
   policy: () => undefined, // handed to the policy area by the validator
   asn: (cx) => void checkAsn(cx, whole(cx)),
   'as-block': checkAsBlock,
-  'as-name': (cx) => void checkGenericName(cx, whole(cx), { allowedPrefixes: ['AS-'], what: 'AS name' }),
+  'as-name': (cx) => void checkGenericName(cx, whole(cx), AS_NAME),
   'set-name': (cx) => {
     const cls = SET_CLASS_OF_OBJECT.has(cx.className) ? (cx.className as SetClass) : undefined;
     checkSetName(cx, whole(cx), cls ? [cls] : undefined, true);
@@ -730,18 +850,18 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
     const cls = MEMBER_OF_CLASS[cx.className];
     checkSetName(cx, t, cls ? [cls] : undefined, false);
   }),
-  'mntner-list': listOf((cx, t) => void checkGenericName(cx, t, { what: 'maintainer name' })),
+  'mntner-list': listOf((cx, t) => void checkGenericName(cx, t, MAINTAINER)),
   'mbrs-by-ref': listOf((cx, t) => {
-    if (t.text.toUpperCase() !== 'ANY') checkGenericName(cx, t, { what: 'maintainer name' });
+    if (t.text.toUpperCase() !== 'ANY') checkGenericName(cx, t, MAINTAINER);
   }),
   'mnt-routes': (cx) => {
     const first = words(cx.value)[0];
-    if (first) checkGenericName(cx, { ...first, text: first.text.replace(/,$/, ''), end: first.text.endsWith(',') ? first.end - 1 : first.end }, { what: 'maintainer name' });
+    if (first) checkGenericName(cx, { ...first, text: first.text.replace(/,$/, ''), end: first.text.endsWith(',') ? first.end - 1 : first.end }, MAINTAINER);
   },
-  'nic-ref': (cx) => void checkGenericName(cx, whole(cx), { what: 'contact handle' }),
-  'nic-hdl': (cx) => void checkGenericName(cx, whole(cx), { what: 'nic-handle' }),
-  'generic-name': (cx) => void checkGenericName(cx, whole(cx), { what: `${cx.attrName} name` }),
-  source: (cx) => void checkGenericName(cx, whole(cx), { what: 'source name', checkPrefixes: false }),
+  'nic-ref': (cx) => void checkGenericName(cx, whole(cx), CONTACT),
+  'nic-hdl': (cx) => void checkGenericName(cx, whole(cx), NIC_HANDLE),
+  'generic-name': (cx) => void checkGenericName(cx, whole(cx), GENERIC),
+  source: (cx) => void checkGenericName(cx, whole(cx), SOURCE_NAME),
   email: (cx) => void checkEmail(cx, whole(cx)),
   changed: checkChanged,
   datetime: checkDatetime,
