@@ -28,45 +28,33 @@ function isNameChar(c: number): boolean {
   return isNameStart(c) || c === 45 || c === 95;
 }
 
-/** 0: not a valid attribute name; 1: valid and lower case; 2: valid with upper-case letters. */
-function nameKind(text: string, from: number, to: number): 0 | 1 | 2 {
-  if (from >= to || !isNameStart(text.charCodeAt(from))) return 0;
-  let upper = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (!isNameChar(c)) return 0;
-    if (c >= 65 && c <= 90) upper = true;
-  }
-  return upper ? 2 : 1;
-}
-
 /** The first `ch` in text[from, to), or -1; bounded by the line, unlike indexOf, so a scan never runs ahead. */
 function indexInLine(text: string, ch: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return i;
   return -1;
 }
 
-/** Where a `#` starts an end-of-line comment (RFC 2622 §2: everything after # is a comment). */
-function commentStart(text: string, from: number, to: number): number {
-  const i = indexInLine(text, 35, from, to);
-  return i < 0 ? to : i;
-}
+/**
+ * Attribute names seen lately, by a hash of their characters: a dump repeats a few dozen names millions of
+ * times, so each line reuses one string instead of slicing a new one (less garbage, and the template's Map
+ * finds an interned key by identity). A collision only replaces the entry.
+ */
+const NAME_SLOTS = 512;
+const rawNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+const lowerNames: string[] = new Array<string>(NAME_SLOTS).fill('');
 
-function trimmedSegment(text: string, from: number, to: number): ValueSegment | undefined {
-  let s = from;
-  let e = to;
-  while (s < e && isBlank(text.charCodeAt(s))) s++;
-  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-  return s < e ? { text: text.slice(s, e), offset: s } : undefined;
-}
-
-interface Building {
-  rawName: string;
-  name: string;
-  nameStart: number;
-  nameEnd: number;
-  segments: ValueSegment[];
-  end: number;
+function internName(text: string, from: number, to: number, hash: number, upper: boolean): number {
+  const slot = hash & (NAME_SLOTS - 1);
+  const known = rawNames[slot];
+  if (known !== undefined && known.length === to - from) {
+    let i = 0;
+    while (i < known.length && known.charCodeAt(i) === text.charCodeAt(from + i)) i++;
+    if (i === known.length) return slot;
+  }
+  const raw = text.slice(from, to);
+  rawNames[slot] = raw;
+  lowerNames[slot] = upper ? raw.toLowerCase() : raw;
+  return slot;
 }
 
 /**
@@ -83,31 +71,46 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   const stop = Math.min(options.to ?? text.length, text.length);
   let attrs: RpslAttribute[] = [];
   let objStart = -1;
-  let current: Building | undefined;
+  // The attribute being built (when `hasCurrent`): its name, where the name ends, its segments so far.
+  let hasCurrent = false;
+  let curRawName = '';
+  let curName = '';
+  let curNameStart = 0;
+  let curNameEnd = 0;
+  let curSegs: ValueSegment[] = [];
+  let curEnd = 0;
   let afterBlank = options.afterBlank ?? false;
   /** Start/end of the first line of only spaces met inside the current object, until resolved. */
   let wsStart = -1;
   let wsEnd = -1;
   let wsPrevEnd = -1;
-
   const flushAttr = (): void => {
-    if (!current) return;
-    const segs = current.segments;
-    const first = segs[0];
-    const last = segs[segs.length - 1];
+    if (!hasCurrent) return;
+    hasCurrent = false;
+    const segs = curSegs;
+    const n = segs.length;
     let value = '';
-    if (segs.length === 1 && first) value = first.text;
-    else if (segs.length > 1) value = segs.map((s) => s.text).join(' ');
+    let valueSpan: { start: number; end: number };
+    if (n === 0) valueSpan = { start: curNameEnd + 1, end: curNameEnd + 1 };
+    else {
+      const first = segs[0]!;
+      const last = segs[n - 1]!;
+      if (n === 1) value = first.text;
+      else {
+        value = first.text;
+        for (let k = 1; k < n; k++) value += ' ' + segs[k]!.text;
+      }
+      valueSpan = { start: first.offset, end: last.offset + last.text.length };
+    }
     attrs.push({
-      name: current.name,
-      rawName: current.rawName,
-      nameSpan: { start: current.nameStart, end: current.nameEnd },
+      name: curName,
+      rawName: curRawName,
+      nameSpan: { start: curNameStart, end: curNameEnd },
       segments: segs,
       value,
-      span: { start: current.nameStart, end: current.end },
-      valueSpan: first && last ? { start: first.offset, end: last.offset + last.text.length } : { start: current.nameEnd + 1, end: current.nameEnd + 1 },
+      span: { start: curNameStart, end: curEnd },
+      valueSpan,
     });
-    current = undefined;
   };
   const flushObject = (end: number): void => {
     flushAttr();
@@ -143,13 +146,12 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     } else if (first === 32 || first === 9 || first === 43 /* + */) {
       wsStart = -1; // a line of spaces followed by a continuation is an empty continuation line
       const from = first === 43 ? pos + 1 : pos;
-      if (current) {
-        const seg = trimmedSegment(text, from, commentStart(text, from, lineEnd));
-        if (seg) current.segments.push(seg);
-        current.end = lineEnd;
+      if (hasCurrent) {
+        const seg = segmentOf(text, from, lineEnd);
+        if (seg) curSegs.push(seg);
+        curEnd = lineEnd;
       } else {
-        const s = trimmedSegment(text, pos, lineEnd);
-        const span = s ? { start: s.offset, end: s.offset + s.text.length } : { start: pos, end: lineEnd };
+        const span = trimmedSpan(text, pos, lineEnd);
         if (afterBlank && objStart < 0)
           sink.diagnostic({
             code: 'rpsl/split-object',
@@ -167,9 +169,23 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
           });
       }
     } else {
-      const nameEnd = indexInLine(text, 58 /* : */, pos, lineEnd);
-      const kind = nameEnd > pos ? nameKind(text, pos, nameEnd) : 0;
-      if (kind !== 0) {
+      // The name: name characters up to the colon, hashed on the way for internName.
+      let nameEnd = -1;
+      let hash = 0;
+      let upper = false;
+      if (isNameStart(first)) {
+        for (let i = pos; i < lineEnd; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 58 /* : */) {
+            nameEnd = i;
+            break;
+          }
+          if (!isNameChar(c)) break;
+          if (c >= 65 && c <= 90) upper = true;
+          hash = (Math.imul(hash, 31) + c) | 0;
+        }
+      }
+      if (nameEnd > pos) {
         if (wsStart >= 0) {
           sink.diagnostic({
             code: 'rpsl/whitespace-line',
@@ -184,12 +200,19 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
         }
         flushAttr();
         if (objStart < 0) objStart = pos;
-        const seg = trimmedSegment(text, nameEnd + 1, commentStart(text, nameEnd + 1, lineEnd));
-        const rawName = text.slice(pos, nameEnd);
-        current = { rawName, name: kind === 2 ? rawName.toLowerCase() : rawName, nameStart: pos, nameEnd, segments: seg ? [seg] : [], end: lineEnd };
+        const slot = internName(text, pos, nameEnd, hash, upper);
+        hasCurrent = true;
+        curRawName = rawNames[slot]!;
+        curName = lowerNames[slot]!;
+        curNameStart = pos;
+        curNameEnd = nameEnd;
+        curEnd = lineEnd;
+        // An array literal of the one segment most attributes have: `[]` and push would reserve 17 slots.
+        const seg = segmentOf(text, nameEnd + 1, lineEnd);
+        curSegs = seg ? [seg] : [];
       } else {
-        const s = trimmedSegment(text, pos, lineEnd);
-        const span = s ? { start: s.offset, end: s.offset + s.text.length } : { start: pos, end: lineEnd };
+        nameEnd = indexInLine(text, 58 /* : */, pos, lineEnd);
+        const span = trimmedSpan(text, pos, lineEnd);
         sink.diagnostic(
           nameEnd === pos
             ? { code: 'rpsl/empty-attribute-name', severity: 'error', span, message: 'The line starts with ":" — an attribute name is missing before it. Write "name: value".' }
@@ -215,6 +238,29 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     pos = eol + 1;
   }
   if (objStart >= 0) flushObject(wsStart >= 0 ? wsPrevEnd : prevLineEnd);
+}
+
+/** The span of text[from, to) without leading and trailing blanks, or the whole range when all blank. */
+/** The segment of text[from, to) up to a `#` comment, without blanks; undefined when nothing is left. */
+function segmentOf(text: string, from: number, to: number): ValueSegment | undefined {
+  let s = from;
+  while (s < to && isBlank(text.charCodeAt(s))) s++;
+  // One pass to the comment or the line's end, remembering the last character that is not blank.
+  let e = s;
+  for (let i = s; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */) break;
+    if (!isBlank(c)) e = i + 1;
+  }
+  return s < e ? { text: text.slice(s, e), offset: s } : undefined;
+}
+
+function trimmedSpan(text: string, from: number, to: number): { start: number; end: number } {
+  let s = from;
+  let e = to;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  return s < e ? { start: s, end: e } : { start: from, end: to };
 }
 
 /** Frames the whole text and keeps every object: for editor features and the workspace index. */
