@@ -53,26 +53,39 @@ export function applyBudgetTo<T extends { readonly range: Range }>(
 /**
  * `count` of `items`: whole severities, most severe first, while they fit; within the severity that does not
  * fit, the ones whose line is nearest `focusLine` (equal distance: document order). Returned in document
- * order (line, character, then input order).
+ * order (line, character, then input order). `rank` is a number (not NaN), smaller is more severe.
  *
- * Cost: one pass to count severities, one to collect the candidates, then, since findings mostly come in
- * document order (or as a few ordered runs, e.g. per-object findings followed by cross-object ones), a binary
- * search for the focus line in each ordered run and a walk outward, one line distance at a time — O(n + count·runs),
- * no sort of the n findings. Input made of many runs is sorted instead.
+ * Cost: findings mostly come in line order, so one pass counts the severities and checks that order, a
+ * binary search finds the focus line, and a walk outward one line distance at a time takes the nearest —
+ * O(n) for the pass, no allocation per finding, no sort of them. Findings in a few ordered runs (per-object
+ * findings followed by cross-object ones) get a walk per run; in no order at all, a sort of that severity.
  */
 export function selectNearest<T extends { readonly range: Range }>(items: readonly T[], rank: (d: T) => number, focusLine: number, count: number): T[] {
   if (count <= 0) return [];
   if (count >= items.length) return inDocumentOrder(items, items.map((_, i) => i));
 
-  const perRank = new Map<number, number>();
-  for (const d of items) {
-    const r = rank(d);
-    perRank.set(r, (perRank.get(r) ?? 0) + 1);
+  const ranks = new Float64Array(items.length);
+  const rankValues: number[] = [];
+  const rankCounts: number[] = [];
+  let inLineOrder = true;
+  let previousLine = -Infinity;
+  for (let i = 0; i < items.length; i++) {
+    const d = items[i]!;
+    const r = (ranks[i] = rank(d));
+    let k = rankValues.indexOf(r);
+    if (k < 0) {
+      k = rankValues.push(r) - 1;
+      rankCounts.push(0);
+    }
+    rankCounts[k] = rankCounts[k]! + 1;
+    const line = d.range.start.line;
+    if (line < previousLine) inLineOrder = false;
+    previousLine = line;
   }
   // The rank whose findings do not all fit: those above it are all taken, those below none.
   let left = count;
   let cut = Infinity;
-  for (const [r, n] of [...perRank].sort((a, b) => a[0] - b[0])) {
+  for (const [r, n] of rankValues.map((r, k) => [r, rankCounts[k]!] as const).sort((a, b) => a[0] - b[0])) {
     if (n > left) {
       cut = r;
       break;
@@ -80,44 +93,61 @@ export function selectNearest<T extends { readonly range: Range }>(items: readon
     left -= n;
   }
   const taken: number[] = [];
-  const candidates: number[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const r = rank(items[i]!);
-    if (r < cut) taken.push(i);
-    else if (r === cut) candidates.push(i);
-  }
-  if (left > 0) for (const i of nearest(items, candidates, focusLine, left)) taken.push(i);
+  if (left < count) for (let i = 0; i < items.length; i++) if (ranks[i]! < cut) taken.push(i);
+  if (left > 0) for (const i of nearest(items, (i) => ranks[i] === cut, inLineOrder, focusLine, left)) taken.push(i);
   return inDocumentOrder(items, taken);
 }
 
 /** More ordered runs than this and the candidates are sorted: the outward walk costs count × runs. */
 const MAX_RUNS = 16;
 
-/** The `k` of `indices` (ascending) whose items' lines are nearest `focus`; equal distance: document order. */
-function nearest<T extends { readonly range: Range }>(items: readonly T[], indices: readonly number[], focus: number, k: number): number[] {
+/**
+ * The `k` items for which `wanted` holds whose lines are nearest `focus`; equal distance: document order.
+ * `inLineOrder`: all items come in non-decreasing line order, so the walk can run over them directly.
+ */
+function nearest<T extends { readonly range: Range }>(items: readonly T[], wanted: (i: number) => boolean, inLineOrder: boolean, focus: number, k: number): number[] {
   const line = (i: number): number => items[i]!.range.start.line;
-  let runs = orderedRuns(indices, line);
-  if (runs.length > MAX_RUNS) {
-    const sorted = [...indices].sort((a, b) => line(a) - line(b) || a - b);
-    runs = [{ at: sorted, below: 0, above: 0 }];
+  let runs: Run[];
+  if (inLineOrder) runs = [{ at: undefined, length: items.length, below: 0, above: 0 }];
+  else {
+    const candidates: number[] = [];
+    for (let i = 0; i < items.length; i++) if (wanted(i)) candidates.push(i);
+    runs = orderedRuns(candidates, line);
+    if (runs.length > MAX_RUNS) {
+      const sorted = candidates.sort((a, b) => line(a) - line(b) || a - b);
+      runs = [{ at: sorted, length: sorted.length, below: 0, above: 0 }];
+    }
   }
+  const lineAt = (run: Run, j: number): number => line(itemAt(run, j));
+  // Moves a run's cursors past the items not wanted (only a walk over all items meets any).
+  const skip = (run: Run): void => {
+    while (run.below >= 0 && !wanted(itemAt(run, run.below))) run.below--;
+    while (run.above < run.length && !wanted(itemAt(run, run.above))) run.above++;
+  };
   for (const run of runs) {
-    run.above = lowerBound(run.at, focus, line);
+    run.above = lowerBound(run, focus, lineAt);
     run.below = run.above - 1;
+    skip(run);
   }
   const chosen: number[] = [];
   while (chosen.length < k) {
     // The next distance any run offers, then every candidate at that distance on either side of the focus.
     let d = Infinity;
     for (const run of runs) {
-      if (run.below >= 0) d = Math.min(d, focus - line(run.at[run.below]!));
-      if (run.above < run.at.length) d = Math.min(d, line(run.at[run.above]!) - focus);
+      if (run.below >= 0) d = Math.min(d, focus - lineAt(run, run.below));
+      if (run.above < run.length) d = Math.min(d, lineAt(run, run.above) - focus);
     }
     if (d === Infinity) break;
     const level: number[] = [];
     for (const run of runs) {
-      while (run.below >= 0 && focus - line(run.at[run.below]!) === d) level.push(run.at[run.below--]!);
-      while (run.above < run.at.length && line(run.at[run.above]!) - focus === d) level.push(run.at[run.above++]!);
+      while (run.below >= 0 && focus - lineAt(run, run.below) === d) {
+        level.push(itemAt(run, run.below--));
+        skip(run);
+      }
+      while (run.above < run.length && lineAt(run, run.above) - focus === d) {
+        level.push(itemAt(run, run.above++));
+        skip(run);
+      }
     }
     const need = k - chosen.length;
     // A loop, not push(...): with a large limit a level can hold more indices than a call takes arguments.
@@ -127,12 +157,15 @@ function nearest<T extends { readonly range: Range }>(items: readonly T[], indic
 }
 
 interface Run {
-  /** Item indices whose lines never decrease. */
-  readonly at: readonly number[];
-  /** The walk's cursors: the next index to take below the focus line, and at or above it. */
+  /** Item indices whose lines never decrease; undefined: the items themselves, all in line order. */
+  readonly at: readonly number[] | undefined;
+  readonly length: number;
+  /** The walk's cursors: the next position to take below the focus line, and at or above it. */
   below: number;
   above: number;
 }
+
+const itemAt = (run: Run, j: number): number => (run.at === undefined ? j : run.at[j]!);
 
 /** Splits `indices` into maximal stretches of non-decreasing line. */
 function orderedRuns(indices: readonly number[], line: (i: number) => number): Run[] {
@@ -140,20 +173,20 @@ function orderedRuns(indices: readonly number[], line: (i: number) => number): R
   let start = 0;
   for (let j = 1; j <= indices.length; j++) {
     if (j === indices.length || line(indices[j]!) < line(indices[j - 1]!)) {
-      runs.push({ at: indices.slice(start, j), below: 0, above: 0 });
+      runs.push({ at: indices.slice(start, j), length: j - start, below: 0, above: 0 });
       start = j;
     }
   }
   return runs;
 }
 
-/** The first position in `at` whose line is >= `focus`. */
-function lowerBound(at: readonly number[], focus: number, line: (i: number) => number): number {
+/** The first position of `run` whose line is >= `focus`. */
+function lowerBound(run: Run, focus: number, lineAt: (run: Run, j: number) => number): number {
   let lo = 0;
-  let hi = at.length;
+  let hi = run.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (line(at[mid]!) < focus) lo = mid + 1;
+    if (lineAt(run, mid) < focus) lo = mid + 1;
     else hi = mid;
   }
   return lo;
