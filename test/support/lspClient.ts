@@ -39,12 +39,15 @@ export class LspSession {
     this.connection.listen();
   }
 
-  async initialize(workspaceFolders: { uri: string; name: string }[] = []): Promise<InitializeResult> {
+  /** `pull`: the client pulls diagnostics and honours refresh requests, as VS Code does; otherwise the server pushes. */
+  async initialize(workspaceFolders: { uri: string; name: string }[] = [], options: { pull?: boolean } = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: workspaceFolders[0]?.uri ?? null,
       workspaceFolders,
-      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+      capabilities: options.pull
+        ? { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, window: { workDoneProgress: true }, textDocument: { diagnostic: {} } }
+        : { workspace: { configuration: true }, window: { workDoneProgress: true } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -66,6 +69,11 @@ export class LspSession {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`)), ms);
       this.waiters.push({ uri, pred, resolve: (d) => (clearTimeout(timer), resolve(d)) });
     });
+  }
+
+  /** True while the server process runs. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   async dispose(): Promise<void> {

@@ -27,6 +27,11 @@ export interface ServerContext {
   serviceContext(): ServiceContext;
   /** Re-validate every open document (after the workspace index or settings changed). */
   refreshDiagnostics(): void;
+  /**
+   * Lets work run on without waiting for it, logging a failure: a promise dropped with `void` that rejects
+   * (a client refusing a request, a file that cannot be read) would end the server process.
+   */
+  background(what: string, work: Promise<unknown>): void;
   /** Called after an open document's objects were (re)indexed: at once for small documents, when typing pauses for large ones. */
   onDidIndex(listener: (uri: string) => void): void;
   /** Called with the raw `routelens` section each time settings are (re)read. */

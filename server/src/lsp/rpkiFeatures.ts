@@ -34,7 +34,7 @@ export const rpkiFeatures: FeatureModule = (ctx) => {
     // RTR sessions can report several changes in a burst (state, data, issue): one message per burst.
     pending = timer.setTimeout(() => {
       pending = undefined;
-      void ctx.connection.sendNotification(RpkiStatusNotification, store.status());
+      ctx.background('RPKI status', ctx.connection.sendNotification(RpkiStatusNotification, store.status()));
       // ASPA documents are compared with the cache: re-check them against the new data.
       ctx.refreshDiagnostics();
     }, 250);
@@ -47,7 +47,7 @@ export const rpkiFeatures: FeatureModule = (ctx) => {
     const key = JSON.stringify(settings);
     if (key === last) return;
     last = key;
-    void store.configure(settings).then(push);
+    ctx.background('RPKI configuration', store.configure(settings).then(push));
   });
   ctx.connection.onRequest(RefreshRpkiRequest, async (): Promise<RpkiStatus> => {
     await store.refresh();

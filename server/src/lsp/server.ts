@@ -49,6 +49,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const indexListeners: ((uri: string) => void)[] = [];
   let settings: RouteLensSettings = defaultSettings;
   let pullDiagnostics = false;
+  let pullRefresh = false;
   let configurationPull = false;
   let workDoneProgress = false;
   let workspaceFolders: string[] = [];
@@ -83,6 +84,14 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
       connection.console.error(`RouteLens: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fallback;
     }
+  };
+
+  const background = (what: string, work: Promise<unknown>): void => {
+    work.catch((err: unknown) => connection.console.error(`RouteLens: ${what} failed: ${err instanceof Error ? err.message : String(err)}`));
+  };
+  /** Asks the client to pull diagnostics again, if it said it can be asked (LSP 3.17 refreshSupport). */
+  const requestPull = (): void => {
+    if (pullRefresh) background('diagnostics refresh', connection.languages.diagnostics.refresh());
   };
 
   const isLargeRpsl = (doc: SourceDocument): boolean => doc.languageId === 'rpsl' && doc.text.length >= LARGE_DOCUMENT;
@@ -135,7 +144,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
             }),
           );
         }
-        if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+        if (pullDiagnostics) requestPull();
         else pushSoon(uri);
       }, SETTLE_MS),
     );
@@ -148,13 +157,13 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
       runtime.timer.setTimeout(() => {
         pending.delete(uri);
         if (!documents.get(uri)) return;
-        void connection.sendDiagnostics({ uri, diagnostics: diagnosticsFor(uri) });
+        background('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: diagnosticsFor(uri) }));
       }, PUSH_DEBOUNCE_MS),
     );
   };
 
   const refreshDiagnostics = (): void => {
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    if (pullDiagnostics) requestPull();
     else for (const d of documents.all()) pushSoon(d.uri);
   };
 
@@ -184,6 +193,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    pullRefresh = pullDiagnostics && !!caps.workspace?.diagnostics?.refreshSupport;
     configurationPull = !!caps.workspace?.configuration;
     workDoneProgress = !!caps.window?.workDoneProgress;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
@@ -213,6 +223,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     sourceDocument,
     serviceContext,
     refreshDiagnostics,
+    background,
     onSettings: (l) => settingsListeners.push(l),
     onDidIndex: (l) => indexListeners.push(l),
     get clientCapabilities() {
@@ -224,10 +235,10 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   };
 
   connection.onInitialized(() => {
-    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'routelens' });
-    void loadSettings().then(refreshDiagnostics);
+    if (configurationPull) background('registering for settings', connection.client.register(DidChangeConfigurationNotification.type, { section: 'routelens' }));
+    background('reading settings', loadSettings().then(refreshDiagnostics));
   });
-  connection.onDidChangeConfiguration((p) => void loadSettings(p.settings).then(refreshDiagnostics));
+  connection.onDidChangeConfiguration((p) => background('reading settings', loadSettings(p.settings).then(refreshDiagnostics)));
 
   documents.onDidChangeContent((e) => {
     const previous = sources.get(e.document.uri);
@@ -247,7 +258,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     settling.delete(e.document.uri);
     pending.get(e.document.uri)?.dispose();
     pending.delete(e.document.uri);
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (!pullDiagnostics) background('clearing diagnostics', connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
   });
 
   connection.languages.diagnostics.on((params, token: CancellationToken) => {

@@ -109,7 +109,7 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    void (async () => {
+    ctx.background('watched-file indexing', (async () => {
       for (const c of params.changes) {
         if (ctx.documents.get(c.uri)) continue;
         if (c.type === FileChangeType.Deleted) {
@@ -117,7 +117,7 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
           changed(c.uri);
         } else await indexFromDisk(c.uri);
       }
-    })();
+    })());
   });
 
   // Typing in one document can change the findings of another open one (a set defined here, used there).
