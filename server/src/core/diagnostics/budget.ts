@@ -34,9 +34,9 @@ export function applyBudget(diagnostics: readonly Diagnostic[], options: BudgetO
 }
 
 /**
- * `applyBudget` for any diagnostic form with a range and a severity rank (0 or 1 = most severe; the LSP's
- * own numbering, Error = 1 … Hint = 4, is one), so the server can budget diagnostics it already converted.
- * `fromCore` turns the notice into that form.
+ * `applyBudget` for any diagnostic form with a range and a severity `rank` (smaller is more severe, so the
+ * LSP's numbering, Error = 1 … Hint = 4, serves as it is), so the server can budget diagnostics it has
+ * already converted. `fromCore` turns the notice into that form.
  */
 export function applyBudgetTo<T extends { readonly range: Range }>(
   items: readonly T[],
