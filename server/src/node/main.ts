@@ -37,4 +37,8 @@ const runtime: Runtime = {
   },
 };
 
-startServer(createConnection(ProposedFeatures.all), runtime);
+const connection = createConnection(ProposedFeatures.all);
+// The last line of defence: node ends the process on a rejection nobody handled, and an editor does not
+// restart a language server forever. Every known one goes through ctx.background; log any other.
+process.on('unhandledRejection', (err) => connection.console.error(`RouteLens: unhandled failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+startServer(connection, runtime);
