@@ -85,13 +85,9 @@ export function dialectOf(obj: RpslObject, setting: RpslDialectSetting): RpslDia
   let source: string | undefined;
   for (const a of obj.attributes) if (a.name === 'source') source = a.value;
   if (source === undefined || source === '') return 'rfc';
-  // A dump repeats a handful of sources: compare with the last one instead of upper-casing each.
-  if (source !== lastSource) {
-    lastSource = source;
-    lastDialect = RIPE_SOURCES.has(source.toUpperCase()) ? 'ripe' : 'irrd';
-  }
-  return lastDialect;
+  // Every RIPE source starts with "RI": a source that plainly does not (most of a dump) needs no upper-case copy.
+  const c0 = source.charCodeAt(0);
+  const c1 = source.charCodeAt(1);
+  if (c0 < 128 && c1 < 128 && ((c0 | 32) !== 114 || (c1 | 32) !== 105)) return 'irrd';
+  return RIPE_SOURCES.has(source.toUpperCase()) ? 'ripe' : 'irrd';
 }
-
-let lastSource = '';
-let lastDialect: RpslDialect = 'irrd';

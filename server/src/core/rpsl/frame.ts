@@ -1,5 +1,6 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { RpslAttribute, RpslDocument, RpslObject, ValueSegment } from './model';
+import { ALL_ATTRIBUTES } from './templates';
 
 /** Receives what the framer finds, in document order, so a caller can validate and drop each object. */
 export interface FrameSink {
@@ -36,24 +37,26 @@ function indexInLine(text: string, ch: number, from: number, to: number): number
 
 /**
  * Attribute names seen lately, by a hash of their characters: a dump repeats a few dozen names millions of
- * times, so each line reuses one string instead of slicing a new one (less garbage, and the template's Map
- * finds an interned key by identity). A collision only replaces the entry.
+ * times, so each line reuses one string instead of slicing a new one. A collision only replaces the entry.
+ * A name the templates know is their own string, so their lookups by name compare identical strings.
  */
+const TEMPLATE_NAMES: ReadonlyMap<string, string> = new Map([...ALL_ATTRIBUTES].map((n) => [n, n]));
 const NAME_SLOTS = 512;
 const rawNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
 const lowerNames: string[] = new Array<string>(NAME_SLOTS).fill('');
 
 function internName(text: string, from: number, to: number, hash: number, upper: boolean): number {
   const slot = hash & (NAME_SLOTS - 1);
-  const known = rawNames[slot];
-  if (known !== undefined && known.length === to - from) {
+  const seen = rawNames[slot];
+  if (seen !== undefined && seen.length === to - from) {
     let i = 0;
-    while (i < known.length && known.charCodeAt(i) === text.charCodeAt(from + i)) i++;
-    if (i === known.length) return slot;
+    while (i < seen.length && seen.charCodeAt(i) === text.charCodeAt(from + i)) i++;
+    if (i === seen.length) return slot;
   }
   const raw = text.slice(from, to);
-  rawNames[slot] = raw;
-  lowerNames[slot] = upper ? raw.toLowerCase() : raw;
+  const lower = TEMPLATE_NAMES.get(upper ? raw.toLowerCase() : raw) ?? (upper ? raw.toLowerCase() : raw);
+  rawNames[slot] = upper ? raw : lower;
+  lowerNames[slot] = lower;
   return slot;
 }
 

@@ -158,9 +158,11 @@ function canonicalPrefix4Length(text: string): number {
   let len = 0;
   while (i < text.length && isDigit(text.charCodeAt(i)) && i - s < 2) len = len * 10 + (text.charCodeAt(i++) - 48);
   if (i === s || i !== text.length || len > 32 || (i - s > 1 && text.charCodeAt(s) === 48)) return -1;
-  const hostMask = len === 32 ? 0 : 2 ** (32 - len) - 1;
-  return addr % (hostMask + 1) === 0 ? len : -1;
+  return addr % (POWERS_OF_TWO[32 - len] ?? 1) === 0 ? len : -1;
 }
+
+/** 2 ** n for n in 0…32: the size of an IPv4 prefix's host part, without a Math.pow per prefix. */
+const POWERS_OF_TWO: readonly number[] = Array.from({ length: 33 }, (_, n) => 2 ** n);
 
 const V6_GROUPS = new Uint16Array(8);
 
