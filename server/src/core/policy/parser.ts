@@ -23,7 +23,7 @@ import { checkCommunity } from './community';
 import { policyCodes } from './codes';
 import { parseRangeOperator } from './rangeOperator';
 import { checkAction } from './rpAttributes';
-import { scanPolicy, type Token } from './scanner';
+import { keywordTable, scanPolicy, type KeywordTable, type Token } from './scanner';
 import { isReservedSetName, setClassOf } from './setName';
 
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
@@ -79,7 +79,7 @@ export const POLICY_ATTRIBUTES: Readonly<Record<string, { readonly shape: Shape;
   'mp-peer': { shape: 'peer', mp: true },
 };
 
-const KEYWORDS: ReadonlySet<string> = new Set([
+const KEYWORDS: KeywordTable = keywordTable([
   'from',
   'to',
   'accept',
@@ -151,6 +151,9 @@ function isAddress(text: string): boolean {
 
 const BOTH_AFIS: ReadonlySet<Afi> = new Set<Afi>([4, 6]);
 const IPV4_ONLY: ReadonlySet<Afi> = new Set<Afi>([4]);
+const IPV6_ONLY: ReadonlySet<Afi> = new Set<Afi>([6]);
+
+const NO_PROTOCOL_CLAUSE: ProtocolClause = Object.freeze({});
 
 /** POLICY_ATTRIBUTES as a Map: looked up once per attribute of a whole dump. */
 const POLICY_ATTRIBUTE_MAP: ReadonlyMap<string, { readonly shape: Shape; readonly mp: boolean }> = new Map(Object.entries(POLICY_ATTRIBUTES));
@@ -183,12 +186,12 @@ class Parser {
 
   /** Is `t` one of the keywords `a`, `b`, `c` (all lower case, letters only)? */
   isKw(t: Token, a: string, b?: string, c?: string): boolean {
-    const w = t.lower;
+    const w = t.keyword;
     return w !== undefined && (w === a || w === b || w === c);
   }
 
   private isKeyword(t: Token): boolean {
-    return t.lower !== undefined && KEYWORDS.has(t.lower);
+    return t.keyword !== undefined;
   }
 
   problem(code: string, span: Span, message: string): void {
@@ -212,7 +215,7 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t.kind === 'eof') return;
-      if (depth === 0 && (t.kind === ';' || t.kind === '}' || (t.lower !== undefined && kws.includes(t.lower)))) return;
+      if (depth === 0 && (t.kind === ';' || t.kind === '}' || (t.keyword !== undefined && kws.includes(t.keyword)))) return;
       if (t.kind === '{' || t.kind === '(') depth++;
       if ((t.kind === '}' || t.kind === ')') && depth > 0) depth--;
       this.p++;
@@ -231,6 +234,8 @@ class Parser {
   // ---- protocol and afi ----------------------------------------------------------------------------
 
   protocolClause(): ProtocolClause {
+    // Most policies have neither clause: no object for them.
+    if (!this.isKw(this.peek(), 'protocol', 'into')) return NO_PROTOCOL_CLAUSE;
     const out: { protocol?: { name: string; span: Span }; into?: { name: string; span: Span } } = {};
     for (const kw of ['protocol', 'into'] as const) {
       if (!this.isKw(this.peek(), kw)) continue;
@@ -267,7 +272,11 @@ class Parser {
       this.next();
     }
     const list = { afis, span: this.spanFrom(kw.start) };
-    if (afis.length > 0) this.afiScope = new Set(afis.map((a) => (a.startsWith('ipv4') ? 4 : 6)));
+    if (afis.length > 0) {
+      const v4 = afis.some((a) => a.startsWith('ipv4'));
+      const v6 = afis.some((a) => a.startsWith('ipv6'));
+      this.afiScope = v4 && v6 ? BOTH_AFIS : v4 ? IPV4_ONLY : IPV6_ONLY;
+    }
     return list;
   }
 
@@ -1016,7 +1025,7 @@ export function parsePolicy(attrName: string, value: string): PolicyParse | unde
   if (isBlank(value)) {
     return { ast: { kind: 'error' }, problems: [{ code: 'policy/empty', severity: 'error', span: { start: 0, end: 0 }, message: `"${attrName}" has no value: write a policy expression or remove the attribute.` }] };
   }
-  const ps = new Parser(scanPolicy(value), def.mp, value.length);
+  const ps = new Parser(scanPolicy(value, KEYWORDS), def.mp, value.length);
   const ast = parseShape(ps, def.shape, def.mp);
   return { ast, problems: ps.problems };
 }

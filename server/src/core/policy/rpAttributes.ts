@@ -16,12 +16,21 @@ type ValueCheck = (v: ActionValue) => string | undefined;
 const U16 = 65535;
 const U32 = 4294967295;
 
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function integer(max: number, also: readonly string[] = []): ValueCheck {
   return (v) => {
     if (v.kind !== 'word') return `expected a number 0–${max}, not a list`;
+    if (isDigits(v.text)) return Number(v.text) > max ? `${v.text} is above ${max}` : undefined;
     if (also.includes(v.text.toLowerCase())) return undefined;
-    if (!/^[0-9]+$/.test(v.text)) return `"${v.text}" is not a number 0–${max}${also.length ? ` or ${also.join(', ')}` : ''}`;
-    return Number(v.text) > max ? `${v.text} is above ${max}` : undefined;
+    return `"${v.text}" is not a number 0–${max}${also.length ? ` or ${also.join(', ')}` : ''}`;
   };
 }
 
@@ -41,7 +50,7 @@ const asnValue: ValueCheck = (v) => {
 const communities: ValueCheck = () => undefined;
 
 /** RFC 2622 §7's rp-attribute dictionary, as data: operators and methods each attribute has, and its value type. */
-const RP_ATTRIBUTES: Readonly<Record<string, { operators: readonly string[]; methods: readonly string[]; value: ValueCheck; community?: boolean }>> = {
+const RP_ATTRIBUTES: ReadonlyMap<string, { operators: readonly string[]; methods: readonly string[]; value: ValueCheck; community?: boolean }> = new Map(Object.entries({
   pref: { operators: ['='], methods: [], value: integer(U16) },
   med: { operators: ['='], methods: [], value: integer(U32, ['igp_cost']) },
   dpa: { operators: ['='], methods: [], value: integer(U16) },
@@ -49,7 +58,10 @@ const RP_ATTRIBUTES: Readonly<Record<string, { operators: readonly string[]; met
   'next-hop': { operators: ['='], methods: [], value: nextHop },
   aspath: { operators: [], methods: ['prepend'], value: asnValue },
   community: { operators: ['=', '.='], methods: ['append', 'delete'], value: communities, community: true },
-};
+}));
+
+/** What checkAction returns for an action without problems (most): shared, never written to. */
+const NONE: readonly ActionProblem[] = Object.freeze([]);
 
 function* words(values: readonly ActionValue[]): Iterable<{ text: string; span: Span }> {
   for (const v of values) {
@@ -58,8 +70,9 @@ function* words(values: readonly ActionValue[]): Iterable<{ text: string; span: 
   }
 }
 
-export function checkAction(item: ActionItem): ActionProblem[] {
-  const def = RP_ATTRIBUTES[item.attribute.toLowerCase()];
+export function checkAction(item: ActionItem): readonly ActionProblem[] {
+  const name = item.attribute.toLowerCase();
+  const def = RP_ATTRIBUTES.get(name);
   if (!def) {
     return [
       {
@@ -70,7 +83,6 @@ export function checkAction(item: ActionItem): ActionProblem[] {
     ];
   }
   const problems: ActionProblem[] = [];
-  const name = item.attribute.toLowerCase();
   if (item.operator === 'method') {
     if (!def.methods.includes((item.method ?? '').toLowerCase())) {
       problems.push({
@@ -99,10 +111,12 @@ export function checkAction(item: ActionItem): ActionProblem[] {
     }
     return problems;
   }
-  const values = item.operator === 'method' ? item.args : item.args.slice(0, 1);
-  for (const v of values) {
+  // An operator takes the first value only; a method all its arguments.
+  const count = item.operator === 'method' ? item.args.length : 1;
+  for (let k = 0; k < count; k++) {
+    const v = item.args[k]!;
     const msg = def.value(v);
     if (msg) problems.push({ code: 'policy/action-value-out-of-range', span: v.span, message: `${name}: ${msg}.` });
   }
-  return problems;
+  return problems.length > 0 ? problems : NONE;
 }
