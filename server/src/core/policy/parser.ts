@@ -23,7 +23,7 @@ import { checkCommunity } from './community';
 import { policyCodes } from './codes';
 import { parseRangeOperator } from './rangeOperator';
 import { checkAction } from './rpAttributes';
-import { keywordTable, scanPolicy, type KeywordTable, type Token } from './scanner';
+import { scanPolicy, type Token } from './scanner';
 import { isReservedSetName, setClassOf } from './setName';
 
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
@@ -79,7 +79,7 @@ export const POLICY_ATTRIBUTES: Readonly<Record<string, { readonly shape: Shape;
   'mp-peer': { shape: 'peer', mp: true },
 };
 
-const KEYWORDS: KeywordTable = keywordTable([
+const KEYWORDS: ReadonlySet<string> = new Set([
   'from',
   'to',
   'accept',
@@ -186,12 +186,12 @@ class Parser {
 
   /** Is `t` one of the keywords `a`, `b`, `c` (all lower case, letters only)? */
   isKw(t: Token, a: string, b?: string, c?: string): boolean {
-    const w = t.keyword;
+    const w = t.lower;
     return w !== undefined && (w === a || w === b || w === c);
   }
 
   private isKeyword(t: Token): boolean {
-    return t.keyword !== undefined;
+    return t.lower !== undefined && KEYWORDS.has(t.lower);
   }
 
   problem(code: string, span: Span, message: string): void {
@@ -215,7 +215,7 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t.kind === 'eof') return;
-      if (depth === 0 && (t.kind === ';' || t.kind === '}' || (t.keyword !== undefined && kws.includes(t.keyword)))) return;
+      if (depth === 0 && (t.kind === ';' || t.kind === '}' || (t.lower !== undefined && kws.includes(t.lower)))) return;
       if (t.kind === '{' || t.kind === '(') depth++;
       if ((t.kind === '}' || t.kind === ')') && depth > 0) depth--;
       this.p++;
@@ -1025,7 +1025,7 @@ export function parsePolicy(attrName: string, value: string): PolicyParse | unde
   if (isBlank(value)) {
     return { ast: { kind: 'error' }, problems: [{ code: 'policy/empty', severity: 'error', span: { start: 0, end: 0 }, message: `"${attrName}" has no value: write a policy expression or remove the attribute.` }] };
   }
-  const ps = new Parser(scanPolicy(value, KEYWORDS), def.mp, value.length);
+  const ps = new Parser(scanPolicy(value), def.mp, value.length);
   const ast = parseShape(ps, def.shape, def.mp);
   return { ast, problems: ps.problems };
 }

@@ -1,7 +1,7 @@
 /**
  * The tokens of RPSL policy text (RFC 2622 §5–6, RFC 4012). The scanner knows nothing of the grammar:
- * keywords are words the caller names (the parser passes its table, and gets them marked), and an AS-path
- * regular expression `<...>` is one token the parser takes apart on its own.
+ * keywords are plain words the parser compares case-insensitively, and an AS-path regular expression
+ * `<...>` is one token the parser takes apart on its own.
  */
 export type TokenKind = 'word' | '{' | '}' | '(' | ')' | ';' | ',' | 'op' | 'regex' | 'error' | 'eof';
 
@@ -14,48 +14,14 @@ export interface Token {
   /** For a regex token whose closing `>` is missing. */
   readonly unterminated?: boolean;
   /**
-   * For a word that is one of the keywords the caller passed (any case): that keyword, as the caller wrote
-   * it (lower case). The parser asks "is this keyword X?" many times per token; this makes each ask a
-   * comparison of two identical strings.
+   * For a word that could be a keyword (letters only, at most KEYWORD_MAX_LENGTH long): the word in lower
+   * case. The parser asks "is this keyword X?" many times per token; this makes each ask a comparison.
    */
-  readonly keyword: string | undefined;
+  readonly lower: string | undefined;
 }
 
 /** The longest keyword of the grammar (`announce`, `networks`, `protocol`). */
 export const KEYWORD_MAX_LENGTH = 8;
-
-/** Keywords (lower-case letters, at most KEYWORD_MAX_LENGTH) by a hash of their letters: see keywordTable. */
-export interface KeywordTable {
-  readonly slots: readonly (string | undefined)[];
-  readonly mask: number;
-}
-
-/** The hash the scanner computes on a word's letters as it reads them, case folded. */
-function foldHash(h: number, c: number): number {
-  return (Math.imul(h, 31) + (c | 32)) | 0;
-}
-
-/**
- * A table in which each keyword has a slot of its own, so the scanner recognises a keyword with one
- * comparison and no lower-case copy of the word.
- */
-export function keywordTable(words: readonly string[]): KeywordTable {
-  for (let size = 32; ; size *= 2) {
-    const slots: (string | undefined)[] = new Array<string | undefined>(size).fill(undefined);
-    let ok = true;
-    for (const w of words) {
-      let h = 0;
-      for (let i = 0; i < w.length; i++) h = foldHash(h, w.charCodeAt(i));
-      const slot = h & (size - 1);
-      if (slots[slot] !== undefined) {
-        ok = false;
-        break;
-      }
-      slots[slot] = w;
-    }
-    if (ok) return { slots, mask: size - 1 };
-  }
-}
 
 const PUNCT: readonly (TokenKind | undefined)[] = (() => {
   const t: (TokenKind | undefined)[] = [];
@@ -98,8 +64,7 @@ function operatorLength(text: string, i: number): number {
   return 0;
 }
 
-/** The tokens of `text`; words that are one of `keywords` (case-insensitively) carry it as `keyword`. */
-export function scanPolicy(text: string, keywords?: KeywordTable): Token[] {
+export function scanPolicy(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -111,46 +76,36 @@ export function scanPolicy(text: string, keywords?: KeywordTable): Token[] {
     }
     const punct = c < 128 ? PUNCT[c] : undefined;
     if (punct) {
-      tokens.push({ kind: punct, text: punct, start: i, end: i + 1, keyword: undefined });
+      tokens.push({ kind: punct, text: punct, start: i, end: i + 1, lower: undefined });
       i++;
       continue;
     }
     const opLength = operatorLength(text, i);
     if (opLength > 0) {
       // `<` alone opens a regex; `<=` and `<<=` are operators.
-      tokens.push({ kind: 'op', text: text.slice(i, i + opLength), start: i, end: i + opLength, keyword: undefined });
+      tokens.push({ kind: 'op', text: text.slice(i, i + opLength), start: i, end: i + opLength, lower: undefined });
       i += opLength;
       continue;
     }
     if (c === 60 /* < */) {
       const close = text.indexOf('>', i + 1);
       const end = close < 0 ? n : close + 1;
-      tokens.push(close < 0 ? { kind: 'regex', text: text.slice(i, end), start: i, end, keyword: undefined, unterminated: true } : { kind: 'regex', text: text.slice(i, end), start: i, end, keyword: undefined });
+      tokens.push(close < 0 ? { kind: 'regex', text: text.slice(i, end), start: i, end, lower: undefined, unterminated: true } : { kind: 'regex', text: text.slice(i, end), start: i, end, lower: undefined });
       i = end;
       continue;
     }
     if (isWordChar(c)) {
       let j = i;
       let letters = true;
-      let hash = 0;
       for (; j < n; j++) {
         const cj = text.charCodeAt(j);
         if (!isWordChar(cj)) break;
         // `community.=` / `community .= {…}`: the dot belongs to the operator.
         if (cj === 46 && text.charCodeAt(j + 1) === 61 && j > i) break;
         if (!isLetter(cj)) letters = false;
-        else hash = foldHash(hash, cj);
       }
-      let keyword: string | undefined;
-      if (keywords && letters && j - i <= KEYWORD_MAX_LENGTH) {
-        const k = keywords.slots[hash & keywords.mask];
-        if (k !== undefined && k.length === j - i) {
-          let m = 0;
-          while (m < k.length && (text.charCodeAt(i + m) | 32) === k.charCodeAt(m)) m++;
-          if (m === k.length) keyword = k;
-        }
-      }
-      tokens.push({ kind: 'word', text: text.slice(i, j), start: i, end: j, keyword });
+      const word = text.slice(i, j);
+      tokens.push({ kind: 'word', text: word, start: i, end: j, lower: letters && j - i <= KEYWORD_MAX_LENGTH ? word.toLowerCase() : undefined });
       i = j;
       continue;
     }
@@ -159,9 +114,9 @@ export function scanPolicy(text: string, keywords?: KeywordTable): Token[] {
       const cj = text.charCodeAt(j);
       if (isWordChar(cj) || (cj < 128 && PUNCT[cj]) || cj <= 32 || cj === 60) break;
     }
-    tokens.push({ kind: 'error', text: text.slice(i, j), start: i, end: j, keyword: undefined });
+    tokens.push({ kind: 'error', text: text.slice(i, j), start: i, end: j, lower: undefined });
     i = j;
   }
-  tokens.push({ kind: 'eof', text: '', start: n, end: n, keyword: undefined });
+  tokens.push({ kind: 'eof', text: '', start: n, end: n, lower: undefined });
   return tokens;
 }
