@@ -25,7 +25,8 @@ import { liveRpki } from './rpkiFeatures';
 import { readSettings } from './settings';
 import { featureModules } from './features';
 import { parseRpslDocument } from '../core/rpsl/service';
-import { applyBudget, applyBudgetTo } from '../core/diagnostics/budget';
+import { applyBudget } from '../core/diagnostics/budget';
+import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import { commonLength } from '../core/text/commonLength';
 
 const PUSH_DEBOUNCE_MS = 150;
@@ -96,7 +97,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
 
   const isLargeRpsl = (doc: SourceDocument): boolean => doc.languageId === 'rpsl' && doc.text.length >= LARGE_DOCUMENT;
   /** Cross-object diagnostics of large documents, from the last time typing paused. */
-  const settledCross = new Map<string, LspDiagnostic[]>();
+  const settledCross = new Map<string, readonly Diagnostic[]>();
   const settling = new Map<string, { dispose(): void }>();
   /** Per-object cross-check results of large documents: a pause re-checks only what the edits affected. */
   const crossCaches = new Map<string, CrossCheckCache>();
@@ -118,9 +119,9 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
       return guarded('validation', [], () => applyBudget(found.service.validate(found.doc, serviceContext()), budget).map((d) => toLspDiagnostic(uri, d)));
     }
     const perObject = { ...serviceContext(), settings: { ...settings, crossChecks: false } };
-    const own = guarded('validation', [], () => found.service.validate(found.doc, perObject).map((d) => toLspDiagnostic(uri, d)));
-    // LSP severities (Error = 1 … Hint = 4) rank as the budget wants.
-    return [...applyBudgetTo([...own, ...(settledCross.get(uri) ?? [])], (d) => d.severity ?? 1, budget, (d) => toLspDiagnostic(uri, d))];
+    const own = guarded('validation', [], () => found.service.validate(found.doc, perObject));
+    // Only what the budget keeps is converted: a dump's cross-object findings run to six figures.
+    return guarded('diagnostics budget', [], () => applyBudget([...own, ...(settledCross.get(uri) ?? [])], budget).map((d) => toLspDiagnostic(uri, d)));
   };
 
   const settleSoon = (uri: string): void => {
@@ -140,7 +141,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
             uri,
             guarded('cross-checks', [], () => {
               cached.update();
-              return cached.diagnostics((s) => doc.lineIndex.range(s)).map((d) => toLspDiagnostic(uri, d));
+              return cached.diagnostics((s) => doc.lineIndex.range(s));
             }),
           );
         }
