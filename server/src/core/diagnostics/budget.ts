@@ -30,30 +30,17 @@ export interface BudgetOptions {
  * findings chosen by `selectNearest` (in document order), then the notice.
  */
 export function applyBudget(diagnostics: readonly Diagnostic[], options: BudgetOptions): readonly Diagnostic[] {
-  return applyBudgetTo(diagnostics, (d) => SEVERITY_RANK[d.severity], options, (d) => d);
-}
-
-/**
- * `applyBudget` for any diagnostic form with a range and a severity `rank` (smaller is more severe, so the
- * LSP's numbering, Error = 1 … Hint = 4, serves as it is), so the server can budget diagnostics it has
- * already converted. `fromCore` turns the notice into that form.
- */
-export function applyBudgetTo<T extends { readonly range: Range }>(
-  items: readonly T[],
-  rank: (d: T) => number,
-  options: BudgetOptions,
-  fromCore: (notice: Diagnostic) => T,
-): readonly T[] {
   const limit = Math.max(1, Math.floor(options.limit));
-  if (items.length <= limit) return items;
-  const shown = selectNearest(items, rank, options.focusLine, limit - 1);
-  return [...shown, fromCore(budgetNotice(shown.length, items.length, options))];
+  if (diagnostics.length <= limit) return diagnostics;
+  const shown = selectNearest(diagnostics, (d) => SEVERITY_RANK[d.severity], options.focusLine, limit - 1);
+  return [...shown, budgetNotice(shown.length, diagnostics.length, options)];
 }
 
 /**
  * `count` of `items`: whole severities, most severe first, while they fit; within the severity that does not
  * fit, the ones whose line is nearest `focusLine` (equal distance: document order). Returned in document
- * order (line, character, then input order). `rank` is a number (not NaN), smaller is more severe.
+ * order (line, character, then input order). `rank` is a number (not NaN), smaller is more severe; generic
+ * so that other diagnostic forms (the LSP's numbering, Error = 1 … Hint = 4) can be budgeted too.
  *
  * Cost: findings mostly come in line order, so one pass counts the severities and checks that order, a
  * binary search finds the focus line, and a walk outward one line distance at a time takes the nearest —
