@@ -156,3 +156,25 @@ test('lookups made under tracking are reported as read, and a change to what was
   assert.ok([...reads].some((t) => bumped.includes(t)), 'the route lookup is invalidated');
   assert.ok(!bumped.some((t) => t.includes('AS-B') && t.startsWith('k')), 'AS-B itself did not change');
 });
+
+test('the entries an edit changed are the objects it touched: what depends on the rest is unaffected', async () => {
+  const { changedEntries, dependantUris } = await import('../../server/src/core/workspace/dependants');
+  const ix = new WorkspaceIndex();
+  const t1 = 'as-set: AS-ONE\nmembers: AS1\n\nas-set: AS-TWO\nmembers: AS2\n\nas-set: AS-THREE\nmembers: AS3\n';
+  ix.set('file:///sets.rpsl', frameRpsl(t1).objects, t1);
+  const user = 'aut-num: AS9\nimport: from AS1 accept AS-ONE\n';
+  ix.set('file:///user.rpsl', frameRpsl(user).objects, user);
+  const before = ix.objectsIn('file:///sets.rpsl');
+  const t2 = t1.replace('members: AS2', 'members: AS2, AS22');
+  ix.set('file:///sets.rpsl', frameRpsl(t2).objects, t2);
+  const { removed, added } = changedEntries(before, ix.objectsIn('file:///sets.rpsl'));
+  assert.deepEqual([removed.map((e) => e.key), added.map((e) => e.key)], [['AS-TWO'], ['AS-TWO']]);
+  // AS-ONE, which user.rpsl imports, was not touched: the edit has no dependant there.
+  assert.deepEqual([...dependantUris(ix, 'file:///sets.rpsl', removed, added)], ['file:///sets.rpsl']);
+  // Renaming AS-ONE does reach it.
+  const t3 = t2.replace('AS-ONE', 'AS-UNO');
+  const mid = ix.objectsIn('file:///sets.rpsl');
+  ix.set('file:///sets.rpsl', frameRpsl(t3).objects, t3);
+  const c = changedEntries(mid, ix.objectsIn('file:///sets.rpsl'));
+  assert.deepEqual([...dependantUris(ix, 'file:///sets.rpsl', c.removed, c.added)].sort(), ['file:///sets.rpsl', 'file:///user.rpsl']);
+});

@@ -1,6 +1,6 @@
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
 import { frameRpsl } from '../core/rpsl/frame';
-import { dependantUris } from '../core/workspace/dependants';
+import { changedEntries, dependantUris } from '../core/workspace/dependants';
 import type { IndexedObject } from '../core/workspace/workspaceIndex';
 import type { FeatureModule, ServerContext } from './context';
 import { resolveInWorkspace } from './workspacePath';
@@ -42,10 +42,10 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
 
   /** Re-validates open documents when one of them depends on what `uri` held before or holds now. */
   const changed = (uri: string): void => {
-    const before = lastSeen.get(uri) ?? [];
     const now = index.objectsIn(uri);
+    const { removed, added } = changedEntries(lastSeen.get(uri) ?? [], now);
     lastSeen.set(uri, now);
-    for (const d of dependantUris(index, uri, before)) {
+    for (const d of dependantUris(index, uri, removed, added)) {
       if (d !== uri && ctx.documents.get(d)) {
         refreshSoon();
         return;

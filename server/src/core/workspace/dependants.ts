@@ -4,9 +4,10 @@ import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
  * The files whose cross-object findings may change when `uri` changes from `before` to what the index now
  * holds: files that reference any object defined there (before or after), files with routes for the same
  * prefixes, and files defining the sets it references (a loop is reported on every set of the cycle).
- * The LSP layer re-validates these after an edit instead of the whole workspace.
+ * The LSP layer re-validates these after an edit instead of the whole workspace. `before` and `after` may
+ * be just the objects that changed (see `changedEntries`): the others reference and define what they did.
  */
-export function dependantUris(index: WorkspaceIndex, uri: string, before: readonly IndexedObject[] = []): Set<string> {
+export function dependantUris(index: WorkspaceIndex, uri: string, before: readonly IndexedObject[] = [], after: readonly IndexedObject[] = index.objectsIn(uri)): Set<string> {
   const out = new Set<string>([uri]);
   const visit = (e: IndexedObject): void => {
     const kind = index.targetKindOf(e.className);
@@ -17,6 +18,16 @@ export function dependantUris(index: WorkspaceIndex, uri: string, before: readon
     }
   };
   for (const e of before) visit(e);
-  for (const e of index.objectsIn(uri)) visit(e);
+  for (const e of after) visit(e);
   return out;
+}
+
+/**
+ * The entries of `before` that are gone from `after` and those new in it. The index keeps the entry of an
+ * object an edit did not touch, so after an edit in a registry dump these are the few objects it touched.
+ */
+export function changedEntries(before: readonly IndexedObject[], after: readonly IndexedObject[]): { removed: IndexedObject[]; added: IndexedObject[] } {
+  const had = new Set(before);
+  const has = new Set(after);
+  return { removed: before.filter((e) => !has.has(e)), added: after.filter((e) => !had.has(e)) };
 }
