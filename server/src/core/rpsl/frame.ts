@@ -1,4 +1,5 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
+import type { Span } from '../text/range';
 import type { RpslAttribute, RpslDocument, RpslObject, ValueSegment } from './model';
 import { ALL_ATTRIBUTES } from './templates';
 
@@ -61,6 +62,46 @@ function internName(text: string, from: number, to: number, hash: number, upper:
 }
 
 /**
+ * An attribute as the framer makes it. Its spans, and the segment list of a one-line value, are made on
+ * first use: validating a dump reads them only for the rare attribute it reports on, and they were most
+ * of what framing allocated.
+ */
+class FramedAttribute implements RpslAttribute {
+  private nameSpanMemo: Span | undefined = undefined;
+  private spanMemo: Span | undefined = undefined;
+  private valueSpanMemo: Span | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly rawName: string,
+    readonly value: string,
+    private readonly start: number,
+    private readonly nameEnd: number,
+    private readonly end: number,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+    /** Set for a value of several segments; made from `value` for one or none. */
+    private segs: readonly ValueSegment[] | undefined,
+  ) {}
+
+  get nameSpan(): Span {
+    return (this.nameSpanMemo ??= { start: this.start, end: this.nameEnd });
+  }
+
+  get span(): Span {
+    return (this.spanMemo ??= { start: this.start, end: this.end });
+  }
+
+  get valueSpan(): Span {
+    return (this.valueSpanMemo ??= { start: this.valueStart, end: this.valueEnd });
+  }
+
+  get segments(): readonly ValueSegment[] {
+    return (this.segs ??= this.value === '' ? [] : [{ text: this.value, offset: this.valueStart }]);
+  }
+}
+
+/**
  * Splits RPSL text into objects and attributes and hands each to `sink` as soon as it is complete. Never
  * throws: every line that fits nowhere becomes a diagnostic and the scan goes on with the next line, so
  * one bad line never hides the rest of a file. One pass, each character looked at a bounded number of times.
@@ -80,8 +121,33 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   let curName = '';
   let curNameStart = 0;
   let curNameEnd = 0;
-  let curSegs: ValueSegment[] = [];
   let curEnd = 0;
+  // The value's first segment as offsets; segment objects only once a second segment comes.
+  let curCount = 0;
+  let curFirstStart = 0;
+  let curFirstEnd = 0;
+  let curSegs: ValueSegment[] | undefined;
+  /** Adds text[from, to) without its comment and blanks, if anything is left, to the current value. */
+  const addSegment = (from: number, to: number): void => {
+    let s = from;
+    while (s < to && isBlank(text.charCodeAt(s))) s++;
+    // One pass to the comment or the line's end, remembering the last character that is not blank.
+    let e = s;
+    for (let i = s; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 35 /* # */) break;
+      if (!isBlank(c)) e = i + 1;
+    }
+    if (s >= e) return;
+    if (curCount++ === 0) {
+      curFirstStart = s;
+      curFirstEnd = e;
+      return;
+    }
+    // An array literal of the first two: `[]` and push would reserve 17 slots.
+    if (curSegs) curSegs.push({ text: text.slice(s, e), offset: s });
+    else curSegs = [{ text: text.slice(curFirstStart, curFirstEnd), offset: curFirstStart }, { text: text.slice(s, e), offset: s }];
+  };
   let afterBlank = options.afterBlank ?? false;
   /** Start/end of the first line of only spaces met inside the current object, until resolved. */
   let wsStart = -1;
@@ -90,30 +156,19 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   const flushAttr = (): void => {
     if (!hasCurrent) return;
     hasCurrent = false;
-    const segs = curSegs;
-    const n = segs.length;
-    let value = '';
-    let valueSpan: { start: number; end: number };
-    if (n === 0) valueSpan = { start: curNameEnd + 1, end: curNameEnd + 1 };
-    else {
-      const first = segs[0]!;
-      const last = segs[n - 1]!;
-      if (n === 1) value = first.text;
-      else {
-        value = first.text;
-        for (let k = 1; k < n; k++) value += ' ' + segs[k]!.text;
-      }
-      valueSpan = { start: first.offset, end: last.offset + last.text.length };
+    if (curCount === 0) {
+      attrs.push(new FramedAttribute(curName, curRawName, '', curNameStart, curNameEnd, curEnd, curNameEnd + 1, curNameEnd + 1, undefined));
+      return;
     }
-    attrs.push({
-      name: curName,
-      rawName: curRawName,
-      nameSpan: { start: curNameStart, end: curNameEnd },
-      segments: segs,
-      value,
-      span: { start: curNameStart, end: curEnd },
-      valueSpan,
-    });
+    if (!curSegs) {
+      attrs.push(new FramedAttribute(curName, curRawName, text.slice(curFirstStart, curFirstEnd), curNameStart, curNameEnd, curEnd, curFirstStart, curFirstEnd, undefined));
+      return;
+    }
+    const segs = curSegs;
+    let value = segs[0]!.text;
+    for (let k = 1; k < segs.length; k++) value += ' ' + segs[k]!.text;
+    const last = segs[segs.length - 1]!;
+    attrs.push(new FramedAttribute(curName, curRawName, value, curNameStart, curNameEnd, curEnd, curFirstStart, last.offset + last.text.length, segs));
   };
   const flushObject = (end: number): void => {
     flushAttr();
@@ -150,8 +205,7 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
       wsStart = -1; // a line of spaces followed by a continuation is an empty continuation line
       const from = first === 43 ? pos + 1 : pos;
       if (hasCurrent) {
-        const seg = segmentOf(text, from, lineEnd);
-        if (seg) curSegs.push(seg);
+        addSegment(from, lineEnd);
         curEnd = lineEnd;
       } else {
         const span = trimmedSpan(text, pos, lineEnd);
@@ -210,9 +264,9 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
         curNameStart = pos;
         curNameEnd = nameEnd;
         curEnd = lineEnd;
-        // An array literal of the one segment most attributes have: `[]` and push would reserve 17 slots.
-        const seg = segmentOf(text, nameEnd + 1, lineEnd);
-        curSegs = seg ? [seg] : [];
+        curCount = 0;
+        curSegs = undefined;
+        addSegment(nameEnd + 1, lineEnd);
       } else {
         nameEnd = indexInLine(text, 58 /* : */, pos, lineEnd);
         const span = trimmedSpan(text, pos, lineEnd);
@@ -244,20 +298,6 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
 }
 
 /** The span of text[from, to) without leading and trailing blanks, or the whole range when all blank. */
-/** The segment of text[from, to) up to a `#` comment, without blanks; undefined when nothing is left. */
-function segmentOf(text: string, from: number, to: number): ValueSegment | undefined {
-  let s = from;
-  while (s < to && isBlank(text.charCodeAt(s))) s++;
-  // One pass to the comment or the line's end, remembering the last character that is not blank.
-  let e = s;
-  for (let i = s; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 35 /* # */) break;
-    if (!isBlank(c)) e = i + 1;
-  }
-  return s < e ? { text: text.slice(s, e), offset: s } : undefined;
-}
-
 function trimmedSpan(text: string, from: number, to: number): { start: number; end: number } {
   let s = from;
   let e = to;
