@@ -9,6 +9,14 @@ interface Checked {
   readonly reads: ReadonlySet<ReadToken>;
 }
 
+/** Findings placed for the lines their object (and each related object) started on then. */
+interface Placed {
+  readonly checked: Checked;
+  readonly line: number;
+  readonly relatedLines: readonly number[];
+  readonly list: readonly Diagnostic[];
+}
+
 export interface CrossCheckUpdate {
   /** Objects checked by this update (new, or stale because something they looked up changed). */
   readonly checked: number;
@@ -27,6 +35,7 @@ export class CrossCheckCache {
   /** token → the objects whose findings read it. */
   private readonly dependants = new Map<ReadToken, Set<IndexedObject>>();
   private readonly stale = new Set<IndexedObject>();
+  private readonly placed = new WeakMap<IndexedObject, Placed>();
   private readonly unsubscribe: () => void;
   private total = 0;
 
@@ -84,11 +93,34 @@ export class CrossCheckCache {
     return this.total;
   }
 
-  /** The findings, in document order, with where they are now (`range` maps offsets of this file). */
+  /**
+   * The findings, in document order, with where they are now (`range` maps offsets of this file). An
+   * object's findings are placed again only when it, or an object they point at, starts on another line
+   * than when they were last placed: typing within a line moves offsets, not lines.
+   */
   diagnostics(range: (s: Span) => Range): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const [e, c] of this.results) for (const f of c.findings) out.push(placeFinding(this.index, e, f, range));
+    const lineOf = (e: IndexedObject): number =>
+      e.uri === this.uri ? range({ start: e.object.span.start, end: e.object.span.start }).start.line : (this.index.lineIndexOf(e.uri)?.positionAt(e.object.span.start).line ?? 0);
+    for (const [e, c] of this.results) {
+      if (c.findings.length === 0) continue;
+      const line = lineOf(e);
+      const p = this.placed.get(e);
+      if (p && p.checked === c && p.line === line && this.relatedLinesOf(c, lineOf).every((l, i) => l === p.relatedLines[i])) {
+        for (const d of p.list) out.push(d);
+        continue;
+      }
+      const list = c.findings.map((f) => placeFinding(this.index, e, f, range));
+      this.placed.set(e, { checked: c, line, relatedLines: this.relatedLinesOf(c, lineOf), list });
+      for (const d of list) out.push(d);
+    }
     return out;
+  }
+
+  private relatedLinesOf(c: Checked, lineOf: (e: IndexedObject) => number): number[] {
+    const lines: number[] = [];
+    for (const f of c.findings) for (const r of f.related ?? []) lines.push(lineOf(r.target));
+    return lines;
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import { parseAsn } from '../net/asn';
+import { detached } from '../text/detach';
 import { valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
 import type { Span } from '../text/range';
 import { POLICY_ATTRIBUTES } from '../policy/parser';
@@ -75,14 +76,14 @@ function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' |
     const caret = w.text.indexOf('^');
     const name = caret >= 0 ? w.text.slice(0, caret) : w.text;
     const span = valueSpanToDocument(attr, w.start, w.start + name.length);
-    const key = name.toUpperCase();
+    const key = detached(name.toUpperCase());
     if (def.kind === 'set') {
       const cls = setClassOf(name);
       if (cls && key !== 'AS-ANY' && key !== 'RS-ANY') out.push({ kind: cls, key, attribute: attr.name, span, strength: def.strength });
       else {
         const a = parseAsn(name);
         if (a.ok && a.hadPrefix) out.push({ kind: 'aut-num', key: `AS${a.asn}`, attribute: attr.name, span, strength: 'policy' });
-        else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) out.push({ kind: 'inet-rtr', key: name.toUpperCase(), attribute: attr.name, span, strength: 'weak' });
+        else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) out.push({ kind: 'inet-rtr', key: detached(name.toUpperCase()), attribute: attr.name, span, strength: 'weak' });
       }
     } else if (!(attr.name === 'mbrs-by-ref' && key === 'ANY')) {
       out.push({ kind: def.kind, key, attribute: attr.name, span, strength: def.strength });
@@ -100,7 +101,7 @@ export function policyNames(value: string): { kind: TargetKind; key: string; spa
     const caret = text.indexOf('^');
     const base = caret >= 0 ? text.slice(0, caret) : text;
     const cls = setClassOf(base);
-    const key = base.toUpperCase();
+    const key = detached(base.toUpperCase());
     if (cls) {
       if (key !== 'AS-ANY' && key !== 'RS-ANY') out.push({ kind: cls, key, span: { start, end: start + base.length } });
       return;

@@ -4,6 +4,7 @@ import { firstValue, type RpslObject } from '../rpsl/model';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/range';
 import { commonLength } from '../text/commonLength';
+import { detached } from '../text/detach';
 import { MultiMap } from './multiMap';
 import { objectReferences, TARGET_CLASSES, type ObjectReference, type TargetKind } from './references';
 
@@ -215,7 +216,10 @@ export class WorkspaceIndex {
     }
     this.gen++;
     for (let i = head; i < old.length - tail; i++) this.removeEntry(old[i]!);
+    // Kept entries take the new parse's objects (same text, same spans before the edit): an object keeps the
+    // text it was cut from alive, and the index should hold one version of a document, not one per edit.
     const entries: Entry[] = old.slice(0, head);
+    for (let i = 0; i < head; i++) entries[i]!.object = objects[i]!;
     for (let i = head; i < objects.length - tail; i++) entries.push(this.add(uri, objects[i]!));
     for (let i = 0; i < tail; i++) {
       const e = old[old.length - tail + i]!;
@@ -253,7 +257,8 @@ export class WorkspaceIndex {
   private add(uri: string, object: RpslObject): Entry {
     const className = object.className;
     const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
-    const key = route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object);
+    // Keys outlive the text they were cut from (see `detached`).
+    const key = detached(route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object));
     const e: Entry = { uri, object, className, key, refs: objectReferences(object), ...(route ? { route } : {}) };
     const keys = bucket(this.byKey, className);
     // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
