@@ -54,7 +54,7 @@ test('cached cross-checks equal a fresh full check after every edit, in the file
   const dumpEdits = ['x', '', '\n\n', '1', ', AS-S3', '\nmnt-by: MNT-9'];
   const sideTexts = ['mntner: MNT-9\n', 'mntner: MNT-0\n\nmntner: MNT-1\n', 'as-set: AS-S40\nmembers: AS-S0\n', 'route: 192.0.1.0/24\norigin: AS64501\n', ''];
   let checked = 0;
-  for (let step = 0; step < 60; step++) {
+  const edit = (step: number): void => {
     if (step % 3 === 2) {
       texts[SIDE] = sideTexts[rand(sideTexts.length)]!;
       ix.set(SIDE, frameRpsl(texts[SIDE]).objects, texts[SIDE]);
@@ -64,7 +64,18 @@ test('cached cross-checks equal a fresh full check after every edit, in the file
       texts[DUMP] = t.slice(0, at) + dumpEdits[rand(dumpEdits.length)]! + t.slice(Math.min(t.length, at + rand(3)));
       ix.set(DUMP, frameRpsl(texts[DUMP]).objects, texts[DUMP]);
     }
-    checked += cache.update().checked;
+  };
+  for (let step = 0; step < 60; step++) {
+    edit(step);
+    // Every other step, an update that yields after two objects, and another edit before it goes on.
+    if (step % 2 === 1) {
+      let budget = 2;
+      checked += cache.update(() => budget-- <= 0).checked;
+      edit(step + 1);
+    }
+    const u = cache.update();
+    assert.ok(u.done);
+    checked += u.checked;
     const doc = new SourceDocument(DUMP, 'rpsl', step + 2, texts[DUMP]!);
     assert.deepEqual(placed(cache, doc), fresh(texts, doc), `after step ${step}`);
   }

@@ -37,6 +37,8 @@ const PUSH_DEBOUNCE_MS = 150;
  */
 const LARGE_DOCUMENT = 1_000_000;
 const SETTLE_MS = 750;
+/** How long one slice of cross-object checking may hold the server before other requests get their turn. */
+const CROSS_SLICE_MS = 50;
 
 /**
  * Wires the pure language services to an LSP connection. The node and browser entry points only build
@@ -124,31 +126,40 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     return guarded('diagnostics budget', [], () => applyBudget([...own, ...(settledCross.get(uri) ?? [])], budget).map((d) => toLspDiagnostic(uri, d)));
   };
 
+  /**
+   * After the pause: re-index the document, then bring its cross-object findings up to date in slices of
+   * CROSS_SLICE_MS, so keystrokes and hovers are answered between them (the first check of a dump takes
+   * seconds); then ask the client to pull. An edit meanwhile cancels the rest and starts a new pause.
+   */
   const settleSoon = (uri: string): void => {
     settling.get(uri)?.dispose();
-    settling.set(
-      uri,
-      runtime.timer.setTimeout(() => {
-        settling.delete(uri);
-        const doc = sourceDocument(uri);
-        if (!doc) return;
-        indexIfRpsl(uri);
-        if (settings.crossChecks) {
-          let cache = crossCaches.get(uri);
-          if (!cache) crossCaches.set(uri, (cache = new CrossCheckCache(workspace, uri)));
-          const cached = cache;
-          settledCross.set(
-            uri,
-            guarded('cross-checks', [], () => {
-              cached.update();
-              return cached.diagnostics((s) => doc.lineIndex.range(s));
-            }),
-          );
-        }
-        if (pullDiagnostics) requestPull();
-        else pushSoon(uri);
-      }, SETTLE_MS),
-    );
+    const step = (first: boolean): { dispose(): void } =>
+      runtime.timer.setTimeout(
+        () => {
+          settling.delete(uri);
+          const doc = sourceDocument(uri);
+          if (!doc) return;
+          if (first) indexIfRpsl(uri);
+          if (settings.crossChecks) {
+            let cache = crossCaches.get(uri);
+            if (!cache) crossCaches.set(uri, (cache = new CrossCheckCache(workspace, uri)));
+            const cached = cache;
+            const until = Date.now() + CROSS_SLICE_MS;
+            if (!guarded('cross-checks', true, () => cached.update(() => Date.now() > until).done)) {
+              settling.set(uri, step(false));
+              return;
+            }
+            settledCross.set(
+              uri,
+              guarded('cross-checks', [], () => cached.diagnostics((s) => doc.lineIndex.range(s))),
+            );
+          }
+          if (pullDiagnostics) requestPull();
+          else pushSoon(uri);
+        },
+        first ? SETTLE_MS : 0,
+      );
+    settling.set(uri, step(true));
   };
 
   const pushSoon = (uri: string): void => {

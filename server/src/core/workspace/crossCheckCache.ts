@@ -22,6 +22,8 @@ export interface CrossCheckUpdate {
   readonly checked: number;
   /** Objects whose earlier findings still hold. */
   readonly kept: number;
+  /** False when `update` stopped early because it was asked to yield. */
+  readonly done: boolean;
 }
 
 /**
@@ -31,13 +33,12 @@ export interface CrossCheckUpdate {
  * their objects, which keep their identity while edits move them, so kept findings need no adjusting.
  */
 export class CrossCheckCache {
-  private results = new Map<IndexedObject, Checked>();
+  private readonly results = new Map<IndexedObject, Checked>();
   /** token → the objects whose findings read it. */
   private readonly dependants = new Map<ReadToken, Set<IndexedObject>>();
   private readonly stale = new Set<IndexedObject>();
   private readonly placed = new WeakMap<IndexedObject, Placed>();
   private readonly unsubscribe: () => void;
-  private total = 0;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -49,34 +50,41 @@ export class CrossCheckCache {
     });
   }
 
-  /** Brings the findings up to date with the index. */
-  update(): CrossCheckUpdate {
+  /**
+   * Brings the findings up to date with the index. With `shouldYield`, stops as soon as it says so (asked
+   * before each object that needs checking) and reports `done: false`; the next call goes on from there.
+   * The first check of a dump takes seconds, and a server must keep answering keystrokes meanwhile.
+   */
+  update(shouldYield?: () => boolean): CrossCheckUpdate {
     const pass = newPass(this.index);
-    const next = new Map<IndexedObject, Checked>();
+    const entries = this.index.objectsIn(this.uri);
     let checked = 0;
-    let total = 0;
-    for (const e of this.index.objectsIn(this.uri)) {
-      let c = this.results.get(e);
-      if (!c || this.stale.has(e)) {
-        if (c) this.forget(e, c);
-        const { value, reads } = this.index.tracking(() => crossCheckEntry(pass, e));
-        c = { findings: value, reads };
-        for (const t of reads) {
-          let set = this.dependants.get(t);
-          if (!set) this.dependants.set(t, (set = new Set()));
-          set.add(e);
-        }
-        checked++;
+    for (const e of entries) {
+      const old = this.results.get(e);
+      if (old && !this.stale.has(e)) continue;
+      if (shouldYield?.()) return { checked, kept: entries.length - checked, done: false };
+      if (old) this.forget(e, old);
+      const { value, reads } = this.index.tracking(() => crossCheckEntry(pass, e));
+      this.results.set(e, { findings: value, reads });
+      this.stale.delete(e);
+      for (const t of reads) {
+        let set = this.dependants.get(t);
+        if (!set) this.dependants.set(t, (set = new Set()));
+        set.add(e);
       }
-      next.set(e, c);
-      total += c.findings.length;
+      checked++;
     }
-    for (const [e, c] of this.results) if (!next.has(e)) this.forget(e, c);
-    const kept = next.size - checked;
-    this.results = next;
+    // Every object of the file now has its findings, so more results than objects means some are gone.
+    if (this.results.size !== entries.length) {
+      const live = new Set(entries);
+      for (const [e, c] of this.results) {
+        if (live.has(e)) continue;
+        this.forget(e, c);
+        this.results.delete(e);
+      }
+    }
     this.stale.clear();
-    this.total = total;
-    return { checked, kept };
+    return { checked, kept: entries.length - checked, done: true };
   }
 
   private forget(e: IndexedObject, c: Checked): void {
@@ -88,9 +96,11 @@ export class CrossCheckCache {
     }
   }
 
-  /** How many findings the last update left. */
+  /** How many findings there are (of the objects checked so far, while an update is under way). */
   get size(): number {
-    return this.total;
+    let n = 0;
+    for (const c of this.results.values()) n += c.findings.length;
+    return n;
   }
 
   /**
@@ -102,8 +112,9 @@ export class CrossCheckCache {
     const out: Diagnostic[] = [];
     const lineOf = (e: IndexedObject): number =>
       e.uri === this.uri ? range({ start: e.object.span.start, end: e.object.span.start }).start.line : (this.index.lineIndexOf(e.uri)?.positionAt(e.object.span.start).line ?? 0);
-    for (const [e, c] of this.results) {
-      if (c.findings.length === 0) continue;
+    for (const e of this.index.objectsIn(this.uri)) {
+      const c = this.results.get(e);
+      if (!c || c.findings.length === 0) continue;
       const line = lineOf(e);
       const p = this.placed.get(e);
       if (p && p.checked === c && p.line === line && this.relatedLinesOf(c, lineOf).every((l, i) => l === p.relatedLines[i])) {
