@@ -20,7 +20,7 @@ interface Placed {
 export interface CrossCheckUpdate {
   /** Objects checked by this update (new, or stale because something they looked up changed). */
   readonly checked: number;
-  /** Objects whose earlier findings still hold. */
+  /** Objects whose earlier findings still hold (when it yielded: also those it has not reached yet). */
   readonly kept: number;
   /** False when `update` stopped early because it was asked to yield. */
   readonly done: boolean;
