@@ -91,6 +91,11 @@ function allChars(s: string, pred: (c: number) => boolean, from = 0): boolean {
 function isNameBody(c: number): boolean {
   return isAlnum(c) || c === 45 || c === 95;
 }
+/** allChars(…, isNameBody) over text[from, to), as its own loop: the hot name checks inline it. */
+function allNameBody(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isNameBody(text.charCodeAt(i))) return false;
+  return true;
+}
 
 // ---- AS numbers ----
 
@@ -329,6 +334,8 @@ export function checkRangeOperator(cx: ValueContext, t: Token, length: number | 
 type SetClass = (typeof SET_PREFIXES)[number][1];
 
 function setPrefixClass(text: string): SetClass | undefined {
+  // Every prefix ends in "-" at index 2 (AS-, RS-) or 4 (RTRS-, FLTR-, PRNG-): most names are neither.
+  if (text.charCodeAt(2) !== 45 && text.charCodeAt(4) !== 45) return undefined;
   for (const [p, cls] of SET_PREFIXES) if (startsWithUpper(text, p)) return cls;
   return undefined;
 }
@@ -353,11 +360,7 @@ function setPrefixAt(text: string, from: number, end: number): (typeof SET_PREFI
 /** A component that is an AS number in asplain: AS (any case) and digits only. */
 function isAsnComponent(text: string, from: number, end: number): boolean {
   if (end - from < 3 || (text.charCodeAt(from) | 32) !== 97 || (text.charCodeAt(from + 1) | 32) !== 115) return false;
-  return allCharsIn(text, from + 2, end, isDigit);
-}
-
-function allCharsIn(s: string, from: number, end: number, pred: (c: number) => boolean): boolean {
-  for (let i = from; i < end; i++) if (!pred(s.charCodeAt(i))) return false;
+  for (let i = from + 2; i < end; i++) if (!isDigit(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -417,7 +420,7 @@ export function checkSetName(cx: ValueContext, t: Token, expected: readonly SetC
       continue;
     }
     const prefix = setPrefixAt(text, from, end);
-    if (!prefix || end - from <= prefix[0].length || !allCharsIn(text, from, end, isNameBody)) {
+    if (!prefix || end - from <= prefix[0].length || !allNameBody(text, from, end)) {
       cx.report(
         'rpsl/invalid-set-name',
         t.start,
@@ -487,7 +490,7 @@ export function checkGenericName(cx: ValueContext, t: Token, opts: NameOptions =
   const text = t.text;
   const whatOf = (): string => (typeof opts.what === 'function' ? opts.what(cx) : (opts.what ?? 'name'));
   const last = text.charCodeAt(text.length - 1);
-  if (text.length < 2 || !isAlpha(text.charCodeAt(0)) || !allChars(text, isNameBody) || !isAlnum(last)) {
+  if (text.length < 2 || !isAlpha(text.charCodeAt(0)) || !allNameBody(text, 0, text.length) || !isAlnum(last)) {
     cx.report(
       'rpsl/invalid-name',
       t.start,
@@ -535,20 +538,29 @@ function isLocalPartChar(c: number): boolean {
 }
 
 export function isEmail(text: string): boolean {
-  const at = text.lastIndexOf('@');
-  if (at <= 0 || at === text.length - 1) return false;
-  for (let i = 0; i < at; i++) if (!isLocalPartChar(text.charCodeAt(i))) return false;
-  if (text.charCodeAt(at + 1) === 91 /* [ */ && text.charCodeAt(text.length - 1) === 93) {
-    const lit = text.slice(at + 2, -1);
+  return isEmailIn(text, 0, text.length);
+}
+
+/** isEmail of text[from, to), without copying it out. */
+function isEmailIn(text: string, from: number, to: number): boolean {
+  let at = to - 1;
+  while (at >= from && text.charCodeAt(at) !== 64 /* @ */) at--;
+  if (at <= from || at === to - 1) return false;
+  for (let i = from; i < at; i++) if (!isLocalPartChar(text.charCodeAt(i))) return false;
+  if (text.charCodeAt(at + 1) === 91 /* [ */ && text.charCodeAt(to - 1) === 93) {
+    const lit = text.slice(at + 2, to - 1);
     const v4 = parseIPv4(lit);
     return (v4 !== undefined && v4.parts === 4) || parseIPv6(lit.replace(/^IPv6:/i, '')) !== undefined;
   }
-  return text.indexOf('.', at) > 0 && isDnsName(text, at + 1) && isAlpha(text.charCodeAt(text.length - 1));
+  let dot = at + 1;
+  while (dot < to && text.charCodeAt(dot) !== 46) dot++;
+  return dot < to && isDnsName(text, at + 1, to) && isAlpha(text.charCodeAt(to - 1));
 }
 
-function checkEmail(cx: ValueContext, t: Token): boolean {
-  if (isEmail(t.text)) return true;
-  cx.report('rpsl/invalid-email', t.start, t.end, `"${t.text}" is not an e-mail address: write name@domain.example.`);
+/** Checks the e-mail address at text[from, to) of the value. */
+function checkEmail(cx: ValueContext, from: number, to: number): boolean {
+  if (isEmailIn(cx.value, from, to)) return true;
+  cx.report('rpsl/invalid-email', from, to, `"${cx.value.slice(from, to)}" is not an e-mail address: write name@domain.example.`);
   return false;
 }
 
@@ -573,45 +585,64 @@ function formatV4(w: number): string {
 
 // ---- The checkers by type ----
 
-function listOf(check: (cx: ValueContext, t: Token) => void): ValueChecker {
-  return (cx) => {
-    const v = cx.value;
-    if (v.indexOf(',') < 0) {
-      // One item (or none): what listItems would return, without its array.
-      let s = 0;
-      let e = v.length;
-      while (s < e && isSpace(v.charCodeAt(s))) s++;
-      while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
-      if (s < e) check(cx, s === 0 && e === v.length ? whole(cx) : { text: v.slice(s, e), start: s, end: e });
-      return;
-    }
-    for (const t of listItems(cx)) check(cx, t);
-  };
+const NO_ITEMS: readonly Token[] = [];
+
+/**
+ * The items of a comma-separated value (listItems), with a value of one item — most lists of a dump —
+ * answered without scanning for empty items. Each list checker loops over these itself: one shared loop
+ * calling a checker passed in would make that call megamorphic (it would see every list type) and slow
+ * all of them down.
+ */
+function items(cx: ValueContext): readonly Token[] {
+  const v = cx.value;
+  if (v.indexOf(',') >= 0) return listItems(cx);
+  let s = 0;
+  let e = v.length;
+  while (s < e && isSpace(v.charCodeAt(s))) s++;
+  while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
+  if (s >= e) return NO_ITEMS;
+  return [s === 0 && e === v.length ? whole(cx) : { text: v.slice(s, e), start: s, end: e }];
 }
 
 /** `<member>[^op]` where the member is a prefix, an AS number or a set name (route-set members). */
-function routeSetMember(afi: Afi | undefined) {
-  return (cx: ValueContext, t: Token): void => {
-    const caret = t.text.indexOf('^');
-    const base: Token = caret < 0 ? t : { text: t.text.slice(0, caret), start: t.start, end: t.start + caret };
-    const op: Token | undefined = caret < 0 ? undefined : { text: t.text.slice(caret), start: t.start + caret, end: t.end };
-    const width = afi === 4 ? 32 : 128;
-    if (base.text.includes('/')) {
-      const p = checkPrefix(cx, base, afi, 'rpsl/member-wrong-family');
-      if (p && op) checkRangeOperator(cx, op, p.length, p.afi === 4 ? 32 : 128);
-      return;
-    }
-    if (looksLikeAsn(base.text)) {
-      checkAsn(cx, base);
-    } else if (looksLikeSetName(base.text)) {
-      checkSetName(cx, base, ['route-set', 'as-set'], false);
-    } else {
-      cx.report('rpsl/invalid-member', base.start, base.end, `"${base.text}" is not a route-set member: write a prefix (192.0.2.0/24^24-28), an AS number, a route-set (RS-…) or an as-set (AS-…).`);
-      return;
-    }
-    if (op) checkRangeOperator(cx, op, undefined, width);
-  };
+function checkRouteSetMember(cx: ValueContext, t: Token, afi: Afi | undefined): void {
+  const caret = t.text.indexOf('^');
+  const base: Token = caret < 0 ? t : { text: t.text.slice(0, caret), start: t.start, end: t.start + caret };
+  const op: Token | undefined = caret < 0 ? undefined : { text: t.text.slice(caret), start: t.start + caret, end: t.end };
+  const width = afi === 4 ? 32 : 128;
+  if (base.text.includes('/')) {
+    const p = checkPrefix(cx, base, afi, 'rpsl/member-wrong-family');
+    if (p && op) checkRangeOperator(cx, op, p.length, p.afi === 4 ? 32 : 128);
+    return;
+  }
+  if (looksLikeAsn(base.text)) {
+    checkAsn(cx, base);
+  } else if (looksLikeSetName(base.text)) {
+    checkSetName(cx, base, ROUTE_OR_AS_SET, false);
+  } else {
+    cx.report('rpsl/invalid-member', base.start, base.end, `"${base.text}" is not a route-set member: write a prefix (192.0.2.0/24^24-28), an AS number, a route-set (RS-…) or an as-set (AS-…).`);
+    return;
+  }
+  if (op) checkRangeOperator(cx, op, undefined, width);
 }
+
+function checkRtrSetMember(cx: ValueContext, t: Token): void {
+  if (looksLikeSetName(t.text)) {
+    checkSetName(cx, t, RTR_SET, false);
+    return;
+  }
+  const v4 = parseIPv4Strict(t.text);
+  if (v4) return;
+  if (t.text.includes(':') && parseIPv6(t.text)) {
+    if (cx.attrName === 'members') cx.report('rpsl/member-wrong-family', t.start, t.end, `"${t.text}" is an IPv6 address; put it in mp-members:.`);
+    return;
+  }
+  if (!isDnsName(t.text)) cx.report('rpsl/invalid-member', t.start, t.end, `"${t.text}" is not an rtr-set member: write an inet-rtr name, an rtr-set (RTRS-…) or an address.`);
+}
+
+const AS_SET: readonly SetClass[] = ['as-set'];
+const RTR_SET: readonly SetClass[] = ['rtr-set'];
+const ROUTE_OR_AS_SET: readonly SetClass[] = ['route-set', 'as-set'];
 
 const MEMBER_OF_CLASS: Readonly<Record<string, SetClass>> = { 'aut-num': 'as-set', route: 'route-set', route6: 'route-set', 'inet-rtr': 'rtr-set' };
 const SET_CLASS_OF_OBJECT: ReadonlySet<string> = new Set(['as-set', 'route-set', 'rtr-set', 'filter-set', 'peering-set']);
@@ -685,7 +716,7 @@ function checkChanged(cx: ValueContext): void {
   const es = wordStart(v, 0);
   if (es === v.length) return;
   const ee = wordEnd(v, es);
-  checkEmail(cx, es === 0 && ee === v.length ? whole(cx) : { text: v.slice(es, ee), start: es, end: ee });
+  checkEmail(cx, es, ee);
   const ds = wordStart(v, ee);
   if (ds < v.length) {
     const de = wordEnd(v, ds);
@@ -708,7 +739,8 @@ const DATETIME_SEPARATORS: readonly (readonly [number, number])[] = [
 
 function checkDatetime(cx: ValueContext): void {
   const v = cx.value;
-  let ok = v.length === 20 && DATETIME_SEPARATORS.every(([at, c]) => v.charCodeAt(at) === c);
+  let ok = v.length === 20;
+  for (const [at, c] of DATETIME_SEPARATORS) if (v.charCodeAt(at) !== c) ok = false;
   if (ok) {
     const hh = digitsAt(v, 11, 2);
     const mm = digitsAt(v, 14, 2);
@@ -828,34 +860,32 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
     const cls = SET_CLASS_OF_OBJECT.has(cx.className) ? (cx.className as SetClass) : undefined;
     checkSetName(cx, whole(cx), cls ? [cls] : undefined, true);
   },
-  'as-set-members': listOf((cx, t) => {
-    if (looksLikeAsn(t.text)) checkAsn(cx, t);
-    else if (looksLikeSetName(t.text)) checkSetName(cx, t, ['as-set'], false);
-    else cx.report('rpsl/invalid-member', t.start, t.end, `"${t.text}" is not an as-set member: write an AS number (AS65000) or an as-set name (AS-…).`);
-  }),
-  'route-set-members': listOf(routeSetMember(4)),
-  'route-set-mp-members': listOf(routeSetMember(undefined)),
-  'rtr-set-members': listOf((cx, t) => {
-    if (looksLikeSetName(t.text)) {
-      checkSetName(cx, t, ['rtr-set'], false);
-      return;
+  'as-set-members': (cx) => {
+    for (const t of items(cx)) {
+      if (looksLikeAsn(t.text)) checkAsn(cx, t);
+      else if (looksLikeSetName(t.text)) checkSetName(cx, t, AS_SET, false);
+      else cx.report('rpsl/invalid-member', t.start, t.end, `"${t.text}" is not an as-set member: write an AS number (AS65000) or an as-set name (AS-…).`);
     }
-    const v4 = parseIPv4Strict(t.text);
-    if (v4) return;
-    if (t.text.includes(':') && parseIPv6(t.text)) {
-      if (cx.attrName === 'members') cx.report('rpsl/member-wrong-family', t.start, t.end, `"${t.text}" is an IPv6 address; put it in mp-members:.`);
-      return;
-    }
-    if (!isDnsName(t.text)) cx.report('rpsl/invalid-member', t.start, t.end, `"${t.text}" is not an rtr-set member: write an inet-rtr name, an rtr-set (RTRS-…) or an address.`);
-  }),
-  'member-of': listOf((cx, t) => {
+  },
+  'route-set-members': (cx) => {
+    for (const t of items(cx)) checkRouteSetMember(cx, t, 4);
+  },
+  'route-set-mp-members': (cx) => {
+    for (const t of items(cx)) checkRouteSetMember(cx, t, undefined);
+  },
+  'rtr-set-members': (cx) => {
+    for (const t of items(cx)) checkRtrSetMember(cx, t);
+  },
+  'member-of': (cx) => {
     const cls = MEMBER_OF_CLASS[cx.className];
-    checkSetName(cx, t, cls ? [cls] : undefined, false);
-  }),
-  'mntner-list': listOf((cx, t) => void checkGenericName(cx, t, MAINTAINER)),
-  'mbrs-by-ref': listOf((cx, t) => {
-    if (t.text.toUpperCase() !== 'ANY') checkGenericName(cx, t, MAINTAINER);
-  }),
+    for (const t of items(cx)) checkSetName(cx, t, cls ? [cls] : undefined, false);
+  },
+  'mntner-list': (cx) => {
+    for (const t of items(cx)) checkGenericName(cx, t, MAINTAINER);
+  },
+  'mbrs-by-ref': (cx) => {
+    for (const t of items(cx)) if (t.text.toUpperCase() !== 'ANY') checkGenericName(cx, t, MAINTAINER);
+  },
   'mnt-routes': (cx) => {
     const first = words(cx.value)[0];
     if (first) checkGenericName(cx, { ...first, text: first.text.replace(/,$/, ''), end: first.text.endsWith(',') ? first.end - 1 : first.end }, MAINTAINER);
@@ -864,14 +894,18 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
   'nic-hdl': (cx) => void checkGenericName(cx, whole(cx), NIC_HANDLE),
   'generic-name': (cx) => void checkGenericName(cx, whole(cx), GENERIC),
   source: (cx) => void checkGenericName(cx, whole(cx), SOURCE_NAME),
-  email: (cx) => void checkEmail(cx, whole(cx)),
+  email: (cx) => void checkEmail(cx, 0, cx.value.length),
   changed: checkChanged,
   datetime: checkDatetime,
   auth: checkAuth,
   prefix4: (cx) => void checkPrefix(cx, whole(cx), 4),
   prefix6: (cx) => void checkPrefix(cx, whole(cx), 6),
-  'prefix4-list': listOf((cx, t) => void checkPrefix(cx, t, 4)),
-  'prefix6-list': listOf((cx, t) => void checkPrefix(cx, t, 6)),
+  'prefix4-list': (cx) => {
+    for (const t of items(cx)) checkPrefix(cx, t, 4);
+  },
+  'prefix6-list': (cx) => {
+    for (const t of items(cx)) checkPrefix(cx, t, 6);
+  },
   'ipv4-range': checkIpv4Range,
   'dns-name': (cx) => {
     if (!isDnsName(cx.value)) cx.report('rpsl/invalid-dns-name', 0, cx.value.length, `"${cx.value}" is not a DNS name: labels of letters, digits and "-", joined by dots.`);
