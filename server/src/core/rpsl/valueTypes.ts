@@ -485,28 +485,32 @@ interface NameOptions {
   readonly what?: string | ((cx: ValueContext) => string);
 }
 
+/** What a name is, for a message (computed only when one is written). */
+function whatOf(cx: ValueContext, opts: NameOptions): string {
+  return typeof opts.what === 'function' ? opts.what(cx) : (opts.what ?? 'name');
+}
+
 /** IRRd's generic name: letter first, then letters, digits, `-`, `_`, ending in a letter or digit; no reserved words or set prefixes. */
 export function checkGenericName(cx: ValueContext, t: Token, opts: NameOptions = {}): boolean {
   const text = t.text;
-  const whatOf = (): string => (typeof opts.what === 'function' ? opts.what(cx) : (opts.what ?? 'name'));
   const last = text.charCodeAt(text.length - 1);
   if (text.length < 2 || !isAlpha(text.charCodeAt(0)) || !allNameBody(text, 0, text.length) || !isAlnum(last)) {
     cx.report(
       'rpsl/invalid-name',
       t.start,
       t.end,
-      `"${text}" is not a valid ${whatOf()}: use letters, digits, "-" and "_", starting with a letter and ending with a letter or digit.`,
+      `"${text}" is not a valid ${whatOf(cx, opts)}: use letters, digits, "-" and "_", starting with a letter and ending with a letter or digit.`,
     );
     return false;
   }
   if (isReservedWord(text)) {
-    cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" is a reserved word of RPSL and cannot be a ${whatOf()}.`);
+    cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" is a reserved word of RPSL and cannot be a ${whatOf(cx, opts)}.`);
     return false;
   }
   if (opts.checkPrefixes !== false) {
     const pc = setPrefixClass(text);
     if (pc && !(opts.allowedPrefixes ?? []).some((p) => startsWithUpper(text, p))) {
-      cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" starts like a ${pc} name; a ${whatOf()} must not begin with a set prefix.`);
+      cx.report('rpsl/invalid-name', t.start, t.end, `"${text}" starts like a ${pc} name; a ${whatOf(cx, opts)} must not begin with a set prefix.`);
       return false;
     }
   }
