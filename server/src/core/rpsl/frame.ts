@@ -67,8 +67,7 @@ function internName(text: string, from: number, to: number, hash: number, upper:
  * of what framing allocated.
  */
 class FramedAttribute implements RpslAttribute {
-  // Declared and assigned in the constructor, in one order: class-field initialisers (define semantics)
-  // made constructing these measurably slower than plain stores.
+  // Declared, and assigned in the constructor in one order: every attribute gets the same shape.
   declare readonly name: string;
   declare readonly rawName: string;
   declare readonly value: string;
@@ -141,6 +140,7 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   let curFirstStart = 0;
   let curFirstEnd = 0;
   let curSegs: ValueSegment[] | undefined;
+  /** Adds text[from, to) without its comment and blanks, if anything is left, to the current value. */
   const addSegment = (from: number, to: number): void => {
     if (!trimSegment(text, from, to)) return;
     const s = segStart;
@@ -307,7 +307,6 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   if (objStart >= 0) flushObject(wsStart >= 0 ? wsPrevEnd : prevLineEnd);
 }
 
-/** The span of text[from, to) without leading and trailing blanks, or the whole range when all blank. */
 /** Where trimSegment found the segment. */
 let segStart = 0;
 let segEnd = 0;
@@ -328,6 +327,7 @@ function trimSegment(text: string, from: number, to: number): boolean {
   return s < e;
 }
 
+/** The span of text[from, to) without leading and trailing blanks, or the whole range when all blank. */
 function trimmedSpan(text: string, from: number, to: number): { start: number; end: number } {
   let s = from;
   let e = to;
