@@ -54,7 +54,8 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
     } catch {
       found = [];
     }
-    for (const d of found) out.push(d);
+    // Through emit, so the dialect's severity table applies to policy findings as to the rest.
+    for (const d of found) emit(out, profile, d);
     return;
   }
   if (attr.value === '') {
