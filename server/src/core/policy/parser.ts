@@ -1,6 +1,9 @@
 import { parseAsn } from '../net/asn';
 import { parseIPv4, parseIPv6, parsePrefix, type Afi, type Prefix } from '../net/prefix';
 import type { Severity } from '../diagnostics/diagnostic';
+import { defaultSeverity } from '../rpsl/codes';
+import { DIALECT_PROFILES, type DialectProfile } from '../rpsl/dialects';
+import { reportAsdot, type ValueContext } from '../rpsl/valueTypes';
 import type { Span } from '../text/range';
 import type {
   ActionItem,
@@ -26,12 +29,20 @@ import { checkAction } from './rpAttributes';
 import { scanPolicy, type Token } from './scanner';
 import { isReservedSetName, setClassOf } from './setName';
 
+/** A replacement of a problem's span that is certain to be right. */
+export interface PolicyFix {
+  readonly title: string;
+  readonly newText: string;
+  readonly preferred?: boolean;
+}
+
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
 export interface PolicyProblem {
   readonly code: string;
   readonly severity: Severity;
   readonly span: Span;
   readonly message: string;
+  readonly fix?: PolicyFix;
 }
 
 export interface PolicyParse {
@@ -158,18 +169,27 @@ const NO_PROTOCOL_CLAUSE: ProtocolClause = Object.freeze({});
 /** POLICY_ATTRIBUTES as a Map: looked up once per attribute of a whole dump. */
 const POLICY_ATTRIBUTE_MAP: ReadonlyMap<string, { readonly shape: Shape; readonly mp: boolean }> = new Map(Object.entries(POLICY_ATTRIBUTES));
 
-class Parser {
+/**
+ * Also a ValueContext: values inside policy text (AS numbers, prefixes, set names) go through the same
+ * checkers as in ordinary attributes, so they get the same codes, messages and fixes.
+ */
+class Parser implements ValueContext {
   private p = 0;
   readonly problems: PolicyProblem[] = [];
   /** Address families prefixes may belong to in the current expression. */
   private afiScope: ReadonlySet<Afi>;
+  readonly className = '';
+  private readonly valueLength: number;
 
   constructor(
     private readonly toks: readonly Token[],
     private readonly mp: boolean,
-    private readonly valueLength: number,
+    readonly value: string,
+    readonly attrName: string,
+    readonly profile: DialectProfile,
   ) {
     this.afiScope = mp ? BOTH_AFIS : IPV4_ONLY;
+    this.valueLength = value.length;
   }
 
   // ---- token helpers -------------------------------------------------------------------------------
@@ -196,6 +216,11 @@ class Parser {
 
   problem(code: string, span: Span, message: string): void {
     this.problems.push({ code, severity: SEVERITY.get(code) ?? 'error', span: { start: span.start, end: span.end }, message });
+  }
+
+  /** ValueContext's report, for the RPSL value checkers: their codes are the rpsl area's. */
+  report(code: string, start: number, end: number, message: string, fix?: PolicyFix): void {
+    this.problems.push({ code, severity: SEVERITY.get(code) ?? defaultSeverity(code), span: { start, end }, message, ...(fix ? { fix } : {}) });
   }
 
   private spanFrom(start: number): Span {
@@ -460,7 +485,10 @@ class Parser {
     const cls = setClassOf(t.text);
     if (cls === 'as-set') return { kind: 'set', name: t.text.toUpperCase(), span };
     const a = parseAsn(t.text);
-    if (a.ok && a.hadPrefix) return { kind: 'asn', asn: a.asn, span };
+    if (a.ok && a.hadPrefix) {
+      if (a.notation === 'asdot') reportAsdot(this, t, a.asn);
+      return { kind: 'asn', asn: a.asn, span };
+    }
     if (a.ok) this.problem('policy/invalid-asn', span, `"${t.text}" is a bare number: write AS${t.text}.`);
     else if (/^AS[0-9.]+$/i.test(t.text)) this.problem('policy/invalid-asn', span, `${t.text} is not a valid AS number (0–4294967295, or asdot 0.0–65535.65535).`);
     else
@@ -707,7 +735,10 @@ class Parser {
       return { kind: 'error', span };
     }
     const a = parseAsn(base);
-    if (a.ok && a.hadPrefix) return range ? { kind: 'asn', asn: a.asn, range, span } : { kind: 'asn', asn: a.asn, span };
+    if (a.ok && a.hadPrefix) {
+      if (a.notation === 'asdot') reportAsdot(this, { text: base, start: baseSpan.start, end: baseSpan.end }, a.asn);
+      return range ? { kind: 'asn', asn: a.asn, range, span } : { kind: 'asn', asn: a.asn, span };
+    }
     if (a.ok) this.problem('policy/invalid-asn', baseSpan, `"${base}" is a bare number: write AS${base}.`);
     else if (/^AS[0-9.]+$/i.test(base)) this.problem('policy/invalid-asn', baseSpan, `${base} is not a valid AS number (0–4294967295, or asdot 0.0–65535.65535).`);
     else
@@ -1018,14 +1049,15 @@ function parseRouterShape(ps: Parser, shape: Shape, mp: boolean): PolicyAst {
 /**
  * Parses the value of policy attribute `attrName` (lower-case). Returns undefined for attributes that are
  * not policy attributes. Never throws: problems are reported with spans in `value`, and the tree is whole.
+ * `profile` gives the dialect's value rules (set-name components …); severities are left to the caller.
  */
-export function parsePolicy(attrName: string, value: string): PolicyParse | undefined {
+export function parsePolicy(attrName: string, value: string, profile: DialectProfile = DIALECT_PROFILES.rfc): PolicyParse | undefined {
   const def = POLICY_ATTRIBUTE_MAP.get(attrName);
   if (!def) return undefined;
   if (isBlank(value)) {
     return { ast: { kind: 'error' }, problems: [{ code: 'policy/empty', severity: 'error', span: { start: 0, end: 0 }, message: `"${attrName}" has no value: write a policy expression or remove the attribute.` }] };
   }
-  const ps = new Parser(scanPolicy(value), def.mp, value.length);
+  const ps = new Parser(scanPolicy(value), def.mp, value, attrName, profile);
   const ast = parseShape(ps, def.shape, def.mp);
   return { ast, problems: ps.problems };
 }

@@ -1,4 +1,5 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
+import type { DialectProfile } from '../rpsl/dialects';
 import { valueSpanToDocument, type RpslAttribute } from '../rpsl/model';
 import { parsePolicy } from './parser';
 
@@ -7,14 +8,20 @@ import { parsePolicy } from './parser';
  * policy attribute (import, export, mp-import, filter, peering, …) to this function. Spans come back in
  * document offsets, mapped through the attribute's segments so a range never straddles a line break.
  */
-export function validatePolicyAttribute(attr: RpslAttribute, className: string): SpanDiagnostic[] {
+export function validatePolicyAttribute(attr: RpslAttribute, className: string, profile?: DialectProfile): SpanDiagnostic[] {
   void className;
-  const parsed = parsePolicy(attr.name, attr.value);
+  const parsed = parsePolicy(attr.name, attr.value, profile);
   if (!parsed) return [];
-  return parsed.problems.map((p) => ({
-    code: p.code,
-    severity: p.severity,
-    message: p.message,
-    span: p.span.start === p.span.end && attr.value.length === 0 ? attr.valueSpan : valueSpanToDocument(attr, p.span.start, p.span.end),
-  }));
+  return parsed.problems.map((p) => {
+    const span = p.span.start === p.span.end && attr.value.length === 0 ? attr.valueSpan : valueSpanToDocument(attr, p.span.start, p.span.end);
+    // A fix replaces one line's text only: a range across a continuation line would join the lines.
+    const fix = p.fix && span.end - span.start === p.span.end - p.span.start ? p.fix : undefined;
+    return {
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      span,
+      ...(fix ? { fixes: [{ title: fix.title, ...(fix.preferred ? { preferred: true } : {}), edits: [{ span, newText: fix.newText }] }] } : {}),
+    };
+  });
 }

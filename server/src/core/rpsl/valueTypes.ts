@@ -123,12 +123,18 @@ export function checkAsn(cx: ValueContext, t: Token, what = 'an AS number'): num
     return r.asn;
   }
   if (r.notation === 'asdot') {
-    cx.report('rpsl/asdot', t.start, t.end, `"${text}" is asdot notation; write it as asplain: ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
+    reportAsdot(cx, t, r.asn);
     return r.asn;
   }
   if (text !== canonical)
     cx.report('rpsl/non-canonical', t.start, t.end, `The registry stores "${text}" as ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
   return r.asn;
+}
+
+/** `t` is an AS number written in asdot (`AS1.10`) whose value is `asn`: the dialect decides how bad that is. */
+export function reportAsdot(cx: ValueContext, t: Token, asn: number): void {
+  const canonical = `AS${asn}`;
+  cx.report('rpsl/asdot', t.start, t.end, `"${t.text}" is asdot notation; write it as asplain: ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
 }
 
 /** True when the text looks like an AS number (AS followed by digits, asdot included). */

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { frameRpsl } from '../rpsl/frame';
+import { validateRpslText } from '../rpsl/validate';
+import { validatePolicyAttribute } from './validateAttribute';
+
+/**
+ * Values inside policy text get the checks the same values get in ordinary attributes (valueTypes.ts):
+ * same codes, messages, fixes, and the dialect's severities.
+ */
+
+type Dialect = 'auto' | 'rfc' | 'irrd' | 'ripe';
+
+const autNum = (line: string, source: string): string =>
+  `aut-num:        AS65000\nas-name:        AUDIT\nadmin-c:        AUD1-TEST\ntech-c:         AUD1-TEST\n${line}\nmnt-by:         MAINT-AUDIT\nchanged:        noc@example.com\nsource:         ${source}\n`;
+
+/** Every finding as "severity code covered-text". */
+const all = (text: string, d: Dialect = 'auto'): string[] => validateRpslText(text, d).map((x) => `${x.severity} ${x.code} ${text.slice(x.span.start, x.span.end)}`);
+const errs = (text: string, d: Dialect = 'auto'): string[] =>
+  validateRpslText(text, d)
+    .filter((x) => x.severity === 'error')
+    .map((x) => `${x.code} ${text.slice(x.span.start, x.span.end)}`);
+
+/** The findings of the one policy attribute `name` of `text`'s first object, with the text each covers. */
+function policyFindings(text: string, name: string): { code: string; text: string; fix: string | undefined }[] {
+  const attr = frameRpsl(text).objects[0]?.attributes.find((a) => a.name === name);
+  assert.ok(attr, name);
+  return validatePolicyAttribute(attr, 'aut-num').map((d) => ({ code: d.code, text: text.slice(d.span.start, d.span.end), fix: d.fixes?.[0]?.edits[0]?.newText }));
+}
+
+// RFC 5396 allows asdot; IRRd and RIPE store and accept asplain only, as aut-num: AS1.10 already says.
+test('asdot in a peering and in a filter is rpsl/asdot: an error where the registry wants asplain, a warning in rfc', () => {
+  assert.deepEqual(errs(autNum('import:         from AS1.10 accept ANY', 'RADB')), ['rpsl/asdot AS1.10']);
+  assert.deepEqual(errs(autNum('import:         from AS1.10 accept ANY', 'RIPE')), ['rpsl/asdot AS1.10']);
+  assert.ok(all(autNum('import:         from AS1.10 accept ANY', 'TEST'), 'rfc').includes('warning rpsl/asdot AS1.10'));
+  assert.deepEqual(errs(autNum('import:         from AS1 accept AS1.10^+', 'RADB')), ['rpsl/asdot AS1.10']);
+  assert.deepEqual(errs(autNum('mp-export:      to AS1 AND AS0.65 announce AS65000', 'RADB')), ['rpsl/asdot AS0.65']);
+  // The same finding as the ordinary attribute's, fix included.
+  const plain = validateRpslText('aut-num: AS1.10\n', 'irrd').find((d) => d.code === 'rpsl/asdot');
+  const text = autNum('import:         from AS1.10 accept ANY', 'RADB');
+  const inPolicy = validateRpslText(text, 'auto').find((d) => d.code === 'rpsl/asdot');
+  assert.equal(inPolicy?.message, plain?.message);
+  assert.equal(inPolicy?.fixes?.[0]?.edits[0]?.newText, 'AS65546');
+  assert.deepEqual(errs(autNum('import:         from AS65546 accept AS65546', 'RADB')), []);
+});
+
+test('an asdot fix on a continuation line replaces exactly the AS number', () => {
+  const text = 'aut-num: AS1\nimport: from AS2\n        accept AS1.10\n';
+  assert.deepEqual(policyFindings(text, 'import'), [{ code: 'rpsl/asdot', text: 'AS1.10', fix: 'AS65546' }]);
+});
