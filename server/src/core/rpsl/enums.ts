@@ -13,25 +13,24 @@ export const ISO_COUNTRIES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** RIPE Database status values by class. */
+/**
+ * RIPE Database status values by class. inetnum and inet6num are exactly what RIPE whois accepts, in its
+ * order: RIPE-NCC/whois whois-rpsl/…/rpsl/attrs/InetnumStatus.java and Inet6numStatus.java.
+ */
 export const STATUS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {
   inetnum: [
     'ALLOCATED PA',
-    'ALLOCATED PI',
     'ALLOCATED UNSPECIFIED',
-    'ALLOCATED-ASSIGNED PA',
     'LIR-PARTITIONED PA',
-    'LIR-PARTITIONED PI',
     'SUB-ALLOCATED PA',
+    'AGGREGATED-BY-LIR',
+    'ALLOCATED-ASSIGNED PA',
     'ASSIGNED PA',
     'ASSIGNED PI',
     'ASSIGNED ANYCAST',
-    'AGGREGATED-BY-LIR',
-    'EARLY-REGISTRATION',
-    'NOT-SET',
     'LEGACY',
   ],
-  inet6num: ['ALLOCATED-BY-RIR', 'ALLOCATED-BY-LIR', 'ALLOCATED-ASSIGNED PA', 'AGGREGATED-BY-LIR', 'ASSIGNED', 'ASSIGNED ANYCAST', 'ASSIGNED PI'],
+  inet6num: ['ALLOCATED-BY-RIR', 'ALLOCATED-BY-LIR', 'AGGREGATED-BY-LIR', 'ASSIGNED', 'ASSIGNED ANYCAST', 'ASSIGNED PI'],
   'aut-num': ['ASSIGNED', 'LEGACY', 'OTHER'],
 };
 
