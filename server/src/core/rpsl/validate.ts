@@ -70,8 +70,9 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
 /**
  * Validates one framed object against its class template in `dialect`: class, attributes known and in
  * place, multiplicity, mandatory and conditional attributes, then each value's syntax. Never throws.
+ * With the `text` the object was framed from, fixes that delete whole lines are offered too.
  */
-export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[] = []): SpanDiagnostic[] {
+export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[] = [], text?: string): SpanDiagnostic[] {
   const profile = DIALECT_PROFILES[dialect];
   const classAttr = obj.attributes[0];
   if (!classAttr) return out;
@@ -135,6 +136,7 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
         span: attr.nameSpan,
         message: `${attr.name}: is deprecated in ${tprofile.title}; the registry drops it. Remove it.`,
         tags: ['deprecated'],
+        ...(text !== undefined ? { fixes: [{ title: `Delete ${attr.name}:`, preferred: true, edits: [{ span: attributeLines(text, attr), newText: '' }] }] } : {}),
       });
     // Generated attributes (created:, fingerpr:, rpki-ov-state:, …) are accepted silently: every object of a
     // registry dump has them; hover and completion say they are generated.
@@ -153,6 +155,15 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
     if (!group.some((g) => (counts[template.byName.get(g)?.index ?? -1] ?? 0) > 0))
       emit(out, tprofile, { code: 'rpsl/missing-one-of', span: classAttr.nameSpan, message: `${obj.className} needs at least one of ${group.map((g) => g + ':').join(', ')}. Add one.` });
   return out;
+}
+
+/**
+ * The lines of `attr` in `text` with the line break after them: the span whose deletion removes the
+ * attribute, its continuation lines and an end-of-line comment, and leaves the other lines as they were.
+ */
+function attributeLines(text: string, attr: RpslAttribute): { start: number; end: number } {
+  const nl = text.indexOf('\n', attr.span.end);
+  return { start: attr.span.start, end: nl < 0 ? text.length : nl + 1 };
 }
 
 let countBuffer = new Uint16Array(64);
@@ -204,7 +215,7 @@ export function validateRpslText(text: string, setting: RpslDialectSetting, opti
   frameRpslInto(
     text,
     {
-      object: (o) => validateObject(o, dialectOf(o, setting), out),
+      object: (o) => validateObject(o, dialectOf(o, setting), out, text),
       diagnostic: (d) => out.push(d),
     },
     options,
