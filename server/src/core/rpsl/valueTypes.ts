@@ -1,5 +1,5 @@
 import { parseAsn } from '../net/asn';
-import { parseIPv4, parseIPv6, parsePrefix, type Afi } from '../net/prefix';
+import { parseIPv4, parseIPv6, parsePrefix, type Afi, type PrefixParse } from '../net/prefix';
 import type { DialectProfile } from './dialects';
 import type { ValueType } from './templates';
 import { ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from './enums';
@@ -46,8 +46,13 @@ function listItems(cx: ValueContext): Token[] {
     while (s < e && isSpace(v.charCodeAt(s))) s++;
     while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
     if (s < e) out.push({ text: v.slice(s, e), start: s, end: e });
-    else if (j < v.length || i > 0)
-      cx.report('rpsl/empty-list-item', Math.max(0, i - 1), Math.min(v.length, j + 1), 'This list has an empty item. Remove the extra comma.');
+    else if (j < v.length || i > 0) {
+      // The range holds the empty item's commas: two between items (keep one), one at either end (drop it).
+      const from = Math.max(0, i - 1);
+      const to = Math.min(v.length, j + 1);
+      const between = i > 0 && j < v.length;
+      cx.report('rpsl/empty-list-item', from, to, 'This list has an empty item. Remove the extra comma.', { title: 'Remove the extra comma', newText: between ? ',' : '', preferred: true });
+    }
     i = j + 1;
   }
   return out;
@@ -288,6 +293,13 @@ export function checkPrefix(cx: ValueContext, t: Token, afi: Afi | undefined, fa
     cx.report('rpsl/invalid-prefix', t.start, t.end, `"${text}" is not ${afi === 6 ? 'an IPv6' : afi === 4 ? 'an IPv4' : 'an'} prefix (${r.reason}): write address/length, e.g. ${afi === 6 ? '2001:db8::/32' : '192.0.2.0/24'}.`);
     return undefined;
   }
+  reportPrefixForm(cx, t, r);
+  return { length: r.prefix.length, afi: r.prefix.afi };
+}
+
+/** How the prefix `t`, parsed as `r`, differs from its registry form: short form, host bits, leading zeros. */
+export function reportPrefixForm(cx: ValueContext, t: Token, r: Extract<PrefixParse, { ok: true }>): void {
+  const text = t.text;
   if (r.shortForm) {
     cx.report('rpsl/short-prefix', t.start, t.end, `"${text}" leaves out octets; write all four: ${r.normalized}.`, { title: `Write ${r.normalized}`, newText: r.normalized, preferred: !r.hostBitsSet });
   } else if (r.hostBitsSet) {
@@ -295,7 +307,6 @@ export function checkPrefix(cx: ValueContext, t: Token, afi: Afi | undefined, fa
   } else if (text !== r.normalized && (r.leadingZeros || r.prefix.afi === 6)) {
     cx.report('rpsl/non-canonical', t.start, t.end, `The registry stores "${text}" as ${r.normalized}.`, { title: `Write ${r.normalized}`, newText: r.normalized, preferred: true });
   }
-  return { length: r.prefix.length, afi: r.prefix.afi };
 }
 
 /**
@@ -574,6 +585,102 @@ function checkEmail(cx: ValueContext, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * An e-mail attribute: an RFC 822 address (RFC 2622 §2 says so), which is an addr-spec or a mailbox with a
+ * display name, `NOC <noc@example.com>` (RFC 822 §6.1 "phrase route-addr"); RIPE whois takes both too
+ * (AttributeParser.EmailParser → InternetAddress.parse). IRRd takes the addr-spec only: dialects.ts.
+ */
+function checkMailbox(cx: ValueContext): void {
+  const v = cx.value;
+  const lt = v.charCodeAt(v.length - 1) === 62 /* > */ ? v.indexOf('<') : -1;
+  if (lt < 0) {
+    checkEmail(cx, 0, v.length);
+    return;
+  }
+  // The display name may be quoted; unquoted it is words without the brackets of the address.
+  if (v.indexOf('>') === v.length - 1 && v.indexOf('<', lt + 1) < 0 && isEmailIn(v, lt + 1, v.length - 1)) return;
+  cx.report('rpsl/invalid-email', 0, v.length, `"${v}" is not an e-mail address: write name@domain.example, or a name and the address in angle brackets, e.g. NOC <noc@example.net>.`);
+}
+
+/** A registry key checked against one of RIPE whois' AttributeSyntax regexes, with its length limit. */
+function ripeKeyChecker(pattern: RegExp, maxLength: number, message: (value: string) => string): ValueChecker {
+  return (cx) => {
+    const v = cx.value;
+    if (v.length > maxLength || !pattern.test(v)) cx.report('rpsl/invalid-name', 0, v.length, message(v));
+  };
+}
+
+// RIPE-NCC/whois whois-rpsl/…/rpsl/AttributeSyntax.java, each with (?i) and matched whole (Matcher.matches).
+/** NIC_HANDLE_SYNTAX, at most 30: (?i)^([A-Z]{2,4}([1-9][0-9]{0,5})?(-[A-Z]{2,10})?|AUTO-[1-9][0-9]*([A-Z]{2,4})?)$ */
+const RIPE_NIC_HANDLE = /^(?:[A-Z]{2,4}(?:[1-9][0-9]{0,5})?(?:-[A-Z]{2,10})?|AUTO-[1-9][0-9]*(?:[A-Z]{2,4})?)$/i;
+/** ORGANISATION_SYNTAX, at most 30: (?i)^(ORG-[A-Z]{2,4}([1-9][0-9]{0,5})?-[A-Z][A-Z0-9_-]*[A-Z0-9]|AUTO-[1-9][0-9]*([A-Z]{2,4})?)$ */
+const RIPE_ORGANISATION = /^(?:ORG-[A-Z]{2,4}(?:[1-9][0-9]{0,5})?-[A-Z][A-Z0-9_-]*[A-Z0-9]|AUTO-[1-9][0-9]*(?:[A-Z]{2,4})?)$/i;
+/** IRT_SYNTAX: (?i)^irt-[A-Z0-9_-]*[A-Z0-9]$ */
+const RIPE_IRT = /^irt-[A-Z0-9_-]*[A-Z0-9]$/i;
+/** POEM_SYNTAX, at most 80: (?i)^POEM-[A-Z0-9][A-Z0-9_-]*$ */
+const RIPE_POEM = /^POEM-[A-Z0-9][A-Z0-9_-]*$/i;
+/** POETIC_FORM_SYNTAX, at most 80: (?i)^FORM-[A-Z0-9][A-Z0-9_-]*$ */
+const RIPE_POETIC_FORM = /^FORM-[A-Z0-9][A-Z0-9_-]*$/i;
+
+/**
+ * A host name as RIPE's NServer.HOSTNAME_PATTERN has it: labels of letters, digits and "-", neither starting
+ * nor ending with "-", joined by dots (one trailing dot is stripped before). Checked without the regex.
+ */
+function isRipeHostname(text: string, from: number, to: number): boolean {
+  if (to > from && text.charCodeAt(to - 1) === 46) to--;
+  if (to <= from) return false;
+  let labelStart = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (i === labelStart || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
+      labelStart = i + 1;
+    } else if (!isAlnum(c) && c !== 45) return false;
+  }
+  return true;
+}
+
+/** `nserver:` as RIPE whois parses it (attrs/NServer.java): a host name, then optionally one IPv4 or IPv6 address. */
+function checkNserver(cx: ValueContext): void {
+  const v = cx.value;
+  const hs = wordStart(v, 0);
+  const he = wordEnd(v, hs);
+  if (!isRipeHostname(v, hs, he)) {
+    cx.report('rpsl/invalid-dns-name', hs, he, `"${v.slice(hs, he)}" is not a name server's host name: labels of letters, digits and "-", joined by dots.`);
+    return;
+  }
+  const as = wordStart(v, he);
+  if (as === v.length) return;
+  const ae = wordEnd(v, as);
+  // IpInterval.parse, then "Not a single address" unless it is a /32 or /128.
+  const text = v.slice(as, ae);
+  const slash = text.indexOf('/');
+  const addr = slash < 0 ? text : text.slice(0, slash);
+  const v6 = addr.includes(':');
+  const ok = (v6 ? parseIPv6(addr) !== undefined : parseIPv4Strict(addr) !== undefined) && (slash < 0 || text.slice(slash + 1) === (v6 ? '128' : '32'));
+  if (!ok) cx.report('rpsl/invalid-nserver', as, ae, `"${text}" is not a single IPv4 or IPv6 address: after the host name, nserver: takes only its glue address, e.g. 192.0.2.53.`);
+  const xs = wordStart(v, ae);
+  if (xs < v.length) cx.report('rpsl/invalid-nserver', xs, v.length, 'nserver: is "host-name [address]": remove the rest.');
+}
+
+/** `geofeed:` as RIPE whois' GeofeedSyntax has it: a URL with the https scheme only (UrlValidator(["https"])). */
+function checkGeofeed(cx: ValueContext): void {
+  const v = cx.value;
+  if (!/^https:\/\/[^\s/?#]+/i.test(v) || /\s/.test(v)) cx.report('rpsl/invalid-url', 0, v.length, `"${v}" is not an https URL: geofeed: must point at the CSV over https, e.g. https://example.net/geofeed.csv.`);
+}
+
+/** An MD5-PW argument as RIPE whois' AUTH_SCHEME_SYNTAX has it: $1$<salt of 1–8 of [A-Za-z0-9./]>$<22 of them>. */
+function isMd5CryptHash(text: string): boolean {
+  if (text.length < 27 || text.length > 34 || !text.startsWith('$1$')) return false;
+  const end = text.indexOf('$', 3);
+  if (end < 4 || end > 11 || text.length - end - 1 !== 22) return false;
+  for (let i = 3; i < text.length; i++) if (i !== end && !isCryptChar(text.charCodeAt(i))) return false;
+  return true;
+}
+function isCryptChar(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 47;
+}
+
 const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A calendar date; a negative part (digitsAt's "not digits") is none. */
@@ -686,6 +793,11 @@ function checkAuth(cx: ValueContext): void {
     cx.report('rpsl/invalid-auth', first.start, first.end, `${scheme} needs its argument after a space (the hash, or the account for SSO).`);
     return;
   }
+  const hash = ws[1];
+  if (scheme === 'MD5-PW' && hash && cx.profile.md5HashShape && (ws.length > 2 || !isMd5CryptHash(hash.text))) {
+    cx.report('rpsl/invalid-auth', hash.start, cx.value.length, `"${cx.value.slice(hash.start)}" is not an MD5-PW hash: write the crypt-md5 hash $1$<salt of 1–8 characters>$<22 characters>, e.g. from openssl passwd -1.`);
+    return;
+  }
   if (scheme === 'CRYPT-PW' || scheme === 'NONE' || scheme === 'MAIL-FROM')
     cx.report(
       'rpsl/weak-auth',
@@ -763,6 +875,10 @@ function checkDatetime(cx: ValueContext): void {
 function checkIpv4Range(cx: ValueContext): void {
   const v = cx.value;
   const dash = v.indexOf('-');
+  if (dash < 0 && cx.profile.inetnumPrefixNotation && v.indexOf('/') >= 0) {
+    checkInetnumPrefix(cx);
+    return;
+  }
   const parts = dash < 0 ? [v] : [v.slice(0, dash), v.slice(dash + 1)];
   if (parts.length === 2 && v.indexOf('-', dash + 1) >= 0) {
     cx.report('rpsl/invalid-address-range', 0, v.length, `"${v}" is not an address range: write first - last.`);
@@ -798,6 +914,23 @@ function checkIpv4Range(cx: ValueContext): void {
   }
   const canonical = vals.length === 1 ? formatV4(lo) : `${formatV4(lo)} - ${formatV4(hi)}`;
   if (normalised) cx.report('rpsl/non-canonical', 0, v.length, `The registry stores this range as ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
+}
+
+/** An inetnum written as a prefix, where the registry takes it and stores the range (RIPE whois Ipv4Resource.parse). */
+function checkInetnumPrefix(cx: ValueContext): void {
+  const v = cx.value;
+  const r = parsePrefix(v);
+  if (!r.ok || r.prefix.afi !== 4 || r.shortForm) {
+    cx.report('rpsl/invalid-address-range', 0, v.length, `"${v}" is neither an address range nor an IPv4 prefix: write first - last, e.g. 192.0.2.0 - 192.0.2.255.`);
+    return;
+  }
+  if (r.hostBitsSet) {
+    cx.report('rpsl/host-bits-set', 0, v.length, `"${v}" has host bits set beyond /${r.prefix.length}: did you mean ${r.normalized}?`, { title: `Change to ${r.normalized}`, newText: r.normalized });
+    return;
+  }
+  const first = (r.prefix.words[0] ?? 0) >>> 0;
+  const range = `${formatV4(first)} - ${formatV4(first + (POWERS_OF_TWO[32 - r.prefix.length] ?? 1) - 1)}`;
+  cx.report('rpsl/non-canonical', 0, v.length, `The registry stores ${v} as the range ${range}.`, { title: `Write ${range}`, newText: range, preferred: true });
 }
 
 function checkAsBlock(cx: ValueContext): void {
@@ -857,6 +990,8 @@ const AS_NAME: NameOptions = { allowedPrefixes: ['AS-'], what: 'AS name' };
 const MAINTAINER: NameOptions = { what: 'maintainer name' };
 const CONTACT: NameOptions = { what: 'contact handle' };
 const NIC_HANDLE: NameOptions = { what: 'nic-handle' };
+const ORGANISATION: NameOptions = { what: 'organisation key' };
+const IRT: NameOptions = { what: 'irt name' };
 const GENERIC: NameOptions = { what: (cx) => `${cx.attrName} name` };
 const SOURCE_NAME: NameOptions = { what: 'source name', checkPrefixes: false };
 
@@ -902,9 +1037,19 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
   },
   'nic-ref': (cx) => void checkGenericName(cx, whole(cx), CONTACT),
   'nic-hdl': (cx) => void checkGenericName(cx, whole(cx), NIC_HANDLE),
+  'org-ref': (cx) => void checkGenericName(cx, whole(cx), ORGANISATION),
+  'irt-name': (cx) => void checkGenericName(cx, whole(cx), IRT),
+  'ripe-nic-hdl': ripeKeyChecker(RIPE_NIC_HANDLE, 30, (v) => `"${v}" is not a RIPE nic-handle: 2–4 letters, up to 6 digits not starting with 0, and an optional -SOURCE, e.g. JD1-RIPE (at most 30 characters).`),
+  'ripe-org': ripeKeyChecker(RIPE_ORGANISATION, 30, (v) => `"${v}" is not an organisation key: ORG-, 2–4 letters, up to 6 digits not starting with 0, and -SOURCE, e.g. ORG-EXA1-RIPE.`),
+  'ripe-irt': ripeKeyChecker(RIPE_IRT, Infinity, (v) => `"${v}" is not an irt name: IRT- followed by letters, digits, "_" or "-", ending with a letter or digit, e.g. IRT-EXAMPLE.`),
+  'poem-name': ripeKeyChecker(RIPE_POEM, 80, (v) => `"${v}" is not a poem name: POEM- followed by letters, digits, "_" or "-", e.g. POEM-ROUTING.`),
+  'form-name': ripeKeyChecker(RIPE_POETIC_FORM, 80, (v) => `"${v}" is not a poetic-form name: FORM- followed by letters, digits, "_" or "-", e.g. FORM-HAIKU.`),
+  nserver: checkNserver,
+  geofeed: checkGeofeed,
   'generic-name': (cx) => void checkGenericName(cx, whole(cx), GENERIC),
   source: (cx) => void checkGenericName(cx, whole(cx), SOURCE_NAME),
-  email: (cx) => void checkEmail(cx, 0, cx.value.length),
+  email: checkMailbox,
+  'email-addr-spec': (cx) => void checkEmail(cx, 0, cx.value.length),
   changed: checkChanged,
   datetime: checkDatetime,
   auth: checkAuth,
@@ -944,7 +1089,9 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
   'org-type': enumChecker('rpsl/invalid-enum', () => ORG_TYPES, 'organisation type'),
   netname: (cx) => {
     const v = cx.value;
-    if (v.length > 80 || !isAlpha(v.charCodeAt(0)) || !allChars(v, isNameBody)) cx.report('rpsl/invalid-netname', 0, v.length, `"${v}" is not a network name: a letter, then letters, digits, "-" or "_" (at most 80).`);
+    // RIPE whois NETNAME_SYNTAX, at most 80: (?i)^[A-Z]([A-Z0-9_-]*[A-Z0-9])?$
+    if (v.length > 80 || !isAlpha(v.charCodeAt(0)) || !allChars(v, isNameBody) || !isAlnum(v.charCodeAt(v.length - 1)))
+      cx.report('rpsl/invalid-netname', 0, v.length, `"${v}" is not a network name: a letter, then letters, digits, "-" or "_", ending with a letter or digit (at most 80).`);
   },
 };
 
