@@ -49,9 +49,10 @@ export const policyCodes: readonly DiagnosticCodeInfo[] = [
   {
     code: 'policy/invalid-prefix',
     severity: 'error',
-    summary: 'An address prefix in a prefix list is malformed, or has host bits set.',
-    description: 'Write prefixes as `address/length` with no bits set beyond the length (`192.0.2.0/24`, not `192.0.2.1/24`).',
-    example: 'import: from AS1 accept { 192.0.2.1/24 }',
+    summary: 'An address prefix in a prefix list is malformed, or a mask length is beyond the address width.',
+    description:
+      'Write prefixes as `address/length` (`192.0.2.0/24`) and mask lengths up to 32 (IPv4) or 128 (IPv6). A well-formed prefix that is written short, with host bits set or with leading zeros gets the same finding as in `route:` (`rpsl/short-prefix`, `rpsl/host-bits-set`, `rpsl/non-canonical`), with its fix.',
+    example: 'import: from AS1 accept { 192.0.2.0/33 }',
   },
   {
     code: 'policy/invalid-range-operator',

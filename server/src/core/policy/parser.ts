@@ -3,7 +3,7 @@ import { parseIPv4, parseIPv6, parsePrefix, type Afi, type Prefix } from '../net
 import type { Severity } from '../diagnostics/diagnostic';
 import { defaultSeverity } from '../rpsl/codes';
 import { DIALECT_PROFILES, type DialectProfile } from '../rpsl/dialects';
-import { reportAsdot, type ValueContext } from '../rpsl/valueTypes';
+import { reportAsdot, reportPrefixForm, type ValueContext } from '../rpsl/valueTypes';
 import type { Span } from '../text/range';
 import type {
   ActionItem,
@@ -802,7 +802,8 @@ class Parser implements ValueContext {
         this.problem('policy/invalid-prefix', baseSpan, `"${base}" is not a prefix (${pp.reason}): write address/length, e.g. 192.0.2.0/24.`);
         continue;
       }
-      if (pp.hostBitsSet) this.problem('policy/invalid-prefix', baseSpan, `${base} has bits set beyond /${pp.prefix.length}: write ${pp.normalized}.`);
+      // Short form, host bits, leading zeros: the findings and fixes these get in route: and members:.
+      reportPrefixForm(this, { text: base, start: baseSpan.start, end: baseSpan.end }, pp);
       if (!this.afiScope.has(pp.prefix.afi)) {
         this.problem(
           'policy/afi-mismatch',

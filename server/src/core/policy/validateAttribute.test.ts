@@ -14,8 +14,9 @@ test('ranges map back to the document across continuation lines', () => {
   assert.ok(attr);
   const d = validatePolicyAttribute(attr, 'aut-num');
   assert.equal(d.length, 1);
-  assert.equal(d[0]?.code, 'policy/invalid-prefix');
+  assert.equal(d[0]?.code, 'rpsl/host-bits-set');
   assert.equal(text.slice(d[0]?.span.start, d[0]?.span.end), '192.0.2.1/24');
+  assert.equal(d[0]?.fixes?.[0]?.edits[0]?.newText, '192.0.2.0/24');
 });
 
 test('attributes that are not policy attributes are left alone', () => {

@@ -37,9 +37,10 @@ test('asdot in a peering and in a filter is rpsl/asdot: an error where the regis
   assert.deepEqual(errs(autNum('mp-export:      to AS1 AND AS0.65 announce AS65000', 'RADB')), ['rpsl/asdot AS0.65']);
   // The same finding as the ordinary attribute's, fix included.
   const plain = validateRpslText('aut-num: AS1.10\n', 'irrd').find((d) => d.code === 'rpsl/asdot');
+  assert.ok(plain);
   const text = autNum('import:         from AS1.10 accept ANY', 'RADB');
   const inPolicy = validateRpslText(text, 'auto').find((d) => d.code === 'rpsl/asdot');
-  assert.equal(inPolicy?.message, plain?.message);
+  assert.equal(inPolicy?.message, plain.message);
   assert.equal(inPolicy?.fixes?.[0]?.edits[0]?.newText, 'AS65546');
   assert.deepEqual(errs(autNum('import:         from AS65546 accept AS65546', 'RADB')), []);
 });
@@ -47,4 +48,35 @@ test('asdot in a peering and in a filter is rpsl/asdot: an error where the regis
 test('an asdot fix on a continuation line replaces exactly the AS number', () => {
   const text = 'aut-num: AS1\nimport: from AS2\n        accept AS1.10\n';
   assert.deepEqual(policyFindings(text, 'import'), [{ code: 'rpsl/asdot', text: 'AS1.10', fix: 'AS65546' }]);
+});
+
+// RFC 2622 §2: a prefix is a full dotted quad and a length; the registries store it with no host bits and
+// without leading zeros. The same verdicts and fixes as in route: (valueTypes.ts checkPrefix).
+test('a prefix in a filter written short, with host bits or with leading zeros gets the finding and fix it gets in route:', () => {
+  assert.deepEqual(errs(autNum('import:         from AS1 accept {192.0.2/24}', 'RADB')), ['rpsl/short-prefix 192.0.2/24']);
+  assert.ok(all(autNum('import:         from AS1 accept {010.0.0.0/8}', 'RADB')).includes('information rpsl/non-canonical 010.0.0.0/8'));
+  assert.deepEqual(errs(autNum('import:         from AS1 accept {192.0.2.1/24}', 'RADB')), ['rpsl/host-bits-set 192.0.2.1/24']);
+  assert.deepEqual(errs(autNum('mp-import:      from AS1 accept {2001:db8::1/32^+}', 'RADB')), ['rpsl/host-bits-set 2001:db8::1/32']);
+  assert.deepEqual(all(autNum('import:         from AS1 accept {192.0.2.0/24^+, 198.51.100.0/24}', 'RADB')), []);
+  for (const [prefix, fix] of [
+    ['192.0.2/24', '192.0.2.0/24'],
+    ['010.0.0.0/8', '10.0.0.0/8'],
+    ['192.0.2.1/24', '192.0.2.0/24'],
+  ] as const) {
+    const route = validateRpslText(`route: ${prefix}\n`, 'irrd').find((d) => d.code !== 'rpsl/missing-attribute');
+    const text = autNum(`import:         from AS1 accept { ${prefix}^24-32 }`, 'RADB');
+    const inFilter = validateRpslText(text, 'auto').filter((d) => d.code === route?.code);
+    assert.equal(inFilter.length, 1, prefix);
+    assert.equal(inFilter[0]?.message, route?.message, prefix);
+    assert.equal(text.slice(inFilter[0]?.span.start, inFilter[0]?.span.end), prefix);
+    assert.equal(inFilter[0]?.fixes?.[0]?.edits[0]?.newText, fix, prefix);
+  }
+});
+
+test('a prefix finding on a continuation line covers exactly the prefix, and its fix replaces only it', () => {
+  const text = 'aut-num: AS1\nimport: from AS2 accept {\n        192.0.2.0/24, 192.0.2/24^+,\n+       010.0.0.0/8 }\n';
+  assert.deepEqual(policyFindings(text, 'import'), [
+    { code: 'rpsl/short-prefix', text: '192.0.2/24', fix: '192.0.2.0/24' },
+    { code: 'rpsl/non-canonical', text: '010.0.0.0/8', fix: '10.0.0.0/8' },
+  ]);
 });
