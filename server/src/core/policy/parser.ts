@@ -3,7 +3,7 @@ import { parseIPv4, parseIPv6, parsePrefix, type Afi, type Prefix } from '../net
 import type { Severity } from '../diagnostics/diagnostic';
 import { defaultSeverity } from '../rpsl/codes';
 import { DIALECT_PROFILES, type DialectProfile } from '../rpsl/dialects';
-import { reportAsdot, reportPrefixForm, type ValueContext } from '../rpsl/valueTypes';
+import { checkSetName, reportAsdot, reportPrefixForm, type ValueContext } from '../rpsl/valueTypes';
 import type { Span } from '../text/range';
 import type {
   ActionItem,
@@ -218,6 +218,11 @@ class Parser implements ValueContext {
     this.problems.push({ code, severity: SEVERITY.get(code) ?? 'error', span: { start: span.start, end: span.end }, message });
   }
 
+  /** The rules a set name follows wherever it stands (components, reserved names, length), as in members:. */
+  private setNameRules(t: { readonly text: string; readonly start: number; readonly end: number }): void {
+    checkSetName(this, t, undefined, false);
+  }
+
   /** ValueContext's report, for the RPSL value checkers: their codes are the rpsl area's. */
   report(code: string, start: number, end: number, message: string, fix?: PolicyFix): void {
     this.problems.push({ code, severity: SEVERITY.get(code) ?? defaultSeverity(code), span: { start, end }, message, ...(fix ? { fix } : {}) });
@@ -423,6 +428,7 @@ class Parser implements ValueContext {
     const out: { span: Span; as?: AsExpr; peeringSet?: { name: string; span: Span }; remoteRouter?: RouterExpr; localRouter?: RouterExpr } = { span: { start, end: start } };
     if (t.kind === 'word' && setClassOf(t.text) === 'peering-set') {
       this.next();
+      this.setNameRules(t);
       out.peeringSet = { name: t.text.toUpperCase(), span: { start: t.start, end: t.end } };
     } else {
       out.as = this.asExpr();
@@ -483,7 +489,10 @@ class Parser implements ValueContext {
     if (equalsIgnoreCase(t.text, 'as-any')) return { kind: 'as-any', span };
     if (equalsIgnoreCase(t.text, 'peeras')) return { kind: 'peeras', span };
     const cls = setClassOf(t.text);
-    if (cls === 'as-set') return { kind: 'set', name: t.text.toUpperCase(), span };
+    if (cls === 'as-set') {
+      this.setNameRules(t);
+      return { kind: 'set', name: t.text.toUpperCase(), span };
+    }
     const a = parseAsn(t.text);
     if (a.ok && a.hadPrefix) {
       if (a.notation === 'asdot') reportAsdot(this, t, a.asn);
@@ -528,7 +537,10 @@ class Parser implements ValueContext {
     this.next();
     const span = { start: t.start, end: t.end };
     if (isAddress(t.text)) return { kind: 'address', text: t.text, span };
-    if (setClassOf(t.text) === 'rtr-set') return { kind: 'rtr-set', name: t.text.toUpperCase(), span };
+    if (setClassOf(t.text) === 'rtr-set') {
+      this.setNameRules(t);
+      return { kind: 'rtr-set', name: t.text.toUpperCase(), span };
+    }
     if (DNS_NAME.test(t.text)) return { kind: 'dns', name: t.text.toLowerCase(), span };
     this.problem('policy/unexpected-token', span, `"${t.text}" is not a router: write an IP address, an inet-rtr name (a DNS name) or an rtr-set (RTRS-…).`);
     return { kind: 'error', span };
@@ -726,6 +738,7 @@ class Parser implements ValueContext {
     const cls = setClassOf(base);
     const upper = cls ? base.toUpperCase() : '';
     if (cls && !isReservedSetName(base)) {
+      if (cls === 'as-set' || cls === 'route-set' || cls === 'filter-set') this.setNameRules({ text: base, start: baseSpan.start, end: baseSpan.end });
       if (cls === 'as-set' || cls === 'route-set') return range ? { kind: 'set', name: upper, setClass: cls, range, span } : { kind: 'set', name: upper, setClass: cls, span };
       if (cls === 'filter-set') {
         if (range) this.problem('policy/invalid-range-operator', range.span, `A filter-set (${base}) takes no range operator: put the operator inside the filter-set's own filter.`);

@@ -80,3 +80,22 @@ test('a prefix finding on a continuation line covers exactly the prefix, and its
     { code: 'rpsl/non-canonical', text: '010.0.0.0/8', fix: '10.0.0.0/8' },
   ]);
 });
+
+// RFC 2622 §5: AS-ANY, RS-ANY … are reserved and cannot be a component of a hierarchical name; IRRd and
+// RIPE allow at most 5 components. The same verdicts as in members:.
+test('a set name in a filter, a peering or a router expression gets the set-name rules of members:', () => {
+  assert.deepEqual(errs(autNum('import:         from AS1 accept AS-ANY:AS-X', 'RADB')), ['rpsl/set-name-reserved AS-ANY:AS-X']);
+  assert.deepEqual(errs(autNum('import:         from AS1 accept AS1:AS2:AS3:AS4:AS5:AS-X', 'RADB')), ['rpsl/set-name-too-many-components AS1:AS2:AS3:AS4:AS5:AS-X']);
+  assert.deepEqual(errs(autNum('import:         from AS1 accept RS-ANY:RS-X^+', 'RADB')), ['rpsl/set-name-reserved RS-ANY:RS-X']);
+  assert.deepEqual(errs(autNum('import:         from AS1 accept NOT FLTR-ANY:FLTR-X', 'RADB')), ['rpsl/set-name-reserved FLTR-ANY:FLTR-X']);
+  assert.deepEqual(errs(autNum('import:         from AS-ANY:AS-X accept ANY', 'RADB')), ['rpsl/set-name-reserved AS-ANY:AS-X']);
+  assert.deepEqual(errs(autNum('import:         from PRNG-ANY:PRNG-X accept ANY', 'RADB')), ['rpsl/set-name-reserved PRNG-ANY:PRNG-X']);
+  assert.deepEqual(errs(autNum('import:         from AS1 RTRS-ANY:RTRS-X accept ANY', 'RADB')), ['rpsl/set-name-reserved RTRS-ANY:RTRS-X']);
+  assert.deepEqual(errs(autNum('import:         from AS1 accept FOO:AS-X', 'RADB')).map((e) => e.split(' ')[0]), ['rpsl/invalid-set-name']);
+  // Well-formed names, the reserved names alone and five components pass, as in members:.
+  assert.deepEqual(errs(autNum('import:         from AS1:AS-PEERS accept AS1:AS2:AS3:AS4:AS-X AND RS-ANY AND AS-ANY', 'RADB')), []);
+  const members = validateRpslText('as-set: AS1:AS-SET\nmembers: AS-ANY:AS-X\n', 'irrd').find((d) => d.code === 'rpsl/set-name-reserved');
+  assert.ok(members);
+  const text = autNum('import:         from AS1 accept AS-ANY:AS-X', 'RADB');
+  assert.equal(validateRpslText(text, 'auto').find((d) => d.code === 'rpsl/set-name-reserved')?.message, members.message);
+});
