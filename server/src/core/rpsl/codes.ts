@@ -327,10 +327,18 @@ export const rpslCodes: readonly DiagnosticCodeInfo[] = [
     example: 'inet-rtr: foo.bar+baz@',
   },
   {
+    code: 'rpsl/invalid-nserver',
+    severity: 'error',
+    summary: 'The address after a name server is not one IPv4 or IPv6 address, or more follows it.',
+    description:
+      '`nserver:` is the host name of a name server, optionally followed by its glue address: one IPv4 or IPv6 address (as RIPE whois parses it). Write `ns1.example.net 192.0.2.53`, or the host name alone.',
+    example: 'nserver: ns1.example.net 192.0.2.0/24',
+  },
+  {
     code: 'rpsl/invalid-url',
     severity: 'error',
     summary: 'Not an http or https URL.',
-    description: 'Geofeed and similar attributes take an `https://…` URL (IRRd also accepts http).',
+    description: 'Geofeed and similar attributes take an `https://…` URL (RIPE whois accepts https only for `geofeed:`; IRRd also accepts http).',
     example: 'geofeed: ftp://example.com/feed.csv',
   },
   {

@@ -1,6 +1,7 @@
 import type { Severity } from '../diagnostics/diagnostic';
 import type { RpslDialectSetting } from '../settings';
 import type { RpslObject } from './model';
+import type { ValueType } from './templates';
 
 export type RpslDialect = 'rfc' | 'irrd' | 'ripe';
 
@@ -21,6 +22,15 @@ export interface DialectProfile {
   readonly maxSetComponents: number;
   /** Auth schemes accepted by `auth:`; the rest are errors. */
   readonly authSchemes: ReadonlySet<string>;
+  /** `MD5-PW` must carry a FreeBSD crypt-md5 hash, `$1$<salt of 1–8>$<22 characters>`. */
+  readonly md5HashShape: boolean;
+  /** `inetnum:` may be written as a prefix; the registry stores the range it covers. */
+  readonly inetnumPrefixNotation: boolean;
+  /**
+   * Value types this registry checks by its own syntax: the templates' type → the type checked instead.
+   * The templates' types follow the RFCs; the registries' own rules live here, not in the checkers.
+   */
+  readonly valueSyntax: Readonly<Partial<Record<ValueType, ValueType>>>;
 }
 
 export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
@@ -38,6 +48,9 @@ export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
     setNameNeedsAsnFirst: false,
     maxSetComponents: 5,
     authSchemes: new Set(['NONE', 'MAIL-FROM', 'CRYPT-PW', 'MD5-PW', 'PGPKEY', 'BCRYPT-PW']),
+    md5HashShape: true,
+    inetnumPrefixNotation: false,
+    valueSyntax: {},
   },
   irrd: {
     id: 'irrd',
@@ -54,6 +67,15 @@ export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
     setNameNeedsAsnFirst: false,
     maxSetComponents: 5,
     authSchemes: new Set(['MD5-PW', 'BCRYPT-PW', 'CRYPT-PW', 'PGPKEY']),
+    // IRRd's RPSLAuthField checks the scheme only ("MD5-pw hashhash" is valid in its own tests); a bad hash
+    // fails later, when a password is checked against it.
+    md5HashShape: false,
+    inetnumPrefixNotation: false,
+    valueSyntax: {
+      email: 'email-addr-spec', // RPSLEmailField: re_email, local-part@domain only, no display name
+      geofeed: 'url', // RPSLURLField: http and https
+      nserver: 'free', // RPSLDomain: nserver is an RPSLTextField
+    },
   },
   ripe: {
     id: 'ripe',
@@ -65,6 +87,15 @@ export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
     setNameNeedsAsnFirst: true,
     maxSetComponents: 5,
     authSchemes: new Set(['MD5-PW', 'PGPKEY', 'X509', 'SSO', 'CRYPT-PW']),
+    md5HashShape: true, // AttributeSyntax.AUTH_SCHEME_SYNTAX: MD5-PW \$1\$[A-Z0-9./]{1,8}\$[A-Z0-9./]{22}
+    inetnumPrefixNotation: true, // AttributeParser.Ipv4ResourceParser → Ipv4Resource.parse takes a prefix
+    // RIPE-NCC/whois AttributeSyntax.java: NIC_HANDLE_SYNTAX, ORGANISATION_SYNTAX, IRT_SYNTAX.
+    valueSyntax: {
+      'nic-hdl': 'ripe-nic-hdl',
+      'nic-ref': 'ripe-nic-hdl',
+      'org-ref': 'ripe-org',
+      'irt-name': 'ripe-irt',
+    },
   },
 };
 

@@ -1,4 +1,4 @@
-import type { RpslDialect } from './dialects';
+import { DIALECT_PROFILES, type RpslDialect } from './dialects';
 import { checkerFor, type ValueChecker } from './valueTypes';
 
 /**
@@ -49,6 +49,17 @@ export type ValueType =
   | 'org-type'
   | 'netname'
   | 'datetime'
+  | 'org-ref'
+  | 'irt-name'
+  | 'poem-name'
+  | 'form-name'
+  | 'geofeed'
+  | 'nserver'
+  // Registry syntaxes that dialects.ts puts in place of the types above (DialectProfile.valueSyntax).
+  | 'ripe-nic-hdl'
+  | 'ripe-org'
+  | 'ripe-irt'
+  | 'email-addr-spec'
   | 'policy';
 
 type Col = 'm' | 'o' | 'c' | 'g' | 'd' | '-';
@@ -70,7 +81,7 @@ const CHANGED: Row = ['changed', 'changed', 'm', '', 'm', 'o', 'd'];
 const SOURCE: Row = ['source', 'source', 's', '', 'm', 'm', 'm'];
 const CREATED: Row = ['created', 'datetime', 's', '', '-', '-', 'g'];
 const LAST_MODIFIED: Row = ['last-modified', 'datetime', 's', '', '-', 'g', 'g']; // IRRd 4 adds it to exports
-const ORG: Row = ['org', 'nic-ref', 's', 'lk', '-', '-', 'o'];
+const ORG: Row = ['org', 'org-ref', 's', 'lk', '-', '-', 'o'];
 const MNT_BY: Row = ['mnt-by', 'mntner-list', 'm', 'lk', 'm', 'm', 'm'];
 const TAIL: readonly Row[] = [REMARKS, NOTIFY, MNT_BY, CHANGED, CREATED, LAST_MODIFIED, SOURCE];
 
@@ -93,7 +104,7 @@ const TABLES: readonly ClassTable[] = [
       ['default', 'policy', 'm', '', 'o', 'o', 'o'],
       ['mp-default', 'policy', 'm', '', 'o', 'o', 'o'],
       ORG,
-      ['sponsoring-org', 'nic-ref', 's', '', '-', '-', 'o'],
+      ['sponsoring-org', 'org-ref', 's', '', '-', '-', 'o'],
       ['admin-c', 'nic-ref', 'm', 'lk', 'm', 'm', 'm'],
       ['tech-c', 'nic-ref', 'm', 'lk', 'm', 'm', 'm'],
       ['abuse-c', 'nic-ref', 's', 'lk', '-', '-', 'o'],
@@ -350,11 +361,11 @@ const TABLES: readonly ClassTable[] = [
       ['netname', 'netname', 's', 'lk', '-', 'm', 'm'],
       ['descr', 'free', 'm', '', '-', 'o', 'o'],
       ['country', 'country', 'm', '', '-', 'm', 'm'],
-      ['geofeed', 'url', 's', '', '-', 'o', 'o'],
+      ['geofeed', 'geofeed', 's', '', '-', 'o', 'o'],
       ['geoloc', 'free', 's', '', '-', '-', 'o'],
       ['language', 'free', 'm', '', '-', '-', 'o'],
       ORG,
-      ['sponsoring-org', 'nic-ref', 's', '', '-', '-', 'o'],
+      ['sponsoring-org', 'org-ref', 's', '', '-', '-', 'o'],
       ['admin-c', 'nic-ref', 'm', 'lk', '-', 'm', 'm'],
       ['tech-c', 'nic-ref', 'm', 'lk', '-', 'm', 'm'],
       ['abuse-c', 'nic-ref', 's', 'lk', '-', '-', 'o'],
@@ -363,7 +374,7 @@ const TABLES: readonly ClassTable[] = [
       ['mnt-lower', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
       ['mnt-routes', 'mnt-routes', 'm', 'lk', '-', '-', 'o'],
       ['mnt-domains', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
-      ['mnt-irt', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
+      ['mnt-irt', 'irt-name', 'm', 'lk', '-', '-', 'o'],
       ...TAIL,
     ],
   },
@@ -376,11 +387,11 @@ const TABLES: readonly ClassTable[] = [
       ['netname', 'netname', 's', 'lk', '-', 'm', 'm'],
       ['descr', 'free', 'm', '', '-', 'o', 'o'],
       ['country', 'country', 'm', '', '-', 'm', 'm'],
-      ['geofeed', 'url', 's', '', '-', 'o', 'o'],
+      ['geofeed', 'geofeed', 's', '', '-', 'o', 'o'],
       ['geoloc', 'free', 's', '', '-', '-', 'o'],
       ['language', 'free', 'm', '', '-', '-', 'o'],
       ORG,
-      ['sponsoring-org', 'nic-ref', 's', '', '-', '-', 'o'],
+      ['sponsoring-org', 'org-ref', 's', '', '-', '-', 'o'],
       ['admin-c', 'nic-ref', 'm', 'lk', '-', 'm', 'm'],
       ['tech-c', 'nic-ref', 'm', 'lk', '-', 'm', 'm'],
       ['abuse-c', 'nic-ref', 's', 'lk', '-', '-', 'o'],
@@ -390,7 +401,7 @@ const TABLES: readonly ClassTable[] = [
       ['mnt-lower', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
       ['mnt-routes', 'mnt-routes', 'm', 'lk', '-', '-', 'o'],
       ['mnt-domains', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
-      ['mnt-irt', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
+      ['mnt-irt', 'irt-name', 'm', 'lk', '-', '-', 'o'],
       ...TAIL,
     ],
   },
@@ -434,7 +445,7 @@ const TABLES: readonly ClassTable[] = [
       ['admin-c', 'nic-ref', 'm', 'lk', '-', 'm', 'm'],
       ['tech-c', 'nic-ref', 'm', 'lk', '-', 'm', 'm'],
       ['zone-c', 'nic-ref', 'm', 'lk', '-', 'm', 'm'],
-      ['nserver', 'free', 'm', '', '-', 'o', 'm'],
+      ['nserver', 'nserver', 'm', '', '-', 'o', 'm'],
       ['ds-rdata', 'free', 'm', '', '-', '-', 'o'],
       ['sub-dom', 'free', 'm', '', '-', 'o', '-'],
       ['dom-net', 'free', 'm', '', '-', 'o', '-'],
@@ -453,7 +464,7 @@ const TABLES: readonly ClassTable[] = [
     summary: 'An incident response team, linked from inetnum/inet6num by mnt-irt.',
     reference: 'RIPE Database documentation; IRRd 4',
     rows: [
-      ['irt', 'generic-name', 's', 'pk', '-', 'm', 'm'],
+      ['irt', 'irt-name', 's', 'pk', '-', 'm', 'm'],
       ['address', 'free', 'm', '', '-', 'm', 'm'],
       ['phone', 'phone', 'm', '', '-', 'o', 'o'],
       ['fax-no', 'phone', 'm', '', '-', 'o', 'o'],
@@ -474,7 +485,7 @@ const TABLES: readonly ClassTable[] = [
     summary: 'An organisation holding resources, referred to by org: from the objects it holds.',
     reference: 'RIPE Database documentation; IRRd 4',
     rows: [
-      ['organisation', 'nic-hdl', 's', 'pk', '-', 'm', 'm'],
+      ['organisation', 'org-ref', 's', 'pk', '-', 'm', 'm'],
       ['org-name', 'free', 's', 'lk', '-', 'm', 'm'],
       ['org-type', 'org-type', 's', '', '-', 'o', 'm'],
       ['descr', 'free', 'm', '', '-', 'o', 'o'],
@@ -500,7 +511,7 @@ const TABLES: readonly ClassTable[] = [
     summary: 'A form of poetry (FORM-HAIKU, …) for poem objects: the RIPE Database’s own joke class.',
     reference: 'RIPE Database documentation',
     rows: [
-      ['poetic-form', 'generic-name', 's', 'pk', '-', '-', 'm'],
+      ['poetic-form', 'form-name', 's', 'pk', '-', '-', 'm'],
       ['descr', 'free', 'm', '', '-', '-', 'o'],
       ['admin-c', 'nic-ref', 'm', 'lk', '-', '-', 'm'],
       ...TAIL,
@@ -511,9 +522,9 @@ const TABLES: readonly ClassTable[] = [
     summary: 'A poem in a poetic-form, written by a person (RIPE Database).',
     reference: 'RIPE Database documentation',
     rows: [
-      ['poem', 'generic-name', 's', 'pk', '-', '-', 'm'],
+      ['poem', 'poem-name', 's', 'pk', '-', '-', 'm'],
       ['descr', 'free', 'm', '', '-', '-', 'o'],
-      ['form', 'generic-name', 's', 'lk', '-', '-', 'm'],
+      ['form', 'form-name', 's', 'lk', '-', '-', 'm'],
       ['text', 'free', 'm', '', '-', '-', 'm'],
       ['author', 'nic-ref', 'm', 'lk', '-', '-', 'o'],
       ...TAIL,
@@ -527,6 +538,7 @@ export interface AttributeRule {
   /** Position in the class template (for per-object counters). */
   readonly index: number;
   readonly name: string;
+  /** The value type as this dialect checks it (the table's type, or the registry syntax DialectProfile.valueSyntax puts in its place). */
   readonly type: ValueType;
   readonly multiple: boolean;
   readonly primaryKey: boolean;
@@ -563,15 +575,16 @@ function compile(table: ClassTable, dialect: RpslDialect): ClassTemplate | undef
   for (const row of table.rows) {
     const col = row[COL_INDEX[dialect]];
     if (col === '-') continue;
+    const type = DIALECT_PROFILES[dialect].valueSyntax[row[1]] ?? row[1];
     attributes.push({
       index: attributes.length,
       name: row[0],
-      type: row[1],
+      type,
       multiple: row[2] === 'm',
       primaryKey: row[3] === 'pk',
       lookupKey: row[3] === 'pk' || row[3] === 'lk',
       requirement: REQUIREMENT[col],
-      check: checkerFor(row[1]),
+      check: checkerFor(type),
     });
   }
   // A class exists in a dialect when its class attribute does.

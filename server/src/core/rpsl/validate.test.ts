@@ -48,7 +48,7 @@ test('short IPv4 forms are errors with the four-octet form as fix', () => {
 
 test('normalisations are information with a fix: leading zeros, lower-case as, IPv6 case', () => {
   assert.deepEqual(findings(ROUTE('192.0.02.0/24')), [['rpsl/non-canonical', 'information', '192.0.02.0/24']]);
-  const text = 'aut-num: as065538\nas-name: TEST\nadmin-c: A-TEST\ntech-c: A-TEST\nsource: TEST\n';
+  const text = 'aut-num: as065538\nas-name: TEST\nadmin-c: AA1-TEST\ntech-c: AA1-TEST\nsource: TEST\n';
   const d = only(text);
   assert.equal(d.code, 'rpsl/non-canonical');
   assert.equal(d.fixes?.[0]?.edits[0]?.newText, 'AS65538');
@@ -118,7 +118,7 @@ test('set names: hierarchy, class prefixes, length, components, reserved words',
   assert.deepEqual(asSet('AS-ANY'), ['rpsl/set-name-reserved']);
   assert.deepEqual(asSet('AS1:AS-ANY'), ['rpsl/set-name-reserved']);
   // RIPE wants new sets under the owner's AS number: a warning, since old sets stay valid.
-  const ripe = validateRpslText('as-set: AS-FOO\nadmin-c: A-TEST\ntech-c: A-TEST\nmnt-by: TEST-MNT\nsource: RIPE\n', 'auto');
+  const ripe = validateRpslText('as-set: AS-FOO\nadmin-c: AA1-TEST\ntech-c: AA1-TEST\nmnt-by: TEST-MNT\nsource: RIPE\n', 'auto');
   assert.deepEqual(
     ripe.map((d) => [d.code, d.severity]),
     [['rpsl/set-name-not-hierarchical', 'warning']],
@@ -142,7 +142,7 @@ test('unknown attribute vs attribute of another class vs attribute of another di
   assert.match(misplaced[0]!.message, /belongs to aut-num/);
   // org: and mnt-lower: exist in RIPE's aut-num, not in IRRd's.
   const autnum = (src: string): string =>
-    `aut-num: AS65000\nas-name: TEST\norg: ORG-T1-RIPE\nmnt-lower: TEST-MNT\nadmin-c: A-TEST\ntech-c: A-TEST\nmnt-by: TEST-MNT\nsource: ${src}\n`;
+    `aut-num: AS65000\nas-name: TEST\norg: ORG-TT1-RIPE\nmnt-lower: TEST-MNT\nadmin-c: AA1-TEST\ntech-c: AA1-TEST\nmnt-by: TEST-MNT\nsource: ${src}\n`;
   const irrd = validateRpslText(autnum('RADB'), 'auto');
   assert.deepEqual(irrd.map((d) => d.code), ['rpsl/attribute-not-in-class', 'rpsl/attribute-not-in-class']);
   assert.match(irrd[0]!.message, /only in the RIPE whois dialect/);
@@ -157,7 +157,7 @@ test('classes: unknown, missing mandatory, single-valued twice, conditional grou
   assert.deepEqual(findings('foo-block: 192.0.2.0/24\nsource: TEST\n'), [['rpsl/unknown-class', 'error', 'foo-block']]);
   assert.deepEqual(findings('route: 192.0.2.0/24\norigin: AS1\nsource: TEST\n'), [['rpsl/missing-mandatory', 'error', 'route']]);
   assert.deepEqual(findings(ROUTE('192.0.2.0/24', 'source: OTHER\n')), [['rpsl/multiple-single', 'error', 'source']]);
-  assert.deepEqual(codes('filter-set: FLTR-X\nmnt-by: M-MNT\nsource: RIPE\nadmin-c: A-B\ntech-c: A-B\n', 'ripe'), ['rpsl/set-name-not-hierarchical', 'rpsl/missing-one-of']);
+  assert.deepEqual(codes('filter-set: FLTR-X\nmnt-by: M-MNT\nsource: RIPE\nadmin-c: AB1-TEST\ntech-c: AB1-TEST\n', 'ripe'), ['rpsl/set-name-not-hierarchical', 'rpsl/missing-one-of']);
   assert.deepEqual(
     findings(ROUTE('192.0.2.0/24', 'changed: a@example.net 20150101\n'), 'ripe'),
     [['rpsl/deprecated-attribute', 'warning', 'changed']],
@@ -167,7 +167,7 @@ test('classes: unknown, missing mandatory, single-valued twice, conditional grou
   assert.deepEqual(codes(ROUTE('192.0.2.0/24', 'last-modified: 2024-02-30T12:00:00Z\n')), ['rpsl/invalid-date']);
   assert.deepEqual(findings(ROUTE('192.0.2.0/24', 'origin:\n')).map((f) => f[0]), ['rpsl/multiple-single', 'rpsl/empty-value']);
   // A registry class outside the RFCs: warned about and checked as the registry that has it.
-  assert.deepEqual(codes('inetnum: 192.0.2.0 - 192.0.2.255\nnetname: X\ncountry: DE\nadmin-c: A-B\ntech-c: A-B\nstatus: ASSIGNED PA\nmnt-by: M-MNT\nsource: TEST\n', 'rfc'), ['rpsl/class-not-in-dialect']);
+  assert.deepEqual(codes('inetnum: 192.0.2.0 - 192.0.2.255\nnetname: X\ncountry: DE\nadmin-c: AB1-TEST\ntech-c: AB1-TEST\nstatus: ASSIGNED PA\nmnt-by: M-MNT\nsource: TEST\n', 'rfc'), ['rpsl/class-not-in-dialect']);
 });
 
 test('every class of RFC 2622/4012/2725 and the registries is known', () => {
@@ -177,7 +177,7 @@ test('every class of RFC 2622/4012/2725 and the registries is known', () => {
 });
 
 test('auth schemes per dialect', () => {
-  const mntner = (auth: string, src = 'TEST'): string => `mntner: TEST-MNT\nadmin-c: A-B\nupd-to: a@example.net\nauth: ${auth}\nmnt-by: TEST-MNT\nsource: ${src}\n`;
+  const mntner = (auth: string, src = 'TEST'): string => `mntner: TEST-MNT\nadmin-c: AB1-TEST\nupd-to: a@example.net\nauth: ${auth}\nmnt-by: TEST-MNT\nsource: ${src}\n`;
   assert.deepEqual(codes(mntner('BCRYPT-PW $2b$12$abc')), []);
   assert.deepEqual(codes(mntner('MD5-pw $1$abc')), []);
   assert.deepEqual(codes(mntner('PGPKEY-80F238C6')), []);
@@ -205,7 +205,7 @@ test('contacts: e-mail, changed dates, phone, handles, country and status per di
   assert.deepEqual(codes(person('fax-no: +31 20 535 4444 ext. 12\n'), 'ripe'), []);
   assert.deepEqual(codes(person('fax-no: +31 20 535 4444 ext. x\n'), 'ripe'), ['rpsl/invalid-phone']);
   const inetnum = (country: string, status: string, src: string): string =>
-    `inetnum: 192.0.2.0 - 192.0.2.255\nnetname: NET-X\ncountry: ${country}\nadmin-c: A-B\ntech-c: A-B\nstatus: ${status}\nmnt-by: M-MNT\nsource: ${src}\n`;
+    `inetnum: 192.0.2.0 - 192.0.2.255\nnetname: NET-X\ncountry: ${country}\nadmin-c: AB1-TEST\ntech-c: AB1-TEST\nstatus: ${status}\nmnt-by: M-MNT\nsource: ${src}\n`;
   assert.deepEqual(codes(inetnum('DE', 'ASSIGNED PA', 'RIPE'), 'auto'), []);
   assert.deepEqual(codes(inetnum('XQ', 'ASSIGNED PX', 'RIPE'), 'auto'), ['rpsl/unknown-country', 'rpsl/invalid-status']);
   assert.deepEqual(codes(inetnum('XQ', 'ASSIGNED PX', 'RADB'), 'auto'), []);
@@ -213,13 +213,13 @@ test('contacts: e-mail, changed dates, phone, handles, country and status per di
 });
 
 test('address ranges, AS blocks, DNS names, URLs, key-cert names', () => {
-  const inetnum = (range: string): string[] => codes(`inetnum: ${range}\nnetname: N\ncountry: DE\nadmin-c: A-B\ntech-c: A-B\nstatus: X\nmnt-by: M-MNT\nsource: TEST\n`);
+  const inetnum = (range: string): string[] => codes(`inetnum: ${range}\nnetname: N\ncountry: DE\nadmin-c: AB1-TEST\ntech-c: AB1-TEST\nstatus: X\nmnt-by: M-MNT\nsource: TEST\n`);
   assert.deepEqual(inetnum('192.0.2.0 - 192.0.2.126'), []);
   assert.deepEqual(inetnum('192.0.2.0'), []);
   assert.deepEqual(inetnum('192.0.2.1 - 192.0.2.0'), ['rpsl/range-reversed']);
   assert.deepEqual(inetnum('192.0.2.0 - 2001:db8::'), ['rpsl/wrong-address-family']);
   assert.deepEqual(inetnum('192.0.2.0 - 192.0.02.255'), ['rpsl/non-canonical']);
-  const block = (b: string): string[] => codes(`as-block: ${b}\nadmin-c: A-B\ntech-c: A-B\nmnt-by: M-MNT\nsource: TEST\n`);
+  const block = (b: string): string[] => codes(`as-block: ${b}\nadmin-c: AB1-TEST\ntech-c: AB1-TEST\nmnt-by: M-MNT\nsource: TEST\n`);
   assert.deepEqual(block('AS64496 - AS64511'), []);
   assert.deepEqual(block('AS300 - AS200'), ['rpsl/range-reversed']);
   assert.deepEqual(block('AS65537'), ['rpsl/invalid-as-block']);
