@@ -14,6 +14,18 @@ function fixed(text: string, code: string, dialect: RpslDialectSetting = 'auto')
   return out;
 }
 
+const asSet = (members: string): string =>
+  `as-set:         AS-AUDIT\ndescr:          x\nmembers:        ${members}\nmnt-by:         MAINT-AUDIT\nchanged:        noc@example.com\nsource:         RADB\n`;
+
+test('empty list item: the fix removes the extra comma, between items or at either end (RFC 2622 §2 lists)', () => {
+  assert.equal(fixed(asSet('AS1,,AS2'), 'rpsl/empty-list-item'), asSet('AS1,AS2'));
+  assert.equal(fixed(asSet('AS1, , AS2'), 'rpsl/empty-list-item'), asSet('AS1, AS2'));
+  assert.equal(fixed(asSet('AS1, AS2,'), 'rpsl/empty-list-item'), asSet('AS1, AS2'));
+  assert.equal(fixed(asSet(',AS1'), 'rpsl/empty-list-item'), asSet('AS1'));
+  // After the fix the list is clean.
+  assert.deepEqual(validateRpslText(asSet('AS1,AS2'), 'auto').filter((d) => d.code === 'rpsl/empty-list-item'), []);
+});
+
 test('deprecated attribute: the fix deletes its lines, continuation lines and line break included (RIPE dropped changed:)', () => {
   const person = (changed: string): string =>
     `person:         Audit Person\naddress:        Street 1\nphone:          +31 20 535 4444\nnic-hdl:        AUD1-RIPE\nmnt-by:         MAINT-AUDIT\n${changed}source:         RIPE\n`;
