@@ -537,17 +537,34 @@ export function checkGenericName(cx: ValueContext, t: Token, opts: NameOptions =
 // ---- Addresses, e-mail, DNS ----
 
 export function isDnsName(text: string, from = 0, to = text.length): boolean {
+  return isHostName(text, from, to, DNS_NAME);
+}
+
+/**
+ * How host names are read: as registries take DNS names (labels may hold "_"; RFC 1035's 63 and 253
+ * character limits), or as RIPE whois reads a name server (NServer.HOSTNAME_PATTERN: letters, digits
+ * and "-" only, no length limits).
+ */
+interface HostNameRules {
+  readonly underscore: boolean;
+  readonly lengthLimits: boolean;
+}
+const DNS_NAME: HostNameRules = { underscore: true, lengthLimits: true };
+const RIPE_NSERVER_HOST: HostNameRules = { underscore: false, lengthLimits: false };
+
+/** Labels joined by dots (one trailing dot allowed), none empty, none starting or ending with "-". */
+function isHostName(text: string, from: number, to: number, rules: HostNameRules): boolean {
   let end = to;
   if (end > from && text.charCodeAt(end - 1) === 46) end--;
-  if (end <= from || end - from > 253) return false;
+  if (end <= from || (rules.lengthLimits && end - from > 253)) return false;
   let labelStart = from;
   for (let i = from; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 46;
     if (c === 46) {
       const len = i - labelStart;
-      if (len === 0 || len > 63 || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
+      if (len === 0 || (rules.lengthLimits && len > 63) || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
       labelStart = i + 1;
-    } else if (!(isAlnum(c) || c === 45 || c === 95)) return false;
+    } else if (!(isAlnum(c) || c === 45 || (c === 95 && rules.underscore))) return false;
   }
   return true;
 }
@@ -622,30 +639,12 @@ const RIPE_POEM = /^POEM-[A-Z0-9][A-Z0-9_-]*$/i;
 /** POETIC_FORM_SYNTAX, at most 80: (?i)^FORM-[A-Z0-9][A-Z0-9_-]*$ */
 const RIPE_POETIC_FORM = /^FORM-[A-Z0-9][A-Z0-9_-]*$/i;
 
-/**
- * A host name as RIPE's NServer.HOSTNAME_PATTERN has it: labels of letters, digits and "-", neither starting
- * nor ending with "-", joined by dots (one trailing dot is stripped before). Checked without the regex.
- */
-function isRipeHostname(text: string, from: number, to: number): boolean {
-  if (to > from && text.charCodeAt(to - 1) === 46) to--;
-  if (to <= from) return false;
-  let labelStart = from;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? text.charCodeAt(i) : 46;
-    if (c === 46) {
-      if (i === labelStart || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
-      labelStart = i + 1;
-    } else if (!isAlnum(c) && c !== 45) return false;
-  }
-  return true;
-}
-
 /** `nserver:` as RIPE whois parses it (attrs/NServer.java): a host name, then optionally one IPv4 or IPv6 address. */
 function checkNserver(cx: ValueContext): void {
   const v = cx.value;
   const hs = wordStart(v, 0);
   const he = wordEnd(v, hs);
-  if (!isRipeHostname(v, hs, he)) {
+  if (!isHostName(v, hs, he, RIPE_NSERVER_HOST)) {
     cx.report('rpsl/invalid-dns-name', hs, he, `"${v.slice(hs, he)}" is not a name server's host name: labels of letters, digits and "-", joined by dots.`);
     return;
   }
