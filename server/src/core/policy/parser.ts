@@ -4,6 +4,7 @@ import type { Severity } from '../diagnostics/diagnostic';
 import { defaultSeverity } from '../rpsl/codes';
 import { DIALECT_PROFILES, type DialectProfile } from '../rpsl/dialects';
 import { checkSetName, reportAsdot, reportPrefixForm, type ValueContext } from '../rpsl/valueTypes';
+import type { ValueFix } from '../rpsl/model';
 import type { Span } from '../text/range';
 import type {
   ActionItem,
@@ -29,20 +30,14 @@ import { checkAction } from './rpAttributes';
 import { scanPolicy, type Token } from './scanner';
 import { isReservedSetName, setClassOf } from './setName';
 
-/** A replacement of a problem's span that is certain to be right. */
-export interface PolicyFix {
-  readonly title: string;
-  readonly newText: string;
-  readonly preferred?: boolean;
-}
-
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
 export interface PolicyProblem {
   readonly code: string;
   readonly severity: Severity;
   readonly span: Span;
   readonly message: string;
-  readonly fix?: PolicyFix;
+  /** A replacement of the span that is certain to be right. */
+  readonly fix?: ValueFix;
 }
 
 export interface PolicyParse {
@@ -224,7 +219,7 @@ class Parser implements ValueContext {
   }
 
   /** ValueContext's report, for the RPSL value checkers: their codes are the rpsl area's. */
-  report(code: string, start: number, end: number, message: string, fix?: PolicyFix): void {
+  report(code: string, start: number, end: number, message: string, fix?: ValueFix): void {
     this.problems.push({ code, severity: SEVERITY.get(code) ?? defaultSeverity(code), span: { start, end }, message, ...(fix ? { fix } : {}) });
   }
 

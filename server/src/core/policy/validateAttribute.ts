@@ -1,6 +1,6 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { DialectProfile } from '../rpsl/dialects';
-import { valueSpanToDocument, type RpslAttribute } from '../rpsl/model';
+import { documentFixes, valueSpanToDocument, type RpslAttribute } from '../rpsl/model';
 import { parsePolicy } from './parser';
 
 /**
@@ -14,14 +14,7 @@ export function validatePolicyAttribute(attr: RpslAttribute, className: string, 
   if (!parsed) return [];
   return parsed.problems.map((p) => {
     const span = p.span.start === p.span.end && attr.value.length === 0 ? attr.valueSpan : valueSpanToDocument(attr, p.span.start, p.span.end);
-    // A fix replaces one line's text only: a range across a continuation line would join the lines.
-    const fix = p.fix && span.end - span.start === p.span.end - p.span.start ? p.fix : undefined;
-    return {
-      code: p.code,
-      severity: p.severity,
-      message: p.message,
-      span,
-      ...(fix ? { fixes: [{ title: fix.title, ...(fix.preferred ? { preferred: true } : {}), edits: [{ span, newText: fix.newText }] }] } : {}),
-    };
+    const fixes = documentFixes(span, p.span.start, p.span.end, p.fix);
+    return { code: p.code, severity: p.severity, message: p.message, span, ...(fixes ? { fixes } : {}) };
   });
 }

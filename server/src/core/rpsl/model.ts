@@ -90,6 +90,22 @@ export function valueSpanToDocument(attr: RpslAttribute, start: number, end: num
   return { start: valueOffsetToDocument(attr, start), end: valueOffsetToDocument(attr, end) };
 }
 
+/** A replacement of part of a value that is certain to be right. */
+export interface ValueFix {
+  readonly title: string;
+  readonly newText: string;
+  readonly preferred?: boolean;
+}
+
+/**
+ * `fix` as the document fixes of a finding at `span`, the document span of value[start, end) — none when
+ * that range crosses a continuation line: replacing it would join the lines.
+ */
+export function documentFixes(span: Span, start: number, end: number, fix: ValueFix | undefined): SpanDiagnostic['fixes'] {
+  if (!fix || span.end - span.start !== end - start) return undefined;
+  return [{ title: fix.title, ...(fix.preferred ? { preferred: true } : {}), edits: [{ span, newText: fix.newText }] }];
+}
+
 export function firstValue(obj: RpslObject, name: string): RpslAttribute | undefined {
   for (const a of obj.attributes) if (a.name === name) return a;
   return undefined;

@@ -4,7 +4,7 @@ import type { RpslDialectSetting } from '../settings';
 import { defaultSeverity } from './codes';
 import { DIALECT_PROFILES, dialectOf, type DialectProfile, type RpslDialect } from './dialects';
 import { frameRpslInto } from './frame';
-import { valueSpanToDocument, type RpslAttribute, type RpslObject } from './model';
+import { documentFixes, valueSpanToDocument, type RpslAttribute, type RpslObject, type ValueFix } from './model';
 import { ALL_ATTRIBUTES, classesWithAttribute, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
 import type { ValueContext } from './valueTypes';
 
@@ -34,11 +34,10 @@ class ValueCheck implements ValueContext {
     return this;
   }
 
-  report(code: string, start: number, end: number, message: string, fix?: { title: string; newText: string; preferred?: boolean }): void {
+  report(code: string, start: number, end: number, message: string, fix?: ValueFix): void {
     if (!this.attr) return;
     const span = valueSpanToDocument(this.attr, start, end);
-    // A fix replaces one line's text only: a range across a continuation line would join the lines.
-    const fixes = fix && span.end - span.start === end - start ? [{ title: fix.title, ...(fix.preferred ? { preferred: true } : {}), edits: [{ span, newText: fix.newText }] }] : undefined;
+    const fixes = documentFixes(span, start, end, fix);
     emit(this.out, this.profile, { code, span, message, ...(fixes ? { fixes } : {}) });
   }
 }
@@ -50,7 +49,7 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
     // Another area's parser: a bug there must cost this attribute's findings, not the rest of the document.
     let found: SpanDiagnostic[] = [];
     try {
-      found = validatePolicyAttribute(attr, className);
+      found = validatePolicyAttribute(attr, className, profile);
     } catch {
       found = [];
     }

@@ -1,5 +1,6 @@
 import { parseAsn } from '../net/asn';
 import { parseIPv4, parseIPv6, parsePrefix, type Afi, type PrefixParse } from '../net/prefix';
+import type { ValueFix } from './model';
 import type { DialectProfile } from './dialects';
 import type { ValueType } from './templates';
 import { ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from './enums';
@@ -16,7 +17,7 @@ export interface ValueContext {
   readonly attrName: string;
   readonly profile: DialectProfile;
   /** `start`/`end` are offsets in `value`; `fix` replaces that range when given. */
-  report(code: string, start: number, end: number, message: string, fix?: { title: string; newText: string; preferred?: boolean }): void;
+  report(code: string, start: number, end: number, message: string, fix?: ValueFix): void;
 }
 
 export type ValueChecker = (cx: ValueContext) => void;
