@@ -96,13 +96,6 @@ export class CrossCheckCache {
     }
   }
 
-  /** How many findings there are (of the objects checked so far, while an update is under way). */
-  get size(): number {
-    let n = 0;
-    for (const c of this.results.values()) n += c.findings.length;
-    return n;
-  }
-
   /**
    * The findings, in document order, with where they are now (`range` maps offsets of this file). An
    * object's findings are placed again only when it, or an object they point at, starts on another line

@@ -6,13 +6,6 @@
 export class MultiMap<K, V extends object> {
   private readonly map = new Map<K, V | V[]>();
 
-  add(k: K, v: V): void {
-    const cur = this.map.get(k);
-    if (cur === undefined) this.map.set(k, v);
-    else if (Array.isArray(cur)) cur.push(v);
-    else this.map.set(k, [cur, v]);
-  }
-
   /**
    * Adds `v` among the values of `k` in `order` (ascending), so what a key holds does not depend on the
    * order values came in. Values mostly come in order, so the end is tried first.
