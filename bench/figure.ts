@@ -4,7 +4,11 @@ export function report(f: { bench: string; metric: string; value: number; unit: 
   process.stderr.write(`  ${f.metric}: ${f.value.toFixed(2)} ${f.unit}${f.budget ? ` (budget ${f.budget}: ${f.ok ? 'ok' : 'OVER'})` : ''}\n`);
 }
 
-export const quick = process.argv.includes('--quick');
+/**
+ * Smaller workloads, so `npm run bench` prints its table in minutes: `--quick` (`npm run bench -- --quick`),
+ * `npm run bench --quick` (npm passes it as npm_config_quick) or BENCH_QUICK=1.
+ */
+export const quick = process.argv.includes('--quick') || process.env.npm_config_quick === 'true' || process.env.BENCH_QUICK === '1';
 
 /** Peak resident set size so far, in MB (Linux reports maxRSS in KiB). */
 export function peakRssMb(): number {

@@ -1,5 +1,6 @@
 // `npm run bench`: runs every bench/*.bench.ts in its own process (so one's memory does not colour another's)
-// and prints one table of the figures they report. Pass --quick to shrink every workload.
+// and prints one table of the figures they report. Quick mode (--quick, `npm run bench --quick` or
+// BENCH_QUICK=1) shrinks every workload; see bench/figure.ts.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
