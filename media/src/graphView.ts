@@ -23,12 +23,22 @@ export class GraphView {
     host.addEventListener('click', (e) => this.click(e));
   }
 
+  /** A sentence in place of the graph (no routes, a failure); the previous picture never stays behind it. */
+  showMessage(title: string, detail: string): void {
+    this.model = undefined;
+    this.tip.hidden = true;
+    const box = document.createElement('div');
+    box.className = 'rl-empty';
+    const strong = document.createElement('strong');
+    strong.textContent = title;
+    const p = document.createElement('p');
+    p.textContent = detail;
+    box.append(strong, p);
+    this.host.replaceChildren(box);
+  }
+
   render(model: PathsModel, selected: number | undefined, visible: ReadonlySet<number>): void {
     this.model = model;
-    if (model.routes.length === 0) {
-      this.host.innerHTML = '<p class="rl-empty">No routes yet. Paste looking-glass output on the left.</p>';
-      return;
-    }
     this.host.innerHTML = renderSvg(model, { theme: 'vscode', ...(selected !== undefined ? { selectedRoute: selected } : {}) });
     if (visible.size === model.routes.length) return;
     const shown = (routes: readonly number[]): boolean => routes.some((r) => visible.has(r));

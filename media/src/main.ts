@@ -8,7 +8,7 @@ import { GraphView } from './graphView';
 import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pasteEditor';
 import { svgToPngBase64 } from './png';
 import { RouteTable, routeMatches } from './routeTable';
-import { isHostToWebview } from './validate';
+import { checkHostToWebview } from './validate';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 
@@ -80,6 +80,12 @@ function visibleRoutes(m: PathsModel): number[] {
 
 function render(): void {
   if (!model) return;
+  if (model.routes.length === 0) {
+    graph.showMessage(...emptyMessage(model));
+    table.clear();
+    renderStatus(model);
+    return;
+  }
   const visible = visibleRoutes(model);
   if (state.selected !== undefined && !model.routes[state.selected]) delete state.selected;
   graph.render(model, state.selected, new Set(visible));
@@ -97,10 +103,26 @@ function select(route: number, fromTable: boolean): void {
   editor?.selectLines(r.lines.start, r.lines.end);
 }
 
+/** What the graph pane says when a paste gave no route: an empty box, or text that is not looking-glass output. */
+function emptyMessage(m: PathsModel): [string, string] {
+  if (state.text.trim() === '') return ['Nothing pasted yet.', 'Paste looking-glass output on the left: show ip bgp, show route all (BIRD), show route (Junos), bgpdump -m, or plain AS paths one per line.'];
+  const n = m.unparsed.length;
+  const first = m.unparsed.find((u) => u.text.trim() !== '');
+  return [
+    `No routes found: ${n} line${n === 1 ? '' : 's'} not understood.`,
+    `${first ? `The first is line ${first.line + 1}: “${first.text.trim().slice(0, 80)}”${first.reason ? ` (${first.reason})` : ''}. ` : ''}The panel reads show ip bgp and show bgp tables and details (Cisco, Arista, FRR, Junos, Nokia, OpenBGPD, GoBGP), BIRD show route all, bgpdump -m, and plain AS paths.`,
+  ];
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
 function renderStatus(m: PathsModel): void {
   const el = $('status');
   const leaks = m.routes.filter((r) => r.verdict === 'leak').length;
-  const parts: HTMLElement[] = [span(`${m.routes.length} route(s) · ${m.format} · ${leaks} with errors${m.unparsed.length ? ` · ${m.unparsed.length} line(s) not understood` : ''}`)];
+  const summary = [plural(m.routes.length, 'route'), ...(m.routes.length > 0 ? [m.format, `${leaks.toLocaleString()} with errors`] : []), ...(m.unparsed.length ? [`${plural(m.unparsed.length, 'line')} not understood`] : [])];
+  const parts: HTMLElement[] = [span(summary.join(' · '), m.routes.length === 0 && m.unparsed.length > 0)];
   const names: Record<keyof PathsModel['data'], string> = { aspa: 'ASPA', rov: 'VRPs', relationships: 'relationships', names: 'AS names', policy: 'RPSL policy' };
   for (const [key, label] of Object.entries(names) as [keyof PathsModel['data'], string][]) parts.push(span(dataText(label, m.data[key]), m.data[key].errors.length > 0));
   for (const [key, label] of Object.entries(names) as [keyof PathsModel['data'], string][])
@@ -155,9 +177,25 @@ $('copy-md').addEventListener('click', () => {
   if (model) vscode.postMessage({ type: 'copy', text: renderMarkdown(model) });
 });
 
+/** Analysis failed or could not be read: say so where the graph was, so no stale picture stays beside new text. */
+function showFailure(text: string): void {
+  model = undefined;
+  notice = '';
+  graph.showMessage('The analysis did not complete.', text);
+  table.clear();
+  showNotice(text, true);
+}
+
+const OUR_TYPES = new Set(['init', 'model', 'error', 'notice']);
+
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
-  const m = e.data;
-  if (!isHostToWebview(m)) return;
+  const checked = checkHostToWebview(e.data);
+  if (!checked.ok) {
+    // Other scripts (monaco) post to the window too; only a broken message of our own is worth a word.
+    if (checked.type !== undefined && OUR_TYPES.has(checked.type)) showFailure(`The panel received a ${checked.type} message it cannot read: ${checked.reason}.`);
+    return;
+  }
+  const m = checked.message;
   switch (m.type) {
     case 'init':
       // The host's text wins (a new selection or file); an empty one keeps what the page had.
@@ -172,7 +210,8 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
       render();
       return;
     case 'error':
-      if (m.seq === undefined || m.seq === seq) showNotice(m.message, true);
+      if (m.seq === undefined) showNotice(m.message, true);
+      else if (m.seq === seq) showFailure(m.message);
       return;
     case 'notice':
       showNotice(m.message);

@@ -72,6 +72,11 @@ export class RouteTable {
     this.host.replaceChildren(table);
   }
 
+  clear(): void {
+    this.rows = [];
+    this.host.replaceChildren();
+  }
+
   /** Moves the roving tabindex to the selected route's row. */
   focus(route: number, move: boolean): void {
     for (const row of this.rows) {

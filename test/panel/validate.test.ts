@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isHostToWebview } from '../../media/src/validate';
-import { analyzePaths } from '../../server/src/core/paths/analyze';
+import { checkHostToWebview, isHostToWebview } from '../../media/src/validate';
+import { analyzeLookingGlass, analyzePaths } from '../../server/src/core/paths/analyze';
 import { parseOf, routeOf } from '../../server/src/core/paths/testRoutes';
 
 test('the webview accepts only messages of the protocol’s shape', () => {
@@ -21,4 +21,13 @@ test('the webview accepts only messages of the protocol’s shape', () => {
     { type: 'unknown' },
   ])
     assert.equal(isHostToWebview(bad), false, JSON.stringify(bad)?.slice(0, 60));
+});
+
+test('the model of an empty or unreadable paste crosses JSON and is accepted (its graph had width -Infinity → null)', () => {
+  for (const text of ['', 'hello\nworld\n']) {
+    const model = JSON.parse(JSON.stringify(analyzeLookingGlass(text))) as unknown;
+    assert.deepEqual(checkHostToWebview({ type: 'model', model, seq: 1 }).ok, true, JSON.stringify(text));
+  }
+  const broken = checkHostToWebview({ type: 'model', model: { ...analyzePaths(parseOf([])), graph: { nodes: [], edges: [], width: null, height: 0 } } });
+  assert.deepEqual(broken, { ok: false, type: 'model', reason: 'model.graph.width is null, not a size' });
 });

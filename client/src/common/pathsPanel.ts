@@ -82,7 +82,9 @@ export class PathsPanel {
         try {
           const params: AnalyzePathsParams = { text: m.text };
           const model = await this.client.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, params);
+          // Every outcome reaches the page: a cancelled request (null) too, or it would wait for ever.
           if (model) this.post({ type: 'model', model, ...(seq !== undefined ? { seq } : {}) });
+          else this.post({ type: 'error', message: 'The analysis was cancelled; edit the paste to run it again.', ...(seq !== undefined ? { seq } : {}) });
         } catch (e) {
           this.post({ type: 'error', message: `The analysis failed: ${e instanceof Error ? e.message : String(e)}`, ...(seq !== undefined ? { seq } : {}) });
         }

@@ -27,6 +27,11 @@ export function layoutGraph(graph: PathGraph): void {
     e.points = pts.map((p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
   }
   const info = g.graph();
-  graph.width = Math.ceil(info.width ?? 0);
-  graph.height = Math.ceil(info.height ?? 0);
+  // dagre gives -Infinity for a graph with no nodes (a paste with no routes), which JSON turns into null.
+  graph.width = finiteSize(info.width);
+  graph.height = finiteSize(info.height);
+}
+
+function finiteSize(v: number | undefined): number {
+  return v !== undefined && Number.isFinite(v) && v > 0 ? Math.ceil(v) : 0;
 }
