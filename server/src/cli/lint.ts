@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceDocument } from '../core/document';
 import type { Diagnostic } from '../core/diagnostics/diagnostic';
-import { languageOfFile, languageServices } from '../core/languages';
+import { languageOfContent, languageOfFile, languageOfName, languageServices } from '../core/languages';
+import { firstContentLine } from '../core/rpsl/whoisText';
 import { parseRpslDocument } from '../core/rpsl/service';
 import type { RpslDialectSetting } from '../core/settings';
 import { defaultSettings } from '../core/settings';
@@ -37,6 +38,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (parsed.positional.length === 0) return usage(io, 'no files given');
 
   const files: { file: string; doc: SourceDocument }[] = [];
+  /** Files met in directory walks that are neither RPSL nor ASPA, by directory named: said, never silent. */
+  const skipped = new Map<string, string[]>();
   // A file named twice, or named and inside a directory named too, is linted once.
   const seen = new Set<string>();
   for (const p of parsed.positional) {
@@ -45,7 +48,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       seen.add(STDIN);
       const text = withoutBom(await io.readStdin());
       // Piped text has no name to go by: its content decides, and RPSL is what a whois query prints.
-      const languageId = languageOfFile(STDIN, text) ?? languageOfFile(`${STDIN}.json`, text) ?? 'rpsl';
+      const languageId = languageOfContent(text) ?? 'rpsl';
       files.push({ file: STDIN, doc: new SourceDocument('untitled:stdin', languageId, 1, text) });
       continue;
     }
@@ -55,6 +58,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     } catch (err) {
       return cannotRead(io, p, err);
     }
+    const named = listed.length === 1 && listed[0] === p;
     for (const file of listed) {
       const key = path.resolve(file);
       if (seen.has(key)) continue;
@@ -65,13 +69,27 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       } catch (err) {
         return cannotRead(io, file, err);
       }
-      const languageId = languageOfFile(file, text);
+      // A file named on the command line is read by its content whatever its name (a saved whois answer
+      // is often "AS3257.txt" or has no extension); in a directory walk the name decides first.
+      const languageId = named ? (languageOfName(file) ?? languageOfContent(text)) : languageOfFile(file, text);
       if (!languageId) {
-        if (listed.length === 1 && listed[0] === p) io.stderr(`routelens lint: ${p}: not an RPSL or ASPA file, skipped\n`);
+        if (named) io.stderr(`routelens lint: ${p}: skipped, neither RPSL nor ASPA by its content (${contentHint(text)})\n`);
+        else skipped.set(p, [...(skipped.get(p) ?? []), file]);
         continue;
       }
       files.push({ file, doc: new SourceDocument(pathToFileURL(key).toString(), languageId, 1, text) });
     }
+  }
+  for (const [dir, list] of skipped)
+    io.stderr(
+      `routelens lint: ${dir}: skipped ${list.length} file(s), neither RPSL nor ASPA by name or content (e.g. ${list
+        .slice(0, 3)
+        .map((f) => path.relative(dir, f) || f)
+        .join(', ')})\n`,
+    );
+  if (files.length === 0) {
+    io.stderr(`routelens lint: nothing linted: no RPSL or ASPA input among ${parsed.positional.join(' ')}\n`);
+    return EXIT.usage;
   }
 
   const workspace = new WorkspaceIndex();
@@ -93,6 +111,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 /** The name standard input is reported under. */
 const STDIN = '<stdin>';
+
+/** What a skipped file starts with, to say why it was not taken for RPSL. */
+function contentHint(text: string): string {
+  const line = firstContentLine(text, 50);
+  if (line === undefined) return text.trim() === '' ? 'it is empty' : 'it holds only remarks';
+  return `it starts with "${line.length > 40 ? `${line.slice(0, 40)}…` : line}"`;
+}
 
 /** Editors hide a UTF-8 byte order mark and count columns after it; so does the linter. */
 function withoutBom(text: string): string {

@@ -1,6 +1,7 @@
 import type { LanguageService } from './service';
 import { rpslService } from './rpsl/service';
 import { aspaService } from './aspa/service';
+import { looksLikeRpsl } from './rpsl/whoisText';
 
 /** The language services by VS Code language id. */
 export const languageServices: ReadonlyMap<string, LanguageService> = new Map<string, LanguageService>([
@@ -15,21 +16,35 @@ const BY_EXTENSION: readonly { suffix: string; languageId: string }[] = [
   { suffix: '.aspa', languageId: 'aspa' },
 ];
 
-/** The RPSL classes whose name on a file's first line marks it as RPSL (package.json `firstLine` agrees). */
-const RPSL_FIRST_LINE =
-  /^(aut-num|as-set|route|route6|route-set|rtr-set|filter-set|peering-set|inet-rtr|mntner|person|role|key-cert|inetnum|inet6num|as-block|dictionary|domain|irt|organisation|poetic-form|poem):/i;
-
 /** JSON files that carry ASPA data (rpki-client, Routinator, SLURM) are linted as `aspa`. */
 const ASPA_JSON_HINT = /"(aspas|provider_authorizations|aspaAssertions|aspaFilters|customer_asid)"/;
 
-/**
- * Which language a file holds, by name and, for files without a telling extension, by content — the
- * same decision VS Code makes from `extensions` and `firstLine`, plus the ASPA JSON forms for the CLI.
- */
-export function languageOfFile(fileName: string, text: string): string | undefined {
+/** The language a file's name alone says it holds, if any. */
+export function languageOfName(fileName: string): string | undefined {
   const lower = fileName.toLowerCase();
   for (const e of BY_EXTENSION) if (lower.endsWith(e.suffix)) return e.languageId;
-  if (lower.endsWith('.json')) return ASPA_JSON_HINT.test(text.slice(0, 65536)) ? 'aspa' : undefined;
-  const firstLine = text.replace(/^(?:[#%][^\n]*\n|\s*\n)*/, '').split('\n', 1)[0] ?? '';
-  return RPSL_FIRST_LINE.test(firstLine) ? 'rpsl' : undefined;
+  return undefined;
+}
+
+/**
+ * The language a text holds by its content alone: ASPA JSON (rpki-client, Routinator, SLURM), or RPSL —
+ * objects, or a whois answer saved as it came (`%`/`#` remarks, a whois client's lines before the first
+ * object). Undefined when it is neither.
+ */
+export function languageOfContent(text: string): string | undefined {
+  // JSON opens with "{" or with "[" and a value; "[Querying whois.ripe.net]" is a whois client's line.
+  if (/^\s*(?:\{|\[\s*[{["\d\]-])/.test(text)) return ASPA_JSON_HINT.test(text.slice(0, 65536)) ? 'aspa' : undefined;
+  return looksLikeRpsl(text) ? 'rpsl' : undefined;
+}
+
+/**
+ * Which language a file holds, by name and, for files without a telling extension, by content — the
+ * same decision VS Code makes from `extensions` and `firstLine` (which the language server completes
+ * with the same content check), plus the ASPA JSON forms for the CLI.
+ */
+export function languageOfFile(fileName: string, text: string): string | undefined {
+  const byName = languageOfName(fileName);
+  if (byName) return byName;
+  if (fileName.toLowerCase().endsWith('.json')) return ASPA_JSON_HINT.test(text.slice(0, 65536)) ? 'aspa' : undefined;
+  return looksLikeRpsl(text) ? 'rpsl' : undefined;
 }

@@ -2,6 +2,7 @@ import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { Span } from '../text/range';
 import type { RpslAttribute, RpslDocument, RpslObject, ValueSegment } from './model';
 import { ALL_ATTRIBUTES } from './templates';
+import { isFilteredComment, isWhoisClientLine } from './whoisText';
 
 /** Receives what the framer finds, in document order, so a caller can validate and drop each object. */
 export interface FrameSink {
@@ -177,12 +178,15 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     const last = segs[segs.length - 1]!;
     attrs.push(new FramedAttribute(curName, curRawName, value, curNameStart, curNameEnd, curEnd, curFirstStart, last.offset + last.text.length, segs));
   };
+  /** A `# Filtered` comment was met in the current object: the server removed or hid part of it. */
+  let filtered = false;
   const flushObject = (end: number): void => {
     flushAttr();
     const first = attrs[0];
-    if (first) sink.object({ className: first.name, attributes: attrs, span: { start: objStart, end } });
+    if (first) sink.object({ className: first.name, attributes: attrs, span: { start: objStart, end }, ...(filtered ? { filtered: true as const } : {}) });
     attrs = [];
     objStart = -1;
+    filtered = false;
   };
 
   // The main loop reads the text through a local the closures above do not capture: a captured
@@ -193,7 +197,10 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   while (pos <= stop) {
     let eol = src.indexOf('\n', pos);
     if (eol < 0 || eol > stop) eol = stop;
-    const lineEnd = eol > pos && src.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+    // Every carriage return before the line feed: "\r\r\n" is what a CRLF answer becomes when saved again
+    // in text mode on Windows, and a line of only that is an empty line, not a line of spaces.
+    let lineEnd = eol;
+    while (lineEnd > pos && src.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     const first = pos < lineEnd ? src.charCodeAt(pos) : -1;
     let onlySpaces = first !== -1 && isBlank(first);
     if (onlySpaces) for (let i = pos + 1; i < lineEnd; i++) if (!isBlank(src.charCodeAt(i))) { onlySpaces = false; break; }
@@ -252,7 +259,9 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
           hash = (Math.imul(hash, 31) + c) | 0;
         }
       }
-      if (nameEnd > pos) {
+      if (nameEnd > pos && objStart < 0 && first === 87 /* W */ && isWhoisClientLine(src.slice(pos, lineEnd))) {
+        // "Warning: …" before an object: the whois client's, not an attribute (no class is named "warning").
+      } else if (nameEnd > pos) {
         if (wsStart >= 0) {
           sink.diagnostic({
             code: 'rpsl/whitespace-line',
@@ -277,6 +286,9 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
         curCount = 0;
         curSegs = undefined;
         addSegment(nameEnd + 1, lineEnd);
+        if (segComment >= 0 && !filtered && isFilteredComment(src.slice(segComment + 1, lineEnd))) filtered = true;
+      } else if (isWhoisClientLine(src.slice(pos, lineEnd))) {
+        // "[Querying whois.ripe.net]", "Found a referral to …": the whois client's own lines, not RPSL.
       } else {
         nameEnd = indexInLine(src, 58 /* : */, pos, lineEnd);
         const span = trimmedSpan(src, pos, lineEnd);
@@ -307,9 +319,10 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   if (objStart >= 0) flushObject(wsStart >= 0 ? wsPrevEnd : prevLineEnd);
 }
 
-/** Where trimSegment found the segment. */
+/** Where trimSegment found the segment, and where its `#` comment starts (-1: none). */
 let segStart = 0;
 let segEnd = 0;
+let segComment = -1;
 
 /** Finds text[from, to) without its `#` comment and blanks (segStart, segEnd); false when nothing is left. */
 function trimSegment(text: string, from: number, to: number): boolean {
@@ -317,9 +330,13 @@ function trimSegment(text: string, from: number, to: number): boolean {
   while (s < to && isBlank(text.charCodeAt(s))) s++;
   // One pass to the comment or the line's end, remembering the last character that is not blank.
   let e = s;
+  segComment = -1;
   for (let i = s; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 35 /* # */) break;
+    if (c === 35 /* # */) {
+      segComment = i;
+      break;
+    }
     if (!isBlank(c)) e = i + 1;
   }
   segStart = s;

@@ -29,6 +29,11 @@ export interface RpslObject {
   readonly className: string;
   readonly attributes: readonly RpslAttribute[];
   readonly span: Span;
+  /**
+   * A value of the object carries the comment `# Filtered`: a whois server removed or hid attributes
+   * (`auth: # Filtered`, `source: RIPE # Filtered` on an object without its e-mail:). Absent otherwise.
+   */
+  readonly filtered?: true;
 }
 
 export interface RpslDocument {

@@ -44,7 +44,7 @@ class ValueCheck implements ValueContext {
 
 const check = new ValueCheck();
 
-function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[]): void {
+function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[], filtered = false): void {
   if (rule.type === 'policy') {
     // Another area's parser: a bug there must cost this attribute's findings, not the rest of the document.
     let found: SpanDiagnostic[] = [];
@@ -58,7 +58,8 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
     return;
   }
   if (attr.value === '') {
-    if (rule.type !== 'free')
+    // `auth: # Filtered`: the server hid the value; there is one, it is just not shown.
+    if (rule.type !== 'free' && !filtered)
       emit(out, profile, { code: 'rpsl/empty-value', span: attr.nameSpan, message: `${attr.name}: has no value. Write the value after the colon.` });
     return;
   }
@@ -139,7 +140,7 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
       });
     // Generated attributes (created:, fingerpr:, rpki-ov-state:, …) are accepted silently: every object of a
     // registry dump has them; hover and completion say they are generated.
-    checkValue(attr, obj.className, rule, tprofile, out);
+    checkValue(attr, obj.className, rule, tprofile, out, obj.filtered);
   }
 
   for (const rule of template.mandatory) {
@@ -147,7 +148,14 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
       emit(out, tprofile, {
         code: 'rpsl/missing-mandatory',
         span: classAttr.nameSpan,
-        message: `${obj.className} ${classAttr.value || ''} lacks the mandatory attribute ${rule.name}: (${tprofile.title}). Add it.`.replace('  ', ' '),
+        // A filtered whois answer leaves out what the server hides (e-mail:, auth:, …): absent here says
+        // nothing about the registry's copy, so it is information, not an error.
+        ...(obj.filtered
+          ? {
+              severity: 'information' as const,
+              message: `${obj.className} ${classAttr.value || ''} has no ${rule.name}: here, which ${tprofile.title} requires; this whois answer is filtered (# Filtered), so the server may have left it out. Query with -B for the full object.`.replace('  ', ' '),
+            }
+          : { message: `${obj.className} ${classAttr.value || ''} lacks the mandatory attribute ${rule.name}: (${tprofile.title}). Add it.`.replace('  ', ' ') }),
       });
   }
   for (const group of template.oneOf)

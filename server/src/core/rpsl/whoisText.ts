@@ -1,0 +1,58 @@
+import { ALL_CLASSES } from './templates';
+
+/**
+ * What a saved whois answer holds besides RPSL objects, as data. Servers add `%` remarks (RIPE, APNIC,
+ * AFRINIC, LACNIC) and `#` remarks (IRRd, ARIN); a whois client adds lines of its own before, between or
+ * after answers. None of them belongs to an object, and none can be mistaken for an attribute line of one.
+ */
+export const WHOIS_CLIENT_LINES: readonly { readonly pattern: RegExp; readonly example: string }[] = [
+  // The Linux whois client (Marco d'Itri's) with -v or on referral: the server it asks and the one it follows.
+  { pattern: /^\[(?:Querying|Redirected to) [^\]\s]+\]$/, example: '[Querying whois.ripe.net]' },
+  { pattern: /^\[[A-Za-z0-9][A-Za-z0-9.-]*(?::\d+)?\]$/, example: '[whois.ripe.net]' },
+  // Its warnings on the first line, e.g. when RIPE flags go to a server that is not RIPE's.
+  { pattern: /^Warning: /, example: 'Warning: RIPE flags used with a traditional server.' },
+  // The BSD whois client between the answers of a referral chain.
+  { pattern: /^Found a referral to [^\s]+\.?$/, example: 'Found a referral to whois.ripe.net.' },
+];
+
+/** Whether `line` (one line, without its line break) is a whois client's own line. */
+export function isWhoisClientLine(line: string): boolean {
+  const c = line.charCodeAt(0);
+  // Cheap first test: every pattern starts with "[", "W" or "F".
+  if (c !== 91 && c !== 87 && c !== 70) return false;
+  return WHOIS_CLIENT_LINES.some((l) => l.pattern.test(line.trimEnd()));
+}
+
+/** `# Filtered` after a value (or in place of it): the server removed or hid something of this object. */
+export function isFilteredComment(comment: string): boolean {
+  return /^\s*filtered\s*$/i.test(comment);
+}
+
+const CLASS_NAMES: ReadonlySet<string> = new Set(ALL_CLASSES);
+
+/**
+ * The first line of `text` that is not blank, a `%` or `#` remark or a whois client's line — where a
+ * saved whois answer's first object starts — looking at most `maxLines` lines in.
+ */
+export function firstContentLine(text: string, maxLines = 500): string | undefined {
+  let pos = 0;
+  for (let n = 0; n < maxLines && pos < text.length; n++) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol).replace(/\r+$/, '');
+    pos = eol + 1;
+    if (line.trim() === '' || line.startsWith('%') || line.startsWith('#') || isWhoisClientLine(line)) continue;
+    return line;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `text` holds RPSL by its content: its first content line opens an object of a class some
+ * registry has. How a whois answer saved under any name is recognised (CLI, language server).
+ */
+export function looksLikeRpsl(text: string): boolean {
+  const line = firstContentLine(text);
+  const m = line === undefined ? null : /^([A-Za-z0-9][A-Za-z0-9_-]*):/.exec(line);
+  return m !== null && CLASS_NAMES.has(m[1]!.toLowerCase());
+}
