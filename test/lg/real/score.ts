@@ -147,6 +147,11 @@ function uncertainRoutes(res: LgParseResult, text: string): Set<LgRoute> {
   return out;
 }
 
+/** `65000:1:10.0.0.0/24` or `192.0.2.1:7:10.0.0.0/24` → `10.0.0.0/24`; anything else unchanged. */
+function stripRd(prefix: string): string {
+  return /^(?:\d+|\d+\.\d+\.\d+\.\d+):\d+:(.+\/\d+)$/.exec(prefix)?.[1] ?? prefix;
+}
+
 export function normPrefix(p: string): string {
   return p.trim().toLowerCase();
 }
@@ -206,9 +211,22 @@ export function scoreFile(file: CorpusFile): FileScore {
       partner.set(w.i, g);
     }
   }
+  // A VPN prefix printed with its RD glued on (65000:1:10.0.0.0/24) and kept that way is the right route
+  // with a wrong prefix: paired, so that it counts as wrong rather than as one missed and one extra.
+  const glued = new Set<(typeof got)[number]>();
+  for (const w of want) {
+    if (partner.has(w.i)) continue;
+    const g = got.find((x) => !x.used && stripRd(x.key) === w.key);
+    if (g !== undefined) {
+      g.used = true;
+      glued.add(g);
+      partner.set(w.i, g);
+    }
+  }
   const routes: RouteScore[] = want.map((w) => {
     const g = partner.get(w.i);
     if (g === undefined) return { file: file.name, index: w.i, truth: w.t, outcome: 'missed', want: w.path };
+    if (glued.has(g)) return { file: file.name, index: w.i, truth: w.t, outcome: uncertain.has(g.r) ? 'flagged' : 'wrong', got: `${g.r.prefix} ${g.path}`, want: w.path };
     const right = pathMatches(w.t, w.path, g.path);
     const outcome: Outcome = right ? 'right' : uncertain.has(g.r) ? 'flagged' : 'wrong';
     return {
