@@ -21,7 +21,8 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/node/extension.ts'], outfile: 'dist/client/node.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/client/browser.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
-  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server/node.js', platform: 'node', format: 'cjs' },
+  // Also the `routelens-lsp` command for editors other than VS Code, hence the shebang.
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server/node.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/server/browser.js', platform: 'browser', format: 'iife' },
   {
     entryPoints: ['server/src/cli/main.ts'],

@@ -1,4 +1,5 @@
 import type { DiagnosticCodeInfo } from '../server/src/core/diagnostics/codeInfo';
+import { codeAnchor as anchor } from '../server/src/core/diagnostics/docLink';
 
 /** docs/diagnostics.md, rendered from the code tables so the two can never disagree. */
 export function renderDiagnosticsDoc(areas: readonly { area: string; title: string; codes: readonly DiagnosticCodeInfo[] }[]): string {
@@ -22,10 +23,6 @@ export function renderDiagnosticsDoc(areas: readonly { area: string; title: stri
     }
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
-}
-
-export function anchor(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9 -]/g, '');
 }
 
 function escapeCell(s: string): string {

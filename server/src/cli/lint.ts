@@ -10,12 +10,13 @@ import { defaultSettings } from '../core/settings';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { type CliIo, EXIT, parseArgs } from './io';
 import { toSarif } from './sarif';
+import { listCodes } from './explain';
 
 export interface FileDiagnostic extends Diagnostic {
   readonly file: string;
 }
 
-const USAGE = 'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif] [--no-cross-checks] <files, dirs or - for standard input…>';
+const USAGE = 'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif] [--no-cross-checks] [--list-codes] <files, dirs or - for standard input…>';
 const DIALECTS: readonly RpslDialectSetting[] = ['auto', 'rfc', 'irrd', 'ripe'];
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
@@ -24,12 +25,13 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
  * first, as a workspace, so cross-object checks see every object, as they would in VS Code.
  */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { values: ['dialect', 'format'], flags: ['no-cross-checks', 'help'] });
+  const parsed = parseArgs(args, { values: ['dialect', 'format'], flags: ['no-cross-checks', 'help', 'list-codes'] });
   if ('error' in parsed) return usage(io, parsed.error);
   if (parsed.flags.has('help')) {
     io.stdout(`${USAGE}\n`);
     return EXIT.ok;
   }
+  if (parsed.flags.has('list-codes')) return listCodes(io);
   const dialect = parsed.values.get('dialect')?.[0] ?? 'auto';
   const format = parsed.values.get('format')?.[0] ?? 'text';
   const rpslDialect = DIALECTS.find((d) => d === dialect);

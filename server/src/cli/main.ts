@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CliIo } from './io';
 import { EXIT } from './io';
 import { run as aspa } from './aspa';
+import { run as explain } from './explain';
 import { run as lint } from './lint';
 import { run as paths } from './paths';
 // Registers the path analysis (ASPA, valley-free, OTC, html/svg drawing) with `paths`.
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   lint: { run: lint, summary: 'check RPSL and ASPA files (text, json or sarif output)' },
   paths: { run: paths, summary: 'parse looking-glass output and analyse its AS paths (text, json, html, svg)' },
   aspa: { run: aspa, summary: 'verify an AS path with ASPA data (aspa verify --aspa FILE --path "…")' },
+  explain: { run: explain, summary: 'print the documentation of a diagnostic code (explain rpsl/host-bits-set)' },
 };
 
 const nodeIo: CliIo = {

@@ -6,6 +6,8 @@ import {
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver-types';
 import type { Diagnostic, Fix, Severity } from '../core/diagnostics/diagnostic';
+import { codeDocUrl } from '../core/diagnostics/docLink';
+import { allDiagnosticCodes } from '../core/diagnostics/registry';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,6 +29,8 @@ export function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
+    // Editors turn the code in their problem lists into a link to its documentation.
+    ...(allDiagnosticCodes.has(d.code) ? { codeDescription: { href: codeDocUrl(d.code) } } : {}),
     source: 'routelens',
     message: d.message,
     ...(d.tags ? { tags: d.tags.map((t) => TAG[t]) } : {}),

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceDocument } from '../core/document';
-import { languageServices } from '../core/languages';
+import { languageOfFile, languageServices } from '../core/languages';
 import type { LanguageService, ServiceContext } from '../core/service';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { workspaceSymbols } from '../core/workspace/navigation';
@@ -54,6 +54,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   let pullDiagnostics = false;
   let pullRefresh = false;
   let configurationPull = false;
+  let initializationSettings: unknown;
+  let watchedFilesRegistration = false;
   let workDoneProgress = false;
   let workspaceFolders: string[] = [];
   const pending = new Map<string, { dispose(): void }>();
@@ -68,7 +70,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     if (!doc) return undefined;
     const cached = sources.get(uri);
     if (cached && cached.version === doc.version) return cached;
-    const fresh = new SourceDocument(uri, doc.languageId, doc.version, doc.getText(), documentPositions(doc, doc.version));
+    const text = doc.getText();
+    const fresh = new SourceDocument(uri, servedLanguage(uri, doc.languageId, text), doc.version, text, documentPositions(doc, doc.version));
     sources.set(uri, fresh);
     return fresh;
   };
@@ -197,7 +200,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const loadSettings = async (pushed?: unknown): Promise<void> => {
     const section: unknown = configurationPull
       ? await connection.workspace.getConfiguration('routelens')
-      : (pushed as { routelens?: unknown } | undefined)?.routelens;
+      : ((pushed as { routelens?: unknown } | undefined)?.routelens ?? initializationSettings);
     settings = readSettings(section);
     for (const l of settingsListeners) guarded('settings listener', undefined, () => l(section));
   };
@@ -208,7 +211,12 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     pullRefresh = pullDiagnostics && !!caps.workspace?.diagnostics?.refreshSupport;
     configurationPull = !!caps.workspace?.configuration;
     workDoneProgress = !!caps.window?.workDoneProgress;
+    watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    // Editors other than VS Code often pass settings only here (eglot, Helix, Sublime LSP): either the
+    // `routelens` section itself or an object holding it.
+    const init = params.initializationOptions as { routelens?: unknown } | null | undefined;
+    initializationSettings = init && typeof init === 'object' ? (init.routelens ?? init) : undefined;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -239,7 +247,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     onSettings: (l) => settingsListeners.push(l),
     onDidIndex: (l) => indexListeners.push(l),
     get clientCapabilities() {
-      return { workDoneProgress, pullDiagnostics };
+      return { workDoneProgress, pullDiagnostics, watchedFilesRegistration };
     },
     get workspaceFolders() {
       return workspaceFolders;
@@ -331,3 +339,12 @@ function rpslObjects(doc: SourceDocument) {
   return parseRpslDocument(doc).objects;
 }
 
+/**
+ * The language a document is served as. Editors other than VS Code name languages their own way (Sublime's
+ * `plaintext`, an unconfigured Neovim's empty filetype): where the id is not one of ours, the file's name and
+ * first line decide, as `routelens lint` does.
+ */
+function servedLanguage(uri: string, languageId: string, text: string): string {
+  if (languageServices.has(languageId)) return languageId;
+  return languageOfFile(uri.replace(/[?#].*$/, ''), text) ?? languageId;
+}

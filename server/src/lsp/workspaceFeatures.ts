@@ -99,8 +99,10 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
     void (async () => {
       if (!started) {
         started = true;
-        // Ask the client for file events on RPSL files; a client without dynamic registration simply refuses.
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{rpsl,irr}' }] }).catch(() => undefined);
+        // Ask for file events on RPSL files only where the client announced it can register them: a client
+        // that did not (most editors other than VS Code) must not be sent the request at all.
+        if (ctx.clientCapabilities.watchedFilesRegistration)
+          await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{rpsl,irr}' }] }).catch(() => undefined);
         await indexFolders();
       }
       await applyExtraFiles(section);

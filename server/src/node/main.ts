@@ -37,6 +37,10 @@ const runtime: Runtime = {
   },
 };
 
+// As the `routelens-lsp` command the server speaks over standard input and output unless told otherwise,
+// so an editor's configuration can name the command alone.
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+if (!process.argv.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) process.argv.push('--stdio');
 const connection = createConnection(ProposedFeatures.all);
 // The last line of defence: node ends the process on a rejection nobody handled, and an editor does not
 // restart a language server forever. Every known one goes through ctx.background; log any other.

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  Hover,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
+import { repoRoot, serverModule } from '../support/lspClient';
+
+/*
+ * The `routelens-lsp` command as an editor other than VS Code runs it (Neovim, eglot, Helix, Sublime LSP): no
+ * transport flag, no `workspace/configuration`, no progress, no pull diagnostics, settings only in
+ * `initializationOptions`. The server must not ask this client for anything it did not announce.
+ */
+const built = existsSync(serverModule);
+
+test('a full session through a client that is not VS Code', { skip: !built && 'dist/server/node.js not built (run npm run build)' }, async () => {
+  const pkg = JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { bin: Record<string, string> };
+  assert.equal(pkg.bin['routelens-lsp'], './dist/server/node.js');
+  assert.ok(readFileSync(serverModule, 'utf8').startsWith('#!/usr/bin/env node\n'), 'the bin starts with a shebang');
+
+  // No --stdio: the command alone must speak over standard input and output.
+  const child = spawn(process.execPath, [serverModule], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const unexpected: string[] = [];
+  const published = new Map<string, Diagnostic[]>();
+  const waiting: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
+  connection.onRequest((method) => {
+    unexpected.push(method);
+    throw new Error(`${method} was not announced by this client`);
+  });
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.set(p.uri, p.diagnostics);
+    for (const w of waiting.splice(0)) {
+      if (w.uri === p.uri) w.resolve(p.diagnostics);
+      else waiting.push(w);
+    }
+  });
+  connection.onNotification(() => undefined);
+  connection.listen();
+  const diagnosticsOf = (uri: string): Promise<Diagnostic[]> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 10_000);
+      waiting.push({ uri, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+    });
+
+  try {
+    const init = await connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions: { routelens: { diagnostics: { maxPerFile: 2 } } },
+    });
+    assert.equal(init.capabilities.hoverProvider, true);
+    await connection.sendNotification('initialized', {});
+
+    const uri = 'file:///generic/route.rpsl';
+    // Three errors (host bits, a bad origin, a line that is no attribute) and a misaligned value.
+    const text = 'route: 192.0.2.1/24\norigin:         ASX\nnot an attribute\nmnt-by:         MAINT-EXAMPLE\nsource:         RADB\n';
+    const first = diagnosticsOf(uri);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'rpsl', version: 1, text } });
+    let diags = await first;
+    // initializationOptions were read: at most 2 findings plus the notice that more were held back.
+    assert.ok(diags.length <= 3, `maxPerFile from initializationOptions applies (${diags.length} diagnostics)`);
+    assert.ok(diags.some((d) => /more/.test(typeof d.message === 'string' ? d.message : d.message.value)), 'the budget notice says findings were held back');
+
+    // Lift the budget through didChangeConfiguration, as such clients send it.
+    const all = diagnosticsOf(uri);
+    await connection.sendNotification('workspace/didChangeConfiguration', { settings: { routelens: { diagnostics: { maxPerFile: 100 } } } });
+    diags = await all;
+    const hostBits = diags.find((d) => d.code === 'rpsl/host-bits-set');
+    assert.ok(hostBits, `host bits reported: ${JSON.stringify(diags.map((d) => d.code))}`);
+    for (const d of diags.filter((x) => typeof x.code === 'string' && x.code.includes('/'))) {
+      assert.match(d.codeDescription?.href ?? '', /docs\/diagnostics\.md#[a-z0-9-]+$/, `${String(d.code)} links to its documentation`);
+    }
+
+    const hover = await connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+    assert.ok(hover && JSON.stringify(hover.contents).toLowerCase().includes('origin'), 'hover on origin: explains the attribute');
+
+    const completion = await connection.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 4, character: 0 },
+    });
+    const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
+    assert.ok(items.some((i) => i.label === 'remarks' || i.label === 'remarks:'), 'attribute names are completed at a line start');
+
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: hostBits.range,
+      context: { diagnostics: [hostBits] },
+    });
+    const fix = actions.find((a) => a.edit?.changes?.[uri]?.some((e) => e.newText.includes('192.0.2.0/24')));
+    assert.ok(fix, `a quick fix rewrites the prefix: ${JSON.stringify(actions.map((a) => a.title))}`);
+
+    const edits = await connection.sendRequest<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
+    assert.ok(edits.some((e) => e.range.start.line === 0 && /^\s+$/.test(e.newText)), 'formatting aligns the value of route: at column 16');
+
+    const changed = diagnosticsOf(uri);
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: text.replace('192.0.2.1/24', '192.0.2.0/24') }],
+    });
+    assert.ok(!(await changed).some((d) => d.code === 'rpsl/host-bits-set'), 'an edit re-validates');
+
+    // An editor that names the language its own way (Sublime's plaintext): the name and first line decide.
+    const plain = 'file:///generic/saved-whois-answer.txt';
+    const plainDiags = diagnosticsOf(plain);
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: plain, languageId: 'plaintext', version: 1, text: 'route:          192.0.2.1/24\norigin:         AS64500\nsource:         RADB\n' },
+    });
+    assert.ok((await plainDiags).some((d) => d.code === 'rpsl/host-bits-set'), 'a file whose first line is an RPSL class is checked as RPSL');
+
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.deepEqual(unexpected, [], 'the server asked for nothing the client did not announce');
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+});
