@@ -62,6 +62,7 @@ test('corpus: every output has a truth read by eye, with its source', () => {
       assert.ok(existsSync(path.join(CORPUS_DIR, `${t.derived_from}.txt`)), `${c.name}: derived from ${t.derived_from}, which must be in the corpus`);
       assert.ok((t.transformation ?? '').length > 0, `${c.name}: a derived file says how it was derived`);
     }
+    if (t.transformation !== undefined) assert.ok(t.transformation.length > 0, `${c.name}: transformation says what changed`);
     for (const r of t.routes) {
       assert.doesNotThrow(() => canonicalTruthPath(r.as_path), `${c.name}: ${r.prefix}: path tokens are AS numbers`);
       assert.ok(/^[0-9a-f.:]+\/\d{1,3}$/i.test(r.prefix), `${c.name}: ${r.prefix} is an IP prefix with its length`);

@@ -34,6 +34,8 @@ export interface Truth {
   readonly routes: readonly TruthRoute[];
   /** Prefixes of non-BGP routes the output also prints (Junos Direct/Static …): a parser may report them with an empty path. */
   readonly non_bgp?: readonly string[];
+  /** Rows at the start of an excerpt that continue a prefix printed before it: a parser may report them without a prefix. */
+  readonly orphan_rows?: number;
   readonly notes: string;
 }
 
@@ -241,7 +243,11 @@ export function scoreFile(file: CorpusFile): FileScore {
     };
   });
   const nonBgp = new Set((file.truth.non_bgp ?? []).map(normPrefix));
-  const extra = got.filter((x) => !x.used && !(nonBgp.has(x.key) && x.path === '')).map((x) => ({ prefix: x.r.prefix, path: x.path }));
+  let orphans = file.truth.orphan_rows ?? 0;
+  const extra = got
+    .filter((x) => !x.used && !(nonBgp.has(x.key) && x.path === ''))
+    .filter((x) => !(x.key === '' && orphans-- > 0))
+    .map((x) => ({ prefix: x.r.prefix, path: x.path }));
   return { file: file.name, platform: file.platform, routes, extra, format: res.format };
 }
 
