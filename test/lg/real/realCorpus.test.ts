@@ -65,6 +65,7 @@ test('corpus: every output has a truth read by eye, with its source', () => {
     if (t.transformation !== undefined) assert.ok(t.transformation.length > 0, `${c.name}: transformation says what changed`);
     for (const r of t.routes) {
       assert.doesNotThrow(() => canonicalTruthPath(r.as_path), `${c.name}: ${r.prefix}: path tokens are AS numbers`);
+      for (const alt of r.alt_paths ?? []) assert.doesNotThrow(() => canonicalTruthPath(alt), `${c.name}: ${r.prefix}: alternative path tokens are AS numbers`);
       assert.ok(/^[0-9a-f.:]+\/\d{1,3}$/i.test(r.prefix), `${c.name}: ${r.prefix} is an IP prefix with its length`);
     }
   }

@@ -19,6 +19,11 @@ export interface TruthRoute {
   readonly vrf?: string;
   /** The source cut the path short (`...`): the printed part is all we know. */
   readonly truncated?: boolean;
+  /**
+   * Other readings the text honestly allows (Junos `[65000] I`: the path as stored, or as the eBGP peer
+   * receives it with the bracketed local AS); a parser's path equal to one of them is right too.
+   */
+  readonly alt_paths?: readonly (readonly string[])[];
 }
 
 export interface Truth {
@@ -183,8 +188,9 @@ export interface FileScore {
 }
 
 function pathMatches(truth: TruthRoute, want: string, got: string): boolean {
-  if (truth.truncated !== true) return got === want;
-  return got === want || got.startsWith(`${want} `);
+  const ok = [want, ...(truth.alt_paths ?? []).map(canonicalTruthPath)];
+  if (truth.truncated !== true) return ok.includes(got);
+  return ok.some((w) => got === w || got.startsWith(`${w} `));
 }
 
 /**
