@@ -1,32 +1,91 @@
 import type { AspaHopEvidence, GraphEdge, GraphNode, PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
+import { layoutGraph, type LayoutDirection } from '../../server/src/core/paths/layout';
 import { renderSvg } from '../../server/src/core/paths/svg';
 
 /**
  * The graph pane: the core's SVG (VS Code theme variables), with hover details and click-to-select.
  * Routes hidden by the filter are dimmed rather than laid out again, so the picture stays stable.
  */
+/** Zoom limits; the first view never goes below 1 (the SVG's smallest text is 11 px at 1). */
+const MIN_SCALE = 0.1;
+const MAX_SCALE = 4;
+const MAX_FIT = 1.5;
+/** Below this pane width the graph is laid out top-down: eight ASes side by side need about 900 px. */
+const NARROW_PX = 700;
+
+interface View {
+  s: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The graph pane: the core's SVG (VS Code theme variables) on a canvas that pans (drag, wheel) and zooms
+ * (ctrl+wheel or pinch, the − / + buttons, keys), with hover details, click-to-select, and a legend.
+ * The first view of a paste is the largest that fits, but never smaller than 100 %: a big graph opens
+ * readable at its vantage point rather than shrunk to 7 px text. Routes hidden by the filter are dimmed
+ * rather than laid out again, so the picture stays stable.
+ */
 export class GraphView {
   private model: PathsModel | undefined;
   private readonly tip: HTMLElement;
+  private readonly canvas: HTMLElement;
+  private readonly tools: HTMLElement;
+  private view: View = { s: 1, x: 0, y: 0 };
+  /** The model the view was fitted to: a new paste fits again, a new selection keeps the view. */
+  private fitted: PathsModel | undefined;
+  private drag: { x: number; y: number; moved: boolean } | undefined;
+  private last: { selected: number | undefined; visible: ReadonlySet<number> } = { selected: undefined, visible: new Set() };
 
   constructor(
     private readonly host: HTMLElement,
-    private readonly onSelect: (route: number) => void,
+    private readonly onSelect: (route: number | undefined) => void,
   ) {
     this.tip = document.createElement('div');
     this.tip.className = 'rl-tip';
     this.tip.setAttribute('role', 'tooltip');
     this.tip.hidden = true;
+    this.canvas = document.createElement('div');
+    this.canvas.className = 'rl-canvas';
+    this.tools = document.createElement('div');
+    this.tools.className = 'rl-graph-tools';
+    this.tools.setAttribute('role', 'toolbar');
+    this.tools.setAttribute('aria-label', 'Graph view');
+    this.tools.append(
+      button('−', 'Zoom out (−)', () => this.zoomBy(1 / 1.25)),
+      button('+', 'Zoom in (+)', () => this.zoomBy(1.25)),
+      button('Fit', 'Fit the whole graph in the pane (0)', () => this.fit(false)),
+      button('100 %', 'Actual size (1)', () => this.zoomTo(1)),
+      button('Clear selection', 'Show every route again (Esc)', () => this.onSelect(undefined), 'rl-clear'),
+    );
+    this.canvas.append(...host.childNodes); // "Analysing…" until the first model
+    host.replaceChildren(this.canvas, this.tools, legend());
+    host.tabIndex = 0;
     host.after(this.tip);
     host.addEventListener('mouseover', (e) => this.hover(e));
     host.addEventListener('mouseleave', () => (this.tip.hidden = true));
     host.addEventListener('click', (e) => this.click(e));
+    host.addEventListener('wheel', (e) => this.wheel(e), { passive: false });
+    host.addEventListener('pointerdown', (e) => this.pointerDown(e));
+    host.addEventListener('pointermove', (e) => this.pointerMove(e));
+    host.addEventListener('pointerup', () => void (this.drag && setTimeout(() => (this.drag = undefined))));
+    host.addEventListener('keydown', (e) => this.key(e));
+    new ResizeObserver(() => {
+      const m = this.model;
+      if (!m) return;
+      if (m.graph.direction !== this.direction()) {
+        this.fitted = undefined;
+        this.render(m, this.last.selected, this.last.visible);
+      } else if (this.fitted === m) this.fit(true);
+    }).observe(host);
   }
 
   /** A sentence in place of the graph (no routes, a failure); the previous picture never stays behind it. */
   showMessage(title: string, detail: string): void {
     this.model = undefined;
+    this.fitted = undefined;
     this.tip.hidden = true;
+    this.host.classList.add('rl-message');
     const box = document.createElement('div');
     box.className = 'rl-empty';
     const strong = document.createElement('strong');
@@ -34,16 +93,120 @@ export class GraphView {
     const p = document.createElement('p');
     p.textContent = detail;
     box.append(strong, p);
-    this.host.replaceChildren(box);
+    this.canvas.replaceChildren(box);
+    this.canvas.style.transform = '';
+  }
+
+  private direction(): LayoutDirection {
+    return this.host.clientWidth > 0 && this.host.clientWidth < NARROW_PX ? 'BT' : 'RL';
   }
 
   render(model: PathsModel, selected: number | undefined, visible: ReadonlySet<number>): void {
     this.model = model;
-    this.host.innerHTML = renderSvg(model, { theme: 'vscode', ...(selected !== undefined ? { selectedRoute: selected } : {}) });
+    this.last = { selected, visible };
+    const direction = this.direction();
+    if ((model.graph.direction ?? 'RL') !== direction) layoutGraph(model.graph, direction);
+    this.host.classList.remove('rl-message');
+    this.host.classList.toggle('rl-has-selection', selected !== undefined);
+    this.canvas.innerHTML = renderSvg(model, { theme: 'vscode', ...(selected !== undefined ? { selectedRoute: selected } : {}) });
+    if (this.fitted !== model) {
+      this.fitted = model;
+      this.fit(true);
+    } else this.apply();
     if (visible.size === model.routes.length) return;
     const shown = (routes: readonly number[]): boolean => routes.some((r) => visible.has(r));
-    for (const n of model.graph.nodes) if (!shown(n.routes)) this.host.querySelector(`[data-node="${CSS.escape(n.id)}"]`)?.classList.add('dim');
-    for (const e of model.graph.edges) if (!shown(e.routes)) this.host.querySelector(`[data-edge="${CSS.escape(e.id)}"] path`)?.classList.add('dim');
+    for (const n of model.graph.nodes) if (!shown(n.routes)) this.canvas.querySelector(`[data-node="${CSS.escape(n.id)}"]`)?.classList.add('dim');
+    for (const e of model.graph.edges) if (!shown(e.routes)) this.canvas.querySelector(`[data-edge="${CSS.escape(e.id)}"] path`)?.classList.add('dim');
+  }
+
+  /**
+   * `readable`: the largest scale that shows it all, between 1 and MAX_FIT (the first view of a paste);
+   * otherwise the whole graph whatever the scale (the Fit button). Centred when it fits, else at the vantage side.
+   */
+  private fit(readable: boolean): void {
+    const g = this.model?.graph;
+    if (!g) return;
+    const vw = this.host.clientWidth;
+    const vh = this.host.clientHeight;
+    const w = Math.max(g.width, 120);
+    const h = Math.max(g.height, 60);
+    const whole = Math.min(vw / w, vh / h, MAX_FIT);
+    const s = readable ? Math.max(1, whole) : Math.max(MIN_SCALE, whole);
+    // What does not fit opens at the vantage point, where every path starts (left, or top when laid out top-down).
+    const v = g.nodes.find((n) => n.kind === 'vantage');
+    const along = (size: number, pane: number, at: number | undefined, lead: boolean): number => {
+      if (size * s <= pane) return (pane - size * s) / 2;
+      const want = at === undefined ? 0 : lead ? 0 : pane / 2 - at * s;
+      return Math.min(0, Math.max(pane - size * s, want));
+    };
+    const topDown = g.direction === 'BT';
+    this.view = { s, x: along(w, vw, v?.x, !topDown), y: along(h, vh, v?.y, topDown) };
+    this.apply();
+  }
+
+  private zoomBy(f: number, cx = this.host.clientWidth / 2, cy = this.host.clientHeight / 2): void {
+    this.zoomTo(this.view.s * f, cx, cy);
+  }
+
+  private zoomTo(s: number, cx = this.host.clientWidth / 2, cy = this.host.clientHeight / 2): void {
+    const to = Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
+    const { x, y, s: from } = this.view;
+    // Keep the point under (cx, cy) where it is.
+    this.view = { s: to, x: cx - ((cx - x) * to) / from, y: cy - ((cy - y) * to) / from };
+    this.apply();
+  }
+
+  private apply(): void {
+    const { s, x, y } = this.view;
+    this.canvas.style.transform = `translate(${x}px, ${y}px) scale(${s})`;
+    this.host.dataset.scale = s.toFixed(3);
+  }
+
+  private wheel(e: WheelEvent): void {
+    if (!this.model) return;
+    e.preventDefault();
+    const box = this.host.getBoundingClientRect();
+    // ctrl+wheel is also what a trackpad pinch sends.
+    if (e.ctrlKey || e.metaKey) this.zoomBy(Math.exp(-e.deltaY * 0.0015), e.clientX - box.left, e.clientY - box.top);
+    else {
+      this.view = { ...this.view, x: this.view.x - (e.shiftKey ? e.deltaY : e.deltaX), y: this.view.y - (e.shiftKey ? 0 : e.deltaY) };
+      this.apply();
+    }
+  }
+
+  private pointerDown(e: PointerEvent): void {
+    if (!this.model || e.button !== 0 || (e.target as Element).closest('.rl-graph-tools, .rl-legend')) return;
+    this.drag = { x: e.clientX, y: e.clientY, moved: false };
+  }
+
+  private pointerMove(e: PointerEvent): void {
+    const d = this.drag;
+    if (!d || (e.buttons & 1) === 0) return;
+    const dx = e.clientX - d.x;
+    const dy = e.clientY - d.y;
+    if (!d.moved && Math.hypot(dx, dy) < 4) return;
+    if (!d.moved) this.host.setPointerCapture(e.pointerId);
+    d.moved = true;
+    d.x = e.clientX;
+    d.y = e.clientY;
+    this.view = { ...this.view, x: this.view.x + dx, y: this.view.y + dy };
+    this.apply();
+  }
+
+  private key(e: KeyboardEvent): void {
+    if ((e.target as Element).closest('input, select, textarea')) return;
+    const actions: Record<string, () => void> = {
+      '+': () => this.zoomBy(1.25),
+      '=': () => this.zoomBy(1.25),
+      '-': () => this.zoomBy(1 / 1.25),
+      '0': () => this.fit(false),
+      '1': () => this.zoomTo(1),
+      Escape: () => this.onSelect(undefined),
+    };
+    const act = actions[e.key];
+    if (!act) return;
+    e.preventDefault();
+    act();
   }
 
   private target(e: Event): { node?: GraphNode; edge?: GraphEdge } {
@@ -59,7 +222,7 @@ export class GraphView {
   private hover(e: MouseEvent): void {
     const { node, edge } = this.target(e);
     const model = this.model;
-    if (!model || (!node && !edge)) {
+    if (!model || (!node && !edge) || this.drag?.moved) {
       this.tip.hidden = true;
       return;
     }
@@ -69,28 +232,64 @@ export class GraphView {
         const p = document.createElement(i === 0 ? 'strong' : 'div');
         p.textContent = l.text;
         if (l.error) p.className = 'rl-error';
+        if (l.detail) p.classList.add('rl-formula');
         return p;
       }),
     );
     this.tip.hidden = false;
     const box = this.host.getBoundingClientRect();
-    this.tip.style.left = `${Math.min(e.clientX - box.left + 12, box.width - 280)}px`;
-    this.tip.style.top = `${e.clientY - box.top + 12}px`;
+    const parent = this.tip.offsetParent?.getBoundingClientRect() ?? box;
+    this.tip.style.left = `${Math.max(0, Math.min(e.clientX - parent.left + 12, parent.width - 350))}px`;
+    this.tip.style.top = `${e.clientY - parent.top + 12}px`;
   }
 
   private click(e: MouseEvent): void {
+    if (this.drag?.moved) return;
+    if ((e.target as Element).closest('.rl-graph-tools, .rl-legend')) return;
     const { node, edge } = this.target(e);
     const routes = node?.routes ?? edge?.routes;
-    if (!routes || routes.length === 0 || !this.model) return;
+    if (!this.model) return;
+    // A click on the background clears the selection.
+    if (!routes || routes.length === 0) return void ((e.target as Element).closest('svg') && this.onSelect(undefined));
     // Prefer a route with a finding: the one the user most likely wants to see.
     const pick = routes.find((r) => this.model!.routes[r]?.verdict === 'leak') ?? routes[0]!;
     this.onSelect(pick);
   }
 }
 
+function button(text: string, title: string, run: () => void, cls?: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.title = title;
+  b.setAttribute('aria-label', title);
+  if (cls) b.className = cls;
+  b.addEventListener('click', run);
+  return b;
+}
+
+/** What the marks mean, in words (HTML, so it stays readable whatever the zoom). */
+function legend(): HTMLElement {
+  const d = document.createElement('details');
+  d.className = 'rl-legend';
+  d.innerHTML = `<summary>Legend</summary>
+<ul>
+<li><span class="rl-key rl-key-leak"></span>red, thick: the hop where the route leaked (ASPA, OTC or valley-free check)</li>
+<li><span class="rl-key rl-key-path"></span>coloured lines: one colour per distinct AS path</li>
+<li><span class="rl-key-badge">×9</span> the AS prepended itself 9 times</li>
+<li><span class="rl-key rl-key-origin"></span>thick border: origin AS; red border: sent the leak</li>
+<li><span class="rl-key rl-key-dotted"></span>dashed border: your vantage point; dotted red: reserved ASN</li>
+<li><b>c2p</b> customer to provider · <b>p2c</b> provider to customer · <b>p2p</b> peers (relationship data)</li>
+<li>Drag or scroll to move, Ctrl+scroll to zoom, click a background to clear the selection.</li>
+</ul>`;
+  return d;
+}
+
 interface Line {
   text: string;
   error?: boolean;
+  /** The formula or code behind a plain sentence: shown after it, smaller. */
+  detail?: boolean;
 }
 
 function nodeDetails(n: GraphNode, model: PathsModel): Line[] {

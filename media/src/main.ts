@@ -32,17 +32,18 @@ const save = (): void => vscode.setState(state);
 const app = document.getElementById('app')!;
 app.innerHTML = `
 <header class="rl-toolbar" role="toolbar" aria-label="Filters and export">
-  <label>Prefix <input id="f-prefix" type="search" spellcheck="false" placeholder="200.74."></label>
-  <label>Origin <input id="f-origin" type="search" spellcheck="false" placeholder="AS21980" size="9"></label>
-  <label>Verdict <select id="f-verdict">
-    <option value="all">all</option><option value="problems">errors and warnings</option>
-    <option value="leak">errors</option><option value="warning">warnings</option><option value="notice">notes</option><option value="ok">clean</option>
+  <label title="Show only routes whose prefix contains this text">Prefix <input id="f-prefix" type="search" spellcheck="false" placeholder="200.74." size="12"></label>
+  <label title="Show only routes whose path goes through this AS">AS <input id="f-origin" type="search" spellcheck="false" placeholder="8048" size="8"></label>
+  <label>Show <select id="f-verdict">
+    <option value="all">all routes</option><option value="problems">errors and warnings</option>
+    <option value="leak">errors</option><option value="warning">warnings</option><option value="notice">notes</option><option value="ok">clean routes</option>
   </select></label>
   <span class="rl-spacer"></span>
-  <button type="button" data-export="svg">Export SVG</button>
-  <button type="button" data-export="png">Export PNG</button>
-  <button type="button" data-export="dot">Export DOT</button>
-  <button type="button" id="copy-md">Copy Markdown</button>
+  <span class="rl-exports" role="group" aria-label="Export">Export
+  <button type="button" data-export="svg" title="Save the graph as SVG">SVG</button>
+  <button type="button" data-export="png" title="Save the graph as PNG">PNG</button>
+  <button type="button" data-export="dot" title="Save the graph as Graphviz DOT">DOT</button>
+  <button type="button" id="copy-md" title="Copy the analysis as Markdown">Copy Markdown</button></span>
 </header>
 <div class="rl-status" id="status" role="status" aria-live="polite"></div>
 <main class="rl-main">
@@ -68,6 +69,8 @@ const graph = new GraphView($('graph'), (r) => select(r, false));
 const table = new RouteTable($('table'), (r) => select(r, true));
 
 function analyzeSoon(text: string): void {
+  // A new paste starts with nothing selected (the old index would pick an unrelated route).
+  if (text !== state.text) delete state.selected;
   state.text = text;
   save();
   if (timer !== undefined) clearTimeout(timer);
@@ -93,14 +96,17 @@ function render(): void {
   renderStatus(model);
 }
 
-function select(route: number, fromTable: boolean): void {
-  const r = model?.routes[route];
-  if (!r) return;
-  state.selected = route;
+/** `undefined` clears the selection: every route is drawn at full strength again. */
+function select(route: number | undefined, fromTable: boolean): void {
+  if (!model) return;
+  const r = route === undefined ? undefined : model.routes[route];
+  if (route !== undefined && !r) return;
+  if (r) state.selected = r.index;
+  else delete state.selected;
   save();
-  graph.render(model!, route, new Set(visibleRoutes(model!)));
-  table.focus(route, fromTable);
-  editor?.selectLines(r.lines.start, r.lines.end);
+  graph.render(model, state.selected, new Set(visibleRoutes(model)));
+  table.focus(state.selected, fromTable);
+  if (r) editor?.selectLines(r.lines.start, r.lines.end);
 }
 
 /** What the graph pane says when a paste gave no route: an empty box, or text that is not looking-glass output. */

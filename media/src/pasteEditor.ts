@@ -43,10 +43,17 @@ export async function createMonacoEditor(host: HTMLElement, workerUrl: string, i
     placeholder: 'Paste looking-glass output (show ip bgp, show route all, AS paths…)',
   });
   const decorations = editor.createDecorationsCollection();
+  // After a paste the cursor sits at the end of the last line, and monaco scrolls right to show it: the
+  // paste then looks cut at the left. A paste (several lines at once) or a new text goes back to column 1.
+  const toLeft = (): void => void requestAnimationFrame(() => editor.setScrollLeft(0));
+  model.onDidChangeContent((e) => {
+    if (e.changes.some((c) => c.text.includes('\n'))) toLeft();
+  });
   return {
     getText: () => model.getValue(),
     setText: (text) => {
       if (text !== model.getValue()) model.setValue(text);
+      toLeft();
     },
     onChange: (listener) => void model.onDidChangeContent(() => listener(model.getValue())),
     onCursorLine: (listener) =>

@@ -1,7 +1,21 @@
 import type { PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
 import { VERDICT_WORDS } from './pasteEditor';
+import { ASPA_HEADER_TITLE, aspaWords, collapsedPath, findingWords } from './words';
 
 const MAX_ROWS = 2_000;
+const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+/** Header, its longer explanation, and a class (narrow panels hide the `rl-opt` columns). */
+const COLUMNS: readonly (readonly [string, string | undefined, string | undefined])[] = [
+  ['Prefix', undefined, undefined],
+  ['AS path', 'Nearest AS first, origin last; ×N = the AS appears N times in a row (prepending)', 'rl-path'],
+  ['Findings', 'What the checks found, in short; hover a cell for the full sentences', 'rl-findings'],
+  ['Hops', 'ASes in the path as printed (without prepends)', 'rl-opt'],
+  ['ASPA', ASPA_HEADER_TITLE, undefined],
+  ['ROV', 'Route-origin validation of the prefix and origin AS against the VRPs', undefined],
+  ['Valley-free', 'Whether the path goes up, across at most one peering, then down, by the AS-relationship data', 'rl-opt'],
+  ['OTC', 'RFC 9234 Only-to-Customer attribute on the route, if the looking glass shows it', 'rl-opt'],
+];
 
 /**
  * The table is the accessible twin of the graph: one row per route, arrow keys move, Enter or click
@@ -26,10 +40,12 @@ export class RouteTable {
     table.setAttribute('role', 'grid');
     table.setAttribute('aria-label', `Routes: ${visible.length} of ${model.routes.length} shown`);
     const head = table.createTHead().insertRow();
-    for (const h of ['Prefix', 'AS path', 'Length', 'ASPA ↓ / ↑', 'OTC', 'Valley-free', 'ROV', 'Findings']) {
+    for (const [h, title, cls] of COLUMNS) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = h;
+      if (title) th.title = title;
+      if (cls) th.className = cls;
       head.append(th);
     }
     const body = table.createTBody();
@@ -44,28 +60,32 @@ export class RouteTable {
       tr.setAttribute('aria-selected', String(i === selected));
       const findings = model.findings.filter((f) => f.route === i);
       tr.setAttribute('aria-label', `${r.prefix}, path ${r.asPathText}, ${VERDICT_WORDS[r.verdict]}${findings.length ? `: ${findings.map((f) => f.message).join(' ')}` : ''}`);
-      const cells = [
-        r.prefix + (r.best ? ' ★' : ''),
-        r.asPathText,
-        `${r.length.raw}${r.length.raw !== r.length.collapsed ? ` (${r.length.collapsed})` : ''}${r.prepends.length ? ` · ${r.prepends.map((p) => `AS${p.asn}×${p.count}`).join(' ')}` : ''}`,
-        r.aspa ? `${r.aspa.downstream.verdict} / ${r.aspa.upstream.verdict}` : 'no ASPA data',
-        r.otc ? `${r.otc.value}: ${r.otc.verdict}` : '—',
-        r.valley?.verdict ?? 'no data',
-        r.rov ?? 'no VRPs',
-        findings.map((f) => f.code.replace(/^paths\//, '')).join(', ') || '—',
+      // Errors first: a leak must not hide behind the ellipsis of a long-prepend note.
+      const words = [...new Set([...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).map((f) => findingWords(f.code)))];
+      const cells: [string, string?][] = [
+        [r.prefix + (r.best ? ' ★' : ''), r.best ? 'best route' : undefined],
+        [collapsedPath(r.asPathText), r.asPathText],
+        [words.join(', ') || 'no findings', findings.map((f) => f.message).join('\n') || undefined],
+        [`${r.length.raw}${r.length.raw !== r.length.collapsed ? ` (${r.length.collapsed})` : ''}`, r.length.raw !== r.length.collapsed ? `${r.length.raw} ASes as printed, ${r.length.collapsed} without prepends` : undefined],
+        [r.aspa ? aspaWords(r.aspa) : 'no data', r.aspa ? `${r.aspa.downstream.reason}` : 'No ASPA data: open an .aspa file or set routelens.data.aspaFiles'],
+        [r.rov ?? 'no data', r.rov ? undefined : 'No VRPs: set routelens.data.vrpFiles'],
+        [r.valley?.verdict ?? 'no data', r.valley?.reason],
+        [r.otc ? `${r.otc.value}: ${r.otc.verdict}` : '—', r.otc?.reason],
       ];
-      cells.forEach((text, k) => {
+      cells.forEach(([text, title], k) => {
         const td = tr.insertCell();
         td.textContent = text;
-        if (k === 1) td.className = 'rl-path';
-        if (k === 3 && r.aspa?.downstream.verdict === 'invalid') td.classList.add('rl-error');
-        if (k === 7 && r.verdict === 'leak') td.classList.add('rl-error');
+        if (title) td.title = title;
+        const cls = COLUMNS[k]![2];
+        if (cls) td.className = cls;
+        if (k === 4 && r.aspa?.downstream.verdict === 'invalid') td.classList.add('rl-error');
+        if (k === 2 && r.verdict === 'leak') td.classList.add('rl-error');
       });
       return tr;
     });
     if (shown.length < visible.length) {
       const cell = body.insertRow().insertCell();
-      cell.colSpan = 8;
+      cell.colSpan = COLUMNS.length;
       cell.className = 'rl-more';
       cell.textContent = `${visible.length - shown.length} more routes not listed: filter by prefix, origin or verdict to see them.`;
     }
@@ -78,10 +98,12 @@ export class RouteTable {
   }
 
   /** Moves the roving tabindex to the selected route's row. */
-  focus(route: number, move: boolean): void {
+  focus(route: number | undefined, move: boolean): void {
+    const first = this.rows[0];
     for (const row of this.rows) {
       const on = Number(row.dataset.route) === route;
-      row.tabIndex = on ? 0 : -1;
+      // Without a selection the first row keeps the tab stop, so the table stays reachable by keyboard.
+      row.tabIndex = on || (route === undefined && row === first) ? 0 : -1;
       row.setAttribute('aria-selected', String(on));
       if (on) {
         row.scrollIntoView({ block: 'nearest' });
@@ -109,8 +131,9 @@ export class RouteTable {
 
 export function routeMatches(r: RouteAnalysis, f: { prefix: string; origin: string; verdict: string }): boolean {
   if (f.prefix && !r.prefix.includes(f.prefix.trim())) return false;
-  const origin = f.origin.trim().replace(/^as/i, '');
-  if (origin && String(r.origin ?? '') !== origin) return false;
+  // The AS filter focuses on one AS: every route through it, wherever it sits on the path.
+  const as = Number(f.origin.trim().replace(/^as/i, ''));
+  if (f.origin.trim() && !(Number.isInteger(as) && r.hops.includes(as))) return false;
   if (f.verdict === 'problems') return r.verdict === 'leak' || r.verdict === 'warning';
   if (f.verdict && f.verdict !== 'all' && r.verdict !== f.verdict) return false;
   return true;

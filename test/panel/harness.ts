@@ -138,6 +138,8 @@ export class FakeHost {
     const pageErrors: string[] = [];
     page.setDefaultTimeout(STEP);
     await page.exposeFunction('__rlHost', (m: WebviewToHost) => host.handle(m));
+    // tsx compiles with keepNames: callbacks given to page.evaluate call esbuild's __name helper, absent in the page.
+    await page.addInitScript('window.__name = (f) => f;');
     // Injected over CDP, so it runs under any CSP and sees every violation from the first script on.
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));

@@ -118,7 +118,7 @@ function assemble(routes: readonly Analysed[], paths: readonly (readonly string[
     const members = id.startsWith('set:') ? id.slice(4).split(',').map(Number) : undefined;
     const agg = aggCounts.get(id);
     const label =
-      n.kind === 'vantage' ? 'vantage point' : n.kind === 'aggregate' ? `${agg?.routes ?? 0} routes, ${agg?.origins.size ?? 0} origins` : n.kind === 'as-set' ? `{${members!.join(', ')}}` : id;
+      n.kind === 'vantage' ? 'vantage point' : n.kind === 'aggregate' ? `${count(agg?.routes ?? 0, 'route')}, ${count(agg?.origins.size ?? 0, 'origin')}` : n.kind === 'as-set' ? `{${members!.join(', ')}}` : id;
     const special = asn === undefined ? undefined : classifyAsn(asn)?.kind;
     const chars = Math.max(label.length, Math.min(name?.length ?? 0, 28));
     return {
@@ -179,4 +179,8 @@ function kindOf(id: string): NodeKind {
 
 function asnOf(id: string): number | undefined {
   return id.startsWith('AS') ? Number(id.slice(2)) : undefined;
+}
+
+function count(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
 }

@@ -3,16 +3,19 @@ import type { PathGraph } from './model';
 
 const MARGIN = 16;
 
+/** `RL`: vantage on the left, origins on the right (wide panes, exports); `BT`: vantage on top (narrow panes). */
+export type LayoutDirection = 'RL' | 'BT';
+
 /**
- * Layered layout, vantage point on the left and origins on the right, done once in the core so the panel,
- * the SVG export and the CLI draw the same picture. Edges point the way routes travelled (origin → vantage),
- * hence rankdir RL.
+ * Layered layout, done in the core so the panel, the SVG export and the CLI draw the same picture. Edges point
+ * the way routes travelled (origin → vantage), hence rankdir RL (or BT: a narrow panel beside an editor lays
+ * the same graph out again top-down, since a path of eight ASes does not fit 600 px across).
  */
-export function layoutGraph(graph: PathGraph): void {
+export function layoutGraph(graph: PathGraph, direction: LayoutDirection = 'RL'): void {
   const g = new dagre.graphlib.Graph({ multigraph: false });
   // tight-tree ranking and a single ordering pass: network-simplex and the extra ordering heuristic cost 5–10×
   // on a few hundred ASes and change little for path graphs, which are nearly trees rooted at the vantage point.
-  g.setGraph({ rankdir: 'RL', nodesep: 18, ranksep: 56, marginx: MARGIN, marginy: MARGIN, ranker: 'tight-tree' });
+  g.setGraph({ rankdir: direction, nodesep: 18, ranksep: 56, marginx: MARGIN, marginy: MARGIN, ranker: 'tight-tree' });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) g.setNode(n.id, { width: n.width, height: n.height });
   for (const e of graph.edges) if (e.from !== e.to) g.setEdge(e.from, e.to, { weight: e.routes.length });
@@ -30,6 +33,7 @@ export function layoutGraph(graph: PathGraph): void {
   // dagre gives -Infinity for a graph with no nodes (a paste with no routes), which JSON turns into null.
   graph.width = finiteSize(info.width);
   graph.height = finiteSize(info.height);
+  graph.direction = direction;
 }
 
 function finiteSize(v: number | undefined): number {

@@ -138,6 +138,8 @@ export interface PathGraph {
   readonly edges: GraphEdge[];
   width: number;
   height: number;
+  /** How it was laid out (absent before layout, or from an older model): RL puts the vantage point on the left. */
+  direction?: 'RL' | 'BT';
   /** Set when the table was too large to draw as is. */
   readonly aggregated?: { readonly by: 'first-hop'; readonly hiddenNodes: number };
 }

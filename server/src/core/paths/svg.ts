@@ -63,7 +63,10 @@ export function renderSvg(model: PathsModel, options: SvgOptions = {}): string {
     '</defs>',
     `<rect class="bg" x="0" y="0" width="${w}" height="${h}"/>`,
   ];
-  for (const e of g.edges) out.push(edgeSvg(e, onSelected(e), options.selectedRoute !== undefined));
+  const labels = new LabelSpace(g.nodes);
+  // Leak labels claim their place first: they matter more than a relationship abbreviation.
+  const ordered = [...g.edges.filter((e) => e.verdict === 'leak'), ...g.edges.filter((e) => e.verdict !== 'leak')];
+  for (const e of ordered) out.push(edgeSvg(e, onSelected(e), options.selectedRoute !== undefined, labels, g.direction === 'BT'));
   for (const n of g.nodes) out.push(nodeSvg(n, selected?.has(n.id) ?? false, selected !== undefined));
   out.push('</svg>');
   return out.join('\n');
@@ -79,21 +82,57 @@ function css(c: Colors): string {
     `.node.leaker rect.box{stroke:${c.error};stroke-width:2.5}`,
     `.node.special rect.box{stroke:${c.error};stroke-dasharray:2 2}`,
     `.node.selected rect.box{stroke:${c.focus};stroke-width:2.5}`,
-    `.node .name{fill:${c.muted};font-size:10px}`,
+    `.node .name{fill:${c.muted};font-size:${SMALL}px}`,
     `.badge rect{fill:${c.badge}}`,
-    `.badge text{fill:${c.badgeFg};font-size:10px;font-weight:600}`,
+    `.badge text{fill:${c.badgeFg};font-size:${SMALL}px;font-weight:600}`,
     `.edge{fill:none;stroke-width:1.6}`,
     `.edge.leak{stroke:${c.error};stroke-width:3}`,
     `.edge.dim,.node.dim{opacity:.35}`,
     `.edge.selected{stroke-width:3}`,
-    `.rel{fill:${c.muted};font-size:9px}`,
-    `.leak-label{fill:${c.error};font-size:10px;font-weight:600}`,
+    `.rel{fill:${c.muted};font-size:${SMALL}px}`,
+    `.leak-label{fill:${c.error};font-size:${SMALL}px;font-weight:600}`,
     `.arrow{fill:${c.border}}`,
     `.arrow-leak{fill:${c.error}}`,
   ].join('');
 }
 
-function edgeSvg(e: GraphEdge, selected: boolean, anySelected: boolean): string {
+/** The smallest text drawn, in px at 100 %: below 11 px labels stop being readable (issue 17). */
+export const SMALL = 11;
+/** Average advance of the 11 px label font, a little generous so estimates err towards dropping a label. */
+const CHAR_W = 6.6;
+
+type Anchor = 'start' | 'middle' | 'end';
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Where edge labels may go: a label is drawn only where it overlaps no node and no label already placed.
+ * A dropped label loses nothing: the edge's tooltip and the legend say the same.
+ */
+class LabelSpace {
+  private readonly taken: Box[];
+
+  constructor(nodes: readonly GraphNode[]) {
+    this.taken = nodes.map((n) => ({ x0: n.x - n.width / 2, y0: n.y - n.height / 2, x1: n.x + n.width / 2, y1: n.y + n.height / 2 }));
+  }
+
+  /** Claims the box of `text` anchored at x with its baseline at y; false when it would overlap. */
+  claim(text: string, x: number, y: number, anchor: Anchor): boolean {
+    const w = text.length * CHAR_W;
+    const left = anchor === 'middle' ? x - w / 2 : anchor === 'start' ? x : x - w;
+    const b = { x0: left - 1, y0: y - SMALL, x1: left + w + 1, y1: y + 3 };
+    if (this.taken.some((t) => b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1)) return false;
+    this.taken.push(b);
+    return true;
+  }
+}
+
+function edgeSvg(e: GraphEdge, selected: boolean, anySelected: boolean, labels: LabelSpace, vertical: boolean): string {
   if (e.points.length === 0) return '';
   const d = e.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
   const leak = e.verdict === 'leak';
@@ -107,8 +146,15 @@ function edgeSvg(e: GraphEdge, selected: boolean, anySelected: boolean): string 
     `<title>${esc(title)}</title>`,
     `<path class="${cls}"${stroke} d="${d}" marker-end="url(#${leak ? 'rl-arrow-leak' : 'rl-arrow'})"/>`,
   ];
-  if (e.rel) parts.push(`<text class="rel" x="${mid.x}" y="${mid.y - 4}" text-anchor="middle">${e.rel}</text>`);
-  if (leak) parts.push(`<text class="leak-label" x="${mid.x}" y="${mid.y + 12}" text-anchor="middle">leak</text>`);
+  // Beside a vertical edge (leak on the left, relationship on the right), above and below a horizontal one.
+  const at = (below: boolean): { x: number; y: number; anchor: Anchor } =>
+    vertical ? { x: mid.x + (below ? -6 : 6), y: mid.y + 4, anchor: below ? 'end' : 'start' } : { x: mid.x, y: mid.y + (below ? 14 : -4), anchor: 'middle' };
+  const label = (cls: string, text: string, below: boolean): void => {
+    const p = at(below);
+    if (labels.claim(text, p.x, p.y, p.anchor)) parts.push(`<text class="${cls}" x="${p.x}" y="${p.y}" text-anchor="${p.anchor}">${text}</text>`);
+  };
+  if (leak) label('leak-label', 'leak', true);
+  if (e.rel) label('rel', e.rel, false);
   parts.push('</g>');
   return parts.join('');
 }
@@ -141,7 +187,7 @@ function nodeSvg(n: GraphNode, selected: boolean, anySelected: boolean): string 
   if (badge) {
     const bx = x + n.width - 30;
     parts.push(
-      `<g class="badge"><rect x="${bx}" y="${n.y - 9}" width="24" height="18" rx="9"/><text x="${bx + 12}" y="${n.y + 4}" text-anchor="middle">×${n.prepend}</text></g>`,
+      `<g class="badge"><rect x="${bx}" y="${n.y - 9}" width="26" height="18" rx="9"/><text x="${bx + 13}" y="${n.y + 4}" text-anchor="middle">×${n.prepend}</text></g>`,
     );
   }
   parts.push('</g>');
