@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { main } from '../../server/src/cli/main';
 import type { FileDiagnostic } from '../../server/src/cli/lint';
-import { toSarif } from '../../server/src/cli/sarif';
+import { sarifFindings } from '../../server/src/cli/sarif';
 import { memoryIo } from '../support/memoryIo';
 
 /** Inputs the CLI contract meets in practice: BOMs, repeated paths, standard input, awkward file names. */
@@ -68,6 +68,19 @@ function diag(file: string): FileDiagnostic {
     message: 'm',
     range: { start: { line: 0, character: 16 }, end: { line: 0, character: 28 } },
   };
+}
+
+interface SarifLog {
+  runs: { columnKind: string; results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+}
+
+/** The SARIF document the streaming writer makes of these findings. */
+function toSarif(findings: readonly FileDiagnostic[]): SarifLog {
+  let out = '';
+  const sink = sarifFindings((s) => void (out += s));
+  for (const d of findings) sink.add(d);
+  sink.end({ files: 1, counts: { error: findings.length, warning: 0, information: 0, hint: 0 } });
+  return JSON.parse(out) as SarifLog;
 }
 
 function uriOf(file: string): string {

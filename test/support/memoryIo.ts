@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { CliIo } from '../../server/src/cli/io';
 
 /** A CLI io that reads the real file system and captures what the command prints. */
-export function memoryIo(stdin = ''): CliIo & { out: string; err: string } {
+export function memoryIo(stdin: string | Uint8Array = ''): CliIo & { out: string; err: string } {
   const io = {
     out: '',
     err: '',
@@ -12,7 +12,7 @@ export function memoryIo(stdin = ''): CliIo & { out: string; err: string } {
     stderr(s: string) {
       io.err += s;
     },
-    readFile: (p: string) => fs.readFile(p, 'utf8'),
+    readFile: (p: string) => fs.readFile(p),
     readStdin: async () => stdin,
     writeFile: (p: string, d: string) => fs.writeFile(p, d, 'utf8'),
     async listFiles(p: string): Promise<string[]> {

@@ -5,6 +5,7 @@ import { type AspaVerification, verifyAspaPath } from '../core/aspa/verify';
 import { parseAsn } from '../core/net/asn';
 import { LineIndex } from '../core/text/lineIndex';
 import { type CliIo, EXIT, parseArgs } from './io';
+import { decodeContent, problemLine } from './readText';
 
 type AspaIo = Pick<CliIo, 'stdout' | 'stderr' | 'readFile'>;
 
@@ -22,7 +23,8 @@ options:
   --transparent-rs         we are a client of a transparent route server (skips the neighbour check)
   --format text|json       output (default text)
 
-The first line printed is the verdict: valid, invalid or unknown. Exit 0 when verified, 2 on a usage error.
+The first line printed is the verdict: valid, invalid or unknown. Exit 0 when verified, 2 on a usage error
+or when an ASPA file cannot be read whole (binary, truncated, not ASPA): no verdict from half the data.
 `;
 
 export async function run(args: readonly string[], io: AspaIo): Promise<number> {
@@ -57,21 +59,36 @@ export async function run(args: readonly string[], io: AspaIo): Promise<number> 
   if ('error' in path) return usage(io, path.error);
 
   const dbs = [];
+  let unreadable = 0;
   for (const f of files) {
-    let text: string;
+    let decoded;
     try {
-      text = await io.readFile(f);
+      decoded = decodeContent(await io.readFile(f));
     } catch (e) {
       return usage(io, `cannot read ${f}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (decoded.kind === 'binary') {
+      io.stderr(problemLine(f, decoded.problem));
+      unreadable++;
+      continue;
+    }
+    for (const p of decoded.problems) io.stderr(problemLine(f, p));
+    const text = decoded.text;
     const load = loadAspaData(text, f);
     const index = new LineIndex(text);
+    let broken = false;
     for (const d of load.diagnostics) {
       if (d.severity !== 'error') continue;
+      broken ||= UNREADABLE.has(d.code);
       const p = index.positionAt(d.span.start);
       io.stderr(`${f}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
     }
+    if (broken) unreadable++;
     dbs.push(load.db);
+  }
+  if (unreadable > 0) {
+    io.stderr(`routelens aspa: ${unreadable} ASPA file(s) could not be read whole; no verdict is given from part of the data\n`);
+    return EXIT.usage;
   }
   if (files.length === 0) io.stderr('routelens aspa: no --aspa file given: every hop is No Attestation\n');
 
@@ -83,6 +100,13 @@ export async function run(args: readonly string[], io: AspaIo): Promise<number> 
   io.stdout(format === 'json' ? `${JSON.stringify(toJson(r), null, 2)}\n` : toText(r));
   return EXIT.ok;
 }
+
+/**
+ * Errors that mean part of a file was not read (a line or JSON that does not parse, an AS number that is not
+ * one): a verdict without those ASPAs could call a leak valid. Semantic errors (an ASPA listing its own
+ * customer) are printed but leave the data whole.
+ */
+const UNREADABLE: ReadonlySet<string> = new Set(['aspa/syntax', 'aspa/invalid-asn']);
 
 function usage(io: AspaIo, message: string): number {
   io.stderr(`routelens aspa: ${message}\n\n${USAGE}`);

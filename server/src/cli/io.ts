@@ -1,9 +1,12 @@
+import type { FileContent } from './readText';
+
 /** What a CLI command may touch; injected so commands are tested by calling them, not by spawning. */
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
-  readFile(path: string): Promise<string>;
-  readStdin(): Promise<string>;
+  /** The file's bytes, decoded by the command (decodeContent), so every command reads encodings alike. */
+  readFile(path: string): Promise<FileContent>;
+  readStdin(): Promise<FileContent>;
   writeFile(path: string, data: string): Promise<void>;
   /** Files below a directory (recursively), or the path itself for a file. */
   listFiles(path: string): Promise<string[]>;

@@ -1,22 +1,26 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceDocument } from '../core/document';
-import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import { languageOfContent, languageOfFile, languageOfName, languageServices } from '../core/languages';
 import { firstContentLine } from '../core/rpsl/whoisText';
 import { parseRpslDocument } from '../core/rpsl/service';
 import type { RpslDialectSetting } from '../core/settings';
 import { defaultSettings } from '../core/settings';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-import { type CliIo, EXIT, parseArgs } from './io';
-import { toSarif } from './sarif';
+import type { InputProblem } from '../core/input/decode';
 import { listCodes } from './explain';
+import { type FileDiagnostic, type FindingSink, SeverityTally } from './findingSink';
+import { type CliIo, EXIT, parseArgs } from './io';
+import { jsonFindings } from './jsonFindings';
+import { decodeContent } from './readText';
+import { sarifFindings } from './sarif';
+import { DEFAULT_MAX_PER_CODE, textFindings } from './textFindings';
 
-export interface FileDiagnostic extends Diagnostic {
-  readonly file: string;
-}
+export type { FileDiagnostic } from './findingSink';
 
-const USAGE = 'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif] [--no-cross-checks] [--list-codes] <files, dirs or - for standard input…>';
+const USAGE =
+  'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif] [--max-per-code N] [--no-cross-checks] [--list-codes] <files, dirs or - for standard input…>\n' +
+  `  --max-per-code N   text format: show at most N findings of one code per file, then a count (default ${DEFAULT_MAX_PER_CODE}; 0 shows all)`;
 const DIALECTS: readonly RpslDialectSetting[] = ['auto', 'rfc', 'irrd', 'ripe'];
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
@@ -25,7 +29,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
  * first, as a workspace, so cross-object checks see every object, as they would in VS Code.
  */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { values: ['dialect', 'format'], flags: ['no-cross-checks', 'help', 'list-codes'] });
+  const parsed = parseArgs(args, { values: ['dialect', 'format', 'max-per-code'], flags: ['no-cross-checks', 'help', 'list-codes'] });
   if ('error' in parsed) return usage(io, parsed.error);
   if (parsed.flags.has('help')) {
     io.stdout(`${USAGE}\n`);
@@ -37,9 +41,14 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const rpslDialect = DIALECTS.find((d) => d === dialect);
   if (!rpslDialect) return usage(io, `unknown dialect "${dialect}"`);
   if (!FORMATS.some((f) => f === format)) return usage(io, `unknown format "${format}"`);
+  const maxText = parsed.values.get('max-per-code')?.[0];
+  const maxPerCode = maxText === undefined ? DEFAULT_MAX_PER_CODE : /^\d+$/.test(maxText) ? Number(maxText) : undefined;
+  if (maxPerCode === undefined) return usage(io, `--max-per-code must be a whole number, not "${maxText}"`);
   if (parsed.positional.length === 0) return usage(io, 'no files given');
 
   const files: { file: string; doc: SourceDocument }[] = [];
+  // What reading found (an encoding guessed, a file that is not text), reported with the file's findings.
+  const inputProblems = new Map<string, InputProblem[]>();
   /** Files met in directory walks that are neither RPSL nor ASPA, by directory named: said, never silent. */
   const skipped = new Map<string, string[]>();
   // A file named twice, or named and inside a directory named too, is linted once.
@@ -48,7 +57,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     if (p === '-') {
       if (seen.has(STDIN)) continue;
       seen.add(STDIN);
-      const text = withoutBom(await io.readStdin());
+      const decoded = decodeContent(await io.readStdin());
+      if (decoded.kind === 'binary') {
+        inputProblems.set(STDIN, [decoded.problem]);
+        continue;
+      }
+      if (decoded.problems.length > 0) inputProblems.set(STDIN, [...decoded.problems]);
+      const text = decoded.text;
       // Piped text has no name to go by: its content decides, and RPSL is what a whois query prints.
       const languageId = languageOfContent(text) ?? 'rpsl';
       files.push({ file: STDIN, doc: new SourceDocument('untitled:stdin', languageId, 1, text) });
@@ -65,12 +80,19 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       const key = path.resolve(file);
       if (seen.has(key)) continue;
       seen.add(key);
-      let text: string;
+      let decoded;
       try {
-        text = withoutBom(await io.readFile(file));
+        decoded = decodeContent(await io.readFile(file));
       } catch (err) {
         return cannotRead(io, file, err);
       }
+      if (decoded.kind === 'binary') {
+        // Said for a file named, or one whose name says RPSL or ASPA; other binary files in a directory are not ours.
+        if (named || languageOfName(file)) inputProblems.set(file, [decoded.problem]);
+        else skipped.set(p, [...(skipped.get(p) ?? []), file]);
+        continue;
+      }
+      const text = decoded.text;
       // A file named on the command line is read by its content whatever its name (a saved whois answer
       // is often "AS3257.txt" or has no extension); in a directory walk the name decides first.
       const languageId = named ? (languageOfName(file) ?? languageOfContent(text)) : languageOfFile(file, text);
@@ -79,6 +101,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         else skipped.set(p, [...(skipped.get(p) ?? []), file]);
         continue;
       }
+      if (decoded.problems.length > 0) inputProblems.set(file, [...decoded.problems]);
       files.push({ file, doc: new SourceDocument(pathToFileURL(key).toString(), languageId, 1, text) });
     }
   }
@@ -89,7 +112,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         .map((f) => path.relative(dir, f) || f)
         .join(', ')})\n`,
     );
-  if (files.length === 0) {
+  const linted = new Set(files.map((f) => f.file));
+  const unreadable = [...inputProblems].filter(([file]) => !linted.has(file));
+  if (files.length === 0 && unreadable.length === 0) {
     io.stderr(`routelens lint: nothing linted: no RPSL or ASPA input among ${parsed.positional.join(' ')}\n`);
     return EXIT.usage;
   }
@@ -98,17 +123,22 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const { doc } of files) if (doc.languageId === 'rpsl') workspace.set(doc.uri, parseRpslDocument(doc).objects, doc.text);
   const ctx = { settings: { ...defaultSettings, rpslDialect, crossChecks: !parsed.flags.has('no-cross-checks') }, workspace };
 
-  const results: FileDiagnostic[] = [];
+  const tally = new SeverityTally();
+  const sink = tally.wrap(format === 'json' ? jsonFindings(io.stdout) : format === 'sarif' ? sarifFindings(io.stdout) : textFindings(io.stdout, maxPerCode));
+  // A file that could not be read as text has its one finding, first.
+  for (const [file, problems] of unreadable) reportFile(sink, file, problems, []);
   for (const { file, doc } of files) {
     const service = languageServices.get(doc.languageId);
-    if (!service) continue;
-    for (const d of service.validate(doc, ctx)) results.push({ ...d, file });
+    reportFile(sink, file, inputProblems.get(file) ?? [], service ? service.validate(doc, ctx) : []);
   }
+  sink.end({ files: files.length + unreadable.length, counts: tally.counts });
+  return tally.counts.error > 0 ? EXIT.findings : EXIT.ok;
+}
 
-  if (format === 'json') io.stdout(`${JSON.stringify(results.map(jsonRow))}\n`);
-  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results), null, 2)}\n`);
-  else io.stdout(textReport(results, files.length));
-  return results.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+function reportFile(sink: FindingSink, file: string, problems: readonly InputProblem[], findings: Iterable<Omit<FileDiagnostic, 'file'>>): void {
+  for (const p of problems) sink.add({ file, code: p.code, severity: p.severity, message: p.message, range: { start: p.position, end: p.position } });
+  for (const d of findings) sink.add({ ...d, file });
+  sink.endFile(file);
 }
 
 /** The name standard input is reported under. */
@@ -121,11 +151,6 @@ function contentHint(text: string): string {
   return `it starts with "${line.length > 40 ? `${line.slice(0, 40)}…` : line}"`;
 }
 
-/** Editors hide a UTF-8 byte order mark and count columns after it; so does the linter. */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 function cannotRead(io: CliIo, p: string, err: unknown): number {
   io.stderr(`routelens lint: cannot read ${p}: ${err instanceof Error ? err.message : String(err)}\n`);
   return EXIT.usage;
@@ -134,18 +159,4 @@ function cannotRead(io: CliIo, p: string, err: unknown): number {
 function usage(io: CliIo, why: string): number {
   io.stderr(`routelens lint: ${why}\n${USAGE}\n`);
   return EXIT.usage;
-}
-
-/** The JSON contract: {file, range, severity, code, message}, 0-based like LSP. */
-function jsonRow(d: FileDiagnostic) {
-  return { file: d.file, range: d.range, severity: d.severity, code: d.code, message: d.message };
-}
-
-function textReport(results: readonly FileDiagnostic[], fileCount: number): string {
-  const lines = results.map(
-    (d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`,
-  );
-  const count = (s: string) => results.filter((d) => d.severity === s).length;
-  lines.push(`${fileCount} file(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
-  return `${lines.join('\n')}\n`;
 }

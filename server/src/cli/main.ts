@@ -6,6 +6,7 @@ import { run as aspa } from './aspa';
 import { run as explain } from './explain';
 import { run as lint } from './lint';
 import { run as paths } from './paths';
+import { version } from '../../../package.json';
 // Registers the path analysis (ASPA, valley-free, OTC, html/svg drawing) with `paths`.
 import './pathsAnalysis';
 
@@ -19,15 +20,34 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   explain: { run: explain, summary: 'print the documentation of a diagnostic code (explain rpsl/host-bits-set)' },
 };
 
+/**
+ * A reader that went away (`| head`, `| less` quit, `grep -m1`) closes the pipe: the next write fails with EPIPE.
+ * That is the reader's way of saying "enough", so the command ends quietly with status 0, as Unix tools do,
+ * at once (a long check need not finish for nobody) — not with an unhandled 'error' event.
+ */
+function endQuietlyWhenClosed(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+    throw err;
+  });
+}
+
+function write(stream: NodeJS.WriteStream, s: string): void {
+  if (stream.destroyed) process.exit(0);
+  stream.write(s);
+  // Writes to a pipe are synchronous on Linux: a failed one has destroyed the stream already, its error event comes later.
+  if (stream.destroyed) process.exit(0);
+}
+
 const nodeIo: CliIo = {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  readFile: (p) => fs.readFile(p, 'utf8'),
+  stdout: (s) => write(process.stdout, s),
+  stderr: (s) => write(process.stderr, s),
+  readFile: (p) => fs.readFile(p),
   writeFile: (p, d) => fs.writeFile(p, d, 'utf8'),
   async readStdin() {
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   },
   async listFiles(p) {
     const st = await fs.stat(p);
@@ -57,18 +77,28 @@ const nodeIo: CliIo = {
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    const list = Object.entries(COMMANDS)
-      .map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`)
-      .join('\n');
-    (name && name !== '--help' ? io.stderr : io.stdout)(`usage: routelens <command> [options]\n\ncommands:\n${list}\n`);
-    return name && name !== '--help' ? EXIT.usage : EXIT.ok;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(`routelens ${version}\n`);
+    return EXIT.ok;
   }
-  return command.run(rest, io);
+  const command = name ? COMMANDS[name] : undefined;
+  if (command) return command.run(rest, io);
+  const list = Object.entries(COMMANDS)
+    .map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`)
+    .join('\n');
+  const usage = `usage: routelens <command> [options]\n       routelens --version\n\ncommands:\n${list}\n`;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  // No command or an unknown one is a usage error: usage on standard error, status 2, as the README says.
+  io.stderr(`${name === undefined ? '' : `routelens: unknown command \`${name}\`\n\n`}${usage}`);
+  return EXIT.usage;
 }
 
 if (require.main === module) {
+  endQuietlyWhenClosed(process.stdout);
+  endQuietlyWhenClosed(process.stderr);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

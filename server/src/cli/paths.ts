@@ -1,13 +1,15 @@
 import { LgStreamParser } from '../core/lg/parse';
 import type { AsPathSegment, LgFormat, LgParseResult, LgRoute } from '../core/lg/types';
+import { ChunkedOutput, JsonArrayOutput } from './chunkedOutput';
 import { EXIT, parseArgs } from './io';
+import { decodeContent, type FileContent, problemLine } from './readText';
 
 /** What `routelens paths` may touch; tests pass their own. */
 export interface PathsIo {
   stdout(s: string): void;
   stderr(s: string): void;
-  readFile(p: string): Promise<string>;
-  readStdin(): Promise<string>;
+  readFile(p: string): Promise<FileContent>;
+  readStdin(): Promise<FileContent>;
 }
 
 const USAGE = `usage: routelens paths [--format text|json] [--aspa FILE…] [--relationships FILE] [--vrps FILE] <file|->
@@ -78,22 +80,33 @@ function communityText(c: LgRoute['communities'][number]): string {
   }
 }
 
-export function toPathsJson(r: LgParseResult): PathsJson {
+function routeJson(x: LgRoute): PathsJson['routes'][number] {
   return {
-    format: r.format,
-    routes: r.routes.map((x) => ({
-      prefix: x.prefix,
-      asPath: x.asPath.map((s) => ({ type: s.type, asns: [...s.asns] })),
-      asPathText: x.asPathText,
-      ...(x.nextHop !== undefined ? { nextHop: x.nextHop } : {}),
-      ...(x.origin !== undefined ? { origin: x.origin } : {}),
-      ...(x.best !== undefined ? { best: x.best } : {}),
-      communities: x.communities.map(communityText),
-      ...(x.otc !== undefined ? { otc: x.otc } : {}),
-      line: x.lines.start,
-    })),
-    unparsed: r.unparsed.map((u) => ({ line: u.line, text: u.text })),
+    prefix: x.prefix,
+    asPath: x.asPath.map((s) => ({ type: s.type, asns: [...s.asns] })),
+    asPathText: x.asPathText,
+    ...(x.nextHop !== undefined ? { nextHop: x.nextHop } : {}),
+    ...(x.origin !== undefined ? { origin: x.origin } : {}),
+    ...(x.best !== undefined ? { best: x.best } : {}),
+    communities: x.communities.map(communityText),
+    ...(x.otc !== undefined ? { otc: x.otc } : {}),
+    line: x.lines.start,
   };
+}
+
+/** The PathsJson document written a route and a line at a time, so the output is never held whole. */
+function writeJson(r: LgParseResult, write: (s: string) => void): void {
+  const out = new ChunkedOutput(write);
+  out.push(`{\n  "format": ${JSON.stringify(r.format)},\n  "routes": `);
+  const routes = new JsonArrayOutput(out, '  ');
+  for (const x of r.routes) routes.item(routeJson(x));
+  routes.close();
+  out.push(',\n  "unparsed": ');
+  const unparsed = new JsonArrayOutput(out, '  ');
+  for (const u of r.unparsed) unparsed.item({ line: u.line, text: u.text });
+  unparsed.close();
+  out.push('\n}\n');
+  out.flush();
 }
 
 const BRACKETS: Readonly<Record<AsPathSegment['type'], [string, string]>> = {
@@ -112,8 +125,14 @@ function pathText(r: LgRoute): string {
   return p.length > 0 ? p.join(' ') : '(empty)';
 }
 
-function toText(r: LgParseResult): string {
-  const out: string[] = [`format: ${r.format}, ${r.routes.length} route${r.routes.length === 1 ? '' : 's'}, ${r.unparsed.length} line${r.unparsed.length === 1 ? '' : 's'} not understood`];
+/** Lines not understood that the text output lists; JSON lists them all. */
+const MAX_UNPARSED_SHOWN = 20;
+/** Characters of a line not understood that the text output echoes. */
+const MAX_ECHO = 160;
+
+function writeText(r: LgParseResult, write: (s: string) => void): void {
+  const out = new ChunkedOutput(write);
+  out.push(`format: ${r.format}, ${r.routes.length} route${r.routes.length === 1 ? '' : 's'}, ${r.unparsed.length} line${r.unparsed.length === 1 ? '' : 's'} not understood\n`);
   for (const x of r.routes) {
     const extra = [
       x.nextHop !== undefined ? `via ${x.nextHop}` : '',
@@ -121,10 +140,16 @@ function toText(r: LgParseResult): string {
       x.best === true ? 'best' : '',
       x.otc !== undefined ? `otc ${x.otc}` : '',
     ].filter((s) => s !== '');
-    out.push(`${x.prefix || '-'}  ${pathText(x)}${extra.length > 0 ? `  ${extra.join(', ')}` : ''}  (line ${x.lines.start + 1})`);
+    out.push(`${x.prefix || '-'}  ${pathText(x)}${extra.length > 0 ? `  ${extra.join(', ')}` : ''}  (line ${x.lines.start + 1})\n`);
   }
-  for (const u of r.unparsed) out.push(`line ${u.line + 1}: not understood: ${u.text}`);
-  return `${out.join('\n')}\n`;
+  // Input that is mostly not looking-glass output would be echoed whole: the first lines say enough.
+  for (const u of r.unparsed.slice(0, MAX_UNPARSED_SHOWN)) {
+    const text = u.text.length > MAX_ECHO ? `${u.text.slice(0, MAX_ECHO)}… (${u.text.length.toLocaleString('en-US')} characters)` : u.text;
+    out.push(`line ${u.line + 1}: not understood: ${text}\n`);
+  }
+  const more = r.unparsed.length - MAX_UNPARSED_SHOWN;
+  if (more > 0) out.push(`… and ${more.toLocaleString('en-US')} more line${more === 1 ? '' : 's'} not understood; use --format json for all\n`);
+  out.flush();
 }
 
 export async function run(args: readonly string[], io: PathsIo): Promise<number> {
@@ -148,13 +173,22 @@ export async function run(args: readonly string[], io: PathsIo): Promise<number>
     io.stderr(USAGE);
     return EXIT.usage;
   }
-  let text: string;
+  let content: FileContent;
   try {
-    text = input === '-' ? await io.readStdin() : await io.readFile(input);
+    content = input === '-' ? await io.readStdin() : await io.readFile(input);
   } catch (e) {
     io.stderr(`routelens paths: cannot read ${input}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.usage;
   }
+  const decoded = decodeContent(content);
+  const name = input === '-' ? '<stdin>' : input;
+  if (decoded.kind === 'binary') {
+    // Raw bytes read as lines would be echoed back as megabytes of "not understood": say what the file is instead.
+    io.stderr(problemLine(name, decoded.problem));
+    return EXIT.usage;
+  }
+  for (const p of decoded.problems) io.stderr(problemLine(name, p));
+  const text = decoded.text;
   const inputFormat = parsed.values.get('input-format')?.[0] as LgFormat | undefined;
   const parser = new LgStreamParser(inputFormat !== undefined ? { format: inputFormat } : {});
   // Chunks keep memory flat on big files: the parser holds only the current line and route.
@@ -174,6 +208,7 @@ export async function run(args: readonly string[], io: PathsIo): Promise<number>
     });
     if (code !== undefined) return code;
   }
-  io.stdout(format === 'json' ? `${JSON.stringify(toPathsJson(result), null, 2)}\n` : toText(result));
+  if (format === 'json') writeJson(result, io.stdout);
+  else writeText(result, io.stdout);
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@ import { loadPathData } from '../core/paths/loadData';
 import { renderPaths } from '../core/paths/renderPaths';
 import { EXIT } from './io';
 import { registerPathsAnalysis, type PathsAnalysisHook } from './paths';
+import { readDataText } from './readText';
 
 /**
  * The analysis behind `routelens paths`: the same model and drawing as the panel. html and svg always
@@ -19,7 +20,7 @@ export const pathsAnalysis: PathsAnalysisHook = async (req) => {
       ...(req.vrpsFile !== undefined ? { vrpFiles: [req.vrpsFile] } : {}),
       ...(req.relationshipsFile !== undefined ? { relationshipFiles: [req.relationshipsFile] } : {}),
     },
-    (p) => req.io.readFile(p),
+    (p) => readDataText(() => req.io.readFile(p), p, req.io.stderr),
   );
   for (const set of Object.values(data.status ?? {})) for (const e of set?.errors ?? []) req.io.stderr(`routelens paths: ${e.source}: ${e.message}\n`);
   const model = analyzePaths(req.result, data);

@@ -7,6 +7,7 @@ import { lgCodes } from '../lg/codes';
 import { pathCodes } from '../paths/codes';
 import { rpkiCodes } from '../rpki/codes';
 import { routelensCodes } from './codes';
+import { inputCodes } from '../input/codes';
 
 /** Every diagnostic code the core can emit, by area; the single source for docs/diagnostics.md. */
 export const diagnosticAreas: readonly { area: string; title: string; codes: readonly DiagnosticCodeInfo[] }[] = [
@@ -17,6 +18,7 @@ export const diagnosticAreas: readonly { area: string; title: string; codes: rea
   { area: 'lg', title: 'Looking-glass parsing', codes: lgCodes },
   { area: 'paths', title: 'AS-path analysis', codes: pathCodes },
   { area: 'rpki', title: 'RPKI data sources', codes: rpkiCodes },
+  { area: 'input', title: 'Reading files', codes: inputCodes },
   { area: 'routelens', title: 'Language server', codes: routelensCodes },
 ];
 

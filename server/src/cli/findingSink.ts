@@ -1,0 +1,40 @@
+import type { Diagnostic, Severity } from '../core/diagnostics/diagnostic';
+
+export interface FileDiagnostic extends Diagnostic {
+  readonly file: string;
+}
+
+/** How many findings of each severity a run had, and over how many files. */
+export interface LintSummary {
+  readonly files: number;
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+/**
+ * Where `lint` sends findings as they are produced, one file after another: a report is written while it is
+ * made and never held whole, so memory does not grow with the number of findings. A validator that yields
+ * findings one by one can feed `add` directly.
+ */
+export interface FindingSink {
+  add(d: FileDiagnostic): void;
+  /** Every finding of `file` has been added. */
+  endFile(file: string): void;
+  /** After the last file: what closes the report. */
+  end(summary: LintSummary): void;
+}
+
+/** Counts findings by severity on their way to a sink. */
+export class SeverityTally {
+  readonly counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+
+  wrap(sink: FindingSink): FindingSink {
+    return {
+      add: (d) => {
+        this.counts[d.severity]++;
+        sink.add(d);
+      },
+      endFile: (file) => sink.endFile(file),
+      end: (summary) => sink.end(summary),
+    };
+  }
+}
