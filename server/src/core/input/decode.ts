@@ -15,7 +15,7 @@ export interface InputProblem {
 }
 
 export type DecodedInput =
-  /** Text with line ends normalised to LF (lines and columns are those of the file) and no byte order mark. */
+  /** Text without its byte order mark, line ends as in the file (CR-only files get LF: lineEnds.ts). */
   | { readonly kind: 'text'; readonly text: string; readonly encoding: TextEncoding; readonly problems: readonly InputProblem[] }
   /** Not text: nothing was decoded, and the one problem says what the bytes look like. */
   | { readonly kind: 'binary'; readonly format: BinaryFormat; readonly problem: InputProblem };
