@@ -48,3 +48,20 @@ export function languageOfFile(fileName: string, text: string): string | undefin
   if (fileName.toLowerCase().endsWith('.json')) return ASPA_JSON_HINT.test(text.slice(0, 65536)) ? 'aspa' : undefined;
   return looksLikeRpsl(text) ? 'rpsl' : undefined;
 }
+
+/**
+ * The first lines package.json's `firstLine` gives to RPSL for saved whois answers: a `%` or `#` remark
+ * (not a "#!" script), a whois client's "Warning: …" or "[Querying …]". Broad by necessity — VS Code sees
+ * one line — so the content must confirm it.
+ */
+const WHOIS_FIRST_LINE = /^(?:%|#(?!!)|Warning: |\[)/;
+
+/**
+ * The language the language server treats an open document as. A document VS Code called RPSL only for
+ * its first line (no .rpsl/.irr name) and whose content holds no RPSL object — a LaTeX file, a `#`
+ * commented config, ARIN's own whois format — is plain text: no diagnostics for what is not RPSL.
+ */
+export function languageOfDocument(uri: string, languageId: string, text: string): string {
+  if (languageId !== 'rpsl' || languageOfName(uri)) return languageId;
+  return WHOIS_FIRST_LINE.test(text) && !looksLikeRpsl(text) ? 'plaintext' : languageId;
+}

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceDocument } from '../core/document';
-import { languageOfFile, languageServices } from '../core/languages';
+import { languageOfDocument, languageOfFile, languageServices } from '../core/languages';
 import type { LanguageService, ServiceContext } from '../core/service';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { workspaceSymbols } from '../core/workspace/navigation';
@@ -71,7 +71,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     const cached = sources.get(uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
-    const fresh = new SourceDocument(uri, servedLanguage(uri, doc.languageId, text), doc.version, text, documentPositions(doc, doc.version));
+    // A saved whois answer is RPSL by its first line (package.json firstLine) only if its content agrees.
+    const fresh = new SourceDocument(uri, languageOfDocument(uri, servedLanguage(uri, doc.languageId, text), text), doc.version, text, documentPositions(doc, doc.version));
     sources.set(uri, fresh);
     return fresh;
   };
