@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type {
   CodeAction,
+  CodeLens,
+  InlayHint,
   CompletionItem,
   CompletionList,
   Diagnostic,
@@ -22,23 +24,17 @@ import { repoRoot, serverModule } from '../support/lspClient';
  */
 const built = existsSync(serverModule);
 
-test('a full session through a client that is not VS Code', { skip: !built && 'dist/server/node.js not built (run npm run build)' }, async () => {
-  const pkg = JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { bin: Record<string, string> };
-  assert.equal(pkg.bin['routelens-lsp'], './dist/server/node.js');
-  assert.ok(readFileSync(serverModule, 'utf8').startsWith('#!/usr/bin/env node\n'), 'the bin starts with a shebang');
-
-  // No --stdio: the command alone must speak over standard input and output.
+/** Starts `routelens-lsp` as such an editor does (no transport flag) and records any request it sends. */
+function startSession() {
   const child = spawn(process.execPath, [serverModule], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const unexpected: string[] = [];
-  const published = new Map<string, Diagnostic[]>();
   const waiting: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
   connection.onRequest((method) => {
     unexpected.push(method);
     throw new Error(`${method} was not announced by this client`);
   });
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.set(p.uri, p.diagnostics);
     for (const w of waiting.splice(0)) {
       if (w.uri === p.uri) w.resolve(p.diagnostics);
       else waiting.push(w);
@@ -51,16 +47,29 @@ test('a full session through a client that is not VS Code', { skip: !built && 'd
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 10_000);
       waiting.push({ uri, resolve: (d) => (clearTimeout(timer), resolve(d)) });
     });
-
-  try {
-    const init = await connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      initializationOptions: { routelens: { diagnostics: { maxPerFile: 2 } } },
-    });
-    assert.equal(init.capabilities.hoverProvider, true);
+  const initialize = async (initializationOptions: unknown): Promise<InitializeResult> => {
+    const init = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
     await connection.sendNotification('initialized', {});
+    return init;
+  };
+  const dispose = async (): Promise<void> => {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    connection.dispose();
+    child.kill();
+  };
+  return { connection, unexpected, diagnosticsOf, initialize, dispose, kill: () => (connection.dispose(), child.kill()) };
+}
+
+test('a full session through a client that is not VS Code', { skip: !built && 'dist/server/node.js not built (run npm run build)' }, async () => {
+  const pkg = JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { bin: Record<string, string> };
+  assert.equal(pkg.bin['routelens-lsp'], './dist/server/node.js');
+  assert.ok(readFileSync(serverModule, 'utf8').startsWith('#!/usr/bin/env node\n'), 'the bin starts with a shebang');
+
+  const { connection, unexpected, diagnosticsOf, initialize, kill } = startSession();
+  try {
+    const init = await initialize({ routelens: { diagnostics: { maxPerFile: 2 } } });
+    assert.equal(init.capabilities.hoverProvider, true);
 
     const uri = 'file:///generic/route.rpsl';
     // Three errors (host bits, a bad origin, a line that is no attribute) and a misaligned value.
@@ -125,7 +134,37 @@ test('a full session through a client that is not VS Code', { skip: !built && 'd
     await connection.sendNotification('exit');
     assert.deepEqual(unexpected, [], 'the server asked for nothing the client did not announce');
   } finally {
-    connection.dispose();
-    child.kill();
+    kill();
+  }
+});
+
+test('AS names as inlay hints (when turned on) and set sizes as code lenses', { skip: !built && 'not built' }, async () => {
+  const session = startSession();
+  try {
+    const init = await session.initialize({ inlayHints: { asNames: true } });
+    assert.ok(init.capabilities.inlayHintProvider);
+    assert.deepEqual(init.capabilities.codeLensProvider, { resolveProvider: true });
+    const uri = 'file:///generic/cantv.rpsl';
+    const text = readFileSync(`${repoRoot}/examples/cantv/cantv.rpsl`, 'utf8');
+    const opened = session.diagnosticsOf(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'rpsl', version: 1, text } });
+    await opened;
+    const lines = text.split('\n');
+    const hints = await session.connection.sendRequest<InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+    });
+    const importLine = lines.indexOf('import:         from AS6762 accept ANY');
+    assert.ok(hints.some((h) => h.position.line === importLine && h.label === 'SPARKLE'), JSON.stringify(hints.slice(0, 5)));
+    const lenses = await session.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const setLine = lines.indexOf('as-set:         AS8048:AS-CUSTOMERS');
+    const lens = lenses.find((l) => l.range.start.line === setLine);
+    assert.ok(lens, JSON.stringify(lenses));
+    const resolved = await session.connection.sendRequest<CodeLens>('codeLens/resolve', lens);
+    assert.equal(resolved.command?.title, '1 AS after expansion, depth 1');
+    assert.deepEqual(session.unexpected, []);
+    await session.dispose();
+  } finally {
+    session.kill();
   }
 });

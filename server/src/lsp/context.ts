@@ -36,7 +36,13 @@ export interface ServerContext {
   onDidIndex(listener: (uri: string) => void): void;
   /** Called with the raw `routelens` section each time settings are (re)read. */
   onSettings(listener: (section: unknown) => void): void;
-  readonly clientCapabilities: { readonly workDoneProgress: boolean; readonly pullDiagnostics: boolean; readonly watchedFilesRegistration: boolean };
+  readonly clientCapabilities: {
+    readonly workDoneProgress: boolean;
+    readonly pullDiagnostics: boolean;
+    readonly watchedFilesRegistration: boolean;
+    readonly inlayHintRefresh: boolean;
+    readonly codeLensRefresh: boolean;
+  };
   /** Workspace folder URIs from initialize. */
   readonly workspaceFolders: readonly string[];
 }

@@ -56,6 +56,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   let configurationPull = false;
   let initializationSettings: unknown;
   let watchedFilesRegistration = false;
+  let inlayHintRefresh = false;
+  let codeLensRefresh = false;
   let workDoneProgress = false;
   let workspaceFolders: string[] = [];
   const pending = new Map<string, { dispose(): void }>();
@@ -213,6 +215,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     configurationPull = !!caps.workspace?.configuration;
     workDoneProgress = !!caps.window?.workDoneProgress;
     watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    inlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+    codeLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     // Editors other than VS Code often pass settings only here (eglot, Helix, Sublime LSP): either the
     // `routelens` section itself or an object holding it.
@@ -231,6 +235,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
         referencesProvider: true,
         renameProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: true },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'routelens' },
@@ -248,7 +254,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     onSettings: (l) => settingsListeners.push(l),
     onDidIndex: (l) => indexListeners.push(l),
     get clientCapabilities() {
-      return { workDoneProgress, pullDiagnostics, watchedFilesRegistration };
+      return { workDoneProgress, pullDiagnostics, watchedFilesRegistration, inlayHintRefresh, codeLensRefresh };
     },
     get workspaceFolders() {
       return workspaceFolders;

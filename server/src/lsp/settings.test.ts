@@ -15,5 +15,14 @@ test('routelens.diagnostics.maxPerFile: default 1000, a number is taken (at leas
     rpslDialect: 'auto',
     crossChecks: false,
     maxDiagnosticsPerFile: 5,
+    inlayAsNames: false,
+    setSizeLenses: true,
   });
+});
+
+test('editor hints: AS-name inlay hints off and set-size lenses on unless set, wrong types fall back', () => {
+  assert.equal(readSettings({ inlayHints: { asNames: true } }).inlayAsNames, true);
+  assert.equal(readSettings({ inlayHints: { asNames: 'yes' } }).inlayAsNames, false);
+  assert.equal(readSettings({ codeLens: { setSizes: false } }).setSizeLenses, false);
+  assert.equal(readSettings(undefined).setSizeLenses, true);
 });

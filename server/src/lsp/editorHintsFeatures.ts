@@ -1,0 +1,42 @@
+import type { CodeLens } from 'vscode-languageserver';
+import { asNameHints } from '../core/editorHints/asNameHints';
+import { resolveSetSizeLens, setSizeLenses } from '../core/editorHints/setSizeLenses';
+import type { FeatureModule } from './context';
+
+/** After the index or settings change, hints and lenses are asked for again at most this often. */
+const REFRESH_DELAY_MS = 500;
+
+/**
+ * AS names as inlay hints (off unless `routelens.inlayHints.asNames`) and set sizes as code lenses (on unless
+ * `routelens.codeLens.setSizes` is false). Both read the workspace index, so they are refreshed when it changes,
+ * where the client said it can be asked to.
+ */
+export const editorHintsFeatures: FeatureModule = (ctx) => {
+  const { connection } = ctx;
+  const settings = () => ctx.serviceContext().settings;
+
+  connection.languages.inlayHint.on((params) => {
+    if (!settings().inlayAsNames) return [];
+    const doc = ctx.sourceDocument(params.textDocument.uri);
+    return doc ? asNameHints(doc, params.range, ctx.serviceContext().workspace) : [];
+  });
+  connection.onCodeLens((params) => {
+    if (!settings().setSizeLenses) return [];
+    const doc = ctx.sourceDocument(params.textDocument.uri);
+    return doc ? setSizeLenses(doc) : [];
+  });
+  connection.onCodeLensResolve((lens: CodeLens) => resolveSetSizeLens(lens, ctx.serviceContext().workspace));
+
+  let pending: { dispose(): void } | undefined;
+  const refreshSoon = (): void => {
+    const caps = ctx.clientCapabilities;
+    if (pending || (!caps.inlayHintRefresh && !caps.codeLensRefresh)) return;
+    pending = ctx.runtime.timer.setTimeout(() => {
+      pending = undefined;
+      if (caps.inlayHintRefresh && settings().inlayAsNames) ctx.background('inlay hint refresh', connection.languages.inlayHint.refresh());
+      if (caps.codeLensRefresh && settings().setSizeLenses) ctx.background('code lens refresh', connection.sendRequest('workspace/codeLens/refresh'));
+    }, REFRESH_DELAY_MS);
+  };
+  ctx.onDidIndex(refreshSoon);
+  ctx.onSettings(refreshSoon);
+};
