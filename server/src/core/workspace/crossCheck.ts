@@ -10,7 +10,7 @@ import { workspaceCodes } from './codes';
 import { nearestName } from './nearestName';
 import type { ObjectReference } from './references';
 import { expandSet, MAX_SET_DEPTH, MAX_SET_SIZE, mbrsByRef, memberOfAllowed } from './setExpansion';
-import { announcedToAnyone, namedPeers, peersWith } from './routePolicy';
+import { announcedToAnyone, exportsTo, namedPeers } from './routePolicy';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
 const SEVERITY = new Map(workspaceCodes.map((c) => [c.code, c.severity]));
@@ -219,7 +219,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   }
   const aut = index.autNum(route.origin);
   if (!aut) return;
-  const m = announcedToAnyone(index, aut.object, { prefix: route.prefix, path: [route.origin] });
+  const m = announcedToAnyone(index, aut, { prefix: route.prefix, path: [route.origin] });
   if (m !== 'no-match') return;
   const originAttr = e.object.attributes.find((a) => a.name === 'origin');
   push(
@@ -233,13 +233,24 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
 function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   const self = parseAsn(e.key);
   if (!self.ok) return;
+  // The AS numbers an import names are among the aut-num references of its text (a superset): when none
+  // of them has an aut-num here, no finding can come, and the policy is not parsed at all.
+  let peerHere = false;
+  for (const ref of e.refs) {
+    if (ref.kind !== 'aut-num' || (ref.attribute !== 'import' && ref.attribute !== 'mp-import') || ref.key === e.key) continue;
+    if (index.lookup('aut-num', ref.key).length > 0) {
+      peerHere = true;
+      break;
+    }
+  }
+  if (!peerHere) return;
   const seen = new Set<number>();
   for (const p of namedPeers(e.object, 'import')) {
     if (p.asn === self.asn || seen.has(p.asn)) continue;
     seen.add(p.asn);
     const peer = index.autNum(p.asn);
     if (!peer) continue;
-    if (peersWith(index, peer.object, 'export', self.asn) !== 'no-match') continue;
+    if (exportsTo(index, peer, self.asn) !== 'no-match') continue;
     const span = valueSpanToDocument(p.attr, p.span.start, p.span.end);
     push(
       'workspace/import-without-export',

@@ -33,15 +33,14 @@ export interface Decision {
   readonly span?: Span;
 }
 
-const astCache = new WeakMap<RpslAttribute, PolicyAst | null>();
-
+/**
+ * Parsed anew on each call: trees are not kept per attribute. A registry dump holds millions of policy
+ * lines, and keeping each one's tree for as long as its attribute lived was most of the memory a lint
+ * run used (about 700 bytes a line). What lasts is either bounded (`directionRules`) or compact
+ * (`exportFacts`).
+ */
 function policyOf(attr: RpslAttribute): PolicyAst | undefined {
-  let ast = astCache.get(attr);
-  if (ast === undefined) {
-    ast = parsePolicy(attr.name, attr.value)?.ast ?? null;
-    astCache.set(attr, ast);
-  }
-  return ast ?? undefined;
+  return parsePolicy(attr.name, attr.value)?.ast ?? undefined;
 }
 
 function and3(a: Match, b: () => Match): Match {
@@ -327,14 +326,9 @@ function evalExpr(ev: Evaluator, e: PolicyExpr, neighbour: Asn, route: Route): E
  */
 export function evaluatePolicy(index: WorkspaceIndex, autNum: RpslObject, direction: 'import' | 'export', neighbour: Asn, route: Route): Decision {
   const ev = new Evaluator(index, neighbour);
-  const names = direction === 'import' ? ['import', 'mp-import'] : ['export', 'mp-export'];
   let best: Decision = { match: 'no-match' };
-  let rules = 0;
-  for (const attr of autNum.attributes) {
-    if (!names.includes(attr.name)) continue;
-    const ast = policyOf(attr);
-    if (!ast || (ast.kind !== 'import' && ast.kind !== 'export')) continue;
-    rules++;
+  const rules = directionRules(autNum, direction);
+  for (const { attr, ast } of rules) {
     if (!afiApplies(ast.expr, route.prefix, ast.mp)) continue;
     const r = evalExpr(ev, ast.expr, neighbour, route);
     const decided: Decision = { match: r.match, attribute: attr, ...(r.span ? { span: valueSpanToDocument(attr, r.span.start, r.span.end) } : {}) };
@@ -342,7 +336,7 @@ export function evaluatePolicy(index: WorkspaceIndex, autNum: RpslObject, direct
     if (best.match === 'no-match' && r.match !== 'no-match') best = decided;
     else if (best.match === 'unrecorded' && r.match === 'skip') best = decided;
   }
-  return rules === 0 ? { match: 'unrecorded' } : best;
+  return rules.length === 0 ? { match: 'unrecorded' } : best;
 }
 
 /**
@@ -447,12 +441,32 @@ function allFactors(e: PolicyExpr, out: PolicyFactor[]): PolicyFactor[] {
 }
 
 export type Rule = { attr: RpslAttribute; ast: PolicyAst & { kind: 'import' | 'export' }; factors: readonly PolicyFactor[] };
-const rulesCache = { import: new WeakMap<RpslObject, Rule[]>(), export: new WeakMap<RpslObject, Rule[]>() };
 
-/** An aut-num's rules of one direction, parsed once per object. */
+/**
+ * Rules of the aut-nums read lately, most recent last, at most RULES_KEPT rules in all (one aut-num's
+ * however large): the path view and navigation ask about a few aut-nums many times, while a lint run
+ * passes over every aut-num of a dump and must not keep them all.
+ */
+const RULES_KEPT = 20_000;
+const recentRules = new Map<RpslObject, { import?: Rule[]; export?: Rule[] }>();
+let recentCount = 0;
+
+/** An aut-num's rules of one direction, parsed once while it is among the aut-nums read lately. */
 export function directionRules(autNum: RpslObject, direction: 'import' | 'export'): readonly Rule[] {
-  let rules = rulesCache[direction].get(autNum);
-  if (!rules) rulesCache[direction].set(autNum, (rules = computeRules(autNum, direction)));
+  let slot = recentRules.get(autNum);
+  if (slot) {
+    recentRules.delete(autNum);
+    recentRules.set(autNum, slot);
+  } else recentRules.set(autNum, (slot = {}));
+  let rules = slot[direction];
+  if (rules) return rules;
+  slot[direction] = rules = computeRules(autNum, direction);
+  recentCount += rules.length;
+  for (const [o, s] of recentRules) {
+    if (recentCount <= RULES_KEPT || o === autNum) break;
+    recentCount -= (s.import?.length ?? 0) + (s.export?.length ?? 0);
+    recentRules.delete(o);
+  }
   return rules;
 }
 
@@ -467,39 +481,103 @@ function computeRules(autNum: RpslObject, direction: 'import' | 'export'): Rule[
   return out;
 }
 
+/** One filter an export announces, with the peer PeerAS stands for in it (the factor's first plain AS). */
+interface Announcement {
+  readonly peer: Asn;
+  readonly filter: Filter | undefined;
+}
+
 /**
- * Does any export rule of `autNum` announce `route`, to whomever? `undefined` when the aut-num has no
+ * What the cross-checks read of an aut-num's exports, kept per indexed object instead of its trees: the
+ * plain AS numbers its peerings name (most of a real policy: `to AS12 announce …`), the few peerings that
+ * are more than that, and the filters it announces per address family, each distinct filter text once
+ * (a transit AS announces the same set to thousands of peers).
+ */
+interface ExportFacts {
+  readonly rules: number;
+  readonly peers: ReadonlySet<Asn>;
+  readonly otherPeerings: readonly PolicyFactor['peerings'][number]['peering'][];
+  readonly v4: readonly Announcement[];
+  readonly v6: readonly Announcement[];
+}
+
+/** A peering that names plain AS numbers only (`AS1`, `AS1 OR AS2`): matching it is a set lookup. */
+function plainAsns(e: AsExpr | undefined, out: Asn[]): boolean {
+  if (!e) return false;
+  if (e.kind === 'asn') {
+    out.push(e.asn);
+    return true;
+  }
+  return e.kind === 'or' && plainAsns(e.left, out) && plainAsns(e.right, out);
+}
+
+const exportFactsCache = new WeakMap<IndexedObject, ExportFacts>();
+
+function exportFacts(aut: IndexedObject): ExportFacts {
+  let facts = exportFactsCache.get(aut);
+  if (facts) return facts;
+  const peers = new Set<Asn>();
+  const otherPeerings: PolicyFactor['peerings'][number]['peering'][] = [];
+  const seen = { 4: new Set<string>(), 6: new Set<string>() };
+  const v4: Announcement[] = [];
+  const v6: Announcement[] = [];
+  const rules = computeRules(aut.object, 'export');
+  const probes: Record<4 | 6, Prefix> = { 4: { afi: 4, words: [0], length: 0 }, 6: { afi: 6, words: [0, 0, 0, 0], length: 0 } };
+  for (const { attr, ast, factors } of rules) {
+    for (const f of factors) {
+      for (const p of f.peerings) {
+        const asns: Asn[] = [];
+        if (plainAsns(p.peering.as, asns)) for (const a of asns) peers.add(a);
+        else otherPeerings.push(p.peering);
+      }
+      let peer = -1 as Asn;
+      for (const p of f.peerings)
+        if (p.peering.as?.kind === 'asn') {
+          peer = p.peering.as.asn;
+          break;
+        }
+      const text = f.filter ? attr.value.slice(f.filter.span.start, f.filter.span.end) : '';
+      // PeerAS, also inside a filter-set (FLTR-…), makes the peer part of what the filter means.
+      const key = /peeras|fltr-/i.test(text) ? `${peer} ${text}` : text;
+      for (const afi of [4, 6] as const) {
+        if (!afiApplies(ast.expr, probes[afi], ast.mp) || seen[afi].has(key)) continue;
+        seen[afi].add(key);
+        (afi === 4 ? v4 : v6).push({ peer, filter: f.filter });
+      }
+    }
+  }
+  facts = { rules: rules.length, peers, otherPeerings, v4, v6 };
+  exportFactsCache.set(aut, facts);
+  return facts;
+}
+
+/**
+ * Does any export rule of `aut` announce `route`, to whomever? `undefined` when the aut-num has no
  * export rule at all (nothing to disagree with).
  */
-export function announcedToAnyone(index: WorkspaceIndex, autNum: RpslObject, route: Route): Match | undefined {
-  const rules = directionRules(autNum, 'export');
-  if (rules.length === 0) return undefined;
+export function announcedToAnyone(index: WorkspaceIndex, aut: IndexedObject, route: Route): Match | undefined {
+  const facts = exportFacts(aut);
+  if (facts.rules === 0) return undefined;
   let m: Match = 'no-match';
-  for (const { ast, factors } of rules) {
-    if (!afiApplies(ast.expr, route.prefix, ast.mp)) continue;
-    for (const f of factors) {
-      // PeerAS needs a peer: take each plain AS the factor names, or skip when there is none.
-      const peers: Asn[] = [];
-      for (const p of f.peerings) if (p.peering.as?.kind === 'asn') peers.push(p.peering.as.asn);
-      const ev = new Evaluator(index, peers[0] ?? (-1 as Asn));
-      m = or3(m, () => (f.filter ? ev.filter(f.filter, route) : 'match'));
-      if (m === 'match') return m;
-    }
+  // Three-valued OR is order-free and idempotent: each distinct filter is asked once, in rule order.
+  for (const a of route.prefix.afi === 4 ? facts.v4 : facts.v6) {
+    const ev = new Evaluator(index, a.peer);
+    m = or3(m, () => (a.filter ? ev.filter(a.filter, route) : 'match'));
+    if (m === 'match') return m;
   }
   return m;
 }
 
-/** Does some `direction` rule of `autNum` name `neighbour` in its peering (whatever the filter)? */
-export function peersWith(index: WorkspaceIndex, autNum: RpslObject, direction: 'import' | 'export', neighbour: Asn): Match {
+/** Does some export rule of `aut` name `neighbour` in its peering (whatever the filter)? */
+export function exportsTo(index: WorkspaceIndex, aut: IndexedObject, neighbour: Asn): Match {
+  const facts = exportFacts(aut);
+  // A plain AS decides alone: nothing else can turn a match into anything but a match.
+  if (facts.peers.has(neighbour)) return 'match';
   const ev = new Evaluator(index, neighbour);
   let m: Match = 'no-match';
-  for (const { factors } of directionRules(autNum, direction)) {
-    for (const f of factors) {
-      for (const p of f.peerings) {
-        m = or3(m, () => ev.peeringMatches(p.peering, neighbour));
-        if (m === 'match') return m;
-      }
-    }
+  for (const p of facts.otherPeerings) {
+    m = or3(m, () => ev.peeringMatches(p, neighbour));
+    if (m === 'match') return m;
   }
   return m;
 }
