@@ -3,10 +3,9 @@ import { pathToFileURL } from 'node:url';
 import { SourceDocument } from '../core/document';
 import { languageOfContent, languageOfFile, languageOfName, languageServices } from '../core/languages';
 import { firstContentLine } from '../core/rpsl/whoisText';
-import { parseRpslDocument } from '../core/rpsl/service';
 import type { RpslDialectSetting } from '../core/settings';
 import { defaultSettings } from '../core/settings';
-import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { RpslStreamCheck } from '../core/workspace/streamCheck';
 import type { InputProblem } from '../core/input/decode';
 import { listCodes } from './explain';
 import { type FileDiagnostic, type FindingSink, SeverityTally } from './findingSink';
@@ -119,17 +118,20 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
 
-  const workspace = new WorkspaceIndex();
-  for (const { doc } of files) if (doc.languageId === 'rpsl') workspace.set(doc.uri, parseRpslDocument(doc).objects, doc.text);
-  const ctx = { settings: { ...defaultSettings, rpslDialect, crossChecks: !parsed.flags.has('no-cross-checks') }, workspace };
+  // RPSL files are indexed as compact facts first, then checked one by one as a stream (objects validated
+  // as framed, then the cross-object checks); other languages through their service, with that index.
+  const settings = { ...defaultSettings, rpslDialect, crossChecks: !parsed.flags.has('no-cross-checks') };
+  const rpsl = new RpslStreamCheck(settings);
+  for (const { doc } of files) if (doc.languageId === 'rpsl') rpsl.index(doc.uri, doc.text);
+  const ctx = { settings, workspace: rpsl.workspace };
 
   const tally = new SeverityTally();
   const sink = tally.wrap(format === 'json' ? jsonFindings(io.stdout) : format === 'sarif' ? sarifFindings(io.stdout) : textFindings(io.stdout, maxPerCode));
   // A file that could not be read as text has its one finding, first.
   for (const [file, problems] of unreadable) reportFile(sink, file, problems, []);
   for (const { file, doc } of files) {
-    const service = languageServices.get(doc.languageId);
-    reportFile(sink, file, inputProblems.get(file) ?? [], service ? service.validate(doc, ctx) : []);
+    const service = doc.languageId === 'rpsl' ? undefined : languageServices.get(doc.languageId);
+    reportFile(sink, file, inputProblems.get(file) ?? [], doc.languageId === 'rpsl' ? rpsl.findings(doc.uri) : service ? service.validate(doc, ctx) : []);
   }
   sink.end({ files: files.length + unreadable.length, counts: tally.counts });
   return tally.counts.error > 0 ? EXIT.findings : EXIT.ok;

@@ -35,7 +35,7 @@ function candidateClasses(attr: string, objectClass: string): readonly string[] 
  */
 export function workspaceCompletions(doc: SourceDocument, pos: Position, ctx: ServiceContext): CompletionItem[] {
   const offset = doc.lineIndex.offsetAt(pos);
-  const entry = ensureIndexed(ctx.workspace, doc).find((e) => offset >= e.object.span.start && offset <= e.object.span.end);
+  const entry = ensureIndexed(ctx.workspace, doc).find((e) => offset >= e.span.start && offset <= e.span.end);
   const attr = entry?.object.attributes.find((a) => offset > a.nameSpan.end && offset <= Math.max(a.span.end, a.nameSpan.end + 1));
   if (!entry || !attr) return [];
   const classes = candidateClasses(attr.name, entry.className);

@@ -85,15 +85,15 @@ function nearestOf(pass: CrossCheckPass, ref: ObjectReference): string | undefin
 export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFinding[] {
   const { index } = pass;
   const out: CrossFinding[] = [];
-  const base = e.object.span.start;
+  const base = e.span.start;
   const rel = (s: Span): Span => ({ start: s.start - base, end: s.end - base });
   const push: Push = (code, span, message, related, fixes) => {
     out.push({ code, severity: SEVERITY.get(code) ?? 'warning', span: rel(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
   };
-  const obj = e.object;
   const hasDump = index.hasRegistryDump();
+  const refs = e.refs;
   // References that resolve nowhere.
-  for (const ref of e.refs) {
+  for (const ref of refs) {
     if (!unresolvedReportable(index, ref, hasDump) || index.resolve(ref.kind, ref.key).length > 0) continue;
     const what = ref.kind === 'contact' ? 'person or role' : ref.kind;
     const near = nearestOf(pass, ref);
@@ -107,12 +107,12 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
   }
 
   // member-of without the set's consent.
-  for (const ref of e.refs) {
+  for (const ref of refs) {
     if (ref.attribute !== 'member-of') continue;
     const set = index.resolve(ref.kind, ref.key)[0];
     if (!set) continue;
     const allowed = mbrsByRef(set.object);
-    if (memberOfAllowed(obj, allowed)) continue;
+    if (memberOfAllowed(e.object, allowed)) continue;
     push(
       'workspace/member-of-not-allowed',
       ref.span,
@@ -130,16 +130,16 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
 }
 
 function anchored(target: IndexedObject, span: Span, message: string): AnchoredRelated {
-  const base = target.object.span.start;
+  const base = target.span.start;
   return { target, span: { start: span.start - base, end: span.end - base }, message };
 }
 
 /** A finding about `e` placed in its file: `range` turns offsets of that file into line/character. */
 export function placeFinding(index: WorkspaceIndex, e: IndexedObject, f: CrossFinding, range: (s: Span) => Range): Diagnostic {
-  const base = e.object.span.start;
+  const base = e.span.start;
   const abs = (s: Span): Range => range({ start: s.start + base, end: s.end + base });
   const related: RelatedInformation[] | undefined = f.related?.map((r) => {
-    const b = r.target.object.span.start;
+    const b = r.target.span.start;
     return { uri: r.target.uri, range: rangeIn(index, r.target.uri, { start: r.span.start + b, end: r.span.end + b }), message: r.message };
   });
   return {
@@ -205,7 +205,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
       'workspace/duplicate-route',
       nameSpan(e.object),
       `Another ${e.className} object has the same prefix ${route.normalized} and origin AS${route.origin}: remove the duplicate.`,
-      same.map((o) => anchored(o, o.object.span, 'the other object')),
+      same.map((o) => anchored(o, o.span, 'the other object')),
     );
   }
   const origins = [...new Set(others.filter((o) => o.route && o.route.origin !== route.origin).map((o) => o.route?.origin))];
@@ -214,7 +214,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
       'workspace/multiple-origins',
       nameSpan(e.object),
       `${route.normalized} is also registered with origin ${origins.map((o) => `AS${o}`).join(', ')}. If that is not a planned multi-origin setup, remove the stale object.`,
-      others.filter((o) => o.route?.origin !== route.origin).map((o) => anchored(o, o.object.span, `origin AS${o.route?.origin}`)),
+      others.filter((o) => o.route?.origin !== route.origin).map((o) => anchored(o, o.span, `origin AS${o.route?.origin}`)),
     );
   }
   const aut = index.autNum(route.origin);

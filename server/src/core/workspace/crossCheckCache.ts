@@ -104,7 +104,7 @@ export class CrossCheckCache {
   diagnostics(range: (s: Span) => Range): Diagnostic[] {
     const out: Diagnostic[] = [];
     const lineOf = (e: IndexedObject): number =>
-      e.uri === this.uri ? range({ start: e.object.span.start, end: e.object.span.start }).start.line : (this.index.lineIndexOf(e.uri)?.positionAt(e.object.span.start).line ?? 0);
+      e.uri === this.uri ? range({ start: e.span.start, end: e.span.start }).start.line : (this.index.lineIndexOf(e.uri)?.positionAt(e.span.start).line ?? 0);
     for (const e of this.index.objectsIn(this.uri)) {
       const c = this.results.get(e);
       if (!c || c.findings.length === 0) continue;

@@ -48,7 +48,7 @@ function targetAt(doc: SourceDocument, pos: Position, ctx: ServiceContext): Targ
   const offset = doc.lineIndex.offsetAt(pos);
   const entries = ensureIndexed(ctx.workspace, doc);
   for (const e of entries) {
-    if (offset < e.object.span.start || offset > e.object.span.end) continue;
+    if (offset < e.span.start || offset > e.span.end) continue;
     for (const ref of e.refs) if (offset >= ref.span.start && offset <= ref.span.end) return { kind: ref.kind, key: ref.key, span: ref.span };
     const kind = ctx.workspace.targetKindOf(e.className);
     const own = definingSpan(e.object);
@@ -114,7 +114,7 @@ function describeObject(e: IndexedObject): string {
 function towardUs(doc: SourceDocument, pos: Position, ctx: ServiceContext, peer: IndexedObject): string {
   if (peer.className !== 'aut-num') return '';
   const offset = doc.lineIndex.offsetAt(pos);
-  const here = ctx.workspace.objectsIn(doc.uri).find((e) => e.className === 'aut-num' && offset >= e.object.span.start && offset <= e.object.span.end);
+  const here = ctx.workspace.objectsIn(doc.uri).find((e) => e.className === 'aut-num' && offset >= e.span.start && offset <= e.span.end);
   const self = here ? parseAsn(here.key) : undefined;
   if (!here || !self?.ok || here.key === peer.key) return '';
   const lines = [...rulesToward(ctx.workspace, peer.object, 'import', self.asn), ...rulesToward(ctx.workspace, peer.object, 'export', self.asn)].map((a) => `${a.name}: ${a.value}`);

@@ -54,7 +54,7 @@ export function autNumPeeringSummaries(index: WorkspaceIndex): AutNumPeeringSumm
   for (const e of index.all()) {
     if (e.className !== 'aut-num') continue;
     const li = index.lineIndexOf(e.uri);
-    const s = autNumPeeringSummary(e.object, e.uri, li ? li.range(e.object.span) : ZERO);
+    const s = autNumPeeringSummary(e.object, e.uri, li ? li.range(e.span) : ZERO);
     if (s) out.push(s);
   }
   return out;

@@ -1,16 +1,20 @@
 import { parseAsn, type Asn } from '../net/asn';
 import { parsePrefix, type Prefix } from '../net/prefix';
+import { frameRpslInto } from '../rpsl/frame';
 import { firstValue, type RpslObject } from '../rpsl/model';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/range';
 import { commonLength } from '../text/commonLength';
 import { detached } from '../text/detach';
 import { MultiMap } from './multiMap';
-import { objectReferences, TARGET_CLASSES, type ObjectReference, type TargetKind } from './references';
+import { objectReferences, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
 
 export interface IndexedObject {
   readonly uri: string;
+  /** The framed object (kept, or framed again from the file's text when the index was given it object by object). */
   readonly object: RpslObject;
+  /** Where the object is in its file (what `object.span` is, without framing it). */
+  readonly span: Span;
   /** Lower-cased class and upper-cased primary key, e.g. `aut-num` / `AS8048`. */
   readonly className: string;
   readonly key: string;
@@ -31,13 +35,143 @@ export interface ReferenceSite {
   readonly ref: ObjectReference;
 }
 
-/**
- * The index's own view of an entry: when a file is re-indexed, an object whose text did not change keeps
- * its entry, and so every map slot that points at it; only its offsets move (`object`, `refs`).
- */
-type Entry = { -readonly [K in keyof IndexedObject]: IndexedObject[K] };
+/** Reference kinds, strengths and attribute names as small numbers, for the packed reference tables. */
+const KINDS: readonly TargetKind[] = ['as-set', 'route-set', 'rtr-set', 'filter-set', 'peering-set', 'mntner', 'contact', 'aut-num', 'inet-rtr'];
+const KIND_IDS = new Map(KINDS.map((k, i) => [k, i]));
+const STRENGTHS: readonly Strength[] = ['strong', 'weak', 'policy'];
+const STRENGTH_IDS = new Map(STRENGTHS.map((k, i) => [k, i]));
+const attributeNames: string[] = [];
+const attributeIds = new Map<string, number>();
 
-/** A site reads its reference through the entry, so it follows the entry when the entry's offsets move. */
+function attributeId(name: string): number {
+  let id = attributeIds.get(name);
+  if (id === undefined) {
+    attributeIds.set(name, (id = attributeNames.length));
+    attributeNames.push(name);
+  }
+  return id;
+}
+
+/** The text a file was indexed from, shared by its entries (replaced, never mutated, on a new version). */
+interface FileText {
+  readonly text: string;
+}
+
+/** The object an entry last framed again, per entry (most recent last); see `Entry.object`. */
+const reframed = new Map<Entry, RpslObject>();
+const REFRAMED_KEPT = 64;
+
+/**
+ * The index's own view of an object. When a file is re-indexed, an object whose text did not change keeps
+ * its entry, and so every map slot that points at it; only its place moves (`start`, `end`, `held`).
+ *
+ * What it holds is compact, since a dump's entries live as long as the index: references as a packed
+ * table (kind, strength and attribute as small numbers, offsets from the object's start, keys shared
+ * through the index's name table) and, for a file indexed object by object, no framed object at all —
+ * `object` frames it again from the file's text when a check needs its attributes.
+ */
+class Entry implements IndexedObject {
+  route?: { readonly prefix: Prefix; readonly normalized: string; readonly origin: Asn };
+  private readonly refKeys: readonly string[];
+  /** Per reference: kind | strength << 4 | attribute << 8, start and end, offsets from the object's start. */
+  private readonly refData: Int32Array;
+
+  constructor(
+    readonly uri: string,
+    readonly className: string,
+    readonly key: string,
+    refs: readonly ObjectReference[],
+    intern: (s: string) => string,
+    public start: number,
+    public end: number,
+    /** The framed object, when the index keeps it (a document open in the editor keeps it anyway). */
+    public held: RpslObject | undefined,
+    private readonly source: FileText | undefined,
+  ) {
+    const keys: string[] = new Array<string>(refs.length);
+    const data = new Int32Array(refs.length * 3);
+    refs.forEach((r, i) => {
+      keys[i] = intern(r.key);
+      data[i * 3] = KIND_IDS.get(r.kind)! | (STRENGTH_IDS.get(r.strength)! << 4) | (attributeId(r.attribute) << 8);
+      data[i * 3 + 1] = r.span.start - start;
+      data[i * 3 + 2] = r.span.end - start;
+    });
+    this.refKeys = keys;
+    this.refData = data;
+  }
+
+  get object(): RpslObject {
+    if (this.held) return this.held;
+    let o = reframed.get(this);
+    if (o) {
+      reframed.delete(this);
+    } else {
+      const text = this.source?.text ?? '';
+      frameRpslInto(text, { object: (x) => (o ??= x), diagnostic: () => undefined }, { from: this.start, to: this.end, afterBlank: true });
+      o ??= { className: this.className, attributes: [], span: this.span };
+      if (reframed.size >= REFRAMED_KEPT) for (const k of reframed.keys()) {
+        reframed.delete(k);
+        break;
+      }
+    }
+    reframed.set(this, o);
+    return o;
+  }
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+
+  get refCount(): number {
+    return this.refKeys.length;
+  }
+
+  refAt(i: number): ObjectReference {
+    const m = this.refData[i * 3]!;
+    return {
+      kind: KINDS[m & 15]!,
+      key: this.refKeys[i]!,
+      attribute: attributeNames[m >>> 8]!,
+      span: { start: this.start + this.refData[i * 3 + 1]!, end: this.start + this.refData[i * 3 + 2]! },
+      strength: STRENGTHS[(m >>> 4) & 15]!,
+    };
+  }
+
+  /** Does reference `i` name `kind`/`key`? (Without making its object.) */
+  refIs(i: number, kind: TargetKind, key: string): boolean {
+    return this.refKeys[i] === key && KINDS[this.refData[i * 3]! & 15] === kind;
+  }
+
+  /** The references, made on each call (they are kept packed). */
+  get refs(): readonly ObjectReference[] {
+    const out: ObjectReference[] = new Array<ObjectReference>(this.refKeys.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.refAt(i);
+    return out;
+  }
+
+  /** The distinct kind/key pairs referenced, for the reverse maps (each entry once under a name). */
+  refTargets(visit: (kind: TargetKind, key: string) => void): void {
+    const n = this.refKeys.length;
+    if (n === 0) return;
+    const seen = n > 4 ? new Set<string>() : undefined;
+    for (let i = 0; i < n; i++) {
+      const kind = KINDS[this.refData[i * 3]! & 15]!;
+      const key = this.refKeys[i]!;
+      if (seen) {
+        const k = kind + '\u0000' + key;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      } else {
+        let dup = false;
+        for (let j = 0; j < i && !dup; j++) dup = this.refIs(j, kind, key);
+        if (dup) continue;
+      }
+      visit(kind, key);
+    }
+  }
+}
+
+/** A site reads its reference through the entry, so it follows the entry when the entry moves. */
 class Site implements ReferenceSite {
   constructor(
     readonly from: Entry,
@@ -45,7 +179,7 @@ class Site implements ReferenceSite {
   ) {}
 
   get ref(): ObjectReference {
-    return this.from.refs[this.i]!;
+    return this.from.refAt(this.i);
   }
 }
 
@@ -54,15 +188,7 @@ class Site implements ReferenceSite {
  * order, so which one comes first does not depend on the order files were indexed or edited in.
  */
 function entryOrder(a: Entry, b: Entry): number {
-  return a.uri === b.uri ? a.object.span.start - b.object.span.start : a.uri < b.uri ? -1 : 1;
-}
-
-function siteOrder(a: Site, b: Site): number {
-  return a.from === b.from ? a.i - b.i : entryOrder(a.from, b.from);
-}
-
-function shiftSpan(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
+  return a.uri === b.uri ? a.start - b.start : a.uri < b.uri ? -1 : 1;
 }
 
 /**
@@ -106,14 +232,22 @@ export class WorkspaceIndex {
   private readonly byUri = new Map<string, readonly Entry[]>();
   /** class → key → objects; nested maps, since building `class+key` strings for every lookup was costly. */
   private readonly byKey = new Map<string, MultiMap<string, Entry>>();
-  /** target kind → name → where it is referenced. */
-  private readonly refsTo = new Map<TargetKind, MultiMap<string, Site>>();
+  /** target kind → name → the objects that reference it (each once; `referencesTo` finds the places). */
+  private readonly refsTo = new Map<TargetKind, MultiMap<string, Entry>>();
+  /** One string per name referenced: a dump names the same few thousand sets and ASNs millions of times. */
+  private readonly names = new Map<string, string>();
+  private readonly intern = (s: string): string => {
+    const had = this.names.get(s);
+    if (had !== undefined) return had;
+    this.names.set(s, s);
+    return s;
+  };
   private readonly routesByPrefix = new MultiMap<string, Entry>();
   private readonly routesByOrigin = new MultiMap<number, Entry>();
   private readonly classCounts = new Map<string, number>();
   /** Route prefix lengths in use per address family, with counts: covering lookups try only these. */
   private readonly lengths = { 4: new Map<number, number>(), 6: new Map<number, number>() };
-  private readonly texts = new Map<string, { text: string; index?: LineIndex }>();
+  private readonly texts = new Map<string, FileText & { index?: LineIndex }>();
   private readonly dumps = new Set<string>();
   private gen = 0;
   private hadDump = false;
@@ -186,7 +320,7 @@ export class WorkspaceIndex {
     if (!old || oldText === undefined || text === undefined) {
       this.remove(uri);
       if (text !== undefined) this.texts.set(uri, { text });
-      this.byUri.set(uri, objects.map((o) => this.add(uri, o)));
+      this.byUri.set(uri, objects.map((o) => this.add(uri, o, o, undefined)));
       this.gen++;
       this.settle();
       return;
@@ -202,14 +336,14 @@ export class WorkspaceIndex {
     // moved. An object touching the edit (or framed differently, e.g. merged by a removed blank line) is new.
     let head = 0;
     while (head < old.length && head < objects.length) {
-      const o = old[head]!.object.span;
+      const o = old[head]!.span;
       const n = objects[head]!.span;
       if (o.end >= prefix || n.start !== o.start || n.end !== o.end) break;
       head++;
     }
     let tail = 0;
     while (tail < old.length - head && tail < objects.length - head) {
-      const o = old[old.length - 1 - tail]!.object.span;
+      const o = old[old.length - 1 - tail]!.span;
       const n = objects[objects.length - 1 - tail]!.span;
       if (o.start < oldEditEnd || o.start === 0 || n.start !== o.start + delta || n.end !== o.end + delta) break;
       tail++;
@@ -219,16 +353,40 @@ export class WorkspaceIndex {
     // Kept entries take the new parse's objects (same text, same spans before the edit): an object keeps the
     // text it was cut from alive, and the index should hold one version of a document, not one per edit.
     const entries: Entry[] = old.slice(0, head);
-    for (let i = 0; i < head; i++) entries[i]!.object = objects[i]!;
-    for (let i = head; i < objects.length - tail; i++) entries.push(this.add(uri, objects[i]!));
-    for (let i = 0; i < tail; i++) {
-      const e = old[old.length - tail + i]!;
-      e.object = objects[objects.length - tail + i]!;
-      if (delta !== 0) e.refs = e.refs.map((r) => ({ ...r, span: shiftSpan(r.span, delta) }));
-      entries.push(e);
-    }
+    for (let i = 0; i < head; i++) entries[i]!.held = objects[i]!;
+    // Entries after the edit move first, so new entries are placed among them by their new offsets.
+    // References are kept as offsets from the object's start: moving the object moves them.
+    const moved = old.slice(old.length - tail);
+    moved.forEach((e, i) => {
+      const o = objects[objects.length - tail + i]!;
+      e.held = o;
+      e.start = o.span.start;
+      e.end = o.span.end;
+    });
+    for (let i = head; i < objects.length - tail; i++) entries.push(this.add(uri, objects[i]!, objects[i], undefined));
+    entries.push(...moved);
     this.byUri.set(uri, entries);
     this.settle();
+  }
+
+  /**
+   * Replaces what is indexed for `uri` object by object, as a caller frames `text` (in document order):
+   * the entries keep what cross-object checks need and no framed object, so a registry dump costs the
+   * index its text and compact facts, not its objects. `close` makes the file visible to lookups.
+   */
+  openFile(uri: string, text: string, lines?: LineIndex): { add(object: RpslObject): void; close(): void } {
+    this.remove(uri);
+    const source: FileText & { index?: LineIndex } = lines ? { text, index: lines } : { text };
+    const entries: Entry[] = [];
+    return {
+      add: (object) => void entries.push(this.add(uri, object, undefined, source)),
+      close: () => {
+        this.texts.set(uri, source);
+        this.byUri.set(uri, entries);
+        this.gen++;
+        this.settle();
+      },
+    };
   }
 
   private notePresence(cls: string, key: string, before: boolean): void {
@@ -254,12 +412,13 @@ export class WorkspaceIndex {
     this.hadDump = now;
   }
 
-  private add(uri: string, object: RpslObject): Entry {
+  private add(uri: string, object: RpslObject, held: RpslObject | undefined, source: FileText | undefined): Entry {
     const className = object.className;
     const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
     // Keys outlive the text they were cut from (see `detached`).
     const key = detached(route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object));
-    const e: Entry = { uri, object, className, key, refs: objectReferences(object), ...(route ? { route } : {}) };
+    const e = new Entry(uri, className, key, objectReferences(object), this.intern, object.span.start, object.span.end, held, source);
+    if (route) e.route = route;
     const keys = bucket(this.byKey, className);
     // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
     const notify = this.changeListeners.size > 0;
@@ -283,9 +442,9 @@ export class WorkspaceIndex {
       l.set(route.prefix.length, n + 1);
       if (n === 0 && notify) this.bump(token.lengths(route.prefix.afi));
     }
-    e.refs.forEach((ref, i) => {
-      bucket(this.refsTo, ref.kind).addInOrder(ref.key, new Site(e, i), siteOrder);
-      if (notify) this.bump(token.refs(ref.kind, ref.key));
+    e.refTargets((kind, k) => {
+      bucket(this.refsTo, kind).addInOrder(k, e, entryOrder);
+      if (notify) this.bump(token.refs(kind, k));
     });
     return e;
   }
@@ -318,10 +477,10 @@ export class WorkspaceIndex {
         if (notify) this.bump(token.lengths(e.route.prefix.afi));
       }
     }
-    for (const ref of e.refs) {
-      this.refsTo.get(ref.kind)?.deleteWhere(ref.key, (s) => s.from === e);
-      if (notify) this.bump(token.refs(ref.kind, ref.key));
-    }
+    e.refTargets((kind, k) => {
+      this.refsTo.get(kind)?.deleteWhere(k, (x) => x === e);
+      if (notify) this.bump(token.refs(kind, k));
+    });
   }
 
   remove(uri: string): void {
@@ -386,7 +545,9 @@ export class WorkspaceIndex {
   referencesTo(kind: TargetKind, key: string): readonly ReferenceSite[] {
     const k = key.toUpperCase();
     if (this.readers.length > 0) this.read(token.refs(kind, k));
-    return [...(this.refsTo.get(kind)?.get(k) ?? [])];
+    const out: ReferenceSite[] = [];
+    for (const e of this.refsTo.get(kind)?.get(k) ?? []) for (let i = 0; i < e.refCount; i++) if (e.refIs(i, kind, k)) out.push(new Site(e, i));
+    return out;
   }
 
   /** The reference kind an object is the target of (as-set → as-set, person → contact …). */

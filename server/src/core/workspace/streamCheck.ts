@@ -1,0 +1,79 @@
+import type { Diagnostic, SpanDiagnostic } from '../diagnostics/diagnostic';
+import { toDiagnostics } from '../diagnostics/fromSpans';
+import { dialectOf } from '../rpsl/dialects';
+import { frameRpslInto } from '../rpsl/frame';
+import { validateObject } from '../rpsl/validate';
+import type { RpslDialectSetting } from '../settings';
+import { LineIndex } from '../text/lineIndex';
+import { crossCheckEntry, newPass, placeFinding, type CrossCheckPass } from './crossCheck';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export interface StreamCheckSettings {
+  readonly rpslDialect: RpslDialectSetting;
+  readonly crossChecks: boolean;
+}
+
+/** About this much text is framed and validated between two hand-outs of findings. */
+const SLICE = 256 * 1024;
+
+/**
+ * The start of the first empty line at or after `from` (a line after which no object continues), or the
+ * text's length: where a text can be cut so that each part frames as it does within the whole.
+ */
+function emptyLineAfter(text: string, from: number): number {
+  for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const c = text.charCodeAt(nl + 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(nl + 2) === 10)) return nl + 1;
+  }
+  return text.length;
+}
+
+/**
+ * RPSL files checked as a stream, for the linter. `index` frames every file once and keeps compact facts
+ * (WorkspaceIndex.openFile: no framed object is kept); `findings` then checks one file, framing and
+ * validating it slice by slice and handing out each slice's findings before reading on, then running the
+ * cross-object checks of its objects one by one. Memory is the texts and the index's facts, never all
+ * objects or all findings at once.
+ *
+ * The findings are those of the editor's path (rpslService.validate over a WorkspaceIndex.set of every
+ * file), in the same order for each file: its own findings in document order, then the cross-object ones.
+ */
+export class RpslStreamCheck {
+  readonly workspace = new WorkspaceIndex();
+  private readonly texts = new Map<string, { text: string; lines: LineIndex }>();
+  private pass: CrossCheckPass | undefined;
+
+  constructor(private readonly settings: StreamCheckSettings) {}
+
+  /** Adds `text` to the workspace the cross-object checks read. Index every file before asking for findings. */
+  index(uri: string, text: string): void {
+    const lines = new LineIndex(text);
+    this.texts.set(uri, { text, lines });
+    if (!this.settings.crossChecks) return;
+    const file = this.workspace.openFile(uri, text, lines);
+    frameRpslInto(text, { object: (o) => file.add(o), diagnostic: () => undefined });
+    file.close();
+  }
+
+  /** The findings of one indexed file, produced as they are found. */
+  *findings(uri: string): Generator<Diagnostic> {
+    const file = this.texts.get(uri);
+    if (!file) return;
+    const { text, lines } = file;
+    const setting = this.settings.rpslDialect;
+    const pending: SpanDiagnostic[] = [];
+    const sink = { object: (o: Parameters<typeof validateObject>[0]) => void validateObject(o, dialectOf(o, setting), pending, text), diagnostic: (d: SpanDiagnostic) => void pending.push(d) };
+    for (let from = 0; from < text.length || from === 0; ) {
+      const to = emptyLineAfter(text, Math.min(text.length, from + SLICE));
+      frameRpslInto(text, sink, { from, to });
+      yield* toDiagnostics(lines, pending);
+      pending.length = 0;
+      if (to >= text.length) break;
+      from = to;
+    }
+    if (!this.settings.crossChecks) return;
+    const pass = (this.pass ??= newPass(this.workspace));
+    const range = lines.range.bind(lines);
+    for (const e of this.workspace.objectsIn(uri)) for (const f of crossCheckEntry(pass, e)) yield placeFinding(this.workspace, e, f, range);
+  }
+}
