@@ -16,10 +16,10 @@ import { memoryIo } from '../../support/memoryIo';
  * reaches zero (the issue's goal). A verdict whose finding no longer appears is stale: a FALSE one is a
  * fix (remove it), a TRUE one means the linter lost a real finding.
  */
-const FALSE_ERROR_BASELINE = 162;
+const FALSE_ERROR_BASELINE = 171;
 /** The corpus's size may only grow (the goal: 500 objects, 12 classes, 6 registries). */
-const MIN_OBJECTS = 100;
-const MIN_CLASSES = 11;
+const MIN_OBJECTS = 118;
+const MIN_CLASSES = 14;
 const MIN_REGISTRIES = 7;
 
 const DIR = __dirname;

@@ -161,9 +161,26 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   let wsEnd = -1;
   let wsPrevEnd = -1;
 
+  /** The attributes of the current object with a `# Filtered` comment: the server hid part of it. */
+  let filtered: Set<RpslAttribute> | undefined;
+  /** The current attribute's first line ends in `# Filtered`. */
+  let curFiltered = false;
   const flushAttr = (): void => {
     if (!hasCurrent) return;
     hasCurrent = false;
+    if (curFiltered) {
+      flushFilteredAttr();
+      return;
+    }
+    pushAttr();
+  };
+  /** Pushes the current attribute and records it as filtered. */
+  const flushFilteredAttr = (): void => {
+    curFiltered = false;
+    pushAttr();
+    (filtered ??= new Set()).add(attrs[attrs.length - 1]!);
+  };
+  const pushAttr = (): void => {
     if (curCount === 0) {
       attrs.push(new FramedAttribute(curName, curRawName, '', curNameStart, curNameEnd, curEnd, curNameEnd + 1, curNameEnd + 1, undefined));
       return;
@@ -178,15 +195,13 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     const last = segs[segs.length - 1]!;
     attrs.push(new FramedAttribute(curName, curRawName, value, curNameStart, curNameEnd, curEnd, curFirstStart, last.offset + last.text.length, segs));
   };
-  /** A `# Filtered` comment was met in the current object: the server removed or hid part of it. */
-  let filtered = false;
   const flushObject = (end: number): void => {
     flushAttr();
     const first = attrs[0];
-    if (first) sink.object({ className: first.name, attributes: attrs, span: { start: objStart, end }, ...(filtered ? { filtered: true as const } : {}) });
+    if (first) sink.object({ className: first.name, attributes: attrs, span: { start: objStart, end }, ...(filtered ? { filtered } : {}) });
     attrs = [];
     objStart = -1;
-    filtered = false;
+    filtered = undefined;
   };
 
   // The main loop reads the text through a local the closures above do not capture: a captured
@@ -286,7 +301,7 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
         curCount = 0;
         curSegs = undefined;
         addSegment(nameEnd + 1, lineEnd);
-        if (segComment >= 0 && !filtered && isFilteredComment(src.slice(segComment + 1, lineEnd))) filtered = true;
+        curFiltered = segComment >= 0 && isFilteredComment(src.slice(segComment + 1, lineEnd));
       } else if (isWhoisClientLine(src.slice(pos, lineEnd))) {
         // "[Querying whois.ripe.net]", "Found a referral to …": the whois client's own lines, not RPSL.
       } else {

@@ -30,10 +30,11 @@ export interface RpslObject {
   readonly attributes: readonly RpslAttribute[];
   readonly span: Span;
   /**
-   * A value of the object carries the comment `# Filtered`: a whois server removed or hid attributes
-   * (`auth: # Filtered`, `source: RIPE # Filtered` on an object without its e-mail:). Absent otherwise.
+   * The attributes whose value carries the comment `# Filtered`, when any: a whois server hid part of the
+   * object (`auth: # Filtered`, `auth: MD5-PW # Filtered` without its hash, `source: RIPE # Filtered` on
+   * an object whose e-mail: it left out). Absent for an object nobody filtered.
    */
-  readonly filtered?: true;
+  readonly filtered?: ReadonlySet<RpslAttribute>;
 }
 
 export interface RpslDocument {

@@ -44,7 +44,7 @@ class ValueCheck implements ValueContext {
 
 const check = new ValueCheck();
 
-function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[], filtered = false): void {
+function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[]): void {
   if (rule.type === 'policy') {
     // Another area's parser: a bug there must cost this attribute's findings, not the rest of the document.
     let found: SpanDiagnostic[] = [];
@@ -58,8 +58,7 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
     return;
   }
   if (attr.value === '') {
-    // `auth: # Filtered`: the server hid the value; there is one, it is just not shown.
-    if (rule.type !== 'free' && !filtered)
+    if (rule.type !== 'free')
       emit(out, profile, { code: 'rpsl/empty-value', span: attr.nameSpan, message: `${attr.name}: has no value. Write the value after the colon.` });
     return;
   }
@@ -140,7 +139,9 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
       });
     // Generated attributes (created:, fingerpr:, rpki-ov-state:, …) are accepted silently: every object of a
     // registry dump has them; hover and completion say they are generated.
-    checkValue(attr, obj.className, rule, tprofile, out, obj.filtered);
+    // `auth: # Filtered`, `auth: MD5-PW # Filtered`: the server hid (part of) the value; what is left is no
+    // value to check. The other attributes of a filtered object are checked as usual.
+    if (!obj.filtered?.has(attr)) checkValue(attr, obj.className, rule, tprofile, out);
   }
 
   for (const rule of template.mandatory) {

@@ -13,13 +13,15 @@ export const WHOIS_CLIENT_LINES: readonly { readonly pattern: RegExp; readonly e
   { pattern: /^Warning: /, example: 'Warning: RIPE flags used with a traditional server.' },
   // The BSD whois client between the answers of a referral chain.
   { pattern: /^Found a referral to [^\s]+\.?$/, example: 'Found a referral to whois.ripe.net.' },
+  // The likexian/whois client (Go) after each answer, in dig's style.
+  { pattern: /^;; (?:Query time|WHEN): /, example: ';; Query time: 2292 msec' },
 ];
 
 /** Whether `line` (one line, without its line break) is a whois client's own line. */
 export function isWhoisClientLine(line: string): boolean {
   const c = line.charCodeAt(0);
-  // Cheap first test: every pattern starts with "[", "W" or "F".
-  if (c !== 91 && c !== 87 && c !== 70) return false;
+  // Cheap first test: every pattern starts with "[", "W", "F" or ";".
+  if (c !== 91 && c !== 87 && c !== 70 && c !== 59) return false;
   return WHOIS_CLIENT_LINES.some((l) => l.pattern.test(line.trimEnd()));
 }
 
