@@ -7,8 +7,10 @@ import type { RpslDialectSetting } from '../core/settings';
 import { defaultSettings } from '../core/settings';
 import { RpslStreamCheck } from '../core/workspace/streamCheck';
 import type { InputProblem } from '../core/input/decode';
+import { codeClimateFindings } from './codeClimateFindings';
 import { listCodes } from './explain';
 import { type FileDiagnostic, type FindingSink, SeverityTally } from './findingSink';
+import { githubFindings } from './githubFindings';
 import { type CliIo, EXIT, parseArgs } from './io';
 import { jsonFindings } from './jsonFindings';
 import { decodeContent } from './readText';
@@ -18,17 +20,28 @@ import { DEFAULT_MAX_PER_CODE, textFindings } from './textFindings';
 export type { FileDiagnostic } from './findingSink';
 
 const USAGE =
-  'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif] [--max-per-code N] [--no-cross-checks] [--list-codes] <files, dirs or - for standard input…>\n' +
-  `  --max-per-code N   text format: show at most N findings of one code per file, then a count (default ${DEFAULT_MAX_PER_CODE}; 0 shows all)`;
+  'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif|codeclimate|github] [--max-per-code N] [--max-warnings N]\n' +
+  '                      [--no-cross-checks] [--list-codes] <files, dirs or - for standard input…>\n' +
+  `  --max-per-code N   text format: show at most N findings of one code per file, then a count (default ${DEFAULT_MAX_PER_CODE}; 0 shows all)\n` +
+  '  --max-warnings N   exit 1 also when there are more than N warnings (as ESLint does)';
 const DIALECTS: readonly RpslDialectSetting[] = ['auto', 'rfc', 'irrd', 'ripe'];
-const FORMATS = ['text', 'json', 'sarif'] as const;
+/** Report writers by --format: each takes findings as they come and never holds the report whole. */
+const SINKS = {
+  text: (write: (s: string) => void, maxPerCode: number) => textFindings(write, maxPerCode),
+  json: jsonFindings,
+  sarif: sarifFindings,
+  codeclimate: (write: (s: string) => void) => codeClimateFindings(write),
+  github: githubFindings,
+} as const satisfies Record<string, (write: (s: string) => void, maxPerCode: number) => FindingSink>;
+type Format = keyof typeof SINKS;
+const isFormat = (f: string): f is Format => Object.hasOwn(SINKS, f);
 
 /**
  * `routelens lint`: the same services and diagnostics as the editor. All RPSL files named are indexed
  * first, as a workspace, so cross-object checks see every object, as they would in VS Code.
  */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { values: ['dialect', 'format', 'max-per-code'], flags: ['no-cross-checks', 'help', 'list-codes'] });
+  const parsed = parseArgs(args, { values: ['dialect', 'format', 'max-per-code', 'max-warnings'], flags: ['no-cross-checks', 'help', 'list-codes'] });
   if ('error' in parsed) return usage(io, parsed.error);
   if (parsed.flags.has('help')) {
     io.stdout(`${USAGE}\n`);
@@ -39,10 +52,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const format = parsed.values.get('format')?.[0] ?? 'text';
   const rpslDialect = DIALECTS.find((d) => d === dialect);
   if (!rpslDialect) return usage(io, `unknown dialect "${dialect}"`);
-  if (!FORMATS.some((f) => f === format)) return usage(io, `unknown format "${format}"`);
+  if (!isFormat(format)) return usage(io, `unknown format "${format}"`);
   const maxText = parsed.values.get('max-per-code')?.[0];
   const maxPerCode = maxText === undefined ? DEFAULT_MAX_PER_CODE : /^\d+$/.test(maxText) ? Number(maxText) : undefined;
   if (maxPerCode === undefined) return usage(io, `--max-per-code must be a whole number, not "${maxText}"`);
+  const maxWarningsText = parsed.values.get('max-warnings')?.[0];
+  const maxWarnings = maxWarningsText === undefined ? Infinity : /^\d+$/.test(maxWarningsText) ? Number(maxWarningsText) : undefined;
+  if (maxWarnings === undefined) return usage(io, `--max-warnings must be a whole number, not "${maxWarningsText}"`);
   if (parsed.positional.length === 0) return usage(io, 'no files given');
 
   const files: { file: string; doc: SourceDocument }[] = [];
@@ -126,7 +142,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const ctx = { settings, workspace: rpsl.workspace };
 
   const tally = new SeverityTally();
-  const sink = tally.wrap(format === 'json' ? jsonFindings(io.stdout) : format === 'sarif' ? sarifFindings(io.stdout) : textFindings(io.stdout, maxPerCode));
+  const sink = tally.wrap(SINKS[format](io.stdout, maxPerCode));
   // A file that could not be read as text has its one finding, first.
   for (const [file, problems] of unreadable) reportFile(sink, file, problems, []);
   for (const { file, doc } of files) {
@@ -134,7 +150,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     reportFile(sink, file, inputProblems.get(file) ?? [], doc.languageId === 'rpsl' ? rpsl.findings(doc.uri) : service ? service.validate(doc, ctx) : []);
   }
   sink.end({ files: files.length + unreadable.length, counts: tally.counts });
-  return tally.counts.error > 0 ? EXIT.findings : EXIT.ok;
+  if (tally.counts.error > 0) return EXIT.findings;
+  if (tally.counts.warning > maxWarnings) {
+    io.stderr(`routelens lint: ${tally.counts.warning} warning(s), more than --max-warnings ${maxWarnings} allows\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
 }
 
 function reportFile(sink: FindingSink, file: string, problems: readonly InputProblem[], findings: Iterable<Omit<FileDiagnostic, 'file'>>): void {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { codeDocUrl } from '../core/diagnostics/docLink';
 import { allDiagnosticCodes } from '../core/diagnostics/registry';
 import type { Severity } from '../core/diagnostics/diagnostic';
 import { ChunkedOutput, JsonArrayOutput } from './chunkedOutput';
@@ -45,7 +46,7 @@ function sarifRule(id: string) {
     shortDescription: { text: info?.summary ?? id },
     ...(info ? { fullDescription: { text: info.description } } : {}),
     defaultConfiguration: { level: LEVEL[info?.severity ?? 'warning'] },
-    helpUri: `https://github.com/routelens/routelens/blob/main/docs/diagnostics.md#${id.replace(/[^a-z0-9-]/g, '')}`,
+    helpUri: codeDocUrl(id),
   };
 }
 
