@@ -81,7 +81,7 @@ export class GraphView {
   }
 
   /** A sentence in place of the graph (no routes, a failure); the previous picture never stays behind it. */
-  showMessage(title: string, detail: string): void {
+  showMessage(title: string, detail: string, link?: { text: string; run: () => void }): void {
     this.model = undefined;
     this.fitted = undefined;
     this.tip.hidden = true;
@@ -93,6 +93,15 @@ export class GraphView {
     const p = document.createElement('p');
     p.textContent = detail;
     box.append(strong, p);
+    if (link) {
+      const a = document.createElement('button');
+      a.type = 'button';
+      a.className = 'rl-link';
+      a.id = 'open-example';
+      a.textContent = link.text;
+      a.addEventListener('click', link.run);
+      box.append(a);
+    }
     this.canvas.replaceChildren(box);
     this.canvas.style.transform = '';
   }

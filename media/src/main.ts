@@ -3,7 +3,7 @@ import { renderDot } from '../../server/src/core/paths/dot';
 import { renderMarkdown } from '../../server/src/core/paths/markdown';
 import type { DataSetStatus, PathsModel } from '../../server/src/core/paths/model';
 import { renderSvg } from '../../server/src/core/paths/svg';
-import type { ExportFormat, WebviewToHost } from '../../server/src/protocol';
+import type { DataKind, ExportFormat, WebviewToHost } from '../../server/src/protocol';
 import { GraphView } from './graphView';
 import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pasteEditor';
 import { svgToPngBase64 } from './png';
@@ -84,7 +84,8 @@ function visibleRoutes(m: PathsModel): number[] {
 function render(): void {
   if (!model) return;
   if (model.routes.length === 0) {
-    graph.showMessage(...emptyMessage(model));
+    const [title, detail, link] = emptyMessage(model);
+    graph.showMessage(title, detail, link);
     table.clear();
     renderStatus(model);
     return;
@@ -110,8 +111,13 @@ function select(route: number | undefined, fromTable: boolean): void {
 }
 
 /** What the graph pane says when a paste gave no route: an empty box, or text that is not looking-glass output. */
-function emptyMessage(m: PathsModel): [string, string] {
-  if (state.text.trim() === '') return ['Nothing pasted yet.', 'Paste looking-glass output on the left: show ip bgp, show route all (BIRD), show route (Junos), bgpdump -m, or plain AS paths one per line.'];
+function emptyMessage(m: PathsModel): [string, string, { text: string; run: () => void }?] {
+  if (state.text.trim() === '')
+    return [
+      'Nothing pasted yet.',
+      'Paste looking-glass output into the box: show ip bgp, show route all (BIRD), show route (Junos), bgpdump -m, or plain AS paths one per line.',
+      { text: 'Open the CANTV route-leak example', run: () => vscode.postMessage({ type: 'openExample' }) },
+    ];
   const n = m.unparsed.length;
   const first = m.unparsed.find((u) => u.text.trim() !== '');
   return [
@@ -129,17 +135,38 @@ function renderStatus(m: PathsModel): void {
   const leaks = m.routes.filter((r) => r.verdict === 'leak').length;
   const summary = [plural(m.routes.length, 'route'), ...(m.routes.length > 0 ? [m.format, `${leaks.toLocaleString()} with errors`] : []), ...(m.unparsed.length ? [`${plural(m.unparsed.length, 'line')} not understood`] : [])];
   const parts: HTMLElement[] = [span(summary.join(' · '), m.routes.length === 0 && m.unparsed.length > 0)];
-  const names: Record<keyof PathsModel['data'], string> = { aspa: 'ASPA', rov: 'VRPs', relationships: 'relationships', names: 'AS names', policy: 'RPSL policy' };
-  for (const [key, label] of Object.entries(names) as [keyof PathsModel['data'], string][]) parts.push(span(dataText(label, m.data[key]), m.data[key].errors.length > 0));
-  for (const [key, label] of Object.entries(names) as [keyof PathsModel['data'], string][])
+  for (const [key, label] of Object.entries(DATA_LABELS) as [DataKind, string][]) parts.push(dataStatus(key, label, m.data[key]));
+  for (const [key, label] of Object.entries(DATA_LABELS) as [DataKind, string][])
     for (const e of m.data[key].errors) parts.push(span(`${label}: ${e.source}: ${e.message}`, true));
   if (m.graph.aggregated) parts.push(span(`large table: grouped by first hop, ${m.graph.aggregated.hiddenNodes} ASes not drawn (leaking paths are drawn in full)`));
   if (notice) parts.push(span(notice));
   el.replaceChildren(...parts);
 }
 
-function dataText(label: string, s: DataSetStatus): string {
-  return s.loaded ? `${label}: ${s.count}` : `no ${label} data`;
+const DATA_LABELS: Readonly<Record<DataKind, string>> = { aspa: 'ASPA', rov: 'VRPs', relationships: 'AS relationships', names: 'AS names', policy: 'RPSL policy' };
+const DATA_HINTS: Readonly<Record<DataKind, string>> = {
+  aspa: 'ASPA records (an .aspa file, rpki-client or Routinator JSON): verify each path for leaks',
+  rov: 'VRPs (rpki-client or Routinator JSON, CSV): route-origin validation of each prefix',
+  relationships: 'CAIDA AS-relationship file: the valley-free check and c2p/p2p labels',
+  names: 'a file of "ASN name" lines: names on every AS (aut-nums in the workspace name theirs already)',
+  policy: 'RPSL files with aut-nums and routes: check each hop against the registered policy',
+};
+
+/** Loaded: "VRPs: 512". Not loaded: a link that asks for a file, so every "no data" says how to get some. */
+function dataStatus(kind: DataKind, label: string, s: DataSetStatus): HTMLElement {
+  if (s.loaded) {
+    const el = span(`${label}: ${s.count.toLocaleString()}`, s.errors.length > 0);
+    el.title = s.sources.join('\n');
+    return el;
+  }
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'rl-link';
+  b.dataset.pick = kind;
+  b.textContent = `no ${label} data — choose file…`;
+  b.title = `Choose ${DATA_HINTS[kind]}`;
+  b.addEventListener('click', () => vscode.postMessage({ type: 'pickData', kind }));
+  return b;
 }
 
 function span(text: string, error = false): HTMLElement {

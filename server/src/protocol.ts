@@ -18,6 +18,22 @@ export interface AnalyzePathsParams {
 /** The analysis, or null when the request was cancelled. */
 export type AnalyzePathsResult = PathsModel | null;
 
+// ─── server → client: file access where the server has none (VS Code for the web) ──────────────
+/**
+ * The browser server runs in a Web Worker without a file system: it asks the client, which reads through
+ * `vscode.workspace.fs` (any scheme the workbench knows). The node server reads files itself.
+ */
+export const ReadFileRequest = 'routelens/readFile' as const;
+export interface ReadFileParams {
+  readonly uri: string;
+}
+export const FindFilesRequest = 'routelens/findFiles' as const;
+export interface FindFilesParams {
+  readonly folderUri: string;
+  /** File name endings, lower case, with the dot: `.aspa`. */
+  readonly suffixes: readonly string[];
+}
+
 // ─── client ⇄ webview ──────────────────────────────────────────────────────────────────────────
 /** What the user can save from the panel; PNG comes as base64, the rest as text. */
 export type ExportFormat = 'svg' | 'png' | 'dot' | 'md';
@@ -28,7 +44,14 @@ export type WebviewToHost =
   /** `seq` lets the page drop answers to pastes it has since replaced. */
   | { readonly type: 'analyze'; readonly text: string; readonly seq?: number }
   | { readonly type: 'export'; readonly format: ExportFormat; readonly data: string }
-  | { readonly type: 'copy'; readonly text: string };
+  | { readonly type: 'copy'; readonly text: string }
+  /** A "no … data" label was clicked: ask for a file and remember it in the settings. */
+  | { readonly type: 'pickData'; readonly kind: DataKind }
+  /** The first-run hint's link: paste the bundled CANTV example. */
+  | { readonly type: 'openExample' };
+
+/** The data sets of the panel's status line (PathsModel['data']). */
+export type DataKind = 'aspa' | 'rov' | 'relationships' | 'names' | 'policy';
 
 /** Messages the extension sends to the webview (the page checks them before use). */
 export type HostToWebview =

@@ -26,6 +26,14 @@ test('routelens/analyzePaths: the built server analyses a paste with the open .a
     assert.deepEqual(r?.aspa?.downstream.leakHop, { from: 8048, to: 52320 });
     assert.equal(after?.graph.edges.find((e) => e.id === 'AS8048>AS52320')?.verdict, 'leak');
 
+    // The workspace's aut-nums name the nodes, as the editor's hovers do, with no names file set.
+    assert.equal(after?.graph.nodes.find((n) => n.asn === 8048)?.name, undefined);
+    await lsp.open('file:///lsp-test/cantv.rpsl', 'rpsl', await fs.readFile(path.join(repoRoot, 'examples', 'cantv', 'cantv.rpsl'), 'utf8'));
+    const named = await lsp.connection.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, { text });
+    assert.equal(named?.graph.nodes.find((n) => n.asn === 8048)?.name, 'CANTV');
+    assert.equal(named?.graph.nodes.find((n) => n.asn === 52320)?.name, 'GLOBENET');
+    assert.equal(named?.data.names.loaded, true);
+
     // Garbage and wrong params never take the server down.
     const junk = await lsp.connection.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, { text: '\u0000{{{ 1 2 3\n'.repeat(50) });
     assert.equal(junk?.routes.length !== undefined, true);

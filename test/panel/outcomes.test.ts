@@ -34,6 +34,16 @@ test('panel outcomes: empty paste, 0 routes with lines not understood, a failed 
     await page.waitForSelector('.monaco-editor .view-lines');
     await page.waitForFunction(() => /Nothing pasted yet/.test(document.querySelector('#graph')?.textContent ?? ''));
     assert.match((await page.textContent('#status')) ?? '', /0 routes/);
+    // The hint's link asks the host for the bundled example; every "no … data" label asks for a file.
+    const example = host.next('openExample');
+    await page.click('#open-example');
+    await example;
+    for (const kind of ['aspa', 'rov', 'relationships', 'names', 'policy'] as const) {
+      const pick = host.next('pickData');
+      await page.click(`#status [data-pick="${kind}"]`);
+      assert.equal((await pick).kind, kind);
+    }
+    assert.match((await page.textContent('#status [data-pick="rov"]')) ?? '', /^no VRPs data — choose file…$/);
 
     // A good paste draws the graph.
     await replaceText(page, cantv);

@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { choosePaste } from './firstPaste';
 import { PathsPanel } from './pathsPanel';
 import { registerRpkiStatus } from './rpkiStatus';
+import { decodeText, serveWorkspaceFiles } from './workspaceFiles';
 
 /** Everything the node and browser extensions share once their language client exists. */
 export function activateCommon(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   registerRpkiStatus(context, client);
+  serveWorkspaceFiles(context, client);
   context.subscriptions.push(
     vscode.commands.registerCommand('routelens.analyzePaths', async (uri?: vscode.Uri) => {
-      PathsPanel.show(context, client, await initialPaste(uri));
+      const first = await initialPaste(uri);
+      PathsPanel.show(context, client, first.text, first.fromSelection ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active);
     }),
     vscode.window.registerWebviewPanelSerializer(PathsPanel.viewType, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
@@ -18,13 +22,15 @@ export function activateCommon(context: vscode.ExtensionContext, client: BaseLan
   );
 }
 
-/** The selection, or the file the command was run on, or the active editor's text. */
-async function initialPaste(uri?: vscode.Uri): Promise<string> {
-  if (uri instanceof vscode.Uri) {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return new TextDecoder().decode(bytes);
-  }
+/** The file the command was run on (Explorer), or what `choosePaste` finds in the active editor. */
+async function initialPaste(uri?: vscode.Uri): Promise<{ text: string; fromSelection: boolean }> {
+  if (uri instanceof vscode.Uri) return { text: decodeText(await vscode.workspace.fs.readFile(uri)), fromSelection: false };
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return '';
-  return editor.selection.isEmpty ? editor.document.getText() : editor.document.getText(editor.selection);
+  return choosePaste(
+    editor && {
+      ...(editor.selection.isEmpty ? {} : { selection: editor.document.getText(editor.selection) }),
+      languageId: editor.document.languageId,
+      text: editor.document.getText(),
+    },
+  );
 }

@@ -4,11 +4,13 @@ import {
   AnalyzePathsRequest,
   type AnalyzePathsParams,
   type AnalyzePathsResult,
+  type DataKind,
   type ExportFormat,
   type HostToWebview,
   type WebviewToHost,
 } from '../../../server/src/protocol';
 import { panelHtml } from '../../../media/src/panelHtml';
+import { decodeText } from './workspaceFiles';
 
 const EXPORTS: Readonly<Record<ExportFormat, { label: string; ext: string; binary: boolean }>> = {
   svg: { label: 'SVG image', ext: 'svg', binary: false },
@@ -16,6 +18,17 @@ const EXPORTS: Readonly<Record<ExportFormat, { label: string; ext: string; binar
   dot: { label: 'Graphviz DOT', ext: 'dot', binary: false },
   md: { label: 'Markdown', ext: 'md', binary: false },
 };
+
+/** What each "no … data" label of the panel asks for, and the setting it fills. */
+const DATA_FILES: Readonly<Record<DataKind, { label: string; setting: string; many: boolean; exts: string[] }>> = {
+  aspa: { label: 'ASPA', setting: 'data.aspaFiles', many: true, exts: ['aspa', 'json', 'slurm'] },
+  rov: { label: 'VRPs', setting: 'data.vrpFiles', many: true, exts: ['json', 'csv'] },
+  relationships: { label: 'AS relationships', setting: 'data.relationshipFiles', many: true, exts: ['txt'] },
+  names: { label: 'AS names', setting: 'data.asNamesFile', many: false, exts: ['txt', 'csv'] },
+  policy: { label: 'RPSL objects', setting: 'workspace.extraFiles', many: true, exts: ['rpsl', 'irr', 'db', 'txt'] },
+};
+/** Time for the language server to take in changed settings before the page asks again. */
+const RESETTLE_MS = 400;
 
 /**
  * Hosts the AS-path webview. The webview only draws: every model comes from the language server's
@@ -28,13 +41,17 @@ export class PathsPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
 
-  static show(context: vscode.ExtensionContext, client: BaseLanguageClient, text: string): void {
+  /**
+   * `column`: beside the editor when the paste is a selection the user may go on editing; otherwise the panel
+   * takes the editor's place, since beside an editor it has about 600 px (it reads at that width, but better wide).
+   */
+  static show(context: vscode.ExtensionContext, client: BaseLanguageClient, text: string, column: vscode.ViewColumn = vscode.ViewColumn.Active): void {
     if (PathsPanel.current) {
-      PathsPanel.current.panel.reveal(vscode.ViewColumn.Beside);
+      PathsPanel.current.panel.reveal();
       if (text) PathsPanel.current.setText(text);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PathsPanel.viewType, 'AS Paths', vscode.ViewColumn.Beside, webviewOptions(context));
+    const panel = vscode.window.createWebviewPanel(PathsPanel.viewType, 'AS Paths', column, webviewOptions(context));
     PathsPanel.current = new PathsPanel(context, client, panel, text);
   }
 
@@ -52,6 +69,11 @@ export class PathsPanel {
   ) {
     panel.webview.html = this.html();
     this.disposables.push(
+      // Data settings changed (a file picked here, or edited by hand): analyse the paste again once the
+      // server has read them; it learns of the change in the same event.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('routelens.data') || e.affectsConfiguration('routelens.workspace')) setTimeout(() => this.reanalyze(), RESETTLE_MS);
+      }),
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (isWebviewToHost(m)) void this.onMessage(m);
@@ -68,6 +90,11 @@ export class PathsPanel {
     this.initialText = text;
     // Before `ready` the page cannot listen yet; it asks for the text itself when it is.
     if (this.ready) this.post({ type: 'init', text });
+  }
+
+  /** An empty `init` makes the page analyse what it has again. */
+  private reanalyze(): void {
+    if (this.ready) this.post({ type: 'init', text: '' });
   }
 
   private async onMessage(m: WebviewToHost): Promise<void> {
@@ -97,6 +124,44 @@ export class PathsPanel {
         await vscode.env.clipboard.writeText(m.text);
         this.post({ type: 'notice', message: 'Copied the analysis as Markdown.' });
         return;
+      case 'pickData':
+        await this.pickData(m.kind);
+        return;
+      case 'openExample':
+        try {
+          const uri = vscode.Uri.joinPath(this.context.extensionUri, 'examples', 'cantv', 'cantv.lg');
+          this.setText(decodeText(await vscode.workspace.fs.readFile(uri)));
+        } catch (e) {
+          this.post({ type: 'error', message: `The example could not be read: ${e instanceof Error ? e.message : String(e)}` });
+        }
+        return;
+    }
+  }
+
+  /** Asks for a data file and adds it to the matching `routelens.data.*` setting (workspace, else user). */
+  private async pickData(kind: DataKind): Promise<void> {
+    const info = DATA_FILES[kind];
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: info.many,
+      openLabel: `Use for ${info.label}`,
+      title: `RouteLens: choose ${info.label} file${info.many ? 's' : ''}`,
+      ...(folder ? { defaultUri: folder } : {}),
+      filters: { [info.label]: info.exts, 'All files': ['*'] },
+    });
+    if (!picked || picked.length === 0) return;
+    const config = vscode.workspace.getConfiguration('routelens');
+    const target = folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    // Inside the workspace a relative path keeps the setting portable; the server resolves it against the folder.
+    const paths = picked.map((u) => (folder && u.toString().startsWith(`${folder.toString()}/`) ? vscode.workspace.asRelativePath(u, false) : u.scheme === 'file' ? u.fsPath : u.toString()));
+    try {
+      if (info.many) {
+        const before = config.get<string[]>(info.setting) ?? [];
+        await config.update(info.setting, [...new Set([...before, ...paths])], target);
+      } else await config.update(info.setting, paths[0], target);
+      this.post({ type: 'notice', message: `Using ${paths.join(', ')} for ${info.label} (setting routelens.${info.setting}).` });
+    } catch (e) {
+      this.post({ type: 'error', message: `Could not save the setting routelens.${info.setting}: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
@@ -145,6 +210,10 @@ function isWebviewToHost(m: unknown): m is WebviewToHost {
       return typeof o.format === 'string' && o.format in EXPORTS && typeof o.data === 'string';
     case 'copy':
       return typeof o.text === 'string';
+    case 'pickData':
+      return typeof o.kind === 'string' && Object.hasOwn(DATA_FILES, o.kind);
+    case 'openExample':
+      return true;
     default:
       return false;
   }

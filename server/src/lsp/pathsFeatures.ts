@@ -1,5 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { analyzeLookingGlass, type PathData } from '../core/paths/analyze';
+import { withWorkspaceNames } from '../core/paths/asNames';
 import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
 import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
@@ -38,8 +39,14 @@ export const pathsFeatures: FeatureModule = (ctx) => {
     const workspace = ctx.serviceContext().workspace;
     const autNums = workspace.countOf('aut-num');
     const policy = autNums > 0 ? { policy: policyChecker(workspace) } : {};
-    const status = { ...data.status, policy: { loaded: autNums > 0, count: autNums, sources: autNums > 0 ? ['workspace aut-nums'] : [], errors: [] } };
-    return analyzeLookingGlass(text, { ...data, ...policy, status });
+    const workspaceNames = autNums > 0 ? { names: withWorkspaceNames(data.names, workspace) } : {};
+    const names = data.status?.names ?? { loaded: false, count: 0, sources: [], errors: [] };
+    const status = {
+      ...data.status,
+      policy: { loaded: autNums > 0, count: autNums, sources: autNums > 0 ? ['workspace aut-nums'] : [], errors: [] },
+      ...(autNums > 0 ? { names: { ...names, loaded: true, count: names.count + autNums, sources: [...names.sources, 'workspace aut-nums (as-name)'] } } : {}),
+    };
+    return analyzeLookingGlass(text, { ...data, ...policy, ...workspaceNames, status });
   });
 };
 

@@ -1,4 +1,5 @@
 import type { Severity } from '../diagnostics/diagnostic';
+import type { AsNames } from './asNames';
 import { parseLookingGlass } from '../lg/parse';
 import type { AsPathSegment, LgFormat, LgParseResult, LgRoute, UnparsedLine } from '../lg/types';
 import type { Asn } from '../net/asn';
@@ -24,7 +25,7 @@ export interface PathData {
   /** Route-origin validation (core/rpki). */
   readonly rov?: (prefix: string, origin: Asn) => 'valid' | 'invalid' | 'not-found';
   readonly relationships?: Relationships;
-  readonly names?: ReadonlyMap<number, string>;
+  readonly names?: AsNames;
   /** RPSL policy per AS pair (core/workspace, see policyChecker); `path` as printed, prepends collapsed. */
   readonly policy?: (prefix: string, path: readonly number[]) => readonly PolicyHopResult[];
   /** What was loaded and what failed, shown by the panel as is. */

@@ -1,4 +1,5 @@
 import type { LgRoute } from '../lg/types';
+import type { AsNames } from './asNames';
 import { classifyAsn } from '../net/asn';
 import type { GraphEdge, GraphNode, Hop, NodeKind, PathGraph, RouteAnalysis } from './model';
 import type { Relationships } from './relationships';
@@ -13,7 +14,7 @@ export const VANTAGE_ID = 'vantage';
 type Analysed = Omit<RouteAnalysis, 'nodeIds'>;
 
 interface GraphInput {
-  readonly names?: ReadonlyMap<number, string>;
+  readonly names?: AsNames;
   readonly relationships?: Relationships;
 }
 

@@ -31,6 +31,8 @@ export interface Decision {
   /** The attribute and the span (document offsets) of the factor that decided, when one did. */
   readonly attribute?: RpslAttribute;
   readonly span?: Span;
+  /** For `unrecorded`: origin ASes the filter names that have no route object in the workspace. */
+  readonly missingOrigins?: readonly Asn[];
 }
 
 /**
@@ -66,6 +68,9 @@ function not3(a: Match): Match {
 }
 
 class Evaluator {
+  /** Origins a filter needed route objects of and found none: what an `unrecorded` verdict is missing. */
+  readonly missingOrigins = new Set<Asn>();
+
   constructor(
     readonly index: WorkspaceIndex,
     /** The AS on the other side of the peering, for PeerAS. */
@@ -139,6 +144,7 @@ class Evaluator {
     for (const a of asns) {
       if (this.index.routeCountOf(a) > 0) continue;
       if (a === origin) return 'match';
+      this.missingOrigins.add(a);
       unknown = true;
     }
     return unknown ? 'unrecorded' : 'no-match';
@@ -336,7 +342,8 @@ export function evaluatePolicy(index: WorkspaceIndex, autNum: RpslObject, direct
     if (best.match === 'no-match' && r.match !== 'no-match') best = decided;
     else if (best.match === 'unrecorded' && r.match === 'skip') best = decided;
   }
-  return rules.length === 0 ? { match: 'unrecorded' } : best;
+  if (rules.length === 0) return { match: 'unrecorded' };
+  return best.match === 'unrecorded' && ev.missingOrigins.size > 0 ? { ...best, missingOrigins: [...ev.missingOrigins] } : best;
 }
 
 /**
@@ -394,7 +401,9 @@ function check(index: WorkspaceIndex, who: Asn, direction: 'import' | 'export', 
         ? `AS${who}'s ${direction} rules do not allow this route (${verb}).`
         : outcome === 'skipped'
           ? `AS${who}'s ${verb} uses a construct this evaluator does not decide (community filter, unparsable rule).`
-          : `AS${who}'s ${verb} depends on objects not in the workspace${d.attribute ? '' : ' (no rule for this direction)'}.`;
+          : d.missingOrigins
+            ? `AS${who}'s ${verb} depends on route objects with origin ${list(d.missingOrigins)}, and the workspace has none: open or add ${d.missingOrigins.length === 1 ? 'that AS’s' : 'those ASes’'} route objects to check this hop.`
+            : `AS${who}'s ${verb} depends on objects not in the workspace${d.attribute ? '' : ' (no rule for this direction)'}.`;
   return {
     outcome,
     asn: who,
@@ -403,6 +412,11 @@ function check(index: WorkspaceIndex, who: Asn, direction: 'import' | 'export', 
     ...(d.attribute ? { attribute: d.attribute.name } : {}),
     message,
   };
+}
+
+function list(asns: readonly Asn[]): string {
+  const names = asns.map((a) => `AS${a}`);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 /**
