@@ -12,6 +12,7 @@ const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 interface Manifest {
   main: string;
+  icon: string;
   browser: string;
   contributes: { languages: { configuration?: string }[]; grammars: { path: string }[] };
 }
@@ -47,6 +48,7 @@ test('the vsix holds the manifest, the bundles and the language files, and nothi
       'extension/dist/media/panel.js',
       'extension/dist/cli.js',
       inVsix(manifest.main),
+      inVsix(manifest.icon),
       inVsix(manifest.browser),
       ...manifest.contributes.languages.flatMap((l) => (l.configuration ? [inVsix(l.configuration)] : [])),
       // Grammars are contributed by path; each one that exists in the repository must travel with the extension.
