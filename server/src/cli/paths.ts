@@ -62,9 +62,15 @@ export interface PathsJson {
     readonly best?: boolean;
     readonly communities: readonly string[];
     readonly otc?: number;
+    readonly rd?: string;
+    readonly vrf?: string;
+    /** Why the path may not be what the router printed (lg/uncertain-path); absent when the parse is sure. */
+    readonly pathUncertain?: string;
     readonly line: number;
   }[];
   readonly unparsed: readonly { readonly line: number; readonly text: string }[];
+  /** Prompts, command echoes, timestamps and log lines set aside before parsing. */
+  readonly skipped: readonly { readonly line: number; readonly kind: string }[];
 }
 
 function communityText(c: LgRoute['communities'][number]): string {
@@ -90,6 +96,9 @@ function routeJson(x: LgRoute): PathsJson['routes'][number] {
     ...(x.best !== undefined ? { best: x.best } : {}),
     communities: x.communities.map(communityText),
     ...(x.otc !== undefined ? { otc: x.otc } : {}),
+    ...(x.rd !== undefined ? { rd: x.rd } : {}),
+    ...(x.vrf !== undefined ? { vrf: x.vrf } : {}),
+    ...(x.pathUncertain !== undefined ? { pathUncertain: x.pathUncertain } : {}),
     line: x.lines.start,
   };
 }
@@ -105,6 +114,10 @@ function writeJson(r: LgParseResult, write: (s: string) => void): void {
   const unparsed = new JsonArrayOutput(out, '  ');
   for (const u of r.unparsed) unparsed.item({ line: u.line, text: u.text });
   unparsed.close();
+  out.push(',\n  "skipped": ');
+  const skipped = new JsonArrayOutput(out, '  ');
+  for (const k of r.skipped ?? []) skipped.item({ line: k.line, kind: k.kind });
+  skipped.close();
   out.push('\n}\n');
   out.flush();
 }
@@ -139,6 +152,9 @@ function writeText(r: LgParseResult, write: (s: string) => void): void {
       x.origin !== undefined ? `origin ${x.origin}` : '',
       x.best === true ? 'best' : '',
       x.otc !== undefined ? `otc ${x.otc}` : '',
+      x.vrf !== undefined ? `vrf ${x.vrf}` : '',
+      x.rd !== undefined ? `rd ${x.rd}` : '',
+      x.pathUncertain !== undefined ? `PATH UNCERTAIN: ${x.pathUncertain}` : '',
     ].filter((s) => s !== '');
     out.push(`${x.prefix || '-'}  ${pathText(x)}${extra.length > 0 ? `  ${extra.join(', ')}` : ''}  (line ${x.lines.start + 1})\n`);
   }

@@ -466,6 +466,9 @@ export class CiscoTableParser implements LineParser {
       peer: undefined,
       lines: { start: n, end: n },
       invalidAsns: undefined,
+      pathUncertain: undefined,
+      rd: undefined,
+      vrf: undefined,
     };
     this.sink.route(route);
     return true;

@@ -29,6 +29,23 @@ export const lgCodes: readonly DiagnosticCodeInfo[] = [
     example: '\tBGP.as_path: 174 3356 1299 ...',
   },
   {
+    code: 'lg/uncertain-path',
+    severity: 'warning',
+    summary: 'The row can be read more than one way, so its AS path may not be the one the router printed.',
+    description:
+      'A number that may be a weight or the first AS, a path that may go on on the next line (a terminal wrapped it), or values that do not sit under the columns of the header: the parser kept the route and the path it thinks likelier, but the path analysis gives it no ASPA, leak or valley verdict. ' +
+      'Paste the output unwrapped (`terminal width 511`, `terminal length 0`) with its header line, or use the detail or JSON form of the command (`show ip bgp <prefix>`, `| json`, `| display json`).',
+    example: '   Network          Next Hop            Metric LocPrf Weight Path\n*> 10.0.0.0/8       192.0.2.1           0 65001 i',
+  },
+  {
+    code: 'lg/skipped-line',
+    severity: 'hint',
+    summary: 'A prompt, command echo, timestamp or log line around the output was set aside.',
+    description:
+      'Pastes from terminals, tickets and automation logs carry lines that are not router output (`router# show ip bgp`, `Wed Jun 20 18:46:11.356 BST`, `2024-01-01 12:00:00,123: %UNICON-INFO: …`). They are not parsed and not counted as errors; a prompt with a command also starts a new output, so a paste of two commands gives the routes of both.',
+    example: 'router1# show ip bgp 10.0.0.0/8',
+  },
+  {
     code: 'lg/format-unknown',
     severity: 'information',
     summary: 'The paste is not in a looking-glass format the parser knows.',

@@ -100,6 +100,21 @@ export interface Detection {
   /** The paste starts with `{` or `[`: one of the JSON forms, told apart by its keys once parsed. */
   readonly json: boolean;
   readonly scores: ReadonlyMap<LgFormat, number>;
+  /** The winning score (0 when nothing spoke), to compare two readings of the same lines. */
+  readonly score: number;
+}
+
+/** Signatures strong enough to say, on one line, that another output starts here (a header or legend). */
+const STRONG = SIGNATURES.filter((sig) => sig.weight >= 6 && sig.max === undefined);
+
+/**
+ * The format a line not understood by the current parser announces, if it is the header or legend of
+ * another output (a paste holding two commands without a prompt between them), else undefined.
+ */
+export function startsOtherFormat(s: string, current: LgFormat): LgFormat | undefined {
+  if (/^\s*[{[]\s*(?:"|$)/.test(s)) return 'unknown';
+  for (const sig of STRONG) if (sig.format !== current && sig.re.test(s)) return sig.format;
+  return undefined;
 }
 
 /** Scores the signatures on the first lines; JSON is recognised by its first character. */
@@ -112,7 +127,7 @@ export function detectFormat(lines: readonly string[]): Detection {
     if (seen >= DETECT_LINES) break;
     const s = cleanLine(raw);
     if (s.trim().length === 0) continue;
-    if (seen === 0 && /^\s*(?:\{|\[\s*(?:[{"\]\d-]|$))/.test(s)) return { format: 'unknown', json: true, scores };
+    if (seen === 0 && /^\s*(?:\{|\[\s*(?:[{"\]\d-]|$))/.test(s)) return { format: 'unknown', json: true, scores, score: 0 };
     seen++;
     if (isPathLine(s)) pathLines++;
     if (isChromeLine(s)) continue;
@@ -134,6 +149,6 @@ export function detectFormat(lines: readonly string[]): Detection {
       bestScore = v;
     }
   }
-  if (pathLines > 0 && pathLines * 2 >= seen && bestScore < pathLines * 2) return { format: 'aspath-list', json: false, scores };
-  return { format: best, json: false, scores };
+  if (pathLines > 0 && pathLines * 2 >= seen && bestScore < pathLines * 2) return { format: 'aspath-list', json: false, scores, score: pathLines * 2 };
+  return { format: best, json: false, scores, score: bestScore };
 }

@@ -42,6 +42,14 @@ export function lgDiagnostics(result: LgParseResult, text?: string): Diagnostic[
       message: `Line not understood as ${result.format} output${u.reason !== undefined ? ` (${u.reason})` : ''}; it was skipped. Remove it or check that the paste is a single, unwrapped output.`,
     });
   }
+  for (const k of result.skipped ?? []) {
+    out.push({
+      code: 'lg/skipped-line',
+      severity: severityOf('lg/skipped-line'),
+      range: lineRange(lines, k.line),
+      message: `Not router output (${k.kind}); set aside.`,
+    });
+  }
   for (const r of result.routes) {
     for (const bad of r.invalidAsns ?? []) {
       out.push({
@@ -49,6 +57,15 @@ export function lgDiagnostics(result: LgParseResult, text?: string): Diagnostic[
         severity: severityOf('lg/invalid-asn'),
         range: lineRange(lines, bad.line, bad.text),
         message: `'${bad.text}' is not a valid AS number (0–4294967295 or asdot 0.0–65535.65535); it was left out of the path of ${r.prefix || 'this route'}. Check the paste for digits run together.`,
+      });
+    }
+    if (r.pathUncertain !== undefined) {
+      const line = r.asPathLine ?? r.lines.start;
+      out.push({
+        code: 'lg/uncertain-path',
+        severity: severityOf('lg/uncertain-path'),
+        range: lineRange(lines, line, r.asPathText),
+        message: `The AS path of ${r.prefix || 'this route'} is uncertain: ${r.pathUncertain}. It is shown but gets no ASPA or leak verdict; paste the output unwrapped with its header, or its detail/JSON form.`,
       });
     }
     if (r.asPathTruncated === true) {

@@ -1,3 +1,5 @@
+import { asideKind } from './pasteFrame';
+
 /**
  * What surrounds router output when it is pasted from a terminal or a web looking glass: ANSI colour
  * escapes, HTML tags and entities, carriage returns, prompts, timestamps. Cleaning keeps the columns of
@@ -29,19 +31,10 @@ function expandTabs(s: string): string {
   return out;
 }
 
-/** A prompt with a command (`router# show ip bgp`, `user@re0> show route …`, `bird> show route all`). */
-const PROMPT =
-  /^\s*(?:[\w.@:/()[\]~-]*\s?[#>$%]\s*)?(?:show|sh|display|dis|birdc|bgpctl|gobgp|vtysh|\/routing|\/ip)(?:\s|$)/i;
-/** IOS-XR's first line and similar stamps: `Wed Jun 20 18:46:11.356 BST`, `2026-01-02 10:00:00`. */
-const STAMP =
-  /^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+[A-Z]{2,5})?|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\s*$/;
-/** A prompt alone on its line: `router1#`, `user@re0>`, `[admin@MikroTik] >`. */
-const LONE_PROMPT = /^\s*(?:\[[\w.@-]+\]\s*|[\w.@:/()~-]+)[#>$%]\s*$/;
-/** Junos/BIRD/terminal chrome that carries no route. */
-const CHROME =
-  /^\s*(?:\{(?:master|backup|primary|secondary|linecard)[^}]*\}|BIRD \d[\w.-]* ready\.|Access restricted|Connection closed|Last login:|---\(more[^)]*\)---|--More--|\[(?:edit|ok)\]|% .*|Building configuration)/i;
+/** The router's own one-line messages: `% Network not in table`, `% BGP not active`. */
+const ROUTER_MESSAGE = /^\s*% /;
 
-/** True for a line any format may contain without it being a route or an error. */
+/** True for a line any format may contain without it being a route or an error (blank, prompt, log, chrome). */
 export function isChromeLine(s: string): boolean {
   if (s.length === 0) return true;
   let blank = true;
@@ -53,5 +46,5 @@ export function isChromeLine(s: string): boolean {
     }
   }
   if (blank) return true;
-  return PROMPT.test(s) || STAMP.test(s) || CHROME.test(s) || LONE_PROMPT.test(s);
+  return ROUTER_MESSAGE.test(s) || asideKind(s) !== undefined;
 }

@@ -47,6 +47,10 @@ export interface RouteDraft {
   peerAddress?: string;
   /** BIRD's `via` gateway, used as next hop when there is no BGP.next_hop. */
   viaHop?: string;
+  /** Why the path may not be what was printed (see LgRoute.pathUncertain). */
+  uncertain?: string;
+  rd?: string;
+  vrf?: string;
   start: number;
   end: number;
 }
@@ -72,6 +76,9 @@ export function newDraft(prefix: string, line: number): RouteDraft {
     peerAsn: undefined,
     peerAddress: undefined,
     viaHop: undefined,
+    uncertain: undefined,
+    rd: undefined,
+    vrf: undefined,
     start: line,
     end: line,
   };
@@ -113,6 +120,9 @@ export function finishDraft(d: RouteDraft): LgRoute {
     peer,
     lines: { start: d.start, end: d.end },
     invalidAsns: p !== undefined && p.invalid.length > 0 ? p.invalid.map((x) => ({ text: x.text, line })) : undefined,
+    pathUncertain: d.uncertain,
+    rd: d.rd,
+    vrf: d.vrf,
   };
 }
 

@@ -3,7 +3,7 @@ import { BgpdumpParser } from './bgpdump';
 import { BirdParser } from './bird';
 import { CiscoDetailParser } from './ciscoDetail';
 import { CiscoTableParser } from './ciscoTable';
-import { DETECT_LINES, detectFormat } from './detect';
+import { DETECT_LINES, detectFormat, startsOtherFormat, type Detection } from './detect';
 import { GobgpParser } from './gobgp';
 import { parseJsonLg } from './jsonForms';
 import { JunosParser } from './junos';
@@ -12,7 +12,8 @@ import type { LineParser, ParserFactory, RouteSink } from './lineParser';
 import { MikrotikParser } from './mikrotik';
 import { NokiaParser } from './nokia';
 import { OpenbgpdParser } from './openbgpd';
-import type { LgFormat, LgParseResult, LgRoute, UnparsedLine } from './types';
+import { asideKind, isCommandLine, isWrapTail, NO_FRAME, readFrame, startsLine, unframe, wrapJoiner, type PasteFrame } from './pasteFrame';
+import type { LgBlock, LgFormat, LgParseResult, LgRoute, SkippedLine, UnparsedLine } from './types';
 
 /** Which parser reads which format; the JSON forms are read whole by jsonForms.ts. */
 const PARSERS: Readonly<Record<LgFormat, ParserFactory | undefined>> = {
@@ -59,22 +60,44 @@ export interface LgParseOptions {
   readonly onRoute?: (r: LgRoute) => void;
 }
 
+/** Formats whose lines are whole records: a short line after a long one is another record, never a wrapped tail. */
+const NO_WRAP: ReadonlySet<LgFormat> = new Set<LgFormat>(['aspath-list', 'bgpdump', 'unknown']);
+
 /**
  * Line-oriented parser for big inputs: `push` chunks as they arrive, then `end()`. Holds only the
- * first lines until the format is known, and only the current route after that. Never throws.
+ * first lines of each output until its frame and format are known, and only the current route after
+ * that. Never throws.
+ *
+ * Each line goes through the front stage (pasteFrame.ts: quote markers and the paste's indentation
+ * off, prompts, timestamps and log lines set aside, wrapped rows rejoined) and then to the parser of
+ * the block's format. A prompt with a command, or the header of another format where the current
+ * parser understands nothing, starts a new block, detected on its own.
  */
 export class LgStreamParser {
   private carry = '';
   /** The current chunk as bytes for the parser's fast path; reused across chunks. */
   private bytes = new Uint8Array(0);
   private lineNo = 0;
+  /** Lines of the current block held until its frame and format are known, from line `heldStart`. */
   private held: string[] | undefined = [];
+  private heldStart = 0;
   private heldNonEmpty = 0;
+  private frame: PasteFrame = NO_FRAME;
+  private frameRead = false;
+  /** Output lines the current block's parser has been given (a prompt before any is no block boundary). */
+  private blockLines = 0;
   private parser: LineParser | undefined;
+  /** Format of the current block; `firstFormat` is the first recognised one, which the result reports. */
   private format: LgFormat = 'unknown';
+  private firstFormat: LgFormat | undefined;
   private jsonText: string[] | undefined;
+  private jsonStart = 0;
+  /** A row that filled the terminal, waiting to see whether the next line is its wrapped tail. */
+  private wrapHeld: { text: string; n: number; joiner: string } | undefined;
   private readonly routes: LgRoute[] = [];
   private readonly unparsed: UnparsedLine[] = [];
+  private readonly skipped: SkippedLine[] = [];
+  private readonly blocks: LgBlock[] = [];
   private readonly sink: RouteSink;
   /** Units of work done so far (lines and tokens); proportional to input size. */
   steps = 0;
@@ -89,8 +112,10 @@ export class LgStreamParser {
       },
     };
     if (opts.format !== undefined) {
+      // The caller knows the format: no detection, and no frame (the fast path starts at once).
       this.held = undefined;
-      this.choose(opts.format, JSON_FORMATS.has(opts.format));
+      this.frameRead = true;
+      this.choose(opts.format, JSON_FORMATS.has(opts.format), 0);
     }
   }
 
@@ -109,11 +134,10 @@ export class LgStreamParser {
     this.carry = '';
     let at = nl0 + 1;
     // The fast path reads bytes: an ASCII chunk encodes to exactly one byte per character (else it
-    // does not fit, and the chunk goes the general way). Format and detection cannot change while the
-    // fast path has the chunk, so this is decided once per chunk.
+    // does not fit, and the chunk goes the general way).
     const parser = this.parser;
     let bytes: Uint8Array | undefined;
-    if (parser?.fast !== undefined && this.held === undefined && this.jsonText === undefined) {
+    if (parser?.fast !== undefined && this.held === undefined && this.jsonText === undefined && this.frame === NO_FRAME) {
       if (this.bytes.length < chunk.length) this.bytes = new Uint8Array(chunk.length);
       const r = ENCODER.encodeInto(chunk, this.bytes);
       if (r.read === chunk.length && r.written === chunk.length) bytes = this.bytes;
@@ -121,13 +145,15 @@ export class LgStreamParser {
     for (;;) {
       const json = this.jsonBuffer();
       if (json !== undefined) {
-        // Detection found JSON: everything from here on is kept whole.
-        json.push(chunk.slice(at - 1));
+        // A JSON block: everything from here on is kept whole.
+        json.push(chunk.slice(at));
         return;
       }
       const nl = chunk.indexOf('\n', at);
       if (nl < 0) break;
-      if (bytes !== undefined && parser !== undefined) {
+      // The fast path takes ordinary rows only: not while a block starts, a wrapped row waits, or a
+      // row is long enough to have been wrapped by a terminal.
+      if (bytes !== undefined && this.parser === parser && parser !== undefined && this.held === undefined && this.wrapHeld === undefined && wrapJoiner(nl - at) === undefined) {
         // Lines are read in place from the chunk; only the lines the fast path declines are cut out,
         // cleaned and fed the general way.
         const n = this.lineNo;
@@ -155,24 +181,10 @@ export class LgStreamParser {
     this.carry = '';
     // A whole paste pushed at once made the byte buffer as big as the paste: do not keep it.
     this.bytes = new Uint8Array(0);
-    if (this.held !== undefined) this.decide();
-    if (this.jsonText !== undefined) {
-      const text = this.jsonText.join('');
-      this.jsonText = [];
-      try {
-        const f = parseJsonLg(text, this.sink, this.opts.format);
-        this.format = f;
-      } catch (e) {
-        this.sink.unparsed({ line: 0, text: text.slice(0, 200), reason: `JSON could not be read: ${String(e)}` });
-      }
-    } else if (this.parser !== undefined) {
-      try {
-        this.parser.end();
-      } catch (e) {
-        this.sink.unparsed({ line: this.lineNo, text: '', reason: `internal error: ${String(e)}` });
-      }
-    }
-    return { format: this.format, routes: this.routes, unparsed: this.unparsed };
+    this.endBlock();
+    const found = this.blocks.filter((b) => b.format !== 'unknown');
+    const blocks = found.length > 1 ? { blocks: found } : {};
+    return { format: this.firstFormat ?? this.format, routes: this.routes, unparsed: this.unparsed, skipped: this.skipped, ...blocks };
   }
 
   /** A method, not the field, so the compiler does not carry a narrowing across `feed`. */
@@ -181,54 +193,232 @@ export class LgStreamParser {
   }
 
   private feed(raw: string): void {
+    this.take(raw, this.lineNo++);
+  }
+
+  /** A raw line: held while its block's format is not known, else through the front stage. */
+  private take(raw: string, n: number): void {
     if (this.held !== undefined) {
+      if (this.held.length === 0) this.heldStart = n;
       this.held.push(raw);
       if (raw.trim().length > 0) this.heldNonEmpty++;
       if (this.heldNonEmpty >= DETECT_LINES) this.decide();
       return;
     }
-    this.lineTo(raw);
+    this.frontStage(raw, n);
   }
 
-  private lineTo(raw: string): void {
-    const n = this.lineNo++;
-    const p = this.parser;
-    if (p === undefined) {
-      if (raw.trim().length > 0) this.sink.unparsed({ line: n, text: raw, reason: 'format not recognised' });
+  /** One line of a block whose frame and format are known. */
+  private frontStage(raw: string, n: number): void {
+    const s = unframe(raw, this.frame);
+    const aside = s.length > 0 ? asideKind(s) : undefined;
+    if (aside !== undefined) {
+      this.releaseWrap();
+      this.skipped.push({ line: n, kind: aside });
+      if (isCommandLine(s) && this.blockLines > 0) {
+        // A new command: the output after it is another block.
+        this.endBlock();
+        this.held = [];
+      }
       return;
     }
-    const s = cleanLine(raw);
+    const w = this.wrapHeld;
+    if (w !== undefined) {
+      this.wrapHeld = undefined;
+      const again = wrapJoiner(s.length);
+      // A line one short of the width (its last blank dropped) takes a path's tail only; a line that
+      // filled the width and was cut inside a word (`fe80:ffff:` + `:2]`) takes what does not start a line of its own.
+      const midWord = w.joiner === '' && !/\s$/.test(w.text) && /^\S/.test(s);
+      const goesOn = isWrapTail(s) || (midWord && !startsLine(s));
+      if (goesOn) {
+        const joined = w.text + w.joiner + s;
+        if (again !== undefined) this.wrapHeld = { text: joined, n: w.n, joiner: again };
+        else this.toParser(joined, w.n, joined);
+        return;
+      }
+      this.toParser(w.text, w.n, w.text);
+    }
+    const joiner = NO_WRAP.has(this.format) ? undefined : wrapJoiner(s.length);
+    if (joiner !== undefined) {
+      this.wrapHeld = { text: s, n, joiner };
+      return;
+    }
+    this.toParser(s, n, raw);
+  }
+
+  private releaseWrap(): void {
+    const w = this.wrapHeld;
+    if (w === undefined) return;
+    this.wrapHeld = undefined;
+    this.toParser(w.text, w.n, w.text);
+  }
+
+  /** An output line to the block's parser; `raw` is kept in case it turns out to start another block. */
+  private toParser(line: string, n: number, raw: string): void {
+    this.blockLines++;
+    const p = this.parser;
+    if (p === undefined) {
+      if (line.trim().length > 0) this.sink.unparsed({ line: n, text: line, reason: 'format not recognised' });
+      return;
+    }
+    const s = cleanLine(line);
+    const before = this.unparsed.length;
     try {
       p.line(s, n);
     } catch (e) {
       this.sink.unparsed({ line: n, text: s, reason: `internal error: ${String(e)}` });
     }
+    // (Never on a block's first line: the new block would start with it again.)
+    if (this.blockLines > 1 && this.unparsed.length === before + 1 && this.unparsed[before]?.line === n) {
+      // Not understood: maybe another output starts here without a prompt before it.
+      const other = startsOtherFormat(s, this.format);
+      if (other !== undefined) {
+        this.unparsed.pop();
+        this.endBlock();
+        this.held = [];
+        this.take(raw, n);
+      }
+    }
   }
 
+  /** Ends the current block: decides it if still held, then lets its parser finish its last route. */
+  private endBlock(): void {
+    // Deciding may meet a prompt and start another block, whose lines are then held again.
+    while (this.held !== undefined) {
+      if (this.held.every((l) => l.trim() === '')) this.held = undefined;
+      else this.decide();
+    }
+    this.releaseWrap();
+    if (this.jsonText !== undefined) this.endJson();
+    else if (this.parser !== undefined) {
+      try {
+        this.parser.end();
+      } catch (e) {
+        this.sink.unparsed({ line: this.lineNo, text: '', reason: `internal error: ${String(e)}` });
+      }
+    }
+    this.parser = undefined;
+    this.blockLines = 0;
+  }
+
+  private endJson(): void {
+    let text = (this.jsonText ?? []).join('');
+    this.jsonText = undefined;
+    // The document's lines after the held ones came in raw: take the quote markers off them too
+    // (taking them off the held lines again is harmless: no JSON line starts with `>`).
+    const frame = this.frame;
+    if (frame !== NO_FRAME) text = text.split('\n').map((l) => unframe(l, frame)).join('\n');
+    // Junos ends `| display json` with `{master}` and a prompt: keep only the document itself.
+    const last = Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'));
+    if (last >= 0 && text.slice(last + 1).trim() !== '') {
+      const tailStart = this.jsonStart + countLines(text, last);
+      text.slice(last + 1).split('\n').forEach((t, k) => {
+        if (t.trim() !== '') this.skipped.push({ line: tailStart + k, kind: asideKind(t.trim()) ?? 'chrome' });
+      });
+      text = text.slice(0, last + 1);
+    }
+    const sink = this.jsonStart === 0 ? this.sink : shiftLines(this.sink, this.jsonStart);
+    try {
+      const f = parseJsonLg(text, sink, this.opts.format);
+      this.setFormat(f);
+    } catch (e) {
+      this.sink.unparsed({ line: this.jsonStart, text: text.slice(0, 200), reason: `JSON could not be read: ${String(e)}` });
+    }
+  }
+
+  /** Reads the held lines' frame and format, then runs them through the block's parser. */
   private decide(): void {
     const held = this.held ?? [];
+    const start = this.heldStart;
     this.held = undefined;
-    if (this.parser === undefined && this.jsonText === undefined) {
-      const d = detectFormat(held);
-      this.choose(d.format, d.json);
+    this.heldNonEmpty = 0;
+    // Detection reads this block only: up to a prompt that runs another command.
+    let cut = held.length;
+    let content = false;
+    for (let k = 0; k < held.length; k++) {
+      const s = (held[k] ?? '').replace(/^[\s>]+/, '');
+      if (s === '') continue;
+      if (content && isCommandLine(s)) {
+        cut = k;
+        break;
+      }
+      if (asideKind(s) === undefined) content = true;
     }
+    const mine = cut < held.length ? held.slice(0, cut) : held;
+    // The frame is the paste's: read once, from the first block.
+    let frame = this.frameRead ? this.frame : readFrame(mine);
+    let d = this.detect(mine, frame);
+    if (!this.frameRead && frame.indent !== '' && this.opts.format === undefined && !d.json) {
+      // A snippet may be indented by nature (the attribute lines of a detail form): keep the
+      // indentation when the lines read better with it.
+      const flush = { quote: frame.quote, indent: '' };
+      const d2 = this.detect(mine, flush);
+      if (d2.score > d.score) {
+        d = d2;
+        frame = flush;
+      }
+    }
+    this.frameRead = true;
+    this.frame = frame.quote === 0 && frame.indent === '' ? NO_FRAME : frame;
+    if (this.opts.format !== undefined) this.choose(this.opts.format, JSON_FORMATS.has(this.opts.format), start);
+    else this.choose(d.format, d.json, start);
     if (this.jsonText !== undefined) {
-      this.jsonText.push(held.join('\n'));
+      // Whatever precedes the document (prompts, logs) is set aside; the rest is the document.
+      let k = 0;
+      for (; k < held.length; k++) {
+        const s = unframe(held[k] ?? '', this.frame);
+        if (/^\s*[{[]/.test(s)) break;
+        if (s.trim() !== '') this.skipped.push({ line: start + k, kind: asideKind(s) ?? 'chrome' });
+      }
+      this.jsonStart = start + k;
+      this.jsonText.push(held.slice(k).map((x) => unframe(x, this.frame)).join('\n'), '\n');
       return;
     }
-    for (const raw of held) this.lineTo(raw);
+    // Through `take`: a prompt among them starts the next block, whose lines are held again.
+    held.forEach((raw, k) => this.take(raw, start + k));
   }
 
-  private choose(format: LgFormat, json: boolean): void {
+  private detect(held: readonly string[], frame: PasteFrame): Detection {
+    const lines: string[] = [];
+    for (const raw of held) {
+      const s = unframe(raw, frame);
+      if (s.trim() === '' || asideKind(s) === undefined) lines.push(s);
+    }
+    return detectFormat(lines);
+  }
+
+  private setFormat(format: LgFormat): void {
     this.format = format;
+    if (format !== 'unknown') this.firstFormat ??= format;
+  }
+
+  private choose(format: LgFormat, json: boolean, start: number): void {
+    this.setFormat(format);
+    this.blocks.push({ format, start });
     if (json) {
       this.jsonText = [];
+      this.jsonStart = start;
       this.held = undefined;
       return;
     }
     const f = PARSERS[format];
-    if (f !== undefined) this.parser = f(this.sink, format);
+    this.parser = f !== undefined ? f(this.sink, format) : undefined;
   }
+}
+
+function countLines(text: string, upTo: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** A sink for a JSON block that starts after line 0: its locator counts lines from the document's start. */
+function shiftLines(sink: RouteSink, by: number): RouteSink {
+  return {
+    route: (r) => sink.route({ ...r, lines: { start: r.lines.start + by, end: r.lines.end + by } }),
+    unparsed: (u) => sink.unparsed({ ...u, line: u.line + by }),
+    step: (n) => sink.step(n),
+  };
 }
 
 /** Parses a whole paste; see LgStreamParser for big inputs. Never throws. */

@@ -75,6 +75,15 @@ export interface LgRoute {
   readonly lines: { readonly start: number; readonly end: number };
   /** ASNs printed but out of range or malformed, kept so the panel can point at them. */
   readonly invalidAsns?: readonly { readonly text: string; readonly line: number }[];
+  /**
+   * Set when the parser could read the row more than one way (a number that may be a weight or an AS, a
+   * path that may go on on the next line, columns that do not match the header): the route is kept, the
+   * path is shown, and the analysis gives it no ASPA or leak verdict (`lg/uncertain-path`).
+   */
+  readonly pathUncertain?: string;
+  /** VPN/VRF routes: the route distinguisher and VRF the output printed for the prefix. */
+  readonly rd?: string;
+  readonly vrf?: string;
 }
 
 export interface UnparsedLine {
@@ -84,8 +93,29 @@ export interface UnparsedLine {
   readonly reason?: string;
 }
 
+/** What a paste holds besides router output: set aside before parsing, reported, never "not understood". */
+export type SkipKind = 'prompt' | 'log' | 'timestamp' | 'chrome';
+
+export interface SkippedLine {
+  /** 0-based. */
+  readonly line: number;
+  readonly kind: SkipKind;
+}
+
+/** One output of a paste (a paste may hold several commands' outputs, split at prompts and headers). */
+export interface LgBlock {
+  readonly format: LgFormat;
+  /** 0-based first line. */
+  readonly start: number;
+}
+
 export interface LgParseResult {
+  /** The format of the first block that was recognised ('unknown' when none was). */
   readonly format: LgFormat;
   readonly routes: readonly LgRoute[];
   readonly unparsed: readonly UnparsedLine[];
+  /** Prompts, command echoes, timestamps and log lines set aside by the front stage. */
+  readonly skipped?: readonly SkippedLine[];
+  /** Present when the paste held more than one output. */
+  readonly blocks?: readonly LgBlock[];
 }

@@ -80,7 +80,7 @@ export class PathsAnalyzer {
 
 /** Identity of a path for the caches: segment types and ASNs, OTC and truncation. */
 function pathKey(r: LgRoute): string {
-  return `${r.otc ?? ''}|${r.asPathTruncated ? '…' : ''}|${r.asPath.map((s) => `${s.type[0]}${s.asns.join(' ')}`).join('|')}`;
+  return `${r.pathUncertain !== undefined ? '?' : ''}${r.otc ?? ''}|${r.asPathTruncated ? '…' : ''}|${r.asPath.map((s) => `${s.type[0]}${s.asns.join(' ')}`).join('|')}`;
 }
 
 type Finding = Pick<PathFinding, 'code' | 'message' | 'hop'>;
@@ -98,6 +98,24 @@ interface PathLevel {
   readonly otcWhatIf?: string;
   readonly valley?: RouteAnalysis['valley'];
   readonly aspa?: RouteAnalysis['aspa'];
+  readonly unverified?: RouteAnalysis['unverified'];
+}
+
+/** Why a route gets no ASPA, OTC or valley verdict: it never crossed an AS boundary, or its path is a guess. */
+function unverifiedOf(r: LgRoute): RouteAnalysis['unverified'] {
+  if (r.pathUncertain !== undefined) return 'uncertain';
+  return r.asPath.length === 0 && r.asPathTruncated !== true ? 'local' : undefined;
+}
+
+const UNVERIFIED_REASON: Readonly<Record<NonNullable<RouteAnalysis['unverified']>, string>> = {
+  local:
+    'Not verified (locally originated): the AS path is empty, so this router or its own AS originated the route; ASPA verification applies to routes received from a neighbouring AS.',
+  uncertain: 'Not verified: the looking-glass parser could read this path more than one way (lg/uncertain-path), so no verdict is drawn from it.',
+};
+
+function unverifiedAspa(why: NonNullable<RouteAnalysis['unverified']>): NonNullable<RouteAnalysis['aspa']> {
+  const c: AspaCheck = { verdict: 'unverified', reason: UNVERIFIED_REASON[why], hops: [] };
+  return { upstream: c, downstream: c };
 }
 
 interface PathCache {
@@ -112,21 +130,27 @@ function pathLevel(r: LgRoute, key: string, data: PathData, { paths, colors }: P
   const shape = pathShape(r.asPath);
   const found: Finding[] = [];
   const add = (code: string, message: string, hop?: Hop): void => void found.push({ code, message, ...(hop ? { hop } : {}) });
+  const unverified = unverifiedOf(r);
+  const verify = unverified === undefined;
+  if (unverified === 'uncertain') add('paths/unverified-path', `${UNVERIFIED_REASON.uncertain} Why: ${r.pathUncertain ?? ''}.`);
   for (const p of shape.prepends)
     if (p.count >= LONG_PREPEND) add('paths/long-prepend', `AS${p.asn} is prepended ×${p.count}; the path counts ${shape.length.raw} ASes but only ${shape.length.collapsed} distinct hops.`);
-  for (const a of shape.loops) add('paths/loop', `AS${a} appears twice with other ASes between: a loop or a poisoned path.`);
-  for (const s of shape.specialAsns) add('paths/reserved-asn', `AS${s.asn} is ${s.kind} (${s.rfc}) and must not appear in a public path; filter or strip it.`);
-  if (shape.asSets.length > 0 || shape.confed) add('paths/as-set', 'The path carries an AS_SET or confederation segment, deprecated by RFC 9774; ROV and ASPA cannot verify it.');
+  // A misread column (a weight taken for AS0, a wrapped ASN cut in two) must not become an error.
+  if (verify) {
+    for (const a of shape.loops) add('paths/loop', `AS${a} appears twice with other ASes between: a loop or a poisoned path.`);
+    for (const s of shape.specialAsns) add('paths/reserved-asn', `AS${s.asn} is ${s.kind} (${s.rfc}) and must not appear in a public path; filter or strip it.`);
+    if (shape.asSets.length > 0 || shape.confed) add('paths/as-set', 'The path carries an AS_SET or confederation segment, deprecated by RFC 9774; ROV and ASPA cannot verify it.');
+  }
   if (r.asPathTruncated) add('paths/truncated-path', 'The looking glass cut this path; checks cover only the part shown.');
 
-  const otc = r.otc === undefined ? undefined : checkOtc(shape.hops, r.otc, data.relationships);
+  const otc = r.otc === undefined || !verify ? undefined : checkOtc(shape.hops, r.otc, data.relationships);
   if (otc?.verdict === 'leak') add('paths/otc-leak', `${otc.reason}. The sender must not announce OTC routes to providers or peers.`, otc.leakHop);
-  const whatIf = r.otc === undefined && data.relationships ? otcWhatIf(shape.hops, data.relationships) : undefined;
+  const whatIf = r.otc === undefined && verify && data.relationships ? otcWhatIf(shape.hops, data.relationships) : undefined;
 
-  const valley = data.relationships ? checkValleyFree(shape.hops, data.relationships) : undefined;
+  const valley = data.relationships && verify ? checkValleyFree(shape.hops, data.relationships) : undefined;
   if (valley?.verdict === 'valley') add('paths/valley', `${valley.reason} (inferred relationships; confirm with ASPA).`, valley.leakHop);
 
-  const aspa = data.aspa ? aspaBoth(data.aspa, r.asPath, paths.size) : undefined;
+  const aspa = data.aspa ? (unverified !== undefined ? unverifiedAspa(unverified) : aspaBoth(data.aspa, r.asPath, paths.size)) : undefined;
   if (aspa?.downstream.verdict === 'invalid') add('paths/aspa-invalid', `ASPA Invalid: ${aspa.downstream.reason}`, aspa.downstream.leakHop);
   else if (aspa?.upstream.verdict === 'invalid')
     add('paths/aspa-upstream-invalid', `ASPA upstream Invalid (a leak if the neighbour is a customer or peer): ${aspa.upstream.reason}`, aspa.upstream.leakHop);
@@ -144,6 +168,7 @@ function pathLevel(r: LgRoute, key: string, data: PathData, { paths, colors }: P
     ...(whatIf ? { otcWhatIf: whatIf } : {}),
     ...(valley ? { valley } : {}),
     ...(aspa ? { aspa } : {}),
+    ...(unverified ? { unverified } : {}),
   };
   paths.set(key, level);
   return level;
@@ -178,7 +203,8 @@ function analyzeRoute(r: LgRoute, index: number, key: string, data: PathData, ca
   const first = findings.length;
   const add = (f: Finding): void => void findings.push({ ...f, severity: SEVERITY.get(f.code) ?? 'warning', route: index, line });
   p.findings.forEach(add);
-  const bogon = bogonReason(r.prefix);
+  // The router's own networks (empty path) are often private space: a bogon only matters when received.
+  const bogon = p.unverified === 'local' ? undefined : bogonReason(r.prefix);
   if (bogon) add({ code: 'paths/bogon-prefix', message: `${r.prefix} is ${bogon}; filter it on every eBGP session.` });
   const rov = data.rov && origin !== undefined ? data.rov(r.prefix, origin as Asn) : undefined;
   if (rov === 'invalid') add({ code: 'paths/rov-invalid', message: `ROV Invalid: no VRP allows ${r.prefix} from AS${origin}.` });
@@ -219,6 +245,7 @@ function analyzeRoute(r: LgRoute, index: number, key: string, data: PathData, ca
     color: p.color,
     best: r.best ?? false,
     verdict,
+    unverified: p.unverified,
     nodeIds: [],
   };
 }

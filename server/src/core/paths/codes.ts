@@ -106,4 +106,15 @@ export const pathCodes: readonly DiagnosticCodeInfo[] = [
     summary: 'The looking glass cut the path; checks only cover the part shown.',
     description: 'Some outputs (BIRD, web looking glasses) shorten long paths with `...`. Ask for the full path (for example `show route all`).',
   },
+  {
+    code: 'paths/unverified-path',
+    severity: 'information',
+    summary: 'The path is not verified: it is locally originated, or the parser was unsure of it.',
+    description:
+      'ASPA (draft-ietf-sidrops-aspa-verification) and RFC 9234 OTC apply to routes received from a neighbouring AS: a route with an empty AS path was ' +
+      'originated by the router itself or inside its AS and is "not verified (locally originated)", never Invalid. A path the looking-glass parser could ' +
+      'read more than one way (`lg/uncertain-path`) is shown but gets no ASPA, OTC or valley verdict, so a misread column cannot turn into a false leak. ' +
+      'Fix for the second: paste the output unwrapped with its header line, or its detail or JSON form.',
+    example: '*> 10.0.0.0/8       0.0.0.0                  0         32768 i',
+  },
 ];

@@ -41,7 +41,8 @@ export interface AspaHopEvidence {
   readonly ramp: 'up' | 'down';
 }
 
-export interface AspaCheck extends Check<'valid' | 'invalid' | 'unknown'> {
+/** `unverified`: not checked at all (locally originated, or a path the parser was unsure of). */
+export interface AspaCheck extends Check<'valid' | 'invalid' | 'unknown' | 'unverified'> {
   readonly hops: readonly AspaHopEvidence[];
   /** What would change the verdict (for example "AS8048 registering AS52320 as a provider would …"). */
   readonly whatIf?: string;
@@ -79,6 +80,8 @@ export interface RouteAnalysis {
   readonly color: number;
   readonly best: boolean;
   readonly verdict: RouteVerdict;
+  /** Why the path got no ASPA/OTC/valley verdict: 'local' (empty path) or 'uncertain' (lg/uncertain-path). */
+  readonly unverified?: 'local' | 'uncertain';
   /** Node ids along the route, vantage first. */
   readonly nodeIds: readonly string[];
 }
