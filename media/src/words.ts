@@ -17,13 +17,14 @@ const FINDING_WORDS: Readonly<Record<string, string>> = {
   'paths/rov-invalid': 'ROV invalid',
   'paths/policy-mismatch': 'not allowed by RPSL policy',
   'paths/truncated-path': 'path cut by the looking glass',
+  'paths/unverified-path': 'path uncertain: not verified',
 };
 
 export function findingWords(code: string): string {
   return FINDING_WORDS[code] ?? code.replace(/^paths\//, '');
 }
 
-const ASPA_WORDS: Readonly<Record<AspaCheck['verdict'], string>> = { valid: 'valid', invalid: 'invalid', unknown: 'unknown' };
+const ASPA_WORDS: Readonly<Record<AspaCheck['verdict'], string>> = { valid: 'valid', invalid: 'invalid', unknown: 'unknown', unverified: 'not verified' };
 
 /**
  * The two ASPA verdicts in one phrase. Downstream is the verdict for a route learnt from a provider (what a
