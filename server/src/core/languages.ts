@@ -19,6 +19,14 @@ const BY_EXTENSION: readonly { suffix: string; languageId: string }[] = [
 /** JSON files that carry ASPA data (rpki-client, Routinator, SLURM) are linted as `aspa`. */
 const ASPA_JSON_HINT = /"(aspas|provider_authorizations|aspaAssertions|aspaFilters|customer_asid)"/;
 
+/**
+ * Names whose extension says the file is something else — source code, markup, configuration, tables —
+ * however RPSL-like a line of it looks ("domain: example.com" opens many a YAML file). A directory walk
+ * skips them by name; a file named explicitly is still read by its content.
+ */
+const NOT_RPSL_BY_NAME =
+  /\.(?:md|markdown|rst|adoc|html?|xml|svg|ya?ml|toml|ini|cfg|env|js|mjs|cjs|jsx|ts|tsx|py|go|rs|c|h|cc|cpp|hpp|java|kt|rb|php|pl|sh|bash|zsh|ps1|bat|css|scss|csv|tsv|lock|sql|tf|j2|jinja)$/i;
+
 /** The language a file's name alone says it holds, if any. */
 export function languageOfName(fileName: string): string | undefined {
   const lower = fileName.toLowerCase();
@@ -45,6 +53,7 @@ export function languageOfContent(text: string): string | undefined {
 export function languageOfFile(fileName: string, text: string): string | undefined {
   const byName = languageOfName(fileName);
   if (byName) return byName;
+  if (NOT_RPSL_BY_NAME.test(fileName)) return undefined;
   if (fileName.toLowerCase().endsWith('.json')) return ASPA_JSON_HINT.test(text.slice(0, 65536)) ? 'aspa' : undefined;
   return looksLikeRpsl(text) ? 'rpsl' : undefined;
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../../server/src/cli/main';
 import { frameRpsl } from '../../../server/src/core/rpsl/frame';
+import { ALL_CLASSES } from '../../../server/src/core/rpsl/templates';
 import { memoryIo } from '../../support/memoryIo';
 
 /**
@@ -16,10 +17,10 @@ import { memoryIo } from '../../support/memoryIo';
  * reaches zero (the issue's goal). A verdict whose finding no longer appears is stale: a FALSE one is a
  * fix (remove it), a TRUE one means the linter lost a real finding.
  */
-const FALSE_ERROR_BASELINE = 171;
+const FALSE_ERROR_BASELINE = 181;
 /** The corpus's size may only grow (the goal: 500 objects, 12 classes, 6 registries). */
-const MIN_OBJECTS = 118;
-const MIN_CLASSES = 14;
+const MIN_OBJECTS = 143;
+const MIN_CLASSES = 13;
 const MIN_REGISTRIES = 7;
 
 const DIR = __dirname;
@@ -80,16 +81,18 @@ test('every corpus file names its source (.meta.json: registry, source, how obta
 
 test('the corpus: objects, classes and registries (may only grow)', () => {
   const classes = new Set<string>();
+  const otherRecords = new Set<string>();
   const perRegistry = new Map<string, number>();
   let objects = 0;
   for (const f of corpusFiles)
     for (const o of corpusObjects.get(f) ?? []) {
       objects++;
-      classes.add(o.className);
+      // Classes some registry's templates have; LACNIC's nic-hdl or IANA's referral records are counted apart.
+      (ALL_CLASSES.includes(o.className) ? classes : otherRecords).add(o.className);
       perRegistry.set(o.registry, (perRegistry.get(o.registry) ?? 0) + 1);
     }
   console.log(
-    `corpus: ${corpusFiles.length} files, ${objects} objects, ${classes.size} classes (${[...classes].sort().join(' ')}), ${perRegistry.size} registries (${[...perRegistry.keys()].sort().join(' ')})`,
+    `corpus: ${corpusFiles.length} files, ${objects} objects, ${classes.size} classes (${[...classes].sort().join(' ')}; other records: ${[...otherRecords].sort().join(' ')}), ${perRegistry.size} registries (${[...perRegistry.keys()].sort().join(' ')})`,
   );
   assert.ok(objects >= MIN_OBJECTS, `${objects} objects, at least ${MIN_OBJECTS}`);
   assert.ok(classes.size >= MIN_CLASSES, `${classes.size} classes, at least ${MIN_CLASSES}`);

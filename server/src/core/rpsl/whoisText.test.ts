@@ -117,4 +117,9 @@ test('content sniffing: a saved whois answer is RPSL whatever its name; other te
   assert.equal(languageOfContent('{"aspas": []}'), 'aspa');
   assert.equal(languageOfContent('[{"customer_asid": 1}]'), 'aspa');
   assert.equal(languageOfContent('{"routes": []}'), undefined);
+  // The BSD/macOS client prints IANA's referral before the registry's answer (iana__referral-185-75-88-0.txt).
+  assert.ok(looksLikeRpsl('% IANA WHOIS server\n\nrefer:        whois.ripe.net\n\ninetnum:      185.0.0.0 - 185.255.255.255\norganisation: RIPE NCC\n'));
+  // In a directory walk a YAML or Markdown file is not taken for RPSL however its lines look; named, content decides.
+  assert.equal(languageOfFile('deploy.yaml', 'domain: example.com\nperson: me\n'), undefined);
+  assert.equal(languageOfContent('domain: example.com\nnserver: ns1.example.com\n'), 'rpsl');
 });

@@ -49,12 +49,33 @@ export function firstContentLine(text: string, maxLines = 500): string | undefin
   return undefined;
 }
 
+const ATTRIBUTE_LINE = /^([A-Za-z0-9][A-Za-z0-9_-]*):/;
+
 /**
- * Whether `text` holds RPSL by its content: its first content line opens an object of a class some
- * registry has. How a whois answer saved under any name is recognised (CLI, language server).
+ * Whether `text` holds RPSL by its content: its first content line is an attribute line, and an object
+ * of a class some registry has starts within the first `maxLines` lines. How a whois answer saved under
+ * any name is recognised (CLI, language server) — also one that opens with another server's record, as
+ * the BSD and macOS clients print IANA's referral ("refer: whois.ripe.net") before the registry's answer.
  */
-export function looksLikeRpsl(text: string): boolean {
-  const line = firstContentLine(text);
-  const m = line === undefined ? null : /^([A-Za-z0-9][A-Za-z0-9_-]*):/.exec(line);
-  return m !== null && CLASS_NAMES.has(m[1]!.toLowerCase());
+export function looksLikeRpsl(text: string, maxLines = 300): boolean {
+  const first = firstContentLine(text);
+  if (first === undefined || !ATTRIBUTE_LINE.test(first)) return false;
+  let pos = 0;
+  let objectStart = true;
+  for (let n = 0; n < maxLines && pos < text.length; n++) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol).replace(/\r+$/, '');
+    pos = eol + 1;
+    if (line.trim() === '' || line.startsWith('%') || line.startsWith('#') || isWhoisClientLine(line)) {
+      objectStart = objectStart || line.trim() === '' || n === 0;
+      continue;
+    }
+    if (objectStart) {
+      const m = ATTRIBUTE_LINE.exec(line);
+      if (m && CLASS_NAMES.has(m[1]!.toLowerCase())) return true;
+    }
+    objectStart = false;
+  }
+  return false;
 }
