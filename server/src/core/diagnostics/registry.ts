@@ -6,6 +6,7 @@ import { aspaCodes } from '../aspa/codes';
 import { lgCodes } from '../lg/codes';
 import { pathCodes } from '../paths/codes';
 import { rpkiCodes } from '../rpki/codes';
+import { mrtCodes } from '../mrt/codes';
 import { routelensCodes } from './codes';
 import { inputCodes } from '../input/codes';
 
@@ -19,6 +20,7 @@ export const diagnosticAreas: readonly { area: string; title: string; codes: rea
   { area: 'paths', title: 'AS-path analysis', codes: pathCodes },
   { area: 'rpki', title: 'RPKI data sources', codes: rpkiCodes },
   { area: 'input', title: 'Reading files', codes: inputCodes },
+  { area: 'mrt', title: 'MRT files', codes: mrtCodes },
   { area: 'routelens', title: 'Language server', codes: routelensCodes },
 ];
 

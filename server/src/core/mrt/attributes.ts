@@ -1,0 +1,345 @@
+/**
+ * BGP path attributes (RFC 4271 §4.3 and §5, RFC 4760, RFC 6793, RFC 1997, RFC 4360, RFC 8092, RFC 9234) decoded
+ * from the bytes of an MRT record. Never throws: a malformed attribute ends the decoding with a problem text,
+ * and what was decoded before it is kept.
+ */
+import type { Origin, SegmentType } from '../lg/types';
+import { ipv4At, ipv6At, prefixAt } from './address';
+import type { BgpAttributes, MrtSegment, RawAttribute } from './types';
+
+/** How the enclosing record encodes things the attributes themselves do not say. */
+export interface AttributeContext {
+  /** AS number width in AS_PATH and AGGREGATOR: 2 in TABLE_DUMP and BGP4MP_MESSAGE, 4 elsewhere. */
+  readonly asnSize: 2 | 4;
+  /** TABLE_DUMP_V2 RIB entries abbreviate MP_REACH_NLRI to next-hop length and address (RFC 6396 §4.3.4). */
+  readonly ribEntry: boolean;
+  /** NLRI in MP_REACH/MP_UNREACH carry a 4-byte path identifier first (RFC 7911, RFC 8050). */
+  readonly addPath: boolean;
+}
+
+export interface Nlri {
+  readonly prefix: string;
+  readonly pathId?: number;
+}
+
+export interface DecodedAttributes {
+  readonly attributes: BgpAttributes;
+  /** NLRI announced in MP_REACH_NLRI (BGP4MP), with the next hop that came with them. */
+  readonly mpReach: readonly Nlri[];
+  readonly mpUnreach: readonly Nlri[];
+  /** Set when decoding stopped early: what was wrong. */
+  readonly problem?: string;
+}
+
+const ORIGINS: readonly Origin[] = ['igp', 'egp', 'incomplete'];
+const SEGMENT_TYPES: readonly (SegmentType | undefined)[] = [undefined, 'set', 'sequence', 'confed-sequence', 'confed-set'];
+const AS_TRANS = 23456;
+
+const ATTR = {
+  origin: 1,
+  asPath: 2,
+  nextHop: 3,
+  med: 4,
+  localPref: 5,
+  atomicAggregate: 6,
+  aggregator: 7,
+  communities: 8,
+  originatorId: 9,
+  clusterList: 10,
+  mpReach: 14,
+  mpUnreach: 15,
+  extendedCommunities: 16,
+  as4Path: 17,
+  as4Aggregator: 18,
+  largeCommunities: 32,
+  otc: 35,
+} as const;
+
+function u16(b: Uint8Array, at: number): number {
+  return (b[at]! << 8) | b[at + 1]!;
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return ((b[at]! << 24) >>> 0) + ((b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!);
+}
+
+/** AS_PATH or AS4_PATH segments; a string when the bytes do not add up. */
+function decodePath(b: Uint8Array, start: number, end: number, size: 2 | 4): MrtSegment[] | string {
+  const out: MrtSegment[] = [];
+  let p = start;
+  while (p < end) {
+    if (p + 2 > end) return 'AS path segment header cut short';
+    const type = SEGMENT_TYPES[b[p]!];
+    const count = b[p + 1]!;
+    p += 2;
+    if (type === undefined) return `AS path segment of unknown type ${b[p - 2]!}`;
+    if (p + count * size > end) return `AS path segment of ${count} ASNs runs past the attribute`;
+    const asns = new Array<number>(count);
+    for (let i = 0; i < count; i++, p += size) asns[i] = size === 4 ? u32(b, p) : u16(b, p);
+    out.push({ type, asns });
+  }
+  return out;
+}
+
+/** RFC 6793 §4.2.3: how many ASNs a path counts for (a set counts one, confederation segments none). */
+function pathCount(path: readonly MrtSegment[]): number {
+  let n = 0;
+  for (const s of path) n += s.type === 'sequence' ? s.asns.length : s.type === 'set' ? 1 : 0;
+  return n;
+}
+
+/** RFC 6793 §4.2.3: the leading ASNs of AS_PATH that AS4_PATH does not cover, then AS4_PATH. */
+export function mergeAs4Path(asPath: readonly MrtSegment[], as4Path: readonly MrtSegment[]): readonly MrtSegment[] {
+  let keep = pathCount(asPath) - pathCount(as4Path);
+  if (keep < 0) return asPath;
+  const out: MrtSegment[] = [];
+  for (const s of asPath) {
+    if (keep === 0 && s.type !== 'confed-sequence' && s.type !== 'confed-set') break;
+    if (s.type === 'sequence') {
+      const take = Math.min(keep, s.asns.length);
+      out.push(take === s.asns.length ? s : { type: s.type, asns: s.asns.slice(0, take) });
+      keep -= take;
+    } else {
+      out.push(s);
+      if (s.type === 'set') keep--;
+    }
+  }
+  for (const s of as4Path) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.type === 'sequence' && s.type === 'sequence') out[out.length - 1] = { type: 'sequence', asns: [...last.asns, ...s.asns] };
+    else out.push(s);
+  }
+  return out;
+}
+
+/** A next hop field of MP_REACH_NLRI: IPv4, IPv6, IPv6 + link-local, or either behind an 8-byte route distinguisher. */
+function mpNextHop(b: Uint8Array, at: number, len: number): { global?: string; linkLocal?: string } {
+  switch (len) {
+    case 4:
+      return { global: ipv4At(b, at) };
+    case 12:
+      return { global: ipv4At(b, at + 8) };
+    case 16:
+      return { global: ipv6At(b, at) };
+    case 24:
+      return { global: ipv6At(b, at + 8) };
+    case 32:
+      return { global: ipv6At(b, at), linkLocal: ipv6At(b, at + 16) };
+    case 48:
+      return { global: ipv6At(b, at + 8), linkLocal: ipv6At(b, at + 32) };
+    default:
+      return {};
+  }
+}
+
+/** NLRI of `afi` from `start` to `end`; a string when a prefix runs past the end or is too long. */
+export function decodeNlri(afi: 1 | 2, b: Uint8Array, start: number, end: number, addPath: boolean, out: Nlri[]): string | undefined {
+  const max = afi === 1 ? 32 : 128;
+  let p = start;
+  while (p < end) {
+    let pathId: number | undefined;
+    if (addPath) {
+      if (p + 4 > end) return 'path identifier cut short';
+      pathId = u32(b, p);
+      p += 4;
+    }
+    if (p >= end) return 'prefix length missing';
+    const bits = b[p]!;
+    if (bits > max) return `prefix length ${bits} is longer than ${max}`;
+    const n = (bits + 7) >>> 3;
+    if (p + 1 + n > end) return `prefix of /${bits} runs past the end`;
+    const prefix = prefixAt(afi, bits, b, p + 1);
+    out.push(pathId === undefined ? { prefix } : { prefix, pathId });
+    p += 1 + n;
+  }
+  return undefined;
+}
+
+interface Mutable {
+  origin?: Origin;
+  asPath: readonly MrtSegment[];
+  nextHop?: string;
+  mpNextHop?: string;
+  mpNextHopLinkLocal?: string;
+  med?: number;
+  localPref?: number;
+  atomicAggregate: boolean;
+  aggregator?: { asn: number; address: string };
+  communities: number[];
+  largeCommunities: number[];
+  extendedCommunities: Uint8Array[];
+  otc?: number;
+  originatorId?: string;
+  clusterList?: string[];
+  unknown: RawAttribute[];
+}
+
+const NO_NUMBERS: readonly number[] = Object.freeze([]);
+const NO_NLRI: readonly Nlri[] = Object.freeze([]);
+
+export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx: AttributeContext): DecodedAttributes {
+  const a: Mutable = { asPath: [], atomicAggregate: false, communities: NO_NUMBERS as number[], largeCommunities: NO_NUMBERS as number[], extendedCommunities: [], unknown: [] };
+  let as4Path: readonly MrtSegment[] | undefined;
+  let as4Aggregator: { asn: number; address: string } | undefined;
+  let mpReach: Nlri[] | undefined;
+  let mpUnreach: Nlri[] | undefined;
+  let problem: string | undefined;
+  let p = start;
+  while (p < end) {
+    if (p + 3 > end) {
+      problem = 'attribute header cut short';
+      break;
+    }
+    const flags = b[p]!;
+    const type = b[p + 1]!;
+    const extended = (flags & 0x10) !== 0;
+    if (extended && p + 4 > end) {
+      problem = 'attribute header cut short';
+      break;
+    }
+    const len = extended ? u16(b, p + 2) : b[p + 2]!;
+    const s = p + (extended ? 4 : 3);
+    const e = s + len;
+    if (e > end) {
+      problem = `attribute ${type} of ${len} bytes runs past the end of the attributes`;
+      break;
+    }
+    p = e;
+    const bad = (what: string): void => {
+      problem ??= `attribute ${type} (${what}) has ${len} bytes`;
+    };
+    switch (type) {
+      case ATTR.origin:
+        if (len === 1) {
+          const o = ORIGINS[b[s]!];
+          if (o !== undefined) a.origin = o;
+          else bad(`unknown ORIGIN ${b[s]!}`);
+        } else bad('ORIGIN');
+        break;
+      case ATTR.asPath:
+      case ATTR.as4Path: {
+        const path = decodePath(b, s, e, type === ATTR.as4Path ? 4 : ctx.asnSize);
+        if (typeof path === 'string') problem ??= `${type === ATTR.asPath ? 'AS_PATH' : 'AS4_PATH'}: ${path}`;
+        else if (type === ATTR.asPath) a.asPath = path;
+        else as4Path = path;
+        break;
+      }
+      case ATTR.nextHop:
+        if (len === 4) a.nextHop = ipv4At(b, s);
+        else bad('NEXT_HOP');
+        break;
+      case ATTR.med:
+        if (len === 4) a.med = u32(b, s);
+        else bad('MULTI_EXIT_DISC');
+        break;
+      case ATTR.localPref:
+        if (len === 4) a.localPref = u32(b, s);
+        else bad('LOCAL_PREF');
+        break;
+      case ATTR.atomicAggregate:
+        a.atomicAggregate = true;
+        break;
+      case ATTR.aggregator:
+      case ATTR.as4Aggregator: {
+        const size = type === ATTR.as4Aggregator ? 4 : ctx.asnSize;
+        if (len !== size + 4) {
+          bad(type === ATTR.aggregator ? 'AGGREGATOR' : 'AS4_AGGREGATOR');
+          break;
+        }
+        const agg = { asn: size === 4 ? u32(b, s) : u16(b, s), address: ipv4At(b, s + size) };
+        if (type === ATTR.aggregator) a.aggregator = agg;
+        else as4Aggregator = agg;
+        break;
+      }
+      case ATTR.communities:
+        if (len % 4 !== 0) bad('COMMUNITIES');
+        else {
+          a.communities = new Array<number>(len / 4);
+          for (let i = 0; i < len / 4; i++) a.communities[i] = u32(b, s + 4 * i);
+        }
+        break;
+      case ATTR.largeCommunities:
+        if (len % 12 !== 0) bad('LARGE_COMMUNITY');
+        else {
+          a.largeCommunities = new Array<number>(len / 4);
+          for (let i = 0; i < len / 4; i++) a.largeCommunities[i] = u32(b, s + 4 * i);
+        }
+        break;
+      case ATTR.extendedCommunities:
+        if (len % 8 !== 0) bad('EXTENDED_COMMUNITIES');
+        else for (let i = s; i < e; i += 8) a.extendedCommunities.push(b.slice(i, i + 8));
+        break;
+      case ATTR.otc:
+        if (len === 4) a.otc = u32(b, s);
+        else bad('OTC');
+        break;
+      case ATTR.originatorId:
+        if (len === 4) a.originatorId = ipv4At(b, s);
+        else bad('ORIGINATOR_ID');
+        break;
+      case ATTR.clusterList:
+        if (len % 4 !== 0) bad('CLUSTER_LIST');
+        else {
+          a.clusterList = [];
+          for (let i = s; i < e; i += 4) a.clusterList.push(ipv4At(b, i));
+        }
+        break;
+      case ATTR.mpReach: {
+        const r = decodeMpReach(b, s, e, ctx, a);
+        if (typeof r === 'string') problem ??= `MP_REACH_NLRI: ${r}`;
+        else mpReach = r;
+        break;
+      }
+      case ATTR.mpUnreach: {
+        if (len < 3) {
+          bad('MP_UNREACH_NLRI');
+          break;
+        }
+        const afi = u16(b, s);
+        if (afi !== 1 && afi !== 2) break; // another family (VPN, flowspec …): not routes this tool reads
+        mpUnreach = [];
+        const r = decodeNlri(afi, b, s + 3, e, ctx.addPath, mpUnreach);
+        if (r !== undefined) problem ??= `MP_UNREACH_NLRI: ${r}`;
+        break;
+      }
+      default:
+        a.unknown.push({ flags, type, data: b.slice(s, e) });
+    }
+  }
+  if (as4Aggregator !== undefined && a.aggregator !== undefined && a.aggregator.asn !== AS_TRANS) {
+    // RFC 6793 §4.2.3: an aggregator that is not AS_TRANS was set by a NEW speaker; AS4_* are then stale.
+    as4Path = undefined;
+  } else if (as4Aggregator !== undefined && ctx.asnSize === 2) a.aggregator = as4Aggregator;
+  if (as4Path !== undefined && ctx.asnSize === 2) a.asPath = mergeAs4Path(a.asPath, as4Path);
+  return {
+    attributes: a,
+    mpReach: mpReach ?? NO_NLRI,
+    mpUnreach: mpUnreach ?? NO_NLRI,
+    ...(problem !== undefined ? { problem } : {}),
+  };
+}
+
+function decodeMpReach(b: Uint8Array, s: number, e: number, ctx: AttributeContext, a: Mutable): Nlri[] | string {
+  if (e - s < 1) return 'empty';
+  // RFC 6396 §4.3.4 abbreviates it in RIB entries; some writers still put the whole attribute there.
+  if (ctx.ribEntry && b[s]! + 1 === e - s) {
+    setNextHop(a, mpNextHop(b, s + 1, b[s]!));
+    return [];
+  }
+  if (e - s < 5) return 'cut short';
+  const afi = u16(b, s);
+  const nhLen = b[s + 3]!;
+  const nlriAt = s + 4 + nhLen + 1;
+  if (nlriAt > e) return `next hop of ${nhLen} bytes runs past the attribute`;
+  setNextHop(a, mpNextHop(b, s + 4, nhLen));
+  if (afi !== 1 && afi !== 2) return [];
+  const out: Nlri[] = [];
+  const r = decodeNlri(afi, b, nlriAt, e, ctx.addPath, out);
+  return r ?? out;
+}
+
+function setNextHop(a: Mutable, nh: { global?: string; linkLocal?: string }): void {
+  if (nh.global !== undefined) a.mpNextHop = nh.global;
+  if (nh.linkLocal !== undefined) a.mpNextHopLinkLocal = nh.linkLocal;
+}
+

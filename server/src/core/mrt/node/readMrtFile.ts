@@ -1,0 +1,41 @@
+/**
+ * Node side of the MRT reader: streams a file from disk through gunzip or bunzip2 (chosen by content, not by name)
+ * into an MrtReader. Memory stays at one chunk plus one record whatever the file's size.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { MrtReader, type MrtReadSummary } from '../reader';
+import { sniffCompression, type Compression } from '../sniff';
+import type { MrtSink } from '../types';
+
+export async function fileHead(path: string, n = 64): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The file's bytes after decompression, as a stream of chunks. */
+export async function decompressedStream(path: string): Promise<{ compression: Compression; stream: Readable }> {
+  const compression = sniffCompression(await fileHead(path, 4));
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (compression === 'gzip') return { compression, stream: raw.pipe(createGunzip({ chunkSize: 1 << 18 })) };
+  if (compression === 'bzip2') {
+    const { bunzip2 } = await import('./bunzip2');
+    return { compression, stream: bunzip2(raw) };
+  }
+  return { compression, stream: raw };
+}
+
+export async function readMrtFile(path: string, sink: MrtSink): Promise<MrtReadSummary & { compression: Compression }> {
+  const { compression, stream } = await decompressedStream(path);
+  const reader = new MrtReader(sink);
+  for await (const chunk of stream) reader.push(chunk as Uint8Array);
+  return { ...reader.end(), compression };
+}

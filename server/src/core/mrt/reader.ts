@@ -1,0 +1,384 @@
+/**
+ * A streaming MRT reader (RFC 6396, RFC 8050): feed it chunks of the decompressed file in any sizes, it hands
+ * each route, state change and problem to a sink as soon as its record is complete. Memory holds one record at
+ * most, so a 10 GB RIB reads in constant space. Never throws: a corrupt record becomes a diagnostic with its byte
+ * offset and reading goes on with the next one.
+ */
+import { addressAt, ipv4At, ipv6At, prefixAt } from './address';
+import { decodeAttributes, decodeNlri, type AttributeContext, type Nlri } from './attributes';
+import type { BgpAttributes, MrtDiagnostic, MrtPeer, MrtRouteKind, MrtSink, MrtSource } from './types';
+
+const HEADER = 12;
+/** Larger than any record a collector writes (a RIB record of a prefix seen by every RIS peer is ~100 KB). */
+const MAX_RECORD = 1 << 26;
+
+export const MRT_TYPE = {
+  tableDump: 12,
+  tableDumpV2: 13,
+  bgp4mp: 16,
+  bgp4mpEt: 17,
+} as const;
+
+/** Types that exist (RFC 6396 §4 and the deprecated ones of §5), for telling a header from garbage. */
+const KNOWN_TYPES = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 32, 33, 48, 49]);
+
+const TD2 = { peerIndexTable: 1, ribGeneric: 6, geoPeerTable: 7, ribGenericAddPath: 12 } as const;
+/** TABLE_DUMP_V2 RIB subtypes: afi and whether entries carry a path identifier. */
+const TD2_RIB: Readonly<Record<number, { afi: 1 | 2; addPath: boolean }>> = {
+  2: { afi: 1, addPath: false },
+  3: { afi: 1, addPath: false },
+  4: { afi: 2, addPath: false },
+  5: { afi: 2, addPath: false },
+  8: { afi: 1, addPath: true },
+  9: { afi: 1, addPath: true },
+  10: { afi: 2, addPath: true },
+  11: { afi: 2, addPath: true },
+};
+
+/** BGP4MP subtypes (RFC 6396 §4.4, RFC 8050 §3): ASN width, locally sent, ADD-PATH. */
+const BGP4MP_MESSAGE: Readonly<Record<number, { asnSize: 2 | 4; local: boolean; addPath: boolean }>> = {
+  1: { asnSize: 2, local: false, addPath: false },
+  4: { asnSize: 4, local: false, addPath: false },
+  6: { asnSize: 2, local: true, addPath: false },
+  7: { asnSize: 4, local: true, addPath: false },
+  8: { asnSize: 2, local: false, addPath: true },
+  9: { asnSize: 4, local: false, addPath: true },
+  10: { asnSize: 2, local: true, addPath: true },
+  11: { asnSize: 4, local: true, addPath: true },
+};
+const BGP4MP_STATE: Readonly<Record<number, 2 | 4>> = { 0: 2, 5: 4 };
+
+function u16(b: Uint8Array, at: number): number {
+  return (b[at]! << 8) | b[at + 1]!;
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return ((b[at]! << 24) >>> 0) + ((b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!);
+}
+
+/** A record body that ends before a field it announces: thrown inside one record, caught by the reader. */
+class Short extends Error {}
+
+export interface MrtReadSummary {
+  readonly records: number;
+  readonly routes: number;
+  readonly bytes: number;
+}
+
+export class MrtReader {
+  private pending: Uint8Array | undefined;
+  /** Offset of the first byte of `pending` (or of the next chunk) in the stream. */
+  private offset = 0;
+  private peers: MrtPeer[] | undefined;
+  private lastTime = -1;
+  private records = 0;
+  private routes = 0;
+  private readonly noted = new Map<string, number>();
+  /** Set while skipping garbage after a bad header: where the skip began. */
+  private resyncFrom = -1;
+
+  constructor(private readonly sink: MrtSink) {}
+
+  /** Feeds the next bytes of the (decompressed) file. */
+  push(chunk: Uint8Array): void {
+    let b = chunk;
+    let base = this.offset;
+    const p = this.pending;
+    if (p !== undefined) {
+      this.pending = undefined;
+      const size = p.length >= HEADER ? HEADER + u32(p, 8) : -1;
+      if (size > 0 && size <= MAX_RECORD && p.length + chunk.length >= size) {
+        // Complete the record that straddles the boundary from the new bytes only, then go on in place.
+        const rec = new Uint8Array(size);
+        rec.set(p);
+        rec.set(chunk.subarray(0, size - p.length), p.length);
+        this.consume(rec, 0, base);
+        b = chunk.subarray(size - p.length);
+        base += size;
+      } else {
+        b = new Uint8Array(p.length + chunk.length);
+        b.set(p);
+        b.set(chunk, p.length);
+      }
+    }
+    let at = 0;
+    while (at < b.length) {
+      const used = this.consume(b, at, base + at);
+      if (used === 0) break;
+      at += used;
+    }
+    if (at < b.length) this.pending = b.slice(at);
+    this.offset = base + at;
+  }
+
+  /**
+   * Reads one record at `at` if it is all there; returns the bytes used (0 when more are needed). A header that
+   * cannot be one makes it skip ahead to the next plausible header.
+   */
+  private consume(b: Uint8Array, at: number, offset: number): number {
+    if (b.length - at < HEADER) return 0;
+    const time = u32(b, at);
+    const type = u16(b, at + 4);
+    const subtype = u16(b, at + 6);
+    const length = u32(b, at + 8);
+    if (!this.plausible(time, type, length)) {
+      if (this.resyncFrom < 0) this.resyncFrom = offset;
+      return 1;
+    }
+    if (this.resyncFrom >= 0) {
+      this.report('mrt/bad-header', 'error', `no MRT record header at this offset; skipped ${offset - this.resyncFrom} bytes to the next plausible one`, this.resyncFrom);
+      this.resyncFrom = -1;
+    }
+    if (b.length - at < HEADER + length) return 0;
+    this.records++;
+    const s = at + HEADER;
+    const e = s + length;
+    try {
+      this.record(b, s, e, time, type, subtype, offset);
+    } catch (err) {
+      if (!(err instanceof Short)) throw err;
+      this.report('mrt/record-corrupt', 'error', `record of type ${type}/${subtype}: ${err.message}`, offset);
+    }
+    this.lastTime = time;
+    return HEADER + length;
+  }
+
+  private plausible(time: number, type: number, length: number): boolean {
+    if (!KNOWN_TYPES.has(type) || length > MAX_RECORD) return false;
+    // After corruption, insist on a timestamp near the last good one so random bytes do not pass as a header.
+    if (this.resyncFrom >= 0 && this.lastTime >= 0 && Math.abs(time - this.lastTime) > 86400 * 7) return false;
+    return true;
+  }
+
+  /** Call once after the last chunk. */
+  end(): MrtReadSummary {
+    if (this.resyncFrom >= 0) {
+      this.report('mrt/bad-header', 'error', `no MRT record header from here to the end of the file (${this.offset + (this.pending?.length ?? 0) - this.resyncFrom} bytes)`, this.resyncFrom);
+      this.resyncFrom = -1;
+    }
+    const p = this.pending;
+    if (p !== undefined && p.length > 0) {
+      const want = p.length >= HEADER ? `${HEADER + u32(p, 8)}` : `at least ${HEADER}`;
+      this.report('mrt/record-truncated', 'error', `the file ends inside a record: ${p.length} of ${want} bytes`, this.offset);
+      this.offset += p.length;
+      this.pending = undefined;
+    }
+    for (const [key, count] of this.noted) {
+      if (key === 'rib-generic') this.report('mrt/rib-generic-skipped', 'information', `${count} RIB_GENERIC record${count === 1 ? '' : 's'} skipped (address families other than IPv4/IPv6 unicast and multicast)`, 0);
+    }
+    this.noted.clear();
+    return { records: this.records, routes: this.routes, bytes: this.offset };
+  }
+
+  private report(code: string, severity: MrtDiagnostic['severity'], message: string, offset: number): void {
+    this.sink.diagnostic?.({ code, severity, message, offset });
+  }
+
+  private record(b: Uint8Array, s: number, e: number, time: number, type: number, subtype: number, offset: number): void {
+    switch (type) {
+      case MRT_TYPE.tableDumpV2:
+        if (subtype === TD2.peerIndexTable) this.peerIndexTable(b, s, e);
+        else if (TD2_RIB[subtype] !== undefined) this.rib(b, s, e, time, TD2_RIB[subtype], offset);
+        else if (subtype === TD2.ribGeneric || subtype === TD2.ribGenericAddPath) this.noted.set('rib-generic', (this.noted.get('rib-generic') ?? 0) + 1);
+        else if (subtype !== TD2.geoPeerTable) this.skipType(`TABLE_DUMP_V2 subtype ${subtype}`, offset);
+        return;
+      case MRT_TYPE.tableDump:
+        if (subtype === 1 || subtype === 2) this.tableDump(b, s, e, time, subtype, offset);
+        else this.skipType(`TABLE_DUMP subtype ${subtype}`, offset);
+        return;
+      case MRT_TYPE.bgp4mp:
+      case MRT_TYPE.bgp4mpEt: {
+        let t = time;
+        let p = s;
+        if (type === MRT_TYPE.bgp4mpEt) {
+          need(p + 4, e, 'microsecond timestamp');
+          t = time + u32(b, p) / 1e6;
+          p += 4;
+        }
+        const source: MrtSource = type === MRT_TYPE.bgp4mp ? 'BGP4MP' : 'BGP4MP_ET';
+        const msg = BGP4MP_MESSAGE[subtype];
+        if (msg !== undefined) this.bgp4mpMessage(b, p, e, t, source, msg, offset);
+        else if (BGP4MP_STATE[subtype] !== undefined) this.stateChange(b, p, e, t, source, BGP4MP_STATE[subtype], offset);
+        else this.skipType(`${source} subtype ${subtype}`, offset);
+        return;
+      }
+      default:
+        this.skipType(`type ${type}`, offset);
+    }
+  }
+
+  private skipType(what: string, offset: number): void {
+    if (this.noted.has(what)) return;
+    this.noted.set(what, 1);
+    this.report('mrt/record-type-skipped', 'information', `MRT ${what} carries no BGP routes this tool reads; such records are skipped`, offset);
+  }
+
+  private peerIndexTable(b: Uint8Array, s: number, e: number): void {
+    need(s + 6, e, 'PEER_INDEX_TABLE header');
+    let p = s + 4;
+    p += 2 + u16(b, p);
+    need(p + 2, e, 'PEER_INDEX_TABLE view name');
+    const count = u16(b, p);
+    p += 2;
+    const peers: MrtPeer[] = [];
+    this.peers = peers; // entries read before a cut stay usable
+    for (let i = 0; i < count; i++) {
+      need(p + 1, e, `peer entry ${i}`);
+      const kind = b[p]!;
+      const ipLen = kind & 1 ? 16 : 4;
+      const asLen = kind & 2 ? 4 : 2;
+      need(p + 5 + ipLen + asLen, e, `peer entry ${i}`);
+      const address = ipLen === 16 ? ipv6At(b, p + 5) : ipv4At(b, p + 5);
+      const asn = asLen === 4 ? u32(b, p + 5 + ipLen) : u16(b, p + 5 + ipLen);
+      peers.push({ address, asn });
+      p += 5 + ipLen + asLen;
+    }
+  }
+
+  private rib(b: Uint8Array, s: number, e: number, time: number, kind: { afi: 1 | 2; addPath: boolean }, offset: number): void {
+    need(s + 5, e, 'RIB header');
+    const bits = b[s + 4]!;
+    if (bits > (kind.afi === 1 ? 32 : 128)) throw new Short(`prefix length ${bits} is too long`);
+    const n = (bits + 7) >>> 3;
+    need(s + 5 + n + 2, e, 'RIB prefix');
+    const prefix = prefixAt(kind.afi, bits, b, s + 5);
+    let p = s + 5 + n;
+    const count = u16(b, p);
+    p += 2;
+    // Path identifiers sit in the entry, not in the abbreviated MP_REACH_NLRI, so one context serves both forms.
+    const ctx = RIB_CTX;
+    for (let i = 0; i < count; i++) {
+      need(p + 8 + (kind.addPath ? 4 : 0), e, `RIB entry ${i} of ${prefix}`);
+      const peerIndex = u16(b, p);
+      let q = p + 6;
+      let pathId: number | undefined;
+      if (kind.addPath) {
+        pathId = u32(b, q);
+        q += 4;
+      }
+      const attrLen = u16(b, q);
+      q += 2;
+      need(q + attrLen, e, `attributes of RIB entry ${i} of ${prefix}`);
+      p = q + attrLen;
+      const peer = this.peers?.[peerIndex];
+      if (peer === undefined) {
+        this.report('mrt/unknown-peer', 'error', `RIB entry for ${prefix} names peer index ${peerIndex}, but the PEER_INDEX_TABLE ${this.peers === undefined ? 'is missing' : `has ${this.peers.length} peers`}`, offset);
+        continue;
+      }
+      const d = decodeAttributes(b, q, q + attrLen, ctx);
+      if (d.problem !== undefined) {
+        this.report('mrt/attribute-malformed', 'error', `${prefix} from ${peer.address} AS${peer.asn}: ${d.problem}; the entry is left out`, offset);
+        continue;
+      }
+      this.emit('rib', 'TABLE_DUMP2', time, peer, prefix, pathId, kind.afi, d.attributes, offset);
+    }
+  }
+
+  private tableDump(b: Uint8Array, s: number, e: number, time: number, afi: 1 | 2, offset: number): void {
+    const ipLen = afi === 1 ? 4 : 16;
+    need(s + 4 + ipLen + 6 + ipLen + 4, e, 'TABLE_DUMP entry');
+    const bits = b[s + 4 + ipLen]!;
+    if (bits > ipLen * 8) throw new Short(`prefix length ${bits} is too long`);
+    const prefix = prefixAt(afi, bits, b, s + 4);
+    let p = s + 4 + ipLen + 6;
+    const peer: MrtPeer = { address: addressAt(afi, b, p), asn: u16(b, p + ipLen) };
+    p += ipLen + 2;
+    const attrLen = u16(b, p);
+    p += 2;
+    need(p + attrLen, e, 'TABLE_DUMP attributes');
+    const d = decodeAttributes(b, p, p + attrLen, V1_CTX);
+    if (d.problem !== undefined) {
+      this.report('mrt/attribute-malformed', 'error', `${prefix} from ${peer.address} AS${peer.asn}: ${d.problem}; the entry is left out`, offset);
+      return;
+    }
+    this.emit('rib', 'TABLE_DUMP', time, peer, prefix, undefined, afi, d.attributes, offset);
+  }
+
+  /** Peer AS, local AS, interface, AFI, peer and local addresses: the head of every BGP4MP subtype. */
+  private bgp4mpHead(b: Uint8Array, s: number, e: number, asnSize: 2 | 4): { peer: MrtPeer; local: MrtPeer; p: number } {
+    need(s + 2 * asnSize + 4, e, 'BGP4MP header');
+    const peerAs = asnSize === 4 ? u32(b, s) : u16(b, s);
+    const localAs = asnSize === 4 ? u32(b, s + asnSize) : u16(b, s + asnSize);
+    const afi = u16(b, s + 2 * asnSize + 2);
+    if (afi !== 1 && afi !== 2) throw new Short(`unknown address family ${afi}`);
+    const ipLen = afi === 1 ? 4 : 16;
+    const p = s + 2 * asnSize + 4;
+    need(p + 2 * ipLen, e, 'BGP4MP addresses');
+    return { peer: { address: addressAt(afi, b, p), asn: peerAs }, local: { address: addressAt(afi, b, p + ipLen), asn: localAs }, p: p + 2 * ipLen };
+  }
+
+  private stateChange(b: Uint8Array, s: number, e: number, time: number, source: MrtSource, asnSize: 2 | 4, offset: number): void {
+    const h = this.bgp4mpHead(b, s, e, asnSize);
+    need(h.p + 4, e, 'states');
+    this.sink.state?.({ source, time, peer: h.peer, oldState: u16(b, h.p), newState: u16(b, h.p + 2), offset });
+  }
+
+  private bgp4mpMessage(b: Uint8Array, s: number, e: number, time: number, source: MrtSource, kind: { asnSize: 2 | 4; local: boolean; addPath: boolean }, offset: number): void {
+    const h = this.bgp4mpHead(b, s, e, kind.asnSize);
+    // A LOCAL message is one the collector itself sent: the route is then the local side's.
+    const peer = kind.local ? h.local : h.peer;
+    let p = h.p;
+    need(p + 19, e, 'BGP message header');
+    const msgLen = u16(b, p + 16);
+    const msgType = b[p + 18]!;
+    if (msgType !== 2) return; // OPEN, NOTIFICATION, KEEPALIVE, ROUTE-REFRESH: no routes
+    if (msgLen < 23) throw new Short(`BGP UPDATE length ${msgLen} is below the minimum of 23`);
+    need(p + msgLen, e, `BGP UPDATE of ${msgLen} bytes`);
+    const end = p + msgLen;
+    p += 19;
+    const wLen = u16(b, p);
+    p += 2;
+    need(p + wLen + 2, end, 'withdrawn routes');
+    const withdrawn: Nlri[] = [];
+    const wProblem = decodeNlri(1, b, p, p + wLen, kind.addPath, withdrawn);
+    p += wLen;
+    const aLen = u16(b, p);
+    p += 2;
+    need(p + aLen, end, 'path attributes');
+    const ctx = kind.asnSize === 4 ? (kind.addPath ? AS4_ADDPATH_CTX : AS4_CTX) : kind.addPath ? AS2_ADDPATH_CTX : AS2_CTX;
+    const d = aLen > 0 ? decodeAttributes(b, p, p + aLen, ctx) : undefined;
+    const nlri: Nlri[] = [];
+    const nProblem = decodeNlri(1, b, p + aLen, end, kind.addPath, nlri);
+    for (const w of withdrawn) this.emit('withdraw', source, time, peer, w.prefix, w.pathId, 1, undefined, offset);
+    if (wProblem !== undefined) this.report('mrt/record-corrupt', 'error', `withdrawn routes: ${wProblem}`, offset);
+    if (d?.problem !== undefined) {
+      const n = nlri.length + d.mpReach.length;
+      this.report('mrt/attribute-malformed', 'error', `UPDATE from ${peer.address} AS${peer.asn}: ${d.problem}; ${n} announced prefix${n === 1 ? '' : 'es'} left out`, offset);
+      for (const w of d.mpUnreach) this.emit('withdraw', source, time, peer, w.prefix, w.pathId, 2, undefined, offset);
+      return;
+    }
+    if (d !== undefined) for (const w of d.mpUnreach) this.emit('withdraw', source, time, peer, w.prefix, w.pathId, 2, undefined, offset);
+    if (d !== undefined) {
+      for (const r of nlri) this.emit('announce', source, time, peer, r.prefix, r.pathId, 1, d.attributes, offset);
+      for (const r of d.mpReach) this.emit('announce', source, time, peer, r.prefix, r.pathId, r.prefix.includes(':') ? 2 : 1, d.attributes, offset);
+    } else if (nlri.length > 0) this.report('mrt/record-corrupt', 'error', `UPDATE announces ${nlri.length} prefixes without path attributes`, offset);
+    if (nProblem !== undefined) this.report('mrt/record-corrupt', 'error', `NLRI: ${nProblem}`, offset);
+  }
+
+  private emit(kind: MrtRouteKind, source: MrtSource, time: number, peer: MrtPeer, prefix: string, pathId: number | undefined, afi: 1 | 2, attributes: BgpAttributes | undefined, offset: number): void {
+    this.routes++;
+    const nextHop = attributes === undefined ? undefined : afi === 1 ? (attributes.nextHop ?? attributes.mpNextHop) : (attributes.mpNextHop ?? attributes.nextHop);
+    this.sink.route?.({
+      kind,
+      source,
+      time,
+      peer,
+      prefix,
+      ...(pathId !== undefined ? { pathId } : {}),
+      ...(nextHop !== undefined ? { nextHop } : {}),
+      ...(attributes !== undefined ? { attributes } : {}),
+      offset,
+    });
+  }
+}
+
+const RIB_CTX: AttributeContext = { asnSize: 4, ribEntry: true, addPath: false };
+const V1_CTX: AttributeContext = { asnSize: 2, ribEntry: false, addPath: false };
+const AS2_CTX: AttributeContext = { asnSize: 2, ribEntry: false, addPath: false };
+const AS4_CTX: AttributeContext = { asnSize: 4, ribEntry: false, addPath: false };
+const AS2_ADDPATH_CTX: AttributeContext = { asnSize: 2, ribEntry: false, addPath: true };
+const AS4_ADDPATH_CTX: AttributeContext = { asnSize: 4, ribEntry: false, addPath: true };
+
+function need(upTo: number, end: number, what: string): void {
+  if (upTo > end) throw new Short(`${what} runs past the end of the record`);
+}
