@@ -5,7 +5,8 @@ import { EXIT } from './io';
 import { run as aspa } from './aspa';
 import { run as explain } from './explain';
 import { run as lint } from './lint';
-import { run as paths } from './paths';
+import { run as paths } from './pathsMrt';
+import { run as scan } from './scan';
 import { version } from '../../../package.json';
 // Registers the path analysis (ASPA, valley-free, OTC, html/svg drawing) with `paths`.
 import './pathsAnalysis';
@@ -15,7 +16,8 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 /** Subcommands; each exists when its feature does. */
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   lint: { run: lint, summary: 'check RPSL and ASPA files (text, json or sarif output)' },
-  paths: { run: paths, summary: 'parse looking-glass output and analyse its AS paths (text, json, html, svg)' },
+  paths: { run: paths, summary: 'parse looking-glass output or MRT files and analyse their AS paths (text, json, html, svg)' },
+  scan: { run: scan, summary: 'scan MRT RIB dumps and updates for route leaks, grouped into episodes per leaker' },
   aspa: { run: aspa, summary: 'verify an AS path with ASPA data (aspa verify --aspa FILE --path "…")' },
   explain: { run: explain, summary: 'print the documentation of a diagnostic code (explain rpsl/host-bits-set)' },
 };

@@ -56,6 +56,9 @@ export function addressAt(afi: 1 | 2, b: Uint8Array, at: number): string {
 }
 
 const SCRATCH = new Uint8Array(16);
+const V4_PREFIXES = new Map<number, string>();
+/** About a full IPv4 table: ~60 MB at most, then it starts again. */
+const V4_CACHE_MAX = 1 << 20;
 
 /**
  * A prefix of `bits` bits whose ceil(bits/8) bytes start at `at`; bits past the length are cleared (an NLRI may
@@ -67,7 +70,15 @@ export function prefixAt(afi: 1 | 2, bits: number, b: Uint8Array, at: number): s
     let w = 0;
     for (let i = 0; i < 4; i++) w = w * 256 + (i < n ? b[at + i]! : 0);
     if (bits < 32) w -= w % 2 ** (32 - bits);
-    return `${Math.floor(w / 16777216)}.${Math.floor(w / 65536) & 255}.${Math.floor(w / 256) & 255}.${w & 255}/${bits}`;
+    // Update streams repeat the same prefixes over and over: one string each saves most of the work and garbage.
+    const key = w * 64 + bits;
+    let text = V4_PREFIXES.get(key);
+    if (text === undefined) {
+      if (V4_PREFIXES.size >= V4_CACHE_MAX) V4_PREFIXES.clear();
+      text = `${Math.floor(w / 16777216)}.${Math.floor(w / 65536) & 255}.${Math.floor(w / 256) & 255}.${w & 255}/${bits}`;
+      V4_PREFIXES.set(key, text);
+    }
+    return text;
   }
   SCRATCH.fill(0);
   for (let i = 0; i < n; i++) SCRATCH[i] = b[at + i]!;

@@ -174,6 +174,10 @@ interface Mutable {
   unknown: RawAttribute[];
 }
 
+function badLength(name: string, len: number): string {
+  return `${name} has ${len} bytes, which its definition does not allow`;
+}
+
 const NO_NUMBERS: readonly number[] = Object.freeze([]);
 const NO_NLRI: readonly Nlri[] = Object.freeze([]);
 
@@ -205,16 +209,13 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
       break;
     }
     p = e;
-    const bad = (what: string): void => {
-      problem ??= `attribute ${type} (${what}) has ${len} bytes`;
-    };
     switch (type) {
       case ATTR.origin:
         if (len === 1) {
           const o = ORIGINS[b[s]!];
           if (o !== undefined) a.origin = o;
-          else bad(`unknown ORIGIN ${b[s]!}`);
-        } else bad('ORIGIN');
+          else problem ??= `ORIGIN has the unknown value ${b[s]!}`;
+        } else problem ??= badLength('ORIGIN', len);
         break;
       case ATTR.asPath:
       case ATTR.as4Path: {
@@ -226,15 +227,15 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
       }
       case ATTR.nextHop:
         if (len === 4) a.nextHop = ipv4At(b, s);
-        else bad('NEXT_HOP');
+        else problem ??= badLength('NEXT_HOP', len);
         break;
       case ATTR.med:
         if (len === 4) a.med = u32(b, s);
-        else bad('MULTI_EXIT_DISC');
+        else problem ??= badLength('MULTI_EXIT_DISC', len);
         break;
       case ATTR.localPref:
         if (len === 4) a.localPref = u32(b, s);
-        else bad('LOCAL_PREF');
+        else problem ??= badLength('LOCAL_PREF', len);
         break;
       case ATTR.atomicAggregate:
         a.atomicAggregate = true;
@@ -243,7 +244,7 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
       case ATTR.as4Aggregator: {
         const size = type === ATTR.as4Aggregator ? 4 : ctx.asnSize;
         if (len !== size + 4) {
-          bad(type === ATTR.aggregator ? 'AGGREGATOR' : 'AS4_AGGREGATOR');
+          problem ??= badLength(type === ATTR.aggregator ? 'AGGREGATOR' : 'AS4_AGGREGATOR', len);
           break;
         }
         const agg = { asn: size === 4 ? u32(b, s) : u16(b, s), address: ipv4At(b, s + size) };
@@ -252,33 +253,33 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
         break;
       }
       case ATTR.communities:
-        if (len % 4 !== 0) bad('COMMUNITIES');
+        if (len % 4 !== 0) problem ??= badLength('COMMUNITIES', len);
         else {
           a.communities = new Array<number>(len / 4);
           for (let i = 0; i < len / 4; i++) a.communities[i] = u32(b, s + 4 * i);
         }
         break;
       case ATTR.largeCommunities:
-        if (len % 12 !== 0) bad('LARGE_COMMUNITY');
+        if (len % 12 !== 0) problem ??= badLength('LARGE_COMMUNITY', len);
         else {
           a.largeCommunities = new Array<number>(len / 4);
           for (let i = 0; i < len / 4; i++) a.largeCommunities[i] = u32(b, s + 4 * i);
         }
         break;
       case ATTR.extendedCommunities:
-        if (len % 8 !== 0) bad('EXTENDED_COMMUNITIES');
+        if (len % 8 !== 0) problem ??= badLength('EXTENDED_COMMUNITIES', len);
         else for (let i = s; i < e; i += 8) a.extendedCommunities.push(b.slice(i, i + 8));
         break;
       case ATTR.otc:
         if (len === 4) a.otc = u32(b, s);
-        else bad('OTC');
+        else problem ??= badLength('OTC', len);
         break;
       case ATTR.originatorId:
         if (len === 4) a.originatorId = ipv4At(b, s);
-        else bad('ORIGINATOR_ID');
+        else problem ??= badLength('ORIGINATOR_ID', len);
         break;
       case ATTR.clusterList:
-        if (len % 4 !== 0) bad('CLUSTER_LIST');
+        if (len % 4 !== 0) problem ??= badLength('CLUSTER_LIST', len);
         else {
           a.clusterList = [];
           for (let i = s; i < e; i += 4) a.clusterList.push(ipv4At(b, i));
@@ -292,7 +293,7 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
       }
       case ATTR.mpUnreach: {
         if (len < 3) {
-          bad('MP_UNREACH_NLRI');
+          problem ??= badLength('MP_UNREACH_NLRI', len);
           break;
         }
         const afi = u16(b, s);

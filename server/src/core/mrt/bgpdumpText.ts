@@ -67,3 +67,26 @@ export function bgpdumpRouteLine(r: MrtRoute): string {
 export function bgpdumpStateLine(s: MrtStateChange): string {
   return `${s.source}|${timeText(s.time, s.source)}|STATE|${s.peer.address}|${s.peer.asn}|${s.oldState}|${s.newState}`;
 }
+
+/** RFC 8092 large communities, `global:local1:local2`. */
+export function largeCommunityTexts(flat: readonly number[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) out.push(`${flat[i]!}:${flat[i + 1]!}:${flat[i + 2]!}`);
+  return out;
+}
+
+/**
+ * RFC 4360 extended communities: route targets and origins by their registered types (two-octet AS, IPv4 and
+ * four-octet AS specific, RFC 5668), the rest as 16 hex digits since their meaning depends on the type registry.
+ */
+export function extendedCommunityText(b: Uint8Array): string {
+  const type = b[0]! & 0xbf; // the transitive bit does not change the layout
+  const sub = b[1]!;
+  const name = sub === 2 ? 'rt' : sub === 3 ? 'soo' : undefined;
+  const u16 = (i: number): number => (b[i]! << 8) | b[i + 1]!;
+  const u32 = (i: number): number => u16(i) * 65536 + u16(i + 2);
+  if (name !== undefined && type === 0x00) return `${name} ${u16(2)}:${u32(4)}`;
+  if (name !== undefined && type === 0x01) return `${name} ${b[2]!}.${b[3]!}.${b[4]!}.${b[5]!}:${u16(6)}`;
+  if (name !== undefined && type === 0x02) return `${name} ${u32(2)}:${u16(6)}`;
+  return `0x${Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -358,17 +358,8 @@ export class MrtReader {
   private emit(kind: MrtRouteKind, source: MrtSource, time: number, peer: MrtPeer, prefix: string, pathId: number | undefined, afi: 1 | 2, attributes: BgpAttributes | undefined, offset: number): void {
     this.routes++;
     const nextHop = attributes === undefined ? undefined : afi === 1 ? (attributes.nextHop ?? attributes.mpNextHop) : (attributes.mpNextHop ?? attributes.nextHop);
-    this.sink.route?.({
-      kind,
-      source,
-      time,
-      peer,
-      prefix,
-      ...(pathId !== undefined ? { pathId } : {}),
-      ...(nextHop !== undefined ? { nextHop } : {}),
-      ...(attributes !== undefined ? { attributes } : {}),
-      offset,
-    });
+    // One object shape for every route (absent fields undefined): a RIB has tens of millions of them.
+    this.sink.route?.({ kind, source, time, peer, prefix, pathId, nextHop, attributes, offset });
   }
 }
 

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { MrtReader, type MrtReadSummary } from '../reader';
-import { sniffCompression, type Compression } from '../sniff';
+import { looksLikeMrt, sniffCompression, type Compression } from '../sniff';
 import type { MrtSink } from '../types';
 
 export async function fileHead(path: string, n = 64): Promise<Uint8Array> {
@@ -38,4 +38,31 @@ export async function readMrtFile(path: string, sink: MrtSink): Promise<MrtReadS
   const reader = new MrtReader(sink);
   for await (const chunk of stream) reader.push(chunk as Uint8Array);
   return { ...reader.end(), compression };
+}
+
+/** Whether the file is MRT by content, after gunzip or bunzip2 if it is compressed (its name is not looked at). */
+export async function isMrtFile(path: string): Promise<boolean> {
+  let stream: Readable | undefined;
+  try {
+    const opened = await decompressedStream(path);
+    stream = opened.stream;
+    const parts: Uint8Array[] = [];
+    let n = 0;
+    for await (const chunk of stream) {
+      parts.push(chunk as Uint8Array);
+      n += (chunk as Uint8Array).length;
+      if (n >= 12) break;
+    }
+    const head = new Uint8Array(n);
+    let at = 0;
+    for (const p of parts) {
+      head.set(p, at);
+      at += p.length;
+    }
+    return looksLikeMrt(head);
+  } catch {
+    return false;
+  } finally {
+    stream?.destroy();
+  }
 }

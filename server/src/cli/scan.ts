@@ -1,0 +1,109 @@
+import { readMrtFile } from '../core/mrt/node/readMrtFile';
+import { loadPathData } from '../core/paths/loadData';
+import type { ScanData } from '../core/scan/classify';
+import { mergeScans } from '../core/scan/episodes';
+import type { ScanResult } from '../core/scan/model';
+import { renderScan, type ScanFormat } from '../core/scan/render';
+import { collectorOf, DEFAULT_GAP_SECONDS, MrtScanner } from '../core/scan/scanner';
+import { type CliIo, EXIT, parseArgs } from './io';
+
+type ScanIo = Pick<CliIo, 'stdout' | 'stderr' | 'readFile' | 'writeFile'>;
+
+const USAGE = `usage: routelens scan [options] <mrt file>…
+       routelens scan --merge <part.json>… [--format …]
+
+Reads MRT files (RIB dumps and BGP updates of RIPE RIS, RouteViews, PCH or any BGP daemon; plain, gzip or
+bzip2) and reports every route that ASPA, RFC 9234 OTC, valley-free relationships or ROV flag, grouped into
+episodes per leaker, leak hop and origin, with a summary per leaking AS.
+
+options:
+  --aspa <file>            ASPA data (repeatable): flags routes whose path is ASPA Invalid (downstream
+                           verification, which holds whatever the collector peer's role)
+  --relationships <file>   CAIDA AS relationships: valley-free check and OTC hop checks
+  --vrps <file>            VRPs: flags ROV Invalid routes (the origin is then the "leaker")
+  --gap <seconds>          sightings of one leak further apart start a new episode (default ${DEFAULT_GAP_SECONDS})
+  --format text|json|markdown|html   output (default text); json is what --merge reads
+  --output <file>          write there instead of standard output
+  --merge                  the files are JSON results of earlier scans: merge them exactly
+
+Results of separate files merge exactly, so a long period can be split across processes or machines:
+  routelens scan --format json --aspa a.json rrc00/updates.20260102.* > part1.json
+  routelens scan --merge part1.json part2.json --format html --output report.html
+Exit 0 when no route is flagged, 1 when some are, 2 on a usage error.
+`;
+
+const FORMATS: readonly ScanFormat[] = ['text', 'json', 'markdown', 'html'];
+
+export async function run(args: readonly string[], io: ScanIo): Promise<number> {
+  const parsed = parseArgs(args, { values: ['format', 'relationships', 'vrps', 'gap', 'output'], multi: ['aspa'], flags: ['help', 'merge'] });
+  if ('error' in parsed) {
+    io.stderr(`routelens scan: ${parsed.error}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (parsed.flags.has('help')) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  const format = (parsed.values.get('format')?.[0] ?? 'text') as ScanFormat;
+  if (!FORMATS.includes(format)) {
+    io.stderr(`routelens scan: --format ${format} is not one of ${FORMATS.join(', ')}\n`);
+    return EXIT.usage;
+  }
+  const gapText = parsed.values.get('gap')?.[0];
+  const gap = gapText === undefined ? DEFAULT_GAP_SECONDS : Number(gapText);
+  if (!Number.isFinite(gap) || gap < 0) {
+    io.stderr(`routelens scan: --gap wants a number of seconds, got ${gapText ?? ''}\n`);
+    return EXIT.usage;
+  }
+  if (parsed.positional.length === 0) {
+    io.stderr(USAGE);
+    return EXIT.usage;
+  }
+  let result: ScanResult;
+  if (parsed.flags.has('merge')) {
+    const parts: ScanResult[] = [];
+    for (const p of parsed.positional) {
+      try {
+        parts.push(JSON.parse(await io.readFile(p)) as ScanResult);
+      } catch (e) {
+        io.stderr(`routelens scan: cannot read ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
+        return EXIT.usage;
+      }
+    }
+    const merged = mergeScans(parts);
+    if ('error' in merged) {
+      io.stderr(`routelens scan: ${merged.error}\n`);
+      return EXIT.usage;
+    }
+    result = merged;
+  } else {
+    const vrps = parsed.values.get('vrps')?.[0];
+    const rels = parsed.values.get('relationships')?.[0];
+    const data = await loadPathData(
+      { aspaFiles: parsed.values.get('aspa') ?? [], ...(vrps !== undefined ? { vrpFiles: [vrps] } : {}), ...(rels !== undefined ? { relationshipFiles: [rels] } : {}) },
+      (p) => io.readFile(p),
+    );
+    for (const set of Object.values(data.status ?? {})) for (const e of set?.errors ?? []) io.stderr(`routelens scan: ${e.source}: ${e.message}\n`);
+    const scanData: ScanData = {
+      ...(data.aspa ? { aspa: data.aspa } : {}),
+      ...(data.rov ? { rov: data.rov } : {}),
+      ...(data.relationships ? { relationships: data.relationships } : {}),
+    };
+    const scanner = new MrtScanner(scanData, gap);
+    for (const file of parsed.positional) {
+      const sink = scanner.file(file, collectorOf(file));
+      try {
+        sink.done(await readMrtFile(file, sink));
+      } catch (e) {
+        io.stderr(`routelens scan: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+        return EXIT.usage;
+      }
+    }
+    result = scanner.result();
+  }
+  const out = renderScan(result, format);
+  const output = parsed.values.get('output')?.[0];
+  if (output !== undefined) await io.writeFile(output, out);
+  else io.stdout(out);
+  return result.episodes.length > 0 ? EXIT.findings : EXIT.ok;
+}

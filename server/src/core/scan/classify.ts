@@ -1,0 +1,110 @@
+/**
+ * Per-route leak checks for a scan: ASPA (downstream, the verdict that holds whatever the collector peer's role),
+ * RFC 9234 OTC and valley-free (with relationship data), and ROV. A table repeats the same AS path for many
+ * prefixes, so the path-level verdicts are computed once per distinct path (and once per UPDATE, whose routes
+ * share one attribute object); only ROV is looked up per route.
+ */
+import type { AsPathSegment } from '../lg/types';
+import type { Asn } from '../net/asn';
+import type { AspaCheck } from '../paths/model';
+import { checkOtc } from '../paths/otc';
+import { pathShape } from '../paths/pathShape';
+import type { Relationships } from '../paths/relationships';
+import { checkValleyFree } from '../paths/valleyFree';
+import type { BgpAttributes, MrtSegment } from '../mrt/types';
+
+export type LeakCheck = 'aspa' | 'otc' | 'valley' | 'rov';
+
+/** Why a route was flagged, and by whom: `leaker` sent it to `sentTo` after learning it from `learnedFrom`. */
+export interface LeakFlag {
+  readonly check: LeakCheck;
+  readonly leaker: number;
+  /** Absent for ROV (the origin itself is at fault) and when the leaker sent the route to the collector. */
+  readonly sentTo?: number;
+  readonly learnedFrom?: number;
+  readonly origin: number;
+  readonly reason: string;
+}
+
+/** The verifiers a scan may use, already bound to their data; each is optional. */
+export interface ScanData {
+  readonly aspa?: (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
+  readonly rov?: (prefix: string, origin: Asn) => 'valid' | 'invalid' | 'not-found';
+  readonly relationships?: Relationships;
+}
+
+const NONE: readonly LeakFlag[] = Object.freeze([]);
+const PATH_CACHE_MAX = 1 << 18;
+
+export class RouteClassifier {
+  private readonly paths = new Map<string, readonly LeakFlag[]>();
+  private lastAttributes: BgpAttributes | undefined;
+  private lastFlags: readonly LeakFlag[] = NONE;
+  private lastOrigin: number | undefined;
+
+  constructor(private readonly data: ScanData) {}
+
+  /** The flags of one route; an empty array (shared) for a clean one. */
+  classify(prefix: string, a: BgpAttributes): readonly LeakFlag[] {
+    if (a !== this.lastAttributes) {
+      this.lastAttributes = a;
+      const key = pathKey(a.asPath, a.otc);
+      let flags = this.paths.get(key);
+      if (flags === undefined) {
+        flags = this.pathFlags(a.asPath, a.otc);
+        if (this.paths.size >= PATH_CACHE_MAX) this.paths.clear();
+        this.paths.set(key, flags);
+      }
+      this.lastFlags = flags;
+      this.lastOrigin = originOf(a.asPath);
+    }
+    const origin = this.lastOrigin;
+    if (this.data.rov === undefined || origin === undefined) return this.lastFlags;
+    if (this.data.rov(prefix, origin as Asn) !== 'invalid') return this.lastFlags;
+    const rov: LeakFlag = { check: 'rov', leaker: origin, origin, reason: `ROV Invalid: no VRP allows ${prefix} from AS${origin}` };
+    return this.lastFlags.length === 0 ? [rov] : [...this.lastFlags, rov];
+  }
+
+  private pathFlags(segments: readonly MrtSegment[], otc: number | undefined): readonly LeakFlag[] {
+    const shape = pathShape(segments as readonly AsPathSegment[]);
+    const hops = shape.hops;
+    const origin = originOf(segments);
+    if (origin === undefined || hops.length < 2) return NONE;
+    const out: LeakFlag[] = [];
+    const add = (check: LeakCheck, from: number, to: number | undefined, reason: string): void => {
+      const i = hops.indexOf(from);
+      const learnedFrom = i >= 0 ? hops[i + 1] : undefined;
+      out.push({ check, leaker: from, ...(to !== undefined ? { sentTo: to } : {}), ...(learnedFrom !== undefined ? { learnedFrom } : {}), origin, reason });
+    };
+    if (this.data.aspa) {
+      const v = this.data.aspa(segments as readonly AsPathSegment[], 'downstream', false);
+      if (v.verdict === 'invalid' && v.leakHop) add('aspa', v.leakHop.from, v.leakHop.to, `ASPA Invalid: ${v.reason}`);
+    }
+    const rels = this.data.relationships;
+    if (otc !== undefined) {
+      const v = checkOtc(hops, otc, rels);
+      if (v.verdict === 'leak' && v.leakHop) add('otc', v.leakHop.from, v.leakHop.to, v.reason);
+    }
+    if (rels) {
+      const v = checkValleyFree(hops, rels);
+      if (v.verdict === 'valley' && v.leakHop) add('valley', v.leakHop.from, v.leakHop.to, v.reason);
+    }
+    return out.length === 0 ? NONE : out;
+  }
+}
+
+function pathKey(segments: readonly MrtSegment[], otc: number | undefined): string {
+  let key = otc === undefined ? '' : `${otc}`;
+  for (const s of segments) key += `|${s.type === 'sequence' ? '' : s.type[0]}${s.asns.join(' ')}`;
+  return key;
+}
+
+/** The origin AS: the last ASN when the path ends in a sequence; none when it ends in an AS_SET (RFC 6811 §2). */
+export function originOf(segments: readonly MrtSegment[]): number | undefined {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i]!;
+    if (s.type === 'confed-sequence' || s.type === 'confed-set') continue;
+    return s.type === 'sequence' ? s.asns[s.asns.length - 1] : undefined;
+  }
+  return undefined;
+}
