@@ -12,6 +12,7 @@ import { RouteClassifier, type ScanData } from '../core/scan/classify';
 import { isoTime } from '../core/scan/render';
 import { type CliIo, EXIT, parseArgs } from './io';
 import { run as runLookingGlass } from './paths';
+import { readDataText } from './readText';
 
 type PathsIo = Pick<CliIo, 'stdout' | 'stderr' | 'readFile' | 'readStdin'>;
 
@@ -86,7 +87,7 @@ export async function run(args: readonly string[], io: PathsIo): Promise<number>
   const aspaFiles = parsed.values.get('aspa') ?? [];
   let classifier: RouteClassifier | undefined;
   if (aspaFiles.length > 0 || vrps !== undefined || rels !== undefined) {
-    const data = await loadPathData({ aspaFiles, ...(vrps !== undefined ? { vrpFiles: [vrps] } : {}), ...(rels !== undefined ? { relationshipFiles: [rels] } : {}) }, (p) => io.readFile(p));
+    const data = await loadPathData({ aspaFiles, ...(vrps !== undefined ? { vrpFiles: [vrps] } : {}), ...(rels !== undefined ? { relationshipFiles: [rels] } : {}) }, (p) => readDataText(() => io.readFile(p), p, io.stderr));
     for (const set of Object.values(data.status ?? {})) for (const e of set?.errors ?? []) io.stderr(`routelens paths: ${e.source}: ${e.message}\n`);
     const scanData: ScanData = { ...(data.aspa ? { aspa: data.aspa } : {}), ...(data.rov ? { rov: data.rov } : {}), ...(data.relationships ? { relationships: data.relationships } : {}) };
     classifier = new RouteClassifier(scanData);

@@ -6,6 +6,7 @@ import type { ScanResult } from '../core/scan/model';
 import { renderScan, type ScanFormat } from '../core/scan/render';
 import { collectorOf, DEFAULT_GAP_SECONDS, MrtScanner } from '../core/scan/scanner';
 import { type CliIo, EXIT, parseArgs } from './io';
+import { readDataText } from './readText';
 
 type ScanIo = Pick<CliIo, 'stdout' | 'stderr' | 'readFile' | 'writeFile'>;
 
@@ -64,7 +65,7 @@ export async function run(args: readonly string[], io: ScanIo): Promise<number> 
     const parts: ScanResult[] = [];
     for (const p of parsed.positional) {
       try {
-        parts.push(JSON.parse(await io.readFile(p)) as ScanResult);
+        parts.push(JSON.parse(await readDataText(() => io.readFile(p), p, io.stderr)) as ScanResult);
       } catch (e) {
         io.stderr(`routelens scan: cannot read ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
         return EXIT.usage;
@@ -81,7 +82,7 @@ export async function run(args: readonly string[], io: ScanIo): Promise<number> 
     const rels = parsed.values.get('relationships')?.[0];
     const data = await loadPathData(
       { aspaFiles: parsed.values.get('aspa') ?? [], ...(vrps !== undefined ? { vrpFiles: [vrps] } : {}), ...(rels !== undefined ? { relationshipFiles: [rels] } : {}) },
-      (p) => io.readFile(p),
+      (p) => readDataText(() => io.readFile(p), p, io.stderr),
     );
     for (const set of Object.values(data.status ?? {})) for (const e of set?.errors ?? []) io.stderr(`routelens scan: ${e.source}: ${e.message}\n`);
     const scanData: ScanData = {
