@@ -67,6 +67,12 @@ test('completion offers the workspace ASNs with their names, and AS0 after =>', 
   );
 });
 
+test('completion only where an ASN goes: none after a complete ASN and a space, so Enter ends the line', () => {
+  const at = (text: string): string[] => aspaService.complete!(doc(text), { line: 0, character: text.length }, ctx()).map((i) => i.label);
+  for (const text of ['AS21980 ', 'AS21980 => AS8048 ', 'AS21980 => AS8048, AS6762 ', 'AS21980 =']) assert.deepEqual(at(text), [], JSON.stringify(text));
+  for (const text of ['', 'AS80', 'AS21980 => ', 'AS21980 => AS80', 'AS21980 => AS6762, ', 'AS21980 => AS6762,AS8']) assert.ok(at(text).includes('AS8048'), JSON.stringify(text));
+});
+
 test('document symbols: one per customer; format: canonical sorted lines, comments kept', () => {
   const text = '# upstreams\nas8048 =>  AS52320,AS6762, AS6762   # two\nAS1299 => AS0\n';
   const d = doc(text);

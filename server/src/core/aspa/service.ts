@@ -40,6 +40,17 @@ function asName(ws: WorkspaceIndex, a: Asn): string | undefined {
   return o ? firstValue(o, 'as-name')?.value.trim() : undefined;
 }
 
+/**
+ * Only where an ASN goes: at the start of a line (the customer), after `=>` or after a comma, possibly with
+ * part of it typed. After a complete ASN and a space (`AS8048 `, `AS8048 => AS6762 `) the next thing is `=>`,
+ * a comma or a new line: a list popping up there made Enter accept an ASN instead of ending the line.
+ */
+function expectsAsn(before: string): boolean {
+  const partial = /(?:AS|as|As|aS)?[0-9.]*$/.exec(before)?.[0] ?? '';
+  const lead = before.slice(0, before.length - partial.length).trimEnd();
+  return lead === '' || lead.endsWith('=>') || lead.endsWith(',');
+}
+
 /** The ASN token under an offset, and the declaration it belongs to. */
 function tokenAt(decls: readonly AspaDeclaration[], offset: number): { token: AsnToken; decl: AspaDeclaration; role: 'customer' | 'provider' } | undefined {
   const inside = (s: Span) => offset >= s.start && offset <= s.end;
@@ -110,7 +121,7 @@ export const aspaService: LanguageService = {
     const offset = doc.lineIndex.offsetAt(pos);
     const lineStart = doc.lineIndex.lineStart(pos.line);
     const before = doc.text.slice(lineStart, offset);
-    if (before.includes('#')) return [];
+    if (before.includes('#') || !expectsAsn(before)) return [];
     const items: CompletionItem[] = [];
     if (before.includes('=>')) {
       items.push({ label: 'AS0', kind: CompletionItemKind.Constant, detail: 'no providers (AS0 ASPA)', sortText: '~' });

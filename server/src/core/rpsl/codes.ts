@@ -51,6 +51,16 @@ export const rpslCodes: readonly DiagnosticCodeInfo[] = [
   },
   // ---- Structure (validate.ts) ----
   {
+    code: 'rpsl/blank-line-in-object',
+    severity: 'error',
+    summary: 'An empty line inside an object cuts it in two.',
+    description:
+      'An empty line ends an RPSL object (RFC 2622 §2), so the lines after a stray one form a second object whose class is an ' +
+      'attribute (source:, export:). Registries reject or split it. The two halves are checked as one object, so this is the only ' +
+      'finding the split causes. Fix: remove the empty line.',
+    example: 'route: 192.0.2.0/24\norigin: AS64500\n\nsource: TEST',
+  },
+  {
     code: 'rpsl/unknown-class',
     severity: 'error',
     summary: 'The first attribute names no known object class.',

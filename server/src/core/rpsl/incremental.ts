@@ -1,6 +1,7 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { Span } from '../text/range';
 import type { RpslDialectSetting } from '../settings';
+import { mayContinueObject } from './splitObject';
 import { validateRpslText } from './validate';
 import { commonLength } from '../text/commonLength';
 
@@ -40,7 +41,29 @@ function emptyLineBefore(text: string, pos: number): boolean {
   return i < 0 || text.charCodeAt(i) === NL;
 }
 
-/** Chunk boundaries in text[from, to): offsets where a non-empty line follows an empty one. */
+/**
+ * The lower-cased attribute name of the first line from `pos` that is not blanks only (after an empty line
+ * the framer skips those too), if that line starts with one.
+ */
+function lineAttribute(text: string, pos: number, to: number): string | undefined {
+  while (pos < to) {
+    const eol = text.indexOf('\n', pos);
+    const end = eol < 0 || eol >= to ? to : eol;
+    if (text.slice(pos, end).trim() !== '') break;
+    pos = end + 1;
+  }
+  let lineEnd = text.indexOf('\n', pos);
+  if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+  const colon = text.indexOf(':', pos);
+  if (colon < 0 || colon >= lineEnd) return undefined;
+  const name = text.slice(pos, colon);
+  return /^[A-Za-z0-9_-]+$/.test(name) ? name.toLowerCase() : undefined;
+}
+
+/**
+ * Chunk boundaries in text[from, to): offsets where a non-empty line follows an empty one, except before a
+ * line that may be the tail of an object cut by a stray empty line (validation joins the two halves).
+ */
 function chunkStarts(text: string, from: number, to: number): number[] {
   const starts = [from];
   let prevEmpty = false;
@@ -50,7 +73,10 @@ function chunkStarts(text: string, from: number, to: number): number[] {
     if (eol < 0 || eol >= to) eol = to;
     const lineEnd = eol > pos && text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
     const empty = lineEnd === pos;
-    if (!empty && prevEmpty && pos > from) starts.push(pos);
+    if (!empty && prevEmpty && pos > from) {
+      const name = lineAttribute(text, pos, to);
+      if (name === undefined || !mayContinueObject(name)) starts.push(pos);
+    }
     prevEmpty = empty;
     pos = eol + 1;
   }

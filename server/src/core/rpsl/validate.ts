@@ -4,6 +4,7 @@ import type { RpslDialectSetting } from '../settings';
 import { defaultSeverity } from './codes';
 import { DIALECT_PROFILES, dialectOf, type DialectProfile, type RpslDialect } from './dialects';
 import { frameRpslInto } from './frame';
+import { joinSplitObjects } from './splitObject';
 import { documentFixes, valueSpanToDocument, type RpslAttribute, type RpslObject, type ValueFix } from './model';
 import { ALL_ATTRIBUTES, classesWithAttribute, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
 import type { ValueContext } from './valueTypes';
@@ -220,14 +221,15 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  */
 export function validateRpslText(text: string, setting: RpslDialectSetting, options: { from?: number; to?: number; afterBlank?: boolean } = {}): SpanDiagnostic[] {
   const out: SpanDiagnostic[] = [];
-  frameRpslInto(
-    text,
+  const sink = joinSplitObjects(
     {
       object: (o) => validateObject(o, dialectOf(o, setting), out, text),
       diagnostic: (d) => out.push(d),
     },
-    options,
+    text,
   );
+  frameRpslInto(text, sink, options);
+  sink.flush();
   return out;
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostic, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { toDiagnostics } from '../diagnostics/fromSpans';
 import { dialectOf } from '../rpsl/dialects';
 import { frameRpslInto } from '../rpsl/frame';
+import { joinSplitObjects } from '../rpsl/splitObject';
 import { validateObject } from '../rpsl/validate';
 import type { RpslDialectSetting } from '../settings';
 import { LineIndex } from '../text/lineIndex';
@@ -62,10 +63,13 @@ export class RpslStreamCheck {
     const { text, lines } = file;
     const setting = this.settings.rpslDialect;
     const pending: SpanDiagnostic[] = [];
-    const sink = { object: (o: Parameters<typeof validateObject>[0]) => void validateObject(o, dialectOf(o, setting), pending, text), diagnostic: (d: SpanDiagnostic) => void pending.push(d) };
+    const base = { object: (o: Parameters<typeof validateObject>[0]) => void validateObject(o, dialectOf(o, setting), pending, text), diagnostic: (d: SpanDiagnostic) => void pending.push(d) };
+    // One finding for an object cut by a stray empty line, as in the editor (a cut at a slice boundary stays two).
+    const sink = joinSplitObjects(base, text);
     for (let from = 0; from < text.length || from === 0; ) {
       const to = emptyLineAfter(text, Math.min(text.length, from + SLICE));
       frameRpslInto(text, sink, { from, to });
+      sink.flush();
       yield* toDiagnostics(lines, pending);
       pending.length = 0;
       if (to >= text.length) break;
