@@ -1,0 +1,97 @@
+import type { LgRoute } from '../lg/types';
+import type { Asn } from '../net/asn';
+
+/**
+ * One route someone observed (a looking glass, a collector peer, a router's table): the evidence ASPA
+ * authoring rests on. The path is as printed — neighbour first, origin last — with prepends removed.
+ */
+export interface ObservedRoute {
+  readonly prefix: string;
+  readonly path: readonly Asn[];
+  /** Who saw it: a collector peer, a router, a looking glass; routes of one vantage point count once per neighbour. */
+  readonly vantage: string;
+  /** The file it came from, for the user to find it again. */
+  readonly source: string;
+  /** 0-based line in `source`, where known. */
+  readonly line?: number;
+  /** Unix seconds, where the input says (MRT, bgpdump). */
+  readonly time?: number;
+}
+
+/** How often one AS was seen beside another, and by whom. */
+export interface NeighbourEvidence {
+  /** Routes with the two ASes adjacent. */
+  paths: number;
+  readonly vantages: Set<string>;
+  /**
+   * Routes where the left AS passed the route on to yet another AS (it was not the path's first AS):
+   * what a transit provider does with its customer's routes, and a peer does not do with its peer's.
+   */
+  propagated: number;
+  /** Routes whose origin is the right AS (its own prefixes). */
+  ownPrefixes: number;
+}
+
+/**
+ * Observed routes indexed by adjacency: for each AS, the ASes seen immediately to its left (those it sent
+ * routes to, the direction of a provider on the way up) and to its right (those it received them from).
+ */
+export class PathEvidence {
+  readonly routes: ObservedRoute[] = [];
+  /** right AS → left AS → evidence. */
+  private readonly leftOf = new Map<Asn, Map<Asn, NeighbourEvidence>>();
+
+  add(route: ObservedRoute): void {
+    this.routes.push(route);
+    const p = route.path;
+    const origin = p[p.length - 1];
+    for (let i = 0; i + 1 < p.length; i++) {
+      const left = p[i]!;
+      const right = p[i + 1]!;
+      if (left === right) continue;
+      let byLeft = this.leftOf.get(right);
+      if (!byLeft) this.leftOf.set(right, (byLeft = new Map()));
+      let e = byLeft.get(left);
+      if (!e) byLeft.set(left, (e = { paths: 0, vantages: new Set(), propagated: 0, ownPrefixes: 0 }));
+      e.paths++;
+      e.vantages.add(route.vantage);
+      if (i > 0) e.propagated++;
+      if (right === origin) e.ownPrefixes++;
+    }
+  }
+
+  /** The ASes `asn` sent routes to (seen immediately left of it), with the evidence for each. */
+  sentTo(asn: Asn): ReadonlyMap<Asn, NeighbourEvidence> {
+    return this.leftOf.get(asn) ?? EMPTY;
+  }
+
+  /** Evidence that `left` received routes from `right` (was seen immediately left of it). */
+  seen(left: Asn, right: Asn): NeighbourEvidence | undefined {
+    return this.leftOf.get(right)?.get(left);
+  }
+
+  /** Every AS that appears in an observed path. */
+  get asns(): IterableIterator<Asn> {
+    return this.leftOf.keys();
+  }
+}
+
+const EMPTY: ReadonlyMap<Asn, NeighbourEvidence> = new Map();
+
+/**
+ * The routes of a parsed looking-glass output or collector dump that can be evidence: a plain AS sequence
+ * (AS_SETs and confederations say nothing about who is whose provider), not cut short, at least two ASes.
+ * The vantage point is the route's peer where the output names it, otherwise the file itself.
+ */
+export function observedRoutes(routes: Iterable<LgRoute>, source: string): ObservedRoute[] {
+  const out: ObservedRoute[] = [];
+  for (const r of routes) {
+    if (r.asPathTruncated || r.asPath.length !== 1 || r.asPath[0]!.type !== 'sequence') continue;
+    const path: Asn[] = [];
+    for (const a of r.asPath[0]!.asns) if (path[path.length - 1] !== a) path.push(a);
+    if (path.length < 2) continue;
+    const vantage = r.peer?.address ?? (r.peer?.asn !== undefined ? `AS${r.peer.asn}` : source);
+    out.push({ prefix: r.prefix, path, vantage, source, line: r.lines.start });
+  }
+  return out;
+}
