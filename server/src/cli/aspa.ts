@@ -1,15 +1,16 @@
-import { loadAspaData, mergeAspaDbs } from '../core/aspa/loader';
 import { parseAsPathArg } from '../core/aspa/pathArg';
 import type { Direction } from '../core/aspa/types';
 import { type AspaVerification, verifyAspaPath } from '../core/aspa/verify';
 import { parseAsn } from '../core/net/asn';
-import { LineIndex } from '../core/text/lineIndex';
 import { type CliIo, EXIT, parseArgs } from './io';
-import { decodeContent, problemLine } from './readText';
+import { loadAspaFiles } from './aspaFiles';
+import { run as authoring } from './aspaAuthoring';
 
 type AspaIo = Pick<CliIo, 'stdout' | 'stderr' | 'readFile'>;
 
 const USAGE = `usage: routelens aspa verify --aspa <file>… --path "<AS path as printed>" [options]
+       routelens aspa suggest <AS>… --paths <file>… [options]     (routelens aspa suggest --help)
+       routelens aspa impact --aspa <new>… --paths <file>… [options]  (routelens aspa impact --help)
 
 Verifies an AS path with ASPA (draft-ietf-sidrops-aspa-verification). The path is written as routers
 print it: leftmost = the neighbour AS, rightmost = the origin; {1 2} or {1,2} is an AS_SET.
@@ -33,7 +34,8 @@ export async function run(args: readonly string[], io: AspaIo): Promise<number> 
     (sub === undefined ? io.stderr : io.stdout)(USAGE);
     return sub === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (sub !== 'verify') return usage(io, `unknown aspa command \`${sub}\``);
+  if (sub === 'suggest' || sub === 'impact') return authoring(sub, rest, io);
+  if (sub !== 'verify') return usage(io, `unknown aspa command \`${sub}\` (verify, suggest or impact)`);
   const parsed = parseArgs(rest, {
     values: ['path', 'direction', 'neighbor', 'neighbour', 'format'],
     multi: ['aspa'],
@@ -58,41 +60,11 @@ export async function run(args: readonly string[], io: AspaIo): Promise<number> 
   const path = parseAsPathArg(pathText);
   if ('error' in path) return usage(io, path.error);
 
-  const dbs = [];
-  let unreadable = 0;
-  for (const f of files) {
-    let decoded;
-    try {
-      decoded = decodeContent(await io.readFile(f));
-    } catch (e) {
-      return usage(io, `cannot read ${f}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (decoded.kind === 'binary') {
-      io.stderr(problemLine(f, decoded.problem));
-      unreadable++;
-      continue;
-    }
-    for (const p of decoded.problems) io.stderr(problemLine(f, p));
-    const text = decoded.text;
-    const load = loadAspaData(text, f);
-    const index = new LineIndex(text);
-    let broken = false;
-    for (const d of load.diagnostics) {
-      if (d.severity !== 'error') continue;
-      broken ||= UNREADABLE.has(d.code);
-      const p = index.positionAt(d.span.start);
-      io.stderr(`${f}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
-    }
-    if (broken) unreadable++;
-    dbs.push(load.db);
-  }
-  if (unreadable > 0) {
-    io.stderr(`routelens aspa: ${unreadable} ASPA file(s) could not be read whole; no verdict is given from part of the data\n`);
-    return EXIT.usage;
-  }
+  const db = await loadAspaFiles(files, io, 'aspa');
+  if (db === undefined) return EXIT.usage;
   if (files.length === 0) io.stderr('routelens aspa: no --aspa file given: every hop is No Attestation\n');
 
-  const r = verifyAspaPath(path.segments, mergeAspaDbs(dbs), {
+  const r = verifyAspaPath(path.segments, db, {
     direction,
     ...(neighbor?.ok ? { neighborAs: neighbor.asn } : {}),
     ...(parsed.flags.has('transparent-rs') ? { transparentRsClient: true } : {}),
@@ -100,13 +72,6 @@ export async function run(args: readonly string[], io: AspaIo): Promise<number> 
   io.stdout(format === 'json' ? `${JSON.stringify(toJson(r), null, 2)}\n` : toText(r));
   return EXIT.ok;
 }
-
-/**
- * Errors that mean part of a file was not read (a line or JSON that does not parse, an AS number that is not
- * one): a verdict without those ASPAs could call a leak valid. Semantic errors (an ASPA listing its own
- * customer) are printed but leave the data whole.
- */
-const UNREADABLE: ReadonlySet<string> = new Set(['aspa/syntax', 'aspa/invalid-asn']);
 
 function usage(io: AspaIo, message: string): number {
   io.stderr(`routelens aspa: ${message}\n\n${USAGE}`);

@@ -2,6 +2,7 @@ import type { Asn } from '../net/asn';
 import type { Relationships } from '../paths/relationships';
 import type { AutNumPeeringSummary } from './crossCheck';
 import type { PathEvidence } from './pathEvidence';
+import { TRANSIT_FREE_ASNS } from './transitFree';
 import type { AspaDb } from './types';
 
 /** Where a customer's candidate providers come from; each is optional. */
@@ -37,6 +38,11 @@ export interface ProviderSuggestion {
   readonly notProviders: readonly NotProvider[];
   /** Whether anything at all was known about the customer. */
   readonly evidenceFound: boolean;
+  /**
+   * With no provider candidates: why an AS0 ASPA ("no providers") is the declaration to publish — it is one
+   * today, or the AS is a known transit-free network.
+   */
+  readonly transitFree?: string;
 }
 
 /** Points for each kind of evidence that a neighbour is a provider; confidence is read from their sum. */
@@ -120,5 +126,14 @@ export function suggestProviders(customer: Asn, sources: ProviderSources): Provi
   for (const [asn, no] of against) if (!points.has(asn) && asn !== customer) notProviders.push({ asn, looksLike: no.looksLike, why: no.why });
   providers.sort((a, b) => a.asn - b.asn);
   notProviders.sort((a, b) => a.asn - b.asn);
-  return { customer, providers, notProviders, evidenceFound: points.size + against.size > 0 };
+  const currentSet = sources.current?.get(customer);
+  const transitFree =
+    providers.length > 0
+      ? undefined
+      : currentSet !== undefined && currentSet.size === 0
+        ? `AS${customer}'s current ASPA is AS0 (no providers) and nothing here names a provider`
+        : TRANSIT_FREE_ASNS.has(customer)
+          ? `AS${customer} is a transit-free network (it buys transit from nobody)`
+          : undefined;
+  return { customer, providers, notProviders, evidenceFound: points.size + against.size > 0 || currentSet !== undefined, ...(transitFree ? { transitFree } : {}) };
 }

@@ -1,0 +1,53 @@
+import { loadAspaData, mergeAspaDbs } from '../core/aspa/loader';
+import type { AspaDb } from '../core/aspa/types';
+import { LineIndex } from '../core/text/lineIndex';
+import type { CliIo } from './io';
+import { decodeContent, problemLine } from './readText';
+
+/**
+ * Errors that mean part of a file was not read (a line or JSON that does not parse, an AS number that is not
+ * one): a verdict without those ASPAs could call a leak valid. Semantic errors (an ASPA listing its own
+ * customer) are printed but leave the data whole.
+ */
+const UNREADABLE: ReadonlySet<string> = new Set(['aspa/syntax', 'aspa/invalid-asn']);
+
+/**
+ * ASPA data files merged into one database, their errors printed as `file:line:col` lines. `undefined` when a
+ * file cannot be read whole (binary, truncated, not ASPA): no verdict or impact is computed from half the data.
+ */
+export async function loadAspaFiles(files: readonly string[], io: Pick<CliIo, 'stderr' | 'readFile'>, command: string): Promise<AspaDb | undefined> {
+  const dbs: AspaDb[] = [];
+  let unreadable = 0;
+  for (const f of files) {
+    let decoded;
+    try {
+      decoded = decodeContent(await io.readFile(f));
+    } catch (e) {
+      io.stderr(`routelens ${command}: cannot read ${f}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return undefined;
+    }
+    if (decoded.kind === 'binary') {
+      io.stderr(problemLine(f, decoded.problem));
+      unreadable++;
+      continue;
+    }
+    for (const p of decoded.problems) io.stderr(problemLine(f, p));
+    const text = decoded.text;
+    const load = loadAspaData(text, f);
+    const index = new LineIndex(text);
+    let broken = false;
+    for (const d of load.diagnostics) {
+      if (d.severity !== 'error') continue;
+      broken ||= UNREADABLE.has(d.code);
+      const p = index.positionAt(d.span.start);
+      io.stderr(`${f}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
+    }
+    if (broken) unreadable++;
+    dbs.push(load.db);
+  }
+  if (unreadable > 0) {
+    io.stderr(`routelens ${command}: ${unreadable} ASPA file(s) could not be read whole; nothing is computed from part of the data\n`);
+    return undefined;
+  }
+  return mergeAspaDbs(dbs);
+}
