@@ -1,4 +1,4 @@
-import { type DecodedInput, decodeInput, type InputProblem, normalizeText } from '../core/input/decode';
+import { type DecodedInput, decodeInput, type InputProblem, NotTextError, normalizeText } from '../core/input/decode';
 
 /** What an io hands back for a file: its bytes, or a string when the host has decoded it already (tests). */
 export type FileContent = string | Uint8Array;
@@ -18,7 +18,7 @@ export function problemLine(file: string, p: InputProblem): string {
  */
 export async function readDataText(read: () => Promise<FileContent>, file: string, warn: (line: string) => void): Promise<string> {
   const decoded = decodeContent(await read());
-  if (decoded.kind === 'binary') throw new Error(decoded.problem.message);
+  if (decoded.kind === 'binary') throw new NotTextError(decoded.problem);
   for (const p of decoded.problems) warn(problemLine(file, p));
   return decoded.text;
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { decodeTextOrThrow } from '../core/input/decode';
 import { startServer } from '../lsp/server';
 import type { Runtime } from '../lsp/context';
 import { netConnector } from '../core/rpki/node/netConnector';
@@ -14,7 +15,9 @@ const runtime: Runtime = {
     },
   },
   rtrConnector: netConnector,
-  readFile: (uri) => fs.readFile(uri.startsWith('file:') ? fileURLToPath(uri) : uri, 'utf8'),
+  // Files the editor has not opened (workspace RPSL, data files) are decoded as the CLI decodes them: by BOM, Latin-1
+  // when not UTF-8; a compressed or binary file rejects with what it is, as a file that cannot be read does.
+  readFile: async (uri) => decodeTextOrThrow(await fs.readFile(uri.startsWith('file:') ? fileURLToPath(uri) : uri)).text,
   async findFiles(folderUri, suffixes) {
     const out: string[] = [];
     const walk = async (dir: string, depth: number): Promise<void> => {

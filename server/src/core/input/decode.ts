@@ -160,3 +160,18 @@ function positionOf(text: string, offset: number): Position {
   }
   return { line, character: offset - start };
 }
+
+/** A file that is not text, thrown by readers that take a string (loaders, the server's file access). */
+export class NotTextError extends Error {
+  constructor(readonly problem: InputProblem) {
+    super(problem.message);
+    this.name = 'NotTextError';
+  }
+}
+
+/** decodeInput for hosts that need a string: the text and its encoding problems, or NotTextError. */
+export function decodeTextOrThrow(bytes: Uint8Array): { readonly text: string; readonly problems: readonly InputProblem[] } {
+  const decoded = decodeInput(bytes);
+  if (decoded.kind === 'binary') throw new NotTextError(decoded.problem);
+  return decoded;
+}

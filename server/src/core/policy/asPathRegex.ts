@@ -1,12 +1,13 @@
 import { parseAsn, type Asn } from '../net/asn';
 import type { RegexNode } from './ast';
+import { MAX_NESTING } from './nesting';
 import { setClassOf } from './setName';
 import type { Span } from '../text/range';
 
 export interface RegexProblem {
   readonly span: Span;
   readonly message: string;
-  readonly code: 'policy/invalid-regex' | 'policy/invalid-asn';
+  readonly code: 'policy/invalid-regex' | 'policy/invalid-asn' | 'policy/too-deep';
 }
 
 type RTok = { t: string; start: number; end: number };
@@ -60,8 +61,11 @@ export function parseAsPathRegex(text: string, start: number): { node: RegexNode
   let p = 0;
   const peek = (): RTok | undefined => toks[p];
   const whole = { start, end: start + text.length };
+  /** Set when the expression nests deeper than MAX_NESTING: its rest is skipped, and problems around it not reported. */
+  let abandoned = false;
+  let depth = 0;
   const bad = (span: Span, message: string): void => {
-    problems.push({ span, message, code: 'policy/invalid-regex' });
+    if (!abandoned) problems.push({ span, message, code: 'policy/invalid-regex' });
   };
 
   const word = (tok: RTok): RegexNode | undefined => {
@@ -148,7 +152,15 @@ export function parseAsPathRegex(text: string, start: number): { node: RegexNode
         return classAtom(tok);
       case '(': {
         p++;
+        if (depth >= MAX_NESTING) {
+          if (!abandoned) problems.push({ span: tok, code: 'policy/too-deep', message: `Nested more than ${MAX_NESTING} levels deep: the rest of this AS-path expression is not checked.` });
+          abandoned = true;
+          p = toks.length;
+          return { kind: 'wildcard', span: tok };
+        }
+        depth++;
         const inside = alt();
+        depth--;
         const close = peek();
         if (close?.t === ')') p++;
         else bad(tok, 'This "(" is not closed: add ")".');

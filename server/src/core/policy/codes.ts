@@ -40,6 +40,15 @@ export const policyCodes: readonly DiagnosticCodeInfo[] = [
     example: 'import: from AS1 accept { 192.0.2.0/24',
   },
   {
+    code: 'policy/too-deep',
+    severity: 'error',
+    summary: 'Brackets, NOTs or refinements nest more than 100 levels deep; the rest of the value is not checked.',
+    description:
+      'Real policies nest a few levels. A value nested deeper (generated text, a paste gone wrong) is checked up to that level and the rest of it skipped, ' +
+      'so one attribute cannot exhaust the checker. Write the expression with fewer levels of brackets.',
+    example: 'import: from AS1 accept ((((((… 101 levels …AS2)))))',
+  },
+  {
     code: 'policy/invalid-asn',
     severity: 'error',
     summary: 'An AS number is malformed or out of range.',

@@ -211,3 +211,16 @@ test('property: any text in any policy attribute parses without throwing, with p
     { numRuns: 2000 },
   );
 });
+
+test('nesting deeper than 100 levels is one policy/too-deep, not a stack overflow; 100 levels still parse', () => {
+  for (const [open, close] of [['(', ')'], ['NOT ', '']] as const) {
+    const deep = `from AS1 accept ${open.repeat(50_000)}AS2${close.repeat(50_000)}`;
+    const found = problems('import', deep);
+    assert.deepEqual(found.map(([code]) => code), ['policy/too-deep']);
+    assert.equal(found[0]?.[1], open.trim());
+  }
+  ok('import', `from AS1 accept ${'('.repeat(100)}AS2${')'.repeat(100)}`);
+  assert.deepEqual(problems('import', `from ${'('.repeat(200)}AS1${')'.repeat(200)} accept ANY`).map(([c]) => c), ['policy/too-deep']);
+  assert.deepEqual(problems('import', `from AS1 accept <${'('.repeat(50_000)}AS2${')'.repeat(50_000)}>`).map(([c]) => c), ['policy/too-deep']);
+  assert.deepEqual(problems('import', `${'from AS1 accept ANY refine '.repeat(50_000)}from AS1 accept ANY`).map(([c]) => c), ['policy/too-deep']);
+});

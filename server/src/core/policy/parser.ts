@@ -22,6 +22,7 @@ import type {
   RangeOp,
   RouterExpr,
 } from './ast';
+import { MAX_NESTING } from './nesting';
 import { parseAsPathRegex } from './asPathRegex';
 import { checkCommunity } from './community';
 import { policyCodes } from './codes';
@@ -209,7 +210,33 @@ class Parser implements ValueContext {
     return t.lower !== undefined && KEYWORDS.has(t.lower);
   }
 
+  /** How deep the parse is in parentheses, NOTs and braces; see deeper(). */
+  private depth = 0;
+  /** Set when nesting went too deep: the rest of the value is skipped, and the unclosed brackets around it not reported. */
+  private abandoned = false;
+
+  /**
+   * Parses one more level of nesting, unless the value nests deeper than any real policy (RFC 2622 sets no limit;
+   * registries' longest filters nest a handful of levels): then it says so once and skips the rest of the value,
+   * where recursion would otherwise overflow the stack and take the whole document's checks with it.
+   */
+  private deeper<T>(open: Token, parse: () => T, skipped: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      this.problem('policy/too-deep', open, `Nested more than ${MAX_NESTING} levels deep: the rest of this value is not checked. Write the expression with fewer levels of brackets.`);
+      this.abandoned = true;
+      this.p = this.toks.length - 1;
+      return skipped();
+    }
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   problem(code: string, span: Span, message: string): void {
+    if (this.abandoned) return;
     this.problems.push({ code, severity: SEVERITY.get(code) ?? 'error', span: { start: span.start, end: span.end }, message });
   }
 
@@ -315,8 +342,10 @@ class Parser implements ValueContext {
     const t = this.peek();
     if (this.isKw(t, 'except', 'refine')) {
       this.next();
-      const right = this.expr(dir);
+      // A chain of refinements nests to the right: guarded as brackets are.
+      const right = this.deeper(t, () => this.expr(dir), () => undefined);
       this.afiScope = outerScope;
+      if (right === undefined) return term;
       return { kind: t.text.toLowerCase() as 'except' | 'refine', left: term, right, span: this.spanFrom(start) };
     }
     this.afiScope = outerScope;
@@ -470,7 +499,7 @@ class Parser implements ValueContext {
     const t = this.peek();
     if (t.kind === '(') {
       this.next();
-      const inner = this.asExpr();
+      const inner = this.deeper(t, () => this.asExpr(), (): AsExpr => ({ kind: 'error', span: { start: t.start, end: t.end } }));
       if (this.peek().kind === ')') this.next();
       else this.problem('policy/unclosed', t, 'This "(" is not closed: add ")".');
       return inner;
@@ -520,7 +549,7 @@ class Parser implements ValueContext {
     const t = this.peek();
     if (t.kind === '(') {
       this.next();
-      const inner = this.routerExpr();
+      const inner = this.deeper(t, () => this.routerExpr(), (): RouterExpr => ({ kind: 'error', span: { start: t.start, end: t.end } }));
       if (this.peek().kind === ')') this.next();
       else this.problem('policy/unclosed', t, 'This "(" is not closed: add ")".');
       return inner;
@@ -682,7 +711,7 @@ class Parser implements ValueContext {
     const t = this.peek();
     if (this.isKw(t, 'not')) {
       this.next();
-      const operand = this.filterNot();
+      const operand = this.deeper(t, () => this.filterNot(), (): Filter => ({ kind: 'error', span: { start: t.start, end: t.end } }));
       return { kind: 'not', operand, span: { start: t.start, end: operand.span.end } };
     }
     return this.filterPrimary();
@@ -692,7 +721,7 @@ class Parser implements ValueContext {
     const t = this.peek();
     if (t.kind === '(') {
       this.next();
-      const inner = this.filter();
+      const inner = this.deeper(t, () => this.filter(), (): Filter => ({ kind: 'error', span: { start: t.start, end: t.end } }));
       if (this.peek().kind === ')') this.next();
       else this.problem('policy/unclosed', t, 'This "(" is not closed: add ")".');
       return inner;
