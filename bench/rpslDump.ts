@@ -72,7 +72,8 @@ export interface DumpStats {
  * them (import, export, mp-import, mp-export) and renumbered into the dump's own AS numbers so peers,
  * origins and sets resolve as in a registry; sizes are heavy-tailed: 90 % of aut-nums have 1–8 peers, 9 %
  * 10–120, 1 % 500 peers to all of GTT's (the size of the real one). One as-set in twenty lists 1,000–5,000
- * members. References (mnt-by, admin-c, set names, origins) mostly resolve inside the dump; about one in
+ * members; sets nest as customer cones do (a set names small sets registered before it; policies may name
+ * any set). References (mnt-by, admin-c, set names, origins) mostly resolve inside the dump; about one in
  * five names a set or contact the dump lacks, as in a registry's split files.
  */
 export function generateRealisticDump(as3257: string, bytes: number, seed = 11): { text: string; stats: DumpStats } {
@@ -108,6 +109,8 @@ export function generateRealisticDump(as3257: string, bytes: number, seed = 11):
   const mntnerOf = (): string => (mntners.length > 0 && r() < 0.85 ? pick(mntners) : `MAINT-AS${200_000 + Math.floor(r() * 100_000)}`);
   const personOf = (): string => (persons.length > 0 && r() < 0.8 ? pick(persons) : `XX${Math.floor(r() * 9999)}-RIPE`);
   const setOf = (): string => (setNames.length > 0 && r() < 0.8 ? pick(setNames) : `AS${200_000 + Math.floor(r() * 100_000)}:AS-CUSTOMERS`);
+  const smallSets: string[] = [];
+  const customerSetOf = (): string => (smallSets.length > 0 && r() < 0.8 ? pick(smallSets) : `AS${200_000 + Math.floor(r() * 100_000)}:AS-CUSTOMERS`);
   const renumber = (line: string): string =>
     line.replace(/\bAS-[A-Z0-9-]+(?::AS-[A-Z0-9-]+)?|\bAS\d+(?::AS-[A-Z0-9-]+)?/g, (w) => (w.includes('-') ? setOf() : `AS${mapAsn(w)}`));
   const tail = (src: string): string =>
@@ -157,8 +160,10 @@ export function generateRealisticDump(as3257: string, bytes: number, seed = 11):
       setNames.push(name);
       const n = r() < 0.05 ? 1000 + Math.floor(r() * 4000) : 1 + Math.floor(r() * 20);
       largestAsSet = Math.max(largestAsSet, n);
+      // Sets nest as customer cones do: a set names the (small) sets of customers registered before it.
       const members: string[] = [];
-      for (let m = 0; m < n; m++) members.push(r() < 0.1 ? setOf() : `AS${r() < 0.5 ? pick(autNums) : 1000 + Math.floor(r() * 400_000)}`);
+      for (let m = 0; m < n; m++) members.push(r() < 0.1 ? customerSetOf() : `AS${r() < 0.5 ? pick(autNums) : 1000 + Math.floor(r() * 400_000)}`);
+      if (n <= 20) smallSets.push(name);
       const rows: string[] = [];
       for (let m = 0; m < members.length; m += 8) rows.push(`members:        ${members.slice(m, m + 8).join(', ')}`);
       push('as-set', `as-set:         ${name}\ndescr:          Customers of AS${owner}\n${rows.join('\n')}\ntech-c:         ${personOf()}\nadmin-c:        ${personOf()}\n${tail(src)}`);

@@ -39,7 +39,7 @@ const WORD_CHAR: Uint8Array = (() => {
   return t;
 })();
 
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   return c < 128 && WORD_CHAR[c] === 1;
 }
 
@@ -51,7 +51,7 @@ function isLetter(c: number): boolean {
  * The length of the RFC 2622 §7 operator at `i` (`<<=`, `>>=`, `.=`, `==`, `!=`, `+=`, `-=`, `*=`, `/=`,
  * `<=`, `>=`, `=`), or 0. Longest match wins.
  */
-function operatorLength(text: string, i: number): number {
+export function operatorLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
   const d = text.charCodeAt(i + 1);
   if (c === 61 /* = */) return d === 61 ? 2 : 1;
@@ -62,6 +62,11 @@ function operatorLength(text: string, i: number): number {
   // . ! + - * /
   if (d === 61 && (c === 46 || c === 33 || c === 43 || c === 45 || c === 42 || c === 47)) return 2;
   return 0;
+}
+
+/** Is `c` one of the punctuation tokens `{ } ( ) ; ,`? */
+export function isPunct(c: number): boolean {
+  return c < 128 && PUNCT[c] !== undefined;
 }
 
 export function scanPolicy(text: string): Token[] {

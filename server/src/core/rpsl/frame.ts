@@ -75,7 +75,7 @@ class FramedAttribute implements RpslAttribute {
   declare private readonly start: number;
   declare private readonly nameEnd: number;
   declare private readonly end: number;
-  declare private readonly valueStart: number;
+  declare readonly valueStart: number;
   declare private readonly valueEnd: number;
   /** Set for a value of several segments; made from `value` for one or none. */
   declare private segs: readonly ValueSegment[] | undefined;
@@ -108,6 +108,11 @@ class FramedAttribute implements RpslAttribute {
 
   get valueSpan(): Span {
     return (this.valueSpanMemo ??= { start: this.valueStart, end: this.valueEnd });
+  }
+
+  get wrapped(): boolean {
+    // Joined segments are one space apart where the document has a line break and more between them.
+    return this.valueEnd - this.valueStart !== this.value.length;
   }
 
   get segments(): readonly ValueSegment[] {

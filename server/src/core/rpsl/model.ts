@@ -22,6 +22,10 @@ export interface RpslAttribute {
   readonly span: Span;
   /** Span of the value in the document (first to last non-blank value character), or an empty span after the colon. */
   readonly valueSpan: Span;
+  /** `valueSpan.start`, without making the span. */
+  readonly valueStart: number;
+  /** The value spans continuation lines (or a comment cut it): offsets in it map through `segments`. */
+  readonly wrapped: boolean;
 }
 
 export interface RpslObject {
@@ -67,6 +71,8 @@ function startsOf(attr: RpslAttribute): Int32Array {
  * item stays linear overall.
  */
 export function valueOffsetToDocument(attr: RpslAttribute, valueOffset: number): number {
+  // One line: the value is the document's text from valueStart (the common case, without segment objects).
+  if (!attr.wrapped) return attr.value === '' ? attr.valueStart : attr.valueStart + Math.min(valueOffset, attr.value.length);
   const segs = attr.segments;
   if (segs.length > 8) {
     const starts = startsOf(attr);

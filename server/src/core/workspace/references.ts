@@ -1,9 +1,9 @@
 import { parseAsn } from '../net/asn';
 import { detached } from '../text/detach';
-import { valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
+import { valueOffsetToDocument, valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
 import type { Span } from '../text/range';
 import { POLICY_ATTRIBUTES } from '../policy/parser';
-import { scanPolicy } from '../policy/scanner';
+import { isPunct, isWordChar, operatorLength } from '../policy/scanner';
 import { setClassOf } from '../policy/setName';
 
 /**
@@ -66,7 +66,10 @@ export function valueWords(value: string): { text: string; start: number }[] {
   return out;
 }
 
-function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' | 'set'; strength: Strength }, out: ObjectReference[]): void {
+/** Receives each reference as it is found: upper-cased key (or `AS<n>`), document offsets of the name. */
+export type ReferenceSink = (kind: TargetKind, key: string, attribute: string, start: number, end: number, strength: Strength) => void;
+
+function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' | 'set'; strength: Strength }, emit: ReferenceSink): void {
   for (const w of valueWords(attr.value)) {
     // mnt-routes may carry a prefix list after the mntner; only the names are references.
     if (w.text.startsWith('{') || w.text.includes('/')) {
@@ -79,66 +82,149 @@ function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' |
     const key = detached(name.toUpperCase());
     if (def.kind === 'set') {
       const cls = setClassOf(name);
-      if (cls && key !== 'AS-ANY' && key !== 'RS-ANY') out.push({ kind: cls, key, attribute: attr.name, span, strength: def.strength });
+      if (cls && key !== 'AS-ANY' && key !== 'RS-ANY') emit(cls, key, attr.name, span.start, span.end, def.strength);
       else {
         const a = parseAsn(name);
-        if (a.ok && a.hadPrefix) out.push({ kind: 'aut-num', key: `AS${a.asn}`, attribute: attr.name, span, strength: 'policy' });
-        else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) out.push({ kind: 'inet-rtr', key: detached(name.toUpperCase()), attribute: attr.name, span, strength: 'weak' });
+        if (a.ok && a.hadPrefix) emit('aut-num', asnKey(a.asn), attr.name, span.start, span.end, 'policy');
+        else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) emit('inet-rtr', key, attr.name, span.start, span.end, 'weak');
       }
     } else if (!(attr.name === 'mbrs-by-ref' && key === 'ANY')) {
-      out.push({ kind: def.kind, key, attribute: attr.name, span, strength: def.strength });
+      emit(def.kind, key, attr.name, span.start, span.end, def.strength);
     }
   }
 }
 
+/** `AS<n>` keys, one string per number: a dump names the same ASNs over and over. */
+const asnKeys = new Map<number, string>();
+function asnKey(asn: number): string {
+  let k = asnKeys.get(asn);
+  if (k === undefined) {
+    if (asnKeys.size >= 1 << 18) asnKeys.clear();
+    asnKeys.set(asn, (k = `AS${asn}`));
+  }
+  return k;
+}
+
+/** `[A-Za-z0-9_:-]`: the characters of a name inside an AS-path regex. */
+function isRegexNameChar(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
 /**
- * Set names and AS numbers in policy text, from the tokens alone: cheaper than a parse (indexing reads
- * every policy line of a registry dump) and indifferent to syntax errors, which the validator reports.
+ * Calls `emit` with each set name and AS number in policy text, with its offsets in `value`. Reads the
+ * words as scanPolicy tokenises them (the same word, operator, regex and error rules) without making
+ * tokens — indexing reads every policy line of a registry dump — and looks only at words that can be a
+ * name (starting with AS, or holding a "-"); syntax errors are the validator's to report.
  */
-export function policyNames(value: string): { kind: TargetKind; key: string; span: Span }[] {
-  const out: { kind: TargetKind; key: string; span: Span }[] = [];
-  const word = (text: string, start: number): void => {
-    const caret = text.indexOf('^');
-    const base = caret >= 0 ? text.slice(0, caret) : text;
-    const cls = setClassOf(base);
-    const key = detached(base.toUpperCase());
+export function policyNamesInto(value: string, emit: (kind: TargetKind, key: string, start: number, end: number) => void): void {
+  const word = (start: number, end: number): void => {
+    let baseEnd = end;
+    let dash = false;
+    for (let k = start; k < end; k++) {
+      const c = value.charCodeAt(k);
+      if (c === 94 /* ^ */) {
+        baseEnd = k;
+        break;
+      }
+      if (c === 45) dash = true;
+    }
+    const as = baseEnd - start > 2 && (value.charCodeAt(start) | 32) === 97 && (value.charCodeAt(start + 1) | 32) === 115;
+    if (!dash && !as) return;
+    const base = value.slice(start, baseEnd);
+    const cls = dash ? setClassOf(base) : undefined;
     if (cls) {
-      if (key !== 'AS-ANY' && key !== 'RS-ANY') out.push({ kind: cls, key, span: { start, end: start + base.length } });
+      const key = detached(base.toUpperCase());
+      if (key !== 'AS-ANY' && key !== 'RS-ANY') emit(cls, key, start, baseEnd);
       return;
     }
-    if (base.length > 2 && (base.charCodeAt(0) | 32) === 97 && (base.charCodeAt(1) | 32) === 115) {
+    if (as) {
       const a = parseAsn(base);
-      if (a.ok) out.push({ kind: 'aut-num', key: `AS${a.asn}`, span: { start, end: start + base.length } });
+      if (a.ok) emit('aut-num', asnKey(a.asn), start, baseEnd);
     }
   };
-  for (const t of scanPolicy(value)) {
-    if (t.kind === 'word') word(t.text, t.start);
-    else if (t.kind === 'regex') {
-      const re = /[A-Za-z0-9_:-]+/g;
-      for (let m = re.exec(t.text); m; m = re.exec(t.text)) word(m[0], t.start + m.index);
+  const n = value.length;
+  let i = 0;
+  while (i < n) {
+    const c = value.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || isPunct(c)) {
+      i++;
+      continue;
     }
+    const op = operatorLength(value, i);
+    if (op > 0) {
+      i += op;
+      continue;
+    }
+    if (c === 60 /* < */) {
+      // An AS-path regex: its names are the runs of name characters inside.
+      const close = value.indexOf('>', i + 1);
+      const end = close < 0 ? n : close + 1;
+      for (let k = i + 1; k < end; ) {
+        if (!isRegexNameChar(value.charCodeAt(k))) {
+          k++;
+          continue;
+        }
+        let j = k + 1;
+        while (j < end && isRegexNameChar(value.charCodeAt(j))) j++;
+        word(k, j);
+        k = j;
+      }
+      i = end;
+      continue;
+    }
+    if (isWordChar(c)) {
+      let j = i;
+      for (; j < n; j++) {
+        const cj = value.charCodeAt(j);
+        if (!isWordChar(cj)) break;
+        // `community.=`: the dot belongs to the operator, as the scanner reads it.
+        if (cj === 46 && value.charCodeAt(j + 1) === 61 && j > i) break;
+      }
+      word(i, j);
+      i = j;
+      continue;
+    }
+    // An error token: up to the next word, punctuation, blank or regex.
+    let j = i + 1;
+    while (j < n) {
+      const cj = value.charCodeAt(j);
+      if (isWordChar(cj) || isPunct(cj) || cj <= 32 || cj === 60) break;
+      j++;
+    }
+    i = j;
   }
+}
+
+/** Set names and AS numbers in policy text with their spans in `value` (see policyNamesInto). */
+export function policyNames(value: string): { kind: TargetKind; key: string; span: Span }[] {
+  const out: { kind: TargetKind; key: string; span: Span }[] = [];
+  policyNamesInto(value, (kind, key, start, end) => out.push({ kind, key, span: { start, end } }));
   return out;
+}
+
+/** Every reference an object makes, in document order of its attributes, handed to `emit`. */
+export function forEachReference(obj: RpslObject, emit: ReferenceSink): void {
+  for (const attr of obj.attributes) {
+    const list = LIST_REFERENCES[attr.name];
+    if (list) {
+      listReferences(attr, list, emit);
+      continue;
+    }
+    if (attr.name === 'origin') {
+      const a = parseAsn(attr.value.trim());
+      if (a.ok) emit('aut-num', asnKey(a.asn), 'origin', attr.valueSpan.start, attr.valueSpan.end, 'policy');
+      continue;
+    }
+    if (!POLICY_ATTRIBUTES[attr.name]) continue;
+    policyNamesInto(attr.value, (kind, key, start, end) =>
+      emit(kind, key, attr.name, valueOffsetToDocument(attr, start), valueOffsetToDocument(attr, end), 'policy'),
+    );
+  }
 }
 
 /** Every reference an object makes, in document order of its attributes. */
 export function objectReferences(obj: RpslObject): ObjectReference[] {
   const out: ObjectReference[] = [];
-  for (const attr of obj.attributes) {
-    const list = LIST_REFERENCES[attr.name];
-    if (list) {
-      listReferences(attr, list, out);
-      continue;
-    }
-    if (attr.name === 'origin') {
-      const a = parseAsn(attr.value.trim());
-      if (a.ok) out.push({ kind: 'aut-num', key: `AS${a.asn}`, attribute: 'origin', span: attr.valueSpan, strength: 'policy' });
-      continue;
-    }
-    if (!POLICY_ATTRIBUTES[attr.name]) continue;
-    for (const n of policyNames(attr.value)) {
-      out.push({ kind: n.kind, key: n.key, attribute: attr.name, span: valueSpanToDocument(attr, n.span.start, n.span.end), strength: 'policy' });
-    }
-  }
+  forEachReference(obj, (kind, key, attribute, start, end, strength) => out.push({ kind, key, attribute, span: { start, end }, strength }));
   return out;
 }

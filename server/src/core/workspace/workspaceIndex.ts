@@ -7,7 +7,7 @@ import type { Span } from '../text/range';
 import { commonLength } from '../text/commonLength';
 import { detached } from '../text/detach';
 import { MultiMap } from './multiMap';
-import { objectReferences, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
+import { forEachReference, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
 
 export interface IndexedObject {
   readonly uri: string;
@@ -80,7 +80,7 @@ class Entry implements IndexedObject {
     readonly uri: string,
     readonly className: string,
     readonly key: string,
-    refs: readonly ObjectReference[],
+    object: RpslObject,
     intern: (s: string) => string,
     public start: number,
     public end: number,
@@ -88,16 +88,23 @@ class Entry implements IndexedObject {
     public held: RpslObject | undefined,
     private readonly source: FileText | undefined,
   ) {
-    const keys: string[] = new Array<string>(refs.length);
-    const data = new Int32Array(refs.length * 3);
-    refs.forEach((r, i) => {
-      keys[i] = intern(r.key);
-      data[i * 3] = KIND_IDS.get(r.kind)! | (STRENGTH_IDS.get(r.strength)! << 4) | (attributeId(r.attribute) << 8);
-      data[i * 3 + 1] = r.span.start - start;
-      data[i * 3 + 2] = r.span.end - start;
+    // Collected in scratch buffers, then copied at their size: no reference objects on the way.
+    let n = 0;
+    forEachReference(object, (kind, k, attribute, s, e, strength) => {
+      if (n * 3 + 3 > scratchData.length) {
+        const grown = new Int32Array(scratchData.length * 2);
+        grown.set(scratchData);
+        scratchData = grown;
+      }
+      scratchKeys[n] = intern(k);
+      scratchData[n * 3] = KIND_IDS.get(kind)! | (STRENGTH_IDS.get(strength)! << 4) | (attributeId(attribute) << 8);
+      scratchData[n * 3 + 1] = s - start;
+      scratchData[n * 3 + 2] = e - start;
+      n++;
     });
-    this.refKeys = keys;
-    this.refData = data;
+    this.refKeys = scratchKeys.slice(0, n);
+    this.refData = scratchData.slice(0, n * 3);
+    scratchKeys.length = 0;
   }
 
   get object(): RpslObject {
@@ -152,24 +159,22 @@ class Entry implements IndexedObject {
   /** The distinct kind/key pairs referenced, for the reverse maps (each entry once under a name). */
   refTargets(visit: (kind: TargetKind, key: string) => void): void {
     const n = this.refKeys.length;
-    if (n === 0) return;
-    const seen = n > 4 ? new Set<string>() : undefined;
+    // Keys are the index's interned strings; the kinds each was seen with, as bits.
+    seenKinds.clear();
     for (let i = 0; i < n; i++) {
-      const kind = KINDS[this.refData[i * 3]! & 15]!;
+      const id = this.refData[i * 3]! & 15;
       const key = this.refKeys[i]!;
-      if (seen) {
-        const k = kind + '\u0000' + key;
-        if (seen.has(k)) continue;
-        seen.add(k);
-      } else {
-        let dup = false;
-        for (let j = 0; j < i && !dup; j++) dup = this.refIs(j, kind, key);
-        if (dup) continue;
-      }
-      visit(kind, key);
+      const had = seenKinds.get(key) ?? 0;
+      if (had & (1 << id)) continue;
+      seenKinds.set(key, had | (1 << id));
+      visit(KINDS[id]!, key);
     }
   }
 }
+
+let scratchData = new Int32Array(3 * 1024);
+const scratchKeys: string[] = [];
+const seenKinds = new Map<string, number>();
 
 /** A site reads its reference through the entry, so it follows the entry when the entry moves. */
 class Site implements ReferenceSite {
@@ -417,7 +422,7 @@ export class WorkspaceIndex {
     const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
     // Keys outlive the text they were cut from (see `detached`).
     const key = detached(route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object));
-    const e = new Entry(uri, className, key, objectReferences(object), this.intern, object.span.start, object.span.end, held, source);
+    const e = new Entry(uri, className, key, object, this.intern, object.span.start, object.span.end, held, source);
     if (route) e.route = route;
     const keys = bucket(this.byKey, className);
     // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
