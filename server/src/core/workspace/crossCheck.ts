@@ -3,7 +3,7 @@ import type { SourceDocument } from '../document';
 import { parseAsn } from '../net/asn';
 import { setClassOf } from '../policy/setName';
 import { parseRpslDocument } from '../rpsl/service';
-import { valueSpanToDocument, type RpslObject } from '../rpsl/model';
+import { valueSpanToDocument } from '../rpsl/model';
 import type { ServiceContext } from '../service';
 import type { Range, Span } from '../text/range';
 import { workspaceCodes } from './codes';
@@ -25,10 +25,6 @@ export function ensureIndexed(index: WorkspaceIndex, doc: SourceDocument): reado
 
 function rangeIn(index: WorkspaceIndex, uri: string, span: Span): Range {
   return index.lineIndexOf(uri)?.range(span) ?? ZERO;
-}
-
-function nameSpan(obj: RpslObject): Span {
-  return obj.attributes[0]?.valueSpan ?? obj.span;
 }
 
 /** May an unresolved reference be reported? See the `workspace/unresolved-*` rows for the reasoning. */
@@ -119,7 +115,7 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
       allowed.size === 0
         ? `${ref.key} has no mbrs-by-ref, so this member-of is ignored: add "mbrs-by-ref: <your mntner>" (or ANY) to ${ref.key}, or list ${e.key} in its members.`
         : `None of this object's mnt-by is in ${ref.key}'s mbrs-by-ref (${[...allowed].join(', ')}), so the member-of is ignored. Add the mntner there, or list ${e.key} in its members.`,
-      [anchored(set, nameSpan(set.object), `${ref.key} is defined here`)],
+      [anchored(set, set.nameSpan, `${ref.key} is defined here`)],
     );
   }
 
@@ -175,7 +171,7 @@ function checkSet(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
     const set = index.lookup(setClassOf(from) === 'route-set' ? 'route-set' : 'as-set', from)[0];
     if (!set) return undefined;
     const ref = set.refs.find((r) => r.key === to && (r.attribute === 'members' || r.attribute === 'mp-members'));
-    return anchored(set, ref?.span ?? nameSpan(set.object), `${from} includes ${to}`);
+    return anchored(set, ref?.span ?? set.nameSpan, `${from} includes ${to}`);
   };
   for (const loop of x.loops) {
     if (loop[0] !== e.key) continue;
@@ -183,16 +179,16 @@ function checkSet(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
       const r = site(from, loop[i + 1] ?? '');
       return r ? [r] : [];
     });
-    push('workspace/set-loop', nameSpan(e.object), `${e.key} contains itself: ${loop.join(' → ')}. Remove one member of the cycle.`, related);
+    push('workspace/set-loop', e.nameSpan, `${e.key} contains itself: ${loop.join(' → ')}. Remove one member of the cycle.`, related);
   }
   if (x.depth > MAX_SET_DEPTH) {
     const related = x.deepest.slice(0, -1).flatMap((from, i) => {
       const r = site(from, x.deepest[i + 1] ?? '');
       return r ? [r] : [];
     });
-    push('workspace/set-too-deep', nameSpan(e.object), `${e.key} nests ${x.depth} levels of sets (${x.deepest.join(' → ')}), more than ${MAX_SET_DEPTH}. Flatten the chain.`, related);
+    push('workspace/set-too-deep', e.nameSpan, `${e.key} nests ${x.depth} levels of sets (${x.deepest.join(' → ')}), more than ${MAX_SET_DEPTH}. Flatten the chain.`, related);
   }
-  if (x.truncated) push('workspace/set-too-large', nameSpan(e.object), `${e.key} expands to more than ${MAX_SET_SIZE} members; expansion stopped there. Check which member set brings in so many.`);
+  if (x.truncated) push('workspace/set-too-large', e.nameSpan, `${e.key} expands to more than ${MAX_SET_SIZE} members; expansion stopped there. Check which member set brings in so many.`);
 }
 
 function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
@@ -203,7 +199,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   if (same.length > 0) {
     push(
       'workspace/duplicate-route',
-      nameSpan(e.object),
+      e.nameSpan,
       `Another ${e.className} object has the same prefix ${route.normalized} and origin AS${route.origin}: remove the duplicate.`,
       same.map((o) => anchored(o, o.span, 'the other object')),
     );
@@ -212,7 +208,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   if (origins.length > 0) {
     push(
       'workspace/multiple-origins',
-      nameSpan(e.object),
+      e.nameSpan,
       `${route.normalized} is also registered with origin ${origins.map((o) => `AS${o}`).join(', ')}. If that is not a planned multi-origin setup, remove the stale object.`,
       others.filter((o) => o.route?.origin !== route.origin).map((o) => anchored(o, o.span, `origin AS${o.route?.origin}`)),
     );
@@ -224,9 +220,9 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   const originAttr = e.object.attributes.find((a) => a.name === 'origin');
   push(
     'workspace/origin-not-exported',
-    originAttr?.valueSpan ?? nameSpan(e.object),
+    originAttr?.valueSpan ?? e.nameSpan,
     `AS${route.origin}'s aut-num exports no rule that announces ${route.normalized}: add it (or a set that covers it) to an export of AS${route.origin}.`,
-    [anchored(aut, nameSpan(aut.object), `aut-num AS${route.origin}`)],
+    [anchored(aut, aut.nameSpan, `aut-num AS${route.origin}`)],
   );
 }
 
@@ -256,7 +252,7 @@ function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): 
       'workspace/import-without-export',
       span,
       `AS${self.asn} imports from AS${p.asn}, but AS${p.asn}'s aut-num has no export to AS${self.asn}. Add "export: to AS${self.asn} announce …" to AS${p.asn}, or remove this import.`,
-      [anchored(peer, nameSpan(peer.object), `aut-num AS${p.asn}`)],
+      [anchored(peer, peer.nameSpan, `aut-num AS${p.asn}`)],
     );
   }
 }

@@ -5,7 +5,7 @@ import { parsePolicy } from '../policy/parser';
 import { rangeBounds } from '../policy/rangeOperator';
 import { valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
 import type { Range, Span } from '../text/range';
-import { expandSet } from './setExpansion';
+import { expandSet, type SetExpansion } from './setExpansion';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -67,6 +67,11 @@ function not3(a: Match): Match {
   return a === 'match' ? 'no-match' : a === 'no-match' ? 'match' : a;
 }
 
+/** Route objects covering a route's prefix, per route asked about (routes are made per question). */
+const covering = new WeakMap<Route, readonly IndexedObject[]>();
+/** Whether a set expansion has a member with no route object (expansions are made per index generation). */
+const routelessMember = new WeakMap<SetExpansion, boolean>();
+
 class Evaluator {
   /** Origins a filter needed route objects of and found none: what an `unrecorded` verdict is missing. */
   readonly missingOrigins = new Set<Asn>();
@@ -124,12 +129,10 @@ class Evaluator {
     return p.length >= lo && p.length <= hi;
   }
 
-  private covering = new WeakMap<Route, readonly IndexedObject[]>();
-
-  /** Route objects covering the route's prefix, once per route. */
+  /** Route objects covering the route's prefix, once per route (whichever evaluator asks first). */
   private coveringOf(route: Route): readonly IndexedObject[] {
-    let c = this.covering.get(route);
-    if (!c) this.covering.set(route, (c = this.index.coveringRoutes(route.prefix)));
+    let c = covering.get(route);
+    if (!c) covering.set(route, (c = this.index.coveringRoutes(route.prefix)));
     return c;
   }
 
@@ -150,6 +153,27 @@ class Evaluator {
     return unknown ? 'unrecorded' : 'no-match';
   }
 
+  /**
+   * originMatches for a set's members, without walking them all for each route: whether some member has no
+   * route object here is the same for every route, and asked once per expansion. Untracked only: a tracked
+   * caller must read each member's routes (see WorkspaceIndex.tracking).
+   */
+  private setOriginMatches(x: SetExpansion, op: RangeOp | undefined, route: Route): Match {
+    for (const r of this.coveringOf(route)) if (r.route && x.asns.has(r.route.origin) && this.prefixIn(r.route.prefix, op, route.prefix)) return 'match';
+    const origin = route.path[route.path.length - 1];
+    if (origin !== undefined && x.asns.has(origin) && this.index.routeCountOf(origin) === 0) return 'match';
+    let without = routelessMember.get(x);
+    if (without === undefined) {
+      without = false;
+      for (const a of x.asns.keys()) if (this.index.routeCountOf(a) === 0) {
+        without = true;
+        break;
+      }
+      routelessMember.set(x, without);
+    }
+    return without ? 'unrecorded' : 'no-match';
+  }
+
   filter(f: Filter, route: Route, depth = 0): Match {
     switch (f.kind) {
       case 'any':
@@ -162,7 +186,7 @@ class Evaluator {
         if (f.setClass === 'filter-set') return this.filterSet(f.name, route, depth);
         const x = expandSet(this.index, f.name);
         for (const p of x.prefixes) if (this.prefixIn(p.prefix, f.range ?? p.range, route.prefix)) return 'match';
-        const m = this.originMatches(x.asns.keys(), (a) => x.asns.has(a), f.range, route);
+        const m = this.index.isTracking ? this.originMatches(x.asns.keys(), (a) => x.asns.has(a), f.range, route) : this.setOriginMatches(x, f.range, route);
         if (!x.found || x.unresolved.length > 0) return m === 'no-match' ? 'unrecorded' : m;
         return m;
       }

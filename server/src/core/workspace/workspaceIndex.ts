@@ -15,6 +15,8 @@ export interface IndexedObject {
   readonly object: RpslObject;
   /** Where the object is in its file (what `object.span` is, without framing it). */
   readonly span: Span;
+  /** The class attribute's value (the object's name), or the object's span when it has none. */
+  readonly nameSpan: Span;
   /** Lower-cased class and upper-cased primary key, e.g. `aut-num` / `AS8048`. */
   readonly className: string;
   readonly key: string;
@@ -73,6 +75,9 @@ const REFRAMED_KEPT = 64;
 class Entry implements IndexedObject {
   route?: { readonly prefix: Prefix; readonly normalized: string; readonly origin: Asn };
   private readonly refKeys: readonly string[];
+  /** The name's span, as offsets from the object's start. */
+  private readonly nameFrom: number;
+  private readonly nameTo: number;
   /** Per reference: kind | strength << 4 | attribute << 8, start and end, offsets from the object's start. */
   private readonly refData: Int32Array;
 
@@ -88,6 +93,9 @@ class Entry implements IndexedObject {
     public held: RpslObject | undefined,
     private readonly source: FileText | undefined,
   ) {
+    const name = object.attributes[0]?.valueSpan ?? object.span;
+    this.nameFrom = name.start - start;
+    this.nameTo = name.end - start;
     // Collected in scratch buffers, then copied at their size: no reference objects on the way.
     let n = 0;
     forEachReference(object, (kind, k, attribute, s, e, strength) => {
@@ -127,6 +135,10 @@ class Entry implements IndexedObject {
 
   get span(): Span {
     return { start: this.start, end: this.end };
+  }
+
+  get nameSpan(): Span {
+    return { start: this.start + this.nameFrom, end: this.start + this.nameTo };
   }
 
   get refCount(): number {
