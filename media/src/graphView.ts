@@ -1,6 +1,7 @@
 import type { AspaHopEvidence, GraphEdge, GraphNode, PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
 import { layoutGraph, type LayoutDirection } from '../../server/src/core/paths/layout';
 import { renderSvg } from '../../server/src/core/paths/svg';
+import { plainFirst } from './words';
 
 /**
  * The graph pane: the core's SVG (VS Code theme variables), with hover details and click-to-select.
@@ -313,8 +314,16 @@ function nodeDetails(n: GraphNode, model: PathsModel): Line[] {
 
 function edgeDetails(e: GraphEdge, model: PathsModel): Line[] {
   const rel = e.rel ? ` (${REL_WORDS[e.rel]})` : model.data.relationships.loaded ? ' (relationship unknown)' : '';
-  const out: Line[] = [{ text: `${e.from} → ${e.to}${rel}` }];
-  for (const r of e.reasons) out.push({ text: r, error: e.verdict === 'leak' });
+  const named = (id: string): string => {
+    const n = model.graph.nodes.find((x) => x.id === id);
+    return n?.name ? `${id} ${n.name}` : id;
+  };
+  const out: Line[] = [{ text: `${named(e.from)} → ${named(e.to)}${rel}` }];
+  for (const r of e.reasons) {
+    const p = plainFirst(r);
+    out.push({ text: p.text, error: e.verdict === 'leak' });
+    if (p.formula) out.push({ text: `(${p.formula})`, detail: true });
+  }
   const first = model.routes[e.routes[0]!];
   const on = (a: number, b: number): boolean => (`AS${a}` === e.from && `AS${b}` === e.to) || (`AS${b}` === e.from && `AS${a}` === e.to);
   for (const h of first?.aspa?.downstream.hops.filter((x) => on(x.customer, x.provider)) ?? []) out.push({ text: aspaHopText(h), error: h.result === 'not-provider+' });

@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api.js';
 import type { PathsModel, RouteVerdict } from '../../server/src/core/paths/model';
 import { LG_LANGUAGE, lgMonarch, TOKEN_RULES } from './lgLanguage';
+import { wordsThenFormula } from './words';
 
 /** The paste area as the rest of the page sees it: monaco when it loads, a textarea if it cannot. */
 export interface PasteEditor {
@@ -82,7 +83,7 @@ export async function createMonacoEditor(host: HTMLElement, workerUrl: string, i
         const text = model.getLineContent(line + 1);
         const at = route ? text.indexOf(route.asPathText) : -1;
         const range = at >= 0 ? { startLineNumber: line + 1, startColumn: at + 1, endLineNumber: line + 1, endColumn: at + 1 + route!.asPathText.length } : lineRange(line);
-        markers.push({ ...range, severity: severity[f.severity], message: f.message, code: f.code, source: 'routelens' });
+        markers.push({ ...range, severity: severity[f.severity], message: wordsThenFormula(f.message), code: f.code, source: 'routelens' });
       }
       monaco.editor.setModelMarkers(model, 'routelens', markers);
       decorations.set(

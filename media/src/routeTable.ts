@@ -1,6 +1,6 @@
 import type { PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
 import { VERDICT_WORDS } from './pasteEditor';
-import { ASPA_HEADER_TITLE, aspaWords, collapsedPath, findingWords } from './words';
+import { ASPA_HEADER_TITLE, aspaWords, collapsedPath, findingWords, plainFirst } from './words';
 
 const MAX_ROWS = 2_000;
 const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
@@ -65,9 +65,9 @@ export class RouteTable {
       const cells: [string, string?][] = [
         [r.prefix + (r.best ? ' ★' : ''), r.best ? 'best route' : undefined],
         [collapsedPath(r.asPathText), r.asPathText],
-        [words.join(', ') || 'no findings', findings.map((f) => f.message).join('\n') || undefined],
+        [words.join(', ') || 'no findings', findings.map((f) => plainFirst(f.message).text).join('\n') || undefined],
         [`${r.length.raw}${r.length.raw !== r.length.collapsed ? ` (${r.length.collapsed})` : ''}`, r.length.raw !== r.length.collapsed ? `${r.length.raw} ASes as printed, ${r.length.collapsed} without prepends` : undefined],
-        [r.aspa ? aspaWords(r.aspa) : 'no data', r.aspa ? `${r.aspa.downstream.reason}` : 'No ASPA data: open an .aspa file or set routelens.data.aspaFiles'],
+        [r.aspa ? aspaWords(r.aspa) : 'no data', r.aspa ? plainFirst(r.aspa.downstream.reason).text : 'No ASPA data: open an .aspa file or set routelens.data.aspaFiles'],
         [r.rov ?? 'no data', r.rov ? undefined : 'No VRPs: set routelens.data.vrpFiles'],
         [r.valley?.verdict ?? 'no data', r.valley?.reason],
         [r.otc ? `${r.otc.value}: ${r.otc.verdict}` : '—', r.otc?.reason],

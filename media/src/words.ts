@@ -63,3 +63,22 @@ const REL_WORDS = { c2p: 'customer to provider', p2c: 'provider to customer', p2
 export function relationshipWords(rel: keyof typeof REL_WORDS): string {
   return REL_WORDS[rel];
 }
+
+const FORMULA = /((?:max|min)_up_ramp \d+(?: \+ (?:max|min)_down_ramp \d+)? < N \d+): /;
+
+/**
+ * The ASPA verifier states its verdict as the draft's inequality, then the reason in words
+ * ("max_up_ramp 3 + max_down_ramp 2 < N 7: AS8048 got the route …"). People read the words first:
+ * the formula goes after, for those who check the arithmetic.
+ */
+export function plainFirst(text: string): { text: string; formula?: string } {
+  const m = FORMULA.exec(text);
+  if (!m) return { text };
+  return { text: text.slice(0, m.index) + text.slice(m.index + m[0].length), formula: m[1]! };
+}
+
+/** The same as one line: words, then the formula in brackets. */
+export function wordsThenFormula(text: string): string {
+  const p = plainFirst(text);
+  return p.formula ? `${p.text} (${p.formula})` : p.text;
+}

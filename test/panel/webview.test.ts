@@ -54,6 +54,10 @@ test('AS-path webview in Chromium: CANTV paste → one node per AS, ×9, leak ho
     const tip = page.locator('.rl-tip');
     await tip.waitFor({ state: 'visible' });
     assert.match((await tip.textContent()) ?? '', /ASPA down ramp: AS52320's ASPA does not list AS8048 \(Not Provider\+\)/);
+    // Words first, the draft's formula after (it used to lead: "ASPA Invalid: max_up_ramp 3 + max_down_ramp 2 < N 7: …").
+    const tipLines = await tip.locator(':scope > *').allTextContents();
+    assert.match(tipLines[1] ?? '', /^ASPA Invalid: AS8048 got the route from a non-customer/);
+    assert.match(tipLines[2] ?? '', /^\(max_up_ramp \d+ \+ max_down_ramp \d+ < N \d+\)$/);
 
     // Monaco shows the findings: error squiggles on the path lines, a verdict bar per route.
     await page.waitForSelector('.monaco-editor .squiggly-error');

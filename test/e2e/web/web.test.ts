@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -17,6 +17,14 @@ const resultsDir = path.join(repoRoot, 'test-results');
 const BAD_RPSL = 'aut-num:        AS8048\nthis is not an attribute\nsource:         RADB\n';
 const CODE = 'rpsl/not-an-attribute';
 
+/**
+ * Data files for the panel, set in the workspace's settings: the web build's server has no file system, so they
+ * reach it only through the client (vscode.workspace.fs). The VRPs are made up for this test (documentation ASN
+ * 64496 for the invalid one), not the prefixes' real ROAs.
+ */
+const VRPS = JSON.stringify({ roas: [{ asn: 21980, prefix: '200.74.226.0/24', maxLength: 24, ta: 'test' }, { asn: 64496, prefix: '200.74.228.0/23', maxLength: 23, ta: 'test' }] });
+const SETTINGS = JSON.stringify({ 'routelens.data.asNamesFile': 'as-names.txt', 'routelens.data.vrpFiles': ['vrps.json'] });
+
 // Bounds for event-driven waits: the first workbench load parses a 37 MB bundle, slow on a 2-core CI machine.
 const WORKBENCH_TIMEOUT = 90_000;
 const STEP_TIMEOUT = 45_000;
@@ -30,6 +38,11 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
   const workspace = mkdtempSync(path.join(tmpdir(), 'routelens-web-ws-'));
   const profile = mkdtempSync(path.join(tmpdir(), 'routelens-web-profile-'));
   writeFileSync(path.join(workspace, 'bad.rpsl'), BAD_RPSL);
+  writeFileSync(path.join(workspace, 'cantv.lg'), readFileSync(path.join(repoRoot, 'examples', 'cantv', 'cantv.lg')));
+  writeFileSync(path.join(workspace, 'as-names.txt'), readFileSync(path.join(repoRoot, 'examples', 'cantv', 'as-names.txt')));
+  writeFileSync(path.join(workspace, 'vrps.json'), VRPS);
+  mkdirSync(path.join(workspace, '.vscode'));
+  writeFileSync(path.join(workspace, '.vscode', 'settings.json'), SETTINGS);
   mkdirSync(resultsDir, { recursive: true });
   const log: string[] = [];
   let server: ChildProcess | undefined;
@@ -83,18 +96,36 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
     assert.equal(await marker.locator('.marker-icon.error').count(), 1, 'the marker is not shown as an error');
     await page.screenshot({ path: path.join(resultsDir, 'e2e-web-problems.png') });
 
-    // The command from the palette (F1): a webview tab titled "AS Paths" whose page script runs.
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: STEP_TIMEOUT });
-    await input.fill('>RouteLens: Analyze AS Paths');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'RouteLens: Analyze AS Paths' }).first().waitFor({ timeout: STEP_TIMEOUT });
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab', { hasText: 'AS Paths' }).waitFor({ timeout: STEP_TIMEOUT });
+    // The command from the palette (F1): a webview tab titled "AS Paths" whose page script runs. With an .rpsl
+    // file in the editor there is nothing to paste: the panel opens empty, with a hint.
+    const analyze = async (): Promise<void> => {
+      await page!.keyboard.press('F1');
+      const input = page!.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ timeout: STEP_TIMEOUT });
+      await input.fill('>RouteLens: Analyze AS Paths');
+      await page!.locator('.quick-input-widget .monaco-list-row', { hasText: 'RouteLens: Analyze AS Paths' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page!.keyboard.press('Enter');
+      await page!.locator('.tabs-container .tab', { hasText: 'AS Paths' }).waitFor({ timeout: STEP_TIMEOUT });
+    };
+    await analyze();
     // A webview is two nested iframes on another origin ({uuid}.localhost, with a service worker); the panel's
     // script fills #app, so a child there means the CSP, the nonce and localResourceRoots all let it load.
-    const app = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#app > *');
-    await app.first().waitFor({ timeout: STEP_TIMEOUT });
+    const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await panel.locator('#graph', { hasText: 'Nothing pasted yet' }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-web-panel-empty.png') });
+
+    // A looking-glass file in the editor is the paste. The names file and the VRP file of the workspace settings
+    // are read through the client: names on the nodes, ROV states in the table.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cantv.lg' }).click();
+    await page.locator('.tabs-container .tab', { hasText: 'cantv.lg' }).waitFor({ timeout: STEP_TIMEOUT });
+    await analyze();
+    await panel.locator('#graph [data-node="AS8048"] .name', { hasText: 'CANTV Servicios, Venezuela' }).waitFor({ timeout: STEP_TIMEOUT });
+    const rov = async (prefix: string): Promise<string> => (await panel.locator(`#table tr.rl-row:has(td:text-is("${prefix} ★")) td`).nth(5).innerText()).trim();
+    assert.equal(await rov('200.74.226.0/24'), 'valid');
+    assert.equal(await rov('200.74.228.0/23'), 'invalid');
+    // 9 from the file, and the workspace's aut-num AS8048 (bad.rpsl) counts too.
+    assert.match(await panel.locator('#status').innerText(), /AS names: 10/);
+    assert.match(await panel.locator('#status').innerText(), /VRPs: 2/);
     await page.screenshot({ path: path.join(resultsDir, 'e2e-web-panel.png') });
   } catch (e) {
     await page?.screenshot({ path: path.join(resultsDir, 'e2e-web-failure.png') }).catch(() => undefined);
