@@ -72,3 +72,14 @@ test('aspa suggest and impact: usage errors and unreadable data exit 2', async (
   assert.equal((await cli('impact', '--aspa', path.join(dir, 'bad.aspa'), '--paths', cantv('cantv-route-views.txt'))).code, 2);
   assert.equal((await cli('nonsense')).code, 2);
 });
+
+test('aspa suggest reads MRT: in RIPE RIS updates of 2007, Level 3 (AS3356) is transit-free and its tier-1 neighbours look like peers', async () => {
+  const mrt = path.resolve(__dirname, '..', 'fixtures', 'mrt', 'updates.20071015.1505.gz');
+  const r = await cli('suggest', 'AS3356', '--paths', mrt);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /AS7018 {2}looks like a peer\n {6}AS3356 and AS7018 each pass the other's routes on/);
+  assert.match(r.out, /ASPA: AS3356 => AS0\n/);
+  // Single-vantage evidence alone is never more than low confidence.
+  assert.doesNotMatch(r.out, /^ {2}AS\d+ {2}(medium|high)$/m);
+  assert.equal((await cli('suggest', 'AS3356', '--paths', mrt, '--format', 'aspa')).out, 'AS3356 => AS0\n');
+});

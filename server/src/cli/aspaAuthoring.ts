@@ -1,5 +1,6 @@
 import { aspaImpact, type VerdictChange } from '../core/aspa/impact';
-import { observedRoutes, PathEvidence } from '../core/aspa/pathEvidence';
+import { observedRoute, observedRoutes, PathEvidence } from '../core/aspa/pathEvidence';
+import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 import { type ProviderSuggestion, suggestProviders, type Confidence } from '../core/aspa/suggestProviders';
 import type { AspaDb } from '../core/aspa/types';
 import type { AutNumPeeringSummary } from '../core/aspa/crossCheck';
@@ -20,7 +21,8 @@ For each AS, the providers its ASPA should list, with the evidence for each and 
 look like peers or customers are listed apart, with why. Nothing is looked up on the network.
 
 options:
-  --paths <file>           observed routes: looking-glass or router output, bgpdump -m text (repeat it)
+  --paths <file>           observed routes: looking-glass or router output, bgpdump -m text, MRT (RIB dumps,
+                           updates; plain, gzip or bzip2) — repeat it
   --aspa <file>            the ASPAs published today (any format routelens reads), as evidence
   --relationships <file>   CAIDA AS relationships (serial-1 or serial-2)
   --rpsl <file>            RPSL with the ASes' aut-nums (import ANY from a provider, export only own routes)
@@ -65,6 +67,22 @@ export async function run(sub: 'suggest' | 'impact', args: readonly string[], io
 
   const evidence = new PathEvidence();
   for (const file of pathFiles) {
+    if (await isMrtFile(file).catch(() => false)) {
+      // RIB dumps and update files: every announced route is one observation by its collector peer.
+      let routes = 0;
+      const summary = await readMrtFile(file, {
+        route(r) {
+          if (r.kind === 'withdraw' || !r.attributes) return;
+          const o = observedRoute(r.prefix, r.attributes.asPath, { vantage: r.peer.address, source: file, time: r.time });
+          if (o) {
+            evidence.add(o);
+            routes++;
+          }
+        },
+      });
+      if (routes === 0) io.stderr(`routelens aspa ${sub}: ${file}: no AS paths found in ${summary.records} MRT record(s)\n`);
+      continue;
+    }
     let text: string;
     try {
       text = await readDataText(() => io.readFile(file), file, io.stderr);

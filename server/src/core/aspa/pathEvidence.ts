@@ -78,20 +78,35 @@ export class PathEvidence {
 
 const EMPTY: ReadonlyMap<Asn, NeighbourEvidence> = new Map();
 
+/** A path segment as either reader gives it (looking glass or MRT). */
+interface Segment {
+  readonly type: string;
+  readonly asns: readonly number[];
+}
+
 /**
- * The routes of a parsed looking-glass output or collector dump that can be evidence: a plain AS sequence
- * (AS_SETs and confederations say nothing about who is whose provider), not cut short, at least two ASes.
- * The vantage point is the route's peer where the output names it, otherwise the file itself.
+ * One route as evidence, or undefined when it cannot be: only a plain AS sequence of at least two ASes
+ * (AS_SETs and confederations say nothing about who is whose provider); prepends are removed.
+ */
+export function observedRoute(prefix: string, segments: readonly Segment[], at: Omit<ObservedRoute, 'prefix' | 'path'>): ObservedRoute | undefined {
+  if (segments.length !== 1 || segments[0]!.type !== 'sequence') return undefined;
+  const path: Asn[] = [];
+  for (const a of segments[0]!.asns) if (path[path.length - 1] !== a) path.push(a as Asn);
+  return path.length < 2 ? undefined : { prefix, path, ...at };
+}
+
+/**
+ * The routes of a parsed looking-glass output or collector dump that can be evidence (see `observedRoute`;
+ * paths cut short are left out too). The vantage point is the route's peer where the output names it,
+ * otherwise the file itself.
  */
 export function observedRoutes(routes: Iterable<LgRoute>, source: string): ObservedRoute[] {
   const out: ObservedRoute[] = [];
   for (const r of routes) {
-    if (r.asPathTruncated || r.asPath.length !== 1 || r.asPath[0]!.type !== 'sequence') continue;
-    const path: Asn[] = [];
-    for (const a of r.asPath[0]!.asns) if (path[path.length - 1] !== a) path.push(a);
-    if (path.length < 2) continue;
+    if (r.asPathTruncated) continue;
     const vantage = r.peer?.address ?? (r.peer?.asn !== undefined ? `AS${r.peer.asn}` : source);
-    out.push({ prefix: r.prefix, path, vantage, source, line: r.lines.start });
+    const o = observedRoute(r.prefix, r.asPath, { vantage, source, line: r.lines.start });
+    if (o) out.push(o);
   }
   return out;
 }

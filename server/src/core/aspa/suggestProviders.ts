@@ -83,10 +83,19 @@ export function suggestProviders(customer: Asn, sources: ProviderSources): Provi
         // Only ever the collector's or router's own neighbour: a peer looks exactly like this.
         support(left, WEIGHT.observedEdge, `${seen}, only as the vantage point's own neighbour (a peer would look the same)`);
       }
-      // The customer also carries the neighbour's routes onward: customer or peer, not provider.
+      // The customer also carries the neighbour's routes onward: not a provider. Both passing each other's
+      // routes on (to their customers) is what peers do; only one way, a customer's routes going up.
       const back = paths.seen(customer, left);
       if (back && back.propagated > 0) {
-        oppose(left, rel?.get(left, customer) === 'p2p' ? 'peer' : 'customer', `AS${customer} itself passes AS${left}'s routes on (${back.paths} path${back.paths === 1 ? '' : 's'}), as it does its customers'`);
+        const mutual = e.propagated > 0;
+        const routes = `${back.paths} path${back.paths === 1 ? '' : 's'}`;
+        oppose(
+          left,
+          mutual ? 'peer' : 'customer',
+          mutual
+            ? `AS${customer} and AS${left} each pass the other's routes on (${routes} one way, ${e.propagated} the other), as peers do toward their customers`
+            : `AS${customer} passes AS${left}'s routes on (${routes}), as it does its customers'`,
+        );
       }
     }
   }
@@ -128,12 +137,12 @@ export function suggestProviders(customer: Asn, sources: ProviderSources): Provi
   notProviders.sort((a, b) => a.asn - b.asn);
   const currentSet = sources.current?.get(customer);
   const transitFree =
-    providers.length > 0
+    providers.some((p) => p.confidence !== 'low')
       ? undefined
       : currentSet !== undefined && currentSet.size === 0
         ? `AS${customer}'s current ASPA is AS0 (no providers) and nothing here names a provider`
-        : TRANSIT_FREE_ASNS.has(customer)
-          ? `AS${customer} is a transit-free network (it buys transit from nobody)`
+        : TRANSIT_FREE_ASNS.has(customer) && providers.every((p) => p.confidence === 'low')
+          ? `AS${customer} is a transit-free network (it buys transit from nobody); the weak candidates above are likely its peers`
           : undefined;
   return { customer, providers, notProviders, evidenceFound: points.size + against.size > 0 || currentSet !== undefined, ...(transitFree ? { transitFree } : {}) };
 }
