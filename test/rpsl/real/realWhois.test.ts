@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../../server/src/cli/main';
@@ -17,11 +17,11 @@ import { memoryIo } from '../../support/memoryIo';
  * reaches zero (the issue's goal). A verdict whose finding no longer appears is stale: a FALSE one is a
  * fix (remove it), a TRUE one means the linter lost a real finding.
  */
-const FALSE_ERROR_BASELINE = 183;
+const FALSE_ERROR_BASELINE = 188;
 /** The corpus's size may only grow (the goal: 500 objects, 12 classes, 6 registries). */
-const MIN_OBJECTS = 174;
+const MIN_OBJECTS = 181;
 const MIN_CLASSES = 13;
-const MIN_REGISTRIES = 7;
+const MIN_REGISTRIES = 14;
 
 const DIR = __dirname;
 
@@ -167,3 +167,19 @@ test('real whois answers: every error and warning has a verdict, and false error
   );
   if (falseErrors.length < FALSE_ERROR_BASELINE) console.log(`false errors down to ${falseErrors.length}: lower FALSE_ERROR_BASELINE`);
 });
+
+/** A real aut-num at real size (GTT's AS3257 as RIPE served it, 9,567 lines of policy) from ../shared. */
+const AS3257 = path.resolve(DIR, '../../../../shared/corpora/rpsl/AS3257.rpsl');
+test(
+  "GTT's AS3257 aut-num as RIPE served it lints without an error or warning",
+  { skip: !existsSync(AS3257) && `${AS3257} not present (../shared is absent)` },
+  async () => {
+    const io = memoryIo();
+    await main(['lint', '--dialect', 'auto', '--format', 'json', AS3257], io);
+    const rows = (JSON.parse(io.out) as Row[]).filter((r) => r.severity === 'error' || r.severity === 'warning');
+    assert.deepEqual(
+      rows.map((r) => `${keyOf(r)} ${r.message}`),
+      [],
+    );
+  },
+);
