@@ -1,4 +1,5 @@
 import type { AspaHopEvidence, GraphEdge, GraphNode, PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
+import { focusGraph } from '../../server/src/core/paths/focus';
 import { layoutGraph, type LayoutDirection } from '../../server/src/core/paths/layout';
 import { renderSvg } from '../../server/src/core/paths/svg';
 import { plainFirst } from './words';
@@ -24,8 +25,7 @@ interface View {
  * The graph pane: the core's SVG (VS Code theme variables) on a canvas that pans (drag, wheel) and zooms
  * (ctrl+wheel or pinch, the − / + buttons, keys), with hover details, click-to-select, and a legend.
  * The first view of a paste is the largest that fits, but never smaller than 100 %: a big graph opens
- * readable at its vantage point rather than shrunk to 7 px text. Routes hidden by the filter are dimmed
- * rather than laid out again, so the picture stays stable.
+ * readable at its vantage point rather than shrunk to 7 px text.
  */
 export class GraphView {
   private model: PathsModel | undefined;
@@ -37,6 +37,9 @@ export class GraphView {
   private fitted: PathsModel | undefined;
   private drag: { x: number; y: number; moved: boolean } | undefined;
   private last: { selected: number | undefined; visible: ReadonlySet<number> } = { selected: undefined, visible: new Set() };
+  /** The model as given (the drawn `model` may be its focus on the filtered routes). */
+  private full: PathsModel | undefined;
+  private focus: { model: PathsModel; key: string; drawn: PathsModel } | undefined;
 
   constructor(
     private readonly host: HTMLElement,
@@ -72,18 +75,19 @@ export class GraphView {
     host.addEventListener('pointerup', () => void (this.drag && setTimeout(() => (this.drag = undefined))));
     host.addEventListener('keydown', (e) => this.key(e));
     new ResizeObserver(() => {
-      const m = this.model;
-      if (!m) return;
-      if (m.graph.direction !== this.direction()) {
+      const m = this.full;
+      if (!m || !this.model) return;
+      if (this.model.graph.direction !== this.direction()) {
         this.fitted = undefined;
         this.render(m, this.last.selected, this.last.visible);
-      } else if (this.fitted === m) this.fit(true);
+      } else if (this.fitted === this.model) this.fit(true);
     }).observe(host);
   }
 
   /** A sentence in place of the graph (no routes, a failure); the previous picture never stays behind it. */
   showMessage(title: string, detail: string, link?: { text: string; run: () => void }): void {
     this.model = undefined;
+    this.full = undefined;
     this.fitted = undefined;
     this.tip.hidden = true;
     this.host.classList.add('rl-message');
@@ -111,22 +115,39 @@ export class GraphView {
     return this.host.clientWidth > 0 && this.host.clientWidth < NARROW_PX ? 'BT' : 'RL';
   }
 
+  /**
+   * Draws `model`; when a filter leaves only some routes (`visible`), their own graph, laid out again (focus):
+   * an AS or a prefix with its paths only, instead of a few lit lines in a dimmed hairball.
+   */
   render(model: PathsModel, selected: number | undefined, visible: ReadonlySet<number>): void {
-    this.model = model;
+    this.full = model;
     this.last = { selected, visible };
     const direction = this.direction();
     if ((model.graph.direction ?? 'RL') !== direction) layoutGraph(model.graph, direction);
+    if (visible.size === 0 && model.routes.length > 0) {
+      this.showMessage('No route matches the filters.', 'Clear the prefix, AS or "Show" filter above to see the other routes.');
+      this.full = model;
+      return;
+    }
+    const drawn = visible.size < model.routes.length ? this.focused(model, visible, direction) : model;
+    this.model = drawn;
     this.host.classList.remove('rl-message');
     this.host.classList.toggle('rl-has-selection', selected !== undefined);
-    this.canvas.innerHTML = renderSvg(model, { theme: 'vscode', ...(selected !== undefined ? { selectedRoute: selected } : {}) });
-    if (this.fitted !== model) {
-      this.fitted = model;
+    this.host.classList.toggle('rl-focused', drawn !== model);
+    this.canvas.innerHTML = renderSvg(drawn, { theme: 'vscode', ...(selected !== undefined ? { selectedRoute: selected } : {}) });
+    if (this.fitted !== drawn) {
+      this.fitted = drawn;
       this.fit(true);
     } else this.apply();
-    if (visible.size === model.routes.length) return;
-    const shown = (routes: readonly number[]): boolean => routes.some((r) => visible.has(r));
-    for (const n of model.graph.nodes) if (!shown(n.routes)) this.canvas.querySelector(`[data-node="${CSS.escape(n.id)}"]`)?.classList.add('dim');
-    for (const e of model.graph.edges) if (!shown(e.routes)) this.canvas.querySelector(`[data-edge="${CSS.escape(e.id)}"] path`)?.classList.add('dim');
+  }
+
+  private focused(model: PathsModel, visible: ReadonlySet<number>, direction: LayoutDirection): PathsModel {
+    const key = [...visible].join(',');
+    const f = this.focus;
+    if (f && f.model === model && f.key === key && f.drawn.graph.direction === direction) return f.drawn;
+    const drawn: PathsModel = { ...model, graph: focusGraph(model.graph, visible, direction) };
+    this.focus = { model, key, drawn };
+    return drawn;
   }
 
   /**

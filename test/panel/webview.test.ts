@@ -74,7 +74,17 @@ test('AS-path webview in Chromium: CANTV paste → one node per AS, ×9, leak ho
     // Filter by verdict: only the eight leaked routes remain.
     await page.selectOption('#f-verdict', 'leak');
     assert.equal(await page.locator('#table tbody tr').count(), 8);
+    // The graph focuses on them: laid out again without the clean HE path's AS6939.
+    assert.equal(await page.locator('#graph [data-node="AS6939"]').count(), 0);
     await page.selectOption('#f-verdict', 'all');
+    assert.equal(await page.locator('#graph [data-node="AS6939"]').count(), 1);
+
+    // Focus on an AS: its paths only.
+    await page.fill('#f-origin', 'AS6939');
+    await page.waitForFunction(() => (document as unknown as { querySelectorAll(s: string): { length: number } }).querySelectorAll('#graph [data-node]').length === 5);
+    const focused = await page.$$eval('#graph [data-node]', (els) => els.map((e) => e.getAttribute('data-node')));
+    assert.deepEqual([...focused].sort(), ['AS1299', 'AS21980', 'AS269832', 'AS6939', 'vantage']);
+    await page.fill('#f-origin', '');
 
     // Exports: a parseable SVG, a PNG, DOT, and Markdown for the clipboard.
     const svgMsg = host.next('export');
