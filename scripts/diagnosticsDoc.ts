@@ -1,5 +1,6 @@
 import type { DiagnosticCodeInfo } from '../server/src/core/diagnostics/codeInfo';
 import { codeAnchor as anchor } from '../server/src/core/diagnostics/docLink';
+import { DIALECT_PROFILES, DIALECTS } from '../server/src/core/rpsl/dialects';
 
 /** docs/diagnostics.md, rendered from the code tables so the two can never disagree. */
 export function renderDiagnosticsDoc(areas: readonly { area: string; title: string; codes: readonly DiagnosticCodeInfo[] }[]): string {
@@ -11,6 +12,7 @@ export function renderDiagnosticsDoc(areas: readonly { area: string; title: stri
     'Every finding RouteLens reports, in the editor and from `routelens lint`, carries one of these stable codes.',
     'The severity shown is the default.',
     '',
+    ...profilesSection(),
   ];
   for (const a of areas) {
     if (a.codes.length === 0) continue;
@@ -23,6 +25,27 @@ export function renderDiagnosticsDoc(areas: readonly { area: string; title: stri
     }
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** Which registry's rules an RPSL object is checked by, and how objects the user does not author are treated: from dialects.ts. */
+function profilesSection(): string[] {
+  return [
+    '## Registry profiles and mirrored objects',
+    '',
+    'Each RPSL object is checked by the profile of the registry that holds it, chosen by its `source:` (`-NONAUTH` and `-GRS` copies go to the registry they come from; a `# comment` after the value is ignored), or by `routelens.rpsl.dialect` / `routelens lint --dialect` for every object. Hovering `source:` says which profile applies and why.',
+    '',
+    '| profile | registries | rules from |',
+    '| --- | --- | --- |',
+    ...DIALECTS.map((d) => {
+      const p = DIALECT_PROFILES[d];
+      return `| \`${d}\` ${escapeCell(p.title)} | ${escapeCell(p.registries)} | ${p.cites.map((c) => `[${escapeCell(c.title)}](${c.url})`).join('<br>')} |`;
+    }),
+    '',
+    '**Authoring versus mirrored objects.** As IRRd checks what users submit strictly and what it mirrors from other registries leniently, RouteLens checks objects of the registries you write to as their author, and the others as a mirror: findings in them are reported as *information*, not as errors or warnings, because only their registry can change them. Name your registries with the setting `routelens.rpsl.authoritativeSources` (e.g. `["RADB"]`) or `routelens lint --authoritative RADB,RIPE`; when none is named, every source is yours. IRRd\'s RPKI pseudo-objects (`source: RPKI`) and `-GRS` copies are always mirrors; objects without `source:` are always yours.',
+    '',
+    '**Filtered whois output.** A whois server that filters an object marks it (`source: RIPE # Filtered`, `auth: MD5-PW # Filtered`) and removes e-mail addresses and auth values: in such objects a missing mandatory attribute is information (the server may have left it out), an empty value is not reported, and filtered `auth:` values are not checked.',
+    '',
+  ];
 }
 
 function escapeCell(s: string): string {

@@ -52,7 +52,8 @@ test('the CANTV example objects have no errors (exit 0); usage mistakes exit 2',
   assert.equal(code, 0, io.out);
   const dir = fixtureDir({ 'broken.rpsl': BROKEN });
   assert.equal(await main(['lint', '--format', 'yaml', dir], memoryIo()), 2);
-  assert.equal(await main(['lint', '--dialect', 'arin', dir], memoryIo()), 2);
+  // arin is a registry profile now (ARIN's IRR); a registry that is an IRRd instance is not a dialect of its own.
+  assert.equal(await main(['lint', '--dialect', 'radb', dir], memoryIo()), 2);
   assert.equal(await main(['lint'], memoryIo()), 2);
   assert.equal(await main(['nonsense'], memoryIo()), 2);
   assert.equal(await main(['lint', path.join(dir, 'does-not-exist')], memoryIo()), 2);
@@ -63,4 +64,14 @@ test('the built routelens binary runs the same command', { skip: !existsSync(pat
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'lint', dir], { encoding: 'utf8' });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /broken\.rpsl:2:1: error rpsl\/not-an-attribute: /);
+});
+
+test('--authoritative names the registries the user writes to: findings in other sources are information', async () => {
+  const dir = fixtureDir({ 'mirror.rpsl': 'route:          192.0.2.0/24\norigin:         AS65530\ncolour:         red\nmnt-by:         MAINT-EXAMPLE\nsource:         NTTCOM\n' });
+  const own = memoryIo();
+  assert.equal(await main(['lint', '--format', 'json', dir], own), 1, own.out);
+  const mirrored = memoryIo();
+  assert.equal(await main(['lint', '--format', 'json', '--authoritative', 'RADB,ripe', dir], mirrored), 0, mirrored.out);
+  assert.match(mirrored.out, /"severity":\s*"information"/);
+  assert.match(mirrored.out, /mirrored from NTTCOM/);
 });

@@ -60,6 +60,8 @@ test('member-of needs the set’s mbrs-by-ref to admit one of the object’s mnt
   assert.deepEqual(findings({ 'file:///r.rpsl': base, 'file:///s.rpsl': 'route-set: RS-FOO\nmbrs-by-ref: MNT-B\n' }, 'file:///r.rpsl'), [['workspace/member-of-not-allowed', 'RS-FOO']]);
   assert.deepEqual(findings({ 'file:///r.rpsl': base, 'file:///s.rpsl': 'route-set: RS-FOO\nmbrs-by-ref: MNT-A\n' }, 'file:///r.rpsl'), []);
   assert.deepEqual(findings({ 'file:///r.rpsl': base, 'file:///s.rpsl': 'route-set: RS-FOO\nmbrs-by-ref: ANY\n' }, 'file:///r.rpsl'), []);
+  // Listed in members: already a member, mbrs-by-ref or not (RFC 2622 §5.1; ARIN's AS14773 in AS-IU13WAN, test/rpsl/real).
+  assert.deepEqual(findings({ 'file:///r.rpsl': 'aut-num: AS1\nmember-of: AS-FOO\n', 'file:///s.rpsl': 'as-set: AS-FOO\nmembers: AS2, AS1\n' }, 'file:///r.rpsl'), []);
 });
 
 test('duplicate route objects warn; different origins for one prefix inform', () => {
@@ -71,6 +73,31 @@ test('duplicate route objects warn; different origins for one prefix inform', ()
     ['workspace/duplicate-route', '192.0.2.0/24'],
     ['workspace/multiple-origins', '192.0.2.0/24'],
   ]);
+});
+
+// A route object's key is prefix, origin and source (IRRd rpsl_objects.py RPSLRoute pk; RIPE ObjectTemplate:
+// route and origin are the primary key, within one source). The same route in NTTCOM and RADB is two objects.
+test('duplicate-route is keyed by prefix, origin and source: other registries and saved copies are information', () => {
+  const route = (src: string, descr = 'Example'): string => `route: 192.0.2.0/24\ndescr: ${descr}\norigin: AS1\nmnt-by: MNT-A\nsource: ${src}\n`;
+  const of = (files: Record<string, string>, uri: string): [string, string, string][] => {
+    const { ctx, docs } = workspaceOf(files);
+    const doc = docs[uri];
+    assert.ok(doc);
+    return crossCheckDocument(doc, ctx).map((d) => [d.code, d.severity, d.message]);
+  };
+  // Two different objects with one key in one registry: one is stale.
+  const stale = of({ 'file:///a.rpsl': route('RADB'), 'file:///b.rpsl': route('RADB', 'Old') }, 'file:///a.rpsl');
+  assert.deepEqual(stale.map(([c, s]) => [c, s]), [['workspace/duplicate-route', 'warning']]);
+  assert.match(stale[0]![2], /in RADB has the same prefix 192\.0\.2\.0\/24 and origin AS1/);
+  // The same route registered in other registries: information, naming them.
+  const elsewhere = of({ 'file:///a.rpsl': route('RADB'), 'file:///b.rpsl': `${route('NTTCOM')}\n${route('LEVEL3')}` }, 'file:///a.rpsl');
+  assert.deepEqual(elsewhere.map(([c, s]) => [c, s]), [['workspace/duplicate-route', 'information']]);
+  assert.match(elsewhere[0]![2], /also registered in LEVEL3, NTTCOM: each registry holds its own object/);
+  // One whois answer saved twice: information.
+  const copies = of({ 'file:///a.rpsl': route('RADB'), 'file:///b.rpsl': route('RADB') }, 'file:///a.rpsl');
+  assert.deepEqual(copies.map(([c, s]) => [c, s]), [['workspace/duplicate-route', 'information']]);
+  // IRRd's RPKI pseudo-objects (one per ROA, keyed with max-length) are not route registrations.
+  assert.deepEqual(of({ 'file:///a.rpsl': route('RADB'), 'file:///b.rpsl': 'route: 192.0.2.0/24\norigin: AS1\nmax-length: 24\nsource: RPKI  # Trust Anchor: RIPE NCC RPKI Root\n' }, 'file:///a.rpsl'), []);
 });
 
 test('strong references are reported only once the workspace holds a registry dump', () => {

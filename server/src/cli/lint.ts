@@ -4,7 +4,8 @@ import { SourceDocument } from '../core/document';
 import { languageOfContent, languageOfFile, languageOfName, languageServices } from '../core/languages';
 import { firstContentLine } from '../core/rpsl/whoisText';
 import type { RpslDialectSetting } from '../core/settings';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings, parseSourceList } from '../core/settings';
+import { DIALECTS } from '../core/rpsl/dialects';
 import { RpslStreamCheck } from '../core/workspace/streamCheck';
 import type { InputProblem } from '../core/input/decode';
 import { codeClimateFindings } from './codeClimateFindings';
@@ -20,11 +21,11 @@ import { DEFAULT_MAX_PER_CODE, textFindings } from './textFindings';
 export type { FileDiagnostic } from './findingSink';
 
 const USAGE =
-  'usage: routelens lint [--dialect auto|rfc|irrd|ripe] [--format text|json|sarif|codeclimate|github] [--max-per-code N] [--max-warnings N]\n' +
+  `usage: routelens lint [--dialect auto|${DIALECTS.join('|')}] [--authoritative SOURCE,…] [--format text|json|sarif|codeclimate|github] [--max-per-code N] [--max-warnings N]\n` +
   '                      [--no-cross-checks] [--list-codes] <files, dirs or - for standard input…>\n' +
   `  --max-per-code N   text format: show at most N findings of one code per file, then a count (default ${DEFAULT_MAX_PER_CODE}; 0 shows all)\n` +
   '  --max-warnings N   exit 1 also when there are more than N warnings (as ESLint does)';
-const DIALECTS: readonly RpslDialectSetting[] = ['auto', 'rfc', 'irrd', 'ripe'];
+const DIALECT_SETTINGS: readonly RpslDialectSetting[] = ['auto', ...DIALECTS];
 /** Report writers by --format: each takes findings as they come and never holds the report whole. */
 const SINKS = {
   text: (write: (s: string) => void, maxPerCode: number) => textFindings(write, maxPerCode),
@@ -41,7 +42,7 @@ const isFormat = (f: string): f is Format => Object.hasOwn(SINKS, f);
  * first, as a workspace, so cross-object checks see every object, as they would in VS Code.
  */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { values: ['dialect', 'format', 'max-per-code', 'max-warnings'], flags: ['no-cross-checks', 'help', 'list-codes'] });
+  const parsed = parseArgs(args, { values: ['dialect', 'format', 'max-per-code', 'max-warnings'], multi: ['authoritative'], flags: ['no-cross-checks', 'help', 'list-codes'] });
   if ('error' in parsed) return usage(io, parsed.error);
   if (parsed.flags.has('help')) {
     io.stdout(`${USAGE}\n`);
@@ -50,7 +51,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (parsed.flags.has('list-codes')) return listCodes(io);
   const dialect = parsed.values.get('dialect')?.[0] ?? 'auto';
   const format = parsed.values.get('format')?.[0] ?? 'text';
-  const rpslDialect = DIALECTS.find((d) => d === dialect);
+  const rpslDialect = DIALECT_SETTINGS.find((d) => d === dialect);
   if (!rpslDialect) return usage(io, `unknown dialect "${dialect}"`);
   if (!isFormat(format)) return usage(io, `unknown format "${format}"`);
   const maxText = parsed.values.get('max-per-code')?.[0];
@@ -136,7 +137,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
   // RPSL files are indexed as compact facts first, then checked one by one as a stream (objects validated
   // as framed, then the cross-object checks); other languages through their service, with that index.
-  const settings = { ...defaultSettings, rpslDialect, crossChecks: !parsed.flags.has('no-cross-checks') };
+  // Sources the user writes to; objects of the others are checked as their mirror (findings are information).
+  const authoritativeSources = parseSourceList(parsed.values.get('authoritative') ?? []);
+  const settings = { ...defaultSettings, rpslDialect, authoritativeSources, crossChecks: !parsed.flags.has('no-cross-checks') };
   const rpsl = new RpslStreamCheck(settings);
   for (const { doc } of files) if (doc.languageId === 'rpsl') rpsl.index(doc.uri, doc.text);
   const ctx = { settings, workspace: rpsl.workspace };

@@ -1,8 +1,15 @@
 /** The settings the core reads; the LSP layer and the CLI fill it (package.json `contributes.configuration`). */
-export type RpslDialectSetting = 'auto' | 'rfc' | 'irrd' | 'ripe';
+import type { RpslDialect } from './rpsl/dialects';
+
+export type RpslDialectSetting = 'auto' | RpslDialect;
 
 export interface RouteLensSettings {
   readonly rpslDialect: RpslDialectSetting;
+  /**
+   * The registries the user writes to (upper-case source: names, e.g. RADB, RIPE); objects of other sources
+   * are checked as a mirror would, their findings information. Undefined: every source is the user's.
+   */
+  readonly authoritativeSources: ReadonlySet<string> | undefined;
   readonly crossChecks: boolean;
   /** At most this many diagnostics per file go to the editor (`diagnostics/budget.ts`); at least 1. */
   readonly maxDiagnosticsPerFile: number;
@@ -12,8 +19,21 @@ export interface RouteLensSettings {
   readonly setSizeLenses: boolean;
 }
 
+/** `RADB, ripe ,` → {RADB, RIPE}; nothing named → undefined (every source authoritative). */
+export function parseSourceList(items: readonly unknown[]): ReadonlySet<string> | undefined {
+  const names = new Set<string>();
+  for (const item of items) if (typeof item === 'string') for (const part of item.split(',')) if (part.trim() !== '') names.add(part.trim().toUpperCase());
+  return names.size > 0 ? names : undefined;
+}
+
+/** A stable key for caches of results that depend on the authoritative sources. */
+export function sourceListKey(sources: ReadonlySet<string> | undefined): string {
+  return sources ? [...sources].sort().join(',') : '*';
+}
+
 export const defaultSettings: RouteLensSettings = {
   rpslDialect: 'auto',
+  authoritativeSources: undefined,
   crossChecks: true,
   maxDiagnosticsPerFile: 1000,
   inlayAsNames: false,

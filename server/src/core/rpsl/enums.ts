@@ -34,6 +34,21 @@ export const STATUS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {
   'aut-num': ['ASSIGNED', 'LEGACY', 'OTHER'],
 };
 
+/**
+ * APNIC whois status values, exactly as its own code has them: APNIC-net/whois whois-commons/…/apnic/db/whois/
+ * common/domain/attrs/InetnumStatus.java and Inet6numStatus.java. APNIC aut-nums have no status:.
+ */
+export const APNIC_STATUS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {
+  inetnum: ['UNSPECIFIED', 'ALLOCATED PORTABLE', 'ALLOCATED NON-PORTABLE', 'ASSIGNED PORTABLE', 'ASSIGNED NON-PORTABLE'],
+  inet6num: ['ALLOCATED PORTABLE', 'ALLOCATED NON-PORTABLE', 'ASSIGNED PORTABLE', 'ASSIGNED NON-PORTABLE'],
+};
+
+/**
+ * AFRINIC's status values: not read from a source of AFRINIC's own yet (its documentation names ASSIGNED PA
+ * only by example), so none is checked rather than guessed from RIPE's list.
+ */
+export const AFRINIC_STATUS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {};
+
 export const ORG_TYPES: readonly string[] = ['IANA', 'RIR', 'NIR', 'LIR', 'WHITEPAGES', 'DIRECT_ASSIGNMENT', 'OTHER'];
 
 export const AUTH_SCHEMES: readonly string[] = ['BCRYPT-PW', 'MD5-PW', 'PGPKEY-', 'X509-', 'SSO', 'CRYPT-PW', 'MAIL-FROM', 'NONE'];

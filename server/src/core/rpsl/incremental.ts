@@ -117,6 +117,7 @@ export class RpslIncrementalDocument {
   constructor(
     text: string,
     readonly dialect: RpslDialectSetting,
+    readonly authoritative?: ReadonlySet<string>,
   ) {
     this.current = text;
     this.chunks = this.build(text, 0, text.length, false);
@@ -246,7 +247,7 @@ export class RpslIncrementalDocument {
         continue;
       }
       if (counter) counter.reparsed++;
-      out.push({ text: chunkText, afterBlank, diagnostics: validateRpslText(chunkText, this.dialect, { afterBlank }) });
+      out.push({ text: chunkText, afterBlank, diagnostics: validateRpslText(chunkText, this.dialect, { afterBlank, authoritative: this.authoritative }) });
     }
     return out;
   }

@@ -127,7 +127,7 @@ test('nserver: NServer.parse — a host name, optionally its single glue address
 
 test('irt names: IRT_SYNTAX — irt- then letters, digits, "_" or "-", ending with a letter or digit', () => {
   const irt = (name: string, source = 'RIPE'): string =>
-    `irt:            ${name}\naddress:        Street 1\ne-mail:         a@example.com\nabuse-mailbox:  a@example.com\nadmin-c:        AUD1-RIPE\ntech-c:         AUD1-RIPE\nauth:           PGPKEY-1A2B3C4D\nmnt-by:         MAINT-AUDIT\nsource:         ${source}\n`;
+    `irt:            ${name}\naddress:        Street 1\ne-mail:         a@example.com\nadmin-c:        AUD1-RIPE\ntech-c:         AUD1-RIPE\nauth:           PGPKEY-1A2B3C4D\nmnt-by:         MAINT-AUDIT\nsource:         ${source}\n`;
   for (const n of ['IRT-EXAMPLE', 'irt-x', 'IRT-A_B-1']) assert.deepEqual(errors(irt(n)), [], n);
   for (const n of ['FOO', 'IRT-', 'IRT-X-', 'IRTX']) assert.deepEqual(errors(irt(n)), [`rpsl/invalid-name ${n}`], n);
   assert.deepEqual(errors(inetnum('192.0.2.0 - 192.0.2.255', 'ASSIGNED PA', 'mnt-irt:        MAINT-AUDIT\n')), ['rpsl/invalid-name MAINT-AUDIT']);

@@ -113,3 +113,27 @@ test('large documents are validated incrementally with the same result as a full
     ['rpsl/host-bits-set'],
   );
 });
+
+test('hover on source: names the registry profile, why it applies, its sources, and whether the object is a mirror copy', () => {
+  const text = 'route:          192.0.2.0/24\norigin:         AS65530\nmnt-by:         MAINT-EXAMPLE\nsource:         APNIC-GRS\n';
+  const at = (c: ServiceContext): string => (rpslService.hover!(doc(text), { line: 3, character: 18 }, c)?.contents as { value: string }).value;
+  const v = at(ctx());
+  assert.match(v, /checked with the \*\*APNIC whois\*\* profile: APNIC whois, because source: names the APNIC registry/);
+  assert.match(v, /Checked as a mirror copy/);
+  assert.match(v, /\[APNIC-net\/whois ObjectTemplateMapConfig\.java/);
+  const own = (rpslService.hover!(doc(text.replace('APNIC-GRS', 'RADB')), { line: 3, character: 2 }, ctx())?.contents as { value: string }).value;
+  assert.match(own, /IRRd 4 \(strict\), because source: names RADB, an IRRd instance/);
+  assert.match(own, /Checked as an object you author/);
+  const mirrored = { ...ctx(), settings: { ...defaultSettings, authoritativeSources: new Set(['RIPE']) } };
+  assert.match((rpslService.hover!(doc(text.replace('APNIC-GRS', 'RADB')), { line: 3, character: 2 }, mirrored)?.contents as { value: string }).value, /Checked as a mirror copy/);
+});
+
+test('hover on a route key lists every registry of the workspace that holds the same prefix and origin', () => {
+  const a = new SourceDocument('file:///ws/radb.rpsl', 'rpsl', 1, 'route: 192.0.2.0/24\norigin: AS65530\nsource: RADB\n');
+  const b = new SourceDocument('file:///ws/nttcom.txt', 'rpsl', 1, 'route: 192.0.2.0/24\norigin: AS65530\nsource: NTTCOM\n');
+  const c = ctx();
+  for (const d of [a, b]) c.workspace.set(d.uri, parseRpslDocument(d).objects, d.text);
+  const v = (rpslService.hover!(a, { line: 0, character: 10 }, c)?.contents as { value: string }).value;
+  assert.match(v, /Registered 2 times in the workspace/);
+  assert.match(v, /- NTTCOM — nttcom\.txt\n- RADB — radb\.rpsl/);
+});

@@ -13,11 +13,11 @@ import type { LanguageService, ServiceContext } from '../service';
 import { memoByDocument, type SourceDocument } from '../document';
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import { toDiagnostics } from '../diagnostics/fromSpans';
-import type { RpslDialectSetting } from '../settings';
+import { sourceListKey, type RpslDialectSetting } from '../settings';
 import { crossCheckDocument } from '../workspace/crossCheck';
 import { workspaceDefinition, workspaceHover, workspaceReferences, workspaceRename } from '../workspace/navigation';
 import { ATTRIBUTE_DOCS } from './attributeDocs';
-import { DIALECT_PROFILES, dialectOf, KNOWN_SOURCES, type RpslDialect } from './dialects';
+import { DIALECT_PROFILES, dialectOf, isMirrored, KNOWN_SOURCES, sourceAttribute, sourceInfo, whyDialect, type RpslDialect } from './dialects';
 import { AUTH_SCHEMES, ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from './enums';
 import { formatRpsl } from './format';
 import { frameRpsl } from './frame';
@@ -38,11 +38,11 @@ const INCREMENTAL_FROM = 256 * 1024;
 const MAX_INCREMENTAL_DOCS = 4;
 const incrementalByUri = new Map<string, RpslIncrementalDocument>();
 
-function ownDiagnostics(doc: SourceDocument, setting: RpslDialectSetting): SpanDiagnostic[] {
-  if (doc.text.length < INCREMENTAL_FROM) return validateRpslText(doc.text, setting);
+function ownDiagnostics(doc: SourceDocument, setting: RpslDialectSetting, authoritative: ReadonlySet<string> | undefined): SpanDiagnostic[] {
+  if (doc.text.length < INCREMENTAL_FROM) return validateRpslText(doc.text, setting, { authoritative });
   let inc = incrementalByUri.get(doc.uri);
-  if (inc && inc.dialect === setting) inc.update(doc.text);
-  else inc = new RpslIncrementalDocument(doc.text, setting);
+  if (inc && inc.dialect === setting && inc.authoritative === authoritative) inc.update(doc.text);
+  else inc = new RpslIncrementalDocument(doc.text, setting, authoritative);
   incrementalByUri.delete(doc.uri);
   incrementalByUri.set(doc.uri, inc);
   for (const k of incrementalByUri.keys()) {
@@ -52,13 +52,17 @@ function ownDiagnostics(doc: SourceDocument, setting: RpslDialectSetting): SpanD
   return inc.diagnostics();
 }
 
-const validated = memoByDocument(() => new Map<RpslDialectSetting, SpanDiagnostic[]>());
+const validated = memoByDocument(() => new Map<string, SpanDiagnostic[]>());
 
-/** The RPSL diagnostics of a document (framing, templates, values), cached per version and dialect setting. */
-export function validateRpslDocument(doc: SourceDocument, setting: RpslDialectSetting): readonly SpanDiagnostic[] {
-  const byDialect = validated(doc);
-  let d = byDialect.get(setting);
-  if (!d) byDialect.set(setting, (d = ownDiagnostics(doc, setting)));
+/**
+ * The RPSL diagnostics of a document (framing, templates, values), cached per version, dialect setting
+ * and authoritative sources.
+ */
+export function validateRpslDocument(doc: SourceDocument, setting: RpslDialectSetting, authoritative?: ReadonlySet<string>): readonly SpanDiagnostic[] {
+  const bySetting = validated(doc);
+  const key = `${setting}|${sourceListKey(authoritative)}`;
+  let d = bySetting.get(key);
+  if (!d) bySetting.set(key, (d = ownDiagnostics(doc, setting, authoritative)));
   return d;
 }
 
@@ -111,6 +115,38 @@ function attributeMarkdown(name: string, template: ClassTemplate | undefined): s
   const rule = template?.byName.get(name);
   const where = template ? (rule ? `${describeRule(rule)} in ${template.className} (${DIALECT_PROFILES[template.dialect].title})` : `not an attribute of ${template.className}`) : '';
   return [`**${name}:**${where ? ` — ${where}` : ''}`, '', ATTRIBUTE_DOCS[name] ?? ''].join('\n').trim();
+}
+
+/** The hover on source:: which registry profile checks the object, why, where its rules come from, and whether it is a mirror copy. */
+function sourceMarkdown(obj: RpslObject, attr: RpslAttribute, setting: RpslDialectSetting, authoritative: ReadonlySet<string> | undefined): string {
+  const profile = DIALECT_PROFILES[dialectOf(obj, setting)];
+  const info = sourceInfo(attr.value);
+  const role = isMirrored(info, authoritative)
+    ? 'Checked as a mirror copy: what the registry holds is reported as information, not as errors (routelens.rpsl.authoritativeSources).'
+    : info.source === ''
+      ? ''
+      : 'Checked as an object you author in this registry.';
+  return [
+    `**source:** — checked with the **${profile.title}** profile: ${whyDialect(obj, setting)}`,
+    '',
+    role,
+    '',
+    `Rules from: ${profile.cites.map((c) => `[${c.title}](${c.url})`).join(' · ')}`,
+  ]
+    .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+    .join('\n');
+}
+
+/** For a route(6) key: every registry of the workspace that holds this prefix and origin, and in which file. */
+function routeRegistrations(obj: RpslObject, ctx: ServiceContext): string {
+  if (obj.className !== 'route' && obj.className !== 'route6') return '';
+  const prefix = parsePrefix(obj.attributes[0]?.value ?? '');
+  const origin = parseAsn(obj.attributes.find((a) => a.name === 'origin')?.value ?? '');
+  if (!prefix.ok || !origin.ok) return '';
+  const same = ctx.workspace.routesFor(prefix.prefix).filter((e) => e.route?.origin === origin.asn);
+  if (same.length < 2) return '';
+  const lines = same.map((e) => `- ${sourceInfo(sourceAttribute(e.object)?.value ?? '').source || '(no source)'} — ${e.uri.slice(e.uri.lastIndexOf('/') + 1)}`);
+  return [`Registered ${same.length} times in the workspace (prefix, origin and source are the key):`, ...[...new Set(lines)].sort()].join('\n');
 }
 
 /** The token of the attribute's value under `offset` (delimited by blanks, commas, braces, parentheses). */
@@ -249,7 +285,7 @@ export const rpslService: LanguageService = {
   languageId: 'rpsl',
 
   validate(doc, ctx) {
-    const own = toDiagnostics(doc.lineIndex, validateRpslDocument(doc, ctx.settings.rpslDialect));
+    const own = toDiagnostics(doc.lineIndex, validateRpslDocument(doc, ctx.settings.rpslDialect, ctx.settings.authoritativeSources));
     return ctx.settings.crossChecks ? [...own, ...crossCheckDocument(doc, ctx)] : own;
   },
 
@@ -260,7 +296,13 @@ export const rpslService: LanguageService = {
     const obj = objectAt(parseRpslDocument(doc), offset);
     const attr = obj && attributeAt(obj, offset);
     if (!obj || !attr) return null;
-    if (offset > attr.nameSpan.end) return valueHover(doc, attr, offset);
+    if (attr.name === 'source')
+      return { contents: { kind: MarkupKind.Markdown, value: sourceMarkdown(obj, attr, ctx.settings.rpslDialect, ctx.settings.authoritativeSources) }, range: doc.lineIndex.range(attr.span) };
+    if (offset > attr.nameSpan.end) {
+      const h = valueHover(doc, attr, offset);
+      const where = attr === obj.attributes[0] ? routeRegistrations(obj, ctx) : '';
+      return h && where ? { ...h, contents: { kind: MarkupKind.Markdown, value: `${(h.contents as { value: string }).value}\n\n${where}` } } : h;
+    }
     const { template } = templateOf(obj, ctx.settings.rpslDialect);
     const value = attr === obj.attributes[0] && template ? classMarkdown(template) : attributeMarkdown(attr.name, template);
     return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lineIndex.range({ start: attr.nameSpan.start, end: attr.nameSpan.end + 1 }) };

@@ -1,4 +1,4 @@
-import { DIALECT_PROFILES, type RpslDialect } from './dialects';
+import { DIALECT_PROFILES, DIALECTS, type BaseColumn, type RpslDialect } from './dialects';
 import { checkerFor, type ValueChecker } from './valueTypes';
 
 /**
@@ -60,9 +60,11 @@ export type ValueType =
   | 'ripe-org'
   | 'ripe-irt'
   | 'email-addr-spec'
+  | 'lacnic-inetnum'
+  | 'lacnic-asn'
   | 'policy';
 
-type Col = 'm' | 'o' | 'c' | 'g' | 'd' | '-';
+export type Col = 'm' | 'o' | 'c' | 'g' | 'd' | '-';
 type Row = readonly [name: string, type: ValueType, mult: 's' | 'm', key: '' | 'pk' | 'lk', rfc: Col, irrd: Col, ripe: Col];
 
 interface ClassTable {
@@ -83,7 +85,23 @@ const CREATED: Row = ['created', 'datetime', 's', '', '-', '-', 'g'];
 const LAST_MODIFIED: Row = ['last-modified', 'datetime', 's', '', '-', 'g', 'g']; // IRRd 4 adds it to exports
 const ORG: Row = ['org', 'org-ref', 's', 'lk', '-', '-', 'o'];
 const MNT_BY: Row = ['mnt-by', 'mntner-list', 'm', 'lk', 'm', 'm', 'm'];
+const MNT_REF: Row = ['mnt-ref', 'mntner-list', 'm', 'lk', '-', '-', 'o'];
 const TAIL: readonly Row[] = [REMARKS, NOTIFY, MNT_BY, CHANGED, CREATED, LAST_MODIFIED, SOURCE];
+/**
+ * Attributes of LACNIC's own whois (whois.lacnic.net answers and its registry dump): absent from every base
+ * column, switched on by the lacnic profile (dialects.ts). aut-num: inside an inetnum is the holder's AS or N/A.
+ */
+const LACNIC_WHOIS: readonly Row[] = [
+  ['owner', 'free', 's', '', '-', '-', '-'],
+  ['ownerid', 'free', 's', '', '-', '-', '-'],
+  ['responsible', 'free', 's', '', '-', '-', '-'],
+  ['city', 'free', 's', '', '-', '-', '-'],
+  ['owner-c', 'free', 's', '', '-', '-', '-'],
+  ['inetrev', 'free', 'm', '', '-', '-', '-'],
+  ['nsstat', 'free', 'm', '', '-', '-', '-'],
+  ['nslastaa', 'free', 'm', '', '-', '-', '-'],
+  ['inetnum-up', 'free', 's', '', '-', '-', '-'],
+];
 
 const TABLES: readonly ClassTable[] = [
   {
@@ -109,8 +127,12 @@ const TABLES: readonly ClassTable[] = [
       ['tech-c', 'nic-ref', 'm', 'lk', 'm', 'm', 'm'],
       ['abuse-c', 'nic-ref', 's', 'lk', '-', '-', 'o'],
       ['status', 'status', 's', '', '-', '-', 'g'],
-      ['mnt-lower', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
-      ['mnt-routes', 'mnt-routes', 'm', 'lk', 'o', '-', 'o'],
+      // Not in RIPE's aut-num template (ObjectTemplate.java); APNIC's and AFRINIC's have them (dialects.ts).
+      ['mnt-lower', 'mntner-list', 'm', 'lk', '-', '-', '-'],
+      ['mnt-routes', 'mnt-routes', 'm', 'lk', 'o', '-', '-'],
+      ['mnt-irt', 'irt-name', 'm', 'lk', '-', '-', '-'],
+      ['country', 'country', 's', '', '-', '-', '-'],
+      ...LACNIC_WHOIS,
       REMARKS,
       NOTIFY,
       ['mnt-by', 'mntner-list', 'm', 'lk', 'm', 'o', 'm'],
@@ -159,6 +181,7 @@ const TABLES: readonly ClassTable[] = [
       ['geoidx', 'free', 'm', '', '-', 'o', '-'],
       ['roa-uri', 'free', 's', '', '-', 'o', '-'],
       ['rpki-ov-state', 'free', 's', '', '-', 'g', '-'],
+      ['max-length', 'free', 's', '', '-', '-', '-'], // IRRd's RPKI pseudo-objects (dialects.ts rpki)
       ['mnt-lower', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
       ['mnt-routes', 'mnt-routes', 'm', 'lk', 'o', '-', 'o'],
       ...TAIL,
@@ -187,6 +210,7 @@ const TABLES: readonly ClassTable[] = [
       ['geoidx', 'free', 'm', '', '-', 'o', '-'],
       ['roa-uri', 'free', 's', '', '-', 'o', '-'],
       ['rpki-ov-state', 'free', 's', '', '-', 'g', '-'],
+      ['max-length', 'free', 's', '', '-', '-', '-'], // IRRd's RPKI pseudo-objects (dialects.ts rpki)
       ['mnt-lower', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
       ['mnt-routes', 'mnt-routes', 'm', 'lk', 'o', '-', 'o'],
       ...TAIL,
@@ -298,6 +322,7 @@ const TABLES: readonly ClassTable[] = [
       ['referral-by', 'generic-name', 's', '', 'o', '-', 'd'],
       ['auth-override', 'free', 's', '', 'o', '-', '-'],
       ['abuse-mailbox', 'email', 'm', '', '-', '-', 'd'],
+      MNT_REF,
       ...TAIL,
     ],
   },
@@ -314,6 +339,7 @@ const TABLES: readonly ClassTable[] = [
       ORG,
       ['nic-hdl', 'nic-hdl', 's', 'pk', 'm', 'm', 'm'],
       ['abuse-mailbox', 'email', 'm', '', '-', '-', 'd'],
+      MNT_REF,
       ...TAIL,
     ],
   },
@@ -333,6 +359,7 @@ const TABLES: readonly ClassTable[] = [
       ['tech-c', 'nic-ref', 'm', 'lk', 'o', 'o', 'o'],
       ['nic-hdl', 'nic-hdl', 's', 'pk', 'm', 'm', 'm'],
       ['abuse-mailbox', 'email', 's', '', '-', '-', 'o'],
+      MNT_REF,
       ...TAIL,
     ],
   },
@@ -363,6 +390,7 @@ const TABLES: readonly ClassTable[] = [
       ['country', 'country', 'm', '', '-', 'm', 'm'],
       ['geofeed', 'geofeed', 's', '', '-', 'o', 'o'],
       ['geoloc', 'free', 's', '', '-', '-', 'o'],
+      ['prefixlen', 'free', 's', '', '-', '-', 'o'],
       ['language', 'free', 'm', '', '-', '-', 'o'],
       ORG,
       ['sponsoring-org', 'org-ref', 's', '', '-', '-', 'o'],
@@ -371,10 +399,17 @@ const TABLES: readonly ClassTable[] = [
       ['abuse-c', 'nic-ref', 's', 'lk', '-', '-', 'o'],
       ['rev-srv', 'free', 'm', '', '-', 'o', 'd'],
       ['status', 'status', 's', '', '-', 'm', 'm'],
+      ['assignment-size', 'free', 's', '', '-', '-', 'o'],
       ['mnt-lower', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
       ['mnt-routes', 'mnt-routes', 'm', 'lk', '-', '-', 'o'],
       ['mnt-domains', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
       ['mnt-irt', 'irt-name', 'm', 'lk', '-', '-', 'o'],
+      ['parent', 'free', 's', '', '-', '-', '-'], // AFRINIC: the enclosing block
+      ['aut-num', 'free', 's', '', '-', '-', '-'], // LACNIC whois: the holder's AS, or N/A
+      ['address', 'free', 'm', '', '-', '-', '-'],
+      ['phone', 'phone', 'm', '', '-', '-', '-'],
+      ['nserver', 'free', 'm', '', '-', '-', '-'],
+      ...LACNIC_WHOIS,
       ...TAIL,
     ],
   },
@@ -389,6 +424,7 @@ const TABLES: readonly ClassTable[] = [
       ['country', 'country', 'm', '', '-', 'm', 'm'],
       ['geofeed', 'geofeed', 's', '', '-', 'o', 'o'],
       ['geoloc', 'free', 's', '', '-', '-', 'o'],
+      ['prefixlen', 'free', 's', '', '-', '-', 'o'],
       ['language', 'free', 'm', '', '-', '-', 'o'],
       ORG,
       ['sponsoring-org', 'org-ref', 's', '', '-', '-', 'o'],
@@ -402,6 +438,12 @@ const TABLES: readonly ClassTable[] = [
       ['mnt-routes', 'mnt-routes', 'm', 'lk', '-', '-', 'o'],
       ['mnt-domains', 'mntner-list', 'm', 'lk', '-', '-', 'o'],
       ['mnt-irt', 'irt-name', 'm', 'lk', '-', '-', 'o'],
+      ['parent', 'free', 's', '', '-', '-', '-'], // AFRINIC: the enclosing block
+      ['aut-num', 'free', 's', '', '-', '-', '-'], // LACNIC whois: the holder's AS, or N/A
+      ['address', 'free', 'm', '', '-', '-', '-'],
+      ['phone', 'phone', 'm', '', '-', '-', '-'],
+      ['nserver', 'free', 'm', '', '-', '-', '-'],
+      ...LACNIC_WHOIS,
       ...TAIL,
     ],
   },
@@ -413,8 +455,8 @@ const TABLES: readonly ClassTable[] = [
       ['as-block', 'as-block', 's', 'pk', 'm', 'm', 'm'],
       ['descr', 'free', 'm', '', 'o', 'o', 'o'],
       ORG,
-      ['admin-c', 'nic-ref', 'm', 'lk', 'm', 'm', 'o'],
-      ['tech-c', 'nic-ref', 'm', 'lk', 'm', 'm', 'o'],
+      ['admin-c', 'nic-ref', 'm', 'lk', 'm', 'm', '-'],
+      ['tech-c', 'nic-ref', 'm', 'lk', 'm', 'm', '-'],
       ['mnt-lower', 'mntner-list', 'm', 'lk', 'o', '-', 'o'],
       ...TAIL,
     ],
@@ -469,7 +511,7 @@ const TABLES: readonly ClassTable[] = [
       ['phone', 'phone', 'm', '', '-', 'o', 'o'],
       ['fax-no', 'phone', 'm', '', '-', 'o', 'o'],
       ['e-mail', 'email', 'm', 'lk', '-', 'm', 'm'],
-      ['abuse-mailbox', 'email', 'm', '', '-', 'o', 'm'],
+      ['abuse-mailbox', 'email', 'm', '', '-', 'o', '-'], // dropped from RIPE's irt template; APNIC's still has it
       ['signature', 'free', 'm', '', '-', 'o', 'o'],
       ['encryption', 'free', 'm', '', '-', 'o', 'o'],
       ORG,
@@ -477,6 +519,7 @@ const TABLES: readonly ClassTable[] = [
       ['tech-c', 'nic-ref', 'm', 'lk', '-', 'm', 'm'],
       ['auth', 'auth', 'm', '', '-', 'o', 'm'],
       ['irt-nfy', 'email', 'm', '', '-', 'o', 'o'],
+      MNT_REF,
       ...TAIL,
     ],
   },
@@ -503,6 +546,20 @@ const TABLES: readonly ClassTable[] = [
       ['ref-nfy', 'email', 'm', '', '-', '-', 'o'],
       ['mnt-ref', 'mntner-list', 'm', 'lk', '-', '-', 'm'],
       ['abuse-mailbox', 'email', 'm', '', '-', '-', 'd'],
+      ...TAIL,
+    ],
+  },
+  {
+    className: 'nic-hdl',
+    summary: 'A contact in LACNIC’s whois: the handle first, then the person it names (LACNIC’s answers to whois.lacnic.net).',
+    reference: 'whois.lacnic.net answers',
+    rows: [
+      ['nic-hdl', 'generic-name', 's', 'pk', '-', '-', '-'],
+      ['person', 'free', 's', 'lk', '-', '-', '-'],
+      ['e-mail', 'email', 'm', 'lk', '-', '-', '-'],
+      ['address', 'free', 'm', '', '-', '-', '-'],
+      ['country', 'country', 's', '', '-', '-', '-'],
+      ['phone', 'phone', 'm', '', '-', '-', '-'],
       ...TAIL,
     ],
   },
@@ -561,7 +618,7 @@ export interface ClassTemplate {
   readonly oneOf: readonly (readonly string[])[];
 }
 
-const COL_INDEX: Readonly<Record<RpslDialect, 4 | 5 | 6>> = { rfc: 4, irrd: 5, ripe: 6 };
+const COL_INDEX: Readonly<Record<BaseColumn, 4 | 5 | 6>> = { rfc: 4, irrd: 5, ripe: 6 };
 const REQUIREMENT: Readonly<Record<Exclude<Col, '-'>, Requirement>> = {
   m: 'mandatory',
   o: 'optional',
@@ -570,10 +627,43 @@ const REQUIREMENT: Readonly<Record<Exclude<Col, '-'>, Requirement>> = {
   d: 'deprecated',
 };
 
+/** The first row of any table for each attribute name: the value type of an attribute a profile adds to a class. */
+const CATALOGUE: ReadonlyMap<string, Row> = (() => {
+  const m = new Map<string, Row>();
+  for (const t of TABLES) for (const r of t.rows) if (!m.has(r[0])) m.set(r[0], r);
+  return m;
+})();
+
+/** A profile's change to one row: its status, or its status and the value type the registry gives it. */
+export type RowChange = Col | { readonly col: Col; readonly type: ValueType };
+
+function changed(row: Row, change: RowChange | undefined, base: BaseColumn): { row: Row; col: Col } {
+  if (change === undefined) return { row, col: row[COL_INDEX[base]] };
+  if (typeof change === 'string') return { row, col: change };
+  return { row: [row[0], change.type, row[2], row[3], row[4], row[5], row[6]], col: change.col };
+}
+
+/** The rows of `table` with their status in `dialect`: the base column, then the profile's own template changes. */
+function rowsIn(table: ClassTable, dialect: RpslDialect): { row: Row; col: Col }[] {
+  const profile = DIALECT_PROFILES[dialect];
+  const changes = profile.templates[table.className] ?? {};
+  const rows = table.rows.map((row) => changed(row, changes[row[0]], profile.base));
+  const added = Object.keys(changes).filter((name) => !table.rows.some((r) => r[0] === name));
+  if (added.length > 0) {
+    // Before source:, where a registry's template puts its own attributes.
+    const at = rows.findIndex((r) => r.row[0] === 'source');
+    const extra = added.flatMap((name) => {
+      const row = CATALOGUE.get(name);
+      return row ? [changed(row, changes[name], profile.base)] : [];
+    });
+    rows.splice(at < 0 ? rows.length : at, 0, ...extra);
+  }
+  return rows;
+}
+
 function compile(table: ClassTable, dialect: RpslDialect): ClassTemplate | undefined {
   const attributes: AttributeRule[] = [];
-  for (const row of table.rows) {
-    const col = row[COL_INDEX[dialect]];
+  for (const { row, col } of rowsIn(table, dialect)) {
     if (col === '-') continue;
     const type = DIALECT_PROFILES[dialect].valueSyntax[row[1]] ?? row[1];
     attributes.push({
@@ -601,11 +691,9 @@ function compile(table: ClassTable, dialect: RpslDialect): ClassTemplate | undef
   };
 }
 
-const COMPILED: Readonly<Record<RpslDialect, ReadonlyMap<string, ClassTemplate>>> = {
-  rfc: new Map(TABLES.flatMap((t) => { const c = compile(t, 'rfc'); return c ? [[t.className, c] as const] : []; })),
-  irrd: new Map(TABLES.flatMap((t) => { const c = compile(t, 'irrd'); return c ? [[t.className, c] as const] : []; })),
-  ripe: new Map(TABLES.flatMap((t) => { const c = compile(t, 'ripe'); return c ? [[t.className, c] as const] : []; })),
-};
+const COMPILED: ReadonlyMap<RpslDialect, ReadonlyMap<string, ClassTemplate>> = new Map(
+  DIALECTS.map((d) => [d, new Map(TABLES.flatMap((t) => { const c = compile(t, d); return c ? [[t.className, c] as const] : []; }))]),
+);
 
 /** Every class name the tables know, in table order. */
 export const ALL_CLASSES: readonly string[] = TABLES.map((t) => t.className);
@@ -614,18 +702,18 @@ export const ALL_CLASSES: readonly string[] = TABLES.map((t) => t.className);
 export const ALL_ATTRIBUTES: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.rows.map((r) => r[0])));
 
 export function templateFor(className: string, dialect: RpslDialect): ClassTemplate | undefined {
-  return COMPILED[dialect].get(className);
+  return COMPILED.get(dialect)?.get(className);
 }
 
-/** The dialects that define `className`, in the order rfc, irrd, ripe. */
+/** The dialects that define `className`, in DIALECTS order. */
 export function dialectsWithClass(className: string): RpslDialect[] {
-  return (['rfc', 'irrd', 'ripe'] as const).filter((d) => COMPILED[d].has(className));
+  return DIALECTS.filter((d) => COMPILED.get(d)?.has(className));
 }
 
 /** Classes (in the given dialect, or any) that have `attribute`: for "not in this class" messages. */
 export function classesWithAttribute(attribute: string, dialect?: RpslDialect): string[] {
   const out: string[] = [];
-  for (const d of dialect ? [dialect] : (['rfc', 'irrd', 'ripe'] as const))
-    for (const t of COMPILED[d].values()) if (t.byName.has(attribute) && !out.includes(t.className)) out.push(t.className);
+  for (const d of dialect ? [dialect] : DIALECTS)
+    for (const t of COMPILED.get(d)?.values() ?? []) if (t.byName.has(attribute) && !out.includes(t.className)) out.push(t.className);
   return out;
 }

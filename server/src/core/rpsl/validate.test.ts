@@ -140,12 +140,12 @@ test('unknown attribute vs attribute of another class vs attribute of another di
   const misplaced = validateRpslText(ROUTE('192.0.2.0/24', 'as-name: X\n'), 'irrd');
   assert.deepEqual(misplaced.map((d) => d.code), ['rpsl/attribute-not-in-class']);
   assert.match(misplaced[0]!.message, /belongs to aut-num/);
-  // org: and mnt-lower: exist in RIPE's aut-num, not in IRRd's.
+  // org: and abuse-c: exist in RIPE's aut-num (ObjectTemplate.java), not in IRRd's.
   const autnum = (src: string): string =>
-    `aut-num: AS65000\nas-name: TEST\norg: ORG-TT1-RIPE\nmnt-lower: TEST-MNT\nadmin-c: AA1-TEST\ntech-c: AA1-TEST\nmnt-by: TEST-MNT\nsource: ${src}\n`;
+    `aut-num: AS65000\nas-name: TEST\norg: ORG-TT1-RIPE\nabuse-c: AA1-TEST\nadmin-c: AA1-TEST\ntech-c: AA1-TEST\nmnt-by: TEST-MNT\nsource: ${src}\n`;
   const irrd = validateRpslText(autnum('RADB'), 'auto');
   assert.deepEqual(irrd.map((d) => d.code), ['rpsl/attribute-not-in-class', 'rpsl/attribute-not-in-class']);
-  assert.match(irrd[0]!.message, /only in the RIPE whois dialect/);
+  assert.match(irrd[0]!.message, /only in the RIPE whois, APNIC whois and AFRINIC whois dialects/);
   assert.deepEqual(codes(autnum('RIPE'), 'auto'), []);
   assert.deepEqual(findings(ROUTE('192.0.2.0/24', 'descrr: x\n')), [['rpsl/unknown-attribute', 'error', 'descrr']]);
   const typo = validateRpslText(ROUTE('192.0.2.0/24', 'descrr: x\n'), 'irrd')[0]!;

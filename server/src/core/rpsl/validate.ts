@@ -2,7 +2,7 @@ import type { Severity, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { validatePolicyAttribute } from '../policy/validateAttribute';
 import type { RpslDialectSetting } from '../settings';
 import { defaultSeverity } from './codes';
-import { DIALECT_PROFILES, dialectOf, type DialectProfile, type RpslDialect } from './dialects';
+import { DIALECT_PROFILES, DIALECTS, dialectOf, isMirrored, sourceAttribute, sourceInfo, type DialectProfile, type RpslDialect } from './dialects';
 import { frameRpslInto } from './frame';
 import { joinSplitObjects } from './splitObject';
 import { documentFixes, valueSpanToDocument, type RpslAttribute, type RpslObject, type ValueFix } from './model';
@@ -67,15 +67,41 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
   rule.check(check.reset(attr, className, profile, out));
 }
 
+/** How objects are read beyond their dialect: which registries the user writes to (undefined: every one). */
+export interface RpslCheckOptions {
+  /** Upper-case source: names (or registries, without -NONAUTH) the user authors; the rest are mirror copies. */
+  readonly authoritative?: ReadonlySet<string> | undefined;
+}
+
 /**
  * Validates one framed object against its class template in `dialect`: class, attributes known and in
  * place, multiplicity, mandatory and conditional attributes, then each value's syntax. Never throws.
- * With the `text` the object was framed from, fixes that delete whole lines are offered too.
+ * With the `text` the object was framed from, fixes that delete whole lines are offered too. An object of a source the user does not author
+ * (`options.authoritative`) is checked as a mirror would: its findings are information.
  */
-export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[] = [], text?: string): SpanDiagnostic[] {
+export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[] = [], text?: string, options: RpslCheckOptions = {}): SpanDiagnostic[] {
+  const first = out.length;
+  validateTemplate(obj, dialect, out, text);
+  if (out.length === first) return out;
+  const info = sourceInfo(sourceAttribute(obj)?.value ?? '');
+  if (isMirrored(info, options.authoritative)) {
+    const why = info.grs
+      ? `a copy of ${info.registry} data served by RIPE's GRS`
+      : info.registry === 'RPKI'
+        ? 'an object IRRd generates from an RPKI ROA'
+        : `mirrored from ${info.source}, not one of routelens.rpsl.authoritativeSources`;
+    for (let r = first; r < out.length; r++) {
+      const d = out[r]!;
+      if (d.severity === 'error' || d.severity === 'warning') out[r] = { ...d, severity: 'information', message: `${d.message} (Information only: ${why}; the registry holds it as it is.)` };
+    }
+  }
+  return out;
+}
+
+function validateTemplate(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[], text: string | undefined): void {
   const profile = DIALECT_PROFILES[dialect];
   const classAttr = obj.attributes[0];
-  if (!classAttr) return out;
+  if (!classAttr) return;
   let template = templateFor(obj.className, dialect);
   if (!template) {
     const elsewhere = dialectsWithClass(obj.className);
@@ -86,7 +112,7 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
         span: classAttr.nameSpan,
         message: `"${classAttr.rawName}" is not an object class. The first attribute names the class: aut-num, route, route6, as-set, route-set, mntner, person, role, …`,
       });
-      return out;
+      return;
     }
     emit(out, profile, {
       code: 'rpsl/class-not-in-dialect',
@@ -94,7 +120,7 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
       message: `${obj.className} is not a class of the ${profile.title} dialect (it is one of ${elsewhere.map((d) => DIALECT_PROFILES[d].title).join(', ')}); checked as ${DIALECT_PROFILES[other].title}. Add a source: or set routelens.rpsl.dialect.`,
     });
     template = templateFor(obj.className, other);
-    if (!template) return out;
+    if (!template) return;
   }
   const tprofile = DIALECT_PROFILES[template.dialect];
 
@@ -109,7 +135,7 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
           code: 'rpsl/attribute-not-in-class',
           span: attr.nameSpan,
           message: inClassElsewhere.length
-            ? `${attr.name}: belongs to ${obj.className} only in the ${inClassElsewhere.map((d) => DIALECT_PROFILES[d].title).join(' and ')} dialect, not in ${tprofile.title}. Remove it.`
+            ? `${attr.name}: belongs to ${obj.className} only in the ${wordList(inClassElsewhere.map((d) => DIALECT_PROFILES[d].title))} dialect${inClassElsewhere.length > 1 ? 's' : ''}, not in ${tprofile.title}. Remove it.`
             : `${attr.name}: is not an attribute of ${obj.className}${here.length ? ` (it belongs to ${here.slice(0, 4).join(', ')})` : ''}. Remove it or move it to the right object.`,
         });
       } else {
@@ -157,13 +183,17 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
               severity: 'information' as const,
               message: `${obj.className} ${classAttr.value || ''} has no ${rule.name}: here, which ${tprofile.title} requires; this whois answer is filtered (# Filtered), so the server may have left it out. Query with -B for the full object.`.replace('  ', ' '),
             }
-          : { message: `${obj.className} ${classAttr.value || ''} lacks the mandatory attribute ${rule.name}: (${tprofile.title}). Add it.`.replace('  ', ' ') }),
+          : tprofile.hiddenInAnswers?.has(rule.name)
+            ? {
+                severity: 'information' as const,
+                message: `${obj.className} ${classAttr.value || ''} has no ${rule.name}: here, which ${tprofile.title} requires; its whois leaves ${rule.name}: out of query answers, so a copy from whois lacks it. Add it when you submit the object.`.replace('  ', ' '),
+              }
+            : { message: `${obj.className} ${classAttr.value || ''} lacks the mandatory attribute ${rule.name}: (${tprofile.title}). Add it.`.replace('  ', ' ') }),
       });
   }
   for (const group of template.oneOf)
     if (!group.some((g) => (counts[template.byName.get(g)?.index ?? -1] ?? 0) > 0))
       emit(out, tprofile, { code: 'rpsl/missing-one-of', span: classAttr.nameSpan, message: `${obj.className} needs at least one of ${group.map((g) => g + ':').join(', ')}. Add one.` });
-  return out;
 }
 
 /**
@@ -184,7 +214,12 @@ function countsFor(n: number): Uint16Array {
 }
 
 function dialectsWithClassAttribute(className: string, attribute: string): RpslDialect[] {
-  return (['rfc', 'irrd', 'ripe'] as const).filter((d) => templateFor(className, d)?.byName.has(attribute));
+  return DIALECTS.filter((d) => templateFor(className, d)?.byName.has(attribute));
+}
+
+/** "a", "a and b", "a, b and c". */
+function wordList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** An attribute of the class one edit away from `name` (a typo), if any. */
@@ -219,11 +254,11 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * Frames and validates a whole text in one pass, keeping only diagnostics: memory stays near the size of
  * the text however many objects it holds. Each object is checked in the dialect `setting` selects for it.
  */
-export function validateRpslText(text: string, setting: RpslDialectSetting, options: { from?: number; to?: number; afterBlank?: boolean } = {}): SpanDiagnostic[] {
+export function validateRpslText(text: string, setting: RpslDialectSetting, options: { from?: number; to?: number; afterBlank?: boolean; authoritative?: ReadonlySet<string> | undefined } = {}): SpanDiagnostic[] {
   const out: SpanDiagnostic[] = [];
   const sink = joinSplitObjects(
     {
-      object: (o) => validateObject(o, dialectOf(o, setting), out, text),
+      object: (o) => validateObject(o, dialectOf(o, setting), out, text, options),
       diagnostic: (d) => out.push(d),
     },
     text,

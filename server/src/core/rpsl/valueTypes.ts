@@ -3,7 +3,7 @@ import { parseIPv4, parseIPv6, parsePrefix, type Afi, type PrefixParse } from '.
 import type { ValueFix } from './model';
 import type { DialectProfile } from './dialects';
 import type { ValueType } from './templates';
-import { ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from './enums';
+import { ISO_COUNTRIES, ORG_TYPES } from './enums';
 import { SET_PREFIXES } from '../policy/setName';
 
 /**
@@ -298,12 +298,15 @@ export function checkPrefix(cx: ValueContext, t: Token, afi: Afi | undefined, fa
   return { length: r.prefix.length, afi: r.prefix.afi };
 }
 
+/** Attributes whose value holds a filter (RFC 2622 §5.4): where RIPE's filter grammar reads any address/length. */
+const FILTER_ATTRIBUTES: ReadonlySet<string> = new Set(['import', 'export', 'mp-import', 'mp-export', 'import-via', 'export-via', 'default', 'mp-default', 'filter', 'mp-filter', 'export-comps', 'components']);
+
 /** How the prefix `t`, parsed as `r`, differs from its registry form: short form, host bits, leading zeros. */
 export function reportPrefixForm(cx: ValueContext, t: Token, r: Extract<PrefixParse, { ok: true }>): void {
   const text = t.text;
   if (r.shortForm) {
     cx.report('rpsl/short-prefix', t.start, t.end, `"${text}" leaves out octets; write all four: ${r.normalized}.`, { title: `Write ${r.normalized}`, newText: r.normalized, preferred: !r.hostBitsSet });
-  } else if (r.hostBitsSet) {
+  } else if (r.hostBitsSet && !(cx.profile.filterHostBitsAccepted && FILTER_ATTRIBUTES.has(cx.attrName))) {
     cx.report('rpsl/host-bits-set', t.start, t.end, `"${text}" has host bits set beyond /${r.prefix.length}: did you mean ${r.normalized}?`, { title: `Change to ${r.normalized}`, newText: r.normalized });
   } else if (text !== r.normalized && (r.leadingZeros || r.prefix.afi === 6)) {
     cx.report('rpsl/non-canonical', t.start, t.end, `The registry stores "${text}" as ${r.normalized}.`, { title: `Write ${r.normalized}`, newText: r.normalized, preferred: true });
@@ -779,6 +782,11 @@ function checkAuth(cx: ValueContext): void {
     if (ws.length > 1) cx.report('rpsl/invalid-auth', ws[1]?.start ?? 0, cx.value.length, 'PGPKEY-… takes no argument: remove the rest.');
     return;
   }
+  // RIPE's AUTH_SCHEME_SYNTAX: AUTO-<n> names a key-cert created in the same update (AUTO-[1-9][0-9]*).
+  if (scheme.startsWith('AUTO-') && accepted.has('AUTO')) {
+    if (first.text.length < 6 || first.text.charCodeAt(5) === 48 || !allChars(first.text, isDigit, 5)) cx.report('rpsl/invalid-auth', first.start, first.end, `"${first.text}" must be AUTO- followed by a number not starting with 0.`);
+    return;
+  }
   if (scheme.startsWith('X509-')) {
     if (!accepted.has('X509')) cx.report('rpsl/invalid-auth', first.start, first.end, `X509 key-certs are not accepted in the ${cx.profile.title} dialect.`);
     else if (first.text.length < 6 || !allChars(first.text, isDigit, 5)) cx.report('rpsl/invalid-auth', first.start, first.end, `"${first.text}" must be X509- followed by a number.`);
@@ -914,6 +922,20 @@ function checkIpv4Range(cx: ValueContext): void {
   }
   const canonical = vals.length === 1 ? formatV4(lo) : `${formatV4(lo)} - ${formatV4(hi)}`;
   if (normalised) cx.report('rpsl/non-canonical', 0, v.length, `The registry stores this range as ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
+}
+
+/**
+ * inetnum: as LACNIC's whois writes it: a prefix of either family, IPv4 with trailing zero octets left out
+ * (200.57.128/19, 2801:10:c000::/48), or a range. That short form is LACNIC's own, not a mistake.
+ */
+function checkLacnicInetnum(cx: ValueContext): void {
+  const v = cx.value;
+  if (v.indexOf('/') < 0) {
+    checkIpv4Range(cx);
+    return;
+  }
+  const r = parsePrefix(v);
+  if (!r.ok) cx.report('rpsl/invalid-prefix', 0, v.length, `"${v}" is not a prefix (${r.reason}): write address/length, e.g. 200.57.128/19 or 2801:10:c000::/48.`);
 }
 
 /** An inetnum written as a prefix, where the registry takes it and stores the range (RIPE whois Ipv4Resource.parse). */
@@ -1062,6 +1084,11 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
     for (const t of items(cx)) checkPrefix(cx, t, 6);
   },
   'ipv4-range': checkIpv4Range,
+  'lacnic-inetnum': checkLacnicInetnum,
+  // LACNIC's whois and registry dump write an aut-num as its bare number (aut-num: 278).
+  'lacnic-asn': (cx) => {
+    if (!allChars(cx.value, isDigit)) void checkAsn(cx, whole(cx));
+  },
   'dns-name': (cx) => {
     if (!isDnsName(cx.value)) cx.report('rpsl/invalid-dns-name', 0, cx.value.length, `"${cx.value}" is not a DNS name: labels of letters, digits and "-", joined by dots.`);
   },
@@ -1071,9 +1098,9 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
   country: (cx) => {
     const v = cx.value;
     if (v.length !== 2 || !isAlpha(v.charCodeAt(0)) || !isAlpha(v.charCodeAt(1))) cx.report('rpsl/invalid-country', 0, v.length, `"${v}" is not a country code: write the two-letter ISO 3166 code, e.g. DE.`);
-    else if (!ISO_COUNTRIES.has(v.toUpperCase())) cx.report('rpsl/unknown-country', 0, v.length, `"${v}" is not an ISO 3166-1 country code.`);
+    else if (!ISO_COUNTRIES.has(v.toUpperCase()) && !cx.profile.extraCountries?.has(v.toUpperCase())) cx.report('rpsl/unknown-country', 0, v.length, `"${v}" is not an ISO 3166-1 country code.`);
   },
-  status: enumChecker('rpsl/invalid-status', (cx) => STATUS_BY_CLASS[cx.className], 'status of this class'),
+  status: enumChecker('rpsl/invalid-status', (cx) => cx.profile.statusByClass[cx.className], 'status of this class'),
   phone: checkPhone,
   url: (cx) => {
     const v = cx.value;
@@ -1086,7 +1113,7 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
     if (!ok) cx.report('rpsl/invalid-key-cert-name', 0, cx.value.length, `"${cx.value}" is not a key-cert name: write PGPKEY- and the last 8 hex digits of the fingerprint, or X509-<n>.`);
   },
   'key-method': enumChecker('rpsl/invalid-enum', () => ['PGP', 'X509'], 'key method'),
-  'org-type': enumChecker('rpsl/invalid-enum', () => ORG_TYPES, 'organisation type'),
+  'org-type': enumChecker('rpsl/invalid-enum', (cx) => (cx.profile.orgTypes === undefined ? ORG_TYPES : cx.profile.orgTypes.length > 0 ? cx.profile.orgTypes : undefined), 'organisation type'),
   netname: (cx) => {
     const v = cx.value;
     // RIPE whois NETNAME_SYNTAX, at most 80: (?i)^[A-Z]([A-Z0-9_-]*[A-Z0-9])?$

@@ -63,8 +63,9 @@ export const workspaceCodes: readonly DiagnosticCodeInfo[] = [
   {
     code: 'workspace/duplicate-route',
     severity: 'warning',
-    summary: 'Two route objects with the same prefix and origin.',
-    description: 'A registry keeps one object per prefix and origin; the second is either a stale copy or will be refused. Remove one (see related information).',
+    summary: 'Two route objects with the same prefix, origin and source.',
+    description:
+      'A route object is keyed by its prefix, origin and source: a registry keeps one object per key, so a second one in the same source is a stale copy or will be refused — remove one (see related information). The same route in other sources (RADB and NTTCOM, say) is not a duplicate: it is reported as information ("also registered in …"), as is the very same object saved twice. IRRd’s RPKI pseudo-objects are left out.',
   },
   {
     code: 'workspace/multiple-origins',

@@ -1,9 +1,10 @@
-import type { Diagnostic, RelatedInformation, SpanDiagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, RelatedInformation, Severity, SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { SourceDocument } from '../document';
 import { parseAsn } from '../net/asn';
 import { setClassOf } from '../policy/setName';
 import { parseRpslDocument } from '../rpsl/service';
 import { valueSpanToDocument } from '../rpsl/model';
+import { sourceAttribute, sourceInfo } from '../rpsl/dialects';
 import type { ServiceContext } from '../service';
 import type { Range, Span } from '../text/range';
 import { workspaceCodes } from './codes';
@@ -83,8 +84,8 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
   const out: CrossFinding[] = [];
   const base = e.span.start;
   const rel = (s: Span): Span => ({ start: s.start - base, end: s.end - base });
-  const push: Push = (code, span, message, related, fixes) => {
-    out.push({ code, severity: SEVERITY.get(code) ?? 'warning', span: rel(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
+  const push: Push = (code, span, message, related, fixes, severity) => {
+    out.push({ code, severity: severity ?? SEVERITY.get(code) ?? 'warning', span: rel(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
   };
   const hasDump = index.hasRegistryDump();
   const refs = e.refs;
@@ -107,6 +108,8 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
     if (ref.attribute !== 'member-of') continue;
     const set = index.resolve(ref.kind, ref.key)[0];
     if (!set) continue;
+    // Listed in the set's members: it is a member whatever mbrs-by-ref says (RFC 2622 §5.1).
+    if (set.refs.some((r) => (r.attribute === 'members' || r.attribute === 'mp-members') && r.key === e.key)) continue;
     const allowed = mbrsByRef(set.object);
     if (memberOfAllowed(e.object, allowed)) continue;
     push(
@@ -163,7 +166,7 @@ export function crossCheckDocument(doc: SourceDocument, ctx: ServiceContext): Di
   return out;
 }
 
-type Push = (code: string, span: Span, message: string, related?: AnchoredRelated[], fixes?: CrossFinding['fixes']) => void;
+type Push = (code: string, span: Span, message: string, related?: AnchoredRelated[], fixes?: CrossFinding['fixes'], severity?: Severity) => void;
 
 function checkSet(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   const x = expandSet(index, e.key);
@@ -195,15 +198,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   const route = e.route;
   if (!route) return;
   const others = index.routesFor(route.prefix).filter((o) => o !== e);
-  const same = others.filter((o) => o.route?.origin === route.origin);
-  if (same.length > 0) {
-    push(
-      'workspace/duplicate-route',
-      e.nameSpan,
-      `Another ${e.className} object has the same prefix ${route.normalized} and origin AS${route.origin}: remove the duplicate.`,
-      same.map((o) => anchored(o, o.span, 'the other object')),
-    );
-  }
+  checkDuplicateRoute(e, route, others, push);
   const origins = [...new Set(others.filter((o) => o.route && o.route.origin !== route.origin).map((o) => o.route?.origin))];
   if (origins.length > 0) {
     push(
@@ -223,6 +218,58 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
     originAttr?.valueSpan ?? e.nameSpan,
     `AS${route.origin}'s aut-num exports no rule that announces ${route.normalized}: add it (or a set that covers it) to an export of AS${route.origin}.`,
     [anchored(aut, aut.nameSpan, `aut-num AS${route.origin}`)],
+  );
+}
+
+/** The source: of an indexed object, as a registry names it (upper case, '' when absent). */
+function sourceOfEntry(e: IndexedObject): string {
+  return sourceInfo(sourceAttribute(e.object)?.value ?? '').source;
+}
+
+/** The same attributes with the same values in the same order: one registry object saved twice. */
+function sameObject(a: IndexedObject, b: IndexedObject): boolean {
+  const x = a.object.attributes;
+  const y = b.object.attributes;
+  return x.length === y.length && x.every((attr, i) => attr.name === y[i]?.name && attr.value === y[i]?.value);
+}
+
+/**
+ * A route object's key is its prefix, origin and source (IRRd's and RIPE's primary key; IRRd's RPKI
+ * pseudo-objects add max-length, and are skipped here). Two objects with the same key in one source: one is
+ * stale, unless they are the very same object saved twice. The same route in other sources is information.
+ */
+function checkDuplicateRoute(e: IndexedObject, route: NonNullable<IndexedObject['route']>, others: readonly IndexedObject[], push: Push): void {
+  // Origins first: the source is read (and the object framed, in a compact index) only for real candidates.
+  const sameOrigin = others.filter((o) => o.route?.origin === route.origin);
+  if (sameOrigin.length === 0) return;
+  const source = sourceOfEntry(e);
+  if (source === 'RPKI') return;
+  const same = sameOrigin.filter((o) => sourceOfEntry(o) !== 'RPKI');
+  if (same.length === 0) return;
+  const inSource = same.filter((o) => sourceOfEntry(o) === source);
+  const where = source === '' ? 'without a source:' : `in ${source}`;
+  if (inSource.length > 0) {
+    const copies = inSource.every((o) => sameObject(o, e));
+    push(
+      'workspace/duplicate-route',
+      e.nameSpan,
+      copies
+        ? `The same ${e.className} object ${route.normalized} AS${route.origin} ${where} appears ${inSource.length + 1} times in the workspace (one registry object saved more than once); nothing to fix in the registry.`
+        : `Another ${e.className} object ${where} has the same prefix ${route.normalized} and origin AS${route.origin}; a registry keeps one object per prefix, origin and source. Remove the stale one.`,
+      inSource.map((o) => anchored(o, o.span, copies ? 'the same object' : 'the other object')),
+      undefined,
+      copies ? 'information' : undefined,
+    );
+    return;
+  }
+  const elsewhere = [...new Set(same.map(sourceOfEntry).map((s) => s || '(no source)'))].sort();
+  push(
+    'workspace/duplicate-route',
+    e.nameSpan,
+    `${route.normalized} AS${route.origin} is also registered in ${elsewhere.join(', ')}: each registry holds its own object, so this is not a duplicate to remove.`,
+    same.map((o) => anchored(o, o.span, `registered in ${sourceOfEntry(o) || '(no source)'}`)),
+    undefined,
+    'information',
   );
 }
 

@@ -11,6 +11,8 @@ import { WorkspaceIndex } from './workspaceIndex';
 
 export interface StreamCheckSettings {
   readonly rpslDialect: RpslDialectSetting;
+  /** The registries the user writes to; undefined: every source (core/settings.ts). */
+  readonly authoritativeSources?: ReadonlySet<string> | undefined;
   readonly crossChecks: boolean;
 }
 
@@ -63,7 +65,8 @@ export class RpslStreamCheck {
     const { text, lines } = file;
     const setting = this.settings.rpslDialect;
     const pending: SpanDiagnostic[] = [];
-    const base = { object: (o: Parameters<typeof validateObject>[0]) => void validateObject(o, dialectOf(o, setting), pending, text), diagnostic: (d: SpanDiagnostic) => void pending.push(d) };
+    const options = { authoritative: this.settings.authoritativeSources };
+    const base = { object: (o: Parameters<typeof validateObject>[0]) => void validateObject(o, dialectOf(o, setting), pending, text, options), diagnostic: (d: SpanDiagnostic) => void pending.push(d) };
     // One finding for an object cut by a stray empty line, as in the editor (a cut at a slice boundary stays two).
     const sink = joinSplitObjects(base, text);
     for (let from = 0; from < text.length || from === 0; ) {
