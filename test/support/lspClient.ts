@@ -17,6 +17,11 @@ export class LspSession {
   private readonly waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly stderr: string[] = [];
 
+  /** The server's process id (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   constructor() {
     // ROUTELENS_SERVER_NODE_ARGS passes node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
     const nodeArgs = process.env.ROUTELENS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
