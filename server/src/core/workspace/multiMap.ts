@@ -27,6 +27,29 @@ export class MultiMap<K, V extends object> {
     }
   }
 
+  /**
+   * addInOrder, unless `v` is among the values of `k` already. Values equal in `order` sit together, so
+   * only the neighbour where `v` would go is compared: a value added once per reference stays once.
+   */
+  addInOrderOnce(k: K, v: V, order: (a: V, b: V) => number): void {
+    const cur = this.map.get(k);
+    if (cur === undefined) this.map.set(k, v);
+    else if (!Array.isArray(cur)) {
+      if (cur !== v) this.map.set(k, order(cur, v) <= 0 ? [cur, v] : [v, cur]);
+    } else if (order(cur[cur.length - 1] as V, v) <= 0) {
+      if (cur[cur.length - 1] !== v) cur.push(v);
+    } else {
+      let lo = 0;
+      let hi = cur.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (order(cur[mid] as V, v) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      if (cur[lo - 1] !== v) cur.splice(lo, 0, v);
+    }
+  }
+
   /** Removes the values of `k` that satisfy `drop`. */
   deleteWhere(k: K, drop: (v: V) => boolean): void {
     const cur = this.map.get(k);

@@ -39,9 +39,31 @@ export interface ReferenceSite {
 
 /** Reference kinds, strengths and attribute names as small numbers, for the packed reference tables. */
 const KINDS: readonly TargetKind[] = ['as-set', 'route-set', 'rtr-set', 'filter-set', 'peering-set', 'mntner', 'contact', 'aut-num', 'inet-rtr'];
-const KIND_IDS = new Map(KINDS.map((k, i) => [k, i]));
+/** The index of `kind` in KINDS (a switch: this runs for every reference of a dump). */
+function kindId(kind: TargetKind): number {
+  switch (kind) {
+    case 'as-set':
+      return 0;
+    case 'route-set':
+      return 1;
+    case 'rtr-set':
+      return 2;
+    case 'filter-set':
+      return 3;
+    case 'peering-set':
+      return 4;
+    case 'mntner':
+      return 5;
+    case 'contact':
+      return 6;
+    case 'aut-num':
+      return 7;
+    case 'inet-rtr':
+      return 8;
+  }
+}
+/** In the order of the 2-bit codes the packed table stores. */
 const STRENGTHS: readonly Strength[] = ['strong', 'weak', 'policy'];
-const STRENGTH_IDS = new Map(STRENGTHS.map((k, i) => [k, i]));
 const attributeNames: string[] = [];
 const attributeIds = new Map<string, number>();
 
@@ -98,14 +120,22 @@ class Entry implements IndexedObject {
     this.nameTo = name.end - start;
     // Collected in scratch buffers, then copied at their size: no reference objects on the way.
     let n = 0;
+    // References come in runs of one attribute: its id is looked up once per run.
+    let lastAttribute = '';
+    let lastAttributeId = 0;
     forEachReference(object, (kind, k, attribute, s, e, strength) => {
       if (n * 3 + 3 > scratchData.length) {
         const grown = new Int32Array(scratchData.length * 2);
         grown.set(scratchData);
         scratchData = grown;
       }
-      scratchKeys[n] = intern(k);
-      scratchData[n * 3] = KIND_IDS.get(kind)! | (STRENGTH_IDS.get(strength)! << 4) | (attributeId(attribute) << 8);
+      if (attribute !== lastAttribute) {
+        lastAttribute = attribute;
+        lastAttributeId = attributeId(attribute);
+      }
+      // AS numbers come as one string per number already (see references.ts asnKey).
+      scratchKeys[n] = kind === 'aut-num' ? k : intern(k);
+      scratchData[n * 3] = kindId(kind) | ((strength === 'strong' ? 0 : strength === 'weak' ? 1 : 2) << 4) | (lastAttributeId << 8);
       scratchData[n * 3 + 1] = s - start;
       scratchData[n * 3 + 2] = e - start;
       n++;
@@ -168,25 +198,14 @@ class Entry implements IndexedObject {
     return out;
   }
 
-  /** The distinct kind/key pairs referenced, for the reverse maps (each entry once under a name). */
+  /** Each reference's kind and key, repeats included (the reverse maps add an entry once per name). */
   refTargets(visit: (kind: TargetKind, key: string) => void): void {
-    const n = this.refKeys.length;
-    // Keys are the index's interned strings; the kinds each was seen with, as bits.
-    seenKinds.clear();
-    for (let i = 0; i < n; i++) {
-      const id = this.refData[i * 3]! & 15;
-      const key = this.refKeys[i]!;
-      const had = seenKinds.get(key) ?? 0;
-      if (had & (1 << id)) continue;
-      seenKinds.set(key, had | (1 << id));
-      visit(KINDS[id]!, key);
-    }
+    for (let i = 0; i < this.refKeys.length; i++) visit(KINDS[this.refData[i * 3]! & 15]!, this.refKeys[i]!);
   }
 }
 
 let scratchData = new Int32Array(3 * 1024);
 const scratchKeys: string[] = [];
-const seenKinds = new Map<string, number>();
 
 /** A site reads its reference through the entry, so it follows the entry when the entry moves. */
 class Site implements ReferenceSite {
@@ -459,8 +478,11 @@ export class WorkspaceIndex {
       l.set(route.prefix.length, n + 1);
       if (n === 0 && notify) this.bump(token.lengths(route.prefix.afi));
     }
+    let lastKind: TargetKind | undefined;
+    let refs: MultiMap<string, Entry> | undefined;
     e.refTargets((kind, k) => {
-      bucket(this.refsTo, kind).addInOrder(k, e, entryOrder);
+      if (kind !== lastKind) refs = bucket(this.refsTo, (lastKind = kind));
+      refs!.addInOrderOnce(k, e, entryOrder);
       if (notify) this.bump(token.refs(kind, k));
     });
     return e;
@@ -494,7 +516,12 @@ export class WorkspaceIndex {
         if (notify) this.bump(token.lengths(e.route.prefix.afi));
       }
     }
+    // Each name once: an aut-num of a dump names the same peer in thousands of its references.
+    const done = new Set<string>();
     e.refTargets((kind, k) => {
+      const id = `${kind}\u0000${k}`;
+      if (done.has(id)) return;
+      done.add(id);
       this.refsTo.get(kind)?.deleteWhere(k, (x) => x === e);
       if (notify) this.bump(token.refs(kind, k));
     });
