@@ -4,7 +4,7 @@
  * colours it less than wall time), wall time and peak RSS.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,7 +32,7 @@ function bundledCli(): string {
 }
 
 /** Writes `text` to a scratch file and returns its path. */
-export function scratchFile(name: string, text: string): string {
+export function scratchFile(name: string, text: string | Uint8Array): string {
   const file = path.join(scratch, name);
   writeFileSync(file, text);
   return file;
@@ -45,8 +45,41 @@ export function lintCost(args: readonly string[]): LintCost {
     maxBuffer: 1 << 30,
   });
   const wallMs = performance.now() - t;
-  const line = /@figures (\{.*\})/.exec(r.stderr ?? '');
-  if (!line) throw new Error(`lint gave no figures (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').slice(0, 500)}`);
-  const f = JSON.parse(line[1]!) as { cpuMs: number; maxRssMb: number };
+  const f = exitFigures('lint', r.status, r.signal, r.stderr ?? '');
   return { ...f, wallMs, stdoutBytes: r.stdout.length, findings: r.stdout.split('"code":').length - 1, exitCode: r.status };
+}
+
+/** The figures exitFigures.cjs printed on standard error. */
+function exitFigures(what: string, status: number | null, signal: string | null, stderr: string): { cpuMs: number; maxRssMb: number } {
+  const line = /@figures (\{.*\})/.exec(stderr);
+  if (!line) throw new Error(`${what} gave no figures (exit ${status ?? signal}): ${stderr.slice(0, 500)}`);
+  return JSON.parse(line[1]!) as { cpuMs: number; maxRssMb: number };
+}
+
+export interface CommandCost {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  readonly maxRssMb: number;
+  readonly stdoutBytes: number;
+  readonly exitCode: number | null;
+  /** Standard error without the figures line, cut to 300 characters. */
+  readonly stderr: string;
+}
+
+/**
+ * Any routelens command in its own process, its output written to a file (so this process holds none of it),
+ * standard input read from `stdinFile` when given.
+ */
+export function commandCost(args: readonly string[], stdinFile?: string): CommandCost {
+  const outFile = path.join(scratch, 'stdout');
+  const out = openSync(outFile, 'w');
+  const input = stdinFile !== undefined ? openSync(stdinFile, 'r') : 'ignore';
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--require', path.join(__dirname, 'exitFigures.cjs'), bundledCli(), ...args], { stdio: [input, out, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wallMs = performance.now() - t;
+  closeSync(out);
+  if (typeof input === 'number') closeSync(input);
+  const f = exitFigures(args[0] ?? 'routelens', r.status, r.signal, r.stderr ?? '');
+  const stderr = (r.stderr ?? '').replace(/\n?@figures .*\n?/, '').slice(0, 300);
+  return { ...f, wallMs, stdoutBytes: statSync(outFile).size, exitCode: r.status, stderr };
 }

@@ -192,3 +192,11 @@ test('a reader that stops early (| head) ends the command quietly with status 0,
   assert.equal(sh.status, 0);
   assert.equal(sh.stdout.split('\n').length, 2);
 });
+
+test('aspa verify on a file that is not ASPA prints its first 20 errors and a count, not one line per line of the file', async () => {
+  const io = memoryIo();
+  const f = file('notes.aspa', 'a: b\n\n'.repeat(5000));
+  assert.equal(await aspa(['verify', '--aspa', f, '--path', '1 2 3'], io), 2);
+  assert.equal(io.err.split('\n').filter((l) => l.includes('error aspa/syntax')).length, 20);
+  assert.match(io.err, /… and 4,980 more error\(s\); routelens lint .*notes\.aspa lists them all/);
+});

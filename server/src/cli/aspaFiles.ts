@@ -11,6 +11,9 @@ import { decodeContent, problemLine } from './readText';
  */
 const UNREADABLE: ReadonlySet<string> = new Set(['aspa/syntax', 'aspa/invalid-asn']);
 
+/** Errors printed per file; the count of the rest follows. */
+const MAX_ERRORS_SHOWN = 20;
+
 /**
  * ASPA data files merged into one database, their errors printed as `file:line:col` lines. `undefined` when a
  * file cannot be read whole (binary, truncated, not ASPA): no verdict or impact is computed from half the data.
@@ -36,12 +39,16 @@ export async function loadAspaFiles(files: readonly string[], io: Pick<CliIo, 's
     const load = loadAspaData(text, f);
     const index = new LineIndex(text);
     let broken = false;
+    let errors = 0;
     for (const d of load.diagnostics) {
       if (d.severity !== 'error') continue;
       broken ||= UNREADABLE.has(d.code);
+      // The first errors say what is wrong; a file that is not ASPA at all would print one per line.
+      if (++errors > MAX_ERRORS_SHOWN) continue;
       const p = index.positionAt(d.span.start);
       io.stderr(`${f}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
     }
+    if (errors > MAX_ERRORS_SHOWN) io.stderr(`${f}: … and ${(errors - MAX_ERRORS_SHOWN).toLocaleString('en-US')} more error(s); routelens lint ${f} lists them all\n`);
     if (broken) unreadable++;
     dbs.push(load.db);
   }

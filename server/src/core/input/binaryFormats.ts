@@ -52,7 +52,7 @@ export const MRT_FORMAT: BinaryFormat = {
   compressed: false,
 };
 
-const OTHER_BINARY: BinaryFormat = { kind: 'binary', name: 'binary data, not text', hint: 'name a text file', compressed: false };
+const OTHER_BINARY: BinaryFormat = { kind: 'binary', name: 'binary data (NUL or control bytes no text file holds)', hint: 'name a text file', compressed: false };
 
 /** How much of a file the text/binary guess reads, as file(1) and git do. */
 export const SNIFF_BYTES = 65536;
