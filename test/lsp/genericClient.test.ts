@@ -168,3 +168,39 @@ test('AS names as inlay hints (when turned on) and set sizes as code lenses', { 
     session.kill();
   }
 });
+
+test('ASPA authoring in the editor: observed paths from routelens.data.pathFiles give a warning with the fix, a lens, ranked completion and a suggestion', { skip: !built && 'not built' }, async () => {
+  const session = startSession();
+  try {
+    await session.initialize({ data: { pathFiles: [`${repoRoot}/examples/cantv/cantv-route-views.txt`] } });
+    const uri = 'file:///generic/dayco.aspa';
+    const text = 'AS21980 => AS0\nAS269832 => \n';
+    // The path file loads in the background; diagnostics are published again once it has.
+    let diags: Diagnostic[] = [];
+    const opened = session.diagnosticsOf(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'aspa', version: 1, text } });
+    diags = await opened;
+    for (let i = 0; i < 20 && !diags.some((d) => d.code === 'aspa/observed-routes-invalidated'); i++) diags = await session.diagnosticsOf(uri);
+    const forgot = diags.find((d) => d.code === 'aspa/observed-routes-invalidated');
+    assert.ok(forgot, JSON.stringify(diags.map((d) => d.code)));
+    assert.equal(forgot.severity, 2);
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: forgot.range, context: { diagnostics: [forgot] } });
+    assert.ok(actions.some((a) => a.title === 'Add AS269832 as a provider of AS21980' && a.edit?.changes?.[uri]?.[0]?.newText === 'AS269832'), JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(actions.some((a) => a.title === 'Suggest providers from evidence: AS269832 (low confidence)'), JSON.stringify(actions.map((a) => a.title)));
+
+    const lenses = await session.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses[0]?.command?.title, 'with this ASPA: 9 observed routes become Invalid · 0 others through AS21980 (9 observed routes from 1 file)');
+
+    const completion = await session.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 12 } });
+    const items = Array.isArray(completion) ? completion : completion.items;
+    // As VS Code orders them: by sortText (else label), compared as plain strings.
+    const key = (i: CompletionItem) => (i.sortText ?? i.label).toLowerCase();
+    const ranked = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    assert.equal(ranked[0]?.label, 'AS1299', `the provider the paths support comes first: ${JSON.stringify(ranked.slice(0, 3))}`);
+    assert.match(ranked[0]?.detail ?? '', /provider candidate/);
+    assert.deepEqual(session.unexpected, []);
+    await session.dispose();
+  } finally {
+    session.kill();
+  }
+});

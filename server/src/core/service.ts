@@ -1,5 +1,6 @@
 import type {
   CodeAction,
+  CodeLens,
   CompletionItem,
   DocumentSymbol,
   FoldingRange,
@@ -15,6 +16,7 @@ import type { SourceDocument } from './document';
 import type { RouteLensSettings } from './settings';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 import type { CachedAspas } from './aspa/cacheCheck';
+import type { ObservedPaths } from './aspa/observedChecks';
 
 /** What a service may look at beyond its document. */
 export interface ServiceContext {
@@ -22,6 +24,8 @@ export interface ServiceContext {
   readonly workspace: WorkspaceIndex;
   /** Validated ASPAs from the RPKI cache or data files, when the host has any. */
   readonly cachedAspas?: CachedAspas;
+  /** Routes someone observed (`routelens.data.pathFiles`), the evidence ASPA authoring rests on. */
+  readonly observedPaths?: ObservedPaths;
 }
 
 /**
@@ -41,4 +45,6 @@ export interface LanguageService {
   rename?(doc: SourceDocument, pos: Position, newName: string, ctx: ServiceContext): WorkspaceEdit | null;
   /** Code actions beyond the fixes attached to diagnostics (those the LSP layer turns into actions itself). */
   codeActions?(doc: SourceDocument, range: { start: Position; end: Position }, ctx: ServiceContext): CodeAction[];
+  /** Code lenses with their commands resolved (information above declarations). */
+  codeLenses?(doc: SourceDocument, ctx: ServiceContext): CodeLens[];
 }

@@ -1,6 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceDocument } from '../core/document';
+import type { ObservedPaths } from '../core/aspa/observedChecks';
 import type { ServiceContext } from '../core/service';
 import type { Connector } from '../core/rpki/transport';
 
@@ -34,6 +35,8 @@ export interface ServerContext {
   background(what: string, work: Promise<unknown>): void;
   /** Called after an open document's objects were (re)indexed: at once for small documents, when typing pauses for large ones. */
   onDidIndex(listener: (uri: string) => void): void;
+  /** Routes someone observed (`routelens.data.pathFiles`), for the ASPA services; undefined clears them. */
+  setObservedPaths(o: ObservedPaths | undefined): void;
   /** Called with the raw `routelens` section each time settings are (re)read. */
   onSettings(listener: (section: unknown) => void): void;
   readonly clientCapabilities: {

@@ -1,5 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { asNameHints } from '../core/editorHints/asNameHints';
+import { languageServices } from '../core/languages';
 import { resolveSetSizeLens, setSizeLenses } from '../core/editorHints/setSizeLenses';
 import type { FeatureModule } from './context';
 
@@ -7,7 +8,7 @@ import type { FeatureModule } from './context';
 const REFRESH_DELAY_MS = 500;
 
 /**
- * AS names as inlay hints (off unless `routelens.inlayHints.asNames`) and set sizes as code lenses (on unless
+ * Code lenses of the language services, AS names as inlay hints (off unless `routelens.inlayHints.asNames`) and set sizes as code lenses (on unless
  * `routelens.codeLens.setSizes` is false). Both read the workspace index, so they are refreshed when it changes,
  * where the client said it can be asked to.
  */
@@ -21,9 +22,11 @@ export const editorHintsFeatures: FeatureModule = (ctx) => {
     return doc ? asNameHints(doc, params.range, ctx.serviceContext().workspace) : [];
   });
   connection.onCodeLens((params) => {
-    if (!settings().setSizeLenses) return [];
     const doc = ctx.sourceDocument(params.textDocument.uri);
-    return doc ? setSizeLenses(doc) : [];
+    if (!doc) return [];
+    // Each language's own lenses (ASPA: what a declaration does to observed routes), and set sizes in RPSL.
+    const own = languageServices.get(doc.languageId)?.codeLenses?.(doc, ctx.serviceContext()) ?? [];
+    return settings().setSizeLenses ? [...own, ...setSizeLenses(doc)] : own;
   });
   connection.onCodeLensResolve((lens: CodeLens) => resolveSetSizeLens(lens, ctx.serviceContext().workspace));
 

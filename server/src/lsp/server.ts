@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceDocument } from '../core/document';
 import { languageOfDocument, languageOfFile, languageServices } from '../core/languages';
 import type { LanguageService, ServiceContext } from '../core/service';
+import type { ObservedPaths } from '../core/aspa/observedChecks';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { workspaceSymbols } from '../core/workspace/navigation';
 import { CrossCheckCache } from '../core/workspace/crossCheckCache';
@@ -62,9 +63,16 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   let workspaceFolders: string[] = [];
   const pending = new Map<string, { dispose(): void }>();
 
+  /** Observed routes for ASPA authoring, set by the observed-paths feature when `routelens.data.pathFiles` load. */
+  let observedPaths: ObservedPaths | undefined;
   const serviceContext = (): ServiceContext => {
     const live = liveRpki();
-    return { settings, workspace, ...(live && live.aspaDb.size > 0 ? { cachedAspas: { label: live.label, db: live.aspaDb } } : {}) };
+    return {
+      settings,
+      workspace,
+      ...(live && live.aspaDb.size > 0 ? { cachedAspas: { label: live.label, db: live.aspaDb } } : {}),
+      ...(observedPaths ? { observedPaths } : {}),
+    };
   };
 
   const sourceDocument = (uri: string): SourceDocument | undefined => {
@@ -253,6 +261,9 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     background,
     onSettings: (l) => settingsListeners.push(l),
     onDidIndex: (l) => indexListeners.push(l),
+    setObservedPaths: (o) => {
+      observedPaths = o;
+    },
     get clientCapabilities() {
       return { workDoneProgress, pullDiagnostics, watchedFilesRegistration, inlayHintRefresh, codeLensRefresh };
     },

@@ -141,3 +141,31 @@ test('property: adding a provider to a declaration never turns an observed Valid
     { numRuns: 300 },
   );
 });
+
+test('in the editor: a declaration that forgets a provider gets a warning with the fix, a lens with the count', async () => {
+  const { checkAgainstObserved, observedLenses } = await import('./observedChecks');
+  const { parseAspaText } = await import('./loader');
+  const { LineIndex } = await import('../text/lineIndex');
+  const evidence = new PathEvidence();
+  for (const r of routeViews) evidence.add(r);
+  const observed = { evidence, label: '9 observed routes from 1 file' };
+  const text = 'AS21980 => AS0\nAS6762 => AS0\n';
+  const decls = parseAspaText(text, 'x.aspa').declarations;
+  const found = checkAgainstObserved(decls, observed, new Map());
+  const forgot = found.find((d) => d.severity === 'warning')!;
+  assert.equal(forgot.code, 'aspa/observed-routes-invalidated');
+  // Nothing published yet (empty baseline): all 9 routes of Dayco's prefixes go from Unknown to Invalid.
+  assert.match(forgot.message, /^With this ASPA, 9 observed routes through AS269832 \(e\.g\. 200\.74\.226\.0\/24 via 6939 1299 269832 21980, cantv-route-views\.txt\) become Invalid: /);
+  assert.deepEqual(forgot.fixes?.[0]?.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]), [['AS0', 'AS269832']]);
+  // Sparkle's AS0 makes the leaked routes Invalid at AS6762 → AS8048. From paths alone AS8048 is no peer or customer
+  // of Sparkle's (it passed the routes on), so this is a warning too; the fix would add the leaker — the message says
+  // to add it only if it is a provider.
+  const sparkle = found.filter((d) => d.span.start === text.indexOf('AS6762'));
+  assert.equal(sparkle.length, 1);
+  assert.match(sparkle[0]!.message, /8 observed routes through AS8048/);
+  const lenses = observedLenses(decls, observed, new Map(), new LineIndex(text));
+  assert.deepEqual(lenses.map((l) => l.command?.title), [
+    'with this ASPA: 9 observed routes become Invalid · 0 others through AS21980 (9 observed routes from 1 file)',
+    'with this ASPA: 8 observed routes become Invalid · 0 others through AS6762 (9 observed routes from 1 file)',
+  ]);
+});

@@ -139,4 +139,12 @@ export const aspaCodes: readonly DiagnosticCodeInfo[] = [
       'RouteLens compares each customer with the validated ASPAs of the RTR cache or data files it is given (settings `routelens.rtr.*`, `routelens.data.aspaFiles`). A difference means the file under review is not what routers enforce: either publish it (in Krill or the RIR portal) or bring the file in line with what is published. The message lists what each side has that the other lacks.',
     example: 'AS8048 => AS6762   # the cache has AS8048 => AS6762, AS52320',
   },
+  {
+    code: 'aspa/observed-routes-invalidated',
+    severity: 'warning',
+    summary: 'Publishing this ASPA would turn routes someone observed Invalid.',
+    description:
+      'With `routelens.data.pathFiles` set (looking-glass output, `bgpdump -m` text), each declaration is checked against the observed routes through its customer: a neighbour that carried the customer\'s routes upward but is missing from the providers makes those routes Invalid wherever ASPA is enforced. If that neighbour is a provider, add it (a fix does it); if the evidence says it is a peer or customer, the routes are leaks the ASPA is right to stop, and the finding is information only. `routelens aspa impact` lists every such route.',
+    example: 'AS21980 => AS0   # while AS269832 carries AS21980\'s routes',
+  },
 ];

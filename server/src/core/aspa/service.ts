@@ -1,8 +1,11 @@
 import {
+  CodeActionKind,
   CompletionItemKind,
   FoldingRangeKind,
   MarkupKind,
   SymbolKind,
+  type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type DocumentSymbol,
   type FoldingRange,
@@ -23,7 +26,10 @@ import { renderProviders } from './checks';
 import { compareWithCache } from './cacheCheck';
 import { crossCheckAspa } from './crossCheck';
 import type { AspaDeclaration, AsnToken } from './declarations';
+import type { AspaDb } from './types';
 import { type AspaLoad, loadAspaData } from './loader';
+import { checkAgainstObserved, observedLenses } from './observedChecks';
+import { suggestProviders, type ProviderSuggestion } from './suggestProviders';
 
 const load = memoByDocument((doc): AspaLoad => loadAspaData(doc.text, doc.uri));
 
@@ -82,6 +88,7 @@ export const aspaService: LanguageService = {
     const l = load(doc);
     const own = toDiagnostics(doc.lineIndex, l.diagnostics);
     if (ctx.cachedAspas) own.push(...compareWithCache(l.declarations, ctx.cachedAspas, doc.lineIndex));
+    if (ctx.observedPaths) own.push(...toDiagnostics(doc.lineIndex, checkAgainstObserved(l.declarations, ctx.observedPaths, baselineOf(ctx))));
     if (!ctx.settings.crossChecks) return own;
     const summaries = [];
     for (const d of l.declarations) {
@@ -125,6 +132,18 @@ export const aspaService: LanguageService = {
     const items: CompletionItem[] = [];
     if (before.includes('=>')) {
       items.push({ label: 'AS0', kind: CompletionItemKind.Constant, detail: 'no providers (AS0 ASPA)', sortText: '~' });
+      // Providers ranked by the evidence of observed paths, ahead of every other AS.
+      const customer = /^\s*(?:AS)?(\d+)\s*=>/i.exec(before);
+      const s = customer && ctx.observedPaths ? suggestionFor(Number(customer[1]) as Asn, ctx) : undefined;
+      for (const p of s?.providers ?? []) {
+        items.push({
+          label: `AS${p.asn}`,
+          kind: CompletionItemKind.Value,
+          detail: `provider candidate, ${p.confidence} confidence`,
+          documentation: p.evidence.join('\n\n'),
+          sortText: `0${['high', 'medium', 'low'].indexOf(p.confidence)}${String(p.asn).padStart(10, '0')}`,
+        });
+      }
     }
     for (const e of ctx.workspace.all()) {
       if (e.className !== 'aut-num') continue;
@@ -133,6 +152,35 @@ export const aspaService: LanguageService = {
       if (items.length >= 5000) break;
     }
     return items;
+  },
+
+  codeLenses(doc: SourceDocument, ctx: ServiceContext): CodeLens[] {
+    return ctx.observedPaths ? observedLenses(load(doc).declarations, ctx.observedPaths, baselineOf(ctx), doc.lineIndex) : [];
+  },
+
+  /** "Suggest providers from evidence" on a declaration: its provider list rewritten to what the evidence supports. */
+  codeActions(doc: SourceDocument, range: { start: Position; end: Position }, ctx: ServiceContext): CodeAction[] {
+    if (!ctx.observedPaths) return [];
+    const from = doc.lineIndex.offsetAt(range.start);
+    const to = doc.lineIndex.offsetAt(range.end);
+    const actions: CodeAction[] = [];
+    for (const d of load(doc).declarations) {
+      if (d.span.end < from || d.span.start > to || d.customer.asn === undefined || !d.providersSpan || !d.style || d.filter) continue;
+      const s = suggestionFor(d.customer.asn, ctx);
+      // The candidates of medium or high confidence; where there are none, the weak ones, said as such.
+      const strong = s.providers.filter((p) => p.confidence !== 'low');
+      const weak = strong.length === 0 && !s.transitFree;
+      const providers = s.transitFree ? [] : (weak ? s.providers : strong).map((p) => p.asn);
+      if (providers.length === 0 && !s.transitFree) continue;
+      const newText = renderProviders(d.style, providers, d.providers[0]);
+      if (newText === doc.text.slice(d.providersSpan.start, d.providersSpan.end)) continue;
+      actions.push({
+        title: `Suggest providers from evidence: ${providers.length === 0 ? 'AS0' : providers.map((p) => `AS${p}`).join(', ')}${weak ? ' (low confidence)' : ''}`,
+        kind: CodeActionKind.RefactorRewrite,
+        edit: { changes: { [doc.uri]: [{ range: doc.lineIndex.range(d.providersSpan), newText }] } },
+      });
+    }
+    return actions;
   },
 
   documentSymbols(doc: SourceDocument): DocumentSymbol[] {
@@ -182,3 +230,14 @@ export const aspaService: LanguageService = {
     return out;
   },
 };
+
+/** What is published today, as far as the server knows (RTR cache or data files): what a declaration replaces. */
+function baselineOf(ctx: ServiceContext): AspaDb {
+  return ctx.cachedAspas?.db ?? new Map();
+}
+
+function suggestionFor(customer: Asn, ctx: ServiceContext): ProviderSuggestion {
+  const e = ctx.workspace.autNum(customer);
+  const summary = e ? autNumPeeringSummary(e.object) : undefined;
+  return suggestProviders(customer, { paths: ctx.observedPaths!.evidence, current: baselineOf(ctx), ...(summary ? { autNums: new Map([[customer, summary]]) } : {}) });
+}

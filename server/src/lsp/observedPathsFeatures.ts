@@ -1,0 +1,56 @@
+import { observedRoutes, PathEvidence } from '../core/aspa/pathEvidence';
+import { parseLookingGlass } from '../core/lg/parse';
+import type { FeatureModule } from './context';
+import { resolveInWorkspace } from './workspacePath';
+
+/** `routelens.data.pathFiles`, defensively: anything but a list of non-empty strings is no files. */
+function pathFilesOf(section: unknown): string[] {
+  const v = ((section ?? {}) as { data?: { pathFiles?: unknown } }).data?.pathFiles;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+}
+
+/**
+ * Observed routes for ASPA authoring: the files of `routelens.data.pathFiles` (looking-glass output, `bgpdump -m`
+ * text) are read when the setting changes and indexed once; the ASPA services then check declarations against
+ * them (diagnostics, code lenses, completion, "suggest providers"). A file that cannot be read is logged and
+ * left out; the others still count.
+ */
+export const observedPathsFeatures: FeatureModule = (ctx) => {
+  let loadedFor = '';
+  ctx.onSettings((section) => {
+    const files = pathFilesOf(section).map((p) => resolveInWorkspace(p, ctx.workspaceFolders));
+    const key = JSON.stringify(files);
+    if (key === loadedFor) return;
+    loadedFor = key;
+    if (files.length === 0) {
+      ctx.setObservedPaths(undefined);
+      return;
+    }
+    const read = ctx.runtime.readFile;
+    if (!read) {
+      ctx.connection.console.warn('RouteLens: routelens.data.pathFiles cannot be read by this host');
+      return;
+    }
+    ctx.background(
+      'reading routelens.data.pathFiles',
+      (async () => {
+        const evidence = new PathEvidence();
+        let readable = 0;
+        for (const uri of files) {
+          const text = await read(uri).catch((err: unknown) => {
+            ctx.connection.console.warn(`RouteLens: cannot read ${uri}: ${err instanceof Error ? err.message : String(err)}`);
+            return undefined;
+          });
+          if (text === undefined) continue;
+          readable++;
+          for (const r of observedRoutes(parseLookingGlass(text).routes, uri.replace(/^.*\//, ''))) evidence.add(r);
+        }
+        // A newer setting may have started another load meanwhile: only the latest one counts.
+        if (loadedFor !== key) return;
+        const routes = evidence.routes.length;
+        ctx.setObservedPaths({ evidence, label: `${routes.toLocaleString('en-US')} observed route${routes === 1 ? '' : 's'} from ${readable} file${readable === 1 ? '' : 's'}` });
+        ctx.refreshDiagnostics();
+      })(),
+    );
+  });
+};
