@@ -129,9 +129,6 @@ const TRANSFORMS: readonly Transform[] = [
   ...[2, 4, 8].map((n) => ({
     name: `indented by ${n} spaces`,
     apply: (text: string) => `${lines(text).map((l) => (l === '' ? '' : ' '.repeat(n) + l)).join('\n')}\n`,
-    // Front stage merged (c1e0713): all but one file pass; the whitespace-collapsed Junos extensive paste
-    // (junos__pastebin_att_route_server_extensive_flattened) gives 0 routes as published and 1 when indented.
-    todo: 'one file (a whitespace-collapsed Junos paste) parses differently when indented',
   })),
   {
     name: 'quoted with "> "',
@@ -148,9 +145,6 @@ const TRANSFORMS: readonly Transform[] = [
         'edge1#',
         '',
       ].join('\n'),
-    // Passes for every text output since the front stage; JSON answers (RIPEstat) wrapped in a prompt and
-    // log lines still give no routes.
-    todo: 'JSON outputs surrounded by a prompt and log lines give no routes yet',
   },
 ];
 

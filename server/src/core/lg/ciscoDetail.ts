@@ -4,6 +4,7 @@ import { asnValue, parseAsPathText } from './asPathText';
 import { isAddress, isPrefixToken, withClassfulLength } from './address';
 import { parseCommunityList } from './communities';
 import { isChromeLine } from './lineClean';
+import { rdLine, splitRd, vrfLine } from './routeDistinguisher';
 import { finishDraft, newDraft, originWord, rpkiWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { LgFormat } from './types';
 
@@ -51,6 +52,8 @@ function trailingNote(s: string): number {
 
 export class CiscoDetailParser implements LineParser {
   private prefix: string | undefined;
+  private rd: string | undefined;
+  private vrf: string | undefined;
   private cur: RouteDraft | undefined;
   private advertised = false;
   private contributing = false;
@@ -65,10 +68,26 @@ export class CiscoDetailParser implements LineParser {
     const entry = ENTRY.exec(s);
     if (entry !== null) {
       this.flush();
-      const p = (entry[1] ?? '').replace(/,$/, '');
+      const glued = splitRd((entry[1] ?? '').replace(/,$/, ''));
+      const p = glued.prefix;
       this.prefix = isPrefixToken(p) ? withClassfulLength(p) : p;
+      if (glued.rd !== undefined) this.rd = glued.rd;
       this.advertised = false;
       this.contributing = false;
+      return;
+    }
+    const rd = rdLine(s);
+    if (rd !== undefined) {
+      this.flush();
+      this.rd = rd.rd;
+      if (rd.vrf !== undefined) this.vrf = rd.vrf;
+      return;
+    }
+    const vrf = vrfLine(s);
+    if (vrf !== undefined) {
+      this.flush();
+      this.vrf = vrf.vrf;
+      this.rd = undefined;
       return;
     }
     if (isChromeLine(s)) return;
@@ -96,6 +115,8 @@ export class CiscoDetailParser implements LineParser {
   private start(n: number): RouteDraft {
     this.flush();
     const d = newDraft(this.prefix ?? '', n);
+    d.rd = this.rd;
+    d.vrf = this.vrf;
     this.cur = d;
     this.contributing = false;
     return d;

@@ -1,6 +1,7 @@
 import { parseAsPathText } from './asPathText';
 import { addressStartsAt, isAddress, isPrefixToken, withClassfulLength } from './address';
 import { isChromeLine } from './lineClean';
+import { rdLine, vrfLine } from './routeDistinguisher';
 import { finishDraft, newDraft, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { Asn } from '../net/asn';
 import type { Community, LgFormat, LgRoute, Origin } from './types';
@@ -18,23 +19,30 @@ interface Platform {
   readonly leftAligned: boolean;
   /** The first character may be an RPKI state (`V*>`, `I*`, `N*>`). */
   readonly rpkiColumn: boolean;
+  /** Numbers end exactly under the end of their header word (IOS's fixed-width `%6s` fields). */
+  readonly endAligned: boolean;
 }
 
 const PLATFORMS: Readonly<Partial<Record<LgFormat, Platform>>> = {
-  'cisco-ios': { leftAligned: false, rpkiColumn: true },
-  'cisco-iosxr': { leftAligned: false, rpkiColumn: true },
-  'cisco-nxos': { leftAligned: false, rpkiColumn: false },
-  frr: { leftAligned: false, rpkiColumn: true },
-  arista: { leftAligned: true, rpkiColumn: false },
-  huawei: { leftAligned: true, rpkiColumn: false },
+  'cisco-ios': { leftAligned: false, rpkiColumn: true, endAligned: true },
+  'cisco-iosxr': { leftAligned: false, rpkiColumn: true, endAligned: false },
+  'cisco-nxos': { leftAligned: false, rpkiColumn: false, endAligned: false },
+  frr: { leftAligned: false, rpkiColumn: true, endAligned: true },
+  arista: { leftAligned: true, rpkiColumn: false, endAligned: false },
+  huawei: { leftAligned: true, rpkiColumn: false, endAligned: false },
 };
 
-type FieldName = 'metric' | 'locprf' | 'weight' | 'from';
+type FieldName = 'metric' | 'aigp' | 'locprf' | 'weight' | 'from';
+
+/** Column names as messages print them. */
+const COLUMN_NAMES: Readonly<Record<FieldName, string>> = { metric: 'Metric', aigp: 'AIGP', locprf: 'LocPrf', weight: 'Weight', from: 'From' };
 
 /** Header words per column; the first match in a header line names the column. */
 const HEADER_WORDS: readonly { readonly field: FieldName | 'path' | 'nexthop'; readonly words: readonly string[] }[] = [
   { field: 'nexthop', words: ['Next Hop', 'NextHop', 'Nexthop', 'Next-hop', 'Next-Hop'] },
   { field: 'metric', words: ['Metric', 'MED'] },
+  // Arista prints AIGP between Metric and LocPref (`-` when absent); read so it is never a path.
+  { field: 'aigp', words: ['AIGP'] },
   { field: 'locprf', words: ['LocPrf', 'LocPref', 'Locprf'] },
   { field: 'weight', words: ['Weight', 'PrefVal'] },
   { field: 'from', words: ['From'] },
@@ -131,8 +139,8 @@ function xrLayout(nextHop: number): Layout {
  * place and only the prefix and next hop become strings. Shared by all instances: a line is parsed to
  * the end before the next one starts.
  */
-const TS = new Int32Array(8);
-const TE = new Int32Array(8);
+const TS = new Int32Array(10);
+const TE = new Int32Array(10);
 
 /** Fills TS/TE with up to `max` whitespace-separated tokens from `from`; returns how many. */
 function tokenize(s: string, from: number, max: number): number {
@@ -243,6 +251,9 @@ export class CiscoTableParser implements LineParser {
   /** The lines the pending route spans, reported if it never gets its path. */
   private pendingLines: string[] = [];
   private lastPrefix: string | undefined;
+  /** The VPN section (`Route Distinguisher: …`) and VRF (`Instance BLUE:`) the rows below belong to. */
+  private rd: string | undefined;
+  private vrf: string | undefined;
   /** The layout the fast path was prepared for, and its numeric columns (undefined: no fast path). */
   private fastLayout: Layout | undefined;
   private fastCols: readonly Column[] | undefined;
@@ -251,7 +262,7 @@ export class CiscoTableParser implements LineParser {
     private readonly sink: RouteSink,
     readonly format: LgFormat,
   ) {
-    this.platform = PLATFORMS[format] ?? { leftAligned: false, rpkiColumn: true };
+    this.platform = PLATFORMS[format] ?? { leftAligned: false, rpkiColumn: true, endAligned: false };
   }
 
   line(s: string, n: number): void {
@@ -263,9 +274,31 @@ export class CiscoTableParser implements LineParser {
       this.layout = header;
       return;
     }
+    const rd = rdLine(s);
+    if (rd !== undefined) {
+      this.dropPending();
+      this.rd = rd.rd;
+      if (rd.vrf !== undefined) this.vrf = rd.vrf;
+      return;
+    }
+    const vrf = vrfLine(s);
+    if (vrf !== undefined) {
+      this.dropPending();
+      this.vrf = vrf.vrf;
+      this.rd = undefined;
+      return;
+    }
     if (isChromeLine(s)) return;
     if (isLegend(s)) return;
     this.sink.unparsed({ line: n, text: s, reason: 'not a route line of this table' });
+  }
+
+  /** A route of the current VPN/VRF section. */
+  private newRoute(prefix: string, n: number): RouteDraft {
+    const d = newDraft(prefix, n);
+    d.rd = this.rd;
+    d.vrf = this.vrf;
+    return d;
   }
 
   end(): void {
@@ -283,7 +316,7 @@ export class CiscoTableParser implements LineParser {
    */
   fast(t: string, u: Uint8Array, a: number, b: number, n: number): boolean {
     const layout = this.layout;
-    if (layout === undefined) return false;
+    if (layout === undefined || this.rd !== undefined || this.vrf !== undefined) return false;
     if (layout !== this.fastLayout) this.prepareFast(layout);
     const cols = this.fastCols;
     if (cols === undefined) return false;
@@ -375,16 +408,24 @@ export class CiscoTableParser implements LineParser {
         break;
       }
       const target = cols[at] as Column;
+      // A value not under its column: the general code flags the row as uncertain.
+      if (this.offColumn(ts - a - shift, i - 1 - a - shift, target)) return false;
       if (target.field === 'metric') med = v;
       else if (target.field === 'locprf') localPref = v;
-      else weight = v;
+      else if (target.field === 'weight') weight = v;
       if (i - 1 - a - shift > target.end) shift = i - 1 - a - target.end;
       c = at + 1;
       tokens++;
       while (i < b && (u[i] as number) === 32) i++;
     }
-    // The path: plain ASNs, then an origin code; a row without a path goes the general way.
+    // The path: plain ASNs, then an origin code; a row without a path goes the general way, and so
+    // does a row whose first AS stands left of the Path column while a column is still empty.
     const pathStart = i;
+    if (c < cols.length && pathStart < b && (u[pathStart] as number) >= 48 && (u[pathStart] as number) <= 57) {
+      let pe = pathStart;
+      while (pe < b && (u[pe] as number) !== 32) pe++;
+      if (pe - a - shift < layout.path - 1) return false;
+    }
     let end = b;
     while (end > pathStart && (u[end - 1] as number) === 32) end--;
     if (end === pathStart) return false;
@@ -417,7 +458,7 @@ export class CiscoTableParser implements LineParser {
     }
 
     // Committed: from here on the line is a route.
-    this.sink.step(1 + Math.min(tokens, 6));
+    this.sink.step(1 + Math.min(tokens, 8));
     const flags = statusFlags(t, a, statusEnd);
     if (slash < 0 && p !== undefined && p.nextHop === undefined) {
       // The prefix wrapped onto the line above (rare): complete the held draft as routeLine does.
@@ -508,8 +549,8 @@ export class CiscoTableParser implements LineParser {
     const status = statusFlags(s, 0, i);
     while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
     if (i >= len) return false;
-    // Prefix, next hop, three numbers (or From) and the first path token are all the columns there are.
-    const count = tokenize(s, i, 6);
+    // Prefix, next hop, up to four numbers (or From) and the first path token are all the columns there are.
+    const count = tokenize(s, i, 8);
     if (count === 0) return false;
     this.sink.step(count);
     const nhThreshold = this.layout === undefined ? 16 : this.layout.collapsed ? 1000 : Math.max(8, this.layout.nextHop - 4);
@@ -525,7 +566,7 @@ export class CiscoTableParser implements LineParser {
         : firstStart >= nhThreshold && (isAddress(first) || first === '-');
     if (!firstIsNextHop && (firstStart < nhThreshold || this.layout?.collapsed === true) && isPrefixToken(first)) {
       this.dropPending();
-      draft = newDraft(withClassfulLength(first), n);
+      draft = this.newRoute(withClassfulLength(first), n);
       this.applyStatus(draft, status);
       this.lastPrefix = draft.prefix;
       k = 1;
@@ -540,7 +581,7 @@ export class CiscoTableParser implements LineParser {
     } else if (firstIsNextHop && this.lastPrefix !== undefined && (p === undefined || p.nextHop !== undefined)) {
       // Another path for the prefix above: the Network column is blank.
       this.dropPending();
-      draft = newDraft(this.lastPrefix, n);
+      draft = this.newRoute(this.lastPrefix, n);
       this.applyStatus(draft, status);
     } else if (p !== undefined && p.nextHop !== undefined && firstStart >= nhThreshold && !isAddress(first)) {
       // A long (IPv6) next hop pushed the attributes onto this line.
@@ -605,6 +646,7 @@ export class CiscoTableParser implements LineParser {
       }
     }
     let c = 0;
+    let off: string | undefined;
     while (k < count && c < cols.length) {
       const col = cols[c] as Column;
       const tStart = TS[k] ?? 0;
@@ -637,14 +679,25 @@ export class CiscoTableParser implements LineParser {
       if (at < 0) break;
       const target = cols[at] as Column;
       const value = v >= 0 ? v : undefined;
+      if (off === undefined && this.layout !== undefined && this.offColumn(tStart - shift, tEnd - shift, target)) {
+        off = `the value ${tokText(s, k)} does not sit under the ${COLUMN_NAMES[target.field]} column of the header, so the numbers before the path may be read wrongly (one of them may be its first AS)`;
+      }
       if (target.field === 'metric') draft.med = value;
       else if (target.field === 'locprf') draft.localPref = value;
-      else draft.weight = value;
+      else if (target.field === 'weight') draft.weight = value;
       if (!this.platform.leftAligned && tEnd - shift > target.end) shift = tEnd - target.end;
       k++;
       c = at + 1;
     }
+    // A row off the header's grid is still read right when the weight came out as a router prints it
+    // for a received or local route (0, 32768); any other weight may be the path's first AS.
+    if (off !== undefined && draft.weight !== 0 && draft.weight !== 32768) draft.uncertain ??= off;
     const from = k < count ? (TS[k] ?? s.length) : s.length;
+    if (this.layout !== undefined && k < count && (TE[k] ?? 0) - shift < layout.path - 1 && c < cols.length && tokNumber(s, k) >= 0) {
+      // A number left of the Path column that no column took: a value of a column the header does
+      // not name, or the path's first AS printed early. Either reading may be wrong.
+      draft.uncertain ??= `the number ${tokText(s, k)} stands left of the header's Path column; it was read as the first AS but may be a weight or metric`;
+    }
     draft.path = parseAsPathText(s, WITH_ORIGIN, from, s.length);
     draft.pathLine = n;
     if (draft.path.origin === undefined && draft.path.segments.length === 0 && draft.path.text !== '') return this.reject(draft, n);
@@ -652,6 +705,17 @@ export class CiscoTableParser implements LineParser {
     if (this.pendingLines.length > 0) this.pendingLines = [];
     this.sink.route(finishDraft(draft));
     return true;
+  }
+
+  /**
+   * A value that is not under its header word at all: it ends before the word begins (right-aligned
+   * columns grow leftwards from the word's end, so they always reach into it), or, left-aligned, starts
+   * after the word ends. Values a few columns off (a long next hop, a column the header lacks) still
+   * overlap their word; a row that does not match the header does not.
+   */
+  private offColumn(start: number, end: number, col: Column): boolean {
+    if (this.platform.leftAligned) return start > col.end + 1 || end < col.start - 1;
+    return end < col.start - 1 || (this.platform.endAligned && (end < col.end - 1 || end > col.end + 1));
   }
 
   /**

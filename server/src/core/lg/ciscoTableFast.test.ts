@@ -170,9 +170,15 @@ test('fast path: another path under a wrapped prefix, and rows after a wrapped o
   );
 });
 
+/** Rows laid out as IOS prints them under HEADER (`%-17s%-16s%10s%7s%7s path`), the form of a real full table. */
+const aligned = fc
+  .record({ status: STATUS, prefix: PREFIX, nh: NEXT_HOP, metric: NUMBER, lp: NUMBER, w: NUMBER, path: PATH })
+  .map((r) => `${r.status.padEnd(5).slice(0, 5)}${r.prefix.padEnd(17)}${r.nh.padEnd(16)}${r.metric.padStart(10)}${r.lp.padStart(7)}${r.w.padStart(7)} ${r.path}`);
+
 test('fast path: generated rows do reach it', () => {
   // A chunk with any non-ASCII character goes the general way as a whole, so those rows are left out here.
-  const rows = fc.sample(row, { numRuns: 300, seed: 7 }).filter((r) => /^[\x20-\x7e]*$/.test(r));
+  // Rows off the header's columns go the general way on purpose (it flags them), so the rows are aligned.
+  const rows = fc.sample(aligned, { numRuns: 300, seed: 7 }).filter((r) => /^[\x20-\x7e]*$/.test(r));
   const taken = fastTaken(() => parse([HEADER, ...rows, ''].join('\n'), 'cisco-ios'));
   assert.ok(taken >= 30, `only ${taken} generated rows took the fast path`);
 });

@@ -70,6 +70,9 @@ export class GobgpParser implements LineParser {
     if (nh !== '-') d.nextHop = nh;
     d.path = parseAsPathText(s, {}, m[0].length, age.index);
     d.pathLine = n;
+    // Early GoBGP printed the whole AS_SEQUENCE with Go's slice brackets (`[65002]`); later ones print
+    // an AS_CONFED_SET that way. The text alone cannot tell them apart.
+    if (/^\[[^\]]*\]$/.test(d.path.text)) d.uncertain = 'GoBGP prints both a whole AS_SEQUENCE (early versions, Go slice format) and an AS_CONFED_SET in brackets; read as a confederation set';
     const attrs = s.slice(age.index);
     for (const a of attrs.matchAll(ATTR)) ATTRS[a[1] ?? '']?.(d, a[2] ?? '');
     this.sink.route(finishDraft(d));

@@ -3,6 +3,7 @@ import { asnValue, parseAsPathText } from './asPathText';
 import { isAddress, isPrefixToken } from './address';
 import { parseCommunityList } from './communities';
 import { isChromeLine } from './lineClean';
+import { splitRd } from './routeDistinguisher';
 import { finishDraft, newDraft, rpkiWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { LgFormat } from './types';
 
@@ -14,7 +15,14 @@ import type { LgFormat } from './types';
  */
 const TABLE = /^[\w.-]*inet6?\.\d+: \d+ destinations/;
 const ENTRY = /^(\S+)\s+\((\d+) entr(?:y|ies), (\d+) announced\)/;
-const PATH_START = /^\s{1,12}([*+-]?)\s*(BGP|Static|Direct|Local|OSPF|IS-IS|Aggregate|Access-internal|Access|Kernel)\s+Preference:/;
+const PATH_START = /^\s{0,12}([*+-]?)\s*(BGP|Static|Direct|Local|OSPF|IS-IS|Aggregate|Access-internal|Access|Kernel)\s+Preference:/;
+/**
+ * The default `show route` form: `10.0.0.0/8  *[BGP/170] 2d 01:02:03, localpref 100, from 192.0.2.2`
+ * (the prefix only on the first path of a destination, RD-glued in VPN tables), then `AS path: … I,
+ * validation-state: valid` and `> to 192.0.2.1 via xe-0/0/0.0` lines.
+ */
+const BRIEF = /^(\S+)?\s+([*+-]?)\[([\w-]+)\/\d+\]\s*(.*)$/;
+const HOP = /^\s*(>?)\s*to\s+(\S+)\s+via\s/;
 const TERSE_HEADER = /^A\s+(?:V\s+)?Destination\s+P\s+Prf/;
 /** `show route receive-protocol|advertising-protocol bgp X`. */
 const RECEIVE_HEADER = /^\s*Prefix\s+Nexthop\s+MED\s+Lclpref\s+AS path/;
@@ -22,7 +30,7 @@ const RECEIVE_HEADER = /^\s*Prefix\s+Nexthop\s+MED\s+Lclpref\s+AS path/;
 /** `Key: value` lines of a path and what they set. */
 const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: RegExpExecArray, s: string) => void }[] = [
   {
-    re: /^\s+AS path:\s*(.*)$/,
+    re: /^\s*AS path:\s*(.*)$/,
     set: (d, m, s) => {
       const start = (m.index ?? 0) + s.indexOf('AS path:') + 'AS path:'.length;
       // Notes such as `(Originator)` or `(Atomic)` follow the origin code.
@@ -32,23 +40,25 @@ const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: R
       const agg = s.indexOf(' Aggregator:');
       if (agg > start && agg < end) end = agg;
       d.path = parseAsPathText(s, { originCode: true, junos: true }, start, end);
+      const v = /validation-state:\s*([\w-]+)/.exec(s);
+      if (v !== null) d.rpki = rpkiWord(v[1]);
     },
   },
   {
-    re: /^\s+Protocol next hop:\s*(\S+)/,
+    re: /^\s*Protocol next hop:\s*(\S+)/,
     set: (d, m) => {
       d.nextHop = m[1];
       d.viaHop = 'protocol';
     },
   },
   {
-    re: /^\s+Next hop:\s*(\S+)/,
+    re: /^\s*Next hop:\s*(\S+)/,
     set: (d, m) => {
       if (d.viaHop !== 'protocol' && (d.nextHop === undefined || /selected/.test(m.input))) d.nextHop = m[1];
     },
   },
   {
-    re: /^\s+Source:\s*(\S+)/,
+    re: /^\s*Source:\s*(\S+)/,
     set: (d, m) => {
       if (isAddress(m[1] ?? '')) d.peerAddress = m[1];
     },
@@ -61,31 +71,31 @@ const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: R
     },
   },
   {
-    re: /^\s+Localpref:\s*(\d+)/,
+    re: /^\s*Localpref:\s*(\d+)/,
     set: (d, m) => {
       d.localPref = uint(m[1]);
     },
   },
   {
-    re: /^\s+Metric:\s*(\d+)/,
+    re: /^\s*Metric:\s*(\d+)/,
     set: (d, m) => {
       d.med = uint(m[1]);
     },
   },
   {
-    re: /^\s+Communities:\s*(.*)$/,
+    re: /^\s*Communities:\s*(.*)$/,
     set: (d, m) => {
       d.communities.push(...parseCommunityList(m[1] ?? '').communities);
     },
   },
   {
-    re: /^\s+Validation State:\s*(\S+)/,
+    re: /^\s*Validation State:\s*(\S+)/,
     set: (d, m) => {
       d.rpki = rpkiWord(m[1]);
     },
   },
   {
-    re: /^\s+(?:Only to customer|OTC|Only-to-customer):\s*(\S+)/i,
+    re: /^\s*(?:Only to customer|OTC|Only-to-customer):\s*(\S+)/i,
     set: (d, m) => {
       const a = asnValue(m[1] ?? '');
       if (a !== undefined) d.otc = a as Asn;
@@ -94,10 +104,11 @@ const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: R
 ];
 
 /** Indented `Key: value` and flag lines of a path that carry nothing a route needs. */
-const OTHER = /^\s+(?:[A-Z][\w /.-]*:|Accepted|Inactive|Announcement bits|Indirect next hops|Label|Router ID|Cluster list|Originator ID|Primary Routing Table|Secondary Tables|Protocol Nexthop|Indirect path forwarding|Session Id|State|Task|Age|AS path|Flags|\d+\.\d+\.\d+\.\d+ Metric|Nexthop|Next-hop|Multipath|Local AS|Preference|Route|Address|Kernel|Cluster|Localpref|Hidden reason|LongLived|Stale|Thread|Aggregator|Import Accepted|Import|Export|Validation|Prefixes bound|Route Label)/;
+const OTHER = /^\s*(?:[A-Z][\w /.-]*:|Accepted|Inactive|Announcement bits|Indirect next hops|Label|Router ID|Cluster list|Originator ID|Primary Routing Table|Secondary Tables|Protocol Nexthop|Indirect path forwarding|Session Id|State|Task|Age|AS path|Flags|\d+\.\d+\.\d+\.\d+ Metric|Nexthop|Next-hop|Multipath|Local AS|Preference|Route|Address|Kernel|Cluster|Localpref|Hidden reason|LongLived|Stale|Thread|Aggregator|Import Accepted|Import|Export|Validation|Prefixes bound|Route Label)/;
 
 export class JunosParser implements LineParser {
   private prefix = '';
+  private rd: string | undefined;
   private cur: RouteDraft | undefined;
   private curIsBgp = false;
   private terse: { dest: number; proto: number; path: number } | undefined;
@@ -138,23 +149,56 @@ export class JunosParser implements LineParser {
       return;
     }
     const e = ENTRY.exec(s);
-    if (e !== null && isPrefixToken(e[1] ?? '')) {
+    const entry = e !== null ? splitRd(e[1] ?? '') : undefined;
+    if (entry !== undefined && isPrefixToken(entry.prefix)) {
       this.flush();
-      this.prefix = e[1] ?? '';
+      this.prefix = entry.prefix;
+      this.rd = entry.rd;
       return;
     }
     const p = PATH_START.exec(s);
     if (p !== null) {
       this.flush();
       const d = newDraft(this.prefix, n);
+      d.rd = this.rd;
       const flag = p[1] ?? '';
       d.best = flag === '*' || flag === '+';
       this.cur = d;
       this.curIsBgp = p[2] === 'BGP';
       return;
     }
+    const brief = BRIEF.exec(s);
+    if (brief !== null && (brief[1] !== undefined ? isPrefixToken(splitRd(brief[1]).prefix) : this.prefix !== '')) {
+      this.flush();
+      if (brief[1] !== undefined) {
+        const g = splitRd(brief[1]);
+        this.prefix = g.prefix;
+        this.rd = g.rd;
+      }
+      const d = newDraft(this.prefix, n);
+      d.rd = this.rd;
+      const flag = brief[2] ?? '';
+      d.best = flag === '*' || flag === '+';
+      this.briefAttributes(d, brief[4] ?? '');
+      this.cur = d;
+      this.curIsBgp = brief[3] === 'BGP';
+      return;
+    }
     const d = this.cur;
-    if (d !== undefined && /^\s/.test(s)) {
+    if (d !== undefined) {
+      if (/^\s*>?\s*(?:Local\s+|Receive\s+|Discard\s*$|Reject\s*$)?via\s/.test(s) || /^\s*(?:Discard|Reject|Receive)\s*$/.test(s)) {
+        d.end = n;
+        return;
+      }
+      const hop = HOP.exec(s);
+      if (hop !== null) {
+        // `> to 192.0.2.1 via xe-0/0/0.0`: the selected next hop (`>`), else the first one.
+        if (hop[1] === '>' || d.nextHop === undefined) d.nextHop = hop[2];
+        d.end = n;
+        return;
+      }
+    }
+    if (d !== undefined) {
       for (const f of FIELDS) {
         const m = f.re.exec(s);
         if (m !== null) {
@@ -175,6 +219,17 @@ export class JunosParser implements LineParser {
 
   end(): void {
     this.flush();
+  }
+
+  /** `2d 01:02:03, MED 0, localpref 100, from 10.0.0.14` after `*[BGP/170]`. */
+  private briefAttributes(d: RouteDraft, rest: string): void {
+    for (const part of rest.split(',')) {
+      const m = /^\s*(MED|localpref|from)\s+(\S+)/.exec(part);
+      if (m === null) continue;
+      if (m[1] === 'MED') d.med = uint(m[2]);
+      else if (m[1] === 'localpref') d.localPref = uint(m[2]);
+      else if (isAddress(m[2] ?? '')) d.peerAddress = m[2];
+    }
   }
 
   private flush(): void {

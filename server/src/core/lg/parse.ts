@@ -350,10 +350,10 @@ export class LgStreamParser {
     let d = this.detect(mine, frame);
     if (!this.frameRead && frame.indent !== '' && this.opts.format === undefined && !d.json) {
       // A snippet may be indented by nature (the attribute lines of a detail form): keep the
-      // indentation when the lines read better with it.
+      // indentation only when the lines are not recognised without it.
       const flush = { quote: frame.quote, indent: '' };
       const d2 = this.detect(mine, flush);
-      if (d2.score > d.score) {
+      if (d.format === 'unknown' && d2.format !== 'unknown') {
         d = d2;
         frame = flush;
       }

@@ -103,6 +103,11 @@ export function unframe(raw: string, frame: PasteFrame): string {
 /** A prompt with a command (`router# show ip bgp`, `user@re0> show route …`, `bird> show route all`, `RP/0/RSP0/CPU0:pe1#show bgp`). */
 const COMMAND =
   /^\s*(?:(?:\[[\w.@~ -]+\]\s*|[\w.@:/()[\]~-]+(?:\([\w-]+\))?)\s?[#>$%]\s*)?(?:show|sh|display|dis|birdc|bgpctl|gobgp|vtysh|\/routing|\/ip|run\s+show|do\s+sh\w*)(?:\s|$)/i;
+/**
+ * Any other command after a prompt flush left: `edge1#curl …`, `user@host:~$ birdc …`, `rtr1>terminal length 0`.
+ * The prompt's name holds a letter and two characters at least, so status marks (`*>`, `s>`) never match.
+ */
+const PROMPT_COMMAND = /^(?:[\w.-]+@)?(?=[\w.-]*[A-Za-z])[\w.-]{2,}(?::[\w~/.-]*)?[#$%>]\s?[A-Za-z/]/;
 /** A prompt alone on its line: `router1#`, `user@re0>`, `[admin@MikroTik] >`, `<HUAWEI>`, `A:PE1#`. */
 const LONE_PROMPT = /^\s*(?:\[[\w.@ ~-]+\]\s*[>#$%]|<[\w.-]+>|[\w.@:/()~-]+[#>$%])\s*$/;
 /** A time stamp alone on its line: IOS-XR's `Wed Jun 20 18:46:11.356 BST`, `2026-01-02 10:00:00`, `*Jan  2 10:00:00.123: `. */
@@ -123,7 +128,7 @@ const CHROME =
 export function asideKind(s: string): SkipKind | undefined {
   const c = s.charCodeAt(leadingBlanks(s));
   if (Number.isNaN(c)) return undefined;
-  if (COMMAND.test(s) || LONE_PROMPT.test(s)) return 'prompt';
+  if (COMMAND.test(s) || LONE_PROMPT.test(s) || PROMPT_COMMAND.test(s)) return 'prompt';
   // Both start with a digit, `[`, `*`, `%`, `+` or a letter; the cheap test first.
   if (STAMP.test(s)) return 'timestamp';
   if (LOG.test(s)) return 'log';
@@ -133,7 +138,7 @@ export function asideKind(s: string): SkipKind | undefined {
 
 /** A prompt line that runs a command: the output after it is a new block. */
 export function isCommandLine(s: string): boolean {
-  return COMMAND.test(s);
+  return COMMAND.test(s) || PROMPT_COMMAND.test(s);
 }
 
 /** Terminal widths whose wrapped rows are rejoined. */
