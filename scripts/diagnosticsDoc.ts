@@ -43,6 +43,8 @@ function profilesSection(): string[] {
     '',
     '**Authoring versus mirrored objects.** As IRRd checks what users submit strictly and what it mirrors from other registries leniently, RouteLens checks objects of the registries you write to as their author, and the others as a mirror: findings in them are reported as *information*, not as errors or warnings, because only their registry can change them. Name your registries with the setting `routelens.rpsl.authoritativeSources` (e.g. `["RADB"]`) or `routelens lint --authoritative RADB,RIPE`; when none is named, every source is yours. IRRd\'s RPKI pseudo-objects (`source: RPKI`) and `-GRS` copies are always mirrors; objects without `source:` are always yours.',
     '',
+    '**IANA\'s referral records** (`refer:`, `whois:`, `organisation:`, `source: IANA`), which whois clients print before the registry\'s answer, are IANA\'s own format, not RPSL: they are not checked. When several registries hold an aut-num, cross-object checks read the copy with the most policy and say which copy they read.',
+    '',
     '**Filtered whois output.** A whois server that filters an object marks it (`source: RIPE # Filtered`, `auth: MD5-PW # Filtered`) and removes e-mail addresses and auth values: in such objects a missing mandatory attribute is information (the server may have left it out), an empty value is not reported, and filtered `auth:` values are not checked.',
     '',
   ];

@@ -185,3 +185,22 @@ test('an unresolved set name close to a defined one gets a "Did you mean" fix', 
   assert.ok(e);
   assert.equal(doc.text.slice(doc.lineIndex.offsetAt(e.range.start), doc.lineIndex.offsetAt(e.range.end)), 'AS8048:AS-CUSTOMRES');
 });
+
+// An aut-num held by two registries (a stub in NTTCOM, the full policy in ARIN): the cross checks read the copy
+// with the policy and say which copy they read.
+test('cross checks read the aut-num copy that has the policy when several registries hold it, and say which', () => {
+  const files = {
+    'file:///stub.rpsl': 'aut-num: AS65001\nas-name: EXAMPLE\nsource: NTTCOM\n',
+    'file:///full.rpsl': 'aut-num: AS65001\nas-name: EXAMPLE\nexport: to AS65002 announce { 198.51.100.0/24 }\nsource: ARIN\n',
+    'file:///route.rpsl': 'route: 192.0.2.0/24\norigin: AS65001\nsource: RADB\n',
+  };
+  const { ctx, docs } = workspaceOf(files);
+  const doc = docs['file:///route.rpsl'];
+  assert.ok(doc);
+  const found = crossCheckDocument(doc, ctx);
+  assert.deepEqual(found.map((d) => d.code), ['workspace/origin-not-exported']);
+  assert.match(found[0]!.message, /AS65001's aut-num \(the ARIN copy of 2, the one with the most policy\) exports no rule/);
+  // With the route exported by the full copy, nothing is reported although the stub exports nothing.
+  const ok = workspaceOf({ ...files, 'file:///full.rpsl': files['file:///full.rpsl'].replace('198.51.100.0/24', '192.0.2.0/24') });
+  assert.deepEqual(crossCheckDocument(ok.docs['file:///route.rpsl']!, ok.ctx), []);
+});

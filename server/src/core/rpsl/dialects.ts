@@ -440,6 +440,25 @@ export function dialectOf(obj: RpslObject, setting: RpslDialectSetting): RpslDia
   return profileOfRegistry(registry);
 }
 
+/**
+ * IANA's whois answer (whois.iana.org: refer:, inetnum:/organisation:/status:, whois:, changed:/source: IANA),
+ * which whois clients print before the registry's answer, is IANA's key-value format, not RPSL objects of any
+ * registry: it is not checked. Recognised by source: IANA, by IANA's record names, or by organisation: (IANA's
+ * name for the holder) on an object without source:.
+ */
+export function isIanaRecord(obj: RpslObject): boolean {
+  if (obj.className === 'refer' || obj.className === 'whois') return true;
+  // One pass, no allocation: this runs for every object validated.
+  let source: RpslAttribute | undefined;
+  let organisation = false;
+  for (const a of obj.attributes) {
+    if (a.name === 'source') source = a;
+    else if (a.name === 'organisation') organisation = true;
+  }
+  if (source) return (source.value.charCodeAt(0) | 32) === 105 /* i */ && sourceInfo(source.value).registry === 'IANA';
+  return organisation && obj.className !== 'organisation';
+}
+
 /** LACNIC's whois answers carry no source:; their own attributes say whose they are. */
 function isLacnicWhois(obj: RpslObject): boolean {
   if (obj.className === 'nic-hdl') return true;

@@ -172,3 +172,11 @@ test("RIPE's whois leaves e-mail: out of answers: absent from a copy it is infor
   assert.match(validateRpslText(org, 'auto')[0]?.message ?? '', /leaves e-mail: out of query answers/);
   assert.deepEqual(errors(org.replace('address:        Street 1\n', '')), ['error rpsl/missing-mandatory organisation']);
 });
+
+// IANA's answer as a whois client prints it before the registry's (test/rpsl/real/iana__referral-185-75-88-0.txt).
+test("IANA's referral records are not RPSL objects of a registry: not checked; the registry's answer after them is", () => {
+  const answer =
+    'refer:        whois.ripe.net\n\ninetnum:      185.0.0.0 - 185.255.255.255\norganisation: RIPE NCC\nstatus:       ALLOCATED\n\nwhois:        whois.ripe.net\n\nchanged:      2011-02\nsource:       IANA\n\n' +
+    'route:          185.75.88.0/22\ndescr:          Example\norigin:         AS62222\nmnt-by:         QS-MNT\ncolour:         red\nsource:         RIPE\n';
+  assert.deepEqual(errors(answer), ['error rpsl/unknown-attribute colour']);
+});

@@ -2,7 +2,7 @@ import type { Severity, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { validatePolicyAttribute } from '../policy/validateAttribute';
 import type { RpslDialectSetting } from '../settings';
 import { defaultSeverity } from './codes';
-import { DIALECT_PROFILES, DIALECTS, dialectOf, isMirrored, sourceAttribute, sourceInfo, type DialectProfile, type RpslDialect } from './dialects';
+import { DIALECT_PROFILES, DIALECTS, dialectOf, isIanaRecord, isMirrored, sourceAttribute, sourceInfo, type DialectProfile, type RpslDialect } from './dialects';
 import { frameRpslInto } from './frame';
 import { joinSplitObjects } from './splitObject';
 import { documentFixes, valueSpanToDocument, type RpslAttribute, type RpslObject, type ValueFix } from './model';
@@ -80,6 +80,7 @@ export interface RpslCheckOptions {
  * (`options.authoritative`) is checked as a mirror would: its findings are information.
  */
 export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[] = [], text?: string, options: RpslCheckOptions = {}): SpanDiagnostic[] {
+  if (isIanaRecord(obj)) return out;
   const first = out.length;
   validateTemplate(obj, dialect, out, text);
   if (out.length === first) return out;

@@ -216,9 +216,15 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   push(
     'workspace/origin-not-exported',
     originAttr?.valueSpan ?? e.nameSpan,
-    `AS${route.origin}'s aut-num exports no rule that announces ${route.normalized}: add it (or a set that covers it) to an export of AS${route.origin}.`,
+    `AS${route.origin}'s aut-num${copyNote(index, aut)} exports no rule that announces ${route.normalized}: add it (or a set that covers it) to an export of AS${route.origin}.`,
     [anchored(aut, aut.nameSpan, `aut-num AS${route.origin}`)],
   );
+}
+
+/** Which copy a finding read when several registries hold the aut-num: " (the RADB copy of 2, the one with the most policy)". */
+function copyNote(index: WorkspaceIndex, aut: IndexedObject): string {
+  const n = index.lookup('aut-num', aut.key).length;
+  return n < 2 ? '' : ` (the ${sourceOfEntry(aut) || 'source-less'} copy of ${n}, the one with the most policy)`;
 }
 
 /** The source: of an indexed object, as a registry names it (upper case, '' when absent). */
@@ -298,7 +304,7 @@ function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): 
     push(
       'workspace/import-without-export',
       span,
-      `AS${self.asn} imports from AS${p.asn}, but AS${p.asn}'s aut-num has no export to AS${self.asn}. Add "export: to AS${self.asn} announce …" to AS${p.asn}, or remove this import.`,
+      `AS${self.asn} imports from AS${p.asn}, but AS${p.asn}'s aut-num${copyNote(index, peer)} has no export to AS${self.asn}. Add "export: to AS${self.asn} announce …" to AS${p.asn}, or remove this import.`,
       [anchored(peer, peer.nameSpan, `aut-num AS${p.asn}`)],
     );
   }

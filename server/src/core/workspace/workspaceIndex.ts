@@ -9,6 +9,9 @@ import { detached } from '../text/detach';
 import { MultiMap } from './multiMap';
 import { forEachReference, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
 
+/** The attributes that carry an aut-num's routing policy. */
+const POLICY_ATTRIBUTES: ReadonlySet<string> = new Set(['import', 'export', 'mp-import', 'mp-export', 'default', 'mp-default', 'import-via', 'export-via']);
+
 export interface IndexedObject {
   readonly uri: string;
   /** The framed object (kept, or framed again from the file's text when the index was given it object by object). */
@@ -631,8 +634,24 @@ export class WorkspaceIndex {
     return [...this.routesByOrigin.get(origin)];
   }
 
+  /**
+   * The aut-num of `a`. When several registries hold one (a stub in NTTCOM, the full policy in ARIN), the copy
+   * with the most policy lines: the one that describes the AS's routing (the others are framed only then).
+   */
   autNum(a: Asn): IndexedObject | undefined {
-    return this.lookup('aut-num', `AS${a}`)[0];
+    const copies = this.lookup('aut-num', `AS${a}`);
+    if (copies.length < 2) return copies[0];
+    let best = copies[0];
+    let most = -1;
+    for (const c of copies) {
+      let n = 0;
+      for (const attr of c.object.attributes) if (POLICY_ATTRIBUTES.has(attr.name)) n++;
+      if (n > most) {
+        most = n;
+        best = c;
+      }
+    }
+    return best;
   }
 
   /** The keys defined for `className`. */
