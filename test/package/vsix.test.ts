@@ -49,6 +49,10 @@ test('the vsix holds the manifest, the bundles and the language files, and nothi
       'extension/dist/cli.js',
       inVsix(manifest.main),
       inVsix(manifest.icon),
+      // The walkthrough's example and pages.
+      'extension/examples/cantv/cantv.rpsl',
+      'extension/examples/cantv/aspa.aspa',
+      'extension/media/walkthrough/example.md',
       inVsix(manifest.browser),
       ...manifest.contributes.languages.flatMap((l) => (l.configuration ? [inVsix(l.configuration)] : [])),
       // Grammars are contributed by path; each one that exists in the repository must travel with the extension.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { choosePaste } from './firstPaste';
+import { registerOpenExample } from './openExample';
 import { PathsPanel } from './pathsPanel';
 import { registerRpkiStatus } from './rpkiStatus';
 import { decodeText, serveWorkspaceFiles } from './workspaceFiles';
@@ -9,6 +10,7 @@ import { decodeText, serveWorkspaceFiles } from './workspaceFiles';
 export function activateCommon(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   registerRpkiStatus(context, client);
   serveWorkspaceFiles(context, client);
+  registerOpenExample(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('routelens.analyzePaths', async (uri?: vscode.Uri) => {
       const first = await initialPaste(uri);

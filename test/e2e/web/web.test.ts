@@ -98,13 +98,16 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
 
     // The command from the palette (F1): a webview tab titled "AS Paths" whose page script runs. With an .rpsl
     // file in the editor there is nothing to paste: the panel opens empty, with a hint.
-    const analyze = async (): Promise<void> => {
+    const runCommand = async (title: string): Promise<void> => {
       await page!.keyboard.press('F1');
       const input = page!.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ timeout: STEP_TIMEOUT });
-      await input.fill('>RouteLens: Analyze AS Paths');
-      await page!.locator('.quick-input-widget .monaco-list-row', { hasText: 'RouteLens: Analyze AS Paths' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await input.fill(`>${title}`);
+      await page!.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT });
       await page!.keyboard.press('Enter');
+    };
+    const analyze = async (): Promise<void> => {
+      await runCommand('RouteLens: Analyze AS Paths');
       await page!.locator('.tabs-container .tab', { hasText: 'AS Paths' }).waitFor({ timeout: STEP_TIMEOUT });
     };
     await analyze();
@@ -127,6 +130,13 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
     assert.match(await panel.locator('#status').innerText(), /AS names: 10/);
     assert.match(await panel.locator('#status').innerText(), /VRPs: 2/);
     await page.screenshot({ path: path.join(resultsDir, 'e2e-web-panel.png') });
+
+    // The walkthrough's first step: "RouteLens: Open Example" reads the example from the extension (web build:
+    // through vscode.workspace.fs) and opens it as untitled RPSL and ASPA documents.
+    await runCommand('RouteLens: Open Example');
+    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'AS21980 => AS269832' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-web-example.png') });
   } catch (e) {
     await page?.screenshot({ path: path.join(resultsDir, 'e2e-web-failure.png') }).catch(() => undefined);
     throw new Error(`${(e as Error).message}\n--- server and browser log (screenshot: test-results/e2e-web-failure.png) ---\n${log.slice(-60).join('\n')}`, {
