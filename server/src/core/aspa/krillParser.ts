@@ -11,14 +11,18 @@ export function parseKrill(text: string): AspaParse {
   const declarations: AspaDeclaration[] = [];
   const diagnostics: SpanDiagnostic[] = [];
   let lineStart = 0;
+  // The next '#' at or after the current line, kept across lines: searching afresh on each line scanned the rest of
+  // a file without comments once per line (a million lines took minutes).
+  let hash = -1;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const next = lineEnd + 1;
     let end = lineEnd;
     if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
-    const hash = text.indexOf('#', lineStart);
-    if (hash >= 0 && hash < end) end = hash;
+    if (hash < lineStart) hash = text.indexOf('#', lineStart);
+    if (hash < 0) hash = Infinity;
+    if (hash < end) end = hash;
     const decl = parseLine(text, lineStart, end, diagnostics);
     if (decl) declarations.push(decl);
     if (lineEnd >= text.length) break;
@@ -36,8 +40,10 @@ function parseLine(text: string, from: number, to: number, diagnostics: SpanDiag
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   if (start === end) return undefined;
   const span = { start, end };
-  const arrow = text.indexOf('=>', start);
-  if (arrow < 0 || arrow >= end) {
+  // Searched within the line: a line without an arrow must not scan the rest of the file.
+  const inLine = text.slice(start, end).indexOf('=>');
+  const arrow = inLine < 0 ? -1 : start + inLine;
+  if (arrow < 0) {
     diagnostics.push({
       code: 'aspa/syntax',
       severity: 'error',
