@@ -42,6 +42,14 @@ export const rpslCodes: readonly DiagnosticCodeInfo[] = [
     example: 'descr:  first line\n\n        second line',
   },
   {
+    code: 'rpsl/foreign-answer',
+    severity: 'information',
+    summary: "A saved whois answer holds another server's answer that is not RPSL (IANA's, ARIN's); it is not checked.",
+    description:
+      "whois clients print every server they ask: the BSD and macOS clients IANA's referral records, the Linux client ARIN's own format before a referral to RIPE or APNIC. Those records are not RPSL objects, so their lines are skipped from the server's header up to the next answer (a client's referral line, the BSD client's `# whois.…` line or an RPSL server's header) and the RPSL answer after them is checked as usual.",
+    example: '% IANA WHOIS server\n\nrefer:        whois.ripe.net\n\n# whois.ripe.net\n\nroute:          192.0.2.0/24',
+  },
+  {
     code: 'rpsl/whitespace-line',
     severity: 'error',
     summary: 'A line of only spaces stands between two objects.',

@@ -2,7 +2,7 @@ import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { Span } from '../text/range';
 import type { RpslAttribute, RpslDocument, RpslObject, ValueSegment } from './model';
 import { ALL_ATTRIBUTES } from './templates';
-import { isFilteredComment, isWhoisClientLine } from './whoisText';
+import { foreignAnswerHeader, isFilteredComment, isWhoisClientLine, startsAnotherAnswer } from './whoisText';
 
 /** Receives what the framer finds, in document order, so a caller can validate and drop each object. */
 export interface FrameSink {
@@ -161,6 +161,8 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     else curSegs = [{ text: text.slice(curFirstStart, curFirstEnd), offset: curFirstStart }, { text: text.slice(s, e), offset: s }];
   };
   let afterBlank = options.afterBlank ?? false;
+  /** Inside another server's answer that is not RPSL (see FOREIGN_ANSWER_HEADERS). */
+  let foreign = false;
   /** Start/end of the first line of only spaces met inside the current object, until resolved. */
   let wsStart = -1;
   let wsEnd = -1;
@@ -225,7 +227,14 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     let onlySpaces = first !== -1 && isBlank(first);
     if (onlySpaces) for (let i = pos + 1; i < lineEnd; i++) if (!isBlank(src.charCodeAt(i))) { onlySpaces = false; break; }
 
-    if (first === -1) {
+    if (foreign && first !== -1 && !onlySpaces) {
+      // Inside another server's non-RPSL answer (IANA's, ARIN's): skipped up to the next answer.
+      if (startsAnotherAnswer(src.slice(pos, lineEnd))) foreign = false;
+    }
+    if (foreign) {
+      // Skipped; an empty line still counts as one for what follows.
+      if (first === -1) afterBlank = true;
+    } else if (first === -1) {
       // Empty line: ends the object (and settles a pending line of spaces as harmless).
       if (objStart >= 0) flushObject(wsStart >= 0 ? wsPrevEnd : prevLineEnd);
       wsStart = -1;
@@ -237,7 +246,20 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
         wsPrevEnd = prevLineEnd;
       } else if (objStart < 0) afterBlank = true;
     } else if (first === 35 /* # */ || first === 37 /* % */) {
-      // Whole-line comment or whois server remark: ignored, does not end the object.
+      // Whole-line comment or whois server remark: ignored, does not end the object. Outside an object it
+      // may be the header of a server's answer that is not RPSL: its records are skipped, and said so.
+      if (objStart < 0) {
+        const server = foreignAnswerHeader(src.slice(pos, lineEnd));
+        if (server !== undefined) {
+          foreign = true;
+          sink.diagnostic({
+            code: 'rpsl/foreign-answer',
+            severity: 'information',
+            span: trimmedSpan(src, pos, lineEnd),
+            message: `${server} whois answer is not RPSL: its records up to the next answer are not checked.`,
+          });
+        }
+      }
     } else if (first === 32 || first === 9 || first === 43 /* + */) {
       wsStart = -1; // a line of spaces followed by a continuation is an empty continuation line
       const from = first === 43 ? pos + 1 : pos;

@@ -126,3 +126,30 @@ test('content sniffing: a saved whois answer is RPSL whatever its name; other te
   assert.equal(languageOfFile('deploy.yaml', 'domain: example.com\nperson: me\n'), undefined);
   assert.equal(languageOfContent('domain: example.com\nnserver: ns1.example.com\n'), 'rpsl');
 });
+
+test("another server's non-RPSL answer (IANA's, ARIN's) is skipped up to the next answer, and said so", () => {
+  // As the BSD/macOS client prints it (iana__referral-185-75-88-0.txt, shortened).
+  const bsd = '% IANA WHOIS server\n% This query returned 1 object\n\nrefer:        whois.ripe.net\n\ninetnum:      185.0.0.0 - 185.255.255.255\norganisation: RIPE NCC\n\nwhois:        whois.ripe.net\n\n# whois.ripe.net\n\nroute:          185.75.88.0/22\norigin:         AS62222\nsource:         RIPE\n';
+  const r = frameRpsl(bsd);
+  assert.deepEqual(
+    r.objects.map((o) => o.className),
+    ['route'],
+  );
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.severity, d.span.start]),
+    [['rpsl/foreign-answer', 'information', 0]],
+  );
+  // As the Linux client prints a referral from ARIN to RIPE (the picoCTF write-up's session, shortened).
+  const linux = '#\n# ARIN WHOIS data and services are subject to the Terms of Use\n#\n\nNetRange:       173.249.0.0 - 173.249.63.255\nNetName:        RIPE\n\nReferralServer:  whois://whois.ripe.net\n\n#\n# ARIN WHOIS data and services are subject to the Terms of Use\n#\n\n[Redirected to whois.ripe.net]\n% This is the RIPE Database query service.\n\nroute:          173.249.32.0/23\norigin:         AS51167\nsource:         RIPE\n';
+  assert.deepEqual(
+    frameRpsl(linux).objects.map((o) => o.className),
+    ['route'],
+  );
+  // Without a next answer the rest of the text is the foreign server's.
+  assert.deepEqual(frameRpsl('% IANA WHOIS server\n\nrefer:        whois.ripe.net\n').objects, []);
+  // A "%" line inside an object is a remark, never a header that hides what follows.
+  assert.deepEqual(
+    frameRpsl('route: 192.0.2.0/24\n% IANA WHOIS server\norigin: AS1\n').objects[0]!.attributes.map((a) => a.name),
+    ['route', 'origin'],
+  );
+});

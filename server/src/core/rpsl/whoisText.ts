@@ -17,6 +17,38 @@ export const WHOIS_CLIENT_LINES: readonly { readonly pattern: RegExp; readonly e
   { pattern: /^;; (?:Query time|WHEN): /, example: ';; Query time: 2292 msec' },
 ];
 
+/**
+ * Headers of whois servers whose answers are not RPSL, as data. In a saved answer their records (IANA's
+ * `refer:`/`whois:`, ARIN's `NetRange:`) come before the RPSL answer a client was referred to.
+ */
+export const FOREIGN_ANSWER_HEADERS: readonly { readonly server: string; readonly pattern: RegExp }[] = [
+  { server: "IANA's", pattern: /^% IANA WHOIS server/ },
+  { server: "ARIN's", pattern: /^# ARIN WHOIS data and services are subject to the Terms of Use/ },
+];
+
+/** Headers of the RPSL servers' answers: where a foreign answer ends at the latest. */
+const RPSL_ANSWER_HEADERS: readonly RegExp[] = [
+  /^% This is the RIPE Database query service/,
+  /^% \[whois\.apnic\.net\]/,
+  /^% This is the AfriNIC Whois server/i,
+  /^% Joint Whois - whois\.lacnic\.net/,
+  /^% IP Client: /,
+];
+
+/** The server whose non-RPSL answer `line` opens, if it is such a header. */
+export function foreignAnswerHeader(line: string): string | undefined {
+  return FOREIGN_ANSWER_HEADERS.find((h) => h.pattern.test(line))?.server;
+}
+
+/**
+ * Whether `line` begins another answer after a foreign one: a whois client's line ("[Redirected to …]",
+ * "Found a referral to …"), the BSD client's "# whois.ripe.net" before each server's answer, or the header
+ * of an RPSL server's answer.
+ */
+export function startsAnotherAnswer(line: string): boolean {
+  return isWhoisClientLine(line) || /^# whois\.[A-Za-z0-9.-]+\s*$/.test(line) || RPSL_ANSWER_HEADERS.some((h) => h.test(line));
+}
+
 /** Whether `line` (one line, without its line break) is a whois client's own line. */
 export function isWhoisClientLine(line: string): boolean {
   const c = line.charCodeAt(0);
