@@ -29,7 +29,7 @@ test('the walkthrough opens the example, shows a quick fix, takes a paste and se
     for (const c of links) assert.ok(ours.has(c) || BUILT_IN.has(c), `${step.id}: command ${c} is contributed or built in`);
     const media = step.media.markdown ?? step.media.image;
     assert.ok(media && existsSync(path.join(repoRoot, media)), `${step.id}: media ${media} exists`);
-    assert.ok(vscodeignore.includes(`!${media}`) || vscodeignore.includes(`!${path.posix.dirname(media!)}/*.md`), `${step.id}: ${media} ships in the vsix`);
+    assert.ok(vscodeignore.includes(`!${media}`) || vscodeignore.includes(`!${path.posix.dirname(media)}/*.md`), `${step.id}: ${media} ships in the vsix`);
     for (const e of step.completionEvents ?? []) {
       const [kind, arg] = e.split(':') as [string, string];
       if (kind === 'onCommand') assert.ok(ours.has(arg) || BUILT_IN.has(arg), `${e}: a command that exists`);
