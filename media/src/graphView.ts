@@ -14,6 +14,8 @@ const MAX_SCALE = 4;
 const MAX_FIT = 1.5;
 /** Below this pane width the graph is laid out top-down: eight ASes side by side need about 900 px. */
 const NARROW_PX = 700;
+/** Up to this many nodes both directions are tried and the one that reads larger is kept. */
+const SMALL_GRAPH = 150;
 
 interface View {
   s: number;
@@ -40,6 +42,7 @@ export class GraphView {
   /** The model as given (the drawn `model` may be its focus on the filtered routes). */
   private full: PathsModel | undefined;
   private focus: { model: PathsModel; key: string; drawn: PathsModel } | undefined;
+  private chosen: { graph: PathsModel['graph']; vw: number; vh: number; direction: LayoutDirection } | undefined;
 
   constructor(
     private readonly host: HTMLElement,
@@ -111,8 +114,28 @@ export class GraphView {
     this.canvas.style.transform = '';
   }
 
+  /**
+   * Top-down in a narrow pane. Otherwise left to right, unless the graph is small and reads larger top-down
+   * (one long path in a wide but short pane): then the direction whose fit shrinks it least.
+   */
   private direction(): LayoutDirection {
-    return this.host.clientWidth > 0 && this.host.clientWidth < NARROW_PX ? 'BT' : 'RL';
+    const vw = this.host.clientWidth;
+    const vh = this.host.clientHeight;
+    if (vw > 0 && vw < NARROW_PX) return 'BT';
+    const g = this.full?.graph;
+    if (!g || g.nodes.length > SMALL_GRAPH || vw === 0 || vh === 0) return 'RL';
+    const cached = this.chosen;
+    if (cached && cached.graph === g && cached.vw === vw && cached.vh === vh) return cached.direction;
+    const fitOf = (w: number, h: number): number => Math.min(vw / Math.max(w, 1), vh / Math.max(h, 1));
+    const other: LayoutDirection = (g.direction ?? 'RL') === 'RL' ? 'BT' : 'RL';
+    const trial = focusGraph(g, new Set(g.nodes.flatMap((n) => n.routes)), other);
+    const here = fitOf(g.width, g.height);
+    const there = fitOf(trial.width, trial.height);
+    const [rl, bt] = other === 'BT' ? [here, there] : [there, here];
+    // Left to right unless top-down is clearly bigger: a near tie keeps the familiar reading order.
+    const direction: LayoutDirection = bt > rl * 1.15 ? 'BT' : 'RL';
+    this.chosen = { graph: g, vw, vh, direction };
+    return direction;
   }
 
   /**

@@ -139,7 +139,7 @@ function edgeSvg(e: GraphEdge, selected: boolean, anySelected: boolean, labels: 
   const color = e.colors.length === 1 ? PATH_COLORS[e.colors[0]! % PATH_COLORS.length] : undefined;
   const cls = ['edge', leak ? 'leak' : '', selected ? 'selected' : anySelected ? 'dim' : ''].filter(Boolean).join(' ');
   const stroke = leak ? '' : ` stroke="${color ?? '#8c959f'}"`;
-  const mid = e.points[Math.floor(e.points.length / 2)]!;
+  const mid = halfway(e.points);
   const title = [`${e.from} → ${e.to}${e.rel ? ` (${e.rel})` : ''}`, ...e.reasons].join('\n');
   const parts = [
     `<g data-edge="${esc(e.id)}" aria-label="${esc(title)}">`,
@@ -192,6 +192,21 @@ function nodeSvg(n: GraphNode, selected: boolean, anySelected: boolean): string 
   }
   parts.push('</g>');
   return parts.join('');
+}
+
+/** The point half way along a polyline (a middle vertex can sit at an end, under the arrowhead). */
+function halfway(points: readonly { x: number; y: number }[]): { x: number; y: number } {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+  let left = total / 2;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const d = Math.hypot(b.x - a.x, b.y - a.y);
+    if (d >= left && d > 0) return { x: Math.round(a.x + ((b.x - a.x) * left) / d), y: Math.round(a.y + ((b.y - a.y) * left) / d) };
+    left -= d;
+  }
+  return points[0]!;
 }
 
 /** Escapes text and attribute values for XML and HTML. */
