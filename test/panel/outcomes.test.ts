@@ -45,9 +45,15 @@ test('panel outcomes: empty paste, 0 routes with lines not understood, a failed 
     }
     assert.match((await page.textContent('#status [data-pick="rov"]')) ?? '', /^no VRPs data — choose file…$/);
 
-    // A good paste draws the graph.
+    // A good paste draws the graph. Select a route, then paste again: the new paste starts with nothing selected.
     await replaceText(page, cantv);
     await page.waitForSelector('#graph [data-node="AS8048"]');
+    await page.click('#graph [data-node="AS8048"]');
+    assert.equal(await page.locator('#table tr[aria-selected="true"]').count(), 1);
+    await replaceText(page, cantv.replace('200.74.226.0/24', '200.74.227.0/24'));
+    await page.waitForFunction(() => /200\.74\.227\.0\/24/.test(document.querySelector('#table')?.textContent ?? ''));
+    assert.equal(await page.locator('#table tr[aria-selected="true"]').count(), 0);
+    assert.equal(await page.locator('#graph .dim').count(), 0);
 
     // Emptied: the graph and table go, the page says nothing is pasted (it used to keep the graph or say "Analysing…").
     await replaceText(page, '');
