@@ -69,8 +69,10 @@ function not3(a: Match): Match {
 
 /** Route objects covering a route's prefix, per route asked about (routes are made per question). */
 const covering = new WeakMap<Route, readonly IndexedObject[]>();
-/** Whether a set expansion has a member with no route object (expansions are made per index generation). */
-const routelessMember = new WeakMap<SetExpansion, boolean>();
+/** A set expansion's first members with no route object, none if all have some (expansions are made per index generation). */
+const routelessMember = new WeakMap<SetExpansion, readonly Asn[]>();
+/** Enough members without routes to name in a message. */
+const ROUTELESS_NAMED = 3;
 
 class Evaluator {
   /** Origins a filter needed route objects of and found none: what an `unrecorded` verdict is missing. */
@@ -164,14 +166,12 @@ class Evaluator {
     if (origin !== undefined && x.asns.has(origin) && this.index.routeCountOf(origin) === 0) return 'match';
     let without = routelessMember.get(x);
     if (without === undefined) {
-      without = false;
-      for (const a of x.asns.keys()) if (this.index.routeCountOf(a) === 0) {
-        without = true;
-        break;
-      }
-      routelessMember.set(x, without);
+      const found: Asn[] = [];
+      for (const a of x.asns.keys()) if (this.index.routeCountOf(a) === 0 && found.push(a) >= ROUTELESS_NAMED) break;
+      routelessMember.set(x, (without = found));
     }
-    return without ? 'unrecorded' : 'no-match';
+    for (const a of without) this.missingOrigins.add(a);
+    return without.length > 0 ? 'unrecorded' : 'no-match';
   }
 
   filter(f: Filter, route: Route, depth = 0): Match {
