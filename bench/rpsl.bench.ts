@@ -136,17 +136,17 @@ let current = big;
 for (let i = 0; i < 20; i++) {
   const at = Math.floor(r() * (current.length - 1));
   const ch = current[at] === '1' ? '2' : '1';
-  // (a) The LSP's incremental change: offsets and the inserted text.
-  let s = performance.now();
+  // (a) The LSP's incremental change: offsets and the inserted text. CPU time, as everywhere here.
+  let s = cpuNow();
   inc.applyEdit(at, at + 1, ch);
   inc.diagnostics();
-  editTimes.push(performance.now() - s);
+  editTimes.push(cpuNow() - s);
   // (b) The whole new text, as a full-sync client sends it: the changed chunks are found by comparison.
   const reverted = current;
-  s = performance.now();
+  s = cpuNow();
   inc.update(reverted);
   inc.diagnostics();
-  updateTimes.push(performance.now() - s);
+  updateTimes.push(cpuNow() - s);
   current = reverted;
 }
 const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
@@ -157,7 +157,7 @@ process.stderr.write(
 const worst = Math.max(...editTimes, ...updateTimes);
 report({
   bench: 'rpsl',
-  metric: `re-validation after a 1-char edit in ${bigMb.toFixed(0)} MB ${editBase.label} (worst of 40)`,
+  metric: `re-validation after a 1-char edit in ${bigMb.toFixed(0)} MB ${editBase.label} (CPU, worst of 40)`,
   value: worst,
   unit: 'ms',
   budget: '< 50 ms',
