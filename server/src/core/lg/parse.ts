@@ -367,7 +367,7 @@ export class LgStreamParser {
       let k = 0;
       for (; k < held.length; k++) {
         const s = unframe(held[k] ?? '', this.frame);
-        if (/^\s*[{[]/.test(s)) break;
+        if (/^\s*[{[]/.test(cleanLine(s)) || (s.trim() !== '' && asideKind(s) === undefined)) break;
         if (s.trim() !== '') this.skipped.push({ line: start + k, kind: asideKind(s) ?? 'chrome' });
       }
       this.jsonStart = start + k;
