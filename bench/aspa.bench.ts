@@ -3,6 +3,7 @@
 // on one core, a full table in < 1 s; the worst case checks every hop of every path.
 import { report, quick } from './figure';
 import { mulberry32 } from './prng';
+import { syntheticInternet } from './syntheticTable';
 import type { Asn } from '../server/src/core/net/asn';
 import type { AsPathSegment } from '../server/src/core/lg/types';
 import type { AspaDb, Direction } from '../server/src/core/aspa/types';
@@ -14,54 +15,14 @@ const ASPAS = 5_000;
 
 // Deterministic PRNG (mulberry32) so every run measures the same table.
 const rnd = mulberry32(0x5eed);
-const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
+const { pick, levels, providers, upChain, withPrepends, plainPath } = syntheticInternet(rnd);
 
-// Hierarchy: 15 Tier-1s, 600 transit, 6,000 regional, 60,000 stubs; each non-Tier-1 has 1–3 providers one level up.
-const levels: number[][] = [[], [], [], []];
-const sizes = [15, 600, 6_000, 60_000];
-let next = 100_000;
-for (let l = 0; l < 4; l++) for (let i = 0; i < sizes[l]!; i++) levels[l]!.push(next++);
-const providers = new Map<number, number[]>();
-for (let l = 1; l < 4; l++) {
-  for (const a of levels[l]!) {
-    const k = 1 + Math.floor(rnd() * 3);
-    const ps = new Set<number>();
-    while (ps.size < k) ps.add(pick(levels[l - 1]!));
-    providers.set(a, [...ps]);
-  }
-}
-const upChain = (origin: number): number[] => {
-  const chain = [origin];
-  let cur = origin;
-  while (providers.has(cur) && rnd() < 0.85) {
-    cur = pick(providers.get(cur)!);
-    chain.push(cur);
-  }
-  return chain;
-};
-const withPrepends = (p: number[]): number[] => {
-  const out: number[] = [];
-  for (const a of p) {
-    out.push(a);
-    if (rnd() < 0.08) for (let r = 1 + Math.floor(rnd() * 4); r > 0; r--) out.push(a);
-  }
-  return out;
-};
-
-// Paths as printed (neighbour first): up from a stub origin, maybe across the clique, maybe down again.
 const table: number[][] = [];
 const hopAses = new Set<number>();
 for (let i = 0; i < PATHS; i++) {
-  const up = upChain(pick(levels[3]!));
-  const top = up[up.length - 1]!;
-  let path = up;
-  if (rnd() < 0.6) {
-    const otherTop = levels[0]!.includes(top) ? pick(levels[0]!.filter((x) => x !== top)) : pick(levels[0]!);
-    const down = upChain(pick(levels[2]!)).reverse();
-    path = [...up, otherTop, ...down.filter((a) => a !== otherTop)].slice(0, 9);
-  }
+  const path = plainPath();
   for (const a of path) hopAses.add(a);
-  table.push(withPrepends(path.reverse()));
+  table.push(withPrepends(path));
 }
 
 // 5,000 ASPAs: the Tier-1s (AS0) and the most-seen transit networks first, then random stubs.

@@ -15,6 +15,7 @@ test('routelens.diagnostics.maxPerFile: default 1000, a number is taken (at leas
     rpslDialect: 'auto',
     crossChecks: false,
     maxDiagnosticsPerFile: 5,
+    authoritativeSources: undefined,
     inlayAsNames: false,
     setSizeLenses: true,
   });
