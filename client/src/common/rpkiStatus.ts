@@ -4,7 +4,7 @@ import { RefreshRpkiRequest, RpkiStatusNotification, type RpkiStatusParams } fro
 
 /**
  * The RPKI status bar item: data sources, VRP/ASPA counts, RTR serial, age of the data and the last problem.
- * Hidden while no source is configured; a click runs `routelens.refreshRpki`.
+ * With no source configured it says so and a click opens the data settings; otherwise a click runs `routelens.refreshRpki`.
  */
 export function registerRpkiStatus(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const item = vscode.window.createStatusBarItem('routelens.rpki', vscode.StatusBarAlignment.Right, 100);
@@ -14,9 +14,16 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
   const render = (): void => {
     const s = last;
     if (!s || s.sources.length === 0) {
-      item.hide();
+      // Say that nothing is loaded, and offer the place to add a source, rather than saying nothing.
+      item.text = '$(shield) RPKI: no data';
+      item.tooltip = new vscode.MarkdownString(
+        '**No RPKI data loaded.** Route-origin validation and ASPA verdicts need VRP or ASPA files (`routelens.data.vrpFiles`, `routelens.data.aspaFiles`) or an RTR cache (`routelens.rtr.enabled`).\n\n_Click to add a source._',
+      );
+      item.command = { title: 'Add RPKI data', command: 'workbench.action.openSettings', arguments: ['routelens.data'] };
+      item.show();
       return;
     }
+    item.command = 'routelens.refreshRpki';
     const failing = s.sources.filter((x) => x.lastError !== undefined && x.state !== 'synced' && x.state !== 'loaded');
     const icon = failing.length > 0 ? '$(warning)' : s.sources.some((x) => x.state === 'syncing' || x.state === 'connecting' || x.state === 'loading') ? '$(sync~spin)' : '$(shield)';
     item.text = `${icon} RPKI ${compact(s.vrpCount)} VRPs · ${compact(s.aspaCount)} ASPAs`;
