@@ -12,7 +12,7 @@ import type { LineParser, ParserFactory, RouteSink } from './lineParser';
 import { MikrotikParser } from './mikrotik';
 import { NokiaParser } from './nokia';
 import { OpenbgpdParser } from './openbgpd';
-import { asideKind, isCommandLine, isWrapTail, NO_FRAME, readFrame, startsLine, unframe, wrapJoiner, type PasteFrame } from './pasteFrame';
+import { asideKind, continuesWrap, isCommandLine, NO_FRAME, readFrame, unframe, wrapJoiner, type PasteFrame } from './pasteFrame';
 import type { LgBlock, LgFormat, LgParseResult, LgRoute, SkippedLine, UnparsedLine } from './types';
 
 /** Which parser reads which format; the JSON forms are read whole by jsonForms.ts. */
@@ -153,7 +153,7 @@ export class LgStreamParser {
       if (nl < 0) break;
       // The fast path takes ordinary rows only: not while a block starts, a wrapped row waits, or a
       // row is long enough to have been wrapped by a terminal.
-      if (bytes !== undefined && this.parser === parser && parser !== undefined && this.held === undefined && this.wrapHeld === undefined && wrapJoiner(nl - at) === undefined) {
+      if (bytes !== undefined && this.parser === parser && parser !== undefined && this.held === undefined && this.wrapHeld === undefined && this.notWrapped(chunk, at, nl)) {
         // Lines are read in place from the chunk; only the lines the fast path declines are cut out,
         // cleaned and fed the general way.
         const n = this.lineNo;
@@ -174,6 +174,19 @@ export class LgStreamParser {
       at = nl + 1;
     }
     this.carry = chunk.slice(at);
+  }
+
+  /**
+   * Whether the line `chunk[at, nl)` is whole: not as long as a terminal's width, or followed (in this
+   * chunk) by a line that is not its wrapped rest. Lets the fast path take full-width rows of a table.
+   */
+  private notWrapped(chunk: string, at: number, nl: number): boolean {
+    const joiner = wrapJoiner(nl - at);
+    if (joiner === undefined) return true;
+    if (NO_WRAP.has(this.format)) return true;
+    const next = chunk.indexOf('\n', nl + 1);
+    if (next < 0) return false;
+    return !continuesWrap(chunk.slice(at, nl), joiner, chunk.slice(nl + 1, next));
   }
 
   end(): LgParseResult {
@@ -226,11 +239,7 @@ export class LgStreamParser {
     if (w !== undefined) {
       this.wrapHeld = undefined;
       const again = wrapJoiner(s.length);
-      // A line one short of the width (its last blank dropped) takes a path's tail only; a line that
-      // filled the width and was cut inside a word (`fe80:ffff:` + `:2]`) takes what does not start a line of its own.
-      const midWord = w.joiner === '' && !/\s$/.test(w.text) && /^\S/.test(s);
-      const goesOn = isWrapTail(s) || (midWord && !startsLine(s));
-      if (goesOn) {
+      if (continuesWrap(w.text, w.joiner, s)) {
         const joined = w.text + w.joiner + s;
         if (again !== undefined) this.wrapHeld = { text: joined, n: w.n, joiner: again };
         else this.toParser(joined, w.n, joined);

@@ -196,3 +196,13 @@ export function startsLine(s: string): boolean {
   const first = sp < 0 ? rest : rest.slice(0, sp);
   return first !== '' && (isPrefixToken(first) || isAddress(first));
 }
+
+/**
+ * Whether `next` is the wrapped rest of `prev`, a line whose length gave `joiner` (see wrapJoiner): a
+ * path's tail always; when `prev` filled the width and was cut inside a word (`fe80:ffff:` + `:2]`),
+ * whatever does not start a line of its own.
+ */
+export function continuesWrap(prev: string, joiner: string, next: string): boolean {
+  if (isWrapTail(next)) return true;
+  return joiner === '' && !/\s$/.test(prev) && /^\S/.test(next) && !startsLine(next);
+}
