@@ -430,14 +430,21 @@ export function dialectOf(obj: RpslObject, setting: RpslDialectSetting): RpslDia
   if (setting !== 'auto') return setting;
   const attr = sourceAttribute(obj);
   if (!attr || attr.value === '') return isLacnicWhois(obj) ? 'lacnic' : 'rfc';
-  const v = attr.value;
-  // Most of a dump is RADB, NTTCOM, LEVEL3…: a first letter no profiled registry starts with needs no parsing.
-  const c0 = v.charCodeAt(0) | 32;
-  if (c0 !== 114 /* r */ && c0 !== 97 /* a */ && c0 !== 108 /* l */ && c0 !== 106 /* j */ && c0 !== 107 /* k */ && c0 !== 116 /* t */ && c0 !== 99 /* c */ && c0 !== 118 /* v */ && c0 !== 105 /* i */)
-    return 'irrd';
-  const registry = sourceInfo(v).registry;
+  const registry = registryOf(attr.value);
   if (registry === 'IDNIC') return IDNIC_RIR_CLASSES.has(obj.className) ? 'apnic' : 'irrd';
   return profileOfRegistry(registry);
+}
+
+/** source: values as written → their registry: a dump repeats a handful of values, so each is parsed once. */
+const registryCache = new Map<string, string>();
+
+function registryOf(value: string): string {
+  let r = registryCache.get(value);
+  if (r === undefined) {
+    if (registryCache.size > 1024) registryCache.clear();
+    registryCache.set(value, (r = sourceInfo(value).registry));
+  }
+  return r;
 }
 
 /**
