@@ -181,7 +181,10 @@ export class LgStreamParser {
    * chunk) by a line that is not its wrapped rest. Lets the fast path take full-width rows of a table.
    */
   private notWrapped(chunk: string, at: number, nl: number): boolean {
-    const joiner = wrapJoiner(nl - at);
+    const len = nl - at;
+    // Most rows: no call, no allocation.
+    if (len < 79 || (len > 80 && len < 131) || len > 132) return true;
+    const joiner = wrapJoiner(len);
     if (joiner === undefined) return true;
     if (NO_WRAP.has(this.format)) return true;
     const next = chunk.indexOf('\n', nl + 1);
