@@ -1,7 +1,7 @@
 // RTR full load and route-origin validation on a generated full table: 600,000 VRPs (5:1 IPv4:IPv6, lengths
 // shaped like the real table) and 5,000 ASPAs, served by stayrtr when installed (the real cache, from a generated
 // JSON file) or else by the in-process fake cache. Budgets: full load < 3 s and < 300 MB peak RSS; ROV lookups
-// >= 1 M/s on the full set. --quick: 60,000 VRPs, 500 ASPAs.
+// >= 10 M/s on the full set (a scan of an MRT RIB checks every route). --quick: 60,000 VRPs, 500 ASPAs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -169,19 +169,50 @@ async function measure(port: number, source: string): Promise<void> {
     else if (kind < 0.66) prefix = { afi: 4, words: [mask(u32(), 24)], length: 24 };
     routes.push({ prefix, origin: (1 + Math.floor(rnd() * 400_000)) as Asn });
   }
-  const states = { valid: 0, invalid: 0, 'not-found': 0 };
+  // The routes as a decoder hands them over (address words, length, origin side by side in typed arrays, one
+  // scratch Prefix for IPv6), so the figure is the index's and not the cache misses of 100k scattered objects.
+  const lookups = (list: readonly { prefix: Prefix; origin: Asn }[]): { cpuSeconds: number; states: Record<string, number> } => {
+    const n = list.length;
+    const v4 = new Uint8Array(n);
+    const words = new Uint32Array(n * 4);
+    const lens = new Uint8Array(n);
+    const origins = new Uint32Array(n);
+    list.forEach((r, i) => {
+      v4[i] = r.prefix.afi === 4 ? 1 : 0;
+      for (let k = 0; k < r.prefix.words.length; k++) words[i * 4 + k] = r.prefix.words[k]!;
+      lens[i] = r.prefix.length;
+      origins[i] = r.origin;
+    });
+    const scratchWords = [0, 0, 0, 0];
+    const scratch: Prefix = { afi: 6, words: scratchWords, length: 0 };
+    const counts = { valid: 0, invalid: 0, 'not-found': 0 };
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < LOOKUPS; i++) {
+      const k = i % n;
+      let state;
+      if (v4[k] === 1) state = index.originStateV4(words[k * 4]!, lens[k]!, origins[k]!);
+      else {
+        for (let j = 0; j < 4; j++) scratchWords[j] = words[k * 4 + j]!;
+        (scratch as { length: number }).length = lens[k]!;
+        state = index.originState(scratch, origins[k] as Asn);
+      }
+      counts[state]++;
+    }
+    const cpu = process.cpuUsage(cpu0);
+    return { cpuSeconds: (cpu.user + cpu.system) / 1e6, states: counts };
+  };
   const t2 = performance.now();
-  const cpu0 = process.cpuUsage();
-  for (let i = 0; i < LOOKUPS; i++) {
-    const r = routes[i % routes.length]!;
-    states[index.validateOrigin(r.prefix, r.origin).state]++;
-  }
-  const cpu = process.cpuUsage(cpu0);
+  const random = lookups(routes);
   const wallPerSecond = LOOKUPS / ((performance.now() - t2) / 1000);
   // On a shared machine wall time also counts other processes' turns; the budget is judged on our CPU time.
-  const perSecond = LOOKUPS / ((cpu.user + cpu.system) / 1e6);
-  process.stderr.write(`  states: ${JSON.stringify(states)}; wall-clock rate ${(wallPerSecond / 1e6).toFixed(2)} M/s\n`);
-  report({ bench: 'rtr', metric: `ROV validateOrigin on ${VRPS / 1000}k VRPs (per CPU second)`, value: perSecond / 1e6, unit: 'M/s', budget: '>= 1 M/s', ok: perSecond >= 1e6 });
+  const perSecond = LOOKUPS / random.cpuSeconds;
+  process.stderr.write(`  states: ${JSON.stringify(random.states)}; wall-clock rate ${(wallPerSecond / 1e6).toFixed(2)} M/s\n`);
+  report({ bench: 'rtr', metric: `ROV originState on ${VRPS / 1000}k VRPs, routes in random order (per CPU second)`, value: perSecond / 1e6, unit: 'M/s', budget: '>= 10 M/s', ok: perSecond >= 10e6 });
+  // The same routes in prefix order, as a scan of an MRT RIB dump (sorted by prefix) asks for them: neighbouring
+  // lookups share cache lines, where random order pays a memory miss per step.
+  const sorted = lookups([...routes].sort((a, b) => a.prefix.afi - b.prefix.afi || (a.prefix.words[0] ?? 0) - (b.prefix.words[0] ?? 0) || (a.prefix.words[1] ?? 0) - (b.prefix.words[1] ?? 0)));
+  report({ bench: 'rtr', metric: `ROV originState on ${VRPS / 1000}k VRPs, routes in prefix order as in a RIB dump (per CPU second)`, value: LOOKUPS / sorted.cpuSeconds / 1e6, unit: 'M/s', budget: '>= 10 M/s', ok: LOOKUPS / sorted.cpuSeconds >= 10e6 });
+  if (JSON.stringify(sorted.states) !== JSON.stringify(random.states)) throw new Error('the order changed the verdicts');
 }
 
 async function main(): Promise<void> {

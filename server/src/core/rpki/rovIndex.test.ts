@@ -75,3 +75,19 @@ test('property: covering() equals a brute-force scan with prefixCovers', () => {
     { numRuns: 300 },
   );
 });
+
+test('property: originState() (typed arrays, no allocation) equals validateOrigin().state', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(arbPrefix, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 8 })), { maxLength: 40 }),
+      arbPrefix,
+      fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+      (list, route, origin) => {
+        const vrps = list.map(([p, asn, slack]) => ({ prefix: p, maxLength: Math.min(p.afi === 4 ? 32 : 128, p.length + slack), asn: asn as Asn }));
+        const idx = new RovIndex(vrps);
+        assert.equal(idx.originState(route, origin as Asn | undefined), idx.validateOrigin(route, origin as Asn | undefined).state);
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
