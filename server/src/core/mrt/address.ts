@@ -5,7 +5,7 @@
  */
 
 export function ipv4At(b: Uint8Array, at: number): string {
-  return `${b[at]!}.${b[at + 1]!}.${b[at + 2]!}.${b[at + 3]!}`;
+  return OCTET[b[at]!]! + '.' + OCTET[b[at + 1]!]! + '.' + OCTET[b[at + 2]!]! + '.' + OCTET[b[at + 3]!]!;
 }
 
 export function ipv6At(b: Uint8Array, at: number): string {
@@ -56,9 +56,13 @@ export function addressAt(afi: 1 | 2, b: Uint8Array, at: number): string {
 }
 
 const SCRATCH = new Uint8Array(16);
-const V4_PREFIXES = new Map<number, string>();
-/** About a full IPv4 table: ~60 MB at most, then it starts again. */
-const V4_CACHE_MAX = 1 << 20;
+/** Decimal text of 0–255 and of "/0"–"/32": a prefix is then five concatenations, no number formatting. */
+const OCTET: readonly string[] = Array.from({ length: 256 }, (_, i) => String(i));
+const SLASH: readonly string[] = Array.from({ length: 33 }, (_, i) => `/${i}`);
+
+function v4Text(w: number, bits: number): string {
+  return OCTET[w >>> 24]! + '.' + OCTET[(w >>> 16) & 255]! + '.' + OCTET[(w >>> 8) & 255]! + '.' + OCTET[w & 255]! + SLASH[bits]!;
+}
 
 /**
  * A prefix of `bits` bits whose ceil(bits/8) bytes start at `at`; bits past the length are cleared (an NLRI may
@@ -67,18 +71,8 @@ const V4_CACHE_MAX = 1 << 20;
 export function prefixAt(afi: 1 | 2, bits: number, b: Uint8Array, at: number): string {
   const n = (bits + 7) >>> 3;
   if (afi === 1) {
-    let w = 0;
-    for (let i = 0; i < 4; i++) w = w * 256 + (i < n ? b[at + i]! : 0);
-    if (bits < 32) w -= w % 2 ** (32 - bits);
-    // Update streams repeat the same prefixes over and over: one string each saves most of the work and garbage.
-    const key = w * 64 + bits;
-    let text = V4_PREFIXES.get(key);
-    if (text === undefined) {
-      if (V4_PREFIXES.size >= V4_CACHE_MAX) V4_PREFIXES.clear();
-      text = `${Math.floor(w / 16777216)}.${Math.floor(w / 65536) & 255}.${Math.floor(w / 256) & 255}.${w & 255}/${bits}`;
-      V4_PREFIXES.set(key, text);
-    }
-    return text;
+    const w = ((n > 0 ? b[at]! << 24 : 0) | (n > 1 ? b[at + 1]! << 16 : 0) | (n > 2 ? b[at + 2]! << 8 : 0) | (n > 3 ? b[at + 3]! : 0)) & (bits === 0 ? 0 : ~0 << (32 - bits));
+    return v4Text(w, bits);
   }
   SCRATCH.fill(0);
   for (let i = 0; i < n; i++) SCRATCH[i] = b[at + i]!;

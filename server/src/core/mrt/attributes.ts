@@ -17,16 +17,18 @@ export interface AttributeContext {
   readonly addPath: boolean;
 }
 
-export interface Nlri {
-  readonly prefix: string;
-  readonly pathId?: number;
+/** Prefixes of one NLRI field, with their path identifiers side by side when the record uses ADD-PATH. */
+export class NlriList {
+  readonly prefixes: string[] = [];
+  readonly pathIds: number[] = [];
+  constructor(readonly afi: 1 | 2) {}
 }
 
 export interface DecodedAttributes {
   readonly attributes: BgpAttributes;
   /** NLRI announced in MP_REACH_NLRI (BGP4MP), with the next hop that came with them. */
-  readonly mpReach: readonly Nlri[];
-  readonly mpUnreach: readonly Nlri[];
+  readonly mpReach?: NlriList;
+  readonly mpUnreach?: NlriList;
   /** Set when decoding stopped early: what was wrong. */
   readonly problem?: string;
 }
@@ -133,11 +135,12 @@ function mpNextHop(b: Uint8Array, at: number, len: number): { global?: string; l
 }
 
 /** NLRI of `afi` from `start` to `end`; a string when a prefix runs past the end or is too long. */
-export function decodeNlri(afi: 1 | 2, b: Uint8Array, start: number, end: number, addPath: boolean, out: Nlri[]): string | undefined {
+export function decodeNlri(b: Uint8Array, start: number, end: number, addPath: boolean, out: NlriList): string | undefined {
+  const afi = out.afi;
   const max = afi === 1 ? 32 : 128;
   let p = start;
   while (p < end) {
-    let pathId: number | undefined;
+    let pathId = 0;
     if (addPath) {
       if (p + 4 > end) return 'path identifier cut short';
       pathId = u32(b, p);
@@ -148,8 +151,8 @@ export function decodeNlri(afi: 1 | 2, b: Uint8Array, start: number, end: number
     if (bits > max) return `prefix length ${bits} is longer than ${max}`;
     const n = (bits + 7) >>> 3;
     if (p + 1 + n > end) return `prefix of /${bits} runs past the end`;
-    const prefix = prefixAt(afi, bits, b, p + 1);
-    out.push(pathId === undefined ? { prefix } : { prefix, pathId });
+    out.prefixes.push(prefixAt(afi, bits, b, p + 1));
+    if (addPath) out.pathIds.push(pathId);
     p += 1 + n;
   }
   return undefined;
@@ -179,14 +182,13 @@ function badLength(name: string, len: number): string {
 }
 
 const NO_NUMBERS: readonly number[] = Object.freeze([]);
-const NO_NLRI: readonly Nlri[] = Object.freeze([]);
 
 export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx: AttributeContext): DecodedAttributes {
   const a: Mutable = { asPath: [], atomicAggregate: false, communities: NO_NUMBERS as number[], largeCommunities: NO_NUMBERS as number[], extendedCommunities: [], unknown: [] };
   let as4Path: readonly MrtSegment[] | undefined;
   let as4Aggregator: { asn: number; address: string } | undefined;
-  let mpReach: Nlri[] | undefined;
-  let mpUnreach: Nlri[] | undefined;
+  let mpReach: NlriList | undefined;
+  let mpUnreach: NlriList | undefined;
   let problem: string | undefined;
   let p = start;
   while (p < end) {
@@ -298,8 +300,8 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
         }
         const afi = u16(b, s);
         if (afi !== 1 && afi !== 2) break; // another family (VPN, flowspec …): not routes this tool reads
-        mpUnreach = [];
-        const r = decodeNlri(afi, b, s + 3, e, ctx.addPath, mpUnreach);
+        mpUnreach = new NlriList(afi);
+        const r = decodeNlri(b, s + 3, e, ctx.addPath, mpUnreach);
         if (r !== undefined) problem ??= `MP_UNREACH_NLRI: ${r}`;
         break;
       }
@@ -314,18 +316,18 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
   if (as4Path !== undefined && ctx.asnSize === 2) a.asPath = mergeAs4Path(a.asPath, as4Path);
   return {
     attributes: a,
-    mpReach: mpReach ?? NO_NLRI,
-    mpUnreach: mpUnreach ?? NO_NLRI,
+    ...(mpReach !== undefined ? { mpReach } : {}),
+    ...(mpUnreach !== undefined ? { mpUnreach } : {}),
     ...(problem !== undefined ? { problem } : {}),
   };
 }
 
-function decodeMpReach(b: Uint8Array, s: number, e: number, ctx: AttributeContext, a: Mutable): Nlri[] | string {
+function decodeMpReach(b: Uint8Array, s: number, e: number, ctx: AttributeContext, a: Mutable): NlriList | string | undefined {
   if (e - s < 1) return 'empty';
   // RFC 6396 §4.3.4 abbreviates it in RIB entries; some writers still put the whole attribute there.
   if (ctx.ribEntry && b[s]! + 1 === e - s) {
     setNextHop(a, mpNextHop(b, s + 1, b[s]!));
-    return [];
+    return undefined;
   }
   if (e - s < 5) return 'cut short';
   const afi = u16(b, s);
@@ -333,9 +335,9 @@ function decodeMpReach(b: Uint8Array, s: number, e: number, ctx: AttributeContex
   const nlriAt = s + 4 + nhLen + 1;
   if (nlriAt > e) return `next hop of ${nhLen} bytes runs past the attribute`;
   setNextHop(a, mpNextHop(b, s + 4, nhLen));
-  if (afi !== 1 && afi !== 2) return [];
-  const out: Nlri[] = [];
-  const r = decodeNlri(afi, b, nlriAt, e, ctx.addPath, out);
+  if (afi !== 1 && afi !== 2) return undefined;
+  const out = new NlriList(afi);
+  const r = decodeNlri(b, nlriAt, e, ctx.addPath, out);
   return r ?? out;
 }
 

@@ -5,7 +5,7 @@
  * offset and reading goes on with the next one.
  */
 import { addressAt, ipv4At, ipv6At, prefixAt } from './address';
-import { decodeAttributes, decodeNlri, type AttributeContext, type Nlri } from './attributes';
+import { decodeAttributes, decodeNlri, NlriList, type AttributeContext } from './attributes';
 import type { BgpAttributes, MrtDiagnostic, MrtPeer, MrtRouteKind, MrtSink, MrtSource } from './types';
 
 const HEADER = 12;
@@ -74,6 +74,7 @@ export class MrtReader {
   private records = 0;
   private routes = 0;
   private readonly noted = new Map<string, number>();
+  private lastHead: { bytes: Uint8Array; asnSize: 2 | 4; peer: MrtPeer; local: MrtPeer } | undefined;
   /** Set while skipping garbage after a bad header: where the skip began. */
   private resyncFrom = -1;
 
@@ -297,14 +298,29 @@ export class MrtReader {
   /** Peer AS, local AS, interface, AFI, peer and local addresses: the head of every BGP4MP subtype. */
   private bgp4mpHead(b: Uint8Array, s: number, e: number, asnSize: 2 | 4): { peer: MrtPeer; local: MrtPeer; p: number } {
     need(s + 2 * asnSize + 4, e, 'BGP4MP header');
-    const peerAs = asnSize === 4 ? u32(b, s) : u16(b, s);
-    const localAs = asnSize === 4 ? u32(b, s + asnSize) : u16(b, s + asnSize);
     const afi = u16(b, s + 2 * asnSize + 2);
     if (afi !== 1 && afi !== 2) throw new Short(`unknown address family ${afi}`);
     const ipLen = afi === 1 ? 4 : 16;
     const p = s + 2 * asnSize + 4;
     need(p + 2 * ipLen, e, 'BGP4MP addresses');
-    return { peer: { address: addressAt(afi, b, p), asn: peerAs }, local: { address: addressAt(afi, b, p + ipLen), asn: localAs }, p: p + 2 * ipLen };
+    const end = p + 2 * ipLen;
+    // Records come in runs from one session: reuse its peer objects while the head bytes are the same.
+    const last = this.lastHead;
+    if (last !== undefined && last.bytes.length === end - s && last.asnSize === asnSize) {
+      let same = true;
+      for (let i = 0; i < last.bytes.length; i++)
+        if (last.bytes[i] !== b[s + i]) {
+          same = false;
+          break;
+        }
+      if (same) return { peer: last.peer, local: last.local, p: end };
+    }
+    const peerAs = asnSize === 4 ? u32(b, s) : u16(b, s);
+    const localAs = asnSize === 4 ? u32(b, s + asnSize) : u16(b, s + asnSize);
+    const peer = { address: addressAt(afi, b, p), asn: peerAs };
+    const local = { address: addressAt(afi, b, p + ipLen), asn: localAs };
+    this.lastHead = { bytes: b.slice(s, end), asnSize, peer, local };
+    return { peer, local, p: end };
   }
 
   private stateChange(b: Uint8Array, s: number, e: number, time: number, source: MrtSource, asnSize: 2 | 4, offset: number): void {
@@ -329,30 +345,34 @@ export class MrtReader {
     const wLen = u16(b, p);
     p += 2;
     need(p + wLen + 2, end, 'withdrawn routes');
-    const withdrawn: Nlri[] = [];
-    const wProblem = decodeNlri(1, b, p, p + wLen, kind.addPath, withdrawn);
+    const withdrawn = new NlriList(1);
+    const wProblem = decodeNlri(b, p, p + wLen, kind.addPath, withdrawn);
     p += wLen;
     const aLen = u16(b, p);
     p += 2;
     need(p + aLen, end, 'path attributes');
     const ctx = kind.asnSize === 4 ? (kind.addPath ? AS4_ADDPATH_CTX : AS4_CTX) : kind.addPath ? AS2_ADDPATH_CTX : AS2_CTX;
     const d = aLen > 0 ? decodeAttributes(b, p, p + aLen, ctx) : undefined;
-    const nlri: Nlri[] = [];
-    const nProblem = decodeNlri(1, b, p + aLen, end, kind.addPath, nlri);
-    for (const w of withdrawn) this.emit('withdraw', source, time, peer, w.prefix, w.pathId, 1, undefined, offset);
+    const nlri = new NlriList(1);
+    const nProblem = decodeNlri(b, p + aLen, end, kind.addPath, nlri);
+    this.emitAll('withdraw', source, time, peer, withdrawn, undefined, offset);
     if (wProblem !== undefined) this.report('mrt/record-corrupt', 'error', `withdrawn routes: ${wProblem}`, offset);
+    if (d?.mpUnreach) this.emitAll('withdraw', source, time, peer, d.mpUnreach, undefined, offset);
     if (d?.problem !== undefined) {
-      const n = nlri.length + d.mpReach.length;
+      const n = nlri.prefixes.length + (d.mpReach?.prefixes.length ?? 0);
       this.report('mrt/attribute-malformed', 'error', `UPDATE from ${peer.address} AS${peer.asn}: ${d.problem}; ${n} announced prefix${n === 1 ? '' : 'es'} left out`, offset);
-      for (const w of d.mpUnreach) this.emit('withdraw', source, time, peer, w.prefix, w.pathId, 2, undefined, offset);
       return;
     }
-    if (d !== undefined) for (const w of d.mpUnreach) this.emit('withdraw', source, time, peer, w.prefix, w.pathId, 2, undefined, offset);
     if (d !== undefined) {
-      for (const r of nlri) this.emit('announce', source, time, peer, r.prefix, r.pathId, 1, d.attributes, offset);
-      for (const r of d.mpReach) this.emit('announce', source, time, peer, r.prefix, r.pathId, r.prefix.includes(':') ? 2 : 1, d.attributes, offset);
-    } else if (nlri.length > 0) this.report('mrt/record-corrupt', 'error', `UPDATE announces ${nlri.length} prefixes without path attributes`, offset);
+      this.emitAll('announce', source, time, peer, nlri, d.attributes, offset);
+      if (d.mpReach) this.emitAll('announce', source, time, peer, d.mpReach, d.attributes, offset);
+    } else if (nlri.prefixes.length > 0) this.report('mrt/record-corrupt', 'error', `UPDATE announces ${nlri.prefixes.length} prefixes without path attributes`, offset);
     if (nProblem !== undefined) this.report('mrt/record-corrupt', 'error', `NLRI: ${nProblem}`, offset);
+  }
+
+  private emitAll(kind: MrtRouteKind, source: MrtSource, time: number, peer: MrtPeer, list: NlriList, attributes: BgpAttributes | undefined, offset: number): void {
+    const ids = list.pathIds.length > 0 ? list.pathIds : undefined;
+    for (let i = 0; i < list.prefixes.length; i++) this.emit(kind, source, time, peer, list.prefixes[i]!, ids?.[i], list.afi, attributes, offset);
   }
 
   private emit(kind: MrtRouteKind, source: MrtSource, time: number, peer: MrtPeer, prefix: string, pathId: number | undefined, afi: 1 | 2, attributes: BgpAttributes | undefined, offset: number): void {
