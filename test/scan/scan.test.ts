@@ -77,6 +77,9 @@ test('--merge of two halves (a leak crossing the split) equals one scan of both 
   assert.equal(whole.episodes.length, 3);
   const io = memoryIo();
   assert.equal(await main(['scan', '--merge', '--gap', '60', p1, path.join(dir, 'no-such.json')], io), 2);
+  const notMrt = memoryIo();
+  assert.equal(await main(['scan', p1], notMrt), 2);
+  assert.match(notMrt.err, /not MRT .*part1\.json \(a scan result\? use --merge\)/);
 });
 
 test('text, Markdown and HTML: the per-AS sentence and a timeline with nothing remote', async () => {

@@ -1,4 +1,4 @@
-import { readMrtFile } from '../core/mrt/node/readMrtFile';
+import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 import { loadPathData } from '../core/paths/loadData';
 import type { ScanData } from '../core/scan/classify';
 import { mergeScans } from '../core/scan/episodes';
@@ -91,6 +91,12 @@ export async function run(args: readonly string[], io: ScanIo): Promise<number> 
       ...(data.relationships ? { relationships: data.relationships } : {}),
     };
     const scanner = new MrtScanner(scanData, gap);
+    const notMrt: string[] = [];
+    for (const file of parsed.positional) if (!(await isMrtFile(file))) notMrt.push(file);
+    if (notMrt.length > 0) {
+      io.stderr(`routelens scan: not MRT (after gunzip/bunzip2, the first bytes are no MRT record header): ${notMrt.join(', ')}${notMrt.some((f) => f.endsWith('.json')) ? ' (a scan result? use --merge)' : ''}\n`);
+      return EXIT.usage;
+    }
     for (const file of parsed.positional) {
       const sink = scanner.file(file, collectorOf(file));
       try {
