@@ -27,9 +27,10 @@ interface Paste {
  * Pastes a wrap is not applied to. JSON: a wrap breaks its strings. Record-per-line formats (bgpdump -m,
  * bgpkit, bare AS-path lists): a short line after a full one is another record as often as a tail, so
  * they are never rejoined. GoBGP's rib table pads every row to 300+ columns: its wrapped pieces start
- * with blanks and words like lines of their own (a known limit of the rejoining, see pasteFrame.ts).
+ * with blanks and words like lines of their own (a known limit of the rejoining, see pasteFrame.ts); its
+ * `neighbor … adj-in` form has an ID column first.
  */
-const NO_WRAP = /^\s*[{[]|^(?:TABLE_DUMP|BGP4MP|[AW]\|)|^ {3}Network {14}Next Hop {13}AS_PATH/;
+const NO_WRAP = /^\s*[{[]|^(?:TABLE_DUMP|BGP4MP|[AW]\|)|^ {3}(?:ID {2})?Network +Next Hop +AS_PATH/;
 const NO_WRAP_FILES = /aspath-list|bgpdump__|bgpkit__/;
 
 const pastes: Paste[] = [];

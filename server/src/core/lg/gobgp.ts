@@ -55,7 +55,9 @@ export class GobgpParser implements LineParser {
   line(s: string, n: number): void {
     this.sink.step(1);
     if (HEADER.test(s) || isChromeLine(s) || /^Network not in table/.test(s)) return;
-    const m = /^\s*([*>sx]*)\s+(?:(\d+)\s+)?(\S+)\s+(\S+)\s+/.exec(s);
+    // The flags column may be empty and, once the front stage has taken off the paste's common indentation,
+    // the row may start at column 0 with its ID (`0   192.0.2.0/26 …`): no space is required before it.
+    const m = /^\s*([*>sx]*)\s*(?:(\d+)\s+)?(\S+)\s+(\S+)\s+/.exec(s);
     const prefix = m?.[3] ?? '';
     const nh = m?.[4] ?? '';
     const age = AGE.exec(s);
