@@ -141,7 +141,7 @@ test('a full session through a client that is not VS Code', { skip: !built && 'd
 test('AS names as inlay hints (when turned on) and set sizes as code lenses', { skip: !built && 'not built' }, async () => {
   const session = startSession();
   try {
-    const init = await session.initialize({ inlayHints: { asNames: true } });
+    const init = await session.initialize({ inlayHints: { asNames: true }, data: { asNamesFile: `${repoRoot}/examples/cantv/as-names.txt` } });
     assert.ok(init.capabilities.inlayHintProvider);
     assert.deepEqual(init.capabilities.codeLensProvider, { resolveProvider: true });
     const uri = 'file:///generic/cantv.rpsl';
@@ -156,6 +156,15 @@ test('AS names as inlay hints (when turned on) and set sizes as code lenses', { 
     });
     const importLine = lines.indexOf('import:         from AS6762 accept ANY');
     assert.ok(hints.some((h) => h.position.line === importLine && h.label === 'SPARKLE'), JSON.stringify(hints.slice(0, 5)));
+    // AS1299 has no aut-num in the workspace: its name comes from the names file (read in the background).
+    const aspaUri = 'file:///generic/arelion.aspa';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: aspaUri, languageId: 'aspa', version: 1, text: 'AS1299 => AS0\n' } });
+    let fromFile: InlayHint[] = [];
+    for (let i = 0; i < 50 && fromFile.length === 0; i++) {
+      fromFile = await session.connection.sendRequest<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: aspaUri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } });
+      if (fromFile.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(fromFile.map((h) => h.label), ['Arelion (Telia Carrier)']);
     const lenses = await session.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const setLine = lines.indexOf('as-set:         AS8048:AS-CUSTOMERS');
     const lens = lenses.find((l) => l.range.start.line === setLine);

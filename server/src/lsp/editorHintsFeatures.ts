@@ -2,7 +2,10 @@ import type { CodeLens } from 'vscode-languageserver';
 import { asNameHints } from '../core/editorHints/asNameHints';
 import { languageServices } from '../core/languages';
 import { resolveSetSizeLens, setSizeLenses } from '../core/editorHints/setSizeLenses';
+import type { Asn } from '../core/net/asn';
+import { parseAsNames } from '../core/paths/asNames';
 import type { FeatureModule } from './context';
+import { resolveInWorkspace } from './workspacePath';
 
 /** After the index or settings change, hints and lenses are asked for again at most this often. */
 const REFRESH_DELAY_MS = 500;
@@ -16,10 +19,30 @@ export const editorHintsFeatures: FeatureModule = (ctx) => {
   const { connection } = ctx;
   const settings = () => ctx.serviceContext().settings;
 
+  // The names file (`routelens.data.asNamesFile`) names what the workspace's aut-nums do not; read when set.
+  let namesFile = '';
+  let names: ReadonlyMap<Asn, string> = new Map();
+  ctx.onSettings((section) => {
+    const file = ((section ?? {}) as { data?: { asNamesFile?: unknown } }).data?.asNamesFile;
+    const uri = typeof file === 'string' && file.trim() !== '' ? resolveInWorkspace(file, ctx.workspaceFolders) : '';
+    if (uri === namesFile) return;
+    namesFile = uri;
+    names = new Map();
+    const read = ctx.runtime.readFile;
+    if (uri === '' || !read) return;
+    ctx.background(
+      'reading routelens.data.asNamesFile',
+      read(uri).then((text) => {
+        if (namesFile === uri) names = parseAsNames(text).names;
+        refreshSoon();
+      }),
+    );
+  });
+
   connection.languages.inlayHint.on((params) => {
     if (!settings().inlayAsNames) return [];
     const doc = ctx.sourceDocument(params.textDocument.uri);
-    return doc ? asNameHints(doc, params.range, ctx.serviceContext().workspace) : [];
+    return doc ? asNameHints(doc, params.range, ctx.serviceContext().workspace, (a) => names.get(a)) : [];
   });
   connection.onCodeLens((params) => {
     const doc = ctx.sourceDocument(params.textDocument.uri);
