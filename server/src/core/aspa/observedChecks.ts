@@ -29,8 +29,9 @@ function proposedOf(declarations: readonly AspaDeclaration[]): Map<Asn, Set<Asn>
   return out;
 }
 
+/** Only the routes through the customer can change: the rest are not verified again. */
 function impactOf(customer: Asn, providers: ReadonlySet<Asn>, observed: ObservedPaths, baseline: AspaDb) {
-  return aspaImpact(observed.evidence.routes, baseline, new Map([[customer, providers]]));
+  return aspaImpact(observed.evidence.routesThrough(customer), baseline, new Map([[customer, providers]]));
 }
 
 /** Routes (not route × direction) among changes that end in `verdict`. */
@@ -100,7 +101,7 @@ export function observedLenses(declarations: readonly AspaDeclaration[], observe
     if (c === undefined || done.has(c) || !proposed.has(c)) continue;
     done.add(c);
     const impact = impactOf(c, proposed.get(c)!, observed, baseline);
-    const through = observed.evidence.routes.length - impact.untouched;
+    const through = observed.evidence.routesThrough(c).length;
     const invalid = routesTo(impact.changes, 'invalid');
     const title =
       through === 0

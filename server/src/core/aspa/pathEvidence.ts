@@ -41,8 +41,12 @@ export class PathEvidence {
   /** right AS → left AS → evidence. */
   private readonly leftOf = new Map<Asn, Map<Asn, NeighbourEvidence>>();
 
+  /** Routes through one AS, looked up on first use (the editor asks again on every keystroke in an .aspa file). */
+  private readonly throughCache = new Map<Asn, readonly ObservedRoute[]>();
+
   add(route: ObservedRoute): void {
     this.routes.push(route);
+    this.throughCache.clear();
     const p = route.path;
     const origin = p[p.length - 1];
     for (let i = 0; i + 1 < p.length; i++) {
@@ -68,6 +72,16 @@ export class PathEvidence {
   /** Evidence that `left` received routes from `right` (was seen immediately left of it). */
   seen(left: Asn, right: Asn): NeighbourEvidence | undefined {
     return this.leftOf.get(right)?.get(left);
+  }
+
+  /** The observed routes whose path holds `asn`. */
+  routesThrough(asn: Asn): readonly ObservedRoute[] {
+    let list = this.throughCache.get(asn);
+    if (!list) {
+      list = this.routes.filter((r) => r.path.includes(asn));
+      this.throughCache.set(asn, list);
+    }
+    return list;
   }
 
   /** Every AS that appears in an observed path. */
