@@ -16,9 +16,11 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
     if (!s || s.sources.length === 0) {
       // Say that nothing is loaded, and offer the place to add a source, rather than saying nothing.
       item.text = '$(shield) RPKI: no data';
-      item.tooltip = new vscode.MarkdownString(
-        '**No RPKI data loaded.** Route-origin validation and ASPA verdicts need VRP or ASPA files (`routelens.data.vrpFiles`, `routelens.data.aspaFiles`) or an RTR cache (`routelens.rtr.enabled`).\n\n_Click to add a source._',
+      const md = new vscode.MarkdownString(
+        '**No RPKI data loaded.** Route-origin validation and ASPA verdicts need VRP or ASPA files (`routelens.data.vrpFiles`, `routelens.data.aspaFiles`) or an RTR cache (`routelens.rtr.enabled`).\n\n',
       );
+      md.appendMarkdown(`${otherData()}\n\n_Click to add a source._`);
+      item.tooltip = md;
       item.command = { title: 'Add RPKI data', command: 'workbench.action.openSettings', arguments: ['routelens.data'] };
       item.show();
       return;
@@ -44,7 +46,7 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
       md.appendMarkdown('\n**Recent messages**\n\n');
       for (const i of recent) md.appendMarkdown(`- \`${i.code}\` ${escape(i.message)}\n`);
     }
-    md.appendMarkdown('\n_Click to refresh (re-read files, ask the RTR cache for news)._');
+    md.appendMarkdown(`\n${otherData()}\n\n_Click to refresh (re-read files, ask the RTR cache for news)._`);
     item.tooltip = md;
     item.show();
   };
@@ -53,6 +55,9 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
   context.subscriptions.push(
     item,
     { dispose: () => clearInterval(tick) },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('routelens.data')) render();
+    }),
     client.onNotification(RpkiStatusNotification, (s: RpkiStatusParams) => {
       last = s;
       render();
@@ -85,4 +90,20 @@ function age(at: number): string {
 
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]<>]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The other data files the settings name (relationships, AS names, observed paths), so the item says what
+ * RouteLens works with beyond RPKI; the panel reports whether each one loaded.
+ */
+function otherData(): string {
+  const c = vscode.workspace.getConfiguration('routelens.data');
+  const files = (key: string): string[] => (c.get<unknown>(key) instanceof Array ? (c.get<unknown[]>(key) ?? []).filter((x): x is string => typeof x === 'string' && x !== '') : []);
+  const names = c.get<string>('asNamesFile') ?? '';
+  const rows = [
+    ['AS relationships', files('relationshipFiles')],
+    ['AS names', names === '' ? [] : [names]],
+    ['observed paths', files('pathFiles')],
+  ] as const;
+  return `**Other data** (settings): ${rows.map(([what, list]) => `${what}: ${list.length === 0 ? 'none' : list.map((f) => `\`${f}\``).join(', ')}`).join(' · ')}`;
 }
