@@ -15,16 +15,7 @@ export class MultiMap<K, V extends object> {
     if (cur === undefined) this.map.set(k, v);
     else if (!Array.isArray(cur)) this.map.set(k, order(cur, v) <= 0 ? [cur, v] : [v, cur]);
     else if (order(cur[cur.length - 1] as V, v) <= 0) cur.push(v);
-    else {
-      let lo = 0;
-      let hi = cur.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (order(cur[mid] as V, v) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      cur.splice(lo, 0, v);
-    }
+    else cur.splice(insertionPoint(cur, v, order), 0, v);
   }
 
   /**
@@ -39,14 +30,8 @@ export class MultiMap<K, V extends object> {
     } else if (order(cur[cur.length - 1] as V, v) <= 0) {
       if (cur[cur.length - 1] !== v) cur.push(v);
     } else {
-      let lo = 0;
-      let hi = cur.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (order(cur[mid] as V, v) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      if (cur[lo - 1] !== v) cur.splice(lo, 0, v);
+      const at = insertionPoint(cur, v, order);
+      if (cur[at - 1] !== v) cur.splice(at, 0, v);
     }
   }
 
@@ -76,4 +61,16 @@ export class MultiMap<K, V extends object> {
   get size(): number {
     return this.map.size;
   }
+}
+
+/** Where `v` goes in the sorted `list`: after every value `order` does not put after it (so equal values keep insertion order). */
+function insertionPoint<V>(list: readonly V[], v: V, order: (a: V, b: V) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid]!, v) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
