@@ -1,6 +1,6 @@
 import type { Severity } from '../diagnostics/diagnostic';
 import type { RpslDialectSetting } from '../settings';
-import { AFRINIC_STATUS_BY_CLASS, APNIC_STATUS_BY_CLASS, STATUS_BY_CLASS } from './enums';
+import { AFRINIC_ORG_TYPES, AFRINIC_STATUS_BY_CLASS, APNIC_STATUS_BY_CLASS, STATUS_BY_CLASS } from './enums';
 import type { RpslAttribute, RpslObject } from './model';
 import type { RowChange, ValueType } from './templates';
 
@@ -313,6 +313,7 @@ export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
     cites: [
       { title: 'AFRINIC WHOIS DB: Objects and Attributes', url: 'https://afrinic.net/support/whois/objects-and-attributes' },
       { title: 'AFRINIC: Creating customer assignments (inetnum template)', url: 'https://afrinic.net/support/whois/creating-customer-assignments' },
+      { title: "AFRINIC's whois (RIPE's, forked) attrs/InetnumStatus.java, Inet6numStatus.java, OrgType.java", url: 'https://github.com/michelafrinic/WHOIS/tree/master/whois-commons/src/main/java/net/ripe/db/whois/common/domain/attrs' },
     ],
     base: 'ripe',
     // AFRINIC whois derives from RIPE's: org: mandatory and rev-srv: on inetnum, country: and referral-by:
@@ -331,8 +332,7 @@ export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
       organisation: { changed: 'o' },
     },
     statusByClass: AFRINIC_STATUS_BY_CLASS,
-    // AFRINIC's own org types (EU-PI, …) are not RIPE's; their list is not read from an AFRINIC source yet.
-    orgTypes: [],
+    orgTypes: AFRINIC_ORG_TYPES,
     severities: {
       'rpsl/weak-auth': 'error',
       'rpsl/set-name-not-hierarchical': 'warning',

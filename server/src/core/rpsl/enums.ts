@@ -44,10 +44,19 @@ export const APNIC_STATUS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
 };
 
 /**
- * AFRINIC's status values: not read from a source of AFRINIC's own yet (its documentation names ASSIGNED PA
- * only by example), so none is checked rather than guessed from RIPE's list.
+ * AFRINIC whois status values, from AFRINIC's fork of RIPE's whois (michelafrinic/WHOIS, its changes marked
+ * "-AFRINIC-"): whois-commons/…/domain/attrs/InetnumStatus.java and Inet6numStatus.java. Two stored versions of
+ * Inet6numStatus differ (one has ALLOCATED UNSPECIFIED, the other SUB-ALLOCATED PA): both are taken, since a value
+ * AFRINIC has accepted is one its database holds. AFRINIC writes IPv6 statuses with the IPv4 names (ASSIGNED PA,
+ * not RIPE's AGGREGATED-BY-LIR). Its aut-nums have no status:.
  */
-export const AFRINIC_STATUS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {};
+export const AFRINIC_STATUS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {
+  inetnum: ['ALLOCATED PA', 'ALLOCATED UNSPECIFIED', 'SUB-ALLOCATED PA', 'ASSIGNED PA', 'ASSIGNED PI', 'ASSIGNED ANYCAST'],
+  inet6num: ['ALLOCATED UNSPECIFIED', 'ALLOCATED-BY-RIR', 'SUB-ALLOCATED PA', 'ASSIGNED PA', 'ASSIGNED PI'],
+};
+
+/** AFRINIC's org-type: values (the same fork's OrgType.java, "_" written "-" as its toString does). */
+export const AFRINIC_ORG_TYPES: readonly string[] = ['IANA', 'RIR', 'LIR', 'EU-PI', 'EU-AS', 'MEMBER-ONLY', 'CLOSED', 'INACTIVE-MEMBER', 'NON-REGISTRY', 'OTHER'];
 
 export const ORG_TYPES: readonly string[] = ['IANA', 'RIR', 'NIR', 'LIR', 'WHITEPAGES', 'DIRECT_ASSIGNMENT', 'OTHER'];
 

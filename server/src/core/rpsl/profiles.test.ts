@@ -24,6 +24,7 @@ test('every registry profile names the published templates, documentation or cod
   // The registries' own code where there is some: RIPE's and APNIC's whois, IRRd.
   assert.ok(DIALECT_PROFILES.ripe.cites.some((c) => c.url.includes('RIPE-NCC/whois') && c.title.includes('ObjectTemplate')));
   assert.ok(DIALECT_PROFILES.apnic.cites.some((c) => c.url.includes('APNIC-net/whois')));
+  assert.ok(DIALECT_PROFILES.afrinic.cites.some((c) => c.url.includes('michelafrinic/WHOIS') && c.title.includes('InetnumStatus')));
   assert.ok(DIALECT_PROFILES.irrd.cites.some((c) => c.url.includes('irrdnet/irrd') && c.title.includes('rpsl_objects.py')));
   assert.ok(DIALECT_PROFILES.rpki.cites.some((c) => c.url.includes('irrd/rpki/importer.py')));
   assert.ok(DIALECT_PROFILES.arin.cites.some((c) => c.url.startsWith('https://www.arin.net/')));
@@ -130,6 +131,25 @@ test('mirrored objects: findings in sources the user does not author are informa
   assert.equal(isMirrored(sourceInfo('RPKI'), undefined), true);
   assert.equal(isMirrored(sourceInfo(''), radbOnly), false);
   assert.equal(isMirrored(sourceInfo('RIPE-NONAUTH'), new Set(['RIPE'])), false, 'RIPE-NONAUTH is in the RIPE registry');
+});
+
+// AFRINIC's fork of RIPE's whois (michelafrinic/WHOIS attrs/InetnumStatus.java, Inet6numStatus.java, OrgType.java);
+// the inetnum is AFRINIC's answer for 196.11.240.215 (test/rpsl/real/afrinic__ipwhois-196-11-240-215.txt).
+test("AFRINIC: its own status values and org types, not RIPE's", () => {
+  const inetnum =
+    'inetnum:        196.11.239.0 - 196.11.246.255\nnetname:        NET-196-11-239-0\ndescr:          MTN Business Solutions (Pty) Ltd\ncountry:        ZA\norg:            ORG-VSA1-AFRINIC\nadmin-c:        MBIP-AFRINIC\ntech-c:         MBIP-AFRINIC\nstatus:         ASSIGNED PI\nmnt-by:         AFRINIC-HM-MNT\nmnt-lower:      MTNBUSINESS-MNT\nsource:         AFRINIC\nparent:         196.0.0.0 - 196.255.255.255\n';
+  assert.deepEqual(errors(inetnum), []);
+  for (const ok of ['ALLOCATED PA', 'ALLOCATED UNSPECIFIED', 'SUB-ALLOCATED PA', 'ASSIGNED PA', 'ASSIGNED ANYCAST']) assert.deepEqual(errors(inetnum.replace('ASSIGNED PI', ok)), [], ok);
+  // RIPE's LEGACY and LIR-PARTITIONED PA, APNIC's PORTABLE names: not AFRINIC's.
+  for (const bad of ['LEGACY', 'LIR-PARTITIONED PA', 'ALLOCATED PORTABLE']) assert.deepEqual(errors(inetnum.replace('ASSIGNED PI', bad)), [`error rpsl/invalid-status ${bad}`], bad);
+  // inet6num: AFRINIC keeps the IPv4 names (ASSIGNED PA), where RIPE writes AGGREGATED-BY-LIR or ASSIGNED.
+  const inet6num = inetnum.replace('inetnum:        196.11.239.0 - 196.11.246.255', 'inet6num:       2001:43f8:7b0::/48').replace('parent:         196.0.0.0 - 196.255.255.255\n', '');
+  for (const ok of ['ALLOCATED-BY-RIR', 'SUB-ALLOCATED PA', 'ASSIGNED PA', 'ASSIGNED PI']) assert.deepEqual(errors(inet6num.replace('ASSIGNED PI', ok)), [], ok);
+  assert.deepEqual(errors(inet6num.replace('ASSIGNED PI', 'AGGREGATED-BY-LIR')), ['error rpsl/invalid-status AGGREGATED-BY-LIR']);
+  // org-type: EU-PI is AFRINIC's; RIPE's DIRECT_ASSIGNMENT is not.
+  const org = 'organisation:   ORG-VSA1-AFRINIC\norg-name:       MTN SA\norg-type:       EU-PI\ncountry:        ZA\naddress:        216 14th Avenue\nphone:          +27832125745\ne-mail:         noc@example.net\nadmin-c:        AT32-AFRINIC\ntech-c:         AT32-AFRINIC\nmnt-ref:        AFRINIC-HM-MNT\nmnt-by:         AFRINIC-HM-MNT\nsource:         AFRINIC\n';
+  assert.deepEqual(errors(org), []);
+  assert.deepEqual(errors(org.replace('EU-PI', 'DIRECT_ASSIGNMENT')).map((e) => e.split(' ')[1]), ['rpsl/invalid-enum']);
 });
 
 // LACNIC's whois answers (whois.lacnic.net, test/rpsl/real/lacnic__*.txt): no source:, LACNIC's own attributes.
