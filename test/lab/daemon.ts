@@ -2,7 +2,7 @@ import type { ProcessGroup } from './processes';
 import type { DaemonName, Route } from './routes';
 
 /** The fields of a route that one command's output actually prints (so the ground truth can be compared exactly). */
-export type Field = 'asPath' | 'nextHop' | 'origin' | 'med' | 'communities' | 'largeCommunities' | 'extCommunities' | 'otc';
+export type Field = 'asPath' | 'nextHop' | 'origin' | 'med' | 'communities' | 'largeCommunities' | 'extCommunities' | 'otc' | 'rd' | 'vrf';
 
 export interface Capture {
   /** The command as an operator types it, e.g. `show ip bgp`; the fixture file is `<daemon>__<slug>.txt`. */
@@ -10,9 +10,26 @@ export interface Capture {
   readonly argv: readonly string[];
   /** Which table's routes this output lists (a daemon may have several, e.g. gobgp's loc-rib and adj-in). */
   readonly view: string;
-  /** Only these prefixes (a per-prefix command); all of the view's routes when absent. */
+  /** Only the view's routes for these prefixes (a per-prefix command); all of the view's routes when absent. */
   readonly prefixes?: readonly string[];
   readonly fields: readonly Field[];
+  /**
+   * The output as copied from a terminal this many columns wide: every longer line goes on on the next
+   * one, cut wherever the column ends (inside an ASN too). The fixture's name ends in `-wrapped<N>`.
+   */
+  readonly wrapAt?: number;
+}
+
+/** What a terminal of `columns` columns shows, copied: each line cut into pieces of at most that width. */
+export function terminalWrap(text: string, columns: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const pieces: string[] = [];
+      for (let i = 0; i < line.length; i += columns) pieces.push(line.slice(i, i + columns));
+      return pieces.length > 0 ? pieces : [''];
+    })
+    .join('\n');
 }
 
 export interface LabDaemon {
@@ -38,6 +55,6 @@ export function slug(command: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function fixtureName(daemon: DaemonName, command: string): string {
-  return `${daemon}__${slug(command)}.txt`;
+export function fixtureName(daemon: DaemonName, command: string, wrapAt?: number): string {
+  return `${daemon}__${slug(command)}${wrapAt !== undefined ? `-wrapped${wrapAt}` : ''}.txt`;
 }

@@ -3,15 +3,19 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Capture, LabDaemon } from './daemon';
 import { runCmd } from './processes';
-import { GOBGP, INJECTED, RECEIVERS, prefixesIn, receivedFromGobgp, type Route } from './routes';
+import { GOBGP, INJECTED, RECEIVERS, VPN_INJECTED, VPN_RT, isIpv6, prefixesIn, receivedFromGobgp, type Route } from './routes';
 
 const BGPD = '/usr/lib/frr/bgpd';
 const me = RECEIVERS.frr;
 
 /** Prefixes whose per-prefix detail (text and json) is captured: one of each kind of injected route. */
-const DETAIL_PREFIXES = ['200.74.226.0/24', '203.0.113.0/24', '203.0.113.128/25', '198.18.0.0/24', '198.18.1.0/24', '198.18.2.0/24', '198.18.3.0/24'];
+const DETAIL_PREFIXES = ['200.74.226.0/24', '203.0.113.0/24', '203.0.113.128/25', '198.18.0.0/24', '198.18.1.0/24', '198.18.2.0/24', '198.18.3.0/24', '198.18.4.0/24'];
 const JSON_DETAIL_PREFIXES = ['200.74.226.0/24', '203.0.113.0/24', '198.18.2.0/24'];
 const DETAIL_PREFIXES6 = ['2001:db8:100::/48'];
+/** A VRF without zebra has no kernel device ("vrf id -"), but BGP still runs in it and exports to the VPN table. */
+const VRF = 'BLUE';
+const VRF_RD = '65010:1';
+const VRF_NETWORK = '10.20.0.0/24';
 
 export function frrDaemon(port: number): LabDaemon {
   let dir = '';
@@ -24,6 +28,11 @@ export function frrDaemon(port: number): LabDaemon {
     // community and next hop are set only on the way out to gobgpd.
     { ...own, nextHop: '0.0.0.0', communities: [], largeCommunities: [], extCommunities: [] },
   ];
+  const rt = `${VPN_RT[0]}:${VPN_RT[1]}`;
+  // VRF BLUE's own network, exported to the VPN table under RD 65010:1 with the route target.
+  const vrfOwn: Route = { prefix: VRF_NETWORK, asPath: [], origin: 'igp', nextHop: '0.0.0.0', med: 0, communities: [], largeCommunities: [], extCommunities: [] };
+  const vpn: Route[] = [...VPN_INJECTED.map((r) => receivedFromGobgp('frr', r)), { ...vrfOwn, rd: VRF_RD, extCommunities: [VPN_RT] }];
+  const vrf: Route[] = [{ ...vrfOwn, vrf: VRF }];
 
   const config = (): string =>
     [
@@ -39,6 +48,9 @@ export function frrDaemon(port: number): LabDaemon {
       ` set community ${own.communities.map(([a, v]) => `${a}:${v}`).join(' ')}`,
       ` set large-community ${own.largeCommunities.map((c) => c.join(':')).join(' ')}`,
       'route-map TO-GOBGP deny 20',
+      '!',
+      `vrf ${VRF}`,
+      'exit-vrf',
       '!',
       `router bgp ${me.asn}`,
       ` bgp router-id ${me.address}`,
@@ -56,6 +68,22 @@ export function frrDaemon(port: number): LabDaemon {
       ' address-family ipv6 unicast',
       `  neighbor ${GOBGP.address} activate`,
       `  neighbor ${GOBGP.address} route-map TO-GOBGP out`,
+      ' exit-address-family',
+      // gobgpd's VPN routes come in here; nothing VPN goes back (TO-GOBGP passes only the unicast network).
+      ' address-family ipv4 vpn',
+      `  neighbor ${GOBGP.address} activate`,
+      `  neighbor ${GOBGP.address} route-map TO-GOBGP out`,
+      ' exit-address-family',
+      '!',
+      `router bgp ${me.asn} vrf ${VRF}`,
+      ` bgp router-id ${me.address}`,
+      ' no bgp network import-check',
+      ' address-family ipv4 unicast',
+      `  network ${VRF_NETWORK}`,
+      `  rd vpn export ${VRF_RD}`,
+      `  rt vpn both ${rt}`,
+      '  export vpn',
+      '  import vpn',
       ' exit-address-family',
       '!',
       '',
@@ -76,7 +104,14 @@ export function frrDaemon(port: number): LabDaemon {
         dir,
       );
     },
-    views: () => ({ frr: table }),
+    views: () => ({
+      frr: table,
+      'frr-vpn': vpn,
+      [`frr-vrf-${VRF}`]: vrf,
+      // `show bgp vrf all` prints each instance under "Instance <name>:"; the default one's routes are
+      // those of no VRF (as in `show ip bgp`), so only BLUE's carry a VRF name.
+      'frr-all-vrfs': [...table.filter((r) => !isIpv6(r.prefix)), ...vrf],
+    }),
     async ready() {
       const have = new Set<string>();
       for (const cmd of ['show bgp ipv4 unicast json', 'show bgp ipv6 unicast json']) {
@@ -88,11 +123,22 @@ export function frrDaemon(port: number): LabDaemon {
           return undefined;
         }
       }
-      return table.every((t) => have.has(t.prefix)) ? `${table.length} routes` : undefined;
+      const r = await vtysh('show bgp ipv4 vpn json');
+      if (r.code !== 0) return undefined;
+      try {
+        const rds = (JSON.parse(r.stdout) as { routes?: { routeDistinguishers?: Record<string, object> } }).routes?.routeDistinguishers ?? {};
+        for (const [rd, routes] of Object.entries(rds)) for (const p of Object.keys(routes)) have.add(`${rd}:${p}`);
+      } catch {
+        return undefined;
+      }
+      const all = [...table, ...vpn.map((v) => ({ prefix: `${v.rd ?? ''}:${v.prefix}` }))];
+      return all.every((t) => have.has(t.prefix)) ? `${table.length} unicast and ${vpn.length} VPN routes` : undefined;
     },
     captures(): Capture[] {
       const argv = (command: string): string[] => ['vtysh', '--vty_socket', dir, '-c', command];
-      const cap = (command: string, c: Omit<Capture, 'command' | 'argv' | 'view'>): Capture => ({ command, argv: argv(command), view: 'frr', ...c });
+      const cap = (command: string, c: Omit<Capture, 'command' | 'argv' | 'view'> & { view?: string }): Capture => ({ command, argv: argv(command), view: 'frr', ...c });
+      const vpnCap = (command: string, fields: Capture['fields'], prefixes?: readonly string[]): Capture =>
+        cap(command, { view: 'frr-vpn', fields, ...(prefixes ? { prefixes } : {}) });
       const all = ['asPath', 'nextHop', 'origin', 'med', 'communities', 'largeCommunities', 'extCommunities', 'otc'] as const;
       return [
         // The table prints neither communities nor OTC; its Metric column is the MED.
@@ -104,6 +150,19 @@ export function frrDaemon(port: number): LabDaemon {
         ...JSON_DETAIL_PREFIXES.map((p) => cap(`show bgp ipv4 unicast ${p} json`, { prefixes: [p], fields: all })),
         ...DETAIL_PREFIXES6.map((p) => cap(`show bgp ipv6 unicast ${p}`, { prefixes: [p], fields: all })),
         ...DETAIL_PREFIXES6.map((p) => cap(`show bgp ipv6 unicast ${p} json`, { prefixes: [p], fields: all })),
+        // Every route in detail, as JSON (8.4 has no text form that names the prefixes: `show ip bgp detail`
+        // prints the paths without their "BGP routing table entry for" lines).
+        cap('show ip bgp json detail', { prefixes: prefixesIn(table, 4), fields: all }),
+        // A terminal 80 columns wide, copied: rows longer than that go on on the next line, cut anywhere.
+        cap('show ip bgp', { prefixes: prefixesIn(table, 4), fields: ['asPath', 'nextHop', 'origin', 'med'], wrapAt: 80 }),
+        // VPN: RD sections (the same prefix under two RDs), JSON by routeDistinguishers, a prefix's detail.
+        vpnCap('show bgp ipv4 vpn', ['asPath', 'nextHop', 'origin', 'med', 'rd']),
+        vpnCap('show bgp ipv4 vpn json', ['asPath', 'nextHop', 'origin', 'med', 'rd']),
+        vpnCap('show bgp ipv4 vpn 10.10.0.0/24', ['asPath', 'nextHop', 'origin', 'med', 'extCommunities', 'rd'], ['10.10.0.0/24']),
+        // A VRF's table, alone and among all VRFs.
+        cap(`show bgp vrf ${VRF} ipv4 unicast`, { view: `frr-vrf-${VRF}`, fields: ['asPath', 'nextHop', 'origin', 'med'] }),
+        cap('show bgp vrf all ipv4 unicast', { view: 'frr-all-vrfs', fields: ['asPath', 'nextHop', 'origin', 'med', 'vrf'] }),
+        cap('show bgp vrf all ipv4 unicast json', { view: 'frr-all-vrfs', fields: ['asPath', 'nextHop', 'origin', 'med', 'vrf'] }),
       ];
     },
     async version() {

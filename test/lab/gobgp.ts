@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Capture, LabDaemon } from './daemon';
 import { runCmd, waitFor } from './processes';
-import { GOBGP, INJECTED, RECEIVERS, isIpv6, pathText, prefixesIn, receivedByGobgp, type Receiver, type Route } from './routes';
+import { GOBGP, INJECTED, RECEIVERS, VPN_INJECTED, isIpv6, pathText, prefixesIn, receivedByGobgp, type Receiver, type Route } from './routes';
 
 export interface GobgpPeer {
   readonly receiver: Receiver;
@@ -24,6 +24,9 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
     if (own) adjIn[p.receiver] = [receivedByGobgp(p.receiver, own)];
   }
   const views: Record<string, readonly Route[]> = { gobgp: [...INJECTED, ...Object.values(adjIn).flat()] };
+  // VPN routes go to FRR alone (the only receiver with a VPN table here).
+  const vpnPeer = peers.some((p) => p.receiver === 'frr');
+  if (vpnPeer) views['gobgp-vpn'] = VPN_INJECTED;
   for (const [r, routes] of Object.entries(adjIn)) views[`gobgp-adj-in-${r}`] = routes;
 
   const config = (): string => {
@@ -59,7 +62,7 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
         '    connect-retry = 1',
         '    hold-time = 9',
         '    keepalive-interval = 3',
-        ...['ipv4-unicast', 'ipv6-unicast'].flatMap((afi) => [
+        ...['ipv4-unicast', 'ipv6-unicast', ...(p.receiver === 'frr' ? ['l3vpn-ipv4-unicast'] : [])].flatMap((afi) => [
           '  [[neighbors.afi-safis]]',
           '    [neighbors.afi-safis.config]',
           `      afi-safi-name = "${afi}"`,
@@ -102,10 +105,22 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
         const res = await gobgp(...args);
         if (res.code !== 0) throw new Error(`lab: gobgp ${args.join(' ')} failed: ${res.stderr || res.stdout}`);
       }
+      for (const r of vpnPeer ? VPN_INJECTED : []) {
+        const args = ['global', 'rib', '-a', 'vpnv4', 'add', r.prefix, 'label', '100', 'rd', r.rd ?? '', 'rt', ...r.extCommunities.map(([a, v]) => `${a}:${v}`)];
+        args.push('aspath', pathText(r.asPath), 'nexthop', r.nextHop, 'origin', r.origin);
+        if (r.med !== undefined) args.push('med', String(r.med));
+        const res = await gobgp(...args);
+        if (res.code !== 0) throw new Error(`lab: gobgp ${args.join(' ')} failed: ${res.stderr || res.stdout}`);
+      }
     },
     views: () => views,
     async ready() {
       for (const [view, routes] of Object.entries(views)) {
+        if (view === 'gobgp-vpn') {
+          const got = await ribPrefixes('global', 'rib', '-a', 'vpnv4');
+          if (!got || routes.some((r) => !got.has(`${r.rd ?? ''}:${r.prefix}`))) return undefined;
+          continue;
+        }
         const from = view.replace(/^gobgp-adj-in-/, '') as Receiver;
         const table = view === 'gobgp' ? ['global', 'rib'] : ['neighbor', RECEIVERS[from].address, 'adj-in'];
         const got4 = await ribPrefixes(...table);
@@ -121,6 +136,9 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
         { command: 'global rib', argv: ['gobgp', ...target(), 'global', 'rib'], view: 'gobgp', prefixes: prefixesIn(v, 4), fields: all },
         { command: 'global rib -a ipv6', argv: ['gobgp', ...target(), 'global', 'rib', '-a', 'ipv6'], view: 'gobgp', prefixes: prefixesIn(v, 6), fields: all },
       ];
+      if (vpnPeer) {
+        caps.push({ command: 'global rib -a vpnv4', argv: ['gobgp', ...target(), 'global', 'rib', '-a', 'vpnv4'], view: 'gobgp-vpn', fields: all });
+      }
       for (const from of Object.keys(adjIn) as Receiver[]) {
         const addr = RECEIVERS[from].address;
         caps.push({

@@ -8,18 +8,20 @@ import { labUnavailable, runLab } from './lab';
 import { printedPath } from './printedPath';
 
 /**
- * One block per listed prefix: from where the prefix is printed to where the next listed prefix is,
- * so a check on a block is a check on that route alone.
+ * One block per route: from where its prefix is printed (after its RD, for a VPN route) to where the next
+ * route's is, so a check on a block is a check on that route alone.
  */
-function blocksByPrefix(text: string, prefixes: readonly string[]): Map<string, string> {
-  const at: { prefix: string; index: number }[] = [];
-  for (const p of prefixes) {
-    const m = new RegExp(`(^|[\\s"])${p.replace(/[.]/g, '\\.')}(?=[\\s",])`, 'm').exec(text);
-    if (m) at.push({ prefix: p, index: m.index });
+function blocksByRoute<R extends { prefix: string; rd?: string }>(text: string, routes: readonly R[]): Map<R, string> {
+  const at: { route: R; index: number }[] = [];
+  for (const r of routes) {
+    const re = new RegExp(`(^|[\\s":])${r.prefix.replace(/[.]/g, '\\.')}(?=[\\s",])`, 'mg');
+    re.lastIndex = r.rd !== undefined ? Math.max(0, text.indexOf(r.rd)) : 0;
+    const m = re.exec(text);
+    if (m) at.push({ route: r, index: m.index });
   }
   at.sort((a, b) => a.index - b.index);
-  const blocks = new Map<string, string>();
-  at.forEach((a, i) => blocks.set(a.prefix, text.slice(a.index, at[i + 1]?.index ?? text.length)));
+  const blocks = new Map<R, string>();
+  at.forEach((a, i) => blocks.set(a.route, text.slice(a.index, at[i + 1]?.index ?? text.length)));
   return blocks;
 }
 
@@ -36,18 +38,22 @@ test('BGP daemon lab: each daemon prints every injected route as BGP says it mus
       const out = outputs.find((o) => o.file === fx.file);
       assert.ok(out, `no output captured for ${fx.file}`);
       const view = groundTruth.views[fx.view] ?? [];
-      const blocks = blocksByPrefix(out.text, fx.prefixes);
-      for (const prefix of fx.prefixes) {
-        const block = blocks.get(prefix);
-        assert.ok(block !== undefined, `${fx.file}: ${prefix} missing`);
-        const route = view.find((r) => r.prefix === prefix);
-        assert.ok(route, `${prefix} not in view ${fx.view}`);
+      for (const prefix of fx.prefixes) assert.ok(view.some((r) => r.prefix === prefix), `${prefix} not in view ${fx.view}`);
+      const routes = view.filter((r) => fx.prefixes.includes(r.prefix));
+      // A terminal's wrap cuts lines anywhere; the text it wrapped is the same once the cuts are joined.
+      const text = fx.wrapAt !== undefined ? out.text.replace(/\n/g, '') : out.text;
+      if (fx.wrapAt !== undefined) assert.ok(out.text.split('\n').every((l) => l.length <= fx.wrapAt!), `${fx.file}: a line wider than ${fx.wrapAt}`);
+      const blocks = blocksByRoute(text, routes);
+      for (const route of routes) {
+        const name = `${route.rd !== undefined ? `${route.rd}:` : ''}${route.prefix}`;
+        const block = blocks.get(route);
+        assert.ok(block !== undefined, `${fx.file}: ${name} missing`);
         if (fx.fields.includes('asPath') && route.asPath.length > 0) {
           const p = printedPath(fx.daemon, route.asPath);
-          assert.ok(block.includes(p), `${fx.file}: ${prefix} should show path ${p}:\n${block}`);
+          assert.ok(block.includes(p), `${fx.file}: ${name} should show path ${p}:\n${block}`);
         }
         if (fx.fields.includes('otc') && route.otc !== undefined) {
-          assert.match(block, new RegExp(`otc"?:? ?${route.otc}\\b`, 'i'), `${fx.file}: ${prefix} should show OTC ${route.otc}`);
+          assert.match(block, new RegExp(`otc"?:? ?${route.otc}\\b`, 'i'), `${fx.file}: ${name} should show OTC ${route.otc}`);
         }
       }
     });

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { birdDaemon } from './bird';
-import { fixtureName, type Field, type LabDaemon } from './daemon';
+import { fixtureName, terminalWrap, type Field, type LabDaemon } from './daemon';
 import { frrDaemon } from './frr';
 import { gobgpDaemon } from './gobgp';
 import { openbgpdDaemon } from './openbgpd';
@@ -43,6 +43,8 @@ export interface GroundTruthRoute {
   readonly largeCommunities: Route['largeCommunities'];
   readonly extCommunities: Route['extCommunities'];
   readonly otc?: number;
+  readonly rd?: string;
+  readonly vrf?: string;
 }
 
 export interface GroundTruthFixture {
@@ -50,10 +52,12 @@ export interface GroundTruthFixture {
   readonly daemon: DaemonName;
   readonly command: string;
   readonly view: string;
-  /** Exactly the prefixes this output lists. */
+  /** Exactly the prefixes this output lists: every route of the view with one of them (a VPN prefix may be there under several RDs). */
   readonly prefixes: readonly string[];
   /** The fields this output prints; only these are compared. */
   readonly fields: readonly Field[];
+  /** Copied from a terminal this many columns wide (see `terminalWrap`). */
+  readonly wrapAt?: number;
 }
 
 export interface GroundTruth {
@@ -106,6 +110,8 @@ function toTruth(r: Route): GroundTruthRoute {
     largeCommunities: r.largeCommunities,
     extCommunities: r.extCommunities,
     ...(r.otc !== undefined ? { otc: r.otc } : {}),
+    ...(r.rd !== undefined ? { rd: r.rd } : {}),
+    ...(r.vrf !== undefined ? { vrf: r.vrf } : {}),
   };
 }
 
@@ -177,10 +183,10 @@ export async function runLab(opts: LabOptions = {}): Promise<LabResult> {
         const [cmd, ...args] = c.argv;
         const res = await runCmd(cmd!, args);
         if (res.code !== 0) throw new Error(`lab: ${c.argv.join(' ')} exited ${res.code}: ${res.stderr}`);
-        const file = fixtureName(d.name, c.command);
-        outputs.push({ file, daemon: d.name, command: c.command, text: res.stdout });
-        const prefixes = c.prefixes ?? (dviews[c.view] ?? []).map((r) => r.prefix);
-        fixtures.push({ file, daemon: d.name, command: c.command, view: c.view, prefixes, fields: c.fields });
+        const file = fixtureName(d.name, c.command, c.wrapAt);
+        outputs.push({ file, daemon: d.name, command: c.command, text: c.wrapAt !== undefined ? terminalWrap(res.stdout, c.wrapAt) : res.stdout });
+        const prefixes = c.prefixes ?? [...new Set((dviews[c.view] ?? []).map((r) => r.prefix))];
+        fixtures.push({ file, daemon: d.name, command: c.command, view: c.view, prefixes, fields: c.fields, ...(c.wrapAt !== undefined ? { wrapAt: c.wrapAt } : {}) });
       }
     }
     const speakers: GroundTruth['speakers'] = {

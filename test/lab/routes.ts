@@ -23,6 +23,10 @@ export interface Route {
   /** Route targets (RFC 4360 two-octet-AS specific, transitive) as [asn, value]. */
   readonly extCommunities: readonly (readonly [number, number])[];
   readonly otc?: number;
+  /** VPN routes (RFC 4364): the route distinguisher the route is held under. */
+  readonly rd?: string;
+  /** Routes of a VRF table: the VRF's name. */
+  readonly vrf?: string;
 }
 
 export type Receiver = 'frr' | 'bird' | 'openbgpd';
@@ -143,6 +147,9 @@ export const INJECTED: readonly Route[] = [
   },
   // Origin EGP with a MED.
   { ...base, prefix: '198.18.3.0/24', asPath: [seq(64520, 64521)], origin: 'egp', med: 50, largeCommunities: [[24482, 7, 7]] },
+  // Only 4-byte ASNs: a table row this long wraps at 80 columns inside an ASN (`420` / `0000012`), as a
+  // terminal copy of NX-OS or FRR output does (the `-wrapped80` fixtures).
+  { ...base, prefix: '198.18.4.0/24', asPath: [seq(4200000011, 4200000012, 4200000013, 4200000014, 4200000015)], origin: 'igp' },
   // IPv6: a 4-byte origin with communities, and an AS_SET.
   {
     ...base,
@@ -154,6 +161,19 @@ export const INJECTED: readonly Route[] = [
     largeCommunities: [[24482, 6, 6]],
   },
   { ...base, nextHop: INJECT_NEXT_HOP6, prefix: '2001:db8:200::/40', asPath: [seq(64540), set(64541, 64542)], origin: 'igp' },
+];
+
+/** The route target gobgpd's VPN routes carry and FRR's VRF imports and exports. */
+export const VPN_RT: readonly [number, number] = [64496, 7];
+
+/**
+ * VPN-IPv4 routes (RFC 4364) gobgpd originates toward FRR only: the same prefix under two route
+ * distinguishers with different paths, so a parser that drops the RD mixes them up.
+ */
+export const VPN_INJECTED: readonly Route[] = [
+  { ...base, prefix: '10.10.0.0/24', rd: '64496:1', asPath: [seq(64550, 4200000004)], origin: 'igp', extCommunities: [VPN_RT] },
+  { ...base, prefix: '10.10.0.0/24', rd: '64496:2', asPath: [seq(64551), set(64552, 64553)], origin: 'igp', extCommunities: [VPN_RT] },
+  { ...base, prefix: '10.10.1.0/24', rd: '64496:1', asPath: [seq(64554, 64555, 64556)], origin: 'egp', med: 20, extCommunities: [VPN_RT] },
 ];
 
 export function pathText(path: readonly Segment[]): string {
@@ -169,7 +189,8 @@ export function prepend(asn: number, path: readonly Segment[]): Segment[] {
 
 /** What `receiver` holds for a route gobgpd sent it. */
 export function receivedFromGobgp(receiver: Receiver, r: Route): Route {
-  const role = RECEIVERS[receiver].role;
+  // RFC 9234 roles (and so OTC) apply to IPv4 and IPv6 unicast only, not to VPN routes.
+  const role = r.rd === undefined ? RECEIVERS[receiver].role : undefined;
   return {
     ...r,
     asPath: prepend(GOBGP.asn, r.asPath),
