@@ -33,51 +33,72 @@ export interface IncrementalStats {
 const NL = 10;
 const CR = 13;
 
-/** True when the line that ends just before `pos` (text[pos-1] is "\n") is empty. */
-function emptyLineBefore(text: string, pos: number): boolean {
-  if (pos <= 0 || text.charCodeAt(pos - 1) !== NL) return false;
-  let i = pos - 2;
-  if (i >= 0 && text.charCodeAt(i) === CR) i--;
-  return i < 0 || text.charCodeAt(i) === NL;
+/** How the framer reads a line (frame.ts): empty (carriage returns aside), blanks only, or text. */
+const enum Line {
+  Empty,
+  Blanks,
+  Text,
+}
+
+function lineKind(text: string, pos: number, eol: number): Line {
+  let end = eol;
+  while (end > pos && text.charCodeAt(end - 1) === CR) end--;
+  if (end === pos) return Line.Empty;
+  for (let i = pos; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== CR) return Line.Text;
+  }
+  return Line.Blanks;
 }
 
 /**
- * The lower-cased attribute name of the first line from `pos` that is not blanks only (after an empty line
- * the framer skips those too), if that line starts with one.
+ * True when the framer starts afresh at `pos` (a line start): an empty line came after the last line of text
+ * before it. Lines of blanks only do not count either way: outside an object the framer takes them for empty
+ * lines, inside one they wait for the next line to say what they are.
  */
-function lineAttribute(text: string, pos: number, to: number): string | undefined {
-  while (pos < to) {
-    const eol = text.indexOf('\n', pos);
-    const end = eol < 0 || eol >= to ? to : eol;
-    if (text.slice(pos, end).trim() !== '') break;
-    pos = end + 1;
+function freshAt(text: string, pos: number): boolean {
+  let end = pos;
+  while (end > 0) {
+    if (text.charCodeAt(end - 1) !== NL) return false;
+    const start = text.lastIndexOf('\n', end - 2) + 1;
+    const kind = lineKind(text, start, end - 1);
+    if (kind !== Line.Blanks) return kind === Line.Empty;
+    end = start;
   }
-  let lineEnd = text.indexOf('\n', pos);
-  if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+  return pos > 0;
+}
+
+/** The lower-cased attribute name the line text[pos, eol) starts with, if it starts with one. */
+function lineAttribute(text: string, pos: number, eol: number): string | undefined {
   const colon = text.indexOf(':', pos);
-  if (colon < 0 || colon >= lineEnd) return undefined;
+  if (colon < 0 || colon >= eol) return undefined;
   const name = text.slice(pos, colon);
   return /^[A-Za-z0-9_-]+$/.test(name) ? name.toLowerCase() : undefined;
 }
 
 /**
- * Chunk boundaries in text[from, to): offsets where a non-empty line follows an empty one, except before a
- * line that may be the tail of an object cut by a stray empty line (validation joins the two halves).
+ * Chunk boundaries in text[from, to): the start of each line of text after an empty line (and any lines of
+ * blanks), except before a line that may be the tail of an object cut by a stray empty line (validation joins
+ * the two halves). A boundary sits on the line it was decided by, so an edit after it cannot change that
+ * decision without re-framing the chunk it starts (a boundary on a blanks-only line would be decided by the
+ * line after it, which the edit's region may not include).
  */
 function chunkStarts(text: string, from: number, to: number): number[] {
   const starts = [from];
-  let prevEmpty = false;
+  let fresh = false;
   let pos = from;
   while (pos < to) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0 || eol >= to) eol = to;
-    const lineEnd = eol > pos && text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
-    const empty = lineEnd === pos;
-    if (!empty && prevEmpty && pos > from) {
-      const name = lineAttribute(text, pos, to);
-      if (name === undefined || !mayContinueObject(name)) starts.push(pos);
+    const kind = lineKind(text, pos, eol);
+    if (kind === Line.Empty) fresh = true;
+    else if (kind === Line.Text) {
+      if (fresh && pos > from) {
+        const name = lineAttribute(text, pos, eol);
+        if (name === undefined || !mayContinueObject(name)) starts.push(pos);
+      }
+      fresh = false;
     }
-    prevEmpty = empty;
     pos = eol + 1;
   }
   return starts;
@@ -206,8 +227,8 @@ export class RpslIncrementalDocument {
   private replaceRegion(first: number, last: number, region: string, regionStart: number, oldRegionEnd: number): void {
     let text = region;
     let lastIdx = last;
-    // The region must end where the next chunk can start alone: after an empty line (or at the end).
-    while (lastIdx + 1 < this.chunks.length && text.length > 0 && !emptyLineBefore(text, text.length)) {
+    // The region must end where the next chunk can start alone: where the framer starts afresh (or at the end).
+    while (lastIdx + 1 < this.chunks.length && !freshAt(text, text.length)) {
       lastIdx++;
       text += this.chunks[lastIdx]!.text;
       oldRegionEnd += this.chunks[lastIdx]!.text.length;
