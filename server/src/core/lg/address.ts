@@ -67,3 +67,25 @@ export function addressStartsAt(s: string, i: number): boolean {
   }
   return false;
 }
+
+/**
+ * The address of a table's next hop as FRR decorates it: `10.0.0.2(pe1)` (`bgp default
+ * show-nexthop-hostname`), `10.0.0.7@0<` (the next hop's VRF id and announce-nh-self, the `@NNN` and `<`
+ * of its `Nexthop codes:` legend), `fe80::1%Et1` (a link-local zone). Undefined when `t` is none of these
+ * (a plain address is checked with isAddress first; this runs only on the rows it declined).
+ */
+export function decoratedNextHop(t: string): string | undefined {
+  const m = /^([0-9A-Fa-f.:]+)(?:%[\w./-]+)?(?:\([^()\s]*\))?(?:@(?:\d+|\?|UNK))?<?$/.exec(t);
+  if (m === null || m[1] === t) return undefined;
+  const addr = m[1] ?? '';
+  return isAddress(addr) ? addr : undefined;
+}
+
+/**
+ * An interface name printed as the next hop: FRR prints the outgoing interface (`swp51`,
+ * `peerlink.4094`) for routes learned over an unnumbered (IPv6 link-local) session. A letter first, then
+ * interface-name characters; the caller checks that it sits in the Next Hop column.
+ */
+export function isInterfaceName(t: string): boolean {
+  return /^[A-Za-z][\w./:-]{0,40}$/.test(t) && /\d/.test(t);
+}

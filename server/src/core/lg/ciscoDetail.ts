@@ -15,7 +15,8 @@ import type { LgFormat } from './types';
  * line, an `Origin …, localpref …, valid, best` line and attribute lines.
  */
 
-const ENTRY = /^\s*BGP routing table entry for (\S+?)(?:,|\s|$)/;
+/** (The `B` is optional: Cumulus Linux documents FRR output as `GP routing table entry for …`, the first letter lost to the terminal.) */
+const ENTRY = /^\s*B?GP routing table entry for (\S+?)(?:,|\s|$)/;
 /** NX-OS starts each path with its type and says whether it is the best. */
 const NXOS_PATH = /^\s+Path type: ([^,]+),(.*)$/;
 const NXOS_ASPATH = /^\s+AS-Path: (.*)$/;
@@ -29,6 +30,9 @@ const ADVERTISED = /^\s*(?:Advertised to|Not advertised to|Path-id \d+ advertise
 /** Indented lines of the detail form that carry nothing a route needs. */
 const KNOWN = [
   /^\s*Paths: /,
+  // FRR's second next-hop line: the link-local address of an IPv6 next hop, `(fe80::1) (used)`.
+  /^\s+\([0-9A-Fa-f:.]+\)(?:\s+\(used\))?\s*$/,
+  /^\s*Total number of prefixes \d+/,
   /^\s*Flags: /,
   /^\s+(?:Refresh Epoch|rx pathid|Last update|Rx SAFI|Advertised path-id|AddPath ID|Originator|Cluster list|Cluster List|Atomic|Aggregator|AS-path|Local label|mpls labels|Extended community|Connector Attribute|Tunnel|Received (?:Path ID|label)|Path identifier|Remote label|Updated on|Local|Imported|Receive|Import|Origin-validation|Rpki|Path not|Aggregator|Update|Multipath|Tx SAFI|Not advertised|Label|Received|Rx path id|Aggregated by|Path-id|VRF|Nexthop|Next-?hop|Gateway)/i,
   /^\s+\d+ Contributing routes?:/,
@@ -40,6 +44,11 @@ const KNOWN = [
   /^\s*(?:Versions:|Last Modified:|Path #\d+:)/,
   /^\s+(?:Process\s+bRIB|Speaker\s+\d)/,
 ];
+
+/** FRR's list of peers a path was advertised to: addresses or `hostname(interface)` names, never a path's ASNs. */
+function isPeerList(body: string): boolean {
+  return body.split(/\s+/).every((t) => isAddress(t) || /^[\w.-]+\([\w.:/-]+\)$/.test(t));
+}
 
 /** Where a note such as ` (aggregated by 65001 192.0.2.1)` starts at the end of a path line, else -1. */
 function trailingNote(s: string): number {
@@ -148,7 +157,7 @@ export class CiscoDetailParser implements LineParser {
     }
     const indent = s.length - s.trimStart().length;
     const body = s.trim();
-    if (this.advertised && indent >= 3 && /^[\d\s.:a-fA-F]+$/.test(body)) return true;
+    if (this.advertised && ((indent >= 3 && /^[\d\s.:a-fA-F]+$/.test(body)) || (indent >= 2 && isPeerList(body)))) return true;
     if (this.format !== 'cisco-nxos-detail' && indent >= 1 && indent <= 4 && this.isPath(body)) {
       this.advertised = false;
       const d = this.start(n);

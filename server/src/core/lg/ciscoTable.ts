@@ -1,5 +1,5 @@
 import { parseAsPathText } from './asPathText';
-import { addressStartsAt, isAddress, isPrefixToken, withClassfulLength } from './address';
+import { addressStartsAt, decoratedNextHop, isAddress, isInterfaceName, isPrefixToken, withClassfulLength } from './address';
 import { isChromeLine } from './lineClean';
 import { rdLine, vrfLine } from './routeDistinguisher';
 import { finishDraft, newDraft, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
@@ -66,7 +66,7 @@ interface Layout {
 
 /** Status and legend lines that belong to the table family and carry no route. */
 const LEGEND: readonly RegExp[] = [
-  /^\s*BGP (?:table version|routing table|router identifier|generic scan|scan interval|main routing|NSR|table state|local router)/i,
+  /^\s*BGP (?:table version|routing table(?! entry)|router identifier|generic scan|scan interval|main routing|NSR|table state|local router)/i,
   /^\s*(?:Status codes|Status:|Path type|Origin codes|Origin validation|RPKI validation codes|Route status codes|AS Path Attributes|Nexthop codes|Default local pref|Router identifier|Non-stop routing|Table ID|Local router ID|Peer \S+ routes for|Total [Nn]umber of|Processed \d+ prefixes|Displayed\s+\d+|Route Distinguisher|VRF:?\s|BGP Local RIB|Local AS)/,
   /^\s*(?:-{3,}|={3,})\s*$/,
   /^\s*(?:Origin\s*:|Info:|Total Number of Routes|BGP Local router ID|Local AS number|Dampening enabled|Can't find neighbor|No BGP prefixes|% )/,
@@ -533,7 +533,8 @@ export class CiscoTableParser implements LineParser {
     if (this.pendingLines.length > 0) this.pendingLines = [];
   }
 
-  private routeLine(s: string, n: number): boolean {
+  private routeLine(line: string, n: number): boolean {
+    const s = this.withoutNote(line);
     // Status flags: a few characters before the prefix, possibly glued to it (`*>i10.0.0.0/8`).
     let i = 0;
     const len = s.length;
@@ -563,7 +564,7 @@ export class CiscoTableParser implements LineParser {
     const firstIsNextHop =
       this.layout?.collapsed === true
         ? isAddress(first) && !(count > 1 && isAddress(tokText(s, 1)))
-        : firstStart >= nhThreshold && (isAddress(first) || first === '-');
+        : firstStart >= nhThreshold && (isAddress(first) || first === '-' || this.nextHopAt(first, firstStart) !== undefined);
     if (!firstIsNextHop && (firstStart < nhThreshold || this.layout?.collapsed === true) && isPrefixToken(first)) {
       this.dropPending();
       draft = this.newRoute(withClassfulLength(first), n);
@@ -598,8 +599,9 @@ export class CiscoTableParser implements LineParser {
     }
     const nh = tokText(s, k);
     const nhStart = TS[k] ?? 0;
-    if (isAddress(nh) || nh === '-') {
-      if (nh !== '-') draft.nextHop = nh;
+    const hop = isAddress(nh) || nh === '-' ? nh : this.nextHopAt(nh, nhStart);
+    if (hop !== undefined) {
+      if (hop !== '-') draft.nextHop = hop;
       k++;
     } else if (!(this.layout !== undefined && nhStart >= this.layout.path)) return this.reject(draft, n);
     if (k >= count) {
@@ -608,6 +610,32 @@ export class CiscoTableParser implements LineParser {
     }
     if (this.layout === undefined) this.layout = defaultLayout(nhStart);
     return this.attributes(draft, s, count, k, n);
+  }
+
+  /**
+   * A next hop as FRR prints it besides a plain address: decorated (`10.0.0.2(pe1)`, `10.0.0.7@0<`), or
+   * the interface of an unnumbered session (`swp51`), which is taken only where the header's Next Hop
+   * column starts, so that no word elsewhere on a row is read as one.
+   */
+  private nextHopAt(t: string, start: number): string | undefined {
+    const d = decoratedNextHop(t);
+    if (d !== undefined) return d;
+    const l = this.layout;
+    return l !== undefined && !l.collapsed && Math.abs(start - l.nextHop) <= 1 && isInterfaceName(t) ? t : undefined;
+  }
+
+  /**
+   * FRR may print why a path was chosen in the Network column (`10.0.0.0/24 (First path received)`, or
+   * `(Weight)` in place of the prefix on a further path): blanked, keeping every column where it was.
+   */
+  private withoutNote(s: string): string {
+    const l = this.layout;
+    if (l === undefined || l.collapsed) return s;
+    const open = s.indexOf('(');
+    if (open < 0 || open >= l.nextHop) return s;
+    const close = s.indexOf(')', open);
+    if (close < 0 || close >= l.nextHop) return s;
+    return s.slice(0, open) + ' '.repeat(close + 1 - open) + s.slice(close + 1);
   }
 
   /** Keeps a route whose line ended before its path; the next line continues it. */

@@ -104,6 +104,9 @@ export interface Detection {
   readonly score: number;
 }
 
+const DETAIL_ENTRY = /^\s*BGP routing table entry for \S/;
+const DETAIL_FORMATS: ReadonlySet<LgFormat> = new Set<LgFormat>(['cisco-ios-detail', 'cisco-nxos-detail', 'arista-detail', 'frr-detail', 'openbgpd-detail']);
+
 /** Signatures strong enough to say, on one line, that another output starts here (a header or legend). */
 const STRONG = SIGNATURES.filter((sig) => sig.weight >= 6 && sig.max === undefined);
 
@@ -113,6 +116,9 @@ const STRONG = SIGNATURES.filter((sig) => sig.weight >= 6 && sig.max === undefin
  */
 export function startsOtherFormat(s: string, current: LgFormat): LgFormat | undefined {
   if (/^\s*[{[]\s*(?:"|$)/.test(s)) return 'unknown';
+  // A detail entry where a table parser reads: FRR's `advertised-routes detail` prints the table's
+  // header and then detail entries. The new block is detected on its own lines.
+  if (DETAIL_ENTRY.test(s) && !DETAIL_FORMATS.has(current)) return 'cisco-ios-detail';
   for (const sig of STRONG) if (sig.format !== current && sig.re.test(s)) return sig.format;
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { Asn } from '../net/asn';
 import { asnValue, parseAsPathText } from './asPathText';
 import { parseCommunity, parseCommunityList } from './communities';
+import { repairJson } from './jsonRepair';
 import { finishDraft, newDraft, originWord, rpkiWord, type RouteDraft, type RouteSink } from './lineParser';
 import type { AsPathSegment, Community, LgFormat } from './types';
 
@@ -157,8 +158,10 @@ function openbgpd(root: Record<string, Json>, ctx: Ctx): boolean {
 }
 
 /** FRR: `show bgp json` (`routes: {prefix: [path]}`) and `show bgp <prefix> json` (`prefix`, `paths`). */
-function frrPath(ctx: Ctx, prefix: string, p: Record<string, Json>): void {
+function frrPath(ctx: Ctx, prefix: string, p: Record<string, Json>, where: FrrWhere): void {
   const d = newDraft(prefix, ctx.loc.at(prefix));
+  d.rd = where.rd;
+  d.vrf = where.vrf;
   const ap = p.aspath ?? p.path;
   pathFromText(d, str(obj(ap)?.string) ?? str(ap) ?? '');
   const nh = obj(arr(p.nexthops)[0]);
@@ -185,14 +188,38 @@ function frrPath(ctx: Ctx, prefix: string, p: Record<string, Json>): void {
   emit(ctx, d);
 }
 
+interface FrrWhere {
+  readonly rd?: string;
+  readonly vrf?: string;
+}
+
+/** A route's paths: an array (`show bgp json`), or `{prefix, paths: [...]}` (`json detail`). */
+function frrPaths(x: Json): Json[] {
+  return Array.isArray(x) ? x : arr(obj(x)?.paths);
+}
+
+/** `routes: {prefix: paths}`, or for VPN tables `routes: {routeDistinguishers: {rd: {prefix: paths}}}`. */
+function frrRoutes(ctx: Ctx, routes: Record<string, Json>, vrf: string | undefined): void {
+  const byRd = obj(routes.routeDistinguishers);
+  if (byRd !== undefined) {
+    for (const [rd, table] of Object.entries(byRd)) {
+      for (const [prefix, paths] of Object.entries(obj(table) ?? {})) for (const p of frrPaths(paths)) frrPath(ctx, prefix, obj(p) ?? {}, { rd, vrf });
+    }
+    return;
+  }
+  for (const [prefix, paths] of Object.entries(routes)) for (const p of frrPaths(paths)) frrPath(ctx, prefix, obj(p) ?? {}, { vrf });
+}
+
 function frr(root: Record<string, Json>, ctx: Ctx): boolean {
   const routes = obj(root.routes);
-  if (routes !== undefined && !Array.isArray(root.routes)) {
-    for (const [prefix, paths] of Object.entries(routes)) for (const p of arr(paths)) frrPath(ctx, prefix, obj(p) ?? {});
+  const vrfName = str(root.vrfName);
+  const vrf = vrfName !== undefined && vrfName !== 'default' ? vrfName : undefined;
+  if (routes !== undefined) {
+    frrRoutes(ctx, routes, vrf);
     return true;
   }
   if (typeof root.prefix === 'string' && Array.isArray(root.paths)) {
-    for (const p of arr(root.paths)) frrPath(ctx, root.prefix, obj(p) ?? {});
+    for (const p of arr(root.paths)) frrPath(ctx, root.prefix, obj(p) ?? {}, { vrf });
     return true;
   }
   return false;
@@ -316,9 +343,31 @@ const FORMS: readonly { readonly format: LgFormat; readonly read: (root: Record<
   { format: 'gobgp-json', read: gobgp },
 ];
 
+/** The document, repaired when a terminal wrapped it or the paste cut it short (jsonRepair.ts); throws when it cannot be read. */
+function readJson(text: string, sink: RouteSink): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch (e) {
+    const fixed = repairJson(text);
+    if (fixed === undefined) throw e;
+    const root = JSON.parse(fixed.text) as Json;
+    if (fixed.cutAt !== undefined) {
+      let line = 0;
+      let from = 0;
+      for (let i = text.indexOf('\n'); i >= 0 && i < fixed.cutAt; i = text.indexOf('\n', i + 1)) {
+        line++;
+        from = i + 1;
+      }
+      const to = text.indexOf('\n', from);
+      sink.unparsed({ line, text: text.slice(from, to < 0 ? text.length : to).slice(0, 200), reason: 'the JSON document ends before its brackets close: read up to the last value closed on this line' });
+    }
+    return root;
+  }
+}
+
 /** Reads a JSON paste; returns the format it was, or 'unknown' (with the document reported unparsed). Throws only on invalid JSON. */
 export function parseJsonLg(text: string, sink: RouteSink, format?: LgFormat): LgFormat {
-  const root: Json = JSON.parse(text);
+  const root = readJson(text, sink);
   const ctx: Ctx = { sink, loc: new Locator(text) };
   const o = obj(root);
   if (o === undefined) {
