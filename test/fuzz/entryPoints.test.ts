@@ -18,7 +18,7 @@ import { main } from '../../server/src/cli/main';
 import { run as paths } from '../../server/src/cli/paths';
 import { SourceDocument } from '../../server/src/core/document';
 import { decodeInput } from '../../server/src/core/input/decode';
-import { languageServices } from '../../server/src/core/languages';
+import { languageServices } from '../../server/src/core/languages/services';
 import { analyzeLookingGlass } from '../../server/src/core/paths/analyze';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { defaultSettings } from '../../server/src/core/settings';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { languageOfDocument } from '../../server/src/core/languages';
+import { languageOfDocument } from '../../server/src/core/languages/detect';
 import { LspSession, serverModule } from '../support/lspClient';
 
 /**

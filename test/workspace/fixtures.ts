@@ -1,7 +1,7 @@
 import { SourceDocument } from '../../server/src/core/document';
 import { frameRpsl } from '../../server/src/core/rpsl/frame';
 import { defaultSettings } from '../../server/src/core/settings';
-import type { ServiceContext } from '../../server/src/core/service';
+import type { ServiceContext } from '../../server/src/core/languages/service';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 
 /** Builds an index from `{uri: text}` and returns documents for each. */

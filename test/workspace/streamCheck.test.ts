@@ -6,7 +6,7 @@ import { AS3257_PATH, generateDump, generateRealisticDump } from '../../bench/rp
 import type { Diagnostic } from '../../server/src/core/diagnostics/diagnostic';
 import { SourceDocument } from '../../server/src/core/document';
 import { frameRpsl } from '../../server/src/core/rpsl/frame';
-import { rpslService } from '../../server/src/core/rpsl/service';
+import { rpslService } from '../../server/src/core/languages/rpsl';
 import { defaultSettings } from '../../server/src/core/settings';
 import { RpslStreamCheck } from '../../server/src/core/workspace/streamCheck';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';

@@ -3,7 +3,7 @@ import { observedRoute, observedRoutes, PathEvidence } from '../core/aspa/pathEv
 import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 import { type ProviderSuggestion, suggestProviders, type Confidence } from '../core/aspa/suggestProviders';
 import type { AspaDb } from '../core/aspa/types';
-import type { AutNumPeeringSummary } from '../core/aspa/crossCheck';
+import type { AutNumPeeringSummary } from '../core/workspace/peeringSummary';
 import { parseLookingGlass } from '../core/lg/parse';
 import { type Asn, parseAsn } from '../core/net/asn';
 import { parseRelationships, type Relationships } from '../core/paths/relationships';

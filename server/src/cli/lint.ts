@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceDocument } from '../core/document';
-import { languageOfContent, languageOfFile, languageOfName, languageServices } from '../core/languages';
+import { languageOfContent, languageOfFile, languageOfName } from '../core/languages/detect';
+import { languageServices } from '../core/languages/services';
 import { firstContentLine } from '../core/rpsl/whoisText';
-import type { RpslDialectSetting } from '../core/settings';
+import type { RpslDialectSetting } from '../core/rpsl/dialects';
 import { defaultSettings, parseSourceList } from '../core/settings';
 import { DIALECTS } from '../core/rpsl/dialects';
 import { RpslStreamCheck } from '../core/workspace/streamCheck';

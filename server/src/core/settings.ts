@@ -1,7 +1,5 @@
 /** The settings the core reads; the LSP layer and the CLI fill it (package.json `contributes.configuration`). */
-import type { RpslDialect } from './rpsl/dialects';
-
-export type RpslDialectSetting = 'auto' | RpslDialect;
+import type { RpslDialectSetting } from './rpsl/dialects';
 
 export interface RouteLensSettings {
   readonly rpslDialect: RpslDialectSetting;
@@ -24,11 +22,6 @@ export function parseSourceList(items: readonly unknown[]): ReadonlySet<string> 
   const names = new Set<string>();
   for (const item of items) if (typeof item === 'string') for (const part of item.split(',')) if (part.trim() !== '') names.add(part.trim().toUpperCase());
   return names.size > 0 ? names : undefined;
-}
-
-/** A stable key for caches of results that depend on the authoritative sources. */
-export function sourceListKey(sources: ReadonlySet<string> | undefined): string {
-  return sources ? [...sources].sort().join(',') : '*';
 }
 
 export const defaultSettings: RouteLensSettings = {

@@ -2,7 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceDocument } from '../core/document';
 import type { ObservedPaths } from '../core/aspa/observedChecks';
-import type { ServiceContext } from '../core/service';
+import type { ServiceContext } from '../core/languages/service';
 import type { Connector } from '../core/rpki/transport';
 
 /** What the host (node or browser) injects: timers and, where it has one, file access. */

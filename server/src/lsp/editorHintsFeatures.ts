@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { asNameHints } from '../core/editorHints/asNameHints';
-import { languageServices } from '../core/languages';
+import { languageServices } from '../core/languages/services';
 import { resolveSetSizeLens, setSizeLenses } from '../core/editorHints/setSizeLenses';
 import type { Asn } from '../core/net/asn';
 import { parseAsNames } from '../core/paths/asNames';

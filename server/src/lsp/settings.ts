@@ -1,4 +1,5 @@
-import type { RouteLensSettings, RpslDialectSetting } from '../core/settings';
+import type { RpslDialectSetting } from '../core/rpsl/dialects';
+import type { RouteLensSettings } from '../core/settings';
 import { defaultSettings, parseSourceList } from '../core/settings';
 import { DIALECTS } from '../core/rpsl/dialects';
 

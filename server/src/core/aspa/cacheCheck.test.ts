@@ -4,7 +4,7 @@ import { SourceDocument } from '../document';
 import { defaultSettings } from '../settings';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { aspaDbFrom } from './verify';
-import { aspaService } from './service';
+import { aspaService } from '../languages/aspa';
 
 const ctx = (db?: Map<number, number[]>) => ({
   settings: { ...defaultSettings, crossChecks: false },

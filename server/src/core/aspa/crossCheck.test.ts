@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Asn } from '../net/asn';
 import { LineIndex } from '../text/lineIndex';
-import { type AutNumPeeringSummary, crossCheckAspa } from './crossCheck';
+import type { AutNumPeeringSummary } from '../workspace/peeringSummary';
+import { crossCheckAspa } from './crossCheck';
 import { loadAspaData } from './loader';
 
 const R = { start: { line: 3, character: 0 }, end: { line: 9, character: 0 } };

@@ -1,21 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { Asn } from '../net/asn';
 import type { TextPositions } from '../text/lineIndex';
-import type { Range } from '../text/range';
+import type { AutNumPeeringSummary } from '../workspace/peeringSummary';
 import type { AspaDeclaration } from './declarations';
-
-/**
- * Who an aut-num imports from and exports to, by AS number, and whether it takes (gives) everything.
- * The policy area builds it from aut-num objects (workspace/peeringSummary.ts).
- * A peer the aut-num imports ANY from and exports a narrower set to looks like its transit provider.
- */
-export interface AutNumPeeringSummary {
-  readonly asn: Asn;
-  readonly imports: readonly { readonly peer: Asn; readonly acceptsAny: boolean }[];
-  readonly exports: readonly { readonly peer: Asn; readonly announcesAny: boolean }[];
-  readonly uri: string;
-  readonly range: Range;
-}
 
 /**
  * ASPA declarations against the customers' routing policy in RPSL. Reports, in the ASPA document:

@@ -1,6 +1,6 @@
 import type { Asn } from '../net/asn';
 import type { Relationships } from '../paths/relationships';
-import type { AutNumPeeringSummary } from './crossCheck';
+import type { AutNumPeeringSummary } from '../workspace/peeringSummary';
 import type { PathEvidence } from './pathEvidence';
 import { TRANSIT_FREE_ASNS } from './transitFree';
 import type { AspaDb } from './types';

@@ -2,7 +2,7 @@ import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver
 import type { SourceDocument } from '../document';
 import { parseAsn, type Asn } from '../net/asn';
 import { firstValue } from '../rpsl/model';
-import { parseRpslDocument } from '../rpsl/service';
+import { parseRpslDocument } from '../rpsl/document';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** Attributes whose values name peer ASes: the places where a number alone says little. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { SourceDocument } from '../document';
-import { parseRpslDocument } from '../rpsl/service';
+import { parseRpslDocument } from '../rpsl/document';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { asNameHints } from './asNameHints';
 import { resolveSetSizeLens, setSizeLenses } from './setSizeLenses';

@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { SourceDocument } from '../document';
-import { parseRpslDocument } from '../rpsl/service';
+import { parseRpslDocument } from '../rpsl/document';
 import { expandSet, MAX_SET_SIZE } from '../workspace/setExpansion';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 

@@ -1,7 +1,7 @@
 import { parseAsn, type Asn } from '../net/asn';
 import type { RegexNode } from './ast';
 import { MAX_NESTING } from './nesting';
-import { setClassOf } from './setName';
+import { setClassOf } from '../rpsl/setName';
 import type { Span } from '../text/range';
 
 export interface RegexProblem {

@@ -1,13 +1,12 @@
 import type { Asn } from '../net/asn';
 import type { Prefix } from '../net/prefix';
+import type { SetClass } from '../rpsl/setName';
 import type { Span } from '../text/range';
 
 /**
  * The syntax tree of RPSL policy text. Every span is an offset range in the attribute's joined `value`
  * (map it to the document with `valueSpanToDocument`). Error nodes keep the tree whole after a recovery.
  */
-
-export type SetClass = 'as-set' | 'route-set' | 'rtr-set' | 'filter-set' | 'peering-set';
 
 /** `^-`, `^+`, `^n`, `^n-m` (RFC 2622 §2). */
 export interface RangeOp {

@@ -29,7 +29,7 @@ import { policyCodes } from './codes';
 import { parseRangeOperator } from './rangeOperator';
 import { checkAction } from './rpAttributes';
 import { scanPolicy, type Token } from './scanner';
-import { isReservedSetName, setClassOf } from './setName';
+import { isReservedSetName, setClassOf } from '../rpsl/setName';
 
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
 export interface PolicyProblem {

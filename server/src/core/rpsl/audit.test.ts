@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SourceDocument } from '../document';
-import type { ServiceContext } from '../service';
-import { defaultSettings, type RpslDialectSetting } from '../settings';
+import type { ServiceContext } from '../languages/service';
+import { defaultSettings } from '../settings';
+import type { RpslDialectSetting } from './dialects';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { rpslService } from './service';
+import { rpslService } from '../languages/rpsl';
 import { ALL_CLASSES, dialectsWithClass } from './templates';
 import { validateRpslText } from './validate';
 

@@ -1,8 +1,7 @@
 import type { Severity } from '../diagnostics/diagnostic';
-import type { RpslDialectSetting } from '../settings';
 import { AFRINIC_ORG_TYPES, AFRINIC_STATUS_BY_CLASS, APNIC_STATUS_BY_CLASS, STATUS_BY_CLASS } from './enums';
 import type { RpslAttribute, RpslObject } from './model';
-import type { RowChange, ValueType } from './templates';
+import type { ValueRules, ValueType } from './valueTypes';
 
 /**
  * One profile per registry family. `rfc`, `irrd` and `ripe` are the three columns of the class tables
@@ -10,10 +9,19 @@ import type { RowChange, ValueType } from './templates';
  */
 export type RpslDialect = 'rfc' | 'irrd' | 'ripe' | 'apnic' | 'afrinic' | 'arin' | 'lacnic' | 'rpki';
 
+/** The `routelens.rpsl.dialect` setting: one profile for every object, or `auto` to choose per object from its source. */
+export type RpslDialectSetting = 'auto' | RpslDialect;
+
 export const DIALECTS: readonly RpslDialect[] = ['rfc', 'irrd', 'ripe', 'apnic', 'afrinic', 'arin', 'lacnic', 'rpki'];
 
 /** The class-table columns (templates.ts) a profile can start from. */
 export type BaseColumn = 'rfc' | 'irrd' | 'ripe';
+
+/** A row's status in a class table (templates.ts): m mandatory · o optional · c conditional · g generated · d deprecated · - absent. */
+export type Col = 'm' | 'o' | 'c' | 'g' | 'd' | '-';
+
+/** A profile's change to one row: its status, or its status and the value type the registry gives it. */
+export type RowChange = Col | { readonly col: Col; readonly type: ValueType };
 
 /** A registry's own published template, documentation or source the profile is read from. */
 export interface Citation {
@@ -25,9 +33,8 @@ export interface Citation {
  * What differs between the dialects beyond the class tables (templates.ts has a column per base dialect):
  * which value rules a registry enforces, and how hard. A code set to 'off' is not reported at all.
  */
-export interface DialectProfile {
+export interface DialectProfile extends ValueRules {
   readonly id: RpslDialect;
-  readonly title: string;
   /** The registries (source: names, upper case, without -NONAUTH/-GRS) this profile is chosen for. */
   readonly registries: string;
   /** Where every rule of this profile comes from: the registry's own templates, documentation or code. */
@@ -41,28 +48,10 @@ export interface DialectProfile {
    * type from the first table that has it.
    */
   readonly templates: Readonly<Record<string, Readonly<Record<string, RowChange>>>>;
-  /** `org-type:` values; undefined: RIPE's list (OrgType.java); empty: not checked. */
-  readonly orgTypes?: readonly string[];
   /** Mandatory attributes the registry's whois leaves out of query answers: absent from a copy, they are information. */
   readonly hiddenInAnswers?: ReadonlySet<string>;
-  /** Country codes the registry takes beside ISO 3166-1 (APNIC: AP, Asia Pacific). */
-  readonly extraCountries?: ReadonlySet<string>;
-  /** `status:` values by class; a class not listed takes any value. */
-  readonly statusByClass: Readonly<Record<string, readonly string[]>>;
   /** Severity of a code in this dialect when it differs from the code's default. */
   readonly severities: Readonly<Record<string, Severity | 'off'>>;
-  /** Hierarchical set names must start with an AS number (RIPE since 2020 for new sets). */
-  readonly setNameNeedsAsnFirst: boolean;
-  /** Most components a hierarchical set name may have (RFC 2622 sets none; IRRd strict: 5). */
-  readonly maxSetComponents: number;
-  /** Auth schemes accepted by `auth:`; the rest are errors. `AUTO` stands for RIPE's AUTO-<n> key-cert references. */
-  readonly authSchemes: ReadonlySet<string>;
-  /** `MD5-PW` must carry a FreeBSD crypt-md5 hash, `$1$<salt of 1–8>$<22 characters>`. */
-  readonly md5HashShape: boolean;
-  /** `inetnum:` may be written as a prefix; the registry stores the range it covers. */
-  readonly inetnumPrefixNotation: boolean;
-  /** A prefix with host bits set inside a filter (`{192.0.2.1/24}`) is accepted and read as its network. */
-  readonly filterHostBitsAccepted: boolean;
   /**
    * Value types this registry checks by its own syntax: the templates' type → the type checked instead.
    * The templates' types follow the RFCs; the registries' own rules live here, not in the checkers.
@@ -416,6 +405,11 @@ export function isMirrored(info: SourceInfo, authoritative: ReadonlySet<string> 
 }
 
 /** The profile a registry's objects are checked against (registry as in SourceInfo). */
+/** A stable key for caches of results that depend on the authoritative sources. */
+export function sourceListKey(sources: ReadonlySet<string> | undefined): string {
+  return sources ? [...sources].sort().join(',') : '*';
+}
+
 export function profileOfRegistry(registry: string): RpslDialect {
   if (registry === '') return 'rfc';
   return PROFILE_OF_REGISTRY.get(registry) ?? 'irrd';

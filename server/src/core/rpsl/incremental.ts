@@ -1,6 +1,6 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { Span } from '../text/range';
-import type { RpslDialectSetting } from '../settings';
+import type { RpslDialectSetting } from './dialects';
 import { mayContinueObject } from './splitObject';
 import { validateRpslText } from './validate';
 import { commonLength } from '../text/commonLength';

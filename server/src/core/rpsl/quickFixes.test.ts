@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
-import type { RpslDialectSetting } from '../settings';
+import type { RpslDialectSetting } from './dialects';
 import { validateRpslText } from './validate';
 
 /** Certain quick fixes: the text after applying the first fix of the first diagnostic with `code`. */

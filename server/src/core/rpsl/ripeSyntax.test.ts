@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RpslDialectSetting } from '../settings';
+import type { RpslDialectSetting } from './dialects';
 import { validateRpslText } from './validate';
 
 /**

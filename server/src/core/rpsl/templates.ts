@@ -1,5 +1,5 @@
-import { DIALECT_PROFILES, DIALECTS, type BaseColumn, type RpslDialect } from './dialects';
-import { checkerFor, type ValueChecker } from './valueTypes';
+import { DIALECT_PROFILES, DIALECTS, type BaseColumn, type Col, type RowChange, type RpslDialect } from './dialects';
+import { checkerFor, type ValueChecker, type ValueType } from './valueTypes';
 
 /**
  * Object class templates as data, one table per class, like RIPE's ObjectTemplate and IRRd's per-class
@@ -12,59 +12,6 @@ import { checkerFor, type ValueChecker } from './valueTypes';
 
 export type Requirement = 'mandatory' | 'optional' | 'conditional' | 'generated' | 'deprecated';
 
-export type ValueType =
-  | 'free'
-  | 'asn'
-  | 'as-block'
-  | 'as-name'
-  | 'set-name'
-  | 'as-set-members'
-  | 'route-set-members'
-  | 'route-set-mp-members'
-  | 'rtr-set-members'
-  | 'member-of'
-  | 'mntner-list'
-  | 'mbrs-by-ref'
-  | 'mnt-routes'
-  | 'nic-ref'
-  | 'nic-hdl'
-  | 'generic-name'
-  | 'email'
-  | 'changed'
-  | 'source'
-  | 'auth'
-  | 'prefix4'
-  | 'prefix6'
-  | 'prefix4-list'
-  | 'prefix6-list'
-  | 'ipv4-range'
-  | 'dns-name'
-  | 'domain-name'
-  | 'country'
-  | 'status'
-  | 'phone'
-  | 'url'
-  | 'key-cert-name'
-  | 'key-method'
-  | 'org-type'
-  | 'netname'
-  | 'datetime'
-  | 'org-ref'
-  | 'irt-name'
-  | 'poem-name'
-  | 'form-name'
-  | 'geofeed'
-  | 'nserver'
-  // Registry syntaxes that dialects.ts puts in place of the types above (DialectProfile.valueSyntax).
-  | 'ripe-nic-hdl'
-  | 'ripe-org'
-  | 'ripe-irt'
-  | 'email-addr-spec'
-  | 'lacnic-inetnum'
-  | 'lacnic-asn'
-  | 'policy';
-
-export type Col = 'm' | 'o' | 'c' | 'g' | 'd' | '-';
 type Row = readonly [name: string, type: ValueType, mult: 's' | 'm', key: '' | 'pk' | 'lk', rfc: Col, irrd: Col, ripe: Col];
 
 interface ClassTable {
@@ -633,9 +580,6 @@ const CATALOGUE: ReadonlyMap<string, Row> = (() => {
   for (const t of TABLES) for (const r of t.rows) if (!m.has(r[0])) m.set(r[0], r);
   return m;
 })();
-
-/** A profile's change to one row: its status, or its status and the value type the registry gives it. */
-export type RowChange = Col | { readonly col: Col; readonly type: ValueType };
 
 function changed(row: Row, change: RowChange | undefined, base: BaseColumn): { row: Row; col: Col } {
   if (change === undefined) return { row, col: row[COL_INDEX[base]] };

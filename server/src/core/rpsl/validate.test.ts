@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
-import type { RpslDialectSetting } from '../settings';
+import type { RpslDialectSetting } from './dialects';
 import { parsePrefix } from '../net/prefix';
 import { rpslCodes } from './codes';
 import { dialectOf } from './dialects';

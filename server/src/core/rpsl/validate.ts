@@ -1,6 +1,6 @@
 import type { Severity, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { validatePolicyAttribute } from '../policy/validateAttribute';
-import type { RpslDialectSetting } from '../settings';
+import type { RpslDialectSetting } from './dialects';
 import { defaultSeverity } from './codes';
 import { DIALECT_PROFILES, DIALECTS, dialectOf, isIanaRecord, isMirrored, sourceAttribute, sourceInfo, type DialectProfile, type RpslDialect } from './dialects';
 import { frameRpslInto } from './frame';

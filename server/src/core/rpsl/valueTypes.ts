@@ -1,10 +1,61 @@
 import { parseAsn } from '../net/asn';
 import { parseIPv4, parseIPv6, parsePrefix, type Afi, type PrefixParse } from '../net/prefix';
 import type { ValueFix } from './model';
-import type { DialectProfile } from './dialects';
-import type { ValueType } from './templates';
 import { ISO_COUNTRIES, ORG_TYPES } from './enums';
-import { SET_PREFIXES } from '../policy/setName';
+import { SET_PREFIXES, type SetClass } from './setName';
+
+/** The value types of the class tables (templates.ts), each with its checker below. */
+export type ValueType =
+  | 'free'
+  | 'asn'
+  | 'as-block'
+  | 'as-name'
+  | 'set-name'
+  | 'as-set-members'
+  | 'route-set-members'
+  | 'route-set-mp-members'
+  | 'rtr-set-members'
+  | 'member-of'
+  | 'mntner-list'
+  | 'mbrs-by-ref'
+  | 'mnt-routes'
+  | 'nic-ref'
+  | 'nic-hdl'
+  | 'generic-name'
+  | 'email'
+  | 'changed'
+  | 'source'
+  | 'auth'
+  | 'prefix4'
+  | 'prefix6'
+  | 'prefix4-list'
+  | 'prefix6-list'
+  | 'ipv4-range'
+  | 'dns-name'
+  | 'domain-name'
+  | 'country'
+  | 'status'
+  | 'phone'
+  | 'url'
+  | 'key-cert-name'
+  | 'key-method'
+  | 'org-type'
+  | 'netname'
+  | 'datetime'
+  | 'org-ref'
+  | 'irt-name'
+  | 'poem-name'
+  | 'form-name'
+  | 'geofeed'
+  | 'nserver'
+  // Registry syntaxes that dialects.ts puts in place of the types above (DialectProfile.valueSyntax).
+  | 'ripe-nic-hdl'
+  | 'ripe-org'
+  | 'ripe-irt'
+  | 'email-addr-spec'
+  | 'lacnic-inetnum'
+  | 'lacnic-asn'
+  | 'policy';
 
 /**
  * Value syntax for every type of templates.ts. Checkers see the attribute's joined value (continuation
@@ -15,9 +66,33 @@ export interface ValueContext {
   readonly value: string;
   readonly className: string;
   readonly attrName: string;
-  readonly profile: DialectProfile;
+  readonly profile: ValueRules;
   /** `start`/`end` are offsets in `value`; `fix` replaces that range when given. */
   report(code: string, start: number, end: number, message: string, fix?: ValueFix): void;
+}
+
+/** What the checkers read of a registry's profile (dialects.ts `DialectProfile` holds these with the rest). */
+export interface ValueRules {
+  /** The profile's name, for messages. */
+  readonly title: string;
+  /** `org-type:` values; undefined: RIPE's list (OrgType.java); empty: not checked. */
+  readonly orgTypes?: readonly string[];
+  /** Country codes the registry takes beside ISO 3166-1 (APNIC: AP, Asia Pacific). */
+  readonly extraCountries?: ReadonlySet<string>;
+  /** `status:` values by class; a class not listed takes any value. */
+  readonly statusByClass: Readonly<Record<string, readonly string[]>>;
+  /** Hierarchical set names must start with an AS number (RIPE since 2020 for new sets). */
+  readonly setNameNeedsAsnFirst: boolean;
+  /** Most components a hierarchical set name may have (RFC 2622 sets none; IRRd strict: 5). */
+  readonly maxSetComponents: number;
+  /** Auth schemes accepted by `auth:`; the rest are errors. `AUTO` stands for RIPE's AUTO-<n> key-cert references. */
+  readonly authSchemes: ReadonlySet<string>;
+  /** `MD5-PW` must carry a FreeBSD crypt-md5 hash, `$1$<salt of 1–8>$<22 characters>`. */
+  readonly md5HashShape: boolean;
+  /** `inetnum:` may be written as a prefix; the registry stores the range it covers. */
+  readonly inetnumPrefixNotation: boolean;
+  /** A prefix with host bits set inside a filter (`{192.0.2.1/24}`) is accepted and read as its network. */
+  readonly filterHostBitsAccepted: boolean;
 }
 
 export type ValueChecker = (cx: ValueContext) => void;
@@ -352,7 +427,6 @@ export function checkRangeOperator(cx: ValueContext, t: Token, length: number | 
 
 // ---- Set names ----
 
-type SetClass = (typeof SET_PREFIXES)[number][1];
 
 function setPrefixClass(text: string): SetClass | undefined {
   // Every prefix ends in "-" at index 2 (AS-, RS-) or 4 (RTRS-, FLTR-, PRNG-): most names are neither.

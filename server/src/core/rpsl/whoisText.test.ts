@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageOfContent, languageOfFile } from '../languages';
+import { languageOfContent, languageOfFile } from '../languages/detect';
 import { frameRpsl } from './frame';
 import { validateRpslText } from './validate';
 import { firstContentLine, isWhoisClientLine, looksLikeRpsl, WHOIS_CLIENT_LINES } from './whoisText';

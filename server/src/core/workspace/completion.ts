@@ -1,7 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { SourceDocument } from '../document';
 import { POLICY_ATTRIBUTES } from '../policy/parser';
-import type { ServiceContext } from '../service';
+import type { WorkspaceContext } from './context';
 import { ensureIndexed } from './crossCheck';
 
 /** Completion lists are capped; the client filters further as the user types. */
@@ -33,7 +33,7 @@ function candidateClasses(attr: string, objectClass: string): readonly string[] 
  * Names defined in the workspace that fit where the cursor stands: mntners after mnt-by, contacts after
  * admin-c, sets and AS numbers in members and policy text. For the RPSL service's completion to merge.
  */
-export function workspaceCompletions(doc: SourceDocument, pos: Position, ctx: ServiceContext): CompletionItem[] {
+export function workspaceCompletions(doc: SourceDocument, pos: Position, ctx: WorkspaceContext): CompletionItem[] {
   const offset = doc.lineIndex.offsetAt(pos);
   const entry = ensureIndexed(ctx.workspace, doc).find((e) => offset >= e.span.start && offset <= e.span.end);
   const attr = entry?.object.attributes.find((a) => offset > a.nameSpan.end && offset <= Math.max(a.span.end, a.nameSpan.end + 1));

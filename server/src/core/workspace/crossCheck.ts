@@ -1,11 +1,11 @@
 import type { Diagnostic, RelatedInformation, Severity, SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { SourceDocument } from '../document';
 import { parseAsn } from '../net/asn';
-import { setClassOf } from '../policy/setName';
-import { parseRpslDocument } from '../rpsl/service';
+import { setClassOf } from '../rpsl/setName';
+import { parseRpslDocument } from '../rpsl/document';
 import { valueSpanToDocument } from '../rpsl/model';
 import { sourceAttribute, sourceInfo } from '../rpsl/dialects';
-import type { ServiceContext } from '../service';
+import type { WorkspaceContext } from './context';
 import type { Range, Span } from '../text/range';
 import { workspaceCodes } from './codes';
 import { nearestName } from './nearestName';
@@ -156,7 +156,7 @@ export function placeFinding(index: WorkspaceIndex, e: IndexedObject, f: CrossFi
  * Findings that need more than one object. Reads the workspace index (and brings this document's entry up
  * to date first); every finding is about an object of `doc`, with related information pointing elsewhere.
  */
-export function crossCheckDocument(doc: SourceDocument, ctx: ServiceContext): Diagnostic[] {
+export function crossCheckDocument(doc: SourceDocument, ctx: WorkspaceContext): Diagnostic[] {
   if (!ctx.settings.crossChecks) return [];
   const index = ctx.workspace;
   const pass = newPass(index);

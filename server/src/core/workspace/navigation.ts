@@ -2,9 +2,9 @@ import { SymbolKind, type Hover, type Location, type Position, type SymbolInform
 import type { SourceDocument } from '../document';
 import { parseAsn } from '../net/asn';
 import { formatPrefix } from '../net/prefix';
-import { setClassOf } from '../policy/setName';
+import { setClassOf } from '../rpsl/setName';
 import { firstValue, type RpslObject } from '../rpsl/model';
-import type { ServiceContext } from '../service';
+import type { WorkspaceContext } from './context';
 import type { Range, Span } from '../text/range';
 import { ensureIndexed } from './crossCheck';
 import type { TargetKind } from './references';
@@ -44,7 +44,7 @@ function locationOf(index: WorkspaceIndex, uri: string, span: Span): Location {
 }
 
 /** The reference or defining name under `pos`, if any. */
-function targetAt(doc: SourceDocument, pos: Position, ctx: ServiceContext): Target | undefined {
+function targetAt(doc: SourceDocument, pos: Position, ctx: WorkspaceContext): Target | undefined {
   const offset = doc.lineIndex.offsetAt(pos);
   const entries = ensureIndexed(ctx.workspace, doc);
   for (const e of entries) {
@@ -57,13 +57,13 @@ function targetAt(doc: SourceDocument, pos: Position, ctx: ServiceContext): Targ
   return undefined;
 }
 
-export function workspaceDefinition(doc: SourceDocument, pos: Position, ctx: ServiceContext): Location[] {
+export function workspaceDefinition(doc: SourceDocument, pos: Position, ctx: WorkspaceContext): Location[] {
   const t = targetAt(doc, pos, ctx);
   if (!t) return [];
   return ctx.workspace.resolve(t.kind, t.key).map((d) => locationOf(ctx.workspace, d.uri, definingSpan(d.object)));
 }
 
-export function workspaceReferences(doc: SourceDocument, pos: Position, ctx: ServiceContext, includeDeclaration: boolean): Location[] {
+export function workspaceReferences(doc: SourceDocument, pos: Position, ctx: WorkspaceContext, includeDeclaration: boolean): Location[] {
   const t = targetAt(doc, pos, ctx);
   if (!t) return [];
   const out: Location[] = [];
@@ -111,7 +111,7 @@ function describeObject(e: IndexedObject): string {
  * Hovering a peer AS inside an aut-num: the peer's own rules toward this AS, so both sides of the
  * session's documented policy are in view (the per-pair view RPSLyzer checks).
  */
-function towardUs(doc: SourceDocument, pos: Position, ctx: ServiceContext, peer: IndexedObject): string {
+function towardUs(doc: SourceDocument, pos: Position, ctx: WorkspaceContext, peer: IndexedObject): string {
   if (peer.className !== 'aut-num') return '';
   const offset = doc.lineIndex.offsetAt(pos);
   const here = ctx.workspace.objectsIn(doc.uri).find((e) => e.className === 'aut-num' && offset >= e.span.start && offset <= e.span.end);
@@ -123,7 +123,7 @@ function towardUs(doc: SourceDocument, pos: Position, ctx: ServiceContext, peer:
 }
 
 /** Hover for a reference (a set's expanded members, an AS's aut-num), or null to let the RPSL hover speak. */
-export function workspaceHover(doc: SourceDocument, pos: Position, ctx: ServiceContext): Hover | null {
+export function workspaceHover(doc: SourceDocument, pos: Position, ctx: WorkspaceContext): Hover | null {
   const t = targetAt(doc, pos, ctx);
   if (!t) return null;
   const range = doc.lineIndex.range(t.span);
@@ -141,7 +141,7 @@ const RENAMABLE: ReadonlySet<TargetKind> = new Set(['as-set', 'route-set', 'rtr-
  * Renames a set everywhere: its definition and every reference in the workspace. The new name must keep
  * the set's class (an as-set stays `AS-…`), otherwise the references would change meaning; null then.
  */
-export function workspaceRename(doc: SourceDocument, pos: Position, newName: string, ctx: ServiceContext): WorkspaceEdit | null {
+export function workspaceRename(doc: SourceDocument, pos: Position, newName: string, ctx: WorkspaceContext): WorkspaceEdit | null {
   const t = targetAt(doc, pos, ctx);
   if (!t || !RENAMABLE.has(t.kind) || setClassOf(newName) !== t.kind) return null;
   const changes: Record<string, TextEdit[]> = {};
@@ -170,7 +170,7 @@ const SYMBOL_KINDS: Readonly<Record<string, SymbolKind>> = {
   'inet-rtr': SymbolKind.Interface,
 };
 
-export function workspaceSymbols(query: string, ctx: ServiceContext): SymbolInformation[] {
+export function workspaceSymbols(query: string, ctx: WorkspaceContext): SymbolInformation[] {
   const q = query.toUpperCase();
   const out: SymbolInformation[] = [];
   for (const e of ctx.workspace.all()) {

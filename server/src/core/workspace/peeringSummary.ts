@@ -4,10 +4,19 @@ import { firstValue, type RpslObject } from '../rpsl/model';
 import type { Range } from '../text/range';
 import { directionRules } from './routePolicy';
 import type { WorkspaceIndex } from './workspaceIndex';
-import type { AutNumPeeringSummary } from '../aspa/crossCheck';
 
-/** What the ASPA cross-check reads; built here from aut-num objects. */
-export type { AutNumPeeringSummary } from '../aspa/crossCheck';
+/**
+ * Who an aut-num imports from and exports to, by AS number, and whether it takes (gives) everything: what the
+ * ASPA cross-check reads, built here from aut-num objects.
+ * A peer the aut-num imports ANY from and exports a narrower set to looks like its transit provider.
+ */
+export interface AutNumPeeringSummary {
+  readonly asn: Asn;
+  readonly imports: readonly { readonly peer: Asn; readonly acceptsAny: boolean }[];
+  readonly exports: readonly { readonly peer: Asn; readonly announcesAny: boolean }[];
+  readonly uri: string;
+  readonly range: Range;
+}
 
 /** Plain AS numbers of a peering's AS expression (sets and EXCEPT branches are not peers by number). */
 function peerAsns(e: AsExpr | undefined, out: Asn[]): void {

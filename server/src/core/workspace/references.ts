@@ -4,7 +4,7 @@ import { valueOffsetToDocument, valueSpanToDocument, type RpslAttribute, type Rp
 import type { Span } from '../text/range';
 import { POLICY_ATTRIBUTES } from '../policy/parser';
 import { isPunct, isWordChar, operatorLength } from '../policy/scanner';
-import { setClassOf } from '../policy/setName';
+import { setClassOf } from '../rpsl/setName';
 
 /**
  * What a name refers to. Set classes are told by the name itself (RFC 2622 §5); `contact` is a person or

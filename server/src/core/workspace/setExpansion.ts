@@ -2,7 +2,7 @@ import { parseAsn, type Asn } from '../net/asn';
 import { parsePrefix, type Prefix } from '../net/prefix';
 import { parseRangeOperator } from '../policy/rangeOperator';
 import type { RangeOp } from '../policy/ast';
-import { setClassOf } from '../policy/setName';
+import { setClassOf } from '../rpsl/setName';
 import { firstValue, type RpslObject } from '../rpsl/model';
 import { valueWords } from './references';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';

@@ -4,7 +4,7 @@ import { dialectOf } from '../rpsl/dialects';
 import { frameRpslInto } from '../rpsl/frame';
 import { joinSplitObjects } from '../rpsl/splitObject';
 import { validateObject } from '../rpsl/validate';
-import type { RpslDialectSetting } from '../settings';
+import type { RpslDialectSetting } from '../rpsl/dialects';
 import { LineIndex } from '../text/lineIndex';
 import { crossCheckEntry, newPass, placeFinding, type CrossCheckPass } from './crossCheck';
 import { WorkspaceIndex } from './workspaceIndex';

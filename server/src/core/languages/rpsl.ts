@@ -9,62 +9,20 @@ import {
   type Hover,
   type TextEdit,
 } from 'vscode-languageserver-types';
-import type { LanguageService, ServiceContext } from '../service';
-import { memoByDocument, type SourceDocument } from '../document';
-import type { SpanDiagnostic } from '../diagnostics/diagnostic';
+import type { LanguageService, ServiceContext } from './service';
+import type { SourceDocument } from '../document';
 import { toDiagnostics } from '../diagnostics/fromSpans';
-import { sourceListKey, type RpslDialectSetting } from '../settings';
 import { crossCheckDocument } from '../workspace/crossCheck';
 import { workspaceDefinition, workspaceHover, workspaceReferences, workspaceRename } from '../workspace/navigation';
-import { ATTRIBUTE_DOCS } from './attributeDocs';
-import { DIALECT_PROFILES, dialectOf, isMirrored, KNOWN_SOURCES, sourceAttribute, sourceInfo, whyDialect, type RpslDialect } from './dialects';
-import { AUTH_SCHEMES, ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from './enums';
-import { formatRpsl } from './format';
-import { frameRpsl } from './frame';
-import { RpslIncrementalDocument } from './incremental';
-import type { RpslAttribute, RpslDocument, RpslObject } from './model';
-import { ALL_CLASSES, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
-import { validateRpslText } from './validate';
+import { ATTRIBUTE_DOCS } from '../rpsl/attributeDocs';
+import { DIALECT_PROFILES, dialectOf, isMirrored, KNOWN_SOURCES, sourceAttribute, sourceInfo, whyDialect, type RpslDialect, type RpslDialectSetting } from '../rpsl/dialects';
+import { AUTH_SCHEMES, ISO_COUNTRIES, ORG_TYPES, STATUS_BY_CLASS } from '../rpsl/enums';
+import { formatRpsl } from '../rpsl/format';
+import { parseRpslDocument, validateRpslDocument } from '../rpsl/document';
+import type { RpslAttribute, RpslDocument, RpslObject } from '../rpsl/model';
+import { ALL_CLASSES, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from '../rpsl/templates';
 import { classifyAsn, parseAsn } from '../net/asn';
 import { formatAddress, parsePrefix } from '../net/prefix';
-
-/** The framed objects and framing diagnostics of a document, cached per version: for other areas. */
-export const parseRpslDocument: (doc: SourceDocument) => RpslDocument = memoByDocument((doc) => frameRpsl(doc.text));
-
-// ---- Validation ----
-
-/** Documents from this size on are re-validated incrementally (only the objects an edit touched). */
-const INCREMENTAL_FROM = 256 * 1024;
-const MAX_INCREMENTAL_DOCS = 4;
-const incrementalByUri = new Map<string, RpslIncrementalDocument>();
-
-function ownDiagnostics(doc: SourceDocument, setting: RpslDialectSetting, authoritative: ReadonlySet<string> | undefined): SpanDiagnostic[] {
-  if (doc.text.length < INCREMENTAL_FROM) return validateRpslText(doc.text, setting, { authoritative });
-  let inc = incrementalByUri.get(doc.uri);
-  if (inc && inc.dialect === setting && inc.authoritative === authoritative) inc.update(doc.text);
-  else inc = new RpslIncrementalDocument(doc.text, setting, authoritative);
-  incrementalByUri.delete(doc.uri);
-  incrementalByUri.set(doc.uri, inc);
-  for (const k of incrementalByUri.keys()) {
-    if (incrementalByUri.size <= MAX_INCREMENTAL_DOCS) break;
-    incrementalByUri.delete(k);
-  }
-  return inc.diagnostics();
-}
-
-const validated = memoByDocument(() => new Map<string, SpanDiagnostic[]>());
-
-/**
- * The RPSL diagnostics of a document (framing, templates, values), cached per version, dialect setting
- * and authoritative sources.
- */
-export function validateRpslDocument(doc: SourceDocument, setting: RpslDialectSetting, authoritative?: ReadonlySet<string>): readonly SpanDiagnostic[] {
-  const bySetting = validated(doc);
-  const key = `${setting}|${sourceListKey(authoritative)}`;
-  let d = bySetting.get(key);
-  if (!d) bySetting.set(key, (d = ownDiagnostics(doc, setting, authoritative)));
-  return d;
-}
 
 // ---- Lookups ----
 

@@ -1,4 +1,5 @@
-import type { SetClass } from './ast';
+/** The five kinds of set of RFC 2622 §5 (and the set-valued names of the policy language). */
+export type SetClass = 'as-set' | 'route-set' | 'rtr-set' | 'filter-set' | 'peering-set';
 
 /** RFC 2622 §5: a set's class is told by its name's prefix; hierarchical names (`AS8048:AS-CUSTOMERS`) by a component's. */
 export const SET_PREFIXES: readonly (readonly [string, SetClass])[] = [

@@ -1,13 +1,4 @@
-import type { LanguageService } from './service';
-import { rpslService } from './rpsl/service';
-import { aspaService } from './aspa/service';
-import { looksLikeRpsl } from './rpsl/whoisText';
-
-/** The language services by VS Code language id. */
-export const languageServices: ReadonlyMap<string, LanguageService> = new Map<string, LanguageService>([
-  ['rpsl', rpslService],
-  ['aspa', aspaService],
-]);
+import { looksLikeRpsl } from '../rpsl/whoisText';
 
 /** File name endings and the language they hold; the order matters (first match wins). */
 const BY_EXTENSION: readonly { suffix: string; languageId: string }[] = [

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SourceDocument } from '../document';
-import type { ServiceContext } from '../service';
-import { defaultSettings, type RpslDialectSetting } from '../settings';
+import type { ServiceContext } from './service';
+import { defaultSettings } from '../settings';
+import type { RpslDialectSetting } from '../rpsl/dialects';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { applyEdits } from './format';
-import { rpslService, parseRpslDocument, validateRpslDocument } from './service';
-import { validateRpslText } from './validate';
+import { applyEdits } from '../rpsl/format';
+import { parseRpslDocument, validateRpslDocument } from '../rpsl/document';
+import { rpslService } from './rpsl';
+import { validateRpslText } from '../rpsl/validate';
 
 const ctx = (rpslDialect: RpslDialectSetting = 'auto', crossChecks = false): ServiceContext => ({
   settings: { ...defaultSettings, rpslDialect, crossChecks },

@@ -11,17 +11,14 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { Diagnostic } from './diagnostics/diagnostic';
-import type { SourceDocument } from './document';
-import type { RouteLensSettings } from './settings';
-import type { WorkspaceIndex } from './workspace/workspaceIndex';
-import type { CachedAspas } from './aspa/cacheCheck';
-import type { ObservedPaths } from './aspa/observedChecks';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { SourceDocument } from '../document';
+import type { WorkspaceContext } from '../workspace/context';
+import type { CachedAspas } from '../aspa/cacheCheck';
+import type { ObservedPaths } from '../aspa/observedChecks';
 
 /** What a service may look at beyond its document. */
-export interface ServiceContext {
-  readonly settings: RouteLensSettings;
-  readonly workspace: WorkspaceIndex;
+export interface ServiceContext extends WorkspaceContext {
   /** Validated ASPAs from the RPKI cache or data files, when the host has any. */
   readonly cachedAspas?: CachedAspas;
   /** Routes someone observed (`routelens.data.pathFiles`), the evidence ASPA authoring rests on. */

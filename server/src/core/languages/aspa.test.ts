@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SourceDocument } from '../document';
 import { frameRpsl } from '../rpsl/frame';
-import type { ServiceContext } from '../service';
+import type { ServiceContext } from './service';
 import { defaultSettings } from '../settings';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { aspaService } from './service';
+import { aspaService } from './aspa';
 
 const rpsl = `aut-num:   AS8048
 as-name:   CANTV-Servicios

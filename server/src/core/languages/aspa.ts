@@ -18,18 +18,18 @@ import { toDiagnostics } from '../diagnostics/fromSpans';
 import { memoByDocument, type SourceDocument } from '../document';
 import { type Asn, classifyAsn } from '../net/asn';
 import { firstValue } from '../rpsl/model';
-import type { LanguageService, ServiceContext } from '../service';
+import type { LanguageService, ServiceContext } from './service';
 import type { Span } from '../text/range';
 import { autNumPeeringSummary } from '../workspace/peeringSummary';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { renderProviders } from './checks';
-import { compareWithCache } from './cacheCheck';
-import { crossCheckAspa } from './crossCheck';
-import type { AspaDeclaration, AsnToken } from './declarations';
-import type { AspaDb } from './types';
-import { type AspaLoad, loadAspaData } from './loader';
-import { checkAgainstObserved, observedLenses } from './observedChecks';
-import { suggestProviders, type ProviderSuggestion } from './suggestProviders';
+import { renderProviders } from '../aspa/checks';
+import { compareWithCache } from '../aspa/cacheCheck';
+import { crossCheckAspa } from '../aspa/crossCheck';
+import type { AspaDeclaration, AsnToken } from '../aspa/declarations';
+import type { AspaDb } from '../aspa/types';
+import { type AspaLoad, loadAspaData } from '../aspa/loader';
+import { checkAgainstObserved, observedLenses } from '../aspa/observedChecks';
+import { suggestProviders, type ProviderSuggestion } from '../aspa/suggestProviders';
 
 const load = memoByDocument((doc): AspaLoad => loadAspaData(doc.text, doc.uri));
 
