@@ -19,13 +19,7 @@ const truth = JSON.parse(readFileSync(path.join(FIXTURES, 'ground-truth.json'), 
  * Outputs the parser does not read fully yet, with what it lacks. A todo subtest still runs and
  * reports; it just does not fail the suite. Remove an entry as soon as its fixture passes.
  */
-const TODO: Readonly<Record<string, string>> = {
-  'gobgp__global-rib-a-vpnv4.txt': 'GoBGP vpnv4 rib (RD glued to the prefix, a Labels column): no routes',
-  'frr__show-ip-bgp-json-detail.txt': 'FRR `json detail`: each prefix comes out twice (its {"prefix","version"} head element is taken for a path)',
-  'frr__show-bgp-ipv4-vpn.txt': 'FRR VPN table: the VRF-exported row with next hop `0.0.0.0@-<` is missed',
-  'frr__show-bgp-ipv4-vpn-json.txt': 'FRR VPN JSON (`routes.routeDistinguishers`): no routes',
-  'frr__show-bgp-vrf-all-ipv4-unicast-json.txt': 'FRR `vrf all … json` (one object per VRF name): no routes',
-};
+const TODO: Readonly<Record<string, string>> = {};
 
 const byValue = (a: readonly number[], b: readonly number[]): number => {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;

@@ -30,7 +30,7 @@ interface Paste {
  * with blanks and words like lines of their own (a known limit of the rejoining, see pasteFrame.ts); its
  * `neighbor … adj-in` form has an ID column first.
  */
-const NO_WRAP = /^\s*[{[]|^(?:TABLE_DUMP|BGP4MP|[AW]\|)|^ {3}(?:ID {2})?Network +Next Hop +AS_PATH/;
+const NO_WRAP = /^\s*[{[]|^(?:TABLE_DUMP|BGP4MP|[AW]\|)|^ {3}(?:ID {2})?Network +(?:Labels +)?Next Hop +AS_PATH/;
 const NO_WRAP_FILES = /aspath-list|bgpdump__|bgpkit__/;
 
 const pastes: Paste[] = [];

@@ -136,6 +136,10 @@ const TRANSFORMS: readonly Transform[] = [
   },
   { name: 'CRLF line ends', apply: (text) => text.replace(/\r?\n/g, '\r\n') },
   {
+    name: 'time-stamped line by line by a terminal logger',
+    apply: (text) => `${lines(text).map((l, i) => `[2024-05-14 09:40:${String(i % 60).padStart(2, '0')}] ${l}`).join('\n')}\n`,
+  },
+  {
     name: 'prompt, command echo and automation log lines around it',
     apply: (text, file) =>
       [

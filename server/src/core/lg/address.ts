@@ -75,7 +75,7 @@ export function addressStartsAt(s: string, i: number): boolean {
  * (a plain address is checked with isAddress first; this runs only on the rows it declined).
  */
 export function decoratedNextHop(t: string): string | undefined {
-  const m = /^([0-9A-Fa-f.:]+)(?:%[\w./-]+)?(?:\([^()\s]*\))?(?:@(?:\d+|\?|UNK))?<?$/.exec(t);
+  const m = /^([0-9A-Fa-f.:]+)(?:%[\w./-]+)?(?:\([^()\s]*\))?(?:@(?:\d+|\?|-|UNK))?<?$/.exec(t);
   if (m === null || m[1] === t) return undefined;
   const addr = m[1] ?? '';
   return isAddress(addr) ? addr : undefined;

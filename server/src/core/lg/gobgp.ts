@@ -3,6 +3,7 @@ import { asnValue, parseAsPathText } from './asPathText';
 import { isAddress, isPrefixToken } from './address';
 import { parseCommunityList } from './communities';
 import { isChromeLine } from './lineClean';
+import { splitRd } from './routeDistinguisher';
 import { finishDraft, newDraft, originWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { LgFormat } from './types';
 
@@ -11,7 +12,15 @@ import type { LgFormat } from './types';
  * A long path runs past the Age column, so the path is cut at the age token (`00:00:06`, `1d 02:03:04`)
  * found from the right, and the attributes are read from the `[{Origin: i} {Med: 0} …]` list.
  */
-const HEADER = /^\s*(?:ID\s+)?Network\s+Next Hop\s+AS_PATH\s+Age\s+Attrs/;
+const HEADER = /^\s*(?:ID\s+)?Network\s+(?:Labels\s+)?Next Hop\s+AS_PATH\s+Age\s+Attrs/;
+/**
+ * A rib row: an RPKI state (`V`, `I`, `N`: GoBGP's docs on RPKI show it before the flags, glued to them
+ * or to the prefix), the flags, an optional path ID, the prefix (RD-glued in VPN tables), the labels
+ * of VPN tables (`[100]`) and the next hop. The flags may be empty and, once the front stage has taken
+ * off the paste's common indentation, the row may start at column 0.
+ */
+const ROW = /^\s*(?:([VIN])(?=[*>\s]))?([*>sx]*)\s*(?:(\d+)\s+)?(\S+)\s+(?:\[[^\]]*\]\s+)?(\S+)\s+/;
+const RPKI: Readonly<Record<string, RouteDraft['rpki']>> = { V: 'valid', I: 'invalid', N: 'not-found' };
 const AGE = /\s(?:\d+d\s*)?\d{2}:\d{2}:\d{2}\s+\[/;
 const ATTR = /\{(\w+): ([^{}]*)\}/g;
 
@@ -55,18 +64,18 @@ export class GobgpParser implements LineParser {
   line(s: string, n: number): void {
     this.sink.step(1);
     if (HEADER.test(s) || isChromeLine(s) || /^Network not in table/.test(s)) return;
-    // The flags column may be empty and, once the front stage has taken off the paste's common indentation,
-    // the row may start at column 0 with its ID (`0   192.0.2.0/26 …`): no space is required before it.
-    const m = /^\s*([*>sx]*)\s*(?:(\d+)\s+)?(\S+)\s+(\S+)\s+/.exec(s);
-    const prefix = m?.[3] ?? '';
-    const nh = m?.[4] ?? '';
+    const m = ROW.exec(s);
+    const { rd, prefix } = splitRd(m?.[4] ?? '');
+    const nh = m?.[5] ?? '';
     const age = AGE.exec(s);
     if (m === null || !isPrefixToken(prefix) || !(isAddress(nh) || nh === '-') || age === null) {
       this.sink.unparsed({ line: n, text: s, reason: 'not a gobgp rib line' });
       return;
     }
     const d = newDraft(prefix, n);
-    const flags = m[1] ?? '';
+    d.rd = rd;
+    if (m[1] !== undefined) d.rpki = RPKI[m[1]];
+    const flags = m[2] ?? '';
     d.valid = flags.includes('*');
     d.best = flags.includes('>');
     if (nh !== '-') d.nextHop = nh;

@@ -193,9 +193,19 @@ interface FrrWhere {
   readonly vrf?: string;
 }
 
-/** A route's paths: an array (`show bgp json`), or `{prefix, paths: [...]}` (`json detail`). */
-function frrPaths(x: Json): Json[] {
-  return Array.isArray(x) ? x : arr(obj(x)?.paths);
+/**
+ * A route's paths: an array (`show bgp json`), or `{prefix, paths: [...]}` (`json detail` of one VRF).
+ * `show ip bgp json detail` heads the array with the prefix's own `{prefix, version, advertisedTo}`,
+ * which is no path.
+ */
+function frrPaths(x: Json): Record<string, Json>[] {
+  const list = Array.isArray(x) ? x : arr(obj(x)?.paths);
+  const out: Record<string, Json>[] = [];
+  for (const p of list) {
+    const o = obj(p);
+    if (o !== undefined && (o.aspath !== undefined || o.path !== undefined || o.nexthops !== undefined || o.nexthop !== undefined)) out.push(o);
+  }
+  return out;
 }
 
 /** `routes: {prefix: paths}`, or for VPN tables `routes: {routeDistinguishers: {rd: {prefix: paths}}}`. */
@@ -203,14 +213,23 @@ function frrRoutes(ctx: Ctx, routes: Record<string, Json>, vrf: string | undefin
   const byRd = obj(routes.routeDistinguishers);
   if (byRd !== undefined) {
     for (const [rd, table] of Object.entries(byRd)) {
-      for (const [prefix, paths] of Object.entries(obj(table) ?? {})) for (const p of frrPaths(paths)) frrPath(ctx, prefix, obj(p) ?? {}, { rd, vrf });
+      for (const [prefix, paths] of Object.entries(obj(table) ?? {})) for (const p of frrPaths(paths)) frrPath(ctx, prefix, p, { rd, vrf });
     }
     return;
   }
-  for (const [prefix, paths] of Object.entries(routes)) for (const p of frrPaths(paths)) frrPath(ctx, prefix, obj(p) ?? {}, { vrf });
+  for (const [prefix, paths] of Object.entries(routes)) for (const p of frrPaths(paths)) frrPath(ctx, prefix, p, { vrf });
 }
 
 function frr(root: Record<string, Json>, ctx: Ctx): boolean {
+  if (frrVrf(root, ctx)) return true;
+  // `show bgp vrf all … json`: one such object per VRF name.
+  const vrfs = Object.values(root).map(obj);
+  if (vrfs.length === 0 || !vrfs.every((v) => v !== undefined && typeof v.vrfName === 'string' && obj(v.routes) !== undefined)) return false;
+  for (const v of vrfs) if (v !== undefined) frrVrf(v, ctx);
+  return true;
+}
+
+function frrVrf(root: Record<string, Json>, ctx: Ctx): boolean {
   const routes = obj(root.routes);
   const vrfName = str(root.vrfName);
   const vrf = vrfName !== undefined && vrfName !== 'default' ? vrfName : undefined;
@@ -219,7 +238,7 @@ function frr(root: Record<string, Json>, ctx: Ctx): boolean {
     return true;
   }
   if (typeof root.prefix === 'string' && Array.isArray(root.paths)) {
-    for (const p of arr(root.paths)) frrPath(ctx, root.prefix, obj(p) ?? {}, { vrf });
+    for (const p of frrPaths(root.paths)) frrPath(ctx, root.prefix, p, { vrf });
     return true;
   }
   return false;

@@ -12,7 +12,7 @@ import type { LineParser, ParserFactory, RouteSink } from './lineParser';
 import { MikrotikParser } from './mikrotik';
 import { NokiaParser } from './nokia';
 import { OpenbgpdParser } from './openbgpd';
-import { asideKind, continuesWrap, isCommandLine, NO_FRAME, readFrame, unframe, wrapJoiner, type PasteFrame } from './pasteFrame';
+import { asideKind, continuesWrap, isCommandLine, NO_FRAME, readFrame, unframe, withoutStamp, wrapJoiner, type PasteFrame } from './pasteFrame';
 import type { LgBlock, LgFormat, LgParseResult, LgRoute, SkippedLine, UnparsedLine } from './types';
 
 /** Which parser reads which format; the JSON forms are read whole by jsonForms.ts. */
@@ -348,7 +348,7 @@ export class LgStreamParser {
     let cut = held.length;
     let content = false;
     for (let k = 0; k < held.length; k++) {
-      const s = (held[k] ?? '').replace(/^[\s>]+/, '');
+      const s = withoutStamp((held[k] ?? '').replace(/^[\s>]+/, ''));
       if (s === '') continue;
       if (content && isCommandLine(s)) {
         cut = k;
@@ -363,7 +363,7 @@ export class LgStreamParser {
     if (!this.frameRead && frame.indent !== '' && this.opts.format === undefined && !d.json) {
       // A snippet may be indented by nature (the attribute lines of a detail form): keep the
       // indentation only when the lines are not recognised without it.
-      const flush = { quote: frame.quote, indent: '' };
+      const flush = { ...frame, indent: '' };
       const d2 = this.detect(mine, flush);
       if (d.format === 'unknown' && d2.format !== 'unknown') {
         d = d2;
@@ -371,7 +371,7 @@ export class LgStreamParser {
       }
     }
     this.frameRead = true;
-    this.frame = frame.quote === 0 && frame.indent === '' ? NO_FRAME : frame;
+    this.frame = frame.quote === 0 && frame.indent === '' && !frame.stamp ? NO_FRAME : frame;
     if (this.opts.format !== undefined) this.choose(this.opts.format, JSON_FORMATS.has(this.opts.format), start);
     else this.choose(d.format, d.json, start);
     if (this.jsonText !== undefined) {

@@ -15,9 +15,24 @@ export interface PasteFrame {
   readonly quote: number;
   /** Leading whitespace every content line shares (a ticket, a markdown code block). */
   readonly indent: string;
+  /** Every line starts with a time stamp a terminal logger added (`[2024-05-14 09:40:00] `), inside the quotes. */
+  readonly stamp: boolean;
 }
 
-export const NO_FRAME: PasteFrame = { quote: 0, indent: '' };
+export const NO_FRAME: PasteFrame = { quote: 0, indent: '', stamp: false };
+
+/**
+ * The time stamp a terminal logger or session recorder puts before every line (SecureCRT, MobaXterm,
+ * `ts`, `script` post-processing): an ISO date and time, bracketed or not, or a bracketed time alone,
+ * and the one blank after it. What follows is the line as the router printed it, columns intact.
+ */
+const STAMP_PREFIX = /^[ \t]*(?:\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?(?= )|\[\d\d:\d\d:\d\d(?:[.,]\d+)?\]) ?/;
+
+/** The line without the logger's time stamp, if it has one. */
+export function withoutStamp(s: string): string {
+  const m = STAMP_PREFIX.exec(s);
+  return m === null ? s : s.slice(m[0].length);
+}
 
 /** Quote markers at the start of `s`: `>`, each followed by at most one blank (`> > text`, `>>text`). */
 function quoteDepth(s: string): { depth: number; end: number } {
@@ -53,7 +68,21 @@ function leadingBlanks(s: string): number {
  * router never starts every line with `>`); the indentation is the whitespace all content lines share,
  * prompts and log lines aside (a ticket may quote the prompt flush left and the output indented).
  */
-export function readFrame(lines: readonly string[]): PasteFrame {
+export function readFrame(all: readonly string[]): PasteFrame {
+  // Time stamps count, like quotes, only when every line has one (before or inside its quote markers),
+  // prompts and log lines added around the log aside.
+  let stamped = 0;
+  let stamp = true;
+  for (const raw of all) {
+    if (raw.trim() === '') continue;
+    if (STAMP_PREFIX.test(raw) || STAMP_PREFIX.test(raw.slice(quoteDepth(raw).end))) stamped++;
+    else if (asideKind(raw.slice(quoteDepth(raw).end)) === undefined) {
+      stamp = false;
+      break;
+    }
+  }
+  stamp &&= stamped > 0;
+  const lines = stamp ? all.map(withoutStamp) : all;
   let quote = Infinity;
   let any = false;
   for (const s of lines) {
@@ -69,7 +98,8 @@ export function readFrame(lines: readonly string[]): PasteFrame {
   if (!any || quote === Infinity) quote = 0;
   let indent: string | undefined;
   for (const raw of lines) {
-    const s = stripQuotes(raw, quote);
+    const s0 = stripQuotes(raw, quote);
+    const s = stamp ? withoutStamp(s0) : s0;
     if (s.trim() === '' || asideKind(s) !== undefined) continue;
     const lead = s.slice(0, leadingBlanks(s));
     if (indent === undefined) indent = lead;
@@ -80,14 +110,16 @@ export function readFrame(lines: readonly string[]): PasteFrame {
     }
     if (indent === '') break;
   }
-  return { quote, indent: indent ?? '' };
+  return { quote, indent: indent ?? '', stamp };
 }
 
 /** The line as the router printed it: carriage return, quote markers and the paste's indentation taken off. */
 export function unframe(raw: string, frame: PasteFrame): string {
   let s = raw;
   if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
+  if (frame.stamp) s = withoutStamp(s);
   if (frame.quote > 0) s = stripQuotes(s, frame.quote);
+  if (frame.stamp) s = withoutStamp(s);
   const ind = frame.indent;
   if (ind.length > 0) {
     if (s.startsWith(ind)) s = s.slice(ind.length);
