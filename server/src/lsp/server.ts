@@ -25,6 +25,7 @@ import type { FeatureModule, Runtime, ServerContext } from './context';
 import { documentPositions } from './documentPositions';
 import { liveRpki } from './rpkiFeatures';
 import { readSettings } from './settings';
+import { AuthoredSources } from '../core/rpsl/authoredSources';
 import { featureModules } from './features';
 import { parseRpslDocument } from '../core/rpsl/document';
 import { applyBudget } from '../core/diagnostics/budget';
@@ -53,6 +54,14 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const settingsListeners: ((section: unknown) => void)[] = [];
   const indexListeners: ((uri: string) => void)[] = [];
   let settings: RouteLensSettings = defaultSettings;
+  /** With routelens.rpsl.authoritativeSources unset, the registries the user writes to are those of the documents they edit. */
+  const authored = new AuthoredSources();
+  /** Each open document's version when opened: a later version is an edit by the user. */
+  const openedVersions = new Map<string, number>();
+  const effectiveSettings = (): RouteLensSettings => {
+    const sources = authored.effective(settings.authoritativeSources);
+    return sources === settings.authoritativeSources ? settings : { ...settings, authoritativeSources: sources };
+  };
   let pullDiagnostics = false;
   let pullRefresh = false;
   let configurationPull = false;
@@ -69,7 +78,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const serviceContext = (): ServiceContext => {
     const live = liveRpki();
     return {
-      settings,
+      settings: effectiveSettings(),
       workspace,
       ...(live && live.aspaDb.size > 0 ? { cachedAspas: { label: live.label, db: live.aspaDb } } : {}),
       ...(observedPaths ? { observedPaths } : {}),
@@ -135,7 +144,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     if (!settings.crossChecks || !isLargeRpsl(found.doc)) {
       return guarded('validation', [], () => applyBudget(found.service.validate(found.doc, serviceContext()), budget).map((d) => toLspDiagnostic(uri, d)));
     }
-    const perObject = { ...serviceContext(), settings: { ...settings, crossChecks: false } };
+    const ctx = serviceContext();
+    const perObject = { ...ctx, settings: { ...ctx.settings, crossChecks: false } };
     const own = guarded('validation', [], () => found.service.validate(found.doc, perObject));
     // Only what the budget keeps is converted: a dump's cross-object findings run to six figures.
     return guarded('diagnostics budget', [], () => applyBudget([...own, ...(settledCross.get(uri) ?? [])], budget).map((d) => toLspDiagnostic(uri, d)));
@@ -154,7 +164,10 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
           settling.delete(uri);
           const doc = sourceDocument(uri);
           if (!doc) return;
-          if (first) indexIfRpsl(uri);
+          if (first) {
+            indexIfRpsl(uri);
+            noteEdit(uri);
+          }
           if (settings.crossChecks) {
             let cache = crossCaches.get(uri);
             if (!cache) crossCaches.set(uri, (cache = new CrossCheckCache(workspace, uri)));
@@ -192,6 +205,13 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const refreshDiagnostics = (): void => {
     if (pullDiagnostics) requestPull();
     else for (const d of documents.all()) pushSoon(d.uri);
+  };
+
+  /** An edit by the user: the registries its document names become the user's (when the setting names none). */
+  const noteEdit = (uri: string): void => {
+    const doc = sourceDocument(uri);
+    if (doc?.languageId !== 'rpsl' || openedVersions.get(uri) === doc.version) return;
+    if (authored.edited(uri, doc.text) && settings.authoritativeSources === undefined) refreshDiagnostics();
   };
 
   const indexIfRpsl = (uri: string): void => {
@@ -284,10 +304,16 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     const doc = sourceDocument(e.document.uri);
     if (previous && doc) trackFocus(previous, doc);
     if (doc && isLargeRpsl(doc)) settleSoon(e.document.uri);
-    else indexIfRpsl(e.document.uri);
+    else {
+      indexIfRpsl(e.document.uri);
+      noteEdit(e.document.uri);
+    }
     if (!pullDiagnostics) pushSoon(e.document.uri);
   });
+  documents.onDidOpen((e) => openedVersions.set(e.document.uri, e.document.version));
   documents.onDidClose((e) => {
+    openedVersions.delete(e.document.uri);
+    if (authored.forget(e.document.uri) && settings.authoritativeSources === undefined) refreshDiagnostics();
     sources.delete(e.document.uri);
     focusLines.delete(e.document.uri);
     settledCross.delete(e.document.uri);

@@ -80,7 +80,7 @@ function sourceMarkdown(obj: RpslObject, attr: RpslAttribute, setting: RpslDiale
   const profile = DIALECT_PROFILES[dialectOf(obj, setting)];
   const info = sourceInfo(attr.value);
   const role = isMirrored(info, authoritative)
-    ? 'Checked as a mirror copy: what the registry holds is reported as information, not as errors (routelens.rpsl.authoritativeSources).'
+    ? 'Checked as a mirror copy: what the registry holds is reported as information, not as errors. The registries you write to are routelens.rpsl.authoritativeSources or, when it names none, the sources of the documents you edit.'
     : info.source === ''
       ? ''
       : 'Checked as an object you author in this registry.';

@@ -90,7 +90,7 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
       ? `a copy of ${info.registry} data served by RIPE's GRS`
       : info.registry === 'RPKI'
         ? 'an object IRRd generates from an RPKI ROA'
-        : `mirrored from ${info.source}, not one of routelens.rpsl.authoritativeSources`;
+        : `mirrored from ${info.source}, not a registry you write to (routelens.rpsl.authoritativeSources; unset, the sources of the documents you edit)`;
     for (let r = first; r < out.length; r++) {
       const d = out[r]!;
       if (d.severity === 'error' || d.severity === 'warning') out[r] = { ...d, severity: 'information', message: `${d.message} (Information only: ${why}; the registry holds it as it is.)` };

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AuthoredSources, registriesNamedIn } from './authoredSources';
+import { validateRpslText } from './validate';
+
+const route = (src: string): string => `route:          192.0.2.0/24\norigin:         AS65530\ncolour:         red\nmnt-by:         EXAMPLE-MNT\nsource:         ${src}\n`;
+
+test('registries named by source: lines: -NONAUTH goes to its registry, comments dropped, -GRS and RPKI copies are never the user’s', () => {
+  assert.deepEqual([...registriesNamedIn(`${route('RADB')}\n${route('ripe-nonauth # Filtered')}\n${route('APNIC-GRS')}\n${route('RPKI  # Trust Anchor: apnic')}`)].sort(), ['RADB', 'RIPE']);
+  // A continuation line or a remark that mentions source: is not an attribute.
+  assert.deepEqual([...registriesNamedIn('remarks:        see\n source: NTTCOM\nremarks: source: LEVEL3\n')], []);
+});
+
+test('unset setting: the registries of the documents the user edits are theirs, the rest mirrors; the setting wins when it names some', () => {
+  const a = new AuthoredSources();
+  // Before any edit every source is the user's (the behaviour with the setting unset).
+  assert.equal(a.effective(undefined), undefined);
+  assert.equal(a.edited('file:///mine.rpsl', route('RADB')), true, 'the registries changed: diagnostics elsewhere change too');
+  assert.deepEqual([...(a.effective(undefined) ?? [])], ['RADB']);
+  assert.equal(a.edited('file:///mine.rpsl', route('RADB').replace('red', 'blue')), false, 'same registries: nothing to refresh');
+  // What that means for an NTTCOM copy beside it: its finding is information; the user's RADB object keeps its error.
+  const sev = (src: string): string[] => validateRpslText(route(src), 'auto', { authoritative: a.effective(undefined) }).map((d) => `${d.severity} ${d.code}`);
+  assert.deepEqual(sev('RADB'), ['error rpsl/unknown-attribute']);
+  assert.deepEqual(sev('NTTCOM'), ['information rpsl/unknown-attribute']);
+  // A second edited document adds its registries; forgetting one removes them.
+  assert.equal(a.edited('file:///other.rpsl', route('NTTCOM')), true);
+  assert.deepEqual([...(a.effective(undefined) ?? [])].sort(), ['NTTCOM', 'RADB']);
+  assert.equal(a.forget('file:///other.rpsl'), true);
+  assert.equal(a.forget('file:///never-edited.rpsl'), false);
+  // An edited document without source: names no registry: every source stays the user's.
+  const b = new AuthoredSources();
+  assert.equal(b.edited('file:///draft.rpsl', 'route: 192.0.2.0/24\norigin: AS1\n'), false);
+  assert.equal(b.effective(undefined), undefined);
+  // The setting, when it names registries, is used as it is.
+  const setting = new Set(['RIPE']);
+  assert.equal(a.effective(setting), setting);
+});
