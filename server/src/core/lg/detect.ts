@@ -62,7 +62,7 @@ const SIGNATURES: readonly Signature[] = [
   { format: 'arista', re: /^AS Path Attributes: Or-ID/, weight: 4 },
   { format: 'arista', re: /Next Hop\s+Metric\s+(?:AIGP\s+)?LocPref\s+Weight\s+Path/, weight: 3 },
   // Junos.
-  { format: 'junos', re: /^[\w.-]*inet6?\.\d+: \d+ destinations, \d+ routes/, weight: 8 },
+  { format: 'junos', re: /^[\w.:/-]+\.\d+: \d+ destinations, \d+ routes/, weight: 8 },
   { format: 'junos', re: /^\s+AS path: /, weight: 4 },
   { format: 'junos', re: /^\s+Protocol next hop: /, weight: 4 },
   { format: 'junos', re: /^\s+(?:Localpref|Local AS): \d+/, weight: 3 },

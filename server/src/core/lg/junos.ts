@@ -13,15 +13,21 @@ import type { LgFormat } from './types';
  * `show route … terse` (one line per path under an `A V Destination P Prf … AS path` header).
  * Junos prints origin codes in upper case and the local AS in brackets before the path.
  */
-const TABLE = /^[\w.-]*inet6?\.\d+: \d+ destinations/;
-const ENTRY = /^(\S+)\s+\((\d+) entr(?:y|ies), (\d+) announced\)/;
+/** Any routing table: `inet.0`, `inet6.0`, `bgp.l3vpn.0`, `bgp.l3vpn-inet6.0`, `CUST.inet.0`. */
+const TABLE = /^[\w.:/-]+\.\d+: \d+ destinations/;
+/**
+ * `10.0.0.0/8 (2 entries, 1 announced)`; the receive/advertising-protocol forms start it with the
+ * active mark (`* 10.0.0.0/8 (1 entry, 1 announced)`), and IPv6 VPN tables print a blank before the
+ * length (`1:1:2001:db8::1 /128`).
+ */
+const ENTRY = /^\s*(?:[*+-]\s+)?(\S+?)(?:\s(\/\d{1,3}))?\s+\((\d+) entr(?:y|ies), (\d+) announced\)/;
 const PATH_START = /^\s{0,12}([*+-]?)\s*(BGP|Static|Direct|Local|OSPF|IS-IS|Aggregate|Access-internal|Access|Kernel)\s+Preference:/;
 /**
  * The default `show route` form: `10.0.0.0/8  *[BGP/170] 2d 01:02:03, localpref 100, from 192.0.2.2`
  * (the prefix only on the first path of a destination, RD-glued in VPN tables), then `AS path: … I,
  * validation-state: valid` and `> to 192.0.2.1 via xe-0/0/0.0` lines.
  */
-const BRIEF = /^(\S+)?\s+([*+-]?)\[([\w-]+)\/\d+\]\s*(.*)$/;
+const BRIEF = /^(?:(\S+)\s+|\s+)?([*+-]?)\[([\w-]+)\/\d+\]\s*(.*)$/;
 const HOP = /^\s*(>?)\s*to\s+(\S+)\s+via\s/;
 const TERSE_HEADER = /^A\s+(?:V\s+)?Destination\s+P\s+Prf/;
 /** `show route receive-protocol|advertising-protocol bgp X`. */
@@ -32,6 +38,9 @@ const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: R
   {
     re: /^\s*AS path:\s*(.*)$/,
     set: (d, m, s) => {
+      // A second path line for one path: a path start above was not recognised, so this one may belong
+      // to another path of the destination. Keep it, but say so.
+      if (d.path !== undefined) d.uncertain ??= 'a second AS path line was printed for this path: a path start above it may not have been recognised';
       const start = (m.index ?? 0) + s.indexOf('AS path:') + 'AS path:'.length;
       // Notes such as `(Originator)` or `(Atomic)` follow the origin code.
       let end = s.length;
@@ -49,6 +58,19 @@ const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: R
     set: (d, m) => {
       d.nextHop = m[1];
       d.viaHop = 'protocol';
+    },
+  },
+  {
+    // receive/advertising-protocol detail: `Nexthop: 192.0.2.1` or `Nexthop: Self`.
+    re: /^\s*Nexthop:\s*(\S+)/,
+    set: (d, m) => {
+      if (isAddress(m[1] ?? '')) d.nextHop = m[1];
+    },
+  },
+  {
+    re: /^\s*Route Distinguisher:\s*(\S+)/,
+    set: (d, m) => {
+      d.rd ??= m[1];
     },
   },
   {
@@ -104,7 +126,7 @@ const FIELDS: readonly { readonly re: RegExp; readonly set: (d: RouteDraft, m: R
 ];
 
 /** Indented `Key: value` and flag lines of a path that carry nothing a route needs. */
-const OTHER = /^\s*(?:[A-Z][\w /.-]*:|Accepted|Inactive|Announcement bits|Indirect next hops|Label|Router ID|Cluster list|Originator ID|Primary Routing Table|Secondary Tables|Protocol Nexthop|Indirect path forwarding|Session Id|State|Task|Age|AS path|Flags|\d+\.\d+\.\d+\.\d+ Metric|Nexthop|Next-hop|Multipath|Local AS|Preference|Route|Address|Kernel|Cluster|Localpref|Hidden reason|LongLived|Stale|Thread|Aggregator|Import Accepted|Import|Export|Validation|Prefixes bound|Route Label)/;
+const OTHER = /^\s*(?:[A-Z][\w /.-]*:|BGP group \S+ type|Accepted|Inactive|Announcement bits|Indirect next hops|Label|Router ID|Cluster list|Originator ID|Primary Routing Table|Secondary Tables|Protocol Nexthop|Indirect path forwarding|Session Id|State|Task|Age|AS path|Flags|\d+\.\d+\.\d+\.\d+ Metric|Nexthop|Next-hop|Multipath|Local AS|Preference|Route|Address|Kernel|Cluster|Localpref|Hidden reason|LongLived|Stale|Thread|Aggregator|Import Accepted|Import|Export|Validation|Prefixes bound|Route Label)/;
 
 export class JunosParser implements LineParser {
   private prefix = '';
@@ -112,7 +134,13 @@ export class JunosParser implements LineParser {
   private cur: RouteDraft | undefined;
   private curIsBgp = false;
   private terse: { dest: number; proto: number; path: number } | undefined;
-  private receive: { med: number; lclpref: number; path: number } | undefined;
+  private receive: { nexthop: number; med: number; lclpref: number; path: number } | undefined;
+  /**
+   * The draft an entry line starts: receive/advertising-protocol detail prints the one path under its
+   * entry with no `BGP Preference:` line. Dropped when a path line follows; a route only once its
+   * `AS path:` line was read.
+   */
+  private entryDraft: RouteDraft | undefined;
 
   constructor(
     private readonly sink: RouteSink,
@@ -134,7 +162,7 @@ export class JunosParser implements LineParser {
     if (rh !== null) {
       this.flush();
       this.terse = undefined;
-      this.receive = { med: s.indexOf('MED') + 2, lclpref: s.indexOf('Lclpref') + 6, path: s.indexOf('AS path') };
+      this.receive = { nexthop: s.indexOf('Nexthop'), med: s.indexOf('MED') + 2, lclpref: s.indexOf('Lclpref') + 6, path: s.indexOf('AS path') };
       return;
     }
     if (isChromeLine(s)) return;
@@ -149,15 +177,22 @@ export class JunosParser implements LineParser {
       return;
     }
     const e = ENTRY.exec(s);
-    const entry = e !== null ? splitRd(e[1] ?? '') : undefined;
+    const entry = e !== null ? splitRd((e[1] ?? '') + (e[2] ?? '')) : undefined;
     if (entry !== undefined && isPrefixToken(entry.prefix)) {
       this.flush();
       this.prefix = entry.prefix;
       this.rd = entry.rd;
+      const d = newDraft(this.prefix, n);
+      d.rd = this.rd;
+      d.best = /^\s*[*+]/.test(s);
+      this.cur = d;
+      this.curIsBgp = true;
+      this.entryDraft = d;
       return;
     }
     const p = PATH_START.exec(s);
     if (p !== null) {
+      if (this.cur === this.entryDraft) this.cur = undefined;
       this.flush();
       const d = newDraft(this.prefix, n);
       d.rd = this.rd;
@@ -169,6 +204,7 @@ export class JunosParser implements LineParser {
     }
     const brief = BRIEF.exec(s);
     if (brief !== null && (brief[1] !== undefined ? isPrefixToken(splitRd(brief[1]).prefix) : this.prefix !== '')) {
+      if (this.cur === this.entryDraft) this.cur = undefined;
       this.flush();
       if (brief[1] !== undefined) {
         const g = splitRd(brief[1]);
@@ -235,7 +271,9 @@ export class JunosParser implements LineParser {
   private flush(): void {
     const d = this.cur;
     this.cur = undefined;
-    if (d === undefined || !this.curIsBgp) return;
+    const implicit = d === this.entryDraft;
+    this.entryDraft = undefined;
+    if (d === undefined || !this.curIsBgp || (implicit && d.path === undefined)) return;
 
     this.sink.route(finishDraft(d));
   }
@@ -243,14 +281,34 @@ export class JunosParser implements LineParser {
   /** `* 10.0.0.0/24   10.0.0.2   100   200   65002 65003 I`: MED and local pref by column, then the path. */
   private receiveLine(s: string, n: number): boolean {
     const r = this.receive;
-    const m = /^\s*([*+-]?)\s*(\S+)\s+(\S+)/.exec(s);
-    if (r === undefined || m === null || !isPrefixToken(m[2] ?? '')) return false;
-    const d = newDraft(m[2] ?? '', n);
+    if (r === undefined) return false;
+    // A prefix too long for its column (RD-glued) is printed alone; its row follows with the Prefix column blank.
+    const alone = /^\s*[*+-]?\s*(\S+)\s*$/.exec(s);
+    if (alone !== null) {
+      const g = splitRd(alone[1] ?? '');
+      if (!isPrefixToken(g.prefix)) return false;
+      this.prefix = g.prefix;
+      this.rd = g.rd;
+      return true;
+    }
+    // Flag, prefix (blank under a prefix printed alone above), next hop; then the numbers and the path.
+    const m = /^\s*([*+-]?)\s*(\S+)(?:\s+(\S+))?/.exec(s);
+    if (m === null) return false;
+    const firstAt = s.indexOf(m[2] ?? '', (m[1] ?? '').length);
+    const continued = this.prefix !== '' && r.nexthop > 0 && firstAt >= r.nexthop - 1;
+    const g = continued ? { prefix: this.prefix, rd: this.rd } : splitRd(m[2] ?? '');
+    if (!isPrefixToken(g.prefix)) return false;
+    const hop = continued ? m[2] : m[3];
+    const hopEnd = continued ? firstAt + (m[2] ?? '').length : m[0].length;
+    this.prefix = g.prefix;
+    this.rd = g.rd;
+    const d = newDraft(g.prefix, n);
+    d.rd = g.rd;
     d.best = m[1] === '*' || m[1] === '+';
-    if (isAddress(m[3] ?? '')) d.nextHop = m[3];
-    else if (m[3] !== 'Self') return false;
+    if (isAddress(hop ?? '')) d.nextHop = hop;
+    else if (hop !== 'Self') return false;
     const tok = /\S+/g;
-    tok.lastIndex = m[0].length;
+    tok.lastIndex = hopEnd;
     let pathFrom = s.length;
     for (let t = tok.exec(s); t !== null; t = tok.exec(s)) {
       const end = t.index + t[0].length - 1;
