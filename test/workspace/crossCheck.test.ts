@@ -204,3 +204,32 @@ test('cross checks read the aut-num copy that has the policy when several regist
   const ok = workspaceOf({ ...files, 'file:///full.rpsl': files['file:///full.rpsl'].replace('198.51.100.0/24', '192.0.2.0/24') });
   assert.deepEqual(crossCheckDocument(ok.docs['file:///route.rpsl']!, ok.ctx), []);
 });
+
+// Every cross-object finding must hold when the workspace mixes registries (issue 13): the same aut-num or set
+// name in two registries is two objects, a stub in one and the real thing in another.
+test('import-without-export reads the peer aut-num copy that has the policy, and says which, when registries mix', () => {
+  const files = {
+    'file:///mine.rpsl': 'aut-num: AS65002\nimport: from AS65001 accept AS65001\nsource: RADB\n',
+    'file:///stub.rpsl': 'aut-num: AS65001\nas-name: EXAMPLE\nsource: NTTCOM\n',
+    'file:///full.rpsl': 'aut-num: AS65001\nas-name: EXAMPLE\nexport: to AS65003 announce AS65001\nsource: ARIN\n',
+  };
+  const { ctx, docs } = workspaceOf(files);
+  const found = crossCheckDocument(docs['file:///mine.rpsl']!, ctx);
+  assert.deepEqual(found.map((d) => d.code), ['workspace/import-without-export']);
+  assert.match(found[0]!.message, /AS65001's aut-num \(the ARIN copy of 2, the one with the most policy\) has no export to AS65002/);
+  // The full copy exporting to AS65002 settles it, although the NTTCOM stub exports nothing.
+  const ok = workspaceOf({ ...files, 'file:///full.rpsl': files['file:///full.rpsl'].replace('AS65003', 'AS65002') });
+  assert.deepEqual(crossCheckDocument(ok.docs['file:///mine.rpsl']!, ok.ctx), []);
+});
+
+test('member-of holds when any registry’s copy of the set takes the member, and names the copies when none does', () => {
+  const route = 'route: 192.0.2.0/24\norigin: AS1\nmember-of: RS-FOO\nmnt-by: MNT-A\nsource: RADB\n';
+  // A stub RS-FOO in NTTCOM (no mbrs-by-ref) indexed first, the real one in RADB admitting MNT-A.
+  const mixed = { 'file:///a-stub.rpsl': 'route-set: RS-FOO\nsource: NTTCOM\n', 'file:///b-real.rpsl': 'route-set: RS-FOO\nmbrs-by-ref: MNT-A\nsource: RADB\n', 'file:///r.rpsl': route };
+  assert.deepEqual(findings(mixed, 'file:///r.rpsl'), []);
+  // No copy admits it: the finding says how many copies were read and in which registries.
+  const { ctx, docs } = workspaceOf({ ...mixed, 'file:///b-real.rpsl': 'route-set: RS-FOO\nmbrs-by-ref: MNT-B\nsource: RADB\n' });
+  const found = crossCheckDocument(docs['file:///r.rpsl']!, ctx);
+  assert.deepEqual(found.map((d) => d.code), ['workspace/member-of-not-allowed']);
+  assert.match(found[0]!.message, /none of the 2 copies, in (NTTCOM, RADB|RADB, NTTCOM), takes it/);
+});

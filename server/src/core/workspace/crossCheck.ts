@@ -103,21 +103,22 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
     }
   }
 
-  // member-of without the set's consent.
+  // member-of without the set's consent. When several registries hold the set (a stub in one, the real set in
+  // another), IRRd expands the first copy in the querier's source order (query_resolver._find_set_members), an
+  // order the workspace does not know: the finding is reported only when no copy takes the member.
   for (const ref of refs) {
     if (ref.attribute !== 'member-of') continue;
-    const set = index.resolve(ref.kind, ref.key)[0];
-    if (!set) continue;
-    // Listed in the set's members: it is a member whatever mbrs-by-ref says (RFC 2622 §5.1).
-    if (set.refs.some((r) => (r.attribute === 'members' || r.attribute === 'mp-members') && r.key === e.key)) continue;
+    const copies = index.resolve(ref.kind, ref.key);
+    const set = copies[0];
+    if (!set || copies.some((c) => acceptsMember(c, e))) continue;
     const allowed = mbrsByRef(set.object);
-    if (memberOfAllowed(e.object, allowed)) continue;
+    const which = copies.length < 2 ? '' : ` (none of the ${copies.length} copies, in ${[...new Set(copies.map((c) => sourceOfEntry(c) || 'no source'))].join(', ')}, takes it; this is the first)`;
     push(
       'workspace/member-of-not-allowed',
       ref.span,
       allowed.size === 0
-        ? `${ref.key} has no mbrs-by-ref, so this member-of is ignored: add "mbrs-by-ref: <your mntner>" (or ANY) to ${ref.key}, or list ${e.key} in its members.`
-        : `None of this object's mnt-by is in ${ref.key}'s mbrs-by-ref (${[...allowed].join(', ')}), so the member-of is ignored. Add the mntner there, or list ${e.key} in its members.`,
+        ? `${ref.key}${which} has no mbrs-by-ref, so this member-of is ignored: add "mbrs-by-ref: <your mntner>" (or ANY) to ${ref.key}, or list ${e.key} in its members.`
+        : `None of this object's mnt-by is in ${ref.key}'s mbrs-by-ref (${[...allowed].join(', ')})${which}, so the member-of is ignored. Add the mntner there, or list ${e.key} in its members.`,
       [anchored(set, set.nameSpan, `${ref.key} is defined here`)],
     );
   }
@@ -126,6 +127,12 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
   if (e.route) checkRoute(index, e, push);
   if (e.className === 'aut-num') checkPeerExports(index, e, push);
   return out;
+}
+
+/** A set takes a member that it lists (whatever mbrs-by-ref says, RFC 2622 §5.1) or whose mnt-by its mbrs-by-ref names. */
+function acceptsMember(set: IndexedObject, member: IndexedObject): boolean {
+  if (set.refs.some((r) => (r.attribute === 'members' || r.attribute === 'mp-members') && r.key === member.key)) return true;
+  return memberOfAllowed(member.object, mbrsByRef(set.object));
 }
 
 function anchored(target: IndexedObject, span: Span, message: string): AnchoredRelated {
