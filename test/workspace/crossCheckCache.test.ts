@@ -38,10 +38,23 @@ function fresh(texts: Record<string, string>, dumpDoc: SourceDocument): string[]
     .sort();
 }
 
+type Reindex = (ix: WorkspaceIndex, uri: string, text: string) => void;
+const byObjects: Reindex = (ix, uri, text) => ix.set(uri, frameRpsl(text).objects, text);
+/** As the language server indexes an open document: framed again only around the edit. */
+const byText: Reindex = (ix, uri, text) => ix.setText(uri, text);
+
 test('cached cross-checks equal a fresh full check after every edit, in the file and in another one, and re-check only what an edit affects', () => {
+  cachedEqualsFresh(byObjects);
+});
+
+test('the same when the edited file is indexed by setText, as the language server does', () => {
+  cachedEqualsFresh(byText);
+});
+
+function cachedEqualsFresh(reindex: Reindex): void {
   const texts: Record<string, string> = { [DUMP]: dump(), [SIDE]: 'mntner: MNT-9\n' };
   const ix = new WorkspaceIndex();
-  for (const [u, t] of Object.entries(texts)) ix.set(u, frameRpsl(t).objects, t);
+  for (const [u, t] of Object.entries(texts)) reindex(ix, u, t);
   ix.markRegistryDump(DUMP);
   const cache = new CrossCheckCache(ix, DUMP);
   const first = cache.update();
@@ -62,7 +75,7 @@ test('cached cross-checks equal a fresh full check after every edit, in the file
       const t = texts[DUMP]!;
       const at = rand(t.length + 1);
       texts[DUMP] = t.slice(0, at) + dumpEdits[rand(dumpEdits.length)]! + t.slice(Math.min(t.length, at + rand(3)));
-      ix.set(DUMP, frameRpsl(texts[DUMP]).objects, texts[DUMP]);
+      reindex(ix, DUMP, texts[DUMP]);
     }
   };
   for (let step = 0; step < 60; step++) {
@@ -81,4 +94,4 @@ test('cached cross-checks equal a fresh full check after every edit, in the file
   }
   // 60 full re-checks would be 60 × objects; the cache re-checks a fraction of that.
   assert.ok(checked < 60 * objects * 0.5, `re-checked ${checked} objects over 60 edits of a file of ${objects}`);
-});
+}

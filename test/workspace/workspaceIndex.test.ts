@@ -113,7 +113,8 @@ function snapshot(ix: WorkspaceIndex, uri: string): unknown {
   };
 }
 
-test('re-indexing after an edit keeps the untouched objects and equals indexing the new text from scratch', () => {
+/** A deterministic walk of edits of every shape (typing, deleting, splitting and merging objects), re-indexing after each. */
+function editWalk(reindex: (ix: WorkspaceIndex, uri: string, text: string) => void): void {
   const objects = [
     'as-set: AS-A\nmembers: AS1, AS-B\nmnt-by: MNT-X',
     'route: 192.0.2.0/24\norigin: AS1\nmember-of: RS-FOO\nmnt-by: MNT-X',
@@ -122,26 +123,34 @@ test('re-indexing after an edit keeps the untouched objects and equals indexing 
     'route6: 2001:db8::/32\norigin: AS2\nmnt-by: MNT-Y',
     'mntner: MNT-X\nauth: CRYPT-PW x',
   ];
-  // A deterministic walk of edits of every shape: typing, deleting, splitting and merging objects.
   let seed = 7;
   const rand = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
-  const edits = ['x', '', '\n', '\n\n', '1', ' AS9', 'route: 198.51.100.0/24\norigin: AS7\n\n', ':'];
+  const edits = ['x', '', '\n', '\n\n', '1', ' AS9', 'route: 198.51.100.0/24\norigin: AS7\n\n', ':', ' \n', '\n \n', '\r\n', '  continued\n', '\n% IANA WHOIS server\n'];
   let text = objects.join('\n\n') + '\n';
+  const uri = 'file:///f.rpsl';
   const ix = new WorkspaceIndex();
-  ix.set('file:///f.rpsl', frameRpsl(text).objects, text);
+  reindex(ix, uri, text);
   let kept = 0;
-  for (let step = 0; step < 300; step++) {
+  for (let step = 0; step < 400; step++) {
     const at = rand(text.length + 1);
     const cut = Math.min(text.length, at + rand(4));
-    const before = new Set(ix.objectsIn('file:///f.rpsl'));
+    const before = new Set(ix.objectsIn(uri));
     text = text.slice(0, at) + edits[rand(edits.length)]! + text.slice(cut);
-    ix.set('file:///f.rpsl', frameRpsl(text).objects, text);
-    kept += ix.objectsIn('file:///f.rpsl').filter((e) => before.has(e)).length;
+    reindex(ix, uri, text);
+    kept += ix.objectsIn(uri).filter((e) => before.has(e)).length;
     const fresh = new WorkspaceIndex();
-    fresh.set('file:///f.rpsl', frameRpsl(text).objects, text);
-    assert.deepEqual(snapshot(ix, 'file:///f.rpsl'), snapshot(fresh, 'file:///f.rpsl'), `after step ${step}`);
+    fresh.set(uri, frameRpsl(text).objects, text);
+    assert.deepEqual(snapshot(ix, uri), snapshot(fresh, uri), `after step ${step}`);
   }
   assert.ok(kept > 300, `entries were kept across edits (${kept})`);
+}
+
+test('re-indexing after an edit keeps the untouched objects and equals indexing the new text from scratch', () => {
+  editWalk((ix, uri, text) => ix.set(uri, frameRpsl(text).objects, text));
+});
+
+test('setText frames only around the edit and equals indexing the new text from scratch', () => {
+  editWalk((ix, uri, text) => ix.setText(uri, text));
 });
 
 test('lookups made under tracking are reported as read, and a change to what was read is announced', () => {

@@ -27,7 +27,6 @@ import { liveRpki } from './rpkiFeatures';
 import { readSettings } from './settings';
 import { AuthoredSources } from '../core/rpsl/authoredSources';
 import { featureModules } from './features';
-import { parseRpslDocument } from '../core/rpsl/document';
 import { applyBudget } from '../core/diagnostics/budget';
 import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import { commonLength } from '../core/text/commonLength';
@@ -217,9 +216,8 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const indexIfRpsl = (uri: string): void => {
     const found = serviceFor(uri);
     if (found?.doc.languageId === 'rpsl') {
-      // The parse is shared with validation through the per-document cache.
-      const parsed = guarded('indexing', undefined, () => rpslObjects(found.doc));
-      if (parsed) workspace.set(uri, parsed, found.doc.text);
+      // Framed again only around what changed since the last version indexed (a dump is not framed whole per pause).
+      guarded('indexing', undefined, () => workspace.setText(uri, found.doc.text));
       for (const l of indexListeners) guarded('index listener', undefined, () => l(uri));
     }
   };
@@ -377,11 +375,6 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** The RPSL objects of a document, for the index; the RPSL service's cached parse. */
-function rpslObjects(doc: SourceDocument) {
-  return parseRpslDocument(doc).objects;
 }
 
 /**

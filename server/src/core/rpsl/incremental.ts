@@ -1,6 +1,7 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { Span } from '../text/range';
 import type { RpslDialectSetting } from './dialects';
+import { freshAt, Line, lineKind } from './freshAt';
 import { mayContinueObject } from './splitObject';
 import { validateRpslText } from './validate';
 import { commonLength } from '../text/commonLength';
@@ -28,44 +29,6 @@ export interface IncrementalStats {
   /** Chunks kept from before (or found in the cache) by the last update. */
   readonly reused: number;
   readonly chunks: number;
-}
-
-const NL = 10;
-const CR = 13;
-
-/** How the framer reads a line (frame.ts): empty (carriage returns aside), blanks only, or text. */
-const enum Line {
-  Empty,
-  Blanks,
-  Text,
-}
-
-function lineKind(text: string, pos: number, eol: number): Line {
-  let end = eol;
-  while (end > pos && text.charCodeAt(end - 1) === CR) end--;
-  if (end === pos) return Line.Empty;
-  for (let i = pos; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== CR) return Line.Text;
-  }
-  return Line.Blanks;
-}
-
-/**
- * True when the framer starts afresh at `pos` (a line start): an empty line came after the last line of text
- * before it. Lines of blanks only do not count either way: outside an object the framer takes them for empty
- * lines, inside one they wait for the next line to say what they are.
- */
-function freshAt(text: string, pos: number): boolean {
-  let end = pos;
-  while (end > 0) {
-    if (text.charCodeAt(end - 1) !== NL) return false;
-    const start = text.lastIndexOf('\n', end - 2) + 1;
-    const kind = lineKind(text, start, end - 1);
-    if (kind !== Line.Blanks) return kind === Line.Empty;
-    end = start;
-  }
-  return pos > 0;
 }
 
 /** The lower-cased attribute name the line text[pos, eol) starts with, if it starts with one. */

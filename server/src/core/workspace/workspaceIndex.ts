@@ -1,6 +1,7 @@
 import { parseAsn, type Asn } from '../net/asn';
 import { parsePrefix, type Prefix } from '../net/prefix';
 import { frameRpslInto } from '../rpsl/frame';
+import { freshAt, lineStartBefore, mayHoldForeignAnswer } from '../rpsl/freshAt';
 import { firstValue, type RpslObject } from '../rpsl/model';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/range';
@@ -79,9 +80,15 @@ function attributeId(name: string): number {
   return id;
 }
 
-/** The text a file was indexed from, shared by its entries (replaced, never mutated, on a new version). */
+/**
+ * The text a file was indexed from, shared by its entries: replaced on a new version, except by `setText`,
+ * which gives it the new text (its entries then move with the edit).
+ */
 interface FileText {
-  readonly text: string;
+  text: string;
+  index?: LineIndex;
+  /** The text may hold another server's answer, which empty lines do not end: setText then frames it whole. */
+  foreign?: boolean;
 }
 
 /** The object an entry last framed again, per entry (most recent last); see `Entry.object`. */
@@ -116,7 +123,8 @@ class Entry implements IndexedObject {
     public end: number,
     /** The framed object, when the index keeps it (a document open in the editor keeps it anyway). */
     public held: RpslObject | undefined,
-    private readonly source: FileText | undefined,
+    /** The file's text, when `object` frames it again (see setText: one per file, its text replaced on edits). */
+    public source: FileText | undefined,
   ) {
     const name = object.attributes[0]?.valueSpan ?? object.span;
     this.nameFrom = name.start - start;
@@ -271,7 +279,11 @@ export class WorkspaceIndex {
   private readonly byUri = new Map<string, readonly Entry[]>();
   /** class → key → objects; nested maps, since building `class+key` strings for every lookup was costly. */
   private readonly byKey = new Map<string, MultiMap<string, Entry>>();
-  /** target kind → name → the objects that reference it (each once; `referencesTo` finds the places). */
+  /**
+   * target kind → name → the objects that reference it (each once; `referencesTo` finds the places). A kind's
+   * map is built when it is first asked for and kept up to date from then on: a dump's references are mostly
+   * AS numbers in policies, which the cross-object checks never look up backwards (only navigation does).
+   */
   private readonly refsTo = new Map<TargetKind, MultiMap<string, Entry>>();
   /** One string per name referenced: a dump names the same few thousand sets and ASNs millions of times. */
   private readonly names = new Map<string, string>();
@@ -286,7 +298,7 @@ export class WorkspaceIndex {
   private readonly classCounts = new Map<string, number>();
   /** Route prefix lengths in use per address family, with counts: covering lookups try only these. */
   private readonly lengths = { 4: new Map<number, number>(), 6: new Map<number, number>() };
-  private readonly texts = new Map<string, FileText & { index?: LineIndex }>();
+  private readonly texts = new Map<string, FileText>();
   private readonly dumps = new Set<string>();
   private gen = 0;
   private hadDump = false;
@@ -415,7 +427,7 @@ export class WorkspaceIndex {
    */
   openFile(uri: string, text: string, lines?: LineIndex): { add(object: RpslObject): void; close(): void } {
     this.remove(uri);
-    const source: FileText & { index?: LineIndex } = lines ? { text, index: lines } : { text };
+    const source: FileText = lines ? { text, index: lines } : { text };
     const entries: Entry[] = [];
     return {
       add: (object) => void entries.push(this.add(uri, object, undefined, source)),
@@ -426,6 +438,67 @@ export class WorkspaceIndex {
         this.settle();
       },
     };
+  }
+
+  /**
+   * Brings `uri` to `text`, framing only around what changed since the version indexed last: from the last
+   * place before the edit where the framer starts afresh to the first one after it where the old text's
+   * framing did too (see freshAt). Objects outside keep their entries (those after the edit move by its
+   * length); the entries keep no framed object and frame again from the text when asked, as with openFile.
+   * This is the editor's pause in typing: a 20 MB dump is not framed again whole for a keystroke.
+   */
+  setText(uri: string, text: string): void {
+    const old = this.byUri.get(uri);
+    const box = this.texts.get(uri);
+    const oldText = box?.text;
+    if (old && oldText === text) return;
+    const max = Math.min(oldText?.length ?? 0, text.length);
+    const prefix = oldText === undefined ? 0 : commonLength(oldText, text, max, false);
+    const suffix = oldText === undefined ? 0 : commonLength(oldText, text, max - prefix, true);
+    // Whether the file may hold a foreign answer is read whole once, then only in the lines each edit writes.
+    const written = text.slice(text.lastIndexOf('\n', prefix - 1) + 1, lineEndAfter(text, text.length - suffix));
+    if (!old || !box || oldText === undefined || box.foreign !== false || mayHoldForeignAnswer(written)) {
+      const file = this.openFile(uri, text);
+      frameRpslInto(text, { object: (o) => file.add(o), diagnostic: () => undefined });
+      file.close();
+      const opened = this.texts.get(uri);
+      if (opened) opened.foreign = mayHoldForeignAnswer(text);
+      return;
+    }
+    const delta = text.length - oldText.length;
+    // From: a line start at or before the edit (the text before it is the same in both versions).
+    let from = text.lastIndexOf('\n', prefix - 1) + 1;
+    while (from > 0 && !freshAt(text, from)) from = lineStartBefore(text, from);
+    // To: a line start at or after the edit where both versions start afresh (the text after it is the same).
+    let to = text.length - suffix;
+    if (to > from && text.charCodeAt(to - 1) !== 10) to = lineEndAfter(text, to);
+    while (to < text.length && !(freshAt(text, to) && freshAt(oldText, to - delta))) to = lineEndAfter(text, to);
+    let head = 0;
+    while (head < old.length && old[head]!.start < from) head++;
+    let tail = old.length;
+    while (tail > head && old[tail - 1]!.start >= to - delta) tail--;
+    this.gen++;
+    for (let i = head; i < tail; i++) this.removeEntry(old[i]!);
+    // One text per file, which every entry of it reads: kept entries frame again from the new text.
+    box.text = text;
+    box.index = undefined;
+    reframed.clear();
+    const entries: Entry[] = old.slice(0, head);
+    for (const e of entries) {
+      e.held = undefined;
+      e.source = box;
+    }
+    const moved = old.slice(tail);
+    for (const e of moved) {
+      e.held = undefined;
+      e.source = box;
+      e.start += delta;
+      e.end += delta;
+    }
+    frameRpslInto(text, { object: (o) => void entries.push(this.add(uri, o, undefined, box)), diagnostic: () => undefined }, { from, to, afterBlank: from > 0 });
+    for (const e of moved) entries.push(e);
+    this.byUri.set(uri, entries);
+    this.settle();
   }
 
   private notePresence(cls: string, key: string, before: boolean): void {
@@ -481,14 +554,29 @@ export class WorkspaceIndex {
       l.set(route.prefix.length, n + 1);
       if (n === 0 && notify) this.bump(token.lengths(route.prefix.afi));
     }
-    let lastKind: TargetKind | undefined;
-    let refs: MultiMap<string, Entry> | undefined;
-    e.refTargets((kind, k) => {
-      if (kind !== lastKind) refs = bucket(this.refsTo, (lastKind = kind));
-      refs!.addInOrderOnce(k, e, entryOrder);
-      if (notify) this.bump(token.refs(kind, k));
-    });
+    if (notify || this.refsTo.size > 0) {
+      let lastKind: TargetKind | undefined;
+      let refs: MultiMap<string, Entry> | undefined;
+      e.refTargets((kind, k) => {
+        if (kind !== lastKind) refs = this.refsTo.get((lastKind = kind));
+        refs?.addInOrderOnce(k, e, entryOrder);
+        if (notify) this.bump(token.refs(kind, k));
+      });
+    }
     return e;
+  }
+
+  /** The reverse map of `kind`, built from every entry the first time it is asked for. */
+  private referrers(kind: TargetKind): MultiMap<string, Entry> {
+    let refs = this.refsTo.get(kind);
+    if (refs) return refs;
+    this.refsTo.set(kind, (refs = new MultiMap()));
+    for (const list of this.byUri.values())
+      for (const e of list)
+        e.refTargets((k, key) => {
+          if (k === kind) refs.addInOrderOnce(key, e, entryOrder);
+        });
+    return refs;
   }
 
   private removeEntry(e: Entry): void {
@@ -519,6 +607,7 @@ export class WorkspaceIndex {
         if (notify) this.bump(token.lengths(e.route.prefix.afi));
       }
     }
+    if (!notify && this.refsTo.size === 0) return;
     // Each name once: an aut-num of a dump names the same peer in thousands of its references.
     const done = new Set<string>();
     e.refTargets((kind, k) => {
@@ -593,7 +682,7 @@ export class WorkspaceIndex {
     const k = key.toUpperCase();
     if (this.readers.length > 0) this.read(token.refs(kind, k));
     const out: ReferenceSite[] = [];
-    for (const e of this.refsTo.get(kind)?.get(k) ?? []) for (let i = 0; i < e.refCount; i++) if (e.refIs(i, kind, k)) out.push(new Site(e, i));
+    for (const e of this.referrers(kind).get(k)) for (let i = 0; i < e.refCount; i++) if (e.refIs(i, kind, k)) out.push(new Site(e, i));
     return out;
   }
 
@@ -700,6 +789,12 @@ export class WorkspaceIndex {
     for (const l of this.byUri.values()) n += l.length;
     return n;
   }
+}
+
+/** The start of the line after the one `pos` is in (or the text's length). */
+function lineEndAfter(text: string, pos: number): number {
+  const nl = text.indexOf('\n', pos);
+  return nl < 0 ? text.length : nl + 1;
 }
 
 function routeOf(obj: RpslObject): { prefix: Prefix; normalized: string; origin: Asn } | undefined {
