@@ -1,4 +1,5 @@
 import { isPathLine } from './aspathList';
+import { VRP3_HEADER } from './huaweiOriginTable';
 import { cleanLine, isChromeLine } from './lineClean';
 import type { LgFormat } from './types';
 
@@ -87,6 +88,10 @@ const SIGNATURES: readonly Signature[] = [
   { format: 'huawei', re: /^\s*BGP Local router ID is /, weight: 5 },
   { format: 'huawei', re: /Network\s+NextHop\s+MED\s+LocPrf\s+PrefVal\s+Path\/Ogn/, weight: 8 },
   { format: 'huawei', re: /^\s*Total Number of Routes: \d+/, weight: 3 },
+  { format: 'huawei-vrp3', re: VRP3_HEADER, weight: 10 },
+  { format: 'huawei-detail', re: /^\s*BGP routing table (?:entry )?information of \S+:\s*$/, weight: 8 },
+  { format: 'huawei-detail', re: /^\s*Original nexthop\s*:/, weight: 4 },
+  { format: 'huawei-detail', re: /^\s*AS-path\s*(?::\s|\S.*,\s*origin\s)/, weight: 4 },
   // MikroTik.
   { format: 'mikrotik', re: /bgp-as-path=|bgp\.as-path=/, weight: 8 },
   { format: 'mikrotik', re: /dst-address=\S+/, weight: 2 },

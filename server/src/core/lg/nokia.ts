@@ -1,7 +1,8 @@
 import { parseAsPathText } from './asPathText';
 import { isAddress, isPrefixToken } from './address';
 import { isChromeLine } from './lineClean';
-import { finishDraft, newDraft, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
+import { parseCommunityList } from './communities';
+import { finishDraft, newDraft, rpkiWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { LgFormat } from './types';
 
 /**
@@ -22,10 +23,50 @@ const KNOWN = [
   /^Routes : \d+/,
 ];
 
+/**
+ * The detail form (`show router bgp routes <prefix> detail`): `Key : value` lines, two columns wide,
+ * starting with `Network :`. A path's attributes come as `Original Attributes` and, when an import
+ * policy changed them, again as `Modified Attributes`; the route keeps the original (received) path.
+ */
+const DETAIL_KEY = /^([A-Z][\w.() -]*?)\s*:\s?(.*)$/;
+/** The second column of a two-column detail line: `MED            : None` after the first value. */
+const SECOND_COLUMN = /\s{2,}([A-Z][\w.() -]*?)\s*:\s?(.*)$/;
+
+const DETAIL_FIELDS: Readonly<Record<string, (d: RouteDraft, v: string, n: number) => void>> = {
+  Nexthop: (d, v) => {
+    if (isAddress(v)) d.nextHop = v;
+  },
+  From: (d, v) => {
+    if (isAddress(v)) d.peerAddress = v;
+  },
+  'Local Pref.': (d, v) => {
+    d.localPref = uint(v);
+  },
+  MED: (d, v) => {
+    d.med = uint(v);
+  },
+  'AS-Path': (d, v, n) => {
+    d.path = /^No As-Path$/i.test(v.trim()) ? parseAsPathText('') : parseAsPathText(v, { originCode: true });
+    d.pathLine = n;
+  },
+  Community: (d, v) => {
+    d.communities.push(...parseCommunityList(v).communities);
+  },
+  Flags: (d, v) => {
+    d.valid = /\bValid\b/.test(v);
+    d.best = /\bBest\b/.test(v);
+  },
+  'Orig Validation': (d, v) => {
+    d.rpki = rpkiWord(v.trim());
+  },
+};
+
 export class NokiaParser implements LineParser {
   private cur: RouteDraft | undefined;
   /** Which line of the three the next indented line is. */
   private part = 0;
+  /** Reading a detail entry; `modified` while in its `Modified Attributes` block. */
+  private detail: { modified: boolean } | undefined;
 
   constructor(
     private readonly sink: RouteSink,
@@ -36,6 +77,7 @@ export class NokiaParser implements LineParser {
     this.sink.step(1);
     if (isChromeLine(s)) return;
     for (const re of KNOWN) if (re.test(s)) return;
+    if (this.detailLine(s, n)) return;
     const head = /^([usx*>ilbdhp?]+)\s+(\S+)\s+(\S+)\s+(\S+)/.exec(s);
     if (head !== null) {
       const net = (head[2] ?? '').replace(/^(?:\d+(?:\.\d+){0,3}:\d+:)/, '');
@@ -78,9 +120,37 @@ export class NokiaParser implements LineParser {
     this.flush();
   }
 
+  private detailLine(s: string, n: number): boolean {
+    if (/^(?:Original|Modified) Attributes\s*$/.test(s)) {
+      this.detail = { modified: s.startsWith('Modified') };
+      return true;
+    }
+    const m = DETAIL_KEY.exec(s);
+    if (m === null) return false;
+    const key = (m[1] ?? '').trim();
+    const value = (m[2] ?? '').trim();
+    if (key === 'Network' && isPrefixToken(value.replace(/^\d+(?:\.\d+){0,3}:\d+:/, ''))) {
+      if (this.detail?.modified === true && this.cur?.prefix === value) return true;
+      this.flush();
+      this.cur = newDraft(value.replace(/^\d+(?:\.\d+){0,3}:\d+:/, ''), n);
+      this.detail = { modified: false };
+      return true;
+    }
+    const d = this.cur;
+    if (this.detail === undefined || d === undefined) return false;
+    if (this.detail.modified) return true;
+    const second = SECOND_COLUMN.exec(value);
+    const first = second !== null ? value.slice(0, second.index).trim() : value;
+    DETAIL_FIELDS[key]?.(d, first, n);
+    if (second !== null) DETAIL_FIELDS[second[1] ?? '']?.(d, (second[2] ?? '').trim(), n);
+    d.end = n;
+    return true;
+  }
+
   private flush(): void {
     if (this.cur !== undefined) this.sink.route(finishDraft(this.cur));
     this.cur = undefined;
     this.part = 0;
+    this.detail = undefined;
   }
 }

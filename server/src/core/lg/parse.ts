@@ -5,6 +5,7 @@ import { CiscoDetailParser } from './ciscoDetail';
 import { CiscoTableParser } from './ciscoTable';
 import { DETECT_LINES, detectFormat, startsOtherFormat, type Detection } from './detect';
 import { GobgpParser } from './gobgp';
+import { HuaweiOriginTableParser } from './huaweiOriginTable';
 import { parseJsonLg } from './jsonForms';
 import { JunosParser } from './junos';
 import { cleanLine } from './lineClean';
@@ -13,6 +14,7 @@ import { MikrotikParser } from './mikrotik';
 import { NokiaParser } from './nokia';
 import { OpenbgpdParser } from './openbgpd';
 import { asideKind, continuesWrap, isCommandLine, NO_FRAME, readFrame, unframe, withoutStamp, wrapJoiner, type PasteFrame } from './pasteFrame';
+import { VrpDetailParser } from './vrpDetail';
 import type { LgBlock, LgFormat, LgParseResult, LgRoute, SkippedLine, UnparsedLine } from './types';
 
 /** Which parser reads which format; the JSON forms are read whole by jsonForms.ts. */
@@ -23,6 +25,8 @@ const PARSERS: Readonly<Record<LgFormat, ParserFactory | undefined>> = {
   frr: (s, f) => new CiscoTableParser(s, f),
   arista: (s, f) => new CiscoTableParser(s, f),
   huawei: (s, f) => new CiscoTableParser(s, f),
+  'huawei-vrp3': (s, f) => new HuaweiOriginTableParser(s, f),
+  'huawei-detail': (s, f) => new VrpDetailParser(s, f),
   'cisco-ios-detail': (s, f) => new CiscoDetailParser(s, f),
   'cisco-nxos-detail': (s, f) => new CiscoDetailParser(s, f),
   'arista-detail': (s, f) => new CiscoDetailParser(s, f),

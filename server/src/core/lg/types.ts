@@ -39,6 +39,8 @@ export type LgFormat =
   | 'gobgp'
   | 'nokia-sros'
   | 'huawei'
+  | 'huawei-vrp3'
+  | 'huawei-detail'
   | 'mikrotik'
   | 'ripestat-json'
   | 'alice-json'
