@@ -106,7 +106,7 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
         if (res.code !== 0) throw new Error(`lab: gobgp ${args.join(' ')} failed: ${res.stderr || res.stdout}`);
       }
       for (const r of vpnPeer ? VPN_INJECTED : []) {
-        const args = ['global', 'rib', '-a', 'vpnv4', 'add', r.prefix, 'label', '100', 'rd', r.rd ?? '', 'rt', ...r.extCommunities.map(([a, v]) => `${a}:${v}`)];
+        const args = ['global', 'rib', '-a', 'vpnv4', 'add', r.prefix, 'label', '100', 'rd', r.rd, 'rt', ...r.extCommunities.map(([a, v]) => `${a}:${v}`)];
         args.push('aspath', pathText(r.asPath), 'nexthop', r.nextHop, 'origin', r.origin);
         if (r.med !== undefined) args.push('med', String(r.med));
         const res = await gobgp(...args);
@@ -115,12 +115,13 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
     },
     views: () => views,
     async ready() {
+      if (vpnPeer) {
+        // gobgp keys its VPN rib by the RD glued to the prefix.
+        const got = await ribPrefixes('global', 'rib', '-a', 'vpnv4');
+        if (!got || VPN_INJECTED.some((r) => !got.has(`${r.rd}:${r.prefix}`))) return undefined;
+      }
       for (const [view, routes] of Object.entries(views)) {
-        if (view === 'gobgp-vpn') {
-          const got = await ribPrefixes('global', 'rib', '-a', 'vpnv4');
-          if (!got || routes.some((r) => !got.has(`${r.rd ?? ''}:${r.prefix}`))) return undefined;
-          continue;
-        }
+        if (view === 'gobgp-vpn') continue;
         const from = view.replace(/^gobgp-adj-in-/, '') as Receiver;
         const table = view === 'gobgp' ? ['global', 'rib'] : ['neighbor', RECEIVERS[from].address, 'adj-in'];
         const got4 = await ribPrefixes(...table);

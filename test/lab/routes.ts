@@ -170,7 +170,8 @@ export const VPN_RT: readonly [number, number] = [64496, 7];
  * VPN-IPv4 routes (RFC 4364) gobgpd originates toward FRR only: the same prefix under two route
  * distinguishers with different paths, so a parser that drops the RD mixes them up.
  */
-export const VPN_INJECTED: readonly Route[] = [
+export type VpnRoute = Route & { readonly rd: string };
+export const VPN_INJECTED: readonly VpnRoute[] = [
   { ...base, prefix: '10.10.0.0/24', rd: '64496:1', asPath: [seq(64550, 4200000004)], origin: 'igp', extCommunities: [VPN_RT] },
   { ...base, prefix: '10.10.0.0/24', rd: '64496:2', asPath: [seq(64551), set(64552, 64553)], origin: 'igp', extCommunities: [VPN_RT] },
   { ...base, prefix: '10.10.1.0/24', rd: '64496:1', asPath: [seq(64554, 64555, 64556)], origin: 'egp', med: 20, extCommunities: [VPN_RT] },
