@@ -43,6 +43,8 @@ export function isPrefixToken(t: string): boolean {
  */
 export function withClassfulLength(t: string): string {
   if (t.indexOf('/') >= 0 || t.indexOf(':') >= 0) return t;
+  // The default route: IOS prints it `0.0.0.0` too, and 0.0.0.0/8 is never a routed network.
+  if (t === '0.0.0.0') return '0.0.0.0/0';
   const dot = t.indexOf('.');
   const first = Number(t.slice(0, dot < 0 ? t.length : dot));
   const len = first < 128 ? 8 : first < 192 ? 16 : first < 224 ? 24 : 32;

@@ -94,6 +94,8 @@ export class LgStreamParser {
   /** Format of the current block; `firstFormat` is the first recognised one, which the result reports. */
   private format: LgFormat = 'unknown';
   private firstFormat: LgFormat | undefined;
+  /** The last text format recognised: a following block that names none is read as this one. */
+  private lastFormat: LgFormat | undefined;
   private jsonText: string[] | undefined;
   private jsonStart = 0;
   /** A row that filled the terminal, waiting to see whether the next line is its wrapped tail. */
@@ -377,7 +379,11 @@ export class LgStreamParser {
     this.frameRead = true;
     this.frame = frame.quote === 0 && frame.indent === '' && !frame.stamp ? NO_FRAME : frame;
     if (this.opts.format !== undefined) this.choose(this.opts.format, JSON_FORMATS.has(this.opts.format), start);
-    else this.choose(d.format, d.json, start);
+    else if (d.format === 'unknown' && !d.json && this.lastFormat !== undefined) {
+      // A block nothing in it names (an output whose header the author cut, `< output omitted >`) after
+      // a recognised one: another command on the same router, read as that one's format.
+      this.choose(this.lastFormat, false, start);
+    } else this.choose(d.format, d.json, start);
     if (this.jsonText !== undefined) {
       // Whatever precedes the document (prompts, logs) is set aside; the rest is the document.
       let k = 0;
@@ -406,6 +412,7 @@ export class LgStreamParser {
   private setFormat(format: LgFormat): void {
     this.format = format;
     if (format !== 'unknown') this.firstFormat ??= format;
+    if (format !== 'unknown' && !JSON_FORMATS.has(format)) this.lastFormat = format;
   }
 
   private choose(format: LgFormat, json: boolean, start: number): void {

@@ -132,16 +132,16 @@ export function unframe(raw: string, frame: PasteFrame): string {
   return s;
 }
 
-/** A prompt with a command (`router# show ip bgp`, `user@re0> show route …`, `bird> show route all`, `RP/0/RSP0/CPU0:pe1#show bgp`). */
+/** A prompt with a command (`router# show ip bgp`, `user@re0> show route …`, `bird> show route all`, `RP/0/RSP0/CPU0:pe1#show bgp`, Huawei/H3C `<R1>display …`, `[R1]display …`). */
 const COMMAND =
-  /^\s*(?:(?:\[[\w.@~ -]+\]\s*|[\w.@:/()[\]~-]+(?:\([\w-]+\))?)\s?[#>$%]\s*)?(?:show|sh|display|dis|birdc|bgpctl|gobgp|vtysh|\/routing|\/ip|run\s+show|do\s+sh\w*)(?:\s|$)/i;
+  /^\s*(?:(?:\[[\w.@~ -]+\]\s*|[\w.@:/()[\]~-]+(?:\([\w-]+\))?)\s?[#>$%]\s*|<[\w.@-]+>\s*|\[[\w.@~-]+\]\s*)?(?:show|sh|display|dis|birdc|bgpctl|gobgp|vtysh|\/routing|\/ip|run\s+show|do\s+sh\w*)(?:\s|$)/i;
 /**
  * Any other command after a prompt flush left: `edge1#curl …`, `user@host:~$ birdc …`, `rtr1>terminal length 0`.
  * The prompt's name holds a letter and two characters at least, so status marks (`*>`, `s>`) never match.
  */
 const PROMPT_COMMAND = /^(?:[\w.-]+@)?(?=[\w.-]*[A-Za-z])[\w.-]{2,}(?::[\w~/.-]*)?[#$%>]\s?[A-Za-z/]/;
-/** A prompt alone on its line: `router1#`, `user@re0>`, `[admin@MikroTik] >`, `<HUAWEI>`, `A:PE1#`. */
-const LONE_PROMPT = /^\s*(?:\[[\w.@ ~-]+\]\s*[>#$%]|<[\w.-]+>|[\w.@:/()~-]+[#>$%])\s*$/;
+/** A prompt alone on its line: `router1#`, `user@re0>`, `[admin@MikroTik] >`, `<HUAWEI>`, `[RouterB]`, `A:PE1#`. */
+const LONE_PROMPT = /^\s*(?:\[[\w.@ ~-]+\]\s*[>#$%]|<[\w.-]+>|\[(?=[\w.~-]*[A-Za-z])[\w.~-]+\]|[\w.@:/()~-]+[#>$%])\s*$/;
 /** A time stamp alone on its line: IOS-XR's `Wed Jun 20 18:46:11.356 BST`, `2026-01-02 10:00:00`, `*Jan  2 10:00:00.123: `. */
 const STAMP =
   /^\s*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+(?:\d{4}\s+)?\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+[A-Z]{2,5})?|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|\s?[+-]\d\d:?\d\d)?(?:\s+[A-Z]{2,5})?)\s*$/;
@@ -154,7 +154,7 @@ const LOG =
   /^\s*(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?[:,]?\s+\S|\*?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+[A-Z]{2,5})?:?\s+(?:%|\S+\s+\S+\[\d+\]:|\S+:)|%[A-Z][A-Z0-9_]*-(?:\d-)?[A-Z0-9_]+:|\+{3}\s.*\+{3}\s*$|(?:INFO|DEBUG|WARNING|WARN|ERROR|CRITICAL)\s*[:|-]\s)/;
 /** Terminal and looking-glass chrome that carries no route. */
 const CHROME =
-  /^\s*(?:\{(?:master|backup|primary|secondary|linecard)[^}]*\}\s*$|BIRD \d[\w.-]* ready\.|Access restricted|Connection (?:closed|to \S+ closed)|Last login:|-{1,3}\(?more[^)]*\)?-{1,3}|--More--|<---\s?More\s?--->|\[(?:edit|ok)\]\s*$|Building configuration|Load for five secs:|Time source is |Command: show |Router: \S|Query: |On \S.{4,120}\swrote:\s*$)/i;
+  /^\s*(?:\{(?:master|backup|primary|secondary|linecard)[^}]*\}\s*$|BIRD \d[\w.-]* ready\.|Access restricted|Connection (?:closed|to \S+ closed)|Last login:|-{1,3}\(?more[^)]*\)?-{1,3}|--More--|<---\s?More\s?--->|\[(?:edit|ok)\]\s*$|Building configuration|Load for five secs:|Time source is |Command: show |Router: \S|Query: |On \S.{4,120}\swrote:\s*$|\.{3,}\s*$)/i;
 
 /** What kind of non-output line `s` is (already unframed), or undefined for a line of router output. */
 export function asideKind(s: string): SkipKind | undefined {
