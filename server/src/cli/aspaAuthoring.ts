@@ -114,7 +114,7 @@ export async function run(sub: 'suggest' | 'impact', args: readonly string[], io
     const proposed = await loadAspaFiles(proposedFiles, io, 'aspa impact');
     const baseline = await loadAspaFiles(parsed.values.get('aspa-baseline') ?? [], io, 'aspa impact');
     if (!proposed || !baseline) return EXIT.usage;
-    const impact = aspaImpact(evidence.routes, baseline, proposed);
+    const impact = aspaImpact(evidence, baseline, proposed);
     if (format === 'json') io.stdout(`${JSON.stringify(impactJson(impact.changes, impact.unchanged, impact.untouched, relationships), null, 2)}\n`);
     else io.stdout(impactText(impact.changes, impact.unchanged, impact.untouched, proposed, relationships));
     return impact.changes.some((c) => c.after === 'invalid') ? EXIT.findings : EXIT.ok;

@@ -47,7 +47,7 @@ export const observedPathsFeatures: FeatureModule = (ctx) => {
         }
         // A newer setting may have started another load meanwhile: only the latest one counts.
         if (loadedFor !== key) return;
-        const routes = evidence.routes.length;
+        const routes = evidence.size;
         ctx.setObservedPaths({ evidence, label: `${routes.toLocaleString('en-US')} observed route${routes === 1 ? '' : 's'} from ${readable} file${readable === 1 ? '' : 's'}` });
         ctx.refreshDiagnostics();
       })(),

@@ -37,8 +37,7 @@ test('the Route Views paste gives 9 observed routes, prepends removed', () => {
 });
 
 test("suggest: Dayco's and its upstream's providers come from the paths; AS8048 is not Sparkle's provider once relationships say it is its customer", () => {
-  const evidence = new PathEvidence();
-  for (const r of routeViews) evidence.add(r);
+  const evidence = PathEvidence.of(routeViews);
   const dayco = suggestProviders(asn(21980), { paths: evidence });
   assert.deepEqual(dayco.providers.map((p) => p.asn), [269832]);
   assert.match(dayco.providers[0]!.evidence[0]!, /seen upstream of AS21980 in 9 paths from 1 vantage point, passing AS21980's routes on in 9/);
@@ -76,8 +75,7 @@ test("suggest: Dayco's and its upstream's providers come from the paths; AS8048 
 });
 
 test('suggest with the RIS collectors: two vantage points make the evidence wider', { skip: ris.length === 0 && '../shared/corpora/aspa not present' }, () => {
-  const evidence = new PathEvidence();
-  for (const r of ris) evidence.add(r);
+  const evidence = PathEvidence.of(ris);
   const upstream = suggestProviders(asn(269832), { paths: evidence, relationships });
   assert.deepEqual(upstream.providers.map((p) => [p.asn, p.confidence]), [[1299, 'high']]);
   assert.match(upstream.providers[0]!.evidence[0]!, /in 27 paths from 2 vantage points/);
@@ -86,7 +84,7 @@ test('suggest with the RIS collectors: two vantage points make the evidence wide
 test('impact: an AS0 ASPA for Sparkle turns the leaked routes Invalid at the hop AS6762 → AS8048, and nothing else changes', () => {
   const routes = [...routeViews, ...ris];
   const proposed = aspaDbFrom([[6762, [0]]]);
-  const impact = aspaImpact(routes, new Map(), proposed);
+  const impact = aspaImpact(PathEvidence.of(routes), new Map(), proposed);
   const through6762 = routes.filter((r) => r.path.includes(asn(6762)));
   // Received from a customer or peer (upstream) the leak is caught; from a provider (downstream, as a collector's
   // full feed) the path may legitimately come down from AS6762's provider side, so it stays Unknown.
@@ -104,7 +102,7 @@ test('impact: an AS0 ASPA for Sparkle turns the leaked routes Invalid at the hop
 test('impact: Dayco forgetting its only provider invalidates every observed route of its prefixes, naming the provider to add', () => {
   const current = loadAspaData(example('aspa.aspa'), 'aspa.aspa').db;
   const forgot = aspaDbFrom([[21980, [0]]]);
-  const impact = aspaImpact(routeViews, current, forgot);
+  const impact = aspaImpact(PathEvidence.of(routeViews), current, forgot);
   // The normal route (6939 1299 269832 21980), as Route Views' full feed from AS6939 delivers it (downstream), was
   // valid; the leaked ones were invalid already both ways and stay so.
   const normal = routeViews.find((r) => r.path[0] === 6939)!;
@@ -116,7 +114,7 @@ test('impact: Dayco forgetting its only provider invalidates every observed rout
   // 8 leaked routes × 2 directions, and the normal one upstream (AS6939 may not send a peer's route up).
   assert.equal(impact.unchanged.invalid, 17);
   // The current declaration against itself changes nothing.
-  assert.deepEqual(aspaImpact(routeViews, current, current).changes, []);
+  assert.deepEqual(aspaImpact(PathEvidence.of(routeViews), current, current).changes, []);
 });
 
 test('property: adding a provider to a declaration never turns an observed Valid route Invalid; impact of an ASPA against itself is empty', () => {
@@ -133,9 +131,10 @@ test('property: adding a provider to a declaration never turns an observed Valid
         const routes = paths.map((p, i) => ({ prefix: `10.${i}.0.0/16`, path: p.filter((a, j) => a !== p[j - 1]) as Asn[], vantage: 'v', source: 's' }));
         const widened = new Map(db);
         widened.set(asn(customer), new Set([...(db.get(asn(customer)) ?? []), asn(provider)]));
-        const impact = aspaImpact(routes, db, new Map([[asn(customer), widened.get(asn(customer))!]]), [direction]);
+        const evidence = PathEvidence.of(routes);
+        const impact = aspaImpact(evidence, db, new Map([[asn(customer), widened.get(asn(customer))!]]), [direction]);
         for (const c of impact.changes) assert.ok(!(c.before === 'valid' && c.after === 'invalid'), JSON.stringify(c));
-        assert.deepEqual(aspaImpact(routes, db, db, [direction]).changes, []);
+        assert.deepEqual(aspaImpact(evidence, db, db, [direction]).changes, []);
       },
     ),
     { numRuns: 300 },
@@ -146,8 +145,7 @@ test('in the editor: a declaration that forgets a provider gets a warning with t
   const { checkAgainstObserved, observedLenses } = await import('./observedChecks');
   const { parseAspaText } = await import('./loader');
   const { LineIndex } = await import('../text/lineIndex');
-  const evidence = new PathEvidence();
-  for (const r of routeViews) evidence.add(r);
+  const evidence = PathEvidence.of(routeViews);
   const observed = { evidence, label: '9 observed routes from 1 file' };
   const text = 'AS21980 => AS0\nAS6762 => AS0\n';
   const decls = parseAspaText(text, 'x.aspa').declarations;

@@ -1,10 +1,13 @@
 import type { Asn } from '../net/asn';
-import type { ObservedRoute } from './pathEvidence';
+import { CompiledAspaDb } from './compiledDb';
+import type { ObservedRoute, PathEvidence } from './pathEvidence';
 import type { AspaDb, Direction, Verdict } from './types';
 import { aspaVerdict, hopResult } from './verify';
 
 /** One observed route whose verdict the proposed ASPAs change. */
 export interface VerdictChange {
+  /** The route's number in the PathEvidence: the same for both directions of one route. */
+  readonly index: number;
   readonly route: ObservedRoute;
   /** Verified as received from a customer or peer (upstream) or from a provider (downstream). */
   readonly direction: Direction;
@@ -33,33 +36,63 @@ export interface AspaImpact {
  * routes someone observed: every route whose ASPA verdict changes, with the hop that decides and, when a
  * route turns Invalid, the provider whose absence causes it. Which way a route was received is not in
  * the data (a collector's peers send full tables, as a provider would; a router's customers and peers do
- * not), so both directions are verified and each change says which.
+ * not), so both directions are verified and each change says which. Only the routes through a proposed
+ * customer are verified — among `within` (route numbers, e.g. `routesThrough`) when given.
  */
 export function aspaImpact(
-  routes: Iterable<ObservedRoute>,
+  paths: PathEvidence,
   baseline: AspaDb,
   proposed: AspaDb,
   directions: readonly Direction[] = ['upstream', 'downstream'],
+  within?: ArrayLike<number>,
 ): AspaImpact {
-  const after = new Map(baseline);
-  for (const [c, providers] of proposed) after.set(c, providers);
+  const merged = new Map(baseline);
+  for (const [c, providers] of proposed) merged.set(c, providers);
+  // Compiled once: millions of routes may pass through a large transit network.
+  const before = new CompiledAspaDb(baseline);
+  const after = new CompiledAspaDb(merged);
   const changes: VerdictChange[] = [];
   const unchanged: Record<Verdict, number> = { valid: 0, invalid: 0, unknown: 0 };
-  let untouched = 0;
-  for (const route of routes) {
-    const path = route.path;
-    if (!path.some((a) => proposed.has(a))) {
-      untouched++;
-      continue;
-    }
-    for (const direction of directions) {
-      const was = aspaVerdict(path, baseline, direction);
-      const now = aspaVerdict(path, after, direction);
-      if (was === now) unchanged[now]++;
-      else changes.push({ route, direction, before: was, after: now, ...decidingHop(path, baseline, after, proposed, now) });
-    }
+  let touched = 0;
+  const looked = paths.forEachThrough(
+    proposed.keys(),
+    (index, path) => {
+      touched++;
+      for (const direction of directions) {
+        const was = aspaVerdict(path, before, direction);
+        const now = aspaVerdict(path, after, direction);
+        if (was === now) unchanged[now]++;
+        else changes.push(new Change(paths, index, direction, was, now, decidingHop(path, baseline, merged, proposed, now)));
+      }
+    },
+    within,
+  );
+  return { directions, changes, unchanged, untouched: looked - touched };
+}
+
+/** A change whose route is read from the index when asked for: a Tier-1's AS0 changes a million routes' verdicts. */
+class Change implements VerdictChange {
+  readonly customer: Asn;
+  readonly hop: { readonly from: Asn; readonly to: Asn };
+  readonly keepBy?: { readonly customer: Asn; readonly addProvider: Asn };
+  private observed: ObservedRoute | undefined;
+
+  constructor(
+    private readonly paths: PathEvidence,
+    readonly index: number,
+    readonly direction: Direction,
+    readonly before: Verdict,
+    readonly after: Verdict,
+    decided: Pick<VerdictChange, 'customer' | 'hop' | 'keepBy'>,
+  ) {
+    this.customer = decided.customer;
+    this.hop = decided.hop;
+    if (decided.keepBy) this.keepBy = decided.keepBy;
   }
-  return { directions, changes, unchanged, untouched };
+
+  get route(): ObservedRoute {
+    return (this.observed ??= this.paths.route(this.index));
+  }
 }
 
 /**

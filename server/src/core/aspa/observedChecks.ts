@@ -31,12 +31,12 @@ function proposedOf(declarations: readonly AspaDeclaration[]): Map<Asn, Set<Asn>
 
 /** Only the routes through the customer can change: the rest are not verified again. */
 function impactOf(customer: Asn, providers: ReadonlySet<Asn>, observed: ObservedPaths, baseline: AspaDb) {
-  return aspaImpact(observed.evidence.routesThrough(customer), baseline, new Map([[customer, providers]]));
+  return aspaImpact(observed.evidence, baseline, new Map([[customer, providers]]), undefined, observed.evidence.routesThrough(customer));
 }
 
 /** Routes (not route × direction) among changes that end in `verdict`. */
 function routesTo(changes: readonly VerdictChange[], verdict: string): number {
-  return new Set(changes.filter((c) => c.after === verdict).map((c) => c.route)).size;
+  return new Set(changes.filter((c) => c.after === verdict).map((c) => c.index)).size;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -61,7 +61,7 @@ export function checkAgainstObserved(declarations: readonly AspaDeclaration[], o
     if (byProvider.size === 0) continue;
     const suggestion = suggestProviders(customer, { paths: observed.evidence });
     for (const [missing, changes] of byProvider) {
-      const routes = new Set(changes.map((c) => c.route));
+      const routes = new Set(changes.map((c) => c.index));
       const example = changes[0]!.route;
       const seen = `${plural(routes.size, 'observed route')} through AS${missing} (e.g. ${example.prefix} via ${example.path.join(' ')}, ${example.source}) ${routes.size === 1 ? 'becomes' : 'become'}`;
       const not = suggestion.notProviders.find((n) => n.asn === missing);

@@ -76,9 +76,9 @@ export function suggestProviders(customer: Asn, sources: ProviderSources): Provi
   const paths = sources.paths;
   if (paths) {
     for (const [left, e] of paths.sentTo(customer)) {
-      const seen = `seen upstream of AS${customer} in ${e.paths} path${e.paths === 1 ? '' : 's'} from ${e.vantages.size} vantage point${e.vantages.size === 1 ? '' : 's'}`;
+      const seen = `seen upstream of AS${customer} in ${e.paths} path${e.paths === 1 ? '' : 's'} from ${e.vantages} vantage point${e.vantages === 1 ? '' : 's'}`;
       if (e.propagated > 0) {
-        support(left, e.vantages.size >= 2 ? WEIGHT.observedWide : WEIGHT.observedNarrow, `${seen}, passing AS${customer}'s routes on in ${e.propagated}`);
+        support(left, e.vantages >= 2 ? WEIGHT.observedWide : WEIGHT.observedNarrow, `${seen}, passing AS${customer}'s routes on in ${e.propagated}`);
       } else {
         // Only ever the collector's or router's own neighbour: a peer looks exactly like this.
         support(left, WEIGHT.observedEdge, `${seen}, only as the vantage point's own neighbour (a peer would look the same)`);
