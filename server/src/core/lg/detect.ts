@@ -1,6 +1,7 @@
 import { isPathLine } from './aspathList';
 import { VRP3_HEADER } from './huaweiOriginTable';
 import { cleanLine, isChromeLine } from './lineClean';
+import { ADVERTISEMENTS_HEADER } from './mikrotik';
 import type { LgFormat } from './types';
 
 /**
@@ -95,6 +96,7 @@ const SIGNATURES: readonly Signature[] = [
   // MikroTik.
   { format: 'mikrotik', re: /bgp-as-path=|bgp\.as-path=/, weight: 8 },
   { format: 'mikrotik', re: /dst-address=\S+/, weight: 2 },
+  { format: 'mikrotik', re: ADVERTISEMENTS_HEADER, weight: 8 },
 ];
 
 /** How many lines of the start the detector reads. */

@@ -17,15 +17,7 @@ const PAIR = /([\w.-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
 /** Attribute keys of v6 and v7, without the `bgp-`/`bgp.`/`.` prefix, and what they set. */
 const KEYS: Readonly<Record<string, (d: RouteDraft, v: string) => void>> = {
   'as-path': (d, v) => {
-    // RouterOS separates ASNs with commas; commas inside `{…}` belong to an AS_SET.
-    let depth = 0;
-    let text = '';
-    for (const ch of v) {
-      if (ch === '{') depth++;
-      else if (ch === '}') depth = Math.max(0, depth - 1);
-      text += ch === ',' && depth === 0 ? ' ' : ch;
-    }
-    d.path = parseAsPathText(text);
+    d.path = parseAsPathText(pathText(v));
   },
   origin: (d, v) => {
     d.origin = originWord(v);
@@ -58,6 +50,26 @@ const KEYS: Readonly<Record<string, (d: RouteDraft, v: string) => void>> = {
   },
 };
 
+/**
+ * v6 `/routing bgp advertisements print`: a `PEER PREFIX NEXTHOP AS-PATH ORIGIN LOCAL-PREF` table (the
+ * peer name cut with `...` when long). The path is the comma-separated list between the next hop and the
+ * origin word, which ends it whatever the column widths.
+ */
+export const ADVERTISEMENTS_HEADER = /^\s*#?\s*PEER\s+PREFIX\s+NEXTHOP\s+AS-PATH\s+ORIGIN\b/;
+const ADVERTISEMENT = /^\s*(?:\d+\s+)?\S+\s+(\S+)\s+(\S+)\s+([\d,{} ]*?)\s*\b(igp|egp|incomplete)\b(?:\s+(\d+))?\s*$/;
+
+/** RouterOS separates ASNs with commas; commas inside `{…}` belong to an AS_SET. */
+function pathText(v: string): string {
+  let depth = 0;
+  let text = '';
+  for (const ch of v) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    text += ch === ',' && depth === 0 ? ' ' : ch;
+  }
+  return text;
+}
+
 function keyOf(raw: string): string {
   return raw.replace(/^(?:bgp-|bgp\.|\.)/, '');
 }
@@ -65,6 +77,8 @@ function keyOf(raw: string): string {
 export class MikrotikParser implements LineParser {
   private cur: RouteDraft | undefined;
   private isBgp = false;
+  /** Under an advertisements table header. */
+  private advertisements = false;
 
   constructor(
     private readonly sink: RouteSink,
@@ -74,6 +88,24 @@ export class MikrotikParser implements LineParser {
   line(s: string, n: number): void {
     this.sink.step(1);
     if (isChromeLine(s) || /^\s*Flags:/.test(s) || /^\s*[A-Za-z] - [A-Za-z]/.test(s) || /^\s*Columns:/.test(s)) return;
+    if (ADVERTISEMENTS_HEADER.test(s)) {
+      this.flush();
+      this.advertisements = true;
+      return;
+    }
+    if (this.advertisements) {
+      const a = ADVERTISEMENT.exec(s);
+      if (a !== null && isPrefixToken(a[1] ?? '') && isAddress(a[2] ?? '')) {
+        const d = newDraft(a[1] ?? '', n);
+        d.nextHop = a[2];
+        d.path = parseAsPathText(pathText(a[3] ?? ''));
+        d.pathLine = n;
+        d.origin = originWord(a[4]);
+        d.localPref = uint(a[5]);
+        this.sink.route(finishDraft(d));
+        return;
+      }
+    }
     const item = ITEM.exec(s);
     if (item !== null) {
       this.flush();
