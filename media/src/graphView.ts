@@ -12,6 +12,14 @@ import { plainFirst } from './words';
 const MIN_SCALE = 0.1;
 const MAX_SCALE = 4;
 const MAX_FIT = 1.5;
+/**
+ * Below this scale the SVG's 11 px text would be under 5 px: unreadable, yet the most costly thing to raster
+ * (a 1,000-AS graph is thousands of glyph runs). The labels are hidden until the user zooms back in; the boxes,
+ * edges, colours and tooltips stay.
+ */
+const LABELS_FROM_SCALE = 0.45;
+/** After this long without a wheel or drag the view is settled: the layer drops will-change and is drawn sharp at its scale. */
+const SETTLE_MS = 180;
 /** Below this pane width the graph is laid out top-down: eight ASes side by side need about 900 px. */
 const NARROW_PX = 700;
 /** Up to this many nodes both directions are tried and the one that reads larger is kept. */
@@ -43,6 +51,13 @@ export class GraphView {
   private full: PathsModel | undefined;
   private focus: { model: PathsModel; key: string; drawn: PathsModel } | undefined;
   private chosen: { graph: PathsModel['graph']; vw: number; vh: number; direction: LayoutDirection } | undefined;
+  /**
+   * Wheel and pointer moves come many times a frame (a trackpad sends 100+ a second): they only add up here, and
+   * one animation frame applies the sum, so a frame costs one transform write whatever the input rate.
+   */
+  private pending: { dx: number; dy: number; zoom: number; clientX: number; clientY: number } | undefined;
+  private frame = 0;
+  private settle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: HTMLElement,
@@ -152,7 +167,9 @@ export class GraphView {
       this.full = model;
       return;
     }
-    const drawn = visible.size < model.routes.length ? this.focused(model, visible, direction) : model;
+    // A model focused by the server (an AS) draws only its routes: nothing to take out when those are the visible ones.
+    const hidden = visible.size < model.routes.length && model.routes.some((r) => r.nodeIds.length > 0 && !visible.has(r.index));
+    const drawn = hidden ? this.focused(model, visible, direction) : model;
     this.model = drawn;
     this.host.classList.remove('rl-message');
     this.host.classList.toggle('rl-has-selection', selected !== undefined);
@@ -203,29 +220,64 @@ export class GraphView {
   }
 
   private zoomTo(s: number, cx = this.host.clientWidth / 2, cy = this.host.clientHeight / 2): void {
-    const to = Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
-    const { x, y, s: from } = this.view;
-    // Keep the point under (cx, cy) where it is.
-    this.view = { s: to, x: cx - ((cx - x) * to) / from, y: cy - ((cy - y) * to) / from };
+    this.view = zoomed(this.view, s, cx, cy);
     this.apply();
   }
 
-  private apply(): void {
+  /**
+   * Writes the view: one transform on the canvas, nothing laid out or rebuilt. `moving`: more frames are likely to
+   * follow (wheel, drag), so the canvas stays a composited layer (will-change) that moves without repainting, and
+   * is repainted sharp once the view has been still for SETTLE_MS; a single step (a button, a key, a fit) is drawn
+   * sharp at once.
+   */
+  private apply(moving = false): void {
     const { s, x, y } = this.view;
-    this.canvas.style.transform = `translate(${x}px, ${y}px) scale(${s})`;
+    const c = this.canvas;
+    c.style.transform = `translate(${x}px, ${y}px) scale(${s})`;
+    this.host.classList.toggle('rl-far', s < LABELS_FROM_SCALE);
     this.host.dataset.scale = s.toFixed(3);
+    if (this.settle !== undefined) clearTimeout(this.settle);
+    this.settle = undefined;
+    if (!moving) return void c.classList.remove('rl-moving');
+    c.classList.add('rl-moving');
+    this.settle = setTimeout(() => {
+      this.settle = undefined;
+      c.classList.remove('rl-moving');
+    }, SETTLE_MS);
   }
 
   private wheel(e: WheelEvent): void {
     if (!this.model) return;
     e.preventDefault();
-    const box = this.host.getBoundingClientRect();
-    // ctrl+wheel is also what a trackpad pinch sends.
-    if (e.ctrlKey || e.metaKey) this.zoomBy(Math.exp(-e.deltaY * 0.0015), e.clientX - box.left, e.clientY - box.top);
-    else {
-      this.view = { ...this.view, x: this.view.x - (e.shiftKey ? e.deltaY : e.deltaX), y: this.view.y - (e.shiftKey ? 0 : e.deltaY) };
-      this.apply();
+    // ctrl+wheel is also what a trackpad pinch sends; shift+wheel pans sideways.
+    if (e.ctrlKey || e.metaKey) this.queue(0, 0, Math.exp(-e.deltaY * 0.0015), e);
+    else this.queue(-(e.shiftKey ? e.deltaY : e.deltaX), e.shiftKey ? 0 : -e.deltaY, 1, e);
+  }
+
+  /** Adds a pan (px) and a zoom factor (about the pointer) to what the next animation frame applies. */
+  private queue(dx: number, dy: number, zoom: number, at: { clientX: number; clientY: number }): void {
+    const p = (this.pending ??= { dx: 0, dy: 0, zoom: 1, clientX: at.clientX, clientY: at.clientY });
+    p.dx += dx;
+    p.dy += dy;
+    p.zoom *= zoom;
+    p.clientX = at.clientX;
+    p.clientY = at.clientY;
+    if (this.frame === 0) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  private flush(): void {
+    this.frame = 0;
+    const p = this.pending;
+    this.pending = undefined;
+    if (!p || !this.model) return; // a message replaced the graph since
+    let v = this.view;
+    if (p.zoom !== 1) {
+      // Read once a frame, before any write: the layout is clean here, so this forces nothing.
+      const box = this.host.getBoundingClientRect();
+      v = zoomed(v, v.s * p.zoom, p.clientX - box.left, p.clientY - box.top);
     }
+    this.view = { s: v.s, x: v.x + p.dx, y: v.y + p.dy };
+    this.apply(true);
   }
 
   private pointerDown(e: PointerEvent): void {
@@ -243,8 +295,7 @@ export class GraphView {
     d.moved = true;
     d.x = e.clientX;
     d.y = e.clientY;
-    this.view = { ...this.view, x: this.view.x + dx, y: this.view.y + dy };
-    this.apply();
+    this.queue(dx, dy, 1, e);
   }
 
   private key(e: KeyboardEvent): void {
@@ -309,6 +360,12 @@ export class GraphView {
     const pick = routes.find((r) => this.model!.routes[r]?.verdict === 'leak') ?? routes[0]!;
     this.onSelect(pick);
   }
+}
+
+/** The view at scale `s` (within the limits) that keeps the pane point (cx, cy) over the same spot of the graph. */
+function zoomed(v: View, s: number, cx: number, cy: number): View {
+  const to = Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
+  return { s: to, x: cx - ((cx - v.x) * to) / v.s, y: cy - ((cy - v.y) * to) / v.s };
 }
 
 function button(text: string, title: string, run: () => void, cls?: string): HTMLButtonElement {

@@ -3,11 +3,12 @@ import { renderDot } from '../../server/src/core/paths/dot';
 import { renderMarkdown } from '../../server/src/core/paths/markdown';
 import type { DataSetStatus, PathsModel } from '../../server/src/core/paths/model';
 import { renderSvg } from '../../server/src/core/paths/svg';
-import type { DataKind, ExportFormat, WebviewToHost } from '../../server/src/protocol';
+import { isGroupBy } from '../../server/src/core/paths/groupBy';
+import type { DataKind, ExportFormat, GroupBy, WebviewToHost } from '../../server/src/protocol';
 import { GraphView } from './graphView';
 import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pasteEditor';
 import { svgToPngBase64 } from './png';
-import { RouteTable, routeMatches } from './routeTable';
+import { focusAsn, RouteTable, routeMatches } from './routeTable';
 import { checkHostToWebview } from './validate';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
@@ -16,6 +17,7 @@ declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getS
 interface PanelState {
   text: string;
   filter: { prefix: string; origin: string; verdict: string };
+  group: GroupBy;
   selected?: number;
 }
 
@@ -25,6 +27,7 @@ const saved = vscode.getState() as Partial<PanelState> | undefined;
 const state: PanelState = {
   text: typeof saved?.text === 'string' ? saved.text : '',
   filter: { prefix: '', origin: '', verdict: 'all', ...(typeof saved?.filter === 'object' ? saved.filter : {}) },
+  group: isGroupBy(saved?.group) ? saved.group : 'auto',
   ...(typeof saved?.selected === 'number' ? { selected: saved.selected } : {}),
 };
 const save = (): void => vscode.setState(state);
@@ -37,6 +40,10 @@ app.innerHTML = `
   <label>Show <select id="f-verdict">
     <option value="all">all routes</option><option value="problems">errors and warnings</option>
     <option value="leak">errors</option><option value="warning">warnings</option><option value="notice">notes</option><option value="ok">clean routes</option>
+  </select></label>
+  <label title="How a large table is drawn: every AS, or the ASes behind each neighbour or each last transit AS merged into one box (routes with a leak are always drawn in full)">Group <select id="f-group">
+    <option value="auto">when large</option><option value="none">never (every AS)</option>
+    <option value="first-hop">by first hop</option><option value="origin">origins by upstream</option>
   </select></label>
   <span class="rl-spacer"></span>
   <span class="rl-exports" role="group" aria-label="Export">Export
@@ -56,6 +63,8 @@ const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) 
 const prefixInput = $<HTMLInputElement>('f-prefix');
 const originInput = $<HTMLInputElement>('f-origin');
 const verdictSelect = $<HTMLSelectElement>('f-verdict');
+const groupSelect = $<HTMLSelectElement>('f-group');
+groupSelect.value = state.group;
 prefixInput.value = state.filter.prefix;
 originInput.value = state.filter.origin;
 verdictSelect.value = state.filter.verdict;
@@ -74,7 +83,9 @@ function analyzeSoon(text: string): void {
   state.text = text;
   save();
   if (timer !== undefined) clearTimeout(timer);
-  timer = setTimeout(() => vscode.postMessage({ type: 'analyze', text, seq: ++seq }), ANALYZE_DELAY_MS);
+  const focus = focusAsn(state.filter.origin);
+  const view = { ...(state.group !== 'auto' ? { group: state.group } : {}), ...(focus !== undefined ? { focus } : {}) };
+  timer = setTimeout(() => vscode.postMessage({ type: 'analyze', text, seq: ++seq, ...view }), ANALYZE_DELAY_MS);
 }
 
 function visibleRoutes(m: PathsModel): number[] {
@@ -138,10 +149,17 @@ function renderStatus(m: PathsModel): void {
   for (const [key, label] of Object.entries(DATA_LABELS) as [DataKind, string][]) parts.push(dataStatus(key, label, m.data[key]));
   for (const [key, label] of Object.entries(DATA_LABELS) as [DataKind, string][])
     for (const e of m.data[key].errors) parts.push(span(`${label}: ${e.source}: ${e.message}`, true));
-  if (m.graph.aggregated) parts.push(span(`large table: grouped by first hop, ${m.graph.aggregated.hiddenNodes} ASes not drawn (leaking paths are drawn in full)`));
+  const agg = m.graph.aggregated;
+  if (agg) parts.push(span(`${state.group === 'auto' ? 'large table: ' : ''}${GROUP_WORDS[agg.by]}, ${plural(agg.hiddenNodes, 'AS')} not drawn (leaking paths are drawn in full)`));
   if (notice) parts.push(span(notice));
   el.replaceChildren(...parts);
 }
+
+const GROUP_WORDS: Readonly<Record<NonNullable<PathsModel['graph']['aggregated']>['by'], string>> = {
+  'first-hop': 'grouped by first hop',
+  origin: 'origins grouped behind their upstream',
+  neighbours: 'only the focused AS, its neighbours and the first hops drawn; the ASes between and behind grouped',
+};
 
 const DATA_LABELS: Readonly<Record<DataKind, string>> = { aspa: 'ASPA', rov: 'VRPs', relationships: 'AS relationships', names: 'AS names', policy: 'RPSL policy' };
 const DATA_HINTS: Readonly<Record<DataKind, string>> = {
@@ -196,11 +214,19 @@ for (const [input, key] of [
   [verdictSelect, 'verdict'],
 ] as const) {
   input.addEventListener('input', () => {
+    const focus = focusAsn(state.filter.origin);
     state.filter[key] = input.value;
     save();
     render();
+    // The graph of an AS's routes comes from the server, which has every path (a large table's model has its groups).
+    if (focusAsn(state.filter.origin) !== focus) analyzeSoon(state.text);
   });
 }
+groupSelect.addEventListener('change', () => {
+  if (!isGroupBy(groupSelect.value)) return;
+  state.group = groupSelect.value;
+  analyzeSoon(state.text);
+});
 for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
   b.addEventListener('click', () => {
     exportAs(b.dataset.export as ExportFormat).catch((e: unknown) => showNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`, true));

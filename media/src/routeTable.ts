@@ -129,11 +129,18 @@ export class RouteTable {
   }
 }
 
+/** The AS number the AS filter names ("8048", "AS8048"), if it names one. */
+export function focusAsn(text: string): number | undefined {
+  const t = text.trim().replace(/^as/i, '');
+  const n = Number(t);
+  return t !== '' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff ? n : undefined;
+}
+
 export function routeMatches(r: RouteAnalysis, f: { prefix: string; origin: string; verdict: string }): boolean {
   if (f.prefix && !r.prefix.includes(f.prefix.trim())) return false;
   // The AS filter focuses on one AS: every route through it, wherever it sits on the path.
-  const as = Number(f.origin.trim().replace(/^as/i, ''));
-  if (f.origin.trim() && !(Number.isInteger(as) && r.hops.includes(as))) return false;
+  const as = focusAsn(f.origin);
+  if (f.origin.trim() && !(as !== undefined && r.hops.includes(as))) return false;
   if (f.verdict === 'problems') return r.verdict === 'leak' || r.verdict === 'warning';
   if (f.verdict && f.verdict !== 'all' && r.verdict !== f.verdict) return false;
   return true;

@@ -7,12 +7,18 @@
 // ─── client ⇄ server: path analysis ────────────────────────────────────────────────────────────
 export type { PathsModel } from './core/paths/model';
 import type { PathsModel } from './core/paths/model';
+import type { GroupBy } from './core/paths/groupBy';
+export type { GroupBy } from './core/paths/groupBy';
 
 export const AnalyzePathsRequest = 'routelens/analyzePaths' as const;
 
 export interface AnalyzePathsParams {
   /** Raw looking-glass output as pasted. */
   readonly text: string;
+  /** How a large table is grouped in the graph; absent: `auto`. */
+  readonly group?: GroupBy;
+  /** Draw only the routes through this AS, its neighbours kept and the rest merged when they are many. */
+  readonly focus?: number;
 }
 
 /** The analysis, or null when the request was cancelled. */
@@ -42,7 +48,7 @@ export type ExportFormat = 'svg' | 'png' | 'dot' | 'md';
 export type WebviewToHost =
   | { readonly type: 'ready' }
   /** `seq` lets the page drop answers to pastes it has since replaced. */
-  | { readonly type: 'analyze'; readonly text: string; readonly seq?: number }
+  | { readonly type: 'analyze'; readonly text: string; readonly seq?: number; readonly group?: GroupBy; readonly focus?: number }
   | { readonly type: 'export'; readonly format: ExportFormat; readonly data: string }
   | { readonly type: 'copy'; readonly text: string }
   /** A "no … data" label was clicked: ask for a file and remember it in the settings. */

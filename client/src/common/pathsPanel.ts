@@ -9,6 +9,7 @@ import {
   type HostToWebview,
   type WebviewToHost,
 } from '../../../server/src/protocol';
+import { isGroupBy } from '../../../server/src/core/paths/groupBy';
 import { panelHtml } from '../../../media/src/panelHtml';
 import { decodeText } from './workspaceFiles';
 
@@ -107,7 +108,7 @@ export class PathsPanel {
         this.initialText = m.text;
         const seq = m.seq;
         try {
-          const params: AnalyzePathsParams = { text: m.text };
+          const params: AnalyzePathsParams = { text: m.text, ...(m.group ? { group: m.group } : {}), ...(m.focus !== undefined ? { focus: m.focus } : {}) };
           const model = await this.client.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, params);
           // Every outcome reaches the page: a cancelled request (null) too, or it would wait for ever.
           if (model) this.post({ type: 'model', model, ...(seq !== undefined ? { seq } : {}) });
@@ -197,6 +198,10 @@ export class PathsPanel {
   }
 }
 
+function isAsNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
+}
+
 /** The page may send anything; only well-formed messages reach the handlers. */
 function isWebviewToHost(m: unknown): m is WebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
@@ -205,7 +210,7 @@ function isWebviewToHost(m: unknown): m is WebviewToHost {
     case 'ready':
       return true;
     case 'analyze':
-      return typeof o.text === 'string' && (o.seq === undefined || typeof o.seq === 'number');
+      return typeof o.text === 'string' && (o.seq === undefined || typeof o.seq === 'number') && (o.group === undefined || isGroupBy(o.group)) && (o.focus === undefined || isAsNumber(o.focus));
     case 'export':
       return typeof o.format === 'string' && o.format in EXPORTS && typeof o.data === 'string';
     case 'copy':

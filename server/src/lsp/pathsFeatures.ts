@@ -1,6 +1,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { analyzeLookingGlass, type PathData } from '../core/paths/analyze';
 import { withWorkspaceNames } from '../core/paths/asNames';
+import { isGroupBy } from '../core/paths/groupBy';
 import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
 import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
@@ -46,7 +47,9 @@ export const pathsFeatures: FeatureModule = (ctx) => {
       policy: { loaded: autNums > 0, count: autNums, sources: autNums > 0 ? ['workspace aut-nums'] : [], errors: [] },
       ...(autNums > 0 ? { names: { ...names, loaded: true, count: names.count + autNums, sources: [...names.sources, 'workspace aut-nums (as-name)'] } } : {}),
     };
-    return analyzeLookingGlass(text, { ...data, ...policy, ...workspaceNames, status });
+    const focus = params?.focus;
+    const view = { group: isGroupBy(params?.group) ? params.group : 'auto', ...(typeof focus === 'number' && Number.isInteger(focus) && focus >= 0 ? { focus } : {}) } as const;
+    return analyzeLookingGlass(text, { ...data, ...policy, ...workspaceNames, status }, view);
   });
 };
 

@@ -5,7 +5,7 @@ import type { AsPathSegment, LgFormat, LgParseResult, LgRoute, UnparsedLine } fr
 import type { Asn } from '../net/asn';
 import { bogonReason } from './bogons';
 import { pathCodes } from './codes';
-import { buildGraph, PathIds } from './graph';
+import { buildGraph, PathIds, type GraphOptions } from './graph';
 import { layoutGraph } from './layout';
 import type { AspaCheck, DataSetStatus, DataStatus, Hop, PathFinding, PathsModel, PolicyHopResult, RouteAnalysis, RouteVerdict } from './model';
 import { PALETTE_SIZE } from './model';
@@ -36,8 +36,8 @@ const SEVERITY: ReadonlyMap<string, Severity> = new Map(pathCodes.map((c) => [c.
 const LONG_PREPEND = 5;
 
 /** Analyses a parse result (routes already collected). */
-export function analyzePaths(parse: LgParseResult, data: PathData = {}): PathsModel {
-  const analyzer = new PathsAnalyzer(data);
+export function analyzePaths(parse: LgParseResult, data: PathData = {}, view: GraphOptions = {}): PathsModel {
+  const analyzer = new PathsAnalyzer(data, view);
   for (const r of parse.routes) analyzer.add(r);
   return analyzer.finish(parse.format, parse.unparsed);
 }
@@ -46,8 +46,8 @@ export function analyzePaths(parse: LgParseResult, data: PathData = {}): PathsMo
  * Parses and analyses a paste in one pass: each route is analysed as the parser emits it and then dropped,
  * so a full table never holds the parse tree and the model at once. What the panel, the CLI and the bench call.
  */
-export function analyzeLookingGlass(text: string, data: PathData = {}): PathsModel {
-  const analyzer = new PathsAnalyzer(data);
+export function analyzeLookingGlass(text: string, data: PathData = {}, view: GraphOptions = {}): PathsModel {
+  const analyzer = new PathsAnalyzer(data, view);
   const parse = parseLookingGlass(text, { onRoute: (r) => analyzer.add(r) });
   return analyzer.finish(parse.format, parse.unparsed);
 }
@@ -60,7 +60,11 @@ export class PathsAnalyzer {
   private readonly ids = new PathIds();
   private readonly paths: (readonly string[])[] = [];
 
-  constructor(private readonly data: PathData = {}) {}
+  constructor(
+    private readonly data: PathData = {},
+    /** Grouping and focus of the graph (graph.ts); by default a large table is grouped by first hop. */
+    private readonly view: GraphOptions = {},
+  ) {}
 
   add(r: LgRoute): void {
     const key = pathKey(r);
@@ -69,7 +73,7 @@ export class PathsAnalyzer {
   }
 
   finish(format: LgFormat, unparsed: readonly UnparsedLine[]): PathsModel {
-    const { graph, nodeIds } = buildGraph(this.routes, this.paths, this.data);
+    const { graph, nodeIds } = buildGraph(this.routes, this.paths, this.data, this.view);
     layoutGraph(graph);
     // Filled in place: a copy of every route would double the model of a full table at its peak.
     this.routes.forEach((r, i) => (r.nodeIds = nodeIds[i] ?? []));

@@ -2,6 +2,7 @@ import type { LgRoute } from '../lg/types';
 import type { AsNames } from './asNames';
 import { classifyAsn } from '../net/asn';
 import type { GraphEdge, GraphNode, Hop, NodeKind, PathGraph, RouteAnalysis } from './model';
+import type { GroupBy } from './groupBy';
 import type { Relationships } from './relationships';
 
 /** Beyond this many ASes a full table is unreadable and slow to lay out: routes are grouped by first hop. */
@@ -18,31 +19,91 @@ interface GraphInput {
   readonly relationships?: Relationships;
 }
 
+/** Focused on one AS, past this many ASes everything but the AS, its neighbours and the first hop is merged. */
+export const MAX_FOCUS_NODES = 60;
+
+export interface GraphOptions {
+  readonly group?: GroupBy;
+  /**
+   * Only the routes through this AS are drawn (the others walk no node). When they are many, each keeps the
+   * vantage point, its first hop, the AS's own neighbours on the path and the AS; the ASes between the first
+   * hop and the upstream neighbour, and those behind the downstream neighbour, are merged into one box each.
+   */
+  readonly focus?: number;
+}
+
+type Shape = Exclude<GroupBy, 'auto' | 'none'> | 'neighbours';
+
 /**
  * One node per AS (never per route), one edge per AS pair; every route is a walk through them. Routes with
  * the same path share one id array, which keeps a full table's model small.
  */
-export function buildGraph(routes: readonly Analysed[], full: readonly (readonly string[])[], data: GraphInput): { graph: PathGraph; nodeIds: (readonly string[])[] } {
+export function buildGraph(
+  routes: readonly Analysed[],
+  full: readonly (readonly string[])[],
+  data: GraphInput,
+  options: GraphOptions = {},
+): { graph: PathGraph; nodeIds: (readonly string[])[] } {
+  const focus = options.focus === undefined ? undefined : `AS${options.focus}`;
+  const drawn = focus === undefined ? undefined : full.map((p) => p.includes(focus));
   const distinct = new Set<string>();
-  for (const path of new Set(full)) for (const id of path) distinct.add(id);
-  if (distinct.size <= MAX_GRAPH_NODES) return { graph: assemble(routes, full, data), nodeIds: [...full] };
+  for (const path of new Set(drawn ? full.filter((_, i) => drawn[i]) : full)) for (const id of path) distinct.add(id);
+  const group = options.group ?? 'auto';
+  const by: Shape | 'none' =
+    focus !== undefined ? (distinct.size > MAX_FOCUS_NODES ? 'neighbours' : 'none') : group === 'auto' ? (distinct.size <= MAX_GRAPH_NODES ? 'none' : 'first-hop') : group;
+  const hidden = new Map<string, Set<string>>();
   let leaks = 0;
-  const grouped = new Map<string, readonly string[]>();
-  const shown = routes.map((r, i) => {
+  // Paths are interned (PathIds): one shaped array per distinct path.
+  const shaped = new Map<readonly string[], readonly string[]>();
+  const shown = routes.map((r, i): readonly string[] => {
     const path = full[i]!;
+    if (drawn && !drawn[i]) return NOT_DRAWN;
+    if (by === 'none') return path;
     if ((r.verdict === 'leak' || leakReasons(r).some((l) => l.leak)) && leaks < MAX_FULL_LEAKS) {
       leaks++;
       return path;
     }
-    const first = path[1];
-    if (first === undefined) return path;
-    let g = grouped.get(first);
-    if (!g) grouped.set(first, (g = [VANTAGE_ID, first, `agg:${first}`]));
-    return g;
+    let s = shaped.get(path);
+    if (!s) shaped.set(path, (s = SHAPES[by](path, focus ?? '', hidden)));
+    return s;
   });
-  const graph = assemble(routes, shown, data);
-  return { graph: { ...graph, aggregated: { by: 'first-hop', hiddenNodes: distinct.size - graph.nodes.length } }, nodeIds: shown };
+  const graph = assemble(routes, shown, data, hidden);
+  if (by === 'none') return { graph, nodeIds: shown };
+  const kept = new Set(graph.nodes.map((n) => n.id));
+  let hiddenNodes = 0;
+  for (const id of distinct) if (!kept.has(id)) hiddenNodes++;
+  return { graph: { ...graph, aggregated: { by, hiddenNodes } }, nodeIds: shown };
 }
+
+const NOT_DRAWN: readonly string[] = [];
+
+/** How a route is drawn in a grouped graph: the ids it keeps and the group box that stands for the rest. */
+const SHAPES: Readonly<Record<Shape, (path: readonly string[], focus: string, hidden: Map<string, Set<string>>) => readonly string[]>> = {
+  // vantage, neighbour, what the neighbour sends
+  'first-hop': (p) => (p.length <= 2 ? p : [p[0]!, p[1]!, `agg:${p[1]!}`]),
+  // the path to the last transit AS, then the origins behind it
+  origin: (p) => (p.length <= 2 ? p : [...p.slice(0, -1), `agg:up:${p.at(-2)!}`]),
+  neighbours: (p, focus, hidden) => {
+    const k = p.indexOf(focus);
+    const out = [p[0]!];
+    if (k >= 2) {
+      // first hop, the ASes between it and the upstream neighbour (one box), the upstream neighbour
+      if (k - 1 > 1) out.push(p[1]!);
+      if (k - 1 > 2) {
+        const box = `agg:near:${p[k - 1]!}`;
+        out.push(box);
+        const members = hidden.get(box) ?? new Set<string>();
+        for (const id of p.slice(2, k - 1)) members.add(id);
+        hidden.set(box, members);
+      }
+      out.push(p[k - 1]!);
+    }
+    out.push(focus);
+    if (k + 1 < p.length) out.push(p[k + 1]!);
+    if (k + 2 < p.length) out.push(`agg:far:${p[k + 1]!}`);
+    return out;
+  },
+};
 
 /** Node ids of a route in printed order, vantage first; sets become one cluster node. Interned per path key. */
 export class PathIds {
@@ -74,7 +135,8 @@ export class PathIds {
   }
 }
 
-function assemble(routes: readonly Analysed[], paths: readonly (readonly string[])[], data: GraphInput): PathGraph {
+/** `between`: group boxes that stand for ASes between two drawn ones (focus), labelled with how many. */
+function assemble(routes: readonly Analysed[], paths: readonly (readonly string[])[], data: GraphInput, between: ReadonlyMap<string, ReadonlySet<string>> = new Map()): PathGraph {
   const nodes = new Map<string, { kind: NodeKind; prepend: number; origin: boolean; leaker: boolean; routes: number[] }>();
   const edges = new Map<string, { from: string; to: string; leak: boolean; reasons: Set<string>; routes: number[]; colors: Set<number> }>();
   const aggCounts = new Map<string, { routes: number; origins: Set<number> }>();
@@ -119,7 +181,15 @@ function assemble(routes: readonly Analysed[], paths: readonly (readonly string[
     const members = id.startsWith('set:') ? id.slice(4).split(',').map(Number) : undefined;
     const agg = aggCounts.get(id);
     const label =
-      n.kind === 'vantage' ? 'vantage point' : n.kind === 'aggregate' ? `${count(agg?.routes ?? 0, 'route')}, ${count(agg?.origins.size ?? 0, 'origin')}` : n.kind === 'as-set' ? `{${members!.join(', ')}}` : id;
+      n.kind === 'vantage'
+        ? 'vantage point'
+        : n.kind === 'aggregate'
+          ? between.has(id)
+            ? `${count(between.get(id)!.size, 'AS', 'ASes')} between`
+            : `${count(agg?.routes ?? 0, 'route')}, ${count(agg?.origins.size ?? 0, 'origin')}`
+          : n.kind === 'as-set'
+            ? `{${members!.join(', ')}}`
+            : id;
     const special = asn === undefined ? undefined : classifyAsn(asn)?.kind;
     const chars = Math.max(label.length, Math.min(name?.length ?? 0, 28));
     return {
@@ -182,6 +252,6 @@ function asnOf(id: string): number | undefined {
   return id.startsWith('AS') ? Number(id.slice(2)) : undefined;
 }
 
-function count(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -144,7 +144,7 @@ export interface PathGraph {
   /** How it was laid out (absent before layout, or from an older model): RL puts the vantage point on the left. */
   direction?: 'RL' | 'BT';
   /** Set when the table was too large to draw as is. */
-  readonly aggregated?: { readonly by: 'first-hop'; readonly hiddenNodes: number };
+  readonly aggregated?: { readonly by: 'first-hop' | 'origin' | 'neighbours'; readonly hiddenNodes: number };
 }
 
 export interface DataSetStatus {
