@@ -18,6 +18,15 @@ export interface Runtime {
   readonly rtrConnector?: Connector;
 }
 
+/** What the client said at initialize it can do, as the feature modules ask it. */
+export interface ClientSupport {
+  readonly workDoneProgress: boolean;
+  readonly pullDiagnostics: boolean;
+  readonly watchedFilesRegistration: boolean;
+  readonly inlayHintRefresh: boolean;
+  readonly codeLensRefresh: boolean;
+}
+
 /** Everything a feature module gets from the server core; feature modules never build their own state. */
 export interface ServerContext {
   readonly connection: Connection;
@@ -39,13 +48,7 @@ export interface ServerContext {
   setObservedPaths(o: ObservedPaths | undefined): void;
   /** Called with the raw `routelens` section each time settings are (re)read. */
   onSettings(listener: (section: unknown) => void): void;
-  readonly clientCapabilities: {
-    readonly workDoneProgress: boolean;
-    readonly pullDiagnostics: boolean;
-    readonly watchedFilesRegistration: boolean;
-    readonly inlayHintRefresh: boolean;
-    readonly codeLensRefresh: boolean;
-  };
+  readonly clientCapabilities: ClientSupport;
   /** Workspace folder URIs from initialize. */
   readonly workspaceFolders: readonly string[];
 }
