@@ -85,6 +85,9 @@ const SIGNATURES: readonly Signature[] = [
   { format: 'nokia-sros', re: /^Flag\s+Network\s+LocalPref\s+MED/, weight: 8 },
   { format: 'nokia-sros', re: /^\s+(?:As-Path|No As-Path)\b/, weight: 2 },
   { format: 'nokia-sros', re: /^ Legend -/, weight: 2 },
+  // Nokia SR Linux.
+  { format: 'nokia-srlinux', re: /^\s*Show report for the BGP route table/, weight: 8 },
+  { format: 'nokia-srlinux', re: /^\s*\|.*\bNetwork\b.*\bNext Hop\b.*\|\s*$/, weight: 6 },
   // Huawei.
   { format: 'huawei', re: /^\s*BGP Local router ID is /, weight: 5 },
   { format: 'huawei', re: /Network\s+NextHop\s+MED\s+LocPrf\s+PrefVal\s+Path\/Ogn/, weight: 8 },

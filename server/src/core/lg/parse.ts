@@ -14,6 +14,7 @@ import { MikrotikParser } from './mikrotik';
 import { NokiaParser } from './nokia';
 import { OpenbgpdParser } from './openbgpd';
 import { asideKind, continuesWrap, isCommandLine, NO_FRAME, readFrame, unframe, withoutStamp, wrapJoiner, type PasteFrame } from './pasteFrame';
+import { SrLinuxParser } from './srlinux';
 import { VrpDetailParser } from './vrpDetail';
 import type { LgBlock, LgFormat, LgParseResult, LgRoute, SkippedLine, UnparsedLine } from './types';
 
@@ -39,6 +40,7 @@ const PARSERS: Readonly<Record<LgFormat, ParserFactory | undefined>> = {
   openbgpd: (s, f) => new OpenbgpdParser(s, f),
   gobgp: (s, f) => new GobgpParser(s, f),
   'nokia-sros': (s, f) => new NokiaParser(s, f),
+  'nokia-srlinux': (s, f) => new SrLinuxParser(s, f),
   mikrotik: (s, f) => new MikrotikParser(s, f),
   'junos-json': undefined,
   'arista-json': undefined,

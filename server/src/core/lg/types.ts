@@ -38,6 +38,7 @@ export type LgFormat =
   | 'openbgpd-json'
   | 'gobgp'
   | 'nokia-sros'
+  | 'nokia-srlinux'
   | 'huawei'
   | 'huawei-vrp3'
   | 'huawei-detail'
