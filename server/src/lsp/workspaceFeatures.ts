@@ -43,8 +43,11 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
   /** Re-validates open documents when one of them depends on what `uri` held before or holds now. */
   const changed = (uri: string): void => {
     const now = index.objectsIn(uri);
-    const { removed, added } = changedEntries(lastSeen.get(uri) ?? [], now);
+    const before = lastSeen.get(uri) ?? [];
     lastSeen.set(uri, now);
+    // Nothing to re-validate when no other document is open (a dump alone: its 100k objects need no search).
+    if (!ctx.documents.all().some((d) => d.uri !== uri)) return;
+    const { removed, added } = changedEntries(before, now);
     for (const d of dependantUris(index, uri, removed, added)) {
       if (d !== uri && ctx.documents.get(d)) {
         refreshSoon();

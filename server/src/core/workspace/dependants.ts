@@ -11,7 +11,7 @@ export function dependantUris(index: WorkspaceIndex, uri: string, before: readon
   const out = new Set<string>([uri]);
   const visit = (e: IndexedObject): void => {
     const kind = index.targetKindOf(e.className);
-    if (kind) for (const site of index.referencesTo(kind, e.key)) out.add(site.from.uri);
+    if (kind) for (const from of index.referringObjects(kind, e.key)) out.add(from.uri);
     if (e.route) for (const r of index.routesFor(e.route.prefix)) out.add(r.uri);
     for (const ref of e.refs) {
       if (ref.kind === 'as-set' || ref.kind === 'route-set' || ref.kind === 'aut-num') for (const d of index.resolve(ref.kind, ref.key)) out.add(d.uri);

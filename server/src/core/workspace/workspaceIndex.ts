@@ -686,6 +686,13 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /** The objects that reference `kind`/`key`, each once (referencesTo without making each place). */
+  referringObjects(kind: TargetKind, key: string): readonly IndexedObject[] {
+    const k = key.toUpperCase();
+    if (this.readers.length > 0) this.read(token.refs(kind, k));
+    return this.referrers(kind).get(k);
+  }
+
   /** The reference kind an object is the target of (as-set → as-set, person → contact …). */
   targetKindOf(className: string): TargetKind | undefined {
     return CLASS_TO_TARGET[className];
