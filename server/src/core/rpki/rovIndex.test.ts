@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Asn } from '../net/asn';
 import { formatPrefix, parsePrefix, prefixCovers, type Prefix } from '../net/prefix';
-import { RovIndex } from './rovIndex';
+import { ROV_STATES, RovBatch, RovIndex } from './rovIndex';
 import { vrpKey, type Vrp } from './types';
 
 const pfx = (s: string): Prefix => {
@@ -89,5 +89,68 @@ test('property: originState() (typed arrays, no allocation) equals validateOrigi
       },
     ),
     { numRuns: 500 },
+  );
+});
+
+/** Prefixes drawn around two /24s and two /48s, so that routes longer than the tables' blocks meet longer VRPs often. */
+const arbNear = fc.oneof(
+  fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 20, max: 32 })).map(([c, d, len]) => pfx(`10.0.${c}.${d}/${len}`)),
+  fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 40, max: 64 })).map(([c, d, len]) =>
+    pfx(`2001:db8:${c}:${(d << 8).toString(16)}::/${len}`),
+  ),
+  arbPrefix,
+);
+
+test('the /24 table and the /48 runs ask the forest for routes longer than their blocks where longer VRPs are', () => {
+  const vrps = [vrp('10.0.1.128/25', 26, 5), vrp('10.0.0.0/16', 24, 6), vrp('2001:db8:0:100::/56', 56, 7), vrp('2001:db8::/32', 48, 8)];
+  const idx = new RovIndex(vrps, { v4Table: true, v6Runs: true });
+  const cases: [string, number, string][] = [
+    ['10.0.1.192/26', 5, 'valid'],
+    ['10.0.1.192/26', 6, 'invalid'],
+    ['10.0.1.0/25', 6, 'invalid'],
+    ['10.0.1.0/24', 6, 'valid'],
+    ['10.0.2.0/24', 5, 'invalid'],
+    ['10.1.0.0/24', 6, 'not-found'],
+    ['2001:db8:0:100::/56', 7, 'valid'],
+    ['2001:db8:0:100::/64', 7, 'invalid'],
+    ['2001:db8::/48', 8, 'valid'],
+    ['2001:db8:0:200::/56', 7, 'invalid'],
+    ['2001:db9::/48', 8, 'not-found'],
+  ];
+  const batch = new RovBatch(cases.length);
+  cases.forEach(([p, origin], i) => batch.set(i, pfx(p), origin));
+  idx.originStates(batch, cases.length);
+  cases.forEach(([p, origin, want], i) => {
+    assert.equal(idx.validateOrigin(pfx(p), origin as Asn).state, want, p);
+    assert.equal(idx.originState(pfx(p), origin as Asn), want, p);
+    assert.equal(ROV_STATES[batch.state[i]!], want, p);
+  });
+});
+
+test('property: the /24 table, the /48 runs and batches give validateOrigin().state', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(arbNear, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 8 })), { minLength: 4, maxLength: 30 }),
+      fc.array(fc.tuple(arbNear, fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined })), { minLength: 8, maxLength: 30 }),
+      (list, routes) => {
+        const vrps = list.map(([p, asn, slack]) => ({ prefix: p, maxLength: Math.min(p.afi === 4 ? 32 : 128, p.length + slack), asn: asn as Asn }));
+        const plain = new RovIndex(vrps, { v4Table: false, v6Runs: false });
+        const tables = new RovIndex(vrps, { v4Table: true, v6Runs: true });
+        const batch = new RovBatch(routes.length);
+        routes.forEach(([route, origin], i) => batch.set(i, route, origin));
+        tables.originStates(batch, routes.length);
+        const plainBatch = new RovBatch(routes.length);
+        routes.forEach(([route, origin], i) => plainBatch.set(i, route, origin));
+        plain.originStates(plainBatch, routes.length);
+        routes.forEach(([route, origin], i) => {
+          const want = plain.validateOrigin(route, origin as Asn | undefined).state;
+          assert.equal(tables.originState(route, origin as Asn | undefined), want);
+          assert.equal(plain.originState(route, origin as Asn | undefined), want);
+          assert.equal(ROV_STATES[batch.state[i]!], want);
+          assert.equal(ROV_STATES[plainBatch.state[i]!], want);
+        });
+      },
+    ),
+    { numRuns: 100 },
   );
 });
