@@ -85,6 +85,8 @@ const SIGNATURES: readonly Signature[] = [
   { format: 'nokia-sros', re: /^Flag\s+Network\s+LocalPref\s+MED/, weight: 8 },
   { format: 'nokia-sros', re: /^\s+(?:As-Path|No As-Path)\b/, weight: 2 },
   { format: 'nokia-sros', re: /^ Legend -/, weight: 2 },
+  { format: 'nokia-sros-state', re: /^\s*routes \S+ neighbor "[^"]*".*\{\s*$/, weight: 8 },
+  { format: 'nokia-sros-state', re: /^\s*attr-set rib-(?:in|out) index \d+ \{\s*$/, weight: 8 },
   // Nokia SR Linux.
   { format: 'nokia-srlinux', re: /^\s*Show report for the BGP route table/, weight: 8 },
   { format: 'nokia-srlinux', re: /^\s*\|.*\bNetwork\b.*\bNext Hop\b.*\|\s*$/, weight: 6 },

@@ -12,6 +12,7 @@ import { cleanLine } from './lineClean';
 import type { LineParser, ParserFactory, RouteSink } from './lineParser';
 import { MikrotikParser } from './mikrotik';
 import { NokiaParser } from './nokia';
+import { NokiaStateParser } from './nokiaState';
 import { OpenbgpdParser } from './openbgpd';
 import { asideKind, continuesWrap, isCommandLine, NO_FRAME, readFrame, unframe, withoutStamp, wrapJoiner, type PasteFrame } from './pasteFrame';
 import { SrLinuxParser } from './srlinux';
@@ -41,6 +42,7 @@ const PARSERS: Readonly<Record<LgFormat, ParserFactory | undefined>> = {
   gobgp: (s, f) => new GobgpParser(s, f),
   'nokia-sros': (s, f) => new NokiaParser(s, f),
   'nokia-srlinux': (s, f) => new SrLinuxParser(s, f),
+  'nokia-sros-state': (s, f) => new NokiaStateParser(s, f),
   mikrotik: (s, f) => new MikrotikParser(s, f),
   'junos-json': undefined,
   'arista-json': undefined,

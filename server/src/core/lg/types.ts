@@ -39,6 +39,7 @@ export type LgFormat =
   | 'gobgp'
   | 'nokia-sros'
   | 'nokia-srlinux'
+  | 'nokia-sros-state'
   | 'huawei'
   | 'huawei-vrp3'
   | 'huawei-detail'
