@@ -23,6 +23,8 @@ export interface LabOptions {
   /** Keep the temp dir (configs, logs) for a post-mortem. */
   readonly keepDir?: boolean;
   readonly log?: (line: string) => void;
+  /** Runs once every daemon holds every route, before the captures (e.g. to inject more routes and read them back). */
+  readonly afterReady?: (lab: { readonly dir: string; readonly daemons: readonly LabDaemon[] }) => Promise<void>;
 }
 
 export interface CapturedOutput {
@@ -171,6 +173,7 @@ export async function runLab(opts: LabOptions = {}): Promise<LabResult> {
       throw new Error(`${e.message} (still waiting on ${[...pending].map((d) => d.name).join(', ')})`);
     });
 
+    await opts.afterReady?.({ dir, daemons });
     const outputs: CapturedOutput[] = [];
     const fixtures: GroundTruthFixture[] = [];
     const views: Record<string, GroundTruthRoute[]> = {};
