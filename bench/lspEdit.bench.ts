@@ -75,7 +75,10 @@ async function session(label: string, text: string, budgeted: boolean): Promise<
      * Waits until the server has used no CPU for a few ticks: a refresh request may come from elsewhere than the
      * settle (the first edit of a document asks for one, issue 13), and the settle's work must all be counted.
      */
-    const quiet = async (): Promise<void> => {
+    const quiet = async (changedAt: number): Promise<void> => {
+      // The settle starts SETTLE_MS after the change: a refresh can come before it has begun.
+      const wait = changedAt + SETTLE_MS + 100 - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       let last = cpu();
       if (last === undefined) return;
       for (let still = 0; still < 3; ) {
@@ -129,7 +132,7 @@ async function session(label: string, text: string, budgeted: boolean): Promise<
         });
         await done;
         firstSettle = performance.now() - t - SETTLE_MS;
-        await quiet();
+        await quiet(t);
         firstSettleCpu = since(c0);
         await pull();
       }
@@ -144,7 +147,7 @@ async function session(label: string, text: string, budgeted: boolean): Promise<
         });
         await done;
         settles.push(performance.now() - t - SETTLE_MS);
-        await quiet();
+        await quiet(t);
         settlesCpu.push(since(c0));
         await pull();
       }
