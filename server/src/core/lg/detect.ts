@@ -1,5 +1,6 @@
 import { isPathLine } from './aspathList';
 import { VRP3_HEADER } from './huaweiOriginTable';
+import { looksLikeXml } from './junosXml';
 import { cleanLine, isChromeLine } from './lineClean';
 import { ADVERTISEMENTS_HEADER } from './mikrotik';
 import type { LgFormat } from './types';
@@ -143,6 +144,8 @@ export function detectFormat(lines: readonly string[]): Detection {
   let seen = 0;
   for (const raw of lines) {
     if (seen >= DETECT_LINES) break;
+    // Junos `| display xml` before cleaning, which takes tags off as HTML.
+    if (seen === 0 && looksLikeXml(raw)) return { format: 'junos-xml', json: true, scores, score: 0 };
     const s = cleanLine(raw);
     if (s.trim().length === 0) continue;
     if (seen === 0 && /^\s*(?:\{|\[\s*(?:[{"\]\d-]|$))/.test(s)) return { format: 'unknown', json: true, scores, score: 0 };

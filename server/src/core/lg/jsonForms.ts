@@ -2,6 +2,7 @@ import type { Asn } from '../net/asn';
 import { asnValue, parseAsPathText } from './asPathText';
 import { parseCommunity, parseCommunityList } from './communities';
 import { repairJson } from './jsonRepair';
+import { junosXmlToJson, looksLikeXml } from './junosXml';
 import { finishDraft, newDraft, originWord, rpkiWord, type RouteDraft, type RouteSink } from './lineParser';
 import type { AsPathSegment, Community, LgFormat } from './types';
 
@@ -36,9 +37,13 @@ function jdata(x: Json): string | undefined {
 class Locator {
   private pos = 0;
   private line = 0;
-  constructor(private readonly text: string) {}
+  /** `xml`: values stand between tags (`>10.0.0.0/8<`), not in quotes. */
+  constructor(
+    private readonly text: string,
+    private readonly xml = false,
+  ) {}
   at(needle: string): number {
-    const i = needle === '' ? -1 : this.text.indexOf(`"${needle}"`, this.pos);
+    const i = needle === '' ? -1 : this.text.indexOf(this.xml ? `>${needle}<` : `"${needle}"`, this.pos);
     if (i < 0) return this.line;
     for (let k = this.pos; k < i; k++) if (this.text.charCodeAt(k) === 10) this.line++;
     this.pos = i;
@@ -362,6 +367,17 @@ const FORMS: readonly { readonly format: LgFormat; readonly read: (root: Record<
   { format: 'gobgp-json', read: gobgp },
 ];
 
+/** Junos `| display xml`, read in the shape Junos gives it as `| display json`. */
+function parseJunosXml(text: string, sink: RouteSink): LgFormat {
+  const doc = junosXmlToJson(text);
+  const root = obj(arr(doc?.['rpc-reply'])[0]) ?? doc;
+  if (root === undefined || !junos(root, { sink, loc: new Locator(text, true) })) {
+    sink.unparsed({ line: 0, text: text.slice(0, 200), reason: root === undefined ? 'XML whose tags do not nest' : 'XML of an unknown looking-glass format' });
+    return 'unknown';
+  }
+  return 'junos-xml';
+}
+
 /** The document, repaired when a terminal wrapped it or the paste cut it short (jsonRepair.ts); throws when it cannot be read. */
 function readJson(text: string, sink: RouteSink): Json {
   try {
@@ -386,6 +402,7 @@ function readJson(text: string, sink: RouteSink): Json {
 
 /** Reads a JSON paste; returns the format it was, or 'unknown' (with the document reported unparsed). Throws only on invalid JSON. */
 export function parseJsonLg(text: string, sink: RouteSink, format?: LgFormat): LgFormat {
+  if (looksLikeXml(text)) return parseJunosXml(text, sink);
   const root = readJson(text, sink);
   const ctx: Ctx = { sink, loc: new Locator(text) };
   const o = obj(root);

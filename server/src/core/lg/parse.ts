@@ -8,6 +8,7 @@ import { GobgpParser } from './gobgp';
 import { HuaweiOriginTableParser } from './huaweiOriginTable';
 import { parseJsonLg } from './jsonForms';
 import { JunosParser } from './junos';
+import { looksLikeXml } from './junosXml';
 import { cleanLine } from './lineClean';
 import type { LineParser, ParserFactory, RouteSink } from './lineParser';
 import { MikrotikParser } from './mikrotik';
@@ -45,6 +46,7 @@ const PARSERS: Readonly<Record<LgFormat, ParserFactory | undefined>> = {
   'nokia-sros-state': (s, f) => new NokiaStateParser(s, f),
   mikrotik: (s, f) => new MikrotikParser(s, f),
   'junos-json': undefined,
+  'junos-xml': undefined,
   'arista-json': undefined,
   'frr-json': undefined,
   'openbgpd-json': undefined,
@@ -57,8 +59,9 @@ const PARSERS: Readonly<Record<LgFormat, ParserFactory | undefined>> = {
 
 const ENCODER = new TextEncoder();
 
+/** Formats read as whole documents (JSON, and Junos XML, which jsonForms.ts reads in its JSON shape). */
 const JSON_FORMATS: ReadonlySet<LgFormat> = new Set<LgFormat>(
-  (Object.keys(PARSERS) as LgFormat[]).filter((f) => f.endsWith('-json')),
+  (Object.keys(PARSERS) as LgFormat[]).filter((f) => f.endsWith('-json') || f === 'junos-xml'),
 );
 
 export interface LgParseOptions {
@@ -331,7 +334,7 @@ export class LgStreamParser {
     const frame = this.frame;
     if (frame !== NO_FRAME) text = text.split('\n').map((l) => unframe(l, frame)).join('\n');
     // Junos ends `| display json` with `{master}` and a prompt: keep only the document itself.
-    const last = Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'));
+    const last = looksLikeXml(text) ? text.lastIndexOf('>') : Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'));
     if (last >= 0 && text.slice(last + 1).trim() !== '') {
       const tailStart = this.jsonStart + countLines(text, last);
       text.slice(last + 1).split('\n').forEach((t, k) => {
@@ -393,7 +396,7 @@ export class LgStreamParser {
       let k = 0;
       for (; k < held.length; k++) {
         const s = unframe(held[k] ?? '', this.frame);
-        if (/^\s*[{[]/.test(cleanLine(s)) || (s.trim() !== '' && asideKind(s) === undefined)) break;
+        if (/^\s*[{[]/.test(cleanLine(s)) || looksLikeXml(s) || (s.trim() !== '' && asideKind(s) === undefined)) break;
         if (s.trim() !== '') this.skipped.push({ line: start + k, kind: asideKind(s) ?? 'chrome' });
       }
       this.jsonStart = start + k;

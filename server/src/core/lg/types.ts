@@ -29,6 +29,7 @@ export type LgFormat =
   | 'cisco-nxos'
   | 'junos'
   | 'junos-json'
+  | 'junos-xml'
   | 'arista'
   | 'arista-json'
   | 'bird'
