@@ -1,5 +1,6 @@
 import { aspaImpact, type VerdictChange } from '../core/aspa/impact';
-import { observedRoute, observedRoutes, PathEvidence } from '../core/aspa/pathEvidence';
+import { mrtEvidenceSink } from '../core/aspa/mrtObservations';
+import { observedRoutes, PathEvidence } from '../core/aspa/pathEvidence';
 import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 import { type ProviderSuggestion, suggestProviders, type Confidence } from '../core/aspa/suggestProviders';
 import type { AspaDb } from '../core/aspa/types';
@@ -69,17 +70,9 @@ export async function run(sub: 'suggest' | 'impact', args: readonly string[], io
   for (const file of pathFiles) {
     if (await isMrtFile(file).catch(() => false)) {
       // RIB dumps and update files: every announced route is one observation by its collector peer.
-      let routes = 0;
-      const summary = await readMrtFile(file, {
-        route(r) {
-          if (r.kind === 'withdraw' || !r.attributes) return;
-          const o = observedRoute(r.prefix, r.attributes.asPath, { vantage: r.peer.address, source: file, time: r.time });
-          if (o) {
-            evidence.add(o);
-            routes++;
-          }
-        },
-      });
+      const sink = mrtEvidenceSink(evidence, file);
+      const summary = await readMrtFile(file, sink);
+      const routes = sink.added();
       if (routes === 0) io.stderr(`routelens aspa ${sub}: ${file}: no AS paths found in ${summary.records} MRT record(s)\n`);
       continue;
     }

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceDocument } from '../core/document';
 import type { ObservedPaths } from '../core/aspa/observedChecks';
 import type { ServiceContext } from '../core/languages/service';
+import type { MrtSink } from '../core/mrt/types';
 import type { Connector } from '../core/rpki/transport';
 
 /** What the host (node or browser) injects: timers and, where it has one, file access. */
@@ -12,6 +13,11 @@ export interface Runtime {
   };
   /** Reads a file by URI; absent in the browser, where only open documents are seen. */
   readonly readFile?: (uri: string) => Promise<string>;
+  /**
+   * Streams an MRT file by URI (plain, gzip or bzip2; told by content) into `sink`, a record at a time; resolves
+   * false, having read nothing, when the file is not MRT. Absent in the browser.
+   */
+  readonly streamMrt?: (uri: string, sink: MrtSink) => Promise<boolean>;
   /** Lists files below a folder URI whose names end with one of `suffixes`. */
   readonly findFiles?: (folderUri: string, suffixes: readonly string[]) => Promise<string[]>;
   /** Opens TCP streams to an RTR cache; absent in the browser, where RTR is reported as unavailable. */

@@ -1,3 +1,4 @@
+import { mrtEvidenceSink } from '../core/aspa/mrtObservations';
 import { observedRoutes, PathEvidence } from '../core/aspa/pathEvidence';
 import { parseLookingGlass } from '../core/lg/parse';
 import type { FeatureModule } from './context';
@@ -11,7 +12,7 @@ function pathFilesOf(section: unknown): string[] {
 
 /**
  * Observed routes for ASPA authoring: the files of `routelens.data.pathFiles` (looking-glass output, `bgpdump -m`
- * text) are read when the setting changes and indexed once; the ASPA services then check declarations against
+ * text, MRT) are read when the setting changes and indexed once; the ASPA services then check declarations against
  * them (diagnostics, code lenses, completion, "suggest providers"). A file that cannot be read is logged and
  * left out; the others still count.
  */
@@ -37,13 +38,22 @@ export const observedPathsFeatures: FeatureModule = (ctx) => {
         const evidence = new PathEvidence();
         let readable = 0;
         for (const uri of files) {
+          const source = uri.replace(/^.*\//, '');
+          // MRT (RIB dumps, updates) is streamed a record at a time, never held whole; anything else is text.
+          const mrt = ctx.runtime.streamMrt
+            ? await ctx.runtime.streamMrt(uri, mrtEvidenceSink(evidence, source)).catch(() => false)
+            : false;
+          if (mrt) {
+            readable++;
+            continue;
+          }
           const text = await read(uri).catch((err: unknown) => {
             ctx.connection.console.warn(`RouteLens: cannot read ${uri}: ${err instanceof Error ? err.message : String(err)}`);
             return undefined;
           });
           if (text === undefined) continue;
           readable++;
-          for (const r of observedRoutes(parseLookingGlass(text).routes, uri.replace(/^.*\//, ''))) evidence.add(r);
+          for (const r of observedRoutes(parseLookingGlass(text).routes, source)) evidence.add(r);
         }
         // A newer setting may have started another load meanwhile: only the latest one counts.
         if (loadedFor !== key) return;

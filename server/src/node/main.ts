@@ -6,6 +6,7 @@ import { decodeTextOrThrow } from '../core/input/decode';
 import { startServer } from '../lsp/server';
 import type { Runtime } from '../lsp/context';
 import { netConnector } from '../core/rpki/node/netConnector';
+import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 
 const runtime: Runtime = {
   timer: {
@@ -18,6 +19,12 @@ const runtime: Runtime = {
   // Files the editor has not opened (workspace RPSL, data files) are decoded as the CLI decodes them: by BOM, Latin-1
   // when not UTF-8; a compressed or binary file rejects with what it is, as a file that cannot be read does.
   readFile: async (uri) => decodeTextOrThrow(await fs.readFile(uri.startsWith('file:') ? fileURLToPath(uri) : uri)).text,
+  async streamMrt(uri, sink) {
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    if (!(await isMrtFile(file))) return false;
+    await readMrtFile(file, sink);
+    return true;
+  },
   async findFiles(folderUri, suffixes) {
     const out: string[] = [];
     const walk = async (dir: string, depth: number): Promise<void> => {

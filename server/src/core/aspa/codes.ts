@@ -144,7 +144,7 @@ export const aspaCodes: readonly DiagnosticCodeInfo[] = [
     severity: 'warning',
     summary: 'Publishing this ASPA would turn routes someone observed Invalid.',
     description:
-      'With `routelens.data.pathFiles` set (looking-glass output, `bgpdump -m` text), each declaration is checked against the observed routes through its customer: a neighbour that carried the customer\'s routes upward but is missing from the providers makes those routes Invalid wherever ASPA is enforced. If that neighbour is a provider, add it (a fix does it); if the evidence says it is a peer or customer, the routes are leaks the ASPA is right to stop, and the finding is information only. `routelens aspa impact` lists every such route.',
+      'With `routelens.data.pathFiles` set (looking-glass output, `bgpdump -m` text, MRT), each declaration is checked against the observed routes through its customer: a neighbour that carried the customer\'s routes upward but is missing from the providers makes those routes Invalid wherever ASPA is enforced. If that neighbour is a provider, add it (a fix does it); if the evidence says it is a peer or customer, the routes are leaks the ASPA is right to stop, and the finding is information only. `routelens aspa impact` lists every such route.',
     example: 'AS21980 => AS0   # while AS269832 carries AS21980\'s routes',
   },
 ];

@@ -18,7 +18,7 @@ export interface ObservedRoute {
   readonly source: string;
   /** 0-based line in `source`, where known. */
   readonly line?: number;
-  /** Unix seconds, where the input says (MRT, bgpdump). */
+  /** Unix seconds (whole), where the input says (MRT, bgpdump). */
   readonly time?: number;
 }
 
