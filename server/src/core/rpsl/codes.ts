@@ -248,8 +248,8 @@ export const rpslCodes: readonly DiagnosticCodeInfo[] = [
   {
     code: 'rpsl/set-name-not-hierarchical',
     severity: 'warning',
-    summary: 'The set name does not start with the AS number of its owner.',
-    description: 'RIPE (and IRRd’s default creation policy) require new sets to be hierarchical under an AS number (`AS65000:AS-CUSTOMERS`), which stops others from squatting the name. Existing sets keep working.',
+    summary: 'A new as-set has a short (non-hierarchical) name, which RIPE refuses.',
+    description: 'RIPE refuses to create an as-set whose name has no `:` (RIPE-NCC/whois ASNameHierarchicalValidator): name it under the owner’s AS number (`AS65000:AS-CUSTOMERS`), so that the AS holder authorises it and no one else can squat the name. Existing short-named sets keep working, and the rule is RIPE’s for as-sets only: route-sets, rtr-sets, filter-sets and peering-sets may keep short names.',
     example: 'as-set: AS-CUSTOMERS\nsource: RIPE',
   },
   {

@@ -1,6 +1,7 @@
 import type { Severity } from '../diagnostics/diagnostic';
 import { AFRINIC_ORG_TYPES, AFRINIC_STATUS_BY_CLASS, APNIC_STATUS_BY_CLASS, STATUS_BY_CLASS } from './enums';
 import type { RpslAttribute, RpslObject } from './model';
+import type { SetClass } from './setName';
 import type { ValueRules, ValueType } from './valueTypes';
 
 /**
@@ -85,8 +86,11 @@ const IRRD_CITED: readonly Citation[] = [
   { title: 'irrdnet/irrd irrd/rpsl/fields.py (value syntax, strict mode)', url: 'https://github.com/irrdnet/irrd/blob/main/irrd/rpsl/fields.py' },
 ];
 
+/** Registries that take a short set name for every class. */
+const NO_SET_CLASSES: ReadonlySet<SetClass> = new Set();
+
 const RIPE_LIKE = {
-  setNameNeedsAsnFirst: true,
+  hierarchicalSetClasses: new Set<SetClass>(['as-set']),
   maxSetComponents: 5,
   md5HashShape: true, // AttributeSyntax.AUTH_SCHEME_SYNTAX: MD5-PW \$1\$[A-Z0-9./]{1,8}\$[A-Z0-9./]{22}
   inetnumPrefixNotation: true, // AttributeParser.Ipv4ResourceParser → Ipv4Resource.parse takes a prefix
@@ -111,7 +115,7 @@ const IRRD_LIKE = {
     'rpsl/invalid-phone': 'off',
     'rpsl/weak-auth': 'error', // crypt-pw is "legacy" in IRRd's default config: rejected in strict mode
   },
-  setNameNeedsAsnFirst: false,
+  hierarchicalSetClasses: NO_SET_CLASSES,
   maxSetComponents: 5,
   authSchemes: new Set(['MD5-PW', 'BCRYPT-PW', 'CRYPT-PW', 'PGPKEY']),
   // IRRd's RPSLAuthField checks the scheme only ("MD5-pw hashhash" is valid in its own tests); a bad hash
@@ -148,7 +152,7 @@ export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
       'rpsl/unknown-country': 'warning',
       'rpsl/invalid-phone': 'warning',
     },
-    setNameNeedsAsnFirst: false,
+    hierarchicalSetClasses: NO_SET_CLASSES,
     maxSetComponents: 5,
     authSchemes: new Set(['NONE', 'MAIL-FROM', 'CRYPT-PW', 'MD5-PW', 'PGPKEY', 'BCRYPT-PW']),
     md5HashShape: true,
@@ -293,7 +297,7 @@ export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
     },
     authSchemes: new Set(['MD5-PW', 'PGPKEY', 'X509', 'CRYPT-PW']),
     ...RIPE_LIKE,
-    setNameNeedsAsnFirst: false,
+    hierarchicalSetClasses: NO_SET_CLASSES,
   },
   afrinic: {
     id: 'afrinic',
@@ -328,7 +332,7 @@ export const DIALECT_PROFILES: Readonly<Record<RpslDialect, DialectProfile>> = {
     },
     authSchemes: new Set(['MD5-PW', 'PGPKEY', 'X509', 'CRYPT-PW']),
     ...RIPE_LIKE,
-    setNameNeedsAsnFirst: false,
+    hierarchicalSetClasses: NO_SET_CLASSES,
   },
 };
 

@@ -125,6 +125,20 @@ test('set names: hierarchy, class prefixes, length, components, reserved words',
   );
 });
 
+test("RIPE refuses short names for new as-sets only, and takes any hierarchical one (RIPE-NCC/whois ASNameHierarchicalValidator: CREATE, AS_SET, key contains ':')", () => {
+  const set = (cls: string, name: string): string =>
+    `${cls}: ${name}\ndescr: d\nmembers: ${cls === 'rtr-set' ? '192.0.2.1' : 'AS1'}\nadmin-c: AA1-TEST\ntech-c: AA1-TEST\nmnt-by: TEST-MNT\nsource: RIPE\n`;
+  const notHierarchical = (cls: string, name: string): boolean =>
+    validateRpslText(set(cls, name), 'auto').some((d) => d.code === 'rpsl/set-name-not-hierarchical');
+  assert.equal(notHierarchical('as-set', 'AS-FOO'), true);
+  assert.equal(notHierarchical('as-set', 'AS65000:AS-FOO'), false);
+  assert.equal(notHierarchical('as-set', 'AS-FOO:AS-BAR'), false, 'a child of another set is hierarchical too: its parent authorises it');
+  // docs.db.ripe.net, Set Objects: "This restriction does not apply to the other set types." RIPE holds
+  // rtrs-stanbicbank-uganda (created 2014, irrdnet/irrd#65) and keeps creating short-named route-sets.
+  assert.equal(notHierarchical('rtr-set', 'rtrs-stanbicbank-uganda'), false);
+  assert.equal(notHierarchical('route-set', 'RS-FOO'), false);
+});
+
 test('member-of and members name sets of the right class', () => {
   assert.deepEqual(findings(ROUTE('192.0.2.0/24', 'member-of: AS-FOO, RS-BAR\n')), [['rpsl/set-name-wrong-class', 'error', 'AS-FOO']]);
   const asSet = 'as-set: AS-X\nmembers: AS1, AS-Y, RS-Z, ANY, FOOBAR\nmnt-by: TEST-MNT\nsource: TEST\n';
@@ -157,7 +171,7 @@ test('classes: unknown, missing mandatory, single-valued twice, conditional grou
   assert.deepEqual(findings('foo-block: 192.0.2.0/24\nsource: TEST\n'), [['rpsl/unknown-class', 'error', 'foo-block']]);
   assert.deepEqual(findings('route: 192.0.2.0/24\norigin: AS1\nsource: TEST\n'), [['rpsl/missing-mandatory', 'error', 'route']]);
   assert.deepEqual(findings(ROUTE('192.0.2.0/24', 'source: OTHER\n')), [['rpsl/multiple-single', 'error', 'source']]);
-  assert.deepEqual(codes('filter-set: FLTR-X\nmnt-by: M-MNT\nsource: RIPE\nadmin-c: AB1-TEST\ntech-c: AB1-TEST\n', 'ripe'), ['rpsl/set-name-not-hierarchical', 'rpsl/missing-one-of']);
+  assert.deepEqual(codes('filter-set: FLTR-X\nmnt-by: M-MNT\nsource: RIPE\nadmin-c: AB1-TEST\ntech-c: AB1-TEST\n', 'ripe'), ['rpsl/missing-one-of']);
   assert.deepEqual(
     findings(ROUTE('192.0.2.0/24', 'changed: a@example.net 20150101\n'), 'ripe'),
     [['rpsl/deprecated-attribute', 'warning', 'changed']],

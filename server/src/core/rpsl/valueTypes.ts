@@ -81,8 +81,12 @@ export interface ValueRules {
   readonly extraCountries?: ReadonlySet<string>;
   /** `status:` values by class; a class not listed takes any value. */
   readonly statusByClass: Readonly<Record<string, readonly string[]>>;
-  /** Hierarchical set names must start with an AS number (RIPE since 2020 for new sets). */
-  readonly setNameNeedsAsnFirst: boolean;
+  /**
+   * Set classes whose new objects need a hierarchical name (one with a ":"). RIPE: as-set only
+   * (RIPE-NCC/whois ASNameHierarchicalValidator, on create, types AS_SET; docs.db.ripe.net Set Objects: "This
+   * restriction does not apply to the other set types").
+   */
+  readonly hierarchicalSetClasses: ReadonlySet<SetClass>;
   /** Most components a hierarchical set name may have (RFC 2622 sets none; IRRd strict: 5). */
   readonly maxSetComponents: number;
   /** Auth schemes accepted by `auth:`; the rest are errors. `AUTO` stands for RIPE's AUTO-<n> key-cert references. */
@@ -499,7 +503,6 @@ export function checkSetName(cx: ValueContext, t: Token, expected: readonly SetC
     return undefined;
   }
   let cls: SetClass | undefined;
-  let firstIsAsn = false;
   let start = 0;
   for (let k = 0; k < count; k++, start++) {
     let end = text.indexOf(':', start);
@@ -510,10 +513,7 @@ export function checkSetName(cx: ValueContext, t: Token, expected: readonly SetC
       cx.report('rpsl/invalid-set-name', t.start, t.end, `"${text}" has an empty component: remove the stray ":".`);
       return undefined;
     }
-    if (isAsnComponent(text, from, end)) {
-      if (k === 0) firstIsAsn = true;
-      continue;
-    }
+    if (isAsnComponent(text, from, end)) continue;
     const prefix = setPrefixAt(text, from, end);
     if (!prefix || end - from <= prefix[0].length || !allNameBody(text, from, end)) {
       cx.report(
@@ -544,8 +544,8 @@ export function checkSetName(cx: ValueContext, t: Token, expected: readonly SetC
     cx.report('rpsl/set-name-wrong-class', t.start, t.end, `"${text}" names ${a(cls)}; ${cx.attrName}: here takes ${expected.map(a).join(' or ')}.`);
     return undefined;
   }
-  if (definition && cx.profile.setNameNeedsAsnFirst && !firstIsAsn)
-    cx.report('rpsl/set-name-not-hierarchical', t.start, t.end, `New ${cls}s must be named under their owner's AS number, e.g. AS65000:${text}.`);
+  if (definition && count === 1 && cx.profile.hierarchicalSetClasses.has(cls))
+    cx.report('rpsl/set-name-not-hierarchical', t.start, t.end, `${cx.profile.title} refuses a new ${cls} with a short name: name it under its owner's AS number, e.g. AS65000:${text}.`);
   return cls;
 }
 
