@@ -19,9 +19,9 @@ import { memoryIo } from '../../support/memoryIo';
  */
 const FALSE_ERROR_BASELINE = 0;
 /** The corpus's size may only grow (the goal: 500 objects, 12 classes, 6 registries). */
-const MIN_OBJECTS = 553;
-const MIN_CLASSES = 14;
-const MIN_REGISTRIES = 15;
+const MIN_OBJECTS = 562;
+const MIN_CLASSES = 17;
+const MIN_REGISTRIES = 16;
 
 const DIR = __dirname;
 
