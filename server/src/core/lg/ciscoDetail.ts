@@ -66,6 +66,8 @@ export class CiscoDetailParser implements LineParser {
   private cur: RouteDraft | undefined;
   private advertised = false;
   private contributing = false;
+  /** The last community line read, which the next line may continue. */
+  private communityLine: { kind: string; indent: number; line: number } | undefined;
 
   constructor(
     private readonly sink: RouteSink,
@@ -203,12 +205,15 @@ export class CiscoDetailParser implements LineParser {
       return true;
     }
     const c = COMMUNITY.exec(s);
-    if (c !== null) {
-      const list = c[2] ?? '';
-      if ((c[1] ?? '').startsWith('Ext')) {
+    const more = c === null ? this.communityContinuation(s, n) : undefined;
+    if (c !== null || more !== undefined) {
+      const kind = c !== null ? (c[1] ?? '') : (more?.kind ?? '');
+      const list = c !== null ? (c[2] ?? '') : s.trim();
+      if (kind.startsWith('Ext')) {
         // Extended communities keep their printed form, one per token (`RT:65000:1`, `rt 65000:1`).
         for (const tok of list.split(/\s+(?=[A-Za-z])/)) if (tok.trim() !== '') d.communities.push({ kind: 'extended', text: tok.trim() });
       } else d.communities.push(...parseCommunityList(list).communities);
+      this.communityLine = { kind, indent: c !== null ? s.length - s.trimStart().length : (more?.indent ?? 0), line: n };
       d.end = n;
       return true;
     }
@@ -231,6 +236,20 @@ export class CiscoDetailParser implements LineParser {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A line that goes on with the community list above it: IOS-XR (and public looking glasses printing
+   * it) wraps a long `Community:` list onto lines indented further, holding only communities.
+   */
+  private communityContinuation(s: string, n: number): { kind: string; indent: number } | undefined {
+    const prev = this.communityLine;
+    if (prev === undefined || prev.line !== n - 1) return undefined;
+    const indent = s.length - s.trimStart().length;
+    if (indent <= prev.indent) return undefined;
+    const toks = s.trim().split(/\s+/);
+    const ok = toks.every((t) => /^(?:\d+(?:\.\d+)?:\d+(?::\d+)?|(?:RT|SoO|rt|soo|target|origin):[\d.:]+|no-export|no-advertise|local-AS|no-peer|internet|graceful-shutdown|blackhole)$/.test(t));
+    return ok ? prev : undefined;
   }
 
   private isPath(body: string): boolean {

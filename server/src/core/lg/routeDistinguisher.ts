@@ -25,7 +25,7 @@ export function rdLine(s: string): { readonly rd: string; readonly vrf?: string 
 }
 
 /** A VRF heading: FRR `Instance BLUE:`, IOS `VRF: BLUE`, `BGP routing table information for VRF BLUE`, EOS `VRF BLUE`. */
-const VRF_LINE = /^\s*(?:Instance\s+(\S+?):\s*$|VRF:?\s+(\S+?),?\s*$|BGP routing table information for VRF\s+(\S+))/;
+const VRF_LINE = /^\s*(?:Instance\s+(\S+?):\s*$|VRF:?\s+(\S+?),?\s*$|BGP routing table information for VRF\s+([^\s,]+))/;
 
 export function vrfLine(s: string): { readonly vrf?: string } | undefined {
   const m = VRF_LINE.exec(s);
