@@ -19,7 +19,7 @@ import { memoryIo } from '../../support/memoryIo';
  */
 const FALSE_ERROR_BASELINE = 0;
 /** The corpus's size may only grow (the goal: 500 objects, 12 classes, 6 registries). */
-const MIN_OBJECTS = 562;
+const MIN_OBJECTS = 565;
 const MIN_CLASSES = 17;
 const MIN_REGISTRIES = 16;
 
