@@ -137,11 +137,18 @@ export function startsOtherFormat(s: string, current: LgFormat): LgFormat | unde
 }
 
 /** Scores the signatures on the first lines; JSON is recognised by its first character. */
+/** A line that opens a JSON document: `{` alone or before a key, `[` alone or before an object. */
+export const JSON_START = /^\s*(?:\{\s*(?:"|$)|\[\s*(?:\{|$))/;
+
+/** How many lines of banner (a script's title, rules) may stand before a JSON document. */
+const JSON_PREAMBLE = 8;
+
 export function detectFormat(lines: readonly string[]): Detection {
   const scores = new Map<LgFormat, number>();
   const bySignature: number[] = [];
   let pathLines = 0;
   let seen = 0;
+  let jsonLater = false;
   for (const raw of lines) {
     if (seen >= DETECT_LINES) break;
     // Junos `| display xml` before cleaning, which takes tags off as HTML.
@@ -149,6 +156,7 @@ export function detectFormat(lines: readonly string[]): Detection {
     const s = cleanLine(raw);
     if (s.trim().length === 0) continue;
     if (seen === 0 && /^\s*(?:\{|\[\s*(?:[{"\]\d-]|$))/.test(s)) return { format: 'unknown', json: true, scores, score: 0 };
+    if (seen <= JSON_PREAMBLE && JSON_START.test(s)) jsonLater = true;
     seen++;
     if (isPathLine(s)) pathLines++;
     if (isChromeLine(s)) continue;
@@ -171,5 +179,7 @@ export function detectFormat(lines: readonly string[]): Detection {
     }
   }
   if (pathLines > 0 && pathLines * 2 >= seen && bestScore < pathLines * 2) return { format: 'aspath-list', json: false, scores, score: pathLines * 2 };
+  // Nothing spoke, but a JSON document opens after a few lines of banner: the document is the output.
+  if (bestScore === 0 && jsonLater) return { format: 'unknown', json: true, scores, score: 0 };
   return { format: best, json: false, scores, score: bestScore };
 }

@@ -85,8 +85,18 @@ function communitiesFrom(list: Json[]): Community[] {
 }
 
 function ripestat(root: Record<string, Json>, ctx: Ctx): boolean {
-  const rrcs = arr(obj(root.data)?.rrcs);
   if (obj(root.data) === undefined || obj(root.data)?.rrcs === undefined) return false;
+  ripestatRrcs(arr(obj(root.data)?.rrcs), ctx);
+  return true;
+}
+
+/** RIPEstat's `data.rrcs`: also what scripts print of its answer, the list alone. */
+function isRipestatRrcs(root: Json): boolean {
+  const list = arr(root);
+  return list.length > 0 && list.every((r) => typeof obj(r)?.rrc === 'string' && Array.isArray(obj(r)?.peers));
+}
+
+function ripestatRrcs(rrcs: Json[], ctx: Ctx): void {
   for (const rrc of rrcs) {
     for (const p of arr(obj(rrc)?.peers)) {
       const o = obj(p);
@@ -101,7 +111,6 @@ function ripestat(root: Record<string, Json>, ctx: Ctx): boolean {
       emit(ctx, d);
     }
   }
-  return true;
 }
 
 /** Alice-LG API responses and birdwatcher: arrays of `{network, gateway, bgp: {as_path, …}, primary}`. */
@@ -407,6 +416,10 @@ export function parseJsonLg(text: string, sink: RouteSink, format?: LgFormat): L
   const ctx: Ctx = { sink, loc: new Locator(text) };
   const o = obj(root);
   if (o === undefined) {
+    if (isRipestatRrcs(root)) {
+      ripestatRrcs(arr(root), ctx);
+      return 'ripestat-json';
+    }
     if (gobgp(root, ctx)) return 'gobgp-json';
     sink.unparsed({ line: 0, text: text.slice(0, 200), reason: 'JSON of an unknown looking-glass format' });
     return 'unknown';

@@ -31,3 +31,8 @@ test('decoratedNextHop: FRR hostname, VRF id and announce-nh-self marks, link-lo
   assert.equal(decoratedNextHop('65001(x)'), undefined);
   assert.equal(decoratedNextHop('swp51'), undefined);
 });
+
+test('jsonRepair: an elision line between two values is taken out', () => {
+  const r = repairJson('[\n  {"a": 1},\n...\n  {"a": 2}\n]');
+  assert.deepEqual(JSON.parse(r?.text ?? ''), [{ a: 1 }, { a: 2 }]);
+});

@@ -14,12 +14,14 @@ export interface RepairedJson {
 }
 
 /** The repaired text, or undefined when there is nothing a repair could change. */
-export function repairJson(input: string): RepairedJson | undefined {
+export function repairJson(raw: string): RepairedJson | undefined {
+  // An author's elision (`...` on a line of its own between two values) is no part of the document.
+  const input = raw.replace(/^[ \t]*(?:\.{3,}|…)[ \t]*\r?\n/gm, '');
+  let changed = input !== raw;
   let out = '';
   const stack: string[] = [];
   let inString = false;
   let escaped = false;
-  let changed = false;
   /** Length of `out` and depth after the last `}`/`]` closed outside a string, and the input offset there. */
   let lastClose = -1;
   let lastCloseDepth = 0;

@@ -3,7 +3,7 @@ import { BgpdumpParser } from './bgpdump';
 import { BirdParser } from './bird';
 import { CiscoDetailParser } from './ciscoDetail';
 import { CiscoTableParser } from './ciscoTable';
-import { DETECT_LINES, detectFormat, startsOtherFormat, type Detection } from './detect';
+import { DETECT_LINES, detectFormat, JSON_START, startsOtherFormat, type Detection } from './detect';
 import { GobgpParser } from './gobgp';
 import { HuaweiOriginTableParser } from './huaweiOriginTable';
 import { parseJsonLg } from './jsonForms';
@@ -333,8 +333,17 @@ export class LgStreamParser {
     // (taking them off the held lines again is harmless: no JSON line starts with `>`).
     const frame = this.frame;
     if (frame !== NO_FRAME) text = text.split('\n').map((l) => unframe(l, frame)).join('\n');
-    // Junos ends `| display json` with `{master}` and a prompt: keep only the document itself.
-    const last = looksLikeXml(text) ? text.lastIndexOf('>') : Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'));
+    // Junos ends `| display json` with `{master}` (itself in braces) and a prompt: keep only the document.
+    let body = text.length;
+    for (;;) {
+      const nl = text.lastIndexOf('\n', body - 1);
+      const lastLine = text.slice(nl + 1, body);
+      if (lastLine.trim() !== '' && asideKind(lastLine) === undefined) break;
+      if (nl < 0) break;
+      body = nl;
+    }
+    const xml = looksLikeXml(text);
+    const last = xml ? text.lastIndexOf('>', body) : Math.max(text.lastIndexOf('}', body), text.lastIndexOf(']', body));
     if (last >= 0 && text.slice(last + 1).trim() !== '') {
       const tailStart = this.jsonStart + countLines(text, last);
       text.slice(last + 1).split('\n').forEach((t, k) => {
@@ -392,11 +401,13 @@ export class LgStreamParser {
       this.choose(this.lastFormat, false, start);
     } else this.choose(d.format, d.json, start);
     if (this.jsonText !== undefined) {
-      // Whatever precedes the document (prompts, logs) is set aside; the rest is the document.
+      // Whatever precedes the document (prompts, logs, a script's banner) is set aside; the rest is the document.
+      const opens = (s: string): boolean => JSON_START.test(cleanLine(s)) || looksLikeXml(s);
+      const at = held.findIndex((x) => opens(unframe(x, this.frame)));
       let k = 0;
       for (; k < held.length; k++) {
         const s = unframe(held[k] ?? '', this.frame);
-        if (/^\s*[{[]/.test(cleanLine(s)) || looksLikeXml(s) || (s.trim() !== '' && asideKind(s) === undefined)) break;
+        if (k === at || (at < 0 && (/^\s*[{[]/.test(cleanLine(s)) || (s.trim() !== '' && asideKind(s) === undefined)))) break;
         if (s.trim() !== '') this.skipped.push({ line: start + k, kind: asideKind(s) ?? 'chrome' });
       }
       this.jsonStart = start + k;
