@@ -7,8 +7,8 @@
 //   Budget < 8 ms, half a frame, so a frame fits even with another program on the same core.
 // - CPU per frame of all Chromium processes (CDP SystemInfo: browser, renderer with its raster threads, GPU
 //   process doing software compositing): under 16.7 ms means one core keeps up at 60 fps.
-// Load average goes with every line. SYNTHETIC tables (bench/panelTables.ts): 100 routes (≈ 190 ASes), 1,000 routes
-// as drawn by default (grouped by first hop past 300 ASes, ≈ 175 boxes) and with grouping off (≈ 1,150 ASes drawn).
+// Load average goes with every line. SYNTHETIC tables (bench/panelTables.ts): 100 routes (190 ASes), 1,000 routes
+// as drawn by default (grouped by first hop past 300 ASes: 25 boxes) and with grouping off (about 1,150 ASes drawn).
 // Software rendering (--disable-gpu): slower than a desktop with a GPU, so the figures are on the safe side.
 import { readFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';

@@ -46,7 +46,10 @@ export function syntheticTables(seed: number): { paste(routes: number): string; 
     const lines = ['BGP table version is 1, local router ID is 192.0.2.1', 'Status codes: s suppressed, d damped, h history, * valid, > best, i - internal', 'Origin codes: i - IGP, e - EGP, ? - incomplete', '', '     Network          Next Hop            Metric LocPrf Weight Path'];
     for (let i = 0; i < routes; i++) {
       const prefix = `${20 + (i >>> 16)}.${(i >>> 8) & 255}.${i & 255}.0/24`;
-      lines.push(` *>  ${prefix.padEnd(18)} 192.0.2.${1 + (i % 200)}${' '.repeat(20)}0 ${pathTo(pick(levels[2]!)).join(' ')} i`);
+      // Columns under the header words, as IOS prints them (Metric, LocPrf and Weight right-aligned under theirs): a
+      // value out of its column makes the parser flag the path uncertain and leave it unverified.
+      const nextHop = `192.0.2.${1 + (i % 200)}`;
+      lines.push(` *>  ${prefix.padEnd(17)}${nextHop.padEnd(20)}${' '.repeat(14)}${'0'.padStart(6)} ${pathTo(pick(levels[2]!)).join(' ')} i`);
     }
     return lines.join('\n') + '\n';
   };

@@ -1,4 +1,5 @@
 import dagre from '@dagrejs/dagre';
+import { routeEdges } from './edgeRouting';
 import type { PathGraph } from './model';
 
 const MARGIN = 16;
@@ -13,22 +14,22 @@ export type LayoutDirection = 'RL' | 'BT';
  */
 export function layoutGraph(graph: PathGraph, direction: LayoutDirection = 'RL'): void {
   const g = new dagre.graphlib.Graph({ multigraph: false });
-  // tight-tree ranking and a single ordering pass: network-simplex and the extra ordering heuristic cost 5–10×
-  // on a few hundred ASes and change little for path graphs, which are nearly trees rooted at the vantage point.
+  // tight-tree ranking (network-simplex costs more and ranks path graphs, nearly trees rooted at the vantage
+  // point, the same). dagre's crossing-reduction heuristic is on: on the synthetic 100-route table it cuts edge
+  // crossings from 2,512 to 1,077 (1,000 routes with every AS drawn: 71,941 to 31,050) for about a third more
+  // layout time (81 → 115 ms CPU on a quiet machine).
   g.setGraph({ rankdir: direction, nodesep: 18, ranksep: 56, marginx: MARGIN, marginy: MARGIN, ranker: 'tight-tree' });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) g.setNode(n.id, { width: n.width, height: n.height });
   for (const e of graph.edges) if (e.from !== e.to) g.setEdge(e.from, e.to, { weight: e.routes.length });
-  dagre.layout(g, { disableOptimalOrderHeuristic: true });
+  dagre.layout(g);
   for (const n of graph.nodes) {
     const p = g.node(n.id);
     n.x = Math.round(p.x);
     n.y = Math.round(p.y);
   }
-  for (const e of graph.edges) {
-    const pts = e.from === e.to ? [] : (g.edge(e.from, e.to)?.points ?? []);
-    e.points = pts.map((p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
-  }
+  for (const e of graph.edges) e.points = [];
+  routeEdges(graph.nodes, graph.edges, (e) => g.edge(e.from, e.to)?.points ?? [], direction);
   const info = g.graph();
   // dagre gives -Infinity for a graph with no nodes (a paste with no routes), which JSON turns into null.
   graph.width = finiteSize(info.width);
