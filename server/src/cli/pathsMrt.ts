@@ -8,7 +8,7 @@ import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 import type { MrtRoute } from '../core/mrt/types';
 import type { AsPathSegment } from '../core/lg/types';
 import { loadPathData } from '../core/paths/loadData';
-import { RouteClassifier, type ScanData } from '../core/scan/classify';
+import { RouteClassifier, scanDataOf } from '../core/scan/classify';
 import { isoTime } from '../core/scan/render';
 import { type CliIo, EXIT, parseArgs } from './io';
 import { run as runLookingGlass } from './paths';
@@ -89,8 +89,7 @@ export async function run(args: readonly string[], io: PathsIo): Promise<number>
   if (aspaFiles.length > 0 || vrps !== undefined || rels !== undefined) {
     const data = await loadPathData({ aspaFiles, ...(vrps !== undefined ? { vrpFiles: [vrps] } : {}), ...(rels !== undefined ? { relationshipFiles: [rels] } : {}) }, (p) => readDataText(() => io.readFile(p), p, io.stderr));
     for (const set of Object.values(data.status ?? {})) for (const e of set?.errors ?? []) io.stderr(`routelens paths: ${e.source}: ${e.message}\n`);
-    const scanData: ScanData = { ...(data.aspa ? { aspa: data.aspa } : {}), ...(data.rov ? { rov: data.rov } : {}), ...(data.relationships ? { relationships: data.relationships } : {}) };
-    classifier = new RouteClassifier(scanData);
+    classifier = new RouteClassifier(scanDataOf(data));
   }
   let flagged = 0;
   let count = 0;

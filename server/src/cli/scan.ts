@@ -1,6 +1,6 @@
 import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 import { loadPathData } from '../core/paths/loadData';
-import type { ScanData } from '../core/scan/classify';
+import { scanDataOf } from '../core/scan/classify';
 import { mergeScans } from '../core/scan/episodes';
 import type { ScanResult } from '../core/scan/model';
 import { renderScan, type ScanFormat } from '../core/scan/render';
@@ -85,11 +85,7 @@ export async function run(args: readonly string[], io: ScanIo): Promise<number> 
       (p) => readDataText(() => io.readFile(p), p, io.stderr),
     );
     for (const set of Object.values(data.status ?? {})) for (const e of set?.errors ?? []) io.stderr(`routelens scan: ${e.source}: ${e.message}\n`);
-    const scanData: ScanData = {
-      ...(data.aspa ? { aspa: data.aspa } : {}),
-      ...(data.rov ? { rov: data.rov } : {}),
-      ...(data.relationships ? { relationships: data.relationships } : {}),
-    };
+    const scanData = scanDataOf(data);
     const scanner = new MrtScanner(scanData, gap);
     const notMrt: string[] = [];
     for (const file of parsed.positional) if (!(await isMrtFile(file))) notMrt.push(file);

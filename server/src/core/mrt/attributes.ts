@@ -346,3 +346,81 @@ function setNextHop(a: Mutable, nh: { global?: string; linkLocal?: string }): vo
   if (nh.linkLocal !== undefined) a.mpNextHopLinkLocal = nh.linkLocal;
 }
 
+
+/** Where a RIB entry's path-level attributes are, as `findPathAttributes` leaves them. */
+export interface PathAttributeSpans {
+  asPathStart: number;
+  asPathEnd: number;
+  /** RFC 9234 OTC, or -1. */
+  otc: number;
+}
+
+/** Length rules of the attributes decodeAttributes checks by length alone (same messages there). */
+const LENGTH_OK: Readonly<Record<number, (len: number, asnSize: number) => boolean>> = {
+  [ATTR.nextHop]: (len) => len === 4,
+  [ATTR.med]: (len) => len === 4,
+  [ATTR.localPref]: (len) => len === 4,
+  [ATTR.aggregator]: (len, asnSize) => len === asnSize + 4,
+  [ATTR.as4Aggregator]: (len) => len === 8,
+  [ATTR.communities]: (len) => len % 4 === 0,
+  [ATTR.largeCommunities]: (len) => len % 12 === 0,
+  [ATTR.extendedCommunities]: (len) => len % 8 === 0,
+  [ATTR.otc]: (len) => len === 4,
+  [ATTR.originatorId]: (len) => len === 4,
+  [ATTR.clusterList]: (len) => len % 4 === 0,
+};
+
+/**
+ * The scan's fast path over a TABLE_DUMP_V2 RIB entry (4-byte ASNs): where AS_PATH is and the OTC value, without
+ * decoding anything else. True only when decodeAttributes would accept the entry on everything but the AS_PATH's
+ * own structure (which the caller decodes once per distinct path) and would take AS_PATH as the path; anything
+ * it cannot vouch for (AS4_PATH, MP_UNREACH_NLRI, a full MP_REACH_NLRI, a bad length) returns false, and the
+ * caller decodes the entry in full.
+ */
+export function findPathAttributes(b: Uint8Array, start: number, end: number, out: PathAttributeSpans): boolean {
+  out.asPathStart = out.asPathEnd = 0;
+  out.otc = -1;
+  let p = start;
+  while (p < end) {
+    if (p + 3 > end) return false;
+    const flags = b[p]!;
+    const type = b[p + 1]!;
+    const extended = (flags & 0x10) !== 0;
+    if (extended && p + 4 > end) return false;
+    const len = extended ? u16(b, p + 2) : b[p + 2]!;
+    const s = p + (extended ? 4 : 3);
+    const e = s + len;
+    if (e > end) return false;
+    p = e;
+    switch (type) {
+      case ATTR.origin:
+        if (len !== 1 || b[s]! > 2) return false;
+        break;
+      case ATTR.asPath:
+        out.asPathStart = s;
+        out.asPathEnd = e;
+        break;
+      case ATTR.otc:
+        if (len !== 4) return false;
+        out.otc = u32(b, s);
+        break;
+      case ATTR.mpReach:
+        // The abbreviated form of RFC 6396 §4.3.4 (next-hop length, address) cannot be malformed past that.
+        if (len < 1 || b[s]! + 1 !== len) return false;
+        break;
+      case ATTR.as4Path:
+      case ATTR.mpUnreach:
+        return false;
+      default: {
+        const ok = LENGTH_OK[type];
+        if (ok !== undefined && !ok(len, 4)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** AS_PATH segments of 4-byte ASNs from the bytes `findPathAttributes` located; a string when they do not add up. */
+export function decodeAsPath4(b: Uint8Array, start: number, end: number): MrtSegment[] | string {
+  return decodePath(b, start, end, 4);
+}

@@ -6,7 +6,7 @@
  */
 import { addressAt, ipv4At, ipv6At, prefixAt } from './address';
 import { decodeAttributes, decodeNlri, NlriList, type AttributeContext } from './attributes';
-import type { BgpAttributes, MrtDiagnostic, MrtPeer, MrtRouteKind, MrtSink, MrtSource } from './types';
+import type { BgpAttributes, MrtDiagnostic, MrtPeer, MrtRibEntry, MrtRoute, MrtRouteKind, MrtSink, MrtSource } from './types';
 
 const HEADER = 12;
 /** Larger than any record a collector writes (a RIB record of a prefix seen by every RIS peer is ~100 KB). */
@@ -243,11 +243,10 @@ export class MrtReader {
     const n = (bits + 7) >>> 3;
     need(s + 5 + n + 2, e, 'RIB prefix');
     const prefix = prefixAt(kind.afi, bits, b, s + 5);
+    const raw = this.sink.ribEntry !== undefined ? this.ribCursor(b, s + 5, bits, kind, prefix, time, offset) : undefined;
     let p = s + 5 + n;
     const count = u16(b, p);
     p += 2;
-    // Path identifiers sit in the entry, not in the abbreviated MP_REACH_NLRI, so one context serves both forms.
-    const ctx = RIB_CTX;
     for (let i = 0; i < count; i++) {
       need(p + 8 + (kind.addPath ? 4 : 0), e, `RIB entry ${i} of ${prefix}`);
       const peerIndex = u16(b, p);
@@ -266,13 +265,36 @@ export class MrtReader {
         this.report('mrt/unknown-peer', 'error', `RIB entry for ${prefix} names peer index ${peerIndex}, but the PEER_INDEX_TABLE ${this.peers === undefined ? 'is missing' : `has ${this.peers.length} peers`}`, offset);
         continue;
       }
-      const d = decodeAttributes(b, q, q + attrLen, ctx);
-      if (d.problem !== undefined) {
-        this.report('mrt/attribute-malformed', 'error', `${prefix} from ${peer.address} AS${peer.asn}: ${d.problem}; the entry is left out`, offset);
+      // Undecoded, an entry counts as a route even if its attributes turn out malformed when the sink decodes it.
+      this.routes++;
+      if (raw !== undefined) {
+        raw.entry(peer, pathId, q, q + attrLen);
         continue;
       }
-      this.emit('rib', 'TABLE_DUMP2', time, peer, prefix, pathId, kind.afi, d.attributes, offset);
+      const route = this.ribRoute(b, q, q + attrLen, time, peer, prefix, pathId, kind.afi, offset);
+      if (route !== undefined) this.sink.route?.(route);
+      else this.routes--;
     }
+  }
+
+  /** One RIB entry decoded; undefined (and a diagnostic) when its attributes are malformed. Counts the route. */
+  private ribRoute(b: Uint8Array, s: number, e: number, time: number, peer: MrtPeer, prefix: string, pathId: number | undefined, afi: 1 | 2, offset: number): MrtRoute | undefined {
+    // Path identifiers sit in the entry, not in the abbreviated MP_REACH_NLRI, so one context serves both forms.
+    const d = decodeAttributes(b, s, e, RIB_CTX);
+    if (d.problem !== undefined) {
+      this.report('mrt/attribute-malformed', 'error', `${prefix} from ${peer.address} AS${peer.asn}: ${d.problem}; the entry is left out`, offset);
+      return undefined;
+    }
+    return this.route('rib', 'TABLE_DUMP2', time, peer, prefix, pathId, afi, d.attributes, offset);
+  }
+
+  private cursor: RibCursor | undefined;
+
+  /** The cursor for the entries of one RIB record, refilled for each (see MrtRibEntry). */
+  private ribCursor(b: Uint8Array, at: number, bits: number, kind: { afi: 1 | 2 }, prefix: string, time: number, offset: number): RibCursor {
+    const c = (this.cursor ??= new RibCursor((e) => this.ribRoute(e.bytes, e.attrStart, e.attrEnd, e.time, e.peer, e.prefix, e.pathId, e.afi, e.offset), (e) => this.sink.ribEntry!(e)));
+    c.record(b, at, bits, kind.afi, prefix, time, offset);
+    return c;
   }
 
   private tableDump(b: Uint8Array, s: number, e: number, time: number, afi: 1 | 2, offset: number): void {
@@ -377,9 +399,65 @@ export class MrtReader {
 
   private emit(kind: MrtRouteKind, source: MrtSource, time: number, peer: MrtPeer, prefix: string, pathId: number | undefined, afi: 1 | 2, attributes: BgpAttributes | undefined, offset: number): void {
     this.routes++;
+    this.sink.route?.(this.route(kind, source, time, peer, prefix, pathId, afi, attributes, offset));
+  }
+
+  private route(kind: MrtRouteKind, source: MrtSource, time: number, peer: MrtPeer, prefix: string, pathId: number | undefined, afi: 1 | 2, attributes: BgpAttributes | undefined, offset: number): MrtRoute {
     const nextHop = attributes === undefined ? undefined : afi === 1 ? (attributes.nextHop ?? attributes.mpNextHop) : (attributes.mpNextHop ?? attributes.nextHop);
     // One object shape for every route (absent fields undefined): a RIB has tens of millions of them.
-    this.sink.route?.({ kind, source, time, peer, prefix, pathId, nextHop, attributes, offset });
+    return { kind, source, time, peer, prefix, pathId, nextHop, attributes, offset };
+  }
+}
+
+/** The MrtRibEntry the reader refills; `route()` decodes through the reader, so diagnostics go where they always do. */
+class RibCursor implements MrtRibEntry {
+  time = 0;
+  peer: MrtPeer = { address: '', asn: 0 };
+  prefix = '';
+  afi: 1 | 2 = 1;
+  readonly words = new Uint32Array(4);
+  length = 0;
+  offset = 0;
+  bytes: Uint8Array = new Uint8Array(0);
+  attrStart = 0;
+  attrEnd = 0;
+  pathId: number | undefined;
+
+  constructor(
+    private readonly decode: (e: RibCursor) => MrtRoute | undefined,
+    private readonly sink: (e: MrtRibEntry) => void,
+  ) {}
+
+  record(b: Uint8Array, at: number, bits: number, afi: 1 | 2, prefix: string, time: number, offset: number): void {
+    this.bytes = b;
+    this.afi = afi;
+    this.prefix = prefix;
+    this.time = time;
+    this.offset = offset;
+    this.length = bits;
+    const n = (bits + 7) >>> 3;
+    for (let k = 0; k < 4; k++) {
+      let w = 0;
+      for (let j = 0; j < 4; j++) w = (w << 8) | (4 * k + j < n ? b[at + 4 * k + j]! : 0);
+      this.words[k] = w >>> 0;
+    }
+    // Bits past the length are irrelevant (RFC 4271 §4.3), as prefixAt clears them in the text.
+    for (let k = 0; k < 4; k++) {
+      const keep = bits - 32 * k;
+      this.words[k] = keep >= 32 ? this.words[k]! : keep <= 0 ? 0 : (this.words[k]! & (~0 << (32 - keep))) >>> 0;
+    }
+  }
+
+  entry(peer: MrtPeer, pathId: number | undefined, attrStart: number, attrEnd: number): void {
+    this.peer = peer;
+    this.pathId = pathId;
+    this.attrStart = attrStart;
+    this.attrEnd = attrEnd;
+    this.sink(this);
+  }
+
+  route(): MrtRoute | undefined {
+    return this.decode(this);
   }
 }
 

@@ -90,9 +90,36 @@ export interface MrtDiagnostic {
   readonly offset: number;
 }
 
+/**
+ * A TABLE_DUMP_V2 RIB entry before its attributes are decoded: what a scan reads, since decoding every attribute
+ * of tens of millions of entries costs more than checking them. One object, refilled for each entry: valid only
+ * during the callback.
+ */
+export interface MrtRibEntry {
+  readonly time: number;
+  readonly peer: MrtPeer;
+  /** The record's prefix: text, and its address as words (IPv4 in the first) for lookups. */
+  readonly prefix: string;
+  readonly afi: 1 | 2;
+  readonly words: Uint32Array;
+  readonly length: number;
+  /** Byte offset of the MRT record; every entry of one record (one prefix) has the same. */
+  readonly offset: number;
+  /** RFC 7911 path identifier (the ADDPATH RIB subtypes of RFC 8050). */
+  readonly pathId: number | undefined;
+  /** The entry's path attributes are bytes[attrStart, attrEnd) (4-byte ASNs, abbreviated MP_REACH_NLRI). */
+  readonly bytes: Uint8Array;
+  readonly attrStart: number;
+  readonly attrEnd: number;
+  /** The entry decoded as `route` would have had it; undefined (and a diagnostic) when its attributes are malformed. */
+  route(): MrtRoute | undefined;
+}
+
 /** What a reader hands over, as it goes. Every callback is optional. */
 export interface MrtSink {
   route?(r: MrtRoute): void;
+  /** When set, TABLE_DUMP_V2 RIB entries come here undecoded instead of to `route`. */
+  ribEntry?(e: MrtRibEntry): void;
   state?(s: MrtStateChange): void;
   diagnostic?(d: MrtDiagnostic): void;
 }

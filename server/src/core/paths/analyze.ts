@@ -1,3 +1,4 @@
+import type { RovIndex } from '../rpki/rovIndex';
 import type { Severity } from '../diagnostics/diagnostic';
 import type { AsNames } from './asNames';
 import { parseLookingGlass } from '../lg/parse';
@@ -24,6 +25,8 @@ export interface PathData {
   readonly aspa?: (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
   /** Route-origin validation (core/rpki). */
   readonly rov?: (prefix: string, origin: Asn) => 'valid' | 'invalid' | 'not-found';
+  /** The index behind `rov` when the VRPs came from files: its typed-array lookups are what a scan of an MRT RIB calls. */
+  readonly rovIndex?: RovIndex;
   readonly relationships?: Relationships;
   readonly names?: AsNames;
   /** RPSL policy per AS pair (core/workspace, see policyChecker); `path` as printed, prepends collapsed. */

@@ -130,6 +130,7 @@ export async function loadPathData(
   const status = (c: Collected, loaded: boolean): DataSetStatus => ({ loaded, count: c.count, sources: c.sources, errors: c.errors });
   return {
     ...(db ? { aspa: aspaChecker(db, relationships) } : {}),
+    ...(!useLive && index.size > 0 ? { rovIndex: index } : {}),
     ...(rovLookup
       ? {
           rov: (prefix: string, origin: Asn) => {

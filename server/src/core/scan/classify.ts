@@ -6,11 +6,14 @@
  */
 import type { AsPathSegment } from '../lg/types';
 import type { Asn } from '../net/asn';
+import { parsePrefix, type Prefix } from '../net/prefix';
+import type { PathData } from '../paths/analyze';
 import type { AspaCheck } from '../paths/model';
 import { checkOtc } from '../paths/otc';
 import { pathShape } from '../paths/pathShape';
 import type { Relationships } from '../paths/relationships';
 import { checkValleyFree } from '../paths/valleyFree';
+import type { RovState } from '../rpki/rovIndex';
 import type { BgpAttributes, MrtSegment } from '../mrt/types';
 
 export type LeakCheck = 'aspa' | 'otc' | 'valley' | 'rov';
@@ -26,50 +29,71 @@ export interface LeakFlag {
   readonly reason: string;
 }
 
+/** Route-origin validation as a scan asks for it: the RovIndex's allocation-free lookups. */
+export interface RovLookup {
+  originState(prefix: Prefix, originAs: Asn | undefined): RovState;
+  originStateV4(address: number, length: number, originAs: number): RovState;
+}
+
 /** The verifiers a scan may use, already bound to their data; each is optional. */
 export interface ScanData {
   readonly aspa?: (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
-  readonly rov?: (prefix: string, origin: Asn) => 'valid' | 'invalid' | 'not-found';
+  readonly rov?: RovLookup;
   readonly relationships?: Relationships;
+}
+
+/** The scan's verifiers from loaded data (`loadPathData`); ROV only through an index (VRP files), not a live store. */
+export function scanDataOf(data: PathData): ScanData {
+  return {
+    ...(data.aspa ? { aspa: data.aspa } : {}),
+    ...(data.rovIndex ? { rov: data.rovIndex } : {}),
+    ...(data.relationships ? { relationships: data.relationships } : {}),
+  };
+}
+
+/** What a path says on its own, whatever the prefix: its flags and its origin (undefined for NONE). */
+export interface PathVerdict {
+  readonly flags: readonly LeakFlag[];
+  readonly origin: number | undefined;
 }
 
 const NONE: readonly LeakFlag[] = Object.freeze([]);
 const PATH_CACHE_MAX = 1 << 18;
 
 export class RouteClassifier {
-  private readonly paths = new Map<string, readonly LeakFlag[]>();
+  private readonly paths = new Map<string, PathVerdict>();
   private lastAttributes: BgpAttributes | undefined;
-  private lastFlags: readonly LeakFlag[] = NONE;
-  private lastOrigin: number | undefined;
+  private last: PathVerdict = { flags: NONE, origin: undefined };
 
   constructor(private readonly data: ScanData) {}
 
-  /** The flags of one route; an empty array (shared) for a clean one. */
+  /** The flags of one decoded route; an empty array (shared) for a clean one. */
   classify(prefix: string, a: BgpAttributes): readonly LeakFlag[] {
     if (a !== this.lastAttributes) {
       this.lastAttributes = a;
       const key = pathKey(a.asPath, a.otc);
-      let flags = this.paths.get(key);
-      if (flags === undefined) {
-        flags = this.pathFlags(a.asPath, a.otc);
+      let verdict = this.paths.get(key);
+      if (verdict === undefined) {
+        verdict = this.pathVerdict(a.asPath, a.otc);
         if (this.paths.size >= PATH_CACHE_MAX) this.paths.clear();
-        this.paths.set(key, flags);
+        this.paths.set(key, verdict);
       }
-      this.lastFlags = flags;
-      this.lastOrigin = originOf(a.asPath);
+      this.last = verdict;
     }
-    const origin = this.lastOrigin;
-    if (this.data.rov === undefined || origin === undefined) return this.lastFlags;
-    if (this.data.rov(prefix, origin as Asn) !== 'invalid') return this.lastFlags;
-    const rov: LeakFlag = { check: 'rov', leaker: origin, origin, reason: `ROV Invalid: no VRP allows ${prefix} from AS${origin}` };
-    return this.lastFlags.length === 0 ? [rov] : [...this.lastFlags, rov];
+    const { flags, origin } = this.last;
+    const rov = this.data.rov;
+    if (rov === undefined || origin === undefined) return flags;
+    const p = parsePrefix(prefix);
+    if (!p.ok || rov.originState(p.prefix, origin as Asn) !== 'invalid') return flags;
+    return withRov(flags, prefix, origin);
   }
 
-  private pathFlags(segments: readonly MrtSegment[], otc: number | undefined): readonly LeakFlag[] {
+  /** Flags and origin of a path: decode it once, call this once, keep the result (see PathTable). */
+  pathVerdict(segments: readonly MrtSegment[], otc: number | undefined): PathVerdict {
+    const origin = originOf(segments);
     const shape = pathShape(segments as readonly AsPathSegment[]);
     const hops = shape.hops;
-    const origin = originOf(segments);
-    if (origin === undefined || hops.length < 2) return NONE;
+    if (origin === undefined || hops.length < 2) return { flags: NONE, origin };
     const out: LeakFlag[] = [];
     const add = (check: LeakCheck, from: number, to: number | undefined, reason: string): void => {
       const i = hops.indexOf(from);
@@ -89,8 +113,14 @@ export class RouteClassifier {
       const v = checkValleyFree(hops, rels);
       if (v.verdict === 'valley' && v.leakHop) add('valley', v.leakHop.from, v.leakHop.to, v.reason);
     }
-    return out.length === 0 ? NONE : out;
+    return { flags: out.length === 0 ? NONE : out, origin };
   }
+}
+
+/** The path's flags and the ROV Invalid one of a route whose origin no VRP allows. */
+export function withRov(flags: readonly LeakFlag[], prefix: string, origin: number): readonly LeakFlag[] {
+  const rov: LeakFlag = { check: 'rov', leaker: origin, origin, reason: `ROV Invalid: no VRP allows ${prefix} from AS${origin}` };
+  return flags.length === 0 ? [rov] : [...flags, rov];
 }
 
 function pathKey(segments: readonly MrtSegment[], otc: number | undefined): string {

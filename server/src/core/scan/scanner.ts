@@ -2,11 +2,16 @@
  * The scan of one or more MRT streams: an MrtSink that checks every RIB entry and announcement and feeds the
  * flagged ones to the episode builder. Withdrawals and state changes carry no path to check.
  */
+import type { Asn } from '../net/asn';
+import type { Prefix } from '../net/prefix';
+import { decodeAsPath4, findPathAttributes, type PathAttributeSpans } from '../mrt/attributes';
 import { segmentsText } from '../mrt/bgpdumpText';
-import type { MrtDiagnostic, MrtRoute, MrtSink } from '../mrt/types';
-import { RouteClassifier, type ScanData } from './classify';
+import type { MrtDiagnostic, MrtRibEntry, MrtRoute, MrtSegment, MrtSink } from '../mrt/types';
+import type { RovState } from '../rpki/rovIndex';
+import { RouteClassifier, withRov, type LeakFlag, type PathVerdict, type ScanData } from './classify';
 import { EpisodeBuilder } from './episodes';
 import type { ScannedFile, ScanResult } from './model';
+import { PathTable } from './pathTable';
 
 export const DEFAULT_GAP_SECONDS = 3600;
 
@@ -16,6 +21,14 @@ export class MrtScanner {
   private readonly files: ScannedFile[] = [];
   private checked = 0;
   private flagged = 0;
+  /** RIB entries by their AS_PATH bytes (the fast path); `null` marks bytes that do not decode. */
+  private readonly ribPaths = new PathTable<PathVerdict | null>();
+  private readonly spans: PathAttributeSpans = { asPathStart: 0, asPathEnd: 0, otc: -1 };
+  /** The ROV verdict of the last RIB record and origin: the entries of one record share the prefix. */
+  private rovOffset = -1;
+  private rovOrigin = -1;
+  private rovState: RovState = 'not-found';
+  private readonly rovPrefix = { afi: 6 as Prefix['afi'], words: [0, 0, 0, 0], length: 0 };
 
   constructor(
     private readonly data: ScanData,
@@ -38,10 +51,36 @@ export class MrtScanner {
         if (a === undefined) return;
         this.checked++;
         const flags = this.classifier.classify(r.prefix, a);
+        if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, a.asPath);
+      },
+      ribEntry: (e: MrtRibEntry) => {
+        if (first === undefined || e.time < first) first = e.time;
+        if (last === undefined || e.time > last) last = e.time;
+        const spans = this.spans;
+        let verdict: PathVerdict | null | undefined;
+        if (findPathAttributes(e.bytes, e.attrStart, e.attrEnd, spans)) {
+          verdict = this.ribPaths.get(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc);
+          if (verdict === undefined) {
+            const segments = decodeAsPath4(e.bytes, spans.asPathStart, spans.asPathEnd);
+            verdict = typeof segments === 'string' ? null : this.classifier.pathVerdict(segments, spans.otc < 0 ? undefined : spans.otc);
+            this.ribPaths.set(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc, verdict);
+          }
+        }
+        if (verdict == null) {
+          // Something the fast path cannot vouch for: decode the entry in full (and report it if malformed).
+          const r = e.route();
+          if (r?.attributes === undefined) return;
+          this.checked++;
+          const flags = this.classifier.classify(r.prefix, r.attributes);
+          if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, r.attributes.asPath);
+          return;
+        }
+        this.checked++;
+        let flags = verdict.flags;
+        if (this.data.rov !== undefined && verdict.origin !== undefined && this.ribRov(e, verdict.origin) === 'invalid') flags = withRov(flags, e.prefix, verdict.origin);
         if (flags.length === 0) return;
-        this.flagged++;
-        const sighting = { time: r.time, prefix: r.prefix, peer: `AS${r.peer.asn} ${r.peer.address}`, collector, path: segmentsText(a.asPath) };
-        for (const f of flags) this.builder.add(f, sighting);
+        const segments = decodeAsPath4(e.bytes, spans.asPathStart, spans.asPathEnd);
+        if (typeof segments !== 'string') this.sighted(flags, e.time, e.prefix, e.peer, collector, segments);
       },
       diagnostic: (d: MrtDiagnostic) => void diagnostics.push({ code: d.code, message: d.message, offset: d.offset }),
       done: (summary) =>
@@ -55,6 +94,28 @@ export class MrtScanner {
           diagnostics,
         }),
     };
+  }
+
+  private sighted(flags: readonly LeakFlag[], time: number, prefix: string, peer: { asn: number; address: string }, collector: string, path: readonly MrtSegment[]): void {
+    this.flagged++;
+    const sighting = { time, prefix, peer: `AS${peer.asn} ${peer.address}`, collector, path: segmentsText(path) };
+    for (const f of flags) this.builder.add(f, sighting);
+  }
+
+  /** ROV of a RIB entry through the index's typed-array lookups, once per record and origin. */
+  private ribRov(e: MrtRibEntry, origin: number): RovState {
+    if (e.offset === this.rovOffset && origin === this.rovOrigin) return this.rovState;
+    const rov = this.data.rov!;
+    if (e.afi === 1) this.rovState = rov.originStateV4(e.words[0]!, e.length, origin);
+    else {
+      const p = this.rovPrefix;
+      for (let k = 0; k < 4; k++) p.words[k] = e.words[k]!;
+      p.length = e.length;
+      this.rovState = rov.originState(p, origin as Asn);
+    }
+    this.rovOffset = e.offset;
+    this.rovOrigin = origin;
+    return this.rovState;
   }
 
   result(): ScanResult {

@@ -1,0 +1,103 @@
+/**
+ * The scan reads TABLE_DUMP_V2 RIB entries on a fast path (AS_PATH bytes hashed, verdicts per distinct path, ROV
+ * once per record and origin). It must find exactly what the scan of fully decoded routes finds: checked here on a
+ * generated RIB with injected leaks (known leaker and hop), ROV Invalid origins, AS_SETs, OTC and an entry with a
+ * malformed attribute, in IPv4 and IPv6.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadAspaData } from '../../server/src/core/aspa/loader';
+import type { Asn } from '../../server/src/core/net/asn';
+import { parsePrefix } from '../../server/src/core/net/prefix';
+import { aspaChecker } from '../../server/src/core/paths/aspaCheck';
+import { parseRelationships } from '../../server/src/core/paths/relationships';
+import { MrtReader } from '../../server/src/core/mrt/reader';
+import { RovIndex } from '../../server/src/core/rpki/rovIndex';
+import type { ScanData } from '../../server/src/core/scan/classify';
+import { MrtScanner } from '../../server/src/core/scan/scanner';
+import { repoRoot } from '../support/lspClient';
+import { cleanPath, ORIGINS, PEERS, topologyAspa } from '../support/leakStream';
+import { concat, peerIndexTable, ribRecord, type WriteRoute } from '../support/mrtWriter';
+
+const T = 1767225600;
+
+/** Every origin's /16 (and an IPv6 /48) from every peer; origin 30005 leaked by AS4001 (AS1001 → AS1002) to peers 1 and 4. */
+function rib(): Uint8Array {
+  const parts = [peerIndexTable(T, PEERS)];
+  let seq = 0;
+  for (const origin of ORIGINS.slice(0, 40)) {
+    for (const prefix of [`45.${origin - 30000}.0.0/16`, `2001:db8:${(origin - 30000).toString(16)}::/48`]) {
+      const entries = PEERS.map((_, i): { peer: number; route: WriteRoute } => {
+        let p: (number | number[])[] = cleanPath(i, origin);
+        if (origin === 30005 && (i === 1 || i === 4)) p = [PEERS[i]!.peerAs, 1002, 4001, 1001, 2005, 30005];
+        if (origin === 30007 && i === 2) p = [...p.slice(0, 3), [30007, 30008]];
+        // Peer 5 sees 30003's prefixes from AS64500, which the VRPs allow: one record, two origins.
+        if (origin === 30003 && i === 5) p = [...p.slice(0, 3), 64500];
+        const route: WriteRoute = { prefix, path: p, ...(origin === 30009 && i === 0 ? { otc: 1001 } : {}), communities: [[i, origin & 0xffff]] };
+        return { peer: i, route };
+      });
+      parts.push(ribRecord(T, seq++, prefix, entries));
+    }
+  }
+  const out = concat(parts);
+  return out;
+}
+
+/** A copy where the ORIGIN attribute of one entry says 7 (no such value): decodeAttributes drops that entry. */
+function withBadOrigin(bytes: Uint8Array): Uint8Array {
+  const b = bytes.slice();
+  // The first ORIGIN attribute after the peer index table: flags 0x40, type 1, length 1, value 0.
+  for (let i = 200; i < b.length - 4; i++)
+    if (b[i] === 0x40 && b[i + 1] === 1 && b[i + 2] === 1 && b[i + 3] === 0) {
+      b[i + 3] = 7;
+      break;
+    }
+  return b;
+}
+
+function scanBytes(bytes: Uint8Array, data: ScanData, fast: boolean) {
+  const scanner = new MrtScanner(data);
+  const sink = scanner.file('rrc00/bview.test', 'rrc00');
+  const { ribEntry, ...decoded } = sink;
+  const reader = new MrtReader(fast ? sink : decoded);
+  for (let at = 0; at < bytes.length; at += 1000) reader.push(bytes.subarray(at, at + 1000));
+  sink.done(reader.end());
+  assert.equal(typeof ribEntry, 'function');
+  return scanner.result();
+}
+
+function data(): ScanData {
+  const aspa = loadAspaData(topologyAspa([{ asn: 4001, providers: [1001, 1002] }]), 'topology.aspa');
+  const rels = parseRelationships(readFileSync(path.join(repoRoot, 'examples', 'cantv', 'cantv.as-rel2.txt'), 'utf8')).relationships;
+  const vrp = (p: string, asn: number) => {
+    const r = parsePrefix(p);
+    assert.ok(r.ok);
+    return { prefix: r.prefix, maxLength: r.prefix.length, asn: asn as Asn };
+  };
+  // 30003 has a VRP for another AS (its routes are ROV Invalid); 30004 a valid one.
+  const rov = new RovIndex([vrp('45.3.0.0/16', 64500), vrp('45.4.0.0/16', 30004), vrp('2001:db8:3::/48', 64500)]);
+  return { aspa: aspaChecker(aspa.db, rels), rov, relationships: rels };
+}
+
+test('RIB fast path: the same result as the scan of decoded routes, with the injected leak and ROV Invalid origin found', () => {
+  const bytes = withBadOrigin(rib());
+  const d = data();
+  const fast = scanBytes(bytes, d, true);
+  const slow = scanBytes(bytes, d, false);
+  assert.deepEqual(fast.episodes, slow.episodes);
+  assert.equal(fast.routesFlagged, slow.routesFlagged);
+  assert.equal(fast.routesChecked, slow.routesChecked);
+  assert.deepEqual(fast.files[0]!.diagnostics, slow.files[0]!.diagnostics);
+  assert.equal(fast.files[0]!.diagnostics[0]?.code, 'mrt/attribute-malformed');
+  assert.equal(fast.routesChecked, 40 * 2 * 6 - 1);
+  const leak = fast.episodes.find((e) => e.kind === 'leak' && e.leaker === 4001);
+  assert.ok(leak, 'the injected leak');
+  assert.deepEqual([leak.sentTo, leak.origins, leak.learnedFrom, leak.peers.length, leak.prefixes.length], [1002, [30005], [1001], 2, 2]);
+  const rov = fast.episodes.filter((e) => e.kind === 'rov');
+  assert.deepEqual(
+    rov.map((e) => [e.leaker, e.prefixes, e.routes]),
+    [[30003, ['2001:db8:3::/48', '45.3.0.0/16'], 10]],
+  );
+});
