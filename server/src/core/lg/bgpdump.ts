@@ -21,8 +21,10 @@ const WITH_TYPE: Layout = { kind: 2, peer: 3, peerAs: 4, prefix: 5, path: 6 };
 const WITH_TYPE_AP: Layout = { kind: 2, peer: 3, peerAs: 4, prefix: 5, path: 7 };
 const BGPKIT: Layout = { kind: 0, peer: 2, peerAs: 3, prefix: 4, path: 5 };
 
-function layoutOf(first: string): Layout | undefined {
-  if (first === 'TABLE_DUMP' || first === 'TABLE_DUMP2' || first === 'BGP4MP' || first === 'BGP4MP_ET') return WITH_TYPE;
+function layoutOf(printed: string): Layout | undefined {
+  // Some builds print the MRT subtype after the type: `TABLE_DUMP_V2(2,1)`.
+  const first = printed.replace(/\(\d+,\d+\)$/, '');
+  if (first === 'TABLE_DUMP' || first === 'TABLE_DUMP2' || first === 'TABLE_DUMP_V2' || first === 'BGP4MP' || first === 'BGP4MP_ET') return WITH_TYPE;
   if (first === 'TABLE_DUMP2_AP' || first === 'TABLE_DUMP_V2_AP' || first === 'BGP4MP_AP') return WITH_TYPE_AP;
   if (first === 'A' || first === 'W') return BGPKIT;
   return undefined;

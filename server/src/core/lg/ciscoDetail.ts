@@ -66,6 +66,8 @@ export class CiscoDetailParser implements LineParser {
   private cur: RouteDraft | undefined;
   private advertised = false;
   private contributing = false;
+  /** Inside an entry that is no IP route (EVPN, flowspec). */
+  private foreign = false;
   /** The last community line read, which the next line may continue. */
   private communityLine: { kind: string; indent: number; line: number } | undefined;
 
@@ -81,7 +83,10 @@ export class CiscoDetailParser implements LineParser {
       this.flush();
       const glued = splitRd((entry[1] ?? '').replace(/,$/, ''));
       const p = glued.prefix;
-      this.prefix = isPrefixToken(p) ? withClassfulLength(p) : p;
+      // An entry of another address family (an EVPN `[5]:[0]:[0]:[24]:[192.0.2.0]/224`, a flowspec
+      // rule) is no IP route: its lines are passed over up to the next entry.
+      this.foreign = !isPrefixToken(p);
+      this.prefix = this.foreign ? undefined : withClassfulLength(p);
       if (glued.rd !== undefined) this.rd = glued.rd;
       this.advertised = false;
       this.contributing = false;
@@ -92,6 +97,7 @@ export class CiscoDetailParser implements LineParser {
       this.flush();
       this.rd = rd.rd;
       if (rd.vrf !== undefined) this.vrf = rd.vrf;
+      this.foreign = false;
       return;
     }
     const vrf = vrfLine(s);
@@ -99,9 +105,10 @@ export class CiscoDetailParser implements LineParser {
       this.flush();
       this.vrf = vrf.vrf;
       this.rd = undefined;
+      this.foreign = false;
       return;
     }
-    if (isChromeLine(s)) return;
+    if (isChromeLine(s) || this.foreign) return;
     if (this.prefix !== undefined && this.routeLine(s, n)) return;
     for (const re of KNOWN) {
       if (!re.test(s)) continue;

@@ -20,7 +20,7 @@ interface Signature {
 
 const SIGNATURES: readonly Signature[] = [
   // MRT one-line forms.
-  { format: 'bgpdump', re: /^(?:TABLE_DUMP(?:2|_V2)?(?:_AP)?|BGP4MP(?:_ET|_AP)?)\|\d+(?:\.\d+)?\|[ABW]\|/, weight: 10 },
+  { format: 'bgpdump', re: /^(?:TABLE_DUMP(?:2|_V2)?(?:_AP)?|BGP4MP(?:_ET|_AP)?)(?:\(\d+,\d+\))?\|\d+(?:\.\d+)?\|[ABW]\|/, weight: 10 },
   { format: 'bgpdump', re: /^[AW]\|\d+(?:\.\d+)?\|[0-9a-fA-F.:]+\|\d+\|/, weight: 10 },
   // BIRD.
   { format: 'bird', re: /^\s+(?:BGP\.as_path|bgp_path):/, weight: 8 },
