@@ -1,18 +1,13 @@
 // ASPA authoring on observed routes: index them (PathEvidence), suggest one AS's providers, and the impact of one
-// declaration. The routes are GENERATED, not real collector data: valley-free paths through a synthetic hierarchy
-// (bench/syntheticTable.ts), drawn so that their lengths follow a real RIB's — the RIPE RIS table of 2002-07-22 in
-// ../shared/corpora/mrt (bgpdump's text of it), prepends removed; the few paths longer than 8 ASes (8 in 115 k)
-// are drawn as 8 — and laid out as a collector's RIB dump: 10 full-feed vantage points, each prefix once per
+// declaration. The routes are GENERATED, not real collector data (bench/realisticPaths.ts: synthetic valley-free
+// paths whose lengths follow a real RIS RIB's), laid out as a collector's RIB dump: 10 full-feed vantage points, each prefix once per
 // vantage point, 1 M distinct prefixes at 10 M routes. Budgets (issue 19): index 10 M observed paths in <= 20 s and
 // <= 1 GB; suggest for one AS < 50 ms; impact of one declaration against 10 M paths < 2 s. Quick mode measures
 // 500 k paths and reports the rates; the budget verdicts are given only at the budget's own size.
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { peakRssMb, quick, report } from './figure';
 import { mulberry32 } from './prng';
-import { syntheticInternet } from './syntheticTable';
+import { prefixOf, realisticPaths } from './realisticPaths';
 import type { Asn } from '../server/src/core/net/asn';
 import { PathEvidence } from '../server/src/core/aspa/pathEvidence';
 import { suggestProviders } from '../server/src/core/aspa/suggestProviders';
@@ -21,44 +16,12 @@ import { aspaImpact } from '../server/src/core/aspa/impact';
 const PATHS = quick ? 500_000 : 10_000_000;
 const VANTAGES = 10;
 const atBudgetSize = PATHS >= 10_000_000;
-const MAX_LENGTH = 8;
-
-/** How many routes of each length (prepends removed, 2 ASes or more) the real RIB holds. */
-function realLengths(): number[] {
-  const file = path.resolve(__dirname, '..', '..', 'shared', 'corpora', 'mrt', 'bview.20020722.2337.gz.bgpdump.txt.gz');
-  const counts = new Array<number>(MAX_LENGTH + 1).fill(0);
-  for (const line of gunzipSync(readFileSync(file)).toString('latin1').split('\n')) {
-    const asPath = line.split('|')[6];
-    if (asPath === undefined) continue;
-    const asns = asPath.split(' ').filter((a, i, all) => a !== all[i - 1]);
-    if (asns.length >= 2) counts[Math.min(asns.length, MAX_LENGTH)]!++;
-  }
-  return counts;
-}
 
 const rnd = mulberry32(0xa59a);
-const net = syntheticInternet(rnd);
-// Pools of distinct generated paths by length; a route draws its length from the real RIB's, then a path of it.
-const lengths = realLengths();
-const total = lengths.reduce((a, b) => a + b, 0);
-const cumulative = lengths.map((_, l) => lengths.slice(0, l + 1).reduce((a, b) => a + b, 0) / total);
-const POOL = 20_000;
-const pools: Asn[][][] = lengths.map(() => []);
-while (pools.some((p, l) => lengths[l]! > 0 && p.length < POOL)) {
-  const p = net.plainPath() as Asn[];
-  const pool = pools[p.length];
-  if (pool && pool.length < POOL) pool.push(p);
-}
-const drawPath = (): Asn[] => {
-  const u = rnd();
-  let l = 2;
-  while (cumulative[l]! < u) l++;
-  const pool = pools[l]!;
-  return pool[Math.floor(rnd() * pool.length)]!;
-};
-const prefixOf = (i: number) => `${10 + (i >>> 16)}.${(i >>> 8) & 255}.${i & 255}.0/24`;
+const { net, drawPath: draw, meanLength } = realisticPaths(rnd);
+const drawPath = () => draw() as Asn[];
 const vantages = Array.from({ length: VANTAGES }, (_, i) => `192.0.2.${i + 1}`);
-process.stderr.write(`  generated: ${PATHS.toLocaleString('en-US')} routes, mean length ${(lengths.reduce((a, n, l) => a + n * l, 0) / total).toFixed(2)} (the RIB's), load ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+process.stderr.write(`  generated: ${PATHS.toLocaleString('en-US')} routes, mean length ${meanLength.toFixed(2)} (the RIB's), load ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 
 global.gc?.();
 const rss0 = process.memoryUsage().rss;

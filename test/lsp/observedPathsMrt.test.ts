@@ -37,7 +37,7 @@ test('an MRT file in routelens.data.pathFiles is streamed into the index: the le
     const title = lenses[0]?.command?.title ?? '';
     const m = /^with this ASPA: ([\d,]+) observed routes? becomes? Invalid · ([\d,]+) others? through AS3356 \(([\d,]+) observed routes? from 1 file\)$/.exec(title);
     assert.ok(m, title);
-    const [invalid, others, all] = m.slice(1).map((n) => Number(n!.replace(/,/g, '')));
+    const [invalid, others, all] = m.slice(1).map((n) => Number(n.replace(/,/g, '')));
     const paths = bgpdumpPaths();
     const through = paths.filter((p) => p.includes(3356));
     assert.equal(all, paths.length);

@@ -57,6 +57,8 @@ export const observedPathsFeatures: FeatureModule = (ctx) => {
         }
         // A newer setting may have started another load meanwhile: only the latest one counts.
         if (loadedFor !== key) return;
+        // Indexed here, in the background, so the first .aspa file opened afterwards gets its lens at once.
+        evidence.prepare();
         const routes = evidence.size;
         ctx.setObservedPaths({ evidence, label: `${routes.toLocaleString('en-US')} observed route${routes === 1 ? '' : 's'} from ${readable} file${readable === 1 ? '' : 's'}` });
         ctx.refreshDiagnostics();

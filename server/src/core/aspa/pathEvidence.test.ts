@@ -70,7 +70,10 @@ test('property: the compact index answers as the straightforward reference does 
         // Asked halfway, so what was built for the first routes must be rebuilt for all of them.
         const half = split % (routes.length + 1);
         for (const r of routes.slice(0, half)) compact.add(r);
-        if (routes.length > 0) compact.sentTo(routes[0]!.path[0]!);
+        if (routes.length > 0) {
+          compact.sentTo(routes[0]!.path[0]!);
+          compact.routesThrough(routes[0]!.path[0]!);
+        }
         for (const r of routes.slice(half)) compact.add(r);
 
         const ref = reference(routes);

@@ -56,6 +56,12 @@ class StringIds {
   }
 }
 
+/** Route numbers by AS id: those of id a are `routes[start[a] … start[a + 1])`. */
+interface Postings {
+  readonly start: Uint32Array;
+  readonly routes: Uint32Array;
+}
+
 /** Per adjacency: counts in one array, STATS entries each (no object per adjacency). */
 const PATHS = 0;
 const VANTAGES = 1;
@@ -105,8 +111,8 @@ export class PathEvidence {
   private readonly observers = new PairIndex(64);
   private count = 0;
   private adjacency: Adjacency | undefined;
-  /** Routes through one AS, looked up on first use (the editor asks again on every keystroke in an .aspa file). */
-  private readonly throughCache = new Map<Asn, Uint32Array>();
+  /** The routes through each AS, built on first use (the editor asks on every keystroke in an .aspa file). */
+  private postings: Postings | undefined;
 
   /** `chunkBits`: 2^bits entries per chunk of every column; tests make it small to cross chunk boundaries often. */
   constructor(options: { readonly chunkBits?: number } = {}) {
@@ -153,8 +159,7 @@ export class PathEvidence {
     if (route.line !== undefined) this.lines.set(r, route.line);
     if (route.time !== undefined) this.times.set(r, route.time);
     this.adjacency = undefined;
-    // Map#clear allocates a new table even when empty: not once per route.
-    if (this.throughCache.size > 0) this.throughCache.clear();
+    this.postings = undefined;
   }
 
   /** Route `i` (0 ≤ i < size), as it was added. */
@@ -256,14 +261,43 @@ export class PathEvidence {
 
   /** The observed routes whose path holds `asn`, as route numbers, ascending. */
   routesThrough(asn: Asn): Uint32Array {
-    let list = this.throughCache.get(asn);
-    if (!list) {
-      const found: number[] = [];
-      this.forEachThrough([asn], (r) => found.push(r));
-      list = Uint32Array.from(found);
-      this.throughCache.set(asn, list);
-    }
-    return list;
+    const id = this.asnIds.find(asn);
+    if (id < 0) return new Uint32Array(0);
+    const p = this.routesByAsn();
+    return p.routes.subarray(p.start[id], p.start[id + 1]);
+  }
+
+  /**
+   * Every AS's routes, ascending, one list after the other (4 bytes per AS of every path): scanning 10 M paths for
+   * one AS takes longer than the editor may wait for a code lens.
+   */
+  private routesByAsn(): Postings {
+    if (this.postings) return this.postings;
+    const start = new Uint32Array(this.asnIds.size + 1);
+    // A path holding an AS twice (not adjacent: prepends are gone) lists its route once.
+    const last = new Int32Array(this.asnIds.size).fill(-1);
+    this.walk((r, chunk, o, n) => {
+      for (let k = o; k < o + n; k++) {
+        const id = chunk[k]!;
+        if (last[id] === r) continue;
+        last[id] = r;
+        start[id + 1]!++;
+      }
+    });
+    for (let a = 1; a < start.length; a++) start[a]! += start[a - 1]!;
+    const routes = new Uint32Array(start[start.length - 1]!);
+    const fill = start.slice(0, -1);
+    last.fill(-1);
+    this.walk((r, chunk, o, n) => {
+      for (let k = o; k < o + n; k++) {
+        const id = chunk[k]!;
+        if (last[id] === r) continue;
+        last[id] = r;
+        routes[fill[id]!++] = r;
+      }
+    });
+    this.postings = { start, routes };
+    return this.postings;
   }
 
   /** The ASes `asn` sent routes to (seen immediately left of it), with the evidence for each. */
@@ -289,9 +323,10 @@ export class PathEvidence {
     return pair < 0 ? undefined : evidenceOf(adj, pair);
   }
 
-  /** Builds the adjacency counts now, rather than on the first question (for a host that has time to spare after loading). */
+  /** Builds the adjacency counts and the routes by AS now, rather than on the first question (for a host that has time to spare after loading). */
   prepare(): void {
     this.adjacencies();
+    this.routesByAsn();
   }
 
   /** The adjacency counts, built when routes were added since the last question. */
