@@ -393,7 +393,7 @@ export class LgStreamParser {
       }
     }
     this.frameRead = true;
-    this.frame = frame.quote === 0 && frame.indent === '' && !frame.stamp ? NO_FRAME : frame;
+    this.frame = frame.quote === 0 && frame.indent === '' && !frame.stamp && !frame.comment ? NO_FRAME : frame;
     if (this.opts.format !== undefined) this.choose(this.opts.format, JSON_FORMATS.has(this.opts.format), start);
     else if (d.format === 'unknown' && !d.json && this.lastFormat !== undefined) {
       // A block nothing in it names (an output whose header the author cut, `< output omitted >`) after

@@ -17,9 +17,14 @@ export interface PasteFrame {
   readonly indent: string;
   /** Every line starts with a time stamp a terminal logger added (`[2024-05-14 09:40:00] `), inside the quotes. */
   readonly stamp: boolean;
+  /** Every line is commented out with `# ` (output kept in a shell script or a config file), inside the quotes. */
+  readonly comment: boolean;
 }
 
-export const NO_FRAME: PasteFrame = { quote: 0, indent: '', stamp: false };
+export const NO_FRAME: PasteFrame = { quote: 0, indent: '', stamp: false, comment: false };
+
+/** The `#` that comments a line out, and the blank after it. */
+const COMMENT = /^[ \t]*#(?: |$)/;
 
 /**
  * The time stamp a terminal logger or session recorder puts before every line (SecureCRT, MobaXterm,
@@ -96,10 +101,14 @@ export function readFrame(all: readonly string[]): PasteFrame {
     if (quote === 0) break;
   }
   if (!any || quote === Infinity) quote = 0;
+  // Commented out, like quoted, only when every line is (two at least: one could be a heading).
+  const body = lines.map((l) => stripQuotes(l, quote)).filter((l) => l.trim() !== '' && (COMMENT.test(l) || asideKind(l) === undefined));
+  const comment = body.length >= 2 && body.every((l) => COMMENT.test(l));
   let indent: string | undefined;
   for (const raw of lines) {
     const s0 = stripQuotes(raw, quote);
-    const s = stamp ? withoutStamp(s0) : s0;
+    const s1 = comment ? s0.replace(COMMENT, '') : s0;
+    const s = stamp ? withoutStamp(s1) : s1;
     if (s.trim() === '' || asideKind(s) !== undefined) continue;
     const lead = s.slice(0, leadingBlanks(s));
     if (indent === undefined) indent = lead;
@@ -110,7 +119,7 @@ export function readFrame(all: readonly string[]): PasteFrame {
     }
     if (indent === '') break;
   }
-  return { quote, indent: indent ?? '', stamp };
+  return { quote, indent: indent ?? '', stamp, comment };
 }
 
 /** The line as the router printed it: carriage return, quote markers and the paste's indentation taken off. */
@@ -119,6 +128,7 @@ export function unframe(raw: string, frame: PasteFrame): string {
   if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
   if (frame.stamp) s = withoutStamp(s);
   if (frame.quote > 0) s = stripQuotes(s, frame.quote);
+  if (frame.comment) s = s.replace(COMMENT, '');
   if (frame.stamp) s = withoutStamp(s);
   const ind = frame.indent;
   if (ind.length > 0) {
