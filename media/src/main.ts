@@ -4,12 +4,11 @@ import { renderMarkdown } from '../../server/src/core/paths/markdown';
 import type { DataSetStatus, PathsModel } from '../../server/src/core/paths/model';
 import { renderSvg } from '../../server/src/core/paths/svg';
 import { isGroupBy } from '../../server/src/core/paths/groupBy';
-import type { DataKind, ExportFormat, GroupBy, WebviewToHost } from '../../server/src/protocol';
+import { checkHostToWebview, type DataKind, type ExportFormat, type GroupBy, type WebviewToHost } from '../../server/src/protocol/webview';
 import { GraphView } from './graphView';
 import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pasteEditor';
 import { svgToPngBase64 } from './png';
 import { focusAsn, RouteTable, routeMatches } from './routeTable';
-import { checkHostToWebview } from './validate';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
-import { checkHostToWebview } from '../../media/src/validate';
+import { checkHostToWebview } from '../../server/src/protocol/webview';
 import { run as aspa } from '../../server/src/cli/aspa';
 import type { CliIo } from '../../server/src/cli/io';
 import { main } from '../../server/src/cli/main';

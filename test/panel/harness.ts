@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { panelHtml } from '../../media/src/panelHtml';
 import { analyzeLookingGlass, type PathData } from '../../server/src/core/paths/analyze';
-import type { HostToWebview, WebviewToHost } from '../../server/src/protocol';
+import type { HostToWebview, WebviewToHost } from '../../server/src/protocol/webview';
 import { repoRoot } from '../support/lspClient';
 
 /**

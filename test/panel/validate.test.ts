@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkHostToWebview, isHostToWebview } from '../../media/src/validate';
+import { checkHostToWebview, isHostToWebview } from '../../server/src/protocol/webview';
 import { analyzeLookingGlass, analyzePaths } from '../../server/src/core/paths/analyze';
 import { parseOf, routeOf } from '../../server/src/core/paths/testRoutes';
 

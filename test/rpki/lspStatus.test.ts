@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import type { Asn } from '../../server/src/core/net/asn';
 import { parsePrefix } from '../../server/src/core/net/prefix';
-import { RefreshRpkiRequest, RpkiStatusNotification, type RpkiStatusParams } from '../../server/src/protocol';
+import { RefreshRpkiRequest, RpkiStatusNotification, type RpkiStatus } from '../../server/src/protocol/lsp';
 import { LspSession, serverModule } from '../support/lspClient';
 import { startFakeCache, waitFor } from './fakeCache';
 
@@ -35,9 +35,9 @@ test('the server pushes RPKI status for a VRP file and an RTR cache, and answers
   try {
     const settings = { rtr: { enabled: true, host: '127.0.0.1', port: cache.port }, data: { vrpFiles: [vrpFile], aspaFiles: [] } };
     lsp.connection.onRequest('workspace/configuration', (req: { items: unknown[] }) => req.items.map(() => settings));
-    const statuses: ((s: RpkiStatusParams) => void)[] = [];
-    lsp.connection.onNotification(RpkiStatusNotification, (s: RpkiStatusParams) => statuses.forEach((f) => f(s)));
-    const synced = waitFor<RpkiStatusParams>('an RPKI status with the file and the RTR data', 20_000, (cb) => statuses.push(cb), (s) =>
+    const statuses: ((s: RpkiStatus) => void)[] = [];
+    lsp.connection.onNotification(RpkiStatusNotification, (s) => statuses.forEach((f) => f(s)));
+    const synced = waitFor<RpkiStatus>('an RPKI status with the file and the RTR data', 20_000, (cb) => statuses.push(cb), (s) =>
       s.sources.some((x) => x.kind === 'rtr' && x.state === 'synced') && s.sources.some((x) => x.kind === 'file' && x.state === 'loaded'),
     );
     await lsp.initialize();
@@ -49,7 +49,7 @@ test('the server pushes RPKI status for a VRP file and an RTR cache, and answers
     assert.equal(s.serial, 11);
     const rtr = s.sources.find((x) => x.kind === 'rtr');
     assert.deepEqual([rtr?.name, rtr?.vrps, rtr?.aspas], [`rtr://127.0.0.1:${cache.port}`, 1, 1]);
-    const refreshed = await lsp.connection.sendRequest<RpkiStatusParams>(RefreshRpkiRequest);
+    const refreshed = await lsp.connection.sendRequest(RefreshRpkiRequest);
     assert.equal(refreshed.vrpCount, 2);
     // An ASPA file under review is compared with what the cache serves the routers.
     const uri = 'file:///rpki-lsp/customer.aspa';

@@ -1,15 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import {
-  AnalyzePathsRequest,
-  type AnalyzePathsParams,
-  type AnalyzePathsResult,
-  type DataKind,
-  type ExportFormat,
-  type HostToWebview,
-  type WebviewToHost,
-} from '../../../server/src/protocol';
-import { isGroupBy } from '../../../server/src/core/paths/groupBy';
+import { AnalyzePathsRequest, type AnalyzePathsParams } from '../../../server/src/protocol/lsp';
+import { isWebviewToHost, type DataKind, type ExportFormat, type HostToWebview, type WebviewToHost } from '../../../server/src/protocol/webview';
 import { panelHtml } from '../../../media/src/panelHtml';
 import { decodeText } from './workspaceFiles';
 
@@ -109,7 +101,7 @@ export class PathsPanel {
         const seq = m.seq;
         try {
           const params: AnalyzePathsParams = { text: m.text, ...(m.group ? { group: m.group } : {}), ...(m.focus !== undefined ? { focus: m.focus } : {}) };
-          const model = await this.client.sendRequest<AnalyzePathsResult>(AnalyzePathsRequest, params);
+          const model = await this.client.sendRequest(AnalyzePathsRequest, params);
           // Every outcome reaches the page: a cancelled request (null) too, or it would wait for ever.
           if (model) this.post({ type: 'model', model, ...(seq !== undefined ? { seq } : {}) });
           else this.post({ type: 'error', message: 'The analysis was cancelled; edit the paste to run it again.', ...(seq !== undefined ? { seq } : {}) });
@@ -195,32 +187,6 @@ export class PathsPanel {
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css'));
     const worker = webview.asWebviewUri(vscode.Uri.joinPath(media, 'editor.worker.js'));
     return panelHtml({ cspSource: webview.cspSource, nonce, script: script.toString(), style: style.toString(), worker: worker.toString() });
-  }
-}
-
-function isAsNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
-}
-
-/** The page may send anything; only well-formed messages reach the handlers. */
-function isWebviewToHost(m: unknown): m is WebviewToHost {
-  if (typeof m !== 'object' || m === null) return false;
-  const o = m as Record<string, unknown>;
-  switch (o.type) {
-    case 'ready':
-      return true;
-    case 'analyze':
-      return typeof o.text === 'string' && (o.seq === undefined || typeof o.seq === 'number') && (o.group === undefined || isGroupBy(o.group)) && (o.focus === undefined || isAsNumber(o.focus));
-    case 'export':
-      return typeof o.format === 'string' && o.format in EXPORTS && typeof o.data === 'string';
-    case 'copy':
-      return typeof o.text === 'string';
-    case 'pickData':
-      return typeof o.kind === 'string' && Object.hasOwn(DATA_FILES, o.kind);
-    case 'openExample':
-      return true;
-    default:
-      return false;
   }
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { RefreshRpkiRequest, RpkiStatusNotification, type RpkiStatusParams } from '../../../server/src/protocol';
+import { RefreshRpkiRequest, RpkiStatusNotification, type RpkiStatus } from '../../../server/src/protocol/lsp';
 
 /**
  * The RPKI status bar item: data sources, VRP/ASPA counts, RTR serial, age of the data and the last problem.
@@ -10,7 +10,7 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
   const item = vscode.window.createStatusBarItem('routelens.rpki', vscode.StatusBarAlignment.Right, 100);
   item.name = 'RouteLens RPKI data';
   item.command = 'routelens.refreshRpki';
-  let last: RpkiStatusParams | undefined;
+  let last: RpkiStatus | undefined;
   const render = (): void => {
     const s = last;
     if (!s || s.sources.length === 0) {
@@ -58,7 +58,7 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('routelens.data')) render();
     }),
-    client.onNotification(RpkiStatusNotification, (s: RpkiStatusParams) => {
+    client.onNotification(RpkiStatusNotification, (s) => {
       last = s;
       render();
     }),

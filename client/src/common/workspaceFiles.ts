@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { FindFilesRequest, ReadFileRequest, type FindFilesParams, type ReadFileParams } from '../../../server/src/protocol';
+import { FindFilesRequest, ReadFileRequest } from '../../../server/src/protocol/lsp';
 
 /** Reads files for a server that cannot (VS Code for the web): any scheme the workbench's file system knows. */
 export function serveWorkspaceFiles(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
-    client.onRequest(ReadFileRequest, async (p: ReadFileParams) => decodeText(await vscode.workspace.fs.readFile(vscode.Uri.parse(p.uri)))),
-    client.onRequest(FindFilesRequest, async (p: FindFilesParams) => {
+    client.onRequest(ReadFileRequest, async (p) => decodeText(await vscode.workspace.fs.readFile(vscode.Uri.parse(p.uri)))),
+    client.onRequest(FindFilesRequest, async (p) => {
       const folder = vscode.Uri.parse(p.folderUri);
       const exts = p.suffixes.map((s) => s.replace(/^\./, '')).filter((s) => /^[\w-]+$/.test(s));
       if (exts.length === 0) return [];

@@ -1,6 +1,6 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from '../lsp/server';
-import { FindFilesRequest, ReadFileRequest, type FindFilesParams, type ReadFileParams } from '../protocol';
+import { FindFilesRequest, ReadFileRequest } from '../protocol/lsp';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -14,6 +14,6 @@ startServer(connection, {
       return { dispose: () => clearTimeout(handle) };
     },
   },
-  readFile: (uri) => connection.sendRequest<string>(ReadFileRequest, { uri } satisfies ReadFileParams),
-  findFiles: (folderUri, suffixes) => connection.sendRequest<string[]>(FindFilesRequest, { folderUri, suffixes } satisfies FindFilesParams),
+  readFile: (uri) => connection.sendRequest(ReadFileRequest, { uri }),
+  findFiles: (folderUri, suffixes) => connection.sendRequest(FindFilesRequest, { folderUri, suffixes }),
 });

@@ -1,10 +1,9 @@
-import type { CancellationToken } from 'vscode-languageserver';
 import { analyzeLookingGlass, type PathData } from '../core/paths/analyze';
 import { withWorkspaceNames } from '../core/paths/asNames';
 import { isGroupBy } from '../core/paths/groupBy';
 import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
-import { AnalyzePathsRequest, type AnalyzePathsParams, type AnalyzePathsResult } from '../protocol';
+import { AnalyzePathsRequest } from '../protocol/lsp';
 import type { FeatureModule, ServerContext } from './context';
 import { liveRpki } from './rpkiFeatures';
 import { resolveInWorkspace } from './workspacePath';
@@ -24,7 +23,7 @@ export const pathsFeatures: FeatureModule = (ctx) => {
     cached = undefined;
   });
 
-  ctx.connection.onRequest(AnalyzePathsRequest, async (params: AnalyzePathsParams, token: CancellationToken): Promise<AnalyzePathsResult> => {
+  ctx.connection.onRequest(AnalyzePathsRequest, async (params, token) => {
     const text = typeof params?.text === 'string' ? params.text : '';
     const aspaDocuments = await aspaDocumentsOf(ctx, disk);
     const live = liveRpki();

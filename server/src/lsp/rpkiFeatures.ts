@@ -1,6 +1,6 @@
 import type { LiveRpki } from '../core/paths/loadData';
-import { RpkiStore, defaultRpkiSettings, type RpkiSettings, type RpkiStatus } from '../core/rpki/store';
-import { RefreshRpkiRequest, RpkiStatusNotification } from '../protocol';
+import { RpkiStore, defaultRpkiSettings, type RpkiSettings } from '../core/rpki/store';
+import { RefreshRpkiRequest, RpkiStatusNotification } from '../protocol/lsp';
 import type { FeatureModule } from './context';
 import { resolveInWorkspace } from './workspacePath';
 
@@ -49,7 +49,7 @@ export const rpkiFeatures: FeatureModule = (ctx) => {
     last = key;
     ctx.background('RPKI configuration', store.configure(settings).then(push));
   });
-  ctx.connection.onRequest(RefreshRpkiRequest, async (): Promise<RpkiStatus> => {
+  ctx.connection.onRequest(RefreshRpkiRequest, async () => {
     await store.refresh();
     return store.status();
   });

@@ -1,0 +1,49 @@
+/**
+ * Every custom message between the extension client and the language server, as values that carry their
+ * method name and their types (rust-analyzer's lsp_ext.ts): a call site names the message, never a type.
+ */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { GroupBy } from '../core/paths/groupBy';
+import type { PathsModel } from '../core/paths/model';
+import type { RpkiStatus } from '../core/rpki/store';
+
+// ─── client → server: path analysis ────────────────────────────────────────────────────────────
+export interface AnalyzePathsParams {
+  /** Raw looking-glass output as pasted. */
+  readonly text: string;
+  /** How a large table is grouped in the graph; absent: `auto`. */
+  readonly group?: GroupBy;
+  /** Draw only the routes through this AS, its neighbours kept and the rest merged when they are many. */
+  readonly focus?: number;
+}
+
+/** The analysis, or null when the request was cancelled. */
+export type AnalyzePathsResult = PathsModel | null;
+
+export const AnalyzePathsRequest = new RequestType<AnalyzePathsParams, AnalyzePathsResult, void>('routelens/analyzePaths');
+
+// ─── server → client: file access where the server has none (VS Code for the web) ──────────────
+// The browser server runs in a Web Worker without a file system: it asks the client, which reads through
+// `vscode.workspace.fs` (any scheme the workbench knows). The node server reads files itself.
+export interface ReadFileParams {
+  readonly uri: string;
+}
+/** The file's text, decoded as the CLI decodes it. */
+export const ReadFileRequest = new RequestType<ReadFileParams, string, void>('routelens/readFile');
+
+export interface FindFilesParams {
+  readonly folderUri: string;
+  /** File name endings, lower case, with the dot: `.aspa`. */
+  readonly suffixes: readonly string[];
+}
+/** The URIs of the files below the folder whose names end with one of the suffixes. */
+export const FindFilesRequest = new RequestType<FindFilesParams, string[], void>('routelens/findFiles');
+
+// ─── server → client: RPKI data status (server/src/lsp/rpkiFeatures.ts, client/src/common/rpkiStatus.ts) ───
+export type { RpkiStatus, RpkiSourceStatus } from '../core/rpki/store';
+
+/** Pushed (debounced) whenever a source loads, the RTR session changes state or data, or a problem is met. */
+export const RpkiStatusNotification = new NotificationType<RpkiStatus>('routelens/rpkiStatus');
+
+/** `routelens.refreshRpki`: re-read the files, ask the RTR cache for news; answers the status after the files are read. */
+export const RefreshRpkiRequest = new RequestType0<RpkiStatus, void>('routelens/refreshRpki');

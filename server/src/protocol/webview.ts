@@ -1,0 +1,110 @@
+/**
+ * The messages between the extension and the path panel's page, with the guards each side runs on what
+ * it receives (vscode-eslint keeps `X.is` beside `X`). Types and plain functions only: the webview bundle
+ * imports this file, so it imports nothing at runtime.
+ */
+import { isGroupBy, type GroupBy } from '../core/paths/groupBy';
+import type { PathsModel } from '../core/paths/model';
+
+export type { GroupBy } from '../core/paths/groupBy';
+export type { PathsModel } from '../core/paths/model';
+
+/** What the user can save from the panel; PNG comes as base64, the rest as text. */
+export const EXPORT_FORMATS = ['svg', 'png', 'dot', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The data sets of the panel's status line (PathsModel['data']). */
+export const DATA_KINDS = ['aspa', 'rov', 'relationships', 'names', 'policy'] as const;
+export type DataKind = (typeof DATA_KINDS)[number];
+
+// ─── webview → extension ───────────────────────────────────────────────────────────────────────
+export type WebviewToHost =
+  | { readonly type: 'ready' }
+  /** `seq` lets the page drop answers to pastes it has since replaced. */
+  | { readonly type: 'analyze'; readonly text: string; readonly seq?: number; readonly group?: GroupBy; readonly focus?: number }
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly data: string }
+  | { readonly type: 'copy'; readonly text: string }
+  /** A "no … data" label was clicked: ask for a file and remember it in the settings. */
+  | { readonly type: 'pickData'; readonly kind: DataKind }
+  /** The first-run hint's link: paste the bundled CANTV example. */
+  | { readonly type: 'openExample' };
+
+function isAsNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
+}
+
+const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+
+/** The page may send anything; only well-formed messages reach the extension's handlers. */
+export function isWebviewToHost(m: unknown): m is WebviewToHost {
+  if (typeof m !== 'object' || m === null) return false;
+  const o = m as Record<string, unknown>;
+  switch (o.type) {
+    case 'ready':
+      return true;
+    case 'analyze':
+      return typeof o.text === 'string' && (o.seq === undefined || typeof o.seq === 'number') && (o.group === undefined || isGroupBy(o.group)) && (o.focus === undefined || isAsNumber(o.focus));
+    case 'export':
+      return isOneOf(EXPORT_FORMATS, o.format) && typeof o.data === 'string';
+    case 'copy':
+      return typeof o.text === 'string';
+    case 'pickData':
+      return isOneOf(DATA_KINDS, o.kind);
+    case 'openExample':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ─── extension → webview ───────────────────────────────────────────────────────────────────────
+export type HostToWebview =
+  | { readonly type: 'init'; readonly text: string }
+  | { readonly type: 'model'; readonly model: PathsModel; readonly seq?: number }
+  | { readonly type: 'error'; readonly message: string; readonly seq?: number }
+  | { readonly type: 'notice'; readonly message: string };
+
+/**
+ * The page trusts nothing it receives: a message must have the shape the protocol declares before any
+ * handler sees it. A foreign `postMessage` is dropped; a model that is malformed is not dropped silently
+ * (that left the panel on "Analysing…" for ever): `checkHostToWebview` says what is wrong so the page can show it.
+ */
+export type Checked = { readonly ok: true; readonly message: HostToWebview } | { readonly ok: false; readonly type?: string; readonly reason: string };
+
+export function checkHostToWebview(m: unknown): Checked {
+  if (typeof m !== 'object' || m === null) return { ok: false, reason: 'not an object' };
+  const o = m as Record<string, unknown>;
+  const type = typeof o.type === 'string' ? o.type : undefined;
+  const bad = (reason: string): Checked => ({ ok: false, ...(type ? { type } : {}), reason });
+  if (o.seq !== undefined && typeof o.seq !== 'number') return bad('seq is not a number');
+  switch (type) {
+    case 'init':
+      return typeof o.text === 'string' ? { ok: true, message: o as HostToWebview } : bad('text is not a string');
+    case 'model': {
+      const why = modelProblem(o.model);
+      return why === undefined ? { ok: true, message: o as HostToWebview } : bad(why);
+    }
+    case 'error':
+    case 'notice':
+      return typeof o.message === 'string' ? { ok: true, message: o as HostToWebview } : bad('message is not a string');
+    default:
+      return bad(`unknown message type ${JSON.stringify(o.type)}`);
+  }
+}
+
+export function isHostToWebview(m: unknown): m is HostToWebview {
+  return checkHostToWebview(m).ok;
+}
+
+function modelProblem(m: unknown): string | undefined {
+  if (typeof m !== 'object' || m === null) return 'no model';
+  const o = m as Partial<Record<keyof PathsModel, unknown>>;
+  if (o.version !== 1) return `model version ${JSON.stringify(o.version)}, this page reads version 1`;
+  for (const k of ['routes', 'findings', 'unparsed'] as const) if (!Array.isArray(o[k])) return `model.${k} is not a list`;
+  if (typeof o.data !== 'object' || o.data === null) return 'model.data is missing';
+  const g = o.graph as Record<string, unknown> | undefined;
+  if (typeof g !== 'object' || g === null) return 'model.graph is missing';
+  if (!Array.isArray(g.nodes) || !Array.isArray(g.edges)) return 'model.graph has no node or edge list';
+  for (const k of ['width', 'height'] as const) if (typeof g[k] !== 'number' || !Number.isFinite(g[k])) return `model.graph.${k} is ${JSON.stringify(g[k])}, not a size`;
+  return undefined;
+}
