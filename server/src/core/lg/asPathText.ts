@@ -62,6 +62,24 @@ const CHAR_CLASS = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = DIGIT;
 for (const c of [32, 9, 44, 123, 125, 40, 41, 91, 93, 160]) CHAR_CLASS[c] = DELIM;
 
+/** How each segment type is printed around its ASNs (RFC 4271 sets in braces, RFC 5065 confederations in brackets). */
+export const SEGMENT_BRACKETS: Readonly<Record<AsPathSegment['type'], readonly [string, string]>> = {
+  sequence: ['', ''],
+  set: ['{', '}'],
+  'confed-sequence': ['(', ')'],
+  'confed-set': ['[', ']'],
+};
+
+/** A path's segments as text, for formats that give them structured (JSON, state trees). */
+export function segmentsText(segments: readonly { readonly type: AsPathSegment['type']; readonly asns: readonly (number | string)[] }[]): string {
+  return segments
+    .map((g) => {
+      const [open, close] = SEGMENT_BRACKETS[g.type];
+      return `${open}${g.asns.join(' ')}${close}`;
+    })
+    .join(' ');
+}
+
 /** Shared by every path without invalid tokens (nearly all): never pushed to. */
 const NO_INVALID: { text: string; offset: number }[] = [];
 

@@ -1,5 +1,5 @@
 import type { Asn } from '../net/asn';
-import { asnValue, parseAsPathText } from './asPathText';
+import { asnValue, parseAsPathText, segmentsText } from './asPathText';
 import { parseCommunity, parseCommunityList } from './communities';
 import { repairJson } from './jsonRepair';
 import { junosXmlToJson, looksLikeXml } from './junosXml';
@@ -319,7 +319,6 @@ function junos(root: Record<string, Json>, ctx: Ctx): boolean {
 
 /** GoBGP `-j`: `{prefix: [{nlri, best, attrs: [{type: 2, as_paths: [...]}, {type: 3, nexthop}]}]}` or an array of those. */
 const GOBGP_SEGMENT: Readonly<Record<number, AsPathSegment['type']>> = { 1: 'set', 2: 'sequence', 3: 'confed-sequence', 4: 'confed-set' };
-const GOBGP_BRACKETS: Readonly<Record<string, [string, string]>> = { set: ['{', '}'], sequence: ['', ''], 'confed-sequence': ['(', ')'], 'confed-set': ['[', ']'] };
 function gobgpPath(ctx: Ctx, prefix: string, p: Record<string, Json>): void {
   const d = newDraft(prefix, ctx.loc.at(prefix));
   let text = '';
@@ -328,14 +327,12 @@ function gobgpPath(ctx: Ctx, prefix: string, p: Record<string, Json>): void {
     const type = num(o.type);
     if (type === 1) d.origin = (['igp', 'egp', 'incomplete'] as const)[num(o.value) ?? -1];
     else if (type === 2) {
-      text = arr(o.as_paths)
-        .map((s) => {
+      text = segmentsText(
+        arr(o.as_paths).map((s) => {
           const seg = obj(s) ?? {};
-          const kind = GOBGP_SEGMENT[num(seg.segment_type) ?? 2] ?? 'sequence';
-          const [open, close] = GOBGP_BRACKETS[kind] ?? ['', ''];
-          return `${open}${arr(seg.asns).map((x) => str(x) ?? '').join(' ')}${close}`;
-        })
-        .join(' ');
+          return { type: GOBGP_SEGMENT[num(seg.segment_type) ?? 2] ?? 'sequence', asns: arr(seg.asns).map((x) => str(x) ?? '') };
+        }),
+      );
     } else if (type === 3) d.nextHop = str(o.nexthop);
     else if (type === 4) d.med = num(o.metric);
     else if (type === 5) d.localPref = num(o.value);

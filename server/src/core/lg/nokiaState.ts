@@ -1,5 +1,5 @@
 import type { Asn } from '../net/asn';
-import { asnValue } from './asPathText';
+import { asnValue, segmentsText } from './asPathText';
 import { isAddress, isPrefixToken } from './address';
 import { isChromeLine } from './lineClean';
 import { finishDraft, newDraft, originWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
@@ -130,8 +130,7 @@ export class NokiaStateParser implements LineParser {
         d.path = { segments: [], text: '', textStart: 0, truncated: false, invalid: [] };
         d.uncertain = `its attributes (attr-id ${h.attrId ?? 'none'}) are not in the paste, so its AS path is unknown`;
       } else {
-        const text = set.segments.map((g) => (g.type === 'set' ? `{${g.asns.join(' ')}}` : g.type === 'confed-sequence' ? `(${g.asns.join(' ')})` : g.type === 'confed-set' ? `[${g.asns.join(' ')}]` : g.asns.join(' '))).join(' ');
-        d.path = { segments: set.segments, text, textStart: 0, truncated: false, invalid: [] };
+        d.path = { segments: set.segments, text: segmentsText(set.segments), textStart: 0, truncated: false, invalid: [] };
         d.origin = originWord(set.origin);
         if (d.nextHop === undefined && set.nextHop !== undefined && isAddress(set.nextHop)) d.nextHop = set.nextHop;
         d.med = set.med;
