@@ -1,5 +1,4 @@
-import type { LayoutDirection } from './layout';
-import type { GraphEdge, GraphNode } from './model';
+import type { GraphEdge, GraphNode, LayoutDirection } from './model';
 
 interface Pt {
   x: number;

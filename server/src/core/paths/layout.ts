@@ -1,11 +1,10 @@
 import dagre from '@dagrejs/dagre';
 import { routeEdges } from './edgeRouting';
-import type { PathGraph } from './model';
+import type { LayoutDirection, PathGraph } from './model';
 
 const MARGIN = 16;
 
-/** `RL`: vantage on the left, origins on the right (wide panes, exports); `BT`: vantage on top (narrow panes). */
-export type LayoutDirection = 'RL' | 'BT';
+export type { LayoutDirection } from './model';
 
 /**
  * Layered layout, done in the core so the panel, the SVG export and the CLI draw the same picture. Edges point

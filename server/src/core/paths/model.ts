@@ -142,7 +142,7 @@ export interface PathGraph {
   width: number;
   height: number;
   /** How it was laid out (absent before layout, or from an older model): RL puts the vantage point on the left. */
-  direction?: 'RL' | 'BT';
+  direction?: LayoutDirection;
   /** Set when the table was too large to draw as is. */
   readonly aggregated?: { readonly by: 'first-hop' | 'origin' | 'neighbours'; readonly hiddenNodes: number };
 }
@@ -164,3 +164,6 @@ export interface DataStatus {
 }
 
 export const PALETTE_SIZE = 8;
+
+/** `RL`: vantage on the left, origins on the right (wide panes, exports); `BT`: vantage on top (narrow panes). */
+export type LayoutDirection = 'RL' | 'BT';
