@@ -44,7 +44,7 @@ function routelens(text: string, routes: number, group: 'auto' | 'none'): Row {
     smallestText: `${(SMALL * s).toFixed(1)} px`,
     crossings: crossings(g.edges.map((e) => e.points)),
     overBoxes: edgesThroughNodes(g),
-    note: g.aggregated ? `grouped by ${g.aggregated.by}, ${g.aggregated.hiddenNodes} ASes in groups` : fit < 1 ? 'opens at 100 % at the vantage point; pan or Fit for the rest' : 'fits',
+    note: g.aggregated ? `grouped by ${g.aggregated.by}${g.aggregated.depth ? ` (${g.aggregated.depth} hops kept)` : ''}, ${g.aggregated.hiddenNodes} ASes in groups` : fit < 1 ? 'opens at 100 % at the vantage point; pan or Fit for the rest' : 'fits',
   };
 }
 

@@ -149,7 +149,8 @@ function renderStatus(m: PathsModel): void {
   for (const [key, label] of Object.entries(DATA_LABELS) as [DataKind, string][])
     for (const e of m.data[key].errors) parts.push(span(`${label}: ${e.source}: ${e.message}`, true));
   const agg = m.graph.aggregated;
-  if (agg) parts.push(span(`${state.group === 'auto' ? 'large table: ' : ''}${GROUP_WORDS[agg.by]}, ${plural(agg.hiddenNodes, 'AS')} not drawn (leaking paths are drawn in full)`));
+  const how = agg?.depth ? `grouped behind the first ${agg.depth} hops` : agg ? GROUP_WORDS[agg.by] : '';
+  if (agg) parts.push(span(`${state.group === 'auto' ? 'large table: ' : ''}${how}, ${plural(agg.hiddenNodes, 'AS')} not drawn (leaking paths are drawn in full)`));
   if (notice) parts.push(span(notice));
   el.replaceChildren(...parts);
 }

@@ -5,7 +5,7 @@ import type { GraphEdge, GraphNode, Hop, NodeKind, PathGraph, RouteAnalysis } fr
 import type { GroupBy } from './groupBy';
 import type { Relationships } from './relationships';
 
-/** Beyond this many ASes a full table is unreadable and slow to lay out: routes are grouped by first hop. */
+/** Beyond this many ASes a full table is unreadable and slow to lay out: routes are grouped behind their first hops. */
 export const MAX_GRAPH_NODES = 300;
 /** Routes with errors or a leak hop are drawn in full, up to this many, even in an aggregated graph. */
 const MAX_FULL_LEAKS = 30;
@@ -51,6 +51,8 @@ export function buildGraph(
   const group = options.group ?? 'auto';
   const by: Shape | 'none' =
     focus !== undefined ? (distinct.size > MAX_FOCUS_NODES ? 'neighbours' : 'none') : group === 'auto' ? (distinct.size <= MAX_GRAPH_NODES ? 'none' : 'first-hop') : group;
+  // Grouped on its own, a table keeps as many hops from the vantage point as fit (all paths may enter by a dozen neighbours).
+  const depth = group === 'auto' && by === 'first-hop' ? deepestCut(new Set(full)) : 1;
   const hidden = new Map<string, Set<string>>();
   let leaks = 0;
   // Paths are interned (PathIds): one shaped array per distinct path.
@@ -64,7 +66,7 @@ export function buildGraph(
       return path;
     }
     let s = shaped.get(path);
-    if (!s) shaped.set(path, (s = SHAPES[by](path, focus ?? '', hidden)));
+    if (!s) shaped.set(path, (s = SHAPES[by](path, { focus: focus ?? '', depth, hidden })));
     return s;
   });
   const graph = assemble(routes, shown, data, hidden);
@@ -72,18 +74,39 @@ export function buildGraph(
   const kept = new Set(graph.nodes.map((n) => n.id));
   let hiddenNodes = 0;
   for (const id of distinct) if (!kept.has(id)) hiddenNodes++;
-  return { graph: { ...graph, aggregated: { by, hiddenNodes } }, nodeIds: shown };
+  return { graph: { ...graph, aggregated: { by, hiddenNodes, ...(depth > 1 ? { depth } : {}) } }, nodeIds: shown };
+}
+
+/** Hops after the vantage point a grouped drawing can keep: the deepest cut (up to 4) within MAX_GRAPH_NODES boxes. */
+function deepestCut(paths: ReadonlySet<readonly string[]>): number {
+  for (let k = 4; k > 1; k--) {
+    const ids = new Set<string>();
+    for (const p of paths) {
+      for (const id of p.slice(0, k + 1)) ids.add(id);
+      if (p.length > k + 1) ids.add(`agg:${p[k]!}`);
+      if (ids.size > MAX_GRAPH_NODES) break;
+    }
+    if (ids.size <= MAX_GRAPH_NODES) return k;
+  }
+  return 1;
 }
 
 const NOT_DRAWN: readonly string[] = [];
 
 /** How a route is drawn in a grouped graph: the ids it keeps and the group box that stands for the rest. */
-const SHAPES: Readonly<Record<Shape, (path: readonly string[], focus: string, hidden: Map<string, Set<string>>) => readonly string[]>> = {
-  // vantage, neighbour, what the neighbour sends
-  'first-hop': (p) => (p.length <= 2 ? p : [p[0]!, p[1]!, `agg:${p[1]!}`]),
+interface ShapeContext {
+  readonly focus: string;
+  /** Hops kept after the vantage point when grouping by hop (1: the first hop). */
+  readonly depth: number;
+  readonly hidden: Map<string, Set<string>>;
+}
+
+const SHAPES: Readonly<Record<Shape, (path: readonly string[], c: ShapeContext) => readonly string[]>> = {
+  // vantage, the first `depth` hops, what the last of them sends
+  'first-hop': (p, { depth }) => (p.length <= depth + 1 ? p : [...p.slice(0, depth + 1), `agg:${p[depth]!}`]),
   // the path to the last transit AS, then the origins behind it
   origin: (p) => (p.length <= 2 ? p : [...p.slice(0, -1), `agg:up:${p.at(-2)!}`]),
-  neighbours: (p, focus, hidden) => {
+  neighbours: (p, { focus, hidden }) => {
     const k = p.indexOf(focus);
     const out = [p[0]!];
     if (k >= 2) {

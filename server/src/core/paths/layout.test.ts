@@ -26,6 +26,11 @@ test('synthetic tables (SYNTHETIC, bench/panelTables.ts): no edge over a box, an
   // dagre's straight points over boxes here: 600; its ordering heuristic off: 2,512 crossings (on: 1,077).
   const c = crossings(small.graph.edges.map((e) => e.points));
   assert.ok(c < 1_500, `${c} crossings`);
+  // Grouped on its own, 1,000 routes keep two hops (all enter by 12 Tier-1s: the first hop alone left 25 boxes).
+  const grouped = analyzeLookingGlass(t.paste(1_000), t.data);
+  assert.equal(grouped.graph.aggregated?.depth, 2);
+  assert.ok(grouped.graph.nodes.length <= 300 && grouped.graph.nodes.length > 100, `${grouped.graph.nodes.length} boxes`);
+  assert.equal(edgesThroughNodes(grouped.graph), 0);
   const large = analyzeLookingGlass(t.paste(1_000), t.data, { group: 'none' });
   assert.ok(large.graph.nodes.length > 1_000);
   assert.equal(edgesThroughNodes(large.graph), 0);
