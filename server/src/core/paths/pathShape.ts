@@ -17,6 +17,19 @@ export interface PathShape {
 
 const NONE: readonly never[] = [];
 
+/**
+ * `PathShape.hops` alone, without the rest of the shape: AS_SEQUENCE ASNs in printed order, adjacent repeats
+ * collapsed. What a scan needs of each of millions of distinct paths.
+ */
+export function collapsedHops(segments: readonly AsPathSegment[]): number[] {
+  const hops: number[] = [];
+  for (const seg of segments) {
+    if (seg.type !== 'sequence') continue;
+    for (const a of seg.asns) if (a !== hops[hops.length - 1]) hops.push(a);
+  }
+  return hops;
+}
+
 export function pathShape(segments: readonly AsPathSegment[]): PathShape {
   const hops: number[] = [];
   const prepends: { asn: number; count: number }[] = [];

@@ -17,21 +17,26 @@ export interface RelationshipsParse {
 }
 
 class RelationshipTable implements Relationships {
-  // Key `a|b` with a < b; value is the relationship of a to b.
-  private readonly links = new Map<string, Relationship>();
+  // links[a][b] with a < b is the relationship of a to b. Numbers, not `a|b` strings: a scan asks for every hop of
+  // millions of paths, and building a key string per lookup was most of a valley-free check.
+  private readonly links = new Map<number, Map<number, Relationship>>();
+  private count = 0;
 
   get size(): number {
-    return this.links.size;
+    return this.count;
   }
 
   set(a: number, b: number, rel: Relationship): void {
-    if (a < b) this.links.set(`${a}|${b}`, rel);
-    else this.links.set(`${b}|${a}`, invert(rel));
+    const [lo, hi, r] = a < b ? [a, b, rel] : [b, a, invert(rel)];
+    let row = this.links.get(lo);
+    if (row === undefined) this.links.set(lo, (row = new Map()));
+    if (!row.has(hi)) this.count++;
+    row.set(hi, r);
   }
 
   get(from: number, to: number): Relationship | undefined {
-    if (from < to) return this.links.get(`${from}|${to}`);
-    const r = this.links.get(`${to}|${from}`);
+    if (from < to) return this.links.get(from)?.get(to);
+    const r = this.links.get(to)?.get(from);
     return r && invert(r);
   }
 }

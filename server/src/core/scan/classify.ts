@@ -10,7 +10,7 @@ import { parsePrefix, type Prefix } from '../net/prefix';
 import type { PathData } from '../paths/analyze';
 import type { AspaCheck } from '../paths/model';
 import { checkOtc } from '../paths/otc';
-import { pathShape } from '../paths/pathShape';
+import { collapsedHops } from '../paths/pathShape';
 import type { Relationships } from '../paths/relationships';
 import { checkValleyFree } from '../paths/valleyFree';
 import type { RovState } from '../rpki/rovIndex';
@@ -91,8 +91,7 @@ export class RouteClassifier {
   /** Flags and origin of a path: decode it once, call this once, keep the result (see PathTable). */
   pathVerdict(segments: readonly MrtSegment[], otc: number | undefined): PathVerdict {
     const origin = originOf(segments);
-    const shape = pathShape(segments as readonly AsPathSegment[]);
-    const hops = shape.hops;
+    const hops = collapsedHops(segments as readonly AsPathSegment[]);
     if (origin === undefined || hops.length < 2) return { flags: NONE, origin };
     const out: LeakFlag[] = [];
     const add = (check: LeakCheck, from: number, to: number | undefined, reason: string): void => {

@@ -15,14 +15,21 @@ import { PathTable } from './pathTable';
 
 export const DEFAULT_GAP_SECONDS = 3600;
 
+/** What the RIB fast path keeps for AS_PATH bytes that do not decode (the entry is then decoded in full). */
+const MALFORMED: PathVerdict = { flags: [], origin: undefined };
+const NO_FLAGS: readonly LeakFlag[] = Object.freeze([]);
+
 export class MrtScanner {
   private readonly classifier: RouteClassifier;
   private readonly builder: EpisodeBuilder;
   private readonly files: ScannedFile[] = [];
   private checked = 0;
   private flagged = 0;
-  /** RIB entries by their AS_PATH bytes (the fast path); `null` marks bytes that do not decode. */
-  private readonly ribPaths = new PathTable<PathVerdict | null>();
+  /**
+   * RIB entries by their AS_PATH bytes (the fast path): the origin as the entry's number, and the verdict itself
+   * only for paths with flags, without an origin (AS_SET) or whose bytes do not decode.
+   */
+  private readonly ribPaths = new PathTable<PathVerdict>();
   private readonly spans: PathAttributeSpans = { asPathStart: 0, asPathEnd: 0, otc: -1 };
   /** The ROV verdict of the last RIB record and origin: the entries of one record share the prefix. */
   private rovOffset = -1;
@@ -57,16 +64,20 @@ export class MrtScanner {
         if (first === undefined || e.time < first) first = e.time;
         if (last === undefined || e.time > last) last = e.time;
         const spans = this.spans;
-        let verdict: PathVerdict | null | undefined;
+        const paths = this.ribPaths;
+        let id = -1;
         if (findPathAttributes(e.bytes, e.attrStart, e.attrEnd, spans)) {
-          verdict = this.ribPaths.get(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc);
-          if (verdict === undefined) {
+          id = paths.find(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc);
+          if (id < 0) {
             const segments = decodeAsPath4(e.bytes, spans.asPathStart, spans.asPathEnd);
-            verdict = typeof segments === 'string' ? null : this.classifier.pathVerdict(segments, spans.otc < 0 ? undefined : spans.otc);
-            this.ribPaths.set(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc, verdict);
+            const verdict = typeof segments === 'string' ? MALFORMED : this.classifier.pathVerdict(segments, spans.otc < 0 ? undefined : spans.otc);
+            // Most paths are clean with an origin: the number alone says all, and no object is looked up for them.
+            const plain = verdict !== MALFORMED && verdict.flags.length === 0 && verdict.origin !== undefined;
+            id = paths.add(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc, verdict.origin ?? 0, plain ? undefined : verdict);
           }
         }
-        if (verdict == null) {
+        const verdict = id < 0 ? MALFORMED : paths.value(id);
+        if (verdict === MALFORMED) {
           // Something the fast path cannot vouch for: decode the entry in full (and report it if malformed).
           const r = e.route();
           if (r?.attributes === undefined) return;
@@ -76,8 +87,9 @@ export class MrtScanner {
           return;
         }
         this.checked++;
-        let flags = verdict.flags;
-        if (this.data.rov !== undefined && verdict.origin !== undefined && this.ribRov(e, verdict.origin) === 'invalid') flags = withRov(flags, e.prefix, verdict.origin);
+        let flags = verdict?.flags ?? NO_FLAGS;
+        const origin = verdict === undefined ? paths.number(id) : verdict.origin;
+        if (this.data.rov !== undefined && origin !== undefined && this.ribRov(e, origin) === 'invalid') flags = withRov(flags, e.prefix, origin);
         if (flags.length === 0) return;
         const segments = decodeAsPath4(e.bytes, spans.asPathStart, spans.asPathEnd);
         if (typeof segments !== 'string') this.sighted(flags, e.time, e.prefix, e.peer, collector, segments);
