@@ -195,7 +195,11 @@ function invalidBecause(c: VerdictChange, relationships: Relationships | undefin
 function impactText(changes: readonly VerdictChange[], unchanged: Record<string, number>, untouched: number, proposed: AspaDb, relationships: Relationships | undefined): string {
   const lines: string[] = [];
   const byCustomer = new Map<Asn, VerdictChange[]>();
-  for (const c of changes) byCustomer.set(c.customer, [...(byCustomer.get(c.customer) ?? []), c]);
+  for (const c of changes) {
+    const list = byCustomer.get(c.customer);
+    if (list) list.push(c);
+    else byCustomer.set(c.customer, [c]);
+  }
   for (const [customer, list] of byCustomer) {
     const providers = [...(proposed.get(customer) ?? [])];
     lines.push(`AS${customer} => ${providers.length > 0 ? providers.map((p) => `AS${p}`).join(', ') : 'AS0'}`);

@@ -56,7 +56,10 @@ export function checkAgainstObserved(declarations: readonly AspaDeclaration[], o
     const byProvider = new Map<Asn, VerdictChange[]>();
     for (const c of impactOf(customer, providers, observed, baseline).changes) {
       if (c.keepBy?.customer !== customer) continue;
-      byProvider.set(c.keepBy.addProvider, [...(byProvider.get(c.keepBy.addProvider) ?? []), c]);
+      // Pushed, not copied: a Tier-1 that forgets a provider changes thousands of routes.
+      const list = byProvider.get(c.keepBy.addProvider);
+      if (list) list.push(c);
+      else byProvider.set(c.keepBy.addProvider, [c]);
     }
     if (byProvider.size === 0) continue;
     const suggestion = suggestProviders(customer, { paths: observed.evidence });
