@@ -4,9 +4,8 @@ import { SourceDocument } from '../core/document';
 import { languageOfContent, languageOfFile, languageOfName } from '../core/languages/detect';
 import { languageServices } from '../core/languages/services';
 import { firstContentLine } from '../core/rpsl/whoisText';
-import type { RpslDialectSetting } from '../core/rpsl/dialects';
 import { defaultSettings, parseSourceList } from '../core/settings';
-import { DIALECTS } from '../core/rpsl/dialects';
+import { DIALECT_SETTINGS, isDialectSetting } from '../core/rpsl/dialects';
 import { RpslStreamCheck } from '../core/workspace/streamCheck';
 import type { InputProblem } from '../core/input/decode';
 import { codeClimateFindings } from './codeClimateFindings';
@@ -22,11 +21,10 @@ import { DEFAULT_MAX_PER_CODE, textFindings } from './textFindings';
 export type { FileDiagnostic } from './findingSink';
 
 const USAGE =
-  `usage: routelens lint [--dialect auto|${DIALECTS.join('|')}] [--authoritative SOURCE,…] [--format text|json|sarif|codeclimate|github] [--max-per-code N] [--max-warnings N]\n` +
+  `usage: routelens lint [--dialect ${DIALECT_SETTINGS.join('|')}] [--authoritative SOURCE,…] [--format text|json|sarif|codeclimate|github] [--max-per-code N] [--max-warnings N]\n` +
   '                      [--no-cross-checks] [--list-codes] <files, dirs or - for standard input…>\n' +
   `  --max-per-code N   text format: show at most N findings of one code per file, then a count (default ${DEFAULT_MAX_PER_CODE}; 0 shows all)\n` +
   '  --max-warnings N   exit 1 also when there are more than N warnings (as ESLint does)';
-const DIALECT_SETTINGS: readonly RpslDialectSetting[] = ['auto', ...DIALECTS];
 /** Report writers by --format: each takes findings as they come and never holds the report whole. */
 const SINKS = {
   text: (write: (s: string) => void, maxPerCode: number) => textFindings(write, maxPerCode),
@@ -52,8 +50,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (parsed.flags.has('list-codes')) return listCodes(io);
   const dialect = parsed.values.get('dialect')?.[0] ?? 'auto';
   const format = parsed.values.get('format')?.[0] ?? 'text';
-  const rpslDialect = DIALECT_SETTINGS.find((d) => d === dialect);
-  if (!rpslDialect) return usage(io, `unknown dialect "${dialect}"`);
+  if (!isDialectSetting(dialect)) return usage(io, `unknown dialect "${dialect}"`);
+  const rpslDialect = dialect;
   if (!isFormat(format)) return usage(io, `unknown format "${format}"`);
   const maxText = parsed.values.get('max-per-code')?.[0];
   const maxPerCode = maxText === undefined ? DEFAULT_MAX_PER_CODE : /^\d+$/.test(maxText) ? Number(maxText) : undefined;

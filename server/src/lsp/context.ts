@@ -4,7 +4,10 @@ import type { SourceDocument } from '../core/document';
 import type { ObservedPaths } from '../core/aspa/observedChecks';
 import type { ServiceContext } from '../core/languages/service';
 import type { MrtSink } from '../core/mrt/types';
+import type { LiveRpki } from '../core/paths/loadData';
+import type { RpkiStore } from '../core/rpki/store';
 import type { Connector } from '../core/rpki/transport';
+import type { ServerSettings } from './settings';
 
 /** What the host (node or browser) injects: timers and, where it has one, file access. */
 export interface Runtime {
@@ -52,8 +55,12 @@ export interface ServerContext {
   onDidIndex(listener: (uri: string) => void): void;
   /** Routes someone observed (`routelens.data.pathFiles`), for the ASPA services; undefined clears them. */
   setObservedPaths(o: ObservedPaths | undefined): void;
-  /** Called with the raw `routelens` section each time settings are (re)read. */
-  onSettings(listener: (section: unknown) => void): void;
+  /** Called with the settings, read once for all modules, each time they are (re)read. */
+  onSettings(listener: (settings: ServerSettings) => void): void;
+  /** The RPKI store of the server (the RPKI feature module makes it); the ASPA services and the panel read it. */
+  setRpkiStore(store: RpkiStore): void;
+  /** The RPKI store's data when it holds any. */
+  liveRpki(): LiveRpki | undefined;
   readonly clientCapabilities: ClientSupport;
   /** Workspace folder URIs from initialize. */
   readonly workspaceFolders: readonly string[];

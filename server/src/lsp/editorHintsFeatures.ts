@@ -22,9 +22,9 @@ export const editorHintsFeatures: FeatureModule = (ctx) => {
   // The names file (`routelens.data.asNamesFile`) names what the workspace's aut-nums do not; read when set.
   let namesFile = '';
   let names: ReadonlyMap<Asn, string> = new Map();
-  ctx.onSettings((section) => {
-    const file = ((section ?? {}) as { data?: { asNamesFile?: unknown } }).data?.asNamesFile;
-    const uri = typeof file === 'string' && file.trim() !== '' ? resolveInWorkspace(file, ctx.workspaceFolders) : '';
+  ctx.onSettings((settings) => {
+    const file = settings.pathData.asNamesFile;
+    const uri = file !== undefined ? resolveInWorkspace(file, ctx.workspaceFolders) : '';
     if (uri === namesFile) return;
     namesFile = uri;
     names = new Map();

@@ -4,12 +4,6 @@ import { parseLookingGlass } from '../core/lg/parse';
 import type { FeatureModule } from './context';
 import { resolveInWorkspace } from './workspacePath';
 
-/** `routelens.data.pathFiles`, defensively: anything but a list of non-empty strings is no files. */
-function pathFilesOf(section: unknown): string[] {
-  const v = ((section ?? {}) as { data?: { pathFiles?: unknown } }).data?.pathFiles;
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-}
-
 /**
  * Observed routes for ASPA authoring: the files of `routelens.data.pathFiles` (looking-glass output, `bgpdump -m`
  * text, MRT) are read when the setting changes and indexed once; the ASPA services then check declarations against
@@ -18,8 +12,8 @@ function pathFilesOf(section: unknown): string[] {
  */
 export const observedPathsFeatures: FeatureModule = (ctx) => {
   let loadedFor = '';
-  ctx.onSettings((section) => {
-    const files = pathFilesOf(section).map((p) => resolveInWorkspace(p, ctx.workspaceFolders));
+  ctx.onSettings((settings) => {
+    const files = settings.pathFiles.map((p) => resolveInWorkspace(p, ctx.workspaceFolders));
     const key = JSON.stringify(files);
     if (key === loadedFor) return;
     loadedFor = key;

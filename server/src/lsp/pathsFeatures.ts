@@ -5,7 +5,6 @@ import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
 import { AnalyzePathsRequest } from '../protocol/lsp';
 import type { FeatureModule, ServerContext } from './context';
-import { liveRpki } from './rpkiFeatures';
 import { resolveInWorkspace } from './workspacePath';
 
 /**
@@ -18,15 +17,15 @@ export const pathsFeatures: FeatureModule = (ctx) => {
   let cached: { key: string; data: Promise<PathData> } | undefined;
   const disk: DiskCache = {};
 
-  ctx.onSettings((section) => {
-    files = readDataSettings(section);
+  ctx.onSettings((settings) => {
+    files = settings.pathData;
     cached = undefined;
   });
 
   ctx.connection.onRequest(AnalyzePathsRequest, async (params, token) => {
     const text = typeof params?.text === 'string' ? params.text : '';
     const aspaDocuments = await aspaDocumentsOf(ctx, disk);
-    const live = liveRpki();
+    const live = ctx.liveRpki();
     const key = JSON.stringify({ files, aspaDocuments, live: live?.label });
     if (cached?.key !== key) {
       const resolved = resolveFiles(files, ctx.workspaceFolders);
@@ -51,19 +50,6 @@ export const pathsFeatures: FeatureModule = (ctx) => {
     return analyzeLookingGlass(text, { ...data, ...policy, ...workspaceNames, status }, view);
   });
 };
-
-/** `routelens.data.*`, defensively: a wrong type is treated as unset. */
-function readDataSettings(section: unknown): PathDataFiles {
-  const d = ((section ?? {}) as { data?: Record<string, unknown> }).data ?? {};
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
-  const names = typeof d.asNamesFile === 'string' && d.asNamesFile.trim() !== '' ? d.asNamesFile : undefined;
-  return {
-    aspaFiles: list(d.aspaFiles),
-    vrpFiles: list(d.vrpFiles),
-    relationshipFiles: list(d.relationshipFiles),
-    ...(names ? { asNamesFile: names } : {}),
-  };
-}
 
 function resolveFiles(files: PathDataFiles, folders: readonly string[]): PathDataFiles {
   const resolve = (p: string): string => resolveInWorkspace(p, folders);

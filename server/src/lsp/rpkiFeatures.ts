@@ -1,14 +1,8 @@
 import type { LiveRpki } from '../core/paths/loadData';
-import { RpkiStore, defaultRpkiSettings, type RpkiSettings } from '../core/rpki/store';
+import { RpkiStore } from '../core/rpki/store';
 import { RefreshRpkiRequest, RpkiStatusNotification } from '../protocol/lsp';
 import type { FeatureModule } from './context';
 import { resolveInWorkspace } from './workspacePath';
-
-/** The store of the running server, for other feature modules that want live VRPs/ASPAs (undefined before initialize). */
-let current: RpkiStore | undefined;
-export function rpkiStore(): RpkiStore | undefined {
-  return current;
-}
 
 /**
  * Live RPKI data: reads `routelens.rtr.*` and `routelens.data.{vrpFiles,aspaFiles}`, keeps an RpkiStore in
@@ -26,7 +20,7 @@ export const rpkiFeatures: FeatureModule = (ctx) => {
     ...(connector ? { connector } : {}),
     readFile: (p) => (readFile ? readFile(resolveInWorkspace(p, ctx.workspaceFolders)) : Promise.reject(new Error('this host cannot read files'))),
   });
-  current = store;
+  ctx.setRpkiStore(store);
 
   let pending: { dispose(): void } | undefined;
   const push = (): void => {
@@ -42,8 +36,7 @@ export const rpkiFeatures: FeatureModule = (ctx) => {
   store.onDidChange(push);
 
   let last = '';
-  ctx.onSettings((section) => {
-    const settings = readRpkiSettings(section);
+  ctx.onSettings(({ rpki: settings }) => {
     const key = JSON.stringify(settings);
     if (key === last) return;
     last = key;
@@ -56,27 +49,9 @@ export const rpkiFeatures: FeatureModule = (ctx) => {
   ctx.connection.onShutdown(() => store.dispose());
 };
 
-/** `routelens.rtr.*` and `routelens.data.*` read defensively: a wrong type is the default. */
-export function readRpkiSettings(section: unknown): RpkiSettings {
-  const s = (section ?? {}) as { rtr?: Record<string, unknown>; data?: Record<string, unknown> };
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
-  const d = defaultRpkiSettings.rtr;
-  const port = s.rtr?.port;
-  return {
-    rtr: {
-      enabled: typeof s.rtr?.enabled === 'boolean' ? s.rtr.enabled : d.enabled,
-      host: typeof s.rtr?.host === 'string' && s.rtr.host.trim() !== '' ? s.rtr.host.trim() : d.host,
-      port: typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536 ? port : d.port,
-    },
-    vrpFiles: list(s.data?.vrpFiles),
-    aspaFiles: list(s.data?.aspaFiles),
-  };
-}
 
-
-/** The server's RPKI store when it holds data; its label changes with every update, which refreshes the cache. */
-export function liveRpki(): LiveRpki | undefined {
-  const store = current;
+/** The store's data when it holds any; its label changes with every update, which refreshes the caches that key on it. */
+export function liveRpkiOf(store: RpkiStore | undefined): LiveRpki | undefined {
   if (!store) return undefined;
   const status = store.status();
   if (status.vrpCount === 0 && status.aspaCount === 0) return undefined;

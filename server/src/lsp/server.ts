@@ -10,6 +10,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from '../core/languages/service';
 import type { ObservedPaths } from '../core/aspa/observedChecks';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { IncrementalRpslDocuments } from '../core/rpsl/document';
+import type { RpkiStore } from '../core/rpki/store';
 import { workspaceSymbols } from '../core/workspace/navigation';
 import type { RouteLensSettings } from '../core/settings';
 import { defaultSettings } from '../core/settings';
@@ -20,8 +22,8 @@ import { documentDiagnostics } from './documentDiagnostics';
 import { featureModules } from './features';
 import { guardWith } from './guard';
 import { AuthoredSources } from '../core/rpsl/authoredSources';
-import { liveRpki } from './rpkiFeatures';
-import { readSettings } from './settings';
+import { liveRpkiOf } from './rpkiFeatures';
+import { readServerSettings, type ServerSettings } from './settings';
 import { SourceDocuments, type ServedDocument } from './sourceDocuments';
 
 /**
@@ -33,7 +35,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const sources = new SourceDocuments(documents);
   const workspace = new WorkspaceIndex();
   const guarded = guardWith(connection);
-  const settingsListeners: ((section: unknown) => void)[] = [];
+  const settingsListeners: ((settings: ServerSettings) => void)[] = [];
   const indexListeners: ((uri: string) => void)[] = [];
   let settings: RouteLensSettings = defaultSettings;
   /** With routelens.rpsl.authoritativeSources unset, the registries the user writes to are those of the documents they edit. */
@@ -53,13 +55,17 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
 
   /** Observed routes for ASPA authoring, set by the observed-paths feature when `routelens.data.pathFiles` load. */
   let observedPaths: ObservedPaths | undefined;
+  let rpkiStore: RpkiStore | undefined;
+  /** Large RPSL documents kept between versions, so a keystroke re-validates only the object it touched. */
+  const incrementalRpsl = new IncrementalRpslDocuments();
   const serviceContext = (): ServiceContext => {
-    const live = liveRpki();
+    const live = liveRpkiOf(rpkiStore);
     return {
       settings: effectiveSettings(),
       workspace,
       ...(live && live.aspaDb.size > 0 ? { cachedAspas: { label: live.label, db: live.aspaDb } } : {}),
       ...(observedPaths ? { observedPaths } : {}),
+      incrementalRpsl,
     };
   };
 
@@ -105,8 +111,9 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     const section: unknown = configurationPull
       ? await connection.workspace.getConfiguration('routelens')
       : ((pushed as { routelens?: unknown } | undefined)?.routelens ?? initializationSettings);
-    settings = readSettings(section);
-    for (const l of settingsListeners) guarded('settings listener', undefined, () => l(section));
+    const read = readServerSettings(section);
+    settings = read.core;
+    for (const l of settingsListeners) guarded('settings listener', undefined, () => l(read));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -162,6 +169,10 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
     setObservedPaths: (o) => {
       observedPaths = o;
     },
+    setRpkiStore: (store) => {
+      rpkiStore = store;
+    },
+    liveRpki: () => liveRpkiOf(rpkiStore),
     get clientCapabilities() {
       return capabilities;
     },

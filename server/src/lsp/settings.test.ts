@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readSettings } from './settings';
+import { readServerSettings, readSettings } from './settings';
 
 test('routelens.diagnostics.maxPerFile: default 1000, a number is taken (at least 1, whole), anything else is the default', () => {
   assert.equal(readSettings(undefined).maxDiagnosticsPerFile, 1000);
@@ -26,4 +26,19 @@ test('editor hints: AS-name inlay hints off and set-size lenses on unless set, w
   assert.equal(readSettings({ inlayHints: { asNames: 'yes' } }).inlayAsNames, false);
   assert.equal(readSettings({ codeLens: { setSizes: false } }).setSizeLenses, false);
   assert.equal(readSettings(undefined).setSizeLenses, true);
+});
+
+test('the whole section is read once: file lists keep non-empty strings, RTR falls back per field, a blank names file is none', () => {
+  const s = readServerSettings({
+    rtr: { enabled: true, host: ' cache.example ', port: 70000 },
+    data: { vrpFiles: ['a.json', '', 3], aspaFiles: 'b.json', relationshipFiles: ['rel.txt'], asNamesFile: '  ', pathFiles: ['lg.txt', ' '] },
+    workspace: { extraFiles: ['radb.db', null] },
+    rpsl: { dialect: 'ripe' },
+  });
+  assert.deepEqual(s.rpki, { rtr: { enabled: true, host: 'cache.example', port: 323 }, vrpFiles: ['a.json'], aspaFiles: [] });
+  assert.deepEqual(s.pathData, { aspaFiles: [], vrpFiles: ['a.json'], relationshipFiles: ['rel.txt'] });
+  assert.deepEqual(s.pathFiles, ['lg.txt']);
+  assert.deepEqual(s.extraFiles, ['radb.db']);
+  assert.equal(s.core.rpslDialect, 'ripe');
+  assert.equal(readServerSettings({ rpsl: { dialect: 'RIPE' } }).core.rpslDialect, 'auto');
 });

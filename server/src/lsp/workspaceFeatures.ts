@@ -11,13 +11,6 @@ const RPSL_SUFFIXES = ['.rpsl', '.irr'];
 const PROGRESS_THRESHOLD = 20;
 const REFRESH_DEBOUNCE_MS = 100;
 
-/** `routelens.workspace.extraFiles`: absolute paths or URIs, or paths relative to the first folder. */
-function extraFilesFrom(section: unknown, folders: readonly string[]): string[] {
-  const s = (section ?? {}) as { workspace?: { extraFiles?: unknown } };
-  const list = Array.isArray(s.workspace?.extraFiles) ? s.workspace.extraFiles.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-  return list.map((p) => resolveInWorkspace(p, folders));
-}
-
 /**
  * Keeps the workspace index in step with the files on disk: indexes the workspace folders (with progress)
  * and the extra files once settings are known, follows watched-file events, re-reads a file from disk when
@@ -82,8 +75,9 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
     progress?.done();
   };
 
-  const applyExtraFiles = async (section: unknown): Promise<void> => {
-    const next = new Set(extraFilesFrom(section, ctx.workspaceFolders));
+  /** `routelens.workspace.extraFiles`: absolute paths or URIs, or paths relative to the first folder. */
+  const applyExtraFiles = async (listed: readonly string[]): Promise<void> => {
+    const next = new Set(listed.map((p) => resolveInWorkspace(p, ctx.workspaceFolders)));
     for (const uri of extraFiles) {
       if (next.has(uri)) continue;
       index.markRegistryDump(uri, false);
@@ -98,7 +92,7 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
     extraFiles = next;
   };
 
-  ctx.onSettings((section) => {
+  ctx.onSettings((settings) => {
     void (async () => {
       if (!started) {
         started = true;
@@ -108,7 +102,7 @@ export const workspaceFeatures: FeatureModule = (ctx: ServerContext) => {
           await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{rpsl,irr}' }] }).catch(() => undefined);
         await indexFolders();
       }
-      await applyExtraFiles(section);
+      await applyExtraFiles(settings.extraFiles);
       ctx.refreshDiagnostics();
     })().catch((err: unknown) => connection.console.error(`RouteLens: workspace indexing failed: ${String(err)}`));
   });

@@ -6,7 +6,7 @@ import { defaultSettings } from '../settings';
 import type { RpslDialectSetting } from '../rpsl/dialects';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { applyEdits } from '../rpsl/format';
-import { parseRpslDocument, validateRpslDocument } from '../rpsl/document';
+import { IncrementalRpslDocuments, parseRpslDocument, validateRpslDocument } from '../rpsl/document';
 import { rpslService } from './rpsl';
 import { validateRpslText } from '../rpsl/validate';
 
@@ -104,11 +104,12 @@ test('large documents are validated incrementally with the same result as a full
   const base = Array.from({ length: 5000 }, (_, i) => obj(i)).join('');
   assert.ok(base.length > 256 * 1024);
   const v1 = doc(base, 1);
-  assert.deepEqual(validateRpslDocument(v1, 'auto'), validateRpslText(base, 'auto'));
+  const kept = new IncrementalRpslDocuments();
+  assert.deepEqual(validateRpslDocument(v1, 'auto', undefined, kept), validateRpslText(base, 'auto'));
   const at = base.indexOf('.0/24', base.length >> 1);
   const edited = base.slice(0, at) + '.1/24' + base.slice(at + 5);
   const v2 = doc(edited, 2);
-  const inc = validateRpslDocument(v2, 'auto');
+  const inc = validateRpslDocument(v2, 'auto', undefined, kept);
   assert.deepEqual(inc, validateRpslText(edited, 'auto'));
   assert.deepEqual(
     inc.map((d) => d.code),

@@ -243,7 +243,7 @@ export const rpslService: LanguageService = {
   languageId: 'rpsl',
 
   validate(doc, ctx) {
-    const own = toDiagnostics(doc.lineIndex, validateRpslDocument(doc, ctx.settings.rpslDialect, ctx.settings.authoritativeSources));
+    const own = toDiagnostics(doc.lineIndex, validateRpslDocument(doc, ctx.settings.rpslDialect, ctx.settings.authoritativeSources, ctx.incrementalRpsl));
     return ctx.settings.crossChecks ? [...own, ...crossCheckDocument(doc, ctx)] : own;
   },
 

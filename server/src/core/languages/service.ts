@@ -16,6 +16,7 @@ import type { SourceDocument } from '../document';
 import type { WorkspaceContext } from '../workspace/context';
 import type { CachedAspas } from '../aspa/cacheCheck';
 import type { ObservedPaths } from '../aspa/observedChecks';
+import type { IncrementalRpslDocuments } from '../rpsl/document';
 
 /** What a service may look at beyond its document. */
 export interface ServiceContext extends WorkspaceContext {
@@ -23,6 +24,8 @@ export interface ServiceContext extends WorkspaceContext {
   readonly cachedAspas?: CachedAspas;
   /** Routes someone observed (`routelens.data.pathFiles`), the evidence ASPA authoring rests on. */
   readonly observedPaths?: ObservedPaths;
+  /** Large RPSL documents kept between versions (an editor host's); absent, each version is validated whole. */
+  readonly incrementalRpsl?: IncrementalRpslDocuments;
 }
 
 /**

@@ -15,6 +15,13 @@ export type RpslDialectSetting = 'auto' | RpslDialect;
 
 export const DIALECTS: readonly RpslDialect[] = ['rfc', 'irrd', 'ripe', 'apnic', 'afrinic', 'arin', 'lacnic', 'rpki'];
 
+/** Every value of the dialect setting (package.json's enum, the CLI's `--dialect`). */
+export const DIALECT_SETTINGS: readonly RpslDialectSetting[] = ['auto', ...DIALECTS];
+
+export function isDialectSetting(v: unknown): v is RpslDialectSetting {
+  return typeof v === 'string' && (DIALECT_SETTINGS as readonly string[]).includes(v);
+}
+
 /** The class-table columns (templates.ts) a profile can start from. */
 export type BaseColumn = 'rfc' | 'irrd' | 'ripe';
 
