@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mulberry32 } from '../../../../bench/prng';
 import { AuthoredSources, registriesNamedIn } from './authoredSources';
 import { validateRpslText } from './validate';
 
@@ -34,4 +35,22 @@ test('unset setting: the registries of the documents the user edits are theirs, 
   // The setting, when it names registries, is used as it is.
   const setting = new Set(['RIPE']);
   assert.equal(a.effective(setting), setting);
+});
+
+test('after random edits the registries counted from the changed lines are those of the whole text', () => {
+  const rnd = mulberry32(15);
+  // Pieces that make and break source: lines: line ends of every kind, a line's start, a comment, a -GRS copy.
+  const pieces = ['\n', '\r\n', '\r', '\u2028', 'source:', ' ', 'RADB', 'RIPE-NONAUTH', 'APNIC-GRS', '#', 'x', route('NTTCOM'), route('LEVEL3')];
+  const a = new AuthoredSources();
+  let text = `${route('RADB')}\n${route('RIPE')}`;
+  a.edited('file:///d.rpsl', text);
+  for (let step = 0; step < 3000; step++) {
+    const at = Math.floor(rnd() * (text.length + 1));
+    const cut = rnd() < 0.5 ? Math.floor(rnd() * 12) : 0;
+    const insert = rnd() < 0.7 ? pieces[Math.floor(rnd() * pieces.length)]! : '';
+    text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+    a.edited('file:///d.rpsl', text);
+    const want = [...registriesNamedIn(text)].sort();
+    assert.deepEqual([...(a.registries() ?? [])].sort(), want, `step ${step}: ${JSON.stringify(text)}`);
+  }
 });

@@ -1,4 +1,12 @@
+import { commonLength } from '../text/commonLength';
 import { sourceInfo } from './dialects';
+
+/** What one edited document names: its text when last seen and how many source: lines name each registry. */
+interface Named {
+  readonly text: string;
+  readonly counts: ReadonlyMap<string, number>;
+  readonly names: ReadonlySet<string>;
+}
 
 /**
  * The registries a user writes to, when `routelens.rpsl.authoritativeSources` names none: the sources of the
@@ -9,7 +17,7 @@ import { sourceInfo } from './dialects';
  */
 export class AuthoredSources {
   /** Document URI → the registries its source: lines name (upper case, without -NONAUTH/-GRS). */
-  private readonly byUri = new Map<string, ReadonlySet<string>>();
+  private readonly byUri = new Map<string, Named>();
   private cached: ReadonlySet<string> | undefined;
   private stale = true;
 
@@ -18,9 +26,14 @@ export class AuthoredSources {
    * diagnostics of other documents change too).
    */
   edited(uri: string, text: string): boolean {
-    const now = registriesNamedIn(text);
     const before = this.byUri.get(uri);
-    if (before && sameSet(before, now)) return false;
+    // Only the lines an edit touched are scanned again: a 20 MB dump is not read whole after every pause.
+    const counts = before ? recount(before, text) : countRegistries(text, 0, text.length, new Map());
+    const now: Named = { text, counts, names: before && sameKeys(before.names, counts) ? before.names : new Set(counts.keys()) };
+    if (before && now.names === before.names) {
+      this.byUri.set(uri, now);
+      return false;
+    }
     const was = this.registries();
     this.byUri.set(uri, now);
     this.stale = true;
@@ -40,7 +53,7 @@ export class AuthoredSources {
   registries(): ReadonlySet<string> | undefined {
     if (this.stale) {
       const all = new Set<string>();
-      for (const names of this.byUri.values()) for (const n of names) all.add(n);
+      for (const { names } of this.byUri.values()) for (const n of names) all.add(n);
       this.cached = all.size > 0 ? all : undefined;
       this.stale = false;
     }
@@ -58,12 +71,53 @@ export class AuthoredSources {
  * "+"). -GRS copies and RPKI pseudo-objects are never the user's (isMirrored), so they name no registry here.
  */
 export function registriesNamedIn(text: string): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/^source:[ \t]*([^\s#]+)/gim)) {
+  return new Set(countRegistries(text, 0, text.length, new Map()).keys());
+}
+
+/** Adds (sign 1) or takes away (sign -1) the registries named by source: lines in text[from, to), which starts a line. */
+function countRegistries(text: string, from: number, to: number, counts: Map<string, number>, sign = 1): Map<string, number> {
+  for (const m of text.slice(from, to).matchAll(/^source:[ \t]*([^\s#]+)/gim)) {
     const info = sourceInfo(m[1]!);
-    if (!info.grs && info.registry !== 'RPKI' && info.registry !== '') out.add(info.registry);
+    if (info.grs || info.registry === 'RPKI' || info.registry === '') continue;
+    const n = (counts.get(info.registry) ?? 0) + sign;
+    if (n === 0) counts.delete(info.registry);
+    else counts.set(info.registry, n);
   }
-  return out;
+  return counts;
+}
+
+/**
+ * The counts after an edit: the lines the old and the new text do not share are taken away and added again.
+ * The changed span is widened to whole lines (as the regex's `^` sees them: after any line terminator), so a
+ * line whose start or end the edit moved is read whole on both sides.
+ */
+function recount(before: Named, text: string): ReadonlyMap<string, number> {
+  const old = before.text;
+  if (old === text) return before.counts;
+  const max = Math.min(old.length, text.length);
+  const prefix = commonLength(old, text, max, false);
+  const suffix = commonLength(old, text, max - prefix, true);
+  let from = prefix;
+  while (from > 0 && !LINE_END.test(old[from - 1]!)) from--;
+  const oldTo = lineEnd(old, old.length - suffix);
+  const newTo = lineEnd(text, text.length - suffix);
+  const counts = countRegistries(old, from, oldTo, new Map(before.counts), -1);
+  return countRegistries(text, from, newTo, counts);
+}
+
+/** The line terminators of a JavaScript regex in multiline mode. */
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+function lineEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !LINE_END.test(text[i]!)) i++;
+  return i;
+}
+
+function sameKeys(a: ReadonlySet<string>, counts: ReadonlyMap<string, number>): boolean {
+  if (a.size !== counts.size) return false;
+  for (const x of a) if (!counts.has(x)) return false;
+  return true;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
