@@ -25,7 +25,10 @@ const serverCpuMs = (pid: number | undefined): number => {
 };
 
 async function main(): Promise<void> {
-  if (!existsSync(serverModule)) throw new Error('aspaLens: build first (npm run build)');
+  if (!existsSync(serverModule)) {
+    process.stderr.write('aspaLens: dist/server/node.js is not built (npm run build); skipped\n');
+    return;
+  }
   const dir = mkdtempSync(path.join(tmpdir(), 'routelens-aspa-lens-'));
   const file = path.join(dir, 'rib.mrt');
   try {
