@@ -82,6 +82,18 @@ test('--merge of two halves (a leak crossing the split) equals one scan of both 
   assert.match(notMrt.err, /not MRT .*part1\.json \(a scan result\? use --merge\)/);
 });
 
+test('--jobs: files read in worker threads give exactly the result of one thread', async () => {
+  const one = await scan(['--jobs', '1', '--aspa', aspaFile, files.part2, files.part1, files.all]);
+  const threads = await scan(['--jobs', '2', '--aspa', aspaFile, files.part2, files.part1, files.all]);
+  assert.equal(threads.err, '');
+  assert.deepEqual(threads.result, one.result);
+  assert.equal(one.result.files.length, 3);
+  assert.ok(one.result.episodes.length > 0);
+  const bad = memoryIo();
+  assert.equal(await main(['scan', '--jobs', '0', files.all], bad), 2);
+  assert.match(bad.err, /--jobs wants a whole number/);
+});
+
 test('text, Markdown and HTML: the per-AS sentence and a timeline with nothing remote', async () => {
   const text = memoryIo();
   await main(['scan', '--aspa', aspaFile, files.all], text);

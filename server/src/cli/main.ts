@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import type { CliIo } from './io';
 import { EXIT } from './io';
 import { run as aspa } from './aspa';
@@ -98,7 +99,8 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
   return EXIT.usage;
 }
 
-if (require.main === module) {
+// A worker thread of `scan --jobs` loads this bundle too (cli/scanJob.ts answers there): it runs no command.
+if (require.main === module && isMainThread) {
   endQuietlyWhenClosed(process.stdout);
   endQuietlyWhenClosed(process.stderr);
   main(process.argv.slice(2)).then(

@@ -1,12 +1,12 @@
-import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
-import { loadPathData } from '../core/paths/loadData';
-import { scanDataOf } from '../core/scan/classify';
+import { stat } from 'node:fs/promises';
+import { isMrtFile } from '../core/mrt/node/readMrtFile';
 import { mergeScans } from '../core/scan/episodes';
 import type { ScanResult } from '../core/scan/model';
 import { renderScan, type ScanFormat } from '../core/scan/render';
-import { collectorOf, DEFAULT_GAP_SECONDS, MrtScanner } from '../core/scan/scanner';
+import { DEFAULT_GAP_SECONDS } from '../core/scan/scanner';
 import { type CliIo, EXIT, parseArgs } from './io';
 import { readDataText } from './readText';
+import { defaultJobs, scanInThreads, scanJob, type ScanJob } from './scanJob';
 
 type ScanIo = Pick<CliIo, 'stdout' | 'stderr' | 'readFile' | 'writeFile'>;
 
@@ -25,6 +25,8 @@ options:
   --gap <seconds>          sightings of one leak further apart start a new episode (default ${DEFAULT_GAP_SECONDS})
   --format text|json|markdown|html   output (default text); json is what --merge reads
   --output <file>          write there instead of standard output
+  --jobs <n>               worker threads reading files in parallel (default: one per file, at most one per
+                           processor; each loads the data itself); the result is the same as with one
   --merge                  the files are JSON results of earlier scans: merge them exactly
 
 Results of separate files merge exactly, so a long period can be split across processes or machines:
@@ -36,7 +38,7 @@ Exit 0 when no route is flagged, 1 when some are, 2 on a usage error.
 const FORMATS: readonly ScanFormat[] = ['text', 'json', 'markdown', 'html'];
 
 export async function run(args: readonly string[], io: ScanIo): Promise<number> {
-  const parsed = parseArgs(args, { values: ['format', 'relationships', 'vrps', 'gap', 'output'], multi: ['aspa'], flags: ['help', 'merge'] });
+  const parsed = parseArgs(args, { values: ['format', 'relationships', 'vrps', 'gap', 'output', 'jobs'], multi: ['aspa'], flags: ['help', 'merge'] });
   if ('error' in parsed) {
     io.stderr(`routelens scan: ${parsed.error}\n${USAGE}`);
     return EXIT.usage;
@@ -78,31 +80,31 @@ export async function run(args: readonly string[], io: ScanIo): Promise<number> 
     }
     result = merged;
   } else {
-    const vrps = parsed.values.get('vrps')?.[0];
-    const rels = parsed.values.get('relationships')?.[0];
-    const data = await loadPathData(
-      { aspaFiles: parsed.values.get('aspa') ?? [], ...(vrps !== undefined ? { vrpFiles: [vrps] } : {}), ...(rels !== undefined ? { relationshipFiles: [rels] } : {}) },
-      (p) => readDataText(() => io.readFile(p), p, io.stderr),
-    );
-    for (const set of Object.values(data.status ?? {})) for (const e of set?.errors ?? []) io.stderr(`routelens scan: ${e.source}: ${e.message}\n`);
-    const scanData = scanDataOf(data);
-    const scanner = new MrtScanner(scanData, gap);
     const notMrt: string[] = [];
     for (const file of parsed.positional) if (!(await isMrtFile(file))) notMrt.push(file);
     if (notMrt.length > 0) {
       io.stderr(`routelens scan: not MRT (after gunzip/bunzip2, the first bytes are no MRT record header): ${notMrt.join(', ')}${notMrt.some((f) => f.endsWith('.json')) ? ' (a scan result? use --merge)' : ''}\n`);
       return EXIT.usage;
     }
-    for (const file of parsed.positional) {
-      const sink = scanner.file(file, collectorOf(file));
-      try {
-        sink.done(await readMrtFile(file, sink));
-      } catch (e) {
-        io.stderr(`routelens scan: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-        return EXIT.usage;
-      }
+    const vrps = parsed.values.get('vrps')?.[0];
+    const rels = parsed.values.get('relationships')?.[0];
+    const job: ScanJob = { files: parsed.positional, aspa: parsed.values.get('aspa') ?? [], ...(vrps !== undefined ? { vrps } : {}), ...(rels !== undefined ? { relationships: rels } : {}), gap };
+    const jobsText = parsed.values.get('jobs')?.[0];
+    const jobs = jobsText === undefined ? defaultJobs(job.files.length) : Number(jobsText);
+    if (!Number.isInteger(jobs) || jobs < 1) {
+      io.stderr(`routelens scan: --jobs wants a whole number of threads, got ${jobsText ?? ''}\n`);
+      return EXIT.usage;
     }
-    result = scanner.result();
+    const threads = Math.min(jobs, job.files.length);
+    const scanned =
+      threads > 1
+        ? await scanInThreads(job, threads, await Promise.all(job.files.map(async (f) => (await stat(f)).size)), io)
+        : await scanJob(job, { readFile: (p) => io.readFile(p), stderr: io.stderr });
+    if ('error' in scanned) {
+      io.stderr(`routelens scan: ${scanned.error}\n`);
+      return EXIT.usage;
+    }
+    result = scanned;
   }
   const out = renderScan(result, format);
   const output = parsed.values.get('output')?.[0];
