@@ -138,6 +138,10 @@ const TRANSFORMS: readonly Transform[] = [
   },
   { name: 'CRLF line ends', apply: (text) => text.replace(/\r?\n/g, '\r\n') },
   {
+    name: 'commented out line by line with "# "',
+    apply: (text) => `${lines(text).map((l) => (l === '' ? '#' : `# ${l}`)).join('\n')}\n`,
+  },
+  {
     name: 'time-stamped line by line by a terminal logger',
     apply: (text) => `${lines(text).map((l, i) => `[2024-05-14 09:40:${String(i % 60).padStart(2, '0')}] ${l}`).join('\n')}\n`,
   },

@@ -15,7 +15,7 @@ import { MikrotikParser } from './mikrotik';
 import { NokiaParser } from './nokia';
 import { NokiaStateParser } from './nokiaState';
 import { OpenbgpdParser } from './openbgpd';
-import { asideKind, continuesWrap, isCommandLine, NO_FRAME, readFrame, unframe, withoutStamp, wrapJoiner, type PasteFrame } from './pasteFrame';
+import { asideKind, continuesWrap, isCommandLine, NO_FRAME, readFrame, roughlyUnframed, unframe, wrapJoiner, type PasteFrame } from './pasteFrame';
 import { SrLinuxParser } from './srlinux';
 import { VrpDetailParser } from './vrpDetail';
 import type { LgBlock, LgFormat, LgParseResult, LgRoute, SkippedLine, UnparsedLine } from './types';
@@ -336,7 +336,7 @@ export class LgStreamParser {
     // Junos ends `| display json` with `{master}` (itself in braces) and a prompt: keep only the document.
     let body = text.length;
     for (;;) {
-      const nl = text.lastIndexOf('\n', body - 1);
+      const nl = body > 0 ? text.lastIndexOf('\n', body - 1) : -1;
       const lastLine = text.slice(nl + 1, body);
       if (lastLine.trim() !== '' && asideKind(lastLine) === undefined) break;
       if (nl < 0) break;
@@ -370,7 +370,7 @@ export class LgStreamParser {
     let cut = held.length;
     let content = false;
     for (let k = 0; k < held.length; k++) {
-      const s = withoutStamp((held[k] ?? '').replace(/^[\s>]+/, ''));
+      const s = roughlyUnframed(held[k] ?? '').trimStart();
       if (s === '') continue;
       if (content && isCommandLine(s)) {
         cut = k;
@@ -393,7 +393,7 @@ export class LgStreamParser {
       }
     }
     this.frameRead = true;
-    this.frame = frame.quote === 0 && frame.indent === '' && !frame.stamp && !frame.comment ? NO_FRAME : frame;
+    this.frame = frame.quote === 0 && frame.indent === '' && !frame.stamp && frame.comment === 0 ? NO_FRAME : frame;
     if (this.opts.format !== undefined) this.choose(this.opts.format, JSON_FORMATS.has(this.opts.format), start);
     else if (d.format === 'unknown' && !d.json && this.lastFormat !== undefined) {
       // A block nothing in it names (an output whose header the author cut, `< output omitted >`) after

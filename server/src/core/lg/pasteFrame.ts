@@ -17,11 +17,11 @@ export interface PasteFrame {
   readonly indent: string;
   /** Every line starts with a time stamp a terminal logger added (`[2024-05-14 09:40:00] `), inside the quotes. */
   readonly stamp: boolean;
-  /** Every line is commented out with `# ` (output kept in a shell script or a config file), inside the quotes. */
-  readonly comment: boolean;
+  /** How many `# ` comment marks every line starts with (output kept in a shell script or a config file). */
+  readonly comment: number;
 }
 
-export const NO_FRAME: PasteFrame = { quote: 0, indent: '', stamp: false, comment: false };
+export const NO_FRAME: PasteFrame = { quote: 0, indent: '', stamp: false, comment: 0 };
 
 /** The `#` that comments a line out, and the blank after it. */
 const COMMENT = /^[ \t]*#(?: |$)/;
@@ -32,35 +32,6 @@ const COMMENT = /^[ \t]*#(?: |$)/;
  * and the one blank after it. What follows is the line as the router printed it, columns intact.
  */
 const STAMP_PREFIX = /^[ \t]*(?:\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?(?= )|\[\d\d:\d\d:\d\d(?:[.,]\d+)?\]) ?/;
-
-/** The line without the logger's time stamp, if it has one. */
-export function withoutStamp(s: string): string {
-  const m = STAMP_PREFIX.exec(s);
-  return m === null ? s : s.slice(m[0].length);
-}
-
-/** Quote markers at the start of `s`: `>`, each followed by at most one blank (`> > text`, `>>text`). */
-function quoteDepth(s: string): { depth: number; end: number } {
-  let depth = 0;
-  // The quoted block may itself be indented (a quote inside a list item).
-  let i = s.charCodeAt(leadingBlanks(s)) === 62 ? leadingBlanks(s) : 0;
-  while (i < s.length && s.charCodeAt(i) === 62) {
-    depth++;
-    i++;
-    if (s.charCodeAt(i) === 32) i++;
-  }
-  return { depth, end: i };
-}
-
-function stripQuotes(s: string, depth: number): string {
-  if (depth === 0) return s;
-  let i = s.charCodeAt(leadingBlanks(s)) === 62 ? leadingBlanks(s) : 0;
-  for (let d = 0; d < depth && i < s.length && s.charCodeAt(i) === 62; d++) {
-    i++;
-    if (s.charCodeAt(i) === 32) i++;
-  }
-  return i === 0 ? s : s.slice(i);
-}
 
 function leadingBlanks(s: string): number {
   let i = 0;
@@ -73,42 +44,71 @@ function leadingBlanks(s: string): number {
  * router never starts every line with `>`); the indentation is the whitespace all content lines share,
  * prompts and log lines aside (a ticket may quote the prompt flush left and the output indented).
  */
-export function readFrame(all: readonly string[]): PasteFrame {
-  // Time stamps count, like quotes, only when every line has one (before or inside its quote markers),
-  // prompts and log lines added around the log aside.
-  let stamped = 0;
-  let stamp = true;
-  for (const raw of all) {
+/** What a paste may add before each line, in any order: a time stamp, quote markers, a comment mark. */
+interface Peeled {
+  readonly rest: string;
+  readonly stamps: number;
+  readonly quotes: number;
+  readonly comments: number;
+}
+
+/**
+ * Takes off, from the left and in whatever order they come, what `allow` permits: time stamps, up
+ * to `quote` quote markers (`>` and the blank after it), up to `comment` comment marks (`# `).
+ */
+function peel(line: string, allow: { readonly stamp: boolean; readonly quote: number; readonly comment: number }): Peeled {
+  let s = line;
+  let stamps = 0;
+  let quotes = 0;
+  let comments = 0;
+  for (;;) {
+    const lead = leadingBlanks(s);
+    const m = allow.stamp ? STAMP_PREFIX.exec(s) : null;
+    if (m !== null) {
+      s = s.slice(m[0].length);
+      stamps++;
+    } else if (quotes < allow.quote && s.charCodeAt(lead) === 62) {
+      s = s.slice(s.charCodeAt(lead + 1) === 32 ? lead + 2 : lead + 1);
+      quotes++;
+    } else if (comments < allow.comment && COMMENT.test(s)) {
+      s = s.replace(COMMENT, '');
+      comments++;
+    } else return { rest: s, stamps, quotes, comments };
+  }
+}
+
+const PEEL_ALL = { stamp: true, quote: Infinity, comment: Infinity } as const;
+
+/** The line with whatever a paste may have added taken off, for decisions made before the frame is known. */
+export function roughlyUnframed(s: string): string {
+  return peel(s, PEEL_ALL).rest;
+}
+
+/**
+ * The frame of a paste from its first lines. Quotes, time stamps and comment marks count only when every
+ * line of output has them (a router never starts every line with `>` or `# `), prompts and log lines
+ * added around the output aside; the indentation is the whitespace all output lines share under them.
+ */
+export function readFrame(lines: readonly string[]): PasteFrame {
+  const content: Peeled[] = [];
+  for (const raw of lines) {
     if (raw.trim() === '') continue;
-    if (STAMP_PREFIX.test(raw) || STAMP_PREFIX.test(raw.slice(quoteDepth(raw).end))) stamped++;
-    else if (asideKind(raw.slice(quoteDepth(raw).end)) === undefined) {
-      stamp = false;
-      break;
-    }
+    const p = peel(raw, PEEL_ALL);
+    if (p.rest.trim() === '' || asideKind(p.rest) === undefined) content.push(p);
   }
-  stamp &&= stamped > 0;
-  const lines = stamp ? all.map(withoutStamp) : all;
+  const stamp = content.length > 0 && content.every((p) => p.stamps > 0);
   let quote = Infinity;
-  let any = false;
-  for (const s of lines) {
-    if (s.trim() === '') continue;
-    const q0 = quoteDepth(s);
-    // Prompts and log lines around a quoted output may be unquoted (an automation log quoting its device).
-    if (asideKind(s.slice(q0.end)) !== undefined) continue;
-    any = true;
-    const q = q0.depth;
-    if (q < quote) quote = q;
-    if (quote === 0) break;
+  let comment = Infinity;
+  for (const p of content) {
+    if (p.quotes < quote) quote = p.quotes;
+    if (p.comments < comment) comment = p.comments;
   }
-  if (!any || quote === Infinity) quote = 0;
-  // Commented out, like quoted, only when every line is (two at least: one could be a heading).
-  const body = lines.map((l) => stripQuotes(l, quote)).filter((l) => l.trim() !== '' && (COMMENT.test(l) || asideKind(l) === undefined));
-  const comment = body.length >= 2 && body.every((l) => COMMENT.test(l));
+  if (quote === Infinity) quote = 0;
+  if (comment === Infinity) comment = 0;
+  const allow = { stamp, quote, comment };
   let indent: string | undefined;
   for (const raw of lines) {
-    const s0 = stripQuotes(raw, quote);
-    const s1 = comment ? s0.replace(COMMENT, '') : s0;
-    const s = stamp ? withoutStamp(s1) : s1;
+    const s = peel(raw, allow).rest;
     if (s.trim() === '' || asideKind(s) !== undefined) continue;
     const lead = s.slice(0, leadingBlanks(s));
     if (indent === undefined) indent = lead;
@@ -126,10 +126,7 @@ export function readFrame(all: readonly string[]): PasteFrame {
 export function unframe(raw: string, frame: PasteFrame): string {
   let s = raw;
   if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
-  if (frame.stamp) s = withoutStamp(s);
-  if (frame.quote > 0) s = stripQuotes(s, frame.quote);
-  if (frame.comment) s = s.replace(COMMENT, '');
-  if (frame.stamp) s = withoutStamp(s);
+  if (frame.stamp || frame.quote > 0 || frame.comment > 0) s = peel(s, frame).rest;
   const ind = frame.indent;
   if (ind.length > 0) {
     if (s.startsWith(ind)) s = s.slice(ind.length);
