@@ -159,3 +159,10 @@ test('an unknown paste yields no routes, every non-blank line unparsed, and a fo
   assert.deepEqual(r.unparsed.map((u) => u.line), [0, 2]);
   assert.ok(lgDiagnostics(r, text).some((d) => d.code === 'lg/format-unknown'));
 });
+
+test('a forced JSON format over blank or prompt-only text ends (no document, nothing read)', () => {
+  for (const text of ['\n', '\n\n', '\nrouter#\n', '']) {
+    const r = parseLookingGlass(text, { format: 'frr-json' });
+    assert.equal(r.routes.length, 0);
+  }
+});
