@@ -177,6 +177,27 @@ interface Mutable {
   unknown: RawAttribute[];
 }
 
+/**
+ * Attributes whose length alone their definition fixes (RFC 4271 §5, RFC 6793, RFC 1997, RFC 4360, RFC 8092,
+ * RFC 4456, RFC 4760, RFC 9234), with the name a problem text gives them. A wrong length is a problem and the
+ * attribute is not decoded. Read by decodeAttributes and by the scan's findPathAttributes alike.
+ */
+const LENGTH_RULES: Readonly<Record<number, { readonly name: string; readonly ok: (len: number, asnSize: number) => boolean }>> = {
+  [ATTR.origin]: { name: 'ORIGIN', ok: (len) => len === 1 },
+  [ATTR.nextHop]: { name: 'NEXT_HOP', ok: (len) => len === 4 },
+  [ATTR.med]: { name: 'MULTI_EXIT_DISC', ok: (len) => len === 4 },
+  [ATTR.localPref]: { name: 'LOCAL_PREF', ok: (len) => len === 4 },
+  [ATTR.aggregator]: { name: 'AGGREGATOR', ok: (len, asnSize) => len === asnSize + 4 },
+  [ATTR.as4Aggregator]: { name: 'AS4_AGGREGATOR', ok: (len) => len === 8 },
+  [ATTR.communities]: { name: 'COMMUNITIES', ok: (len) => len % 4 === 0 },
+  [ATTR.largeCommunities]: { name: 'LARGE_COMMUNITY', ok: (len) => len % 12 === 0 },
+  [ATTR.extendedCommunities]: { name: 'EXTENDED_COMMUNITIES', ok: (len) => len % 8 === 0 },
+  [ATTR.otc]: { name: 'OTC', ok: (len) => len === 4 },
+  [ATTR.originatorId]: { name: 'ORIGINATOR_ID', ok: (len) => len === 4 },
+  [ATTR.clusterList]: { name: 'CLUSTER_LIST', ok: (len) => len % 4 === 0 },
+  [ATTR.mpUnreach]: { name: 'MP_UNREACH_NLRI', ok: (len) => len >= 3 },
+};
+
 function badLength(name: string, len: number): string {
   return `${name} has ${len} bytes, which its definition does not allow`;
 }
@@ -211,14 +232,18 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
       break;
     }
     p = e;
+    const rule = LENGTH_RULES[type];
+    if (rule !== undefined && !rule.ok(len, ctx.asnSize)) {
+      problem ??= badLength(rule.name, len);
+      continue;
+    }
     switch (type) {
-      case ATTR.origin:
-        if (len === 1) {
-          const o = ORIGINS[b[s]!];
-          if (o !== undefined) a.origin = o;
-          else problem ??= `ORIGIN has the unknown value ${b[s]!}`;
-        } else problem ??= badLength('ORIGIN', len);
+      case ATTR.origin: {
+        const o = ORIGINS[b[s]!];
+        if (o !== undefined) a.origin = o;
+        else problem ??= `ORIGIN has the unknown value ${b[s]!}`;
         break;
+      }
       case ATTR.asPath:
       case ATTR.as4Path: {
         const path = decodePath(b, s, e, type === ATTR.as4Path ? 4 : ctx.asnSize);
@@ -228,16 +253,13 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
         break;
       }
       case ATTR.nextHop:
-        if (len === 4) a.nextHop = ipv4At(b, s);
-        else problem ??= badLength('NEXT_HOP', len);
+        a.nextHop = ipv4At(b, s);
         break;
       case ATTR.med:
-        if (len === 4) a.med = u32(b, s);
-        else problem ??= badLength('MULTI_EXIT_DISC', len);
+        a.med = u32(b, s);
         break;
       case ATTR.localPref:
-        if (len === 4) a.localPref = u32(b, s);
-        else problem ??= badLength('LOCAL_PREF', len);
+        a.localPref = u32(b, s);
         break;
       case ATTR.atomicAggregate:
         a.atomicAggregate = true;
@@ -245,47 +267,31 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
       case ATTR.aggregator:
       case ATTR.as4Aggregator: {
         const size = type === ATTR.as4Aggregator ? 4 : ctx.asnSize;
-        if (len !== size + 4) {
-          problem ??= badLength(type === ATTR.aggregator ? 'AGGREGATOR' : 'AS4_AGGREGATOR', len);
-          break;
-        }
         const agg = { asn: size === 4 ? u32(b, s) : u16(b, s), address: ipv4At(b, s + size) };
         if (type === ATTR.aggregator) a.aggregator = agg;
         else as4Aggregator = agg;
         break;
       }
       case ATTR.communities:
-        if (len % 4 !== 0) problem ??= badLength('COMMUNITIES', len);
-        else {
-          a.communities = new Array<number>(len / 4);
-          for (let i = 0; i < len / 4; i++) a.communities[i] = u32(b, s + 4 * i);
-        }
+        a.communities = new Array<number>(len / 4);
+        for (let i = 0; i < len / 4; i++) a.communities[i] = u32(b, s + 4 * i);
         break;
       case ATTR.largeCommunities:
-        if (len % 12 !== 0) problem ??= badLength('LARGE_COMMUNITY', len);
-        else {
-          a.largeCommunities = new Array<number>(len / 4);
-          for (let i = 0; i < len / 4; i++) a.largeCommunities[i] = u32(b, s + 4 * i);
-        }
+        a.largeCommunities = new Array<number>(len / 4);
+        for (let i = 0; i < len / 4; i++) a.largeCommunities[i] = u32(b, s + 4 * i);
         break;
       case ATTR.extendedCommunities:
-        if (len % 8 !== 0) problem ??= badLength('EXTENDED_COMMUNITIES', len);
-        else for (let i = s; i < e; i += 8) a.extendedCommunities.push(b.slice(i, i + 8));
+        for (let i = s; i < e; i += 8) a.extendedCommunities.push(b.slice(i, i + 8));
         break;
       case ATTR.otc:
-        if (len === 4) a.otc = u32(b, s);
-        else problem ??= badLength('OTC', len);
+        a.otc = u32(b, s);
         break;
       case ATTR.originatorId:
-        if (len === 4) a.originatorId = ipv4At(b, s);
-        else problem ??= badLength('ORIGINATOR_ID', len);
+        a.originatorId = ipv4At(b, s);
         break;
       case ATTR.clusterList:
-        if (len % 4 !== 0) problem ??= badLength('CLUSTER_LIST', len);
-        else {
-          a.clusterList = [];
-          for (let i = s; i < e; i += 4) a.clusterList.push(ipv4At(b, i));
-        }
+        a.clusterList = [];
+        for (let i = s; i < e; i += 4) a.clusterList.push(ipv4At(b, i));
         break;
       case ATTR.mpReach: {
         const r = decodeMpReach(b, s, e, ctx, a);
@@ -294,10 +300,6 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
         break;
       }
       case ATTR.mpUnreach: {
-        if (len < 3) {
-          problem ??= badLength('MP_UNREACH_NLRI', len);
-          break;
-        }
         const afi = u16(b, s);
         if (afi !== 1 && afi !== 2) break; // another family (VPN, flowspec …): not routes this tool reads
         mpUnreach = new NlriList(afi);
@@ -355,20 +357,6 @@ export interface PathAttributeSpans {
   otc: number;
 }
 
-/** Length rules of the attributes decodeAttributes checks by length alone (same messages there). */
-const LENGTH_OK: Readonly<Record<number, (len: number, asnSize: number) => boolean>> = {
-  [ATTR.nextHop]: (len) => len === 4,
-  [ATTR.med]: (len) => len === 4,
-  [ATTR.localPref]: (len) => len === 4,
-  [ATTR.aggregator]: (len, asnSize) => len === asnSize + 4,
-  [ATTR.as4Aggregator]: (len) => len === 8,
-  [ATTR.communities]: (len) => len % 4 === 0,
-  [ATTR.largeCommunities]: (len) => len % 12 === 0,
-  [ATTR.extendedCommunities]: (len) => len % 8 === 0,
-  [ATTR.otc]: (len) => len === 4,
-  [ATTR.originatorId]: (len) => len === 4,
-  [ATTR.clusterList]: (len) => len % 4 === 0,
-};
 
 /**
  * The scan's fast path over a TABLE_DUMP_V2 RIB entry (4-byte ASNs): where AS_PATH is and the OTC value, without
@@ -394,7 +382,7 @@ export function findPathAttributes(b: Uint8Array, start: number, end: number, ou
     p = e;
     switch (type) {
       case ATTR.origin:
-        if (len !== 1 || b[s]! > 2) return false;
+        if (len !== 1 || ORIGINS[b[s]!] === undefined) return false;
         break;
       case ATTR.asPath:
         out.asPathStart = s;
@@ -412,8 +400,8 @@ export function findPathAttributes(b: Uint8Array, start: number, end: number, ou
       case ATTR.mpUnreach:
         return false;
       default: {
-        const ok = LENGTH_OK[type];
-        if (ok !== undefined && !ok(len, 4)) return false;
+        const rule = LENGTH_RULES[type];
+        if (rule !== undefined && !rule.ok(len, 4)) return false;
       }
     }
   }
