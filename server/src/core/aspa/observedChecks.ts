@@ -4,7 +4,7 @@ import type { Asn } from '../net/asn';
 import type { TextPositions } from '../text/lineIndex';
 import { renderProviders } from './checks';
 import type { AspaDeclaration } from './declarations';
-import { aspaImpact, type VerdictChange } from './impact';
+import { type AspaImpact, aspaImpact, type VerdictChange } from './impact';
 import type { PathEvidence } from './pathEvidence';
 import { suggestProviders } from './suggestProviders';
 import type { AspaDb } from './types';
@@ -29,9 +29,26 @@ function proposedOf(declarations: readonly AspaDeclaration[]): Map<Asn, Set<Asn>
   return out;
 }
 
+/** Impacts computed lately, per index and baseline: a document's diagnostics and its code lens ask for the same ones. */
+const recent = new WeakMap<PathEvidence, WeakMap<AspaDb, Map<string, AspaImpact>>>();
+const RECENT = 16;
+
 /** Only the routes through the customer can change: the rest are not verified again. */
-function impactOf(customer: Asn, providers: ReadonlySet<Asn>, observed: ObservedPaths, baseline: AspaDb) {
-  return aspaImpact(observed.evidence, baseline, new Map([[customer, providers]]), undefined, observed.evidence.routesThrough(customer));
+function impactOf(customer: Asn, providers: ReadonlySet<Asn>, observed: ObservedPaths, baseline: AspaDb): AspaImpact {
+  const { evidence } = observed;
+  let byBaseline = recent.get(evidence);
+  if (!byBaseline) recent.set(evidence, (byBaseline = new WeakMap()));
+  let memo = byBaseline.get(baseline);
+  if (!memo) byBaseline.set(baseline, (memo = new Map()));
+  // The index's size is in the key: routes added since make an impact stale.
+  const key = `${evidence.size}|${customer}|${[...providers].sort((a, b) => a - b).join(',')}`;
+  let impact = memo.get(key);
+  if (!impact) {
+    impact = aspaImpact(evidence, baseline, new Map([[customer, providers]]), undefined, evidence.routesThrough(customer));
+    if (memo.size >= RECENT) memo.delete(memo.keys().next().value!);
+    memo.set(key, impact);
+  }
+  return impact;
 }
 
 /** Routes (not route × direction) among changes that end in `verdict`. */

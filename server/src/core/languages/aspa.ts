@@ -233,8 +233,11 @@ export const aspaService: LanguageService = {
 
 /** What is published today, as far as the server knows (RTR cache or data files): what a declaration replaces. */
 function baselineOf(ctx: ServiceContext): AspaDb {
-  return ctx.cachedAspas?.db ?? new Map();
+  return ctx.cachedAspas?.db ?? NOTHING_PUBLISHED;
 }
+
+/** One object, so what is computed against it can be remembered (observedChecks keys its impacts by the baseline). */
+const NOTHING_PUBLISHED: AspaDb = new Map();
 
 function suggestionFor(customer: Asn, ctx: ServiceContext): ProviderSuggestion {
   const e = ctx.workspace.autNum(customer);
