@@ -10,8 +10,9 @@
  * - Missed routes and extra (phantom) routes are counted per platform against baseline.json; a count above
  *   the baseline fails, a count below it fails too until the baseline is lowered, so it can only go down.
  *   `UPDATE_LG_REAL_BASELINE=1 node --import tsx --test test/lg/real/realCorpus.test.ts` rewrites it.
- * - Property: a paste's routes do not change when it is indented, quoted, given CRLF, or surrounded by a
- *   prompt, a command echo and log lines (TRANSFORMS below; those the parser does not handle yet are `todo`).
+ * - Property: a paste's routes do not change when it is indented, quoted, given CRLF, commented out,
+ *   time-stamped line by line, or surrounded by a prompt, a command echo and log lines (TRANSFORMS below;
+ *   those the parser does not handle yet are `todo`).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
