@@ -50,6 +50,10 @@ const join = (ls: readonly string[]): string => `${ls.join('\n')}\n`;
 const indent = (n: number): Reformat => (t) => join(lines(t).map((l) => (l === '' ? '' : ' '.repeat(n) + l)));
 const quote: Reformat = (t) => join(lines(t).map((l) => (l === '' ? '>' : `> ${l}`)));
 const crlf: Reformat = (t) => t.replace(/\n/g, '\r\n');
+/** Kept in a script or a config file: every line commented out. */
+const comment: Reformat = (t) => join(lines(t).map((l) => (l === '' ? '#' : `# ${l}`)));
+/** A terminal logger's time stamp before every line. */
+const stamp: Reformat = (t) => join(lines(t).map((l, i) => `[2024-05-14 09:40:${String(i % 60).padStart(2, '0')}] ${l}`));
 /** A terminal 80 columns wide: every longer line goes on at column 0 of the next. */
 const wrap80: Reformat = (t) =>
   join(
@@ -83,6 +87,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.integer({ min: 2, max: 8 }).map((n) => ({ name: `indent ${n}`, f: indent(n), json: true })),
   fc.constant({ name: 'quote', f: quote, json: true }),
   fc.constant({ name: 'crlf', f: crlf, json: true }),
+  fc.constant({ name: 'comment', f: comment, json: true }),
+  fc.constant({ name: 'stamp', f: stamp, json: true }),
   fc.constant({ name: 'wrap80', f: wrap80, json: false }),
   fc.constant({ name: 'prompt+log', f: framed, json: true }),
 );
@@ -123,6 +129,8 @@ test('each reformatting alone, on every paste', () => {
     { name: 'indent 4', f: indent(4), json: true },
     { name: 'quote', f: quote, json: true },
     { name: 'crlf', f: crlf, json: true },
+    { name: 'comment', f: comment, json: true },
+    { name: 'stamp', f: stamp, json: true },
     { name: 'wrap80', f: wrap80, json: false },
     { name: 'prompt+log', f: framed, json: true },
   ];

@@ -93,7 +93,7 @@ export function readFrame(lines: readonly string[]): PasteFrame {
   const content: Peeled[] = [];
   for (const raw of lines) {
     if (raw.trim() === '') continue;
-    const p = peel(raw, PEEL_ALL);
+    const p = peel(raw.endsWith('\r') ? raw.slice(0, -1) : raw, PEEL_ALL);
     if (p.rest.trim() === '' || asideKind(p.rest) === undefined) content.push(p);
   }
   const stamp = content.length > 0 && content.every((p) => p.stamps > 0);
@@ -108,7 +108,7 @@ export function readFrame(lines: readonly string[]): PasteFrame {
   const allow = { stamp, quote, comment };
   let indent: string | undefined;
   for (const raw of lines) {
-    const s = peel(raw, allow).rest;
+    const s = peel(raw.endsWith('\r') ? raw.slice(0, -1) : raw, allow).rest;
     if (s.trim() === '' || asideKind(s) !== undefined) continue;
     const lead = s.slice(0, leadingBlanks(s));
     if (indent === undefined) indent = lead;
