@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { RefreshRpkiRequest, RpkiStatusNotification, type RpkiStatus } from '../../../server/src/protocol/lsp';
+import { DataFilesStatusNotification, RefreshRpkiRequest, RpkiStatusNotification, type DataFileKind, type DataFilesStatus, type RpkiStatus } from '../../../server/src/protocol/lsp';
+import { dataFilesText } from './dataFilesText';
 
 /**
  * The RPKI status bar item: data sources, VRP/ASPA counts, RTR serial, age of the data and the last problem.
@@ -11,6 +12,9 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
   item.name = 'RouteLens RPKI data';
   item.command = 'routelens.refreshRpki';
   let last: RpkiStatus | undefined;
+  // What the server last said of the relationships, names and observed-path files (loaded, counts, errors).
+  let dataFiles: DataFilesStatus = {};
+  const otherData = (): string => dataFilesText(dataFilesSet(), dataFiles);
   const render = (): void => {
     const s = last;
     if (!s || s.sources.length === 0) {
@@ -18,6 +22,7 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
       item.text = '$(shield) RPKI: no data';
       const md = new vscode.MarkdownString(
         '**No RPKI data loaded.** Route-origin validation and ASPA verdicts need VRP or ASPA files (`routelens.data.vrpFiles`, `routelens.data.aspaFiles`) or an RTR cache (`routelens.rtr.enabled`).\n\n',
+        true,
       );
       md.appendMarkdown(`${otherData()}\n\n_Click to add a source._`);
       item.tooltip = md;
@@ -56,7 +61,15 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
     item,
     { dispose: () => clearInterval(tick) },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('routelens.data')) render();
+      if (e.affectsConfiguration('routelens.data')) {
+        // Until the server has read the new files, the old counts would be wrong: say "not read yet".
+        dataFiles = {};
+        render();
+      }
+    }),
+    client.onNotification(DataFilesStatusNotification, (s) => {
+      dataFiles = { ...dataFiles, ...s };
+      render();
     }),
     client.onNotification(RpkiStatusNotification, (s) => {
       last = s;
@@ -92,18 +105,10 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]<>]/g, (c) => `\\${c}`);
 }
 
-/**
- * The other data files the settings name (relationships, AS names, observed paths), so the item says what
- * RouteLens works with beyond RPKI; the panel reports whether each one loaded.
- */
-function otherData(): string {
+/** The data files the settings name beside RPKI, as written in the settings. */
+function dataFilesSet(): Record<DataFileKind, string[]> {
   const c = vscode.workspace.getConfiguration('routelens.data');
   const files = (key: string): string[] => (c.get<unknown>(key) instanceof Array ? (c.get<unknown[]>(key) ?? []).filter((x): x is string => typeof x === 'string' && x !== '') : []);
   const names = c.get<string>('asNamesFile') ?? '';
-  const rows = [
-    ['AS relationships', files('relationshipFiles')],
-    ['AS names', names === '' ? [] : [names]],
-    ['observed paths', files('pathFiles')],
-  ] as const;
-  return `**Other data** (settings): ${rows.map(([what, list]) => `${what}: ${list.length === 0 ? 'none' : list.map((f) => `\`${f}\``).join(', ')}`).join(' · ')}`;
+  return { relationships: files('relationshipFiles'), names: names === '' ? [] : [names], paths: files('pathFiles') };
 }

@@ -1,6 +1,7 @@
 import { mrtEvidenceSink } from '../core/aspa/mrtObservations';
 import { observedRoutes, PathEvidence } from '../core/aspa/pathEvidence';
 import { parseLookingGlass } from '../core/lg/parse';
+import { DataFilesStatusNotification, type DataSetStatus } from '../protocol/lsp';
 import type { FeatureModule } from './context';
 import { resolveInWorkspace } from './workspacePath';
 
@@ -17,19 +18,24 @@ export const observedPathsFeatures: FeatureModule = (ctx) => {
     const key = JSON.stringify(files);
     if (key === loadedFor) return;
     loadedFor = key;
+    const tell = (paths: DataSetStatus): void => ctx.background('data files status', ctx.connection.sendNotification(DataFilesStatusNotification, { paths }));
     if (files.length === 0) {
       ctx.setObservedPaths(undefined);
+      tell({ loaded: false, count: 0, sources: [], errors: [] });
       return;
     }
     const read = ctx.runtime.readFile;
     if (!read) {
       ctx.connection.console.warn('RouteLens: routelens.data.pathFiles cannot be read by this host');
+      tell({ loaded: false, count: 0, sources: [], errors: files.map((source) => ({ source, message: 'this host cannot read files' })) });
       return;
     }
     ctx.background(
       'reading routelens.data.pathFiles',
       (async () => {
         const evidence = new PathEvidence();
+        const sources: string[] = [];
+        const errors: { source: string; message: string }[] = [];
         let readable = 0;
         for (const uri of files) {
           const source = uri.replace(/^.*\//, '');
@@ -39,14 +45,18 @@ export const observedPathsFeatures: FeatureModule = (ctx) => {
             : false;
           if (mrt) {
             readable++;
+            sources.push(uri);
             continue;
           }
           const text = await read(uri).catch((err: unknown) => {
-            ctx.connection.console.warn(`RouteLens: cannot read ${uri}: ${err instanceof Error ? err.message : String(err)}`);
+            const message = err instanceof Error ? err.message : String(err);
+            ctx.connection.console.warn(`RouteLens: cannot read ${uri}: ${message}`);
+            errors.push({ source: uri, message });
             return undefined;
           });
           if (text === undefined) continue;
           readable++;
+          sources.push(uri);
           for (const r of observedRoutes(parseLookingGlass(text).routes, source)) evidence.add(r);
         }
         // A newer setting may have started another load meanwhile: only the latest one counts.
@@ -56,6 +66,7 @@ export const observedPathsFeatures: FeatureModule = (ctx) => {
         const routes = evidence.size;
         ctx.setObservedPaths({ evidence, label: `${routes.toLocaleString('en-US')} observed route${routes === 1 ? '' : 's'} from ${readable} file${readable === 1 ? '' : 's'}` });
         ctx.refreshDiagnostics();
+        tell({ loaded: readable > 0, count: routes, sources, errors });
       })(),
     );
   });

@@ -3,7 +3,7 @@ import { withWorkspaceNames } from '../core/paths/asNames';
 import { isGroupBy } from '../core/paths/groupBy';
 import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
-import { AnalyzePathsRequest } from '../protocol/lsp';
+import { AnalyzePathsRequest, DataFilesStatusNotification, type DataSetStatus } from '../protocol/lsp';
 import type { FeatureModule, ServerContext } from './context';
 import { resolveInWorkspace } from './workspacePath';
 
@@ -17,22 +17,40 @@ export const pathsFeatures: FeatureModule = (ctx) => {
   let cached: { key: string; data: Promise<PathData> } | undefined;
   const disk: DiskCache = {};
 
-  ctx.onSettings((settings) => {
-    files = settings.pathData;
-    cached = undefined;
-  });
-
-  ctx.connection.onRequest(AnalyzePathsRequest, async (params, token) => {
-    const text = typeof params?.text === 'string' ? params.text : '';
+  /** The data for the current settings, read again only when they, the `.aspa` documents or the live RPKI change. */
+  const pathData = async (): Promise<PathData> => {
     const aspaDocuments = await aspaDocumentsOf(ctx, disk);
     const live = ctx.liveRpki();
     const key = JSON.stringify({ files, aspaDocuments, live: live?.label });
     if (cached?.key !== key) {
       const resolved = resolveFiles(files, ctx.workspaceFolders);
       const readFile = ctx.runtime.readFile ?? (() => Promise.reject(new Error('this host cannot read files; open the file instead')));
-      cached = { key, data: loadPathData({ ...resolved, aspaDocuments }, readFile, live) };
+      const data = loadPathData({ ...resolved, aspaDocuments }, readFile, live);
+      cached = { key, data };
+      // The status bar says whether the relationships and names files loaded, from this very read.
+      void data.then((d) => {
+        if (cached?.data === data && d.status) {
+          ctx.background('data files status', ctx.connection.sendNotification(DataFilesStatusNotification, { relationships: d.status.relationships, names: d.status.names }));
+        }
+      });
     }
-    const data = await cached.data;
+    return cached.data;
+  };
+
+  ctx.onSettings((settings) => {
+    files = settings.pathData;
+    cached = undefined;
+    if ((files.relationshipFiles ?? []).length > 0 || files.asNamesFile !== undefined) {
+      // Read now rather than at the first paste, so the status bar can say they loaded (or why not).
+      ctx.background('reading routelens.data files', pathData());
+    } else {
+      ctx.background('data files status', ctx.connection.sendNotification(DataFilesStatusNotification, { relationships: NOT_SET, names: NOT_SET }));
+    }
+  });
+
+  ctx.connection.onRequest(AnalyzePathsRequest, async (params, token) => {
+    const text = typeof params?.text === 'string' ? params.text : '';
+    const data = await pathData();
     if (token.isCancellationRequested) return null;
     // The workspace index changes under us as files are edited; the checker reads it at each request.
     const workspace = ctx.serviceContext().workspace;
@@ -50,6 +68,9 @@ export const pathsFeatures: FeatureModule = (ctx) => {
     return analyzeLookingGlass(text, { ...data, ...policy, ...workspaceNames, status }, view);
   });
 };
+
+/** What the status bar is told of a data file the settings do not name. */
+const NOT_SET: DataSetStatus = { loaded: false, count: 0, sources: [], errors: [] };
 
 function resolveFiles(files: PathDataFiles, folders: readonly string[]): PathDataFiles {
   const resolve = (p: string): string => resolveInWorkspace(p, folders);

@@ -4,7 +4,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { GroupBy } from '../core/paths/groupBy';
-import type { PathsModel } from '../core/paths/model';
+import type { DataSetStatus, PathsModel } from '../core/paths/model';
 import type { RpkiStatus } from '../core/rpki/store';
 
 // ─── client → server: path analysis ────────────────────────────────────────────────────────────
@@ -47,3 +47,17 @@ export const RpkiStatusNotification = new NotificationType<RpkiStatus>('routelen
 
 /** `routelens.refreshRpki`: re-read the files, ask the RTR cache for news; answers the status after the files are read. */
 export const RefreshRpkiRequest = new RequestType0<RpkiStatus, void>('routelens/refreshRpki');
+
+// ─── server → client: the other data files the settings name (client/src/common/rpkiStatus.ts) ───
+export type { DataSetStatus };
+
+/** The settings' data files beside RPKI, as the status bar names them. */
+export type DataFileKind = 'relationships' | 'names' | 'paths';
+
+/**
+ * Sent when a data file named by `routelens.data.relationshipFiles`, `asNamesFile` or `pathFiles` has been read
+ * (or failed to be), and after a settings change leaves one unset: the status bar then says what is *loaded*,
+ * with counts and errors, not merely what is set. A kind absent from a message is unchanged.
+ */
+export type DataFilesStatus = Partial<Record<DataFileKind, DataSetStatus>>;
+export const DataFilesStatusNotification = new NotificationType<DataFilesStatus>('routelens/dataFilesStatus');

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { DataFilesStatus } from '../../server/src/protocol/lsp';
+import { LspSession, repoRoot, serverModule } from '../support/lspClient';
+
+const cantv = path.join(repoRoot, 'examples', 'cantv');
+const missing = path.join(repoRoot, 'examples', 'cantv', 'no-such-file.txt');
+/** The server names files by URI. */
+const uri = (file: string): string => pathToFileURL(file).href;
+
+/** Data lines of a file: neither empty nor a `#` comment. */
+function dataLines(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+}
+
+test('the server says which data files loaded, with counts and the files it could not read (status bar, issue 20)', { skip: !existsSync(serverModule) && 'not built' }, async () => {
+  const session = new LspSession();
+  const heard: DataFilesStatus = {};
+  const settled = new Promise<void>((resolve) => {
+    session.connection.onNotification('routelens/dataFilesStatus', (s: DataFilesStatus) => {
+      Object.assign(heard, s);
+      if (heard.relationships && heard.names && heard.paths) resolve();
+    });
+  });
+  try {
+    const settings = {
+      data: {
+        relationshipFiles: [path.join(cantv, 'cantv.as-rel2.txt'), missing],
+        asNamesFile: path.join(cantv, 'as-names.txt'),
+        pathFiles: [path.join(cantv, 'cantv-route-views.txt'), missing],
+      },
+    };
+    session.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+    await session.initialize();
+    await Promise.race([settled, new Promise((_, reject) => setTimeout(() => reject(new Error(`only heard ${JSON.stringify(heard)}`)), 30_000))]);
+
+    // Truth read off the files: one link per `a|b|rel` line, one name per `ASN name` line.
+    const rels = heard.relationships!;
+    assert.equal(rels.loaded, true);
+    assert.equal(rels.count, dataLines(path.join(cantv, 'cantv.as-rel2.txt')).length);
+    assert.deepEqual(rels.sources, [uri(path.join(cantv, 'cantv.as-rel2.txt'))]);
+    assert.deepEqual(rels.errors.map((e) => e.source), [uri(missing)]);
+    assert.match(rels.errors[0]!.message, /ENOENT|no such file/i);
+
+    const names = heard.names!;
+    assert.equal(names.loaded, true);
+    assert.equal(names.count, dataLines(path.join(cantv, 'as-names.txt')).length);
+    assert.deepEqual(names.errors, []);
+
+    const paths = heard.paths!;
+    assert.equal(paths.loaded, true);
+    assert.ok(paths.count > 0, JSON.stringify(paths));
+    assert.equal(paths.sources.length, 1);
+    assert.deepEqual(paths.errors.map((e) => e.source), [uri(missing)]);
+  } finally {
+    await session.dispose();
+  }
+});
+
+test('with no data files set the server says so for each kind, so the status bar never shows stale counts', { skip: !existsSync(serverModule) && 'not built' }, async () => {
+  const session = new LspSession();
+  const heard: DataFilesStatus = {};
+  const settled = new Promise<void>((resolve) => {
+    session.connection.onNotification('routelens/dataFilesStatus', (s: DataFilesStatus) => {
+      Object.assign(heard, s);
+      if (heard.relationships && heard.names && heard.paths) resolve();
+    });
+  });
+  try {
+    await session.initialize();
+    await Promise.race([settled, new Promise((_, reject) => setTimeout(() => reject(new Error(`only heard ${JSON.stringify(heard)}`)), 30_000))]);
+    for (const kind of ['relationships', 'names', 'paths'] as const) {
+      assert.deepEqual(heard[kind], { loaded: false, count: 0, sources: [], errors: [] }, kind);
+    }
+  } finally {
+    await session.dispose();
+  }
+});
