@@ -128,7 +128,7 @@ test('a set added in another file resolves the reference (incremental index)', (
 });
 
 test('every emitted code has a row; settings can turn cross-checks off', () => {
-  const known = new Set(workspaceCodes.map((c) => c.code));
+  const known = new Set<string>(workspaceCodes.map((c) => c.code));
   for (const c of ['workspace/set-loop', 'workspace/import-without-export', 'workspace/origin-not-exported']) assert.ok(known.has(c));
   const { ctx, docs } = workspaceOf(CANTV);
   const doc = docs['file:///ws/as6762.rpsl'];

@@ -1,6 +1,6 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
-export const aspaCodes: readonly DiagnosticCodeInfo[] = [
+export const aspaCodes = [
   {
     code: 'aspa/syntax',
     severity: 'error',
@@ -147,4 +147,7 @@ export const aspaCodes: readonly DiagnosticCodeInfo[] = [
       'With `routelens.data.pathFiles` set (looking-glass output, `bgpdump -m` text, MRT), each declaration is checked against the observed routes through its customer: a neighbour that carried the customer\'s routes upward but is missing from the providers makes those routes Invalid wherever ASPA is enforced. If that neighbour is a provider, add it (a fix does it); if the evidence says it is a peer or customer, the routes are leaks the ASPA is right to stop, and the finding is information only. `routelens aspa impact` lists every such route.',
     example: 'AS21980 => AS0   # while AS269832 carries AS21980\'s routes',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
+
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type AspaCode = (typeof aspaCodes)[number]['code'];

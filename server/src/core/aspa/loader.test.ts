@@ -163,7 +163,7 @@ test('OpenBGPD aspa-set, with expires and the old allow inet/inet6', () => {
 });
 
 test('every emitted code has a row in codes.ts', () => {
-  const known = new Set(aspaCodes.map((c) => c.code));
+  const known = new Set<string>(aspaCodes.map((c) => c.code));
   const samples = [
     'AS1 AS2\nAS0 => AS1\nAS5 => AS5, AS0, AS3, AS3\nAS7 => <none>\nAS8 => AS9(v4)\nAS8 => AS64512',
     '{"provider_authorizations":{"ipv4":[{"customer_asid":1,"providers":[2]}]}}',

@@ -1,7 +1,7 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
 /** What reading a file's bytes found before any parser saw them (decodeInput). */
-export const inputCodes: readonly DiagnosticCodeInfo[] = [
+export const inputCodes = [
   {
     code: 'input/compressed',
     severity: 'error',
@@ -58,6 +58,7 @@ export const inputCodes: readonly DiagnosticCodeInfo[] = [
       'the middle of a unit or a pair (a truncated download) cannot be read exactly; each broken unit is read as U+FFFD. Fix: get ' +
       'the whole file again, or save it as UTF-8.',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
 
-export type InputCode = 'input/compressed' | 'input/mrt' | 'input/binary' | 'input/not-utf8' | 'input/utf16-no-bom' | 'input/invalid-utf16';
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type InputCode = (typeof inputCodes)[number]['code'];

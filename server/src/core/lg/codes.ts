@@ -1,6 +1,6 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
-export const lgCodes: readonly DiagnosticCodeInfo[] = [
+export const lgCodes = [
   {
     code: 'lg/unparsed-line',
     severity: 'information',
@@ -53,4 +53,7 @@ export const lgCodes: readonly DiagnosticCodeInfo[] = [
       'No format scored on the first lines, so no route was read. Paste the raw output of one of the supported commands (Cisco `show ip bgp`, Junos `show route … detail`, BIRD `show route all`, FRR, OpenBGPD, GoBGP, bgpdump -m, …) or a list of AS paths, one per line.',
     example: 'hello world',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
+
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type LgCode = (typeof lgCodes)[number]['code'];

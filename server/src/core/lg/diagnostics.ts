@@ -1,12 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LgParseResult } from './types';
-
-/** The default severity of each looking-glass code, read from codes.ts so the two cannot drift. */
-import { lgCodes } from './codes';
-
-function severityOf(code: string): Diagnostic['severity'] {
-  return lgCodes.find((c) => c.code === code)?.severity ?? 'information';
-}
+import { severityOf } from '../diagnostics/registry';
 
 function lineRange(lines: readonly string[] | undefined, line: number, text?: string): Diagnostic['range'] {
   const full = lines?.[line] ?? '';

@@ -111,7 +111,7 @@ test('unknown lines are reported with their 0-based line, and become diagnostics
   assert.deepEqual(r.unparsed.map((u) => u.line), [2]);
   assert.deepEqual(r.routes[0]?.invalidAsns, [{ text: '99999999999', line: 1 }]);
   const d = lgDiagnostics(r, text);
-  const codes = new Set(lgCodes.map((c) => c.code));
+  const codes = new Set<string>(lgCodes.map((c) => c.code));
   assert.ok(d.every((x) => codes.has(x.code)));
   assert.deepEqual(d.map((x) => [x.code, x.range.start.line]).sort(), [
     ['lg/invalid-asn', 1],

@@ -1,7 +1,7 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
 /** What the MRT reader (RFC 6396, RFC 8050) reports about a file; `offset` is the record's byte offset. */
-export const mrtCodes: readonly DiagnosticCodeInfo[] = [
+export const mrtCodes = [
   {
     code: 'mrt/record-truncated',
     severity: 'error',
@@ -57,4 +57,7 @@ export const mrtCodes: readonly DiagnosticCodeInfo[] = [
     summary: 'MRT records of a type that carries no BGP routes (OSPF, IS-IS, deprecated types) are skipped.',
     description: 'Said once per type and file; the rest of the file is read as usual.',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
+
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type MrtCode = (typeof mrtCodes)[number]['code'];

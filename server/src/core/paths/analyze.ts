@@ -1,11 +1,11 @@
 import type { RovIndex } from '../rpki/rovIndex';
-import type { Severity } from '../diagnostics/diagnostic';
 import type { AsNames } from './asNames';
 import { parseLookingGlass } from '../lg/parse';
 import type { AsPathSegment, LgFormat, LgParseResult, LgRoute, UnparsedLine } from '../lg/types';
 import type { Asn } from '../net/asn';
 import { bogonReason } from './bogons';
-import { pathCodes } from './codes';
+import { severityOf } from '../diagnostics/registry';
+import type { PathCode } from './codes';
 import { buildGraph, PathIds, type GraphOptions } from './graph';
 import { layoutGraph } from './layout';
 import type { AspaCheck, DataSetStatus, DataStatus, Hop, PathFinding, PathsModel, PolicyHopResult, RouteAnalysis, RouteVerdict } from './model';
@@ -35,7 +35,6 @@ export interface PathData {
   readonly status?: Partial<DataStatus>;
 }
 
-const SEVERITY: ReadonlyMap<string, Severity> = new Map(pathCodes.map((c) => [c.code, c.severity]));
 const LONG_PREPEND = 5;
 
 /** Analyses a parse result (routes already collected). */
@@ -90,7 +89,7 @@ function pathKey(r: LgRoute): string {
   return `${r.pathUncertain !== undefined ? '?' : ''}${r.otc ?? ''}|${r.asPathTruncated ? '…' : ''}|${r.asPath.map((s) => `${s.type[0]}${s.asns.join(' ')}`).join('|')}`;
 }
 
-type Finding = Pick<PathFinding, 'code' | 'message' | 'hop'>;
+type Finding = Pick<PathFinding, 'message' | 'hop'> & { readonly code: PathCode };
 
 /**
  * Everything that depends on the AS path alone (and its OTC), computed once per distinct path: a table
@@ -136,7 +135,7 @@ function pathLevel(r: LgRoute, key: string, data: PathData, { paths, colors }: P
   if (known) return known;
   const shape = pathShape(r.asPath);
   const found: Finding[] = [];
-  const add = (code: string, message: string, hop?: Hop): void => void found.push({ code, message, ...(hop ? { hop } : {}) });
+  const add = (code: PathCode, message: string, hop?: Hop): void => void found.push({ code, message, ...(hop ? { hop } : {}) });
   const unverified = unverifiedOf(r);
   const verify = unverified === undefined;
   if (unverified === 'uncertain') add('paths/unverified-path', `${UNVERIFIED_REASON.uncertain} Why: ${r.pathUncertain ?? ''}.`);
@@ -208,7 +207,7 @@ function analyzeRoute(r: LgRoute, index: number, key: string, data: PathData, ca
   const { shape, origin } = p;
   const line = r.lines.start;
   const first = findings.length;
-  const add = (f: Finding): void => void findings.push({ ...f, severity: SEVERITY.get(f.code) ?? 'warning', route: index, line });
+  const add = (f: Finding): void => void findings.push({ ...f, severity: severityOf(f.code), route: index, line });
   p.findings.forEach(add);
   // The router's own networks (empty path) are often private space: a bogon only matters when received.
   const bogon = p.unverified === 'local' ? undefined : bogonReason(r.prefix);

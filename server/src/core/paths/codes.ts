@@ -1,7 +1,7 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
 /** Findings of the AS-path analysis (the path panel, `routelens paths`). */
-export const pathCodes: readonly DiagnosticCodeInfo[] = [
+export const pathCodes = [
   {
     code: 'paths/aspa-invalid',
     severity: 'error',
@@ -117,4 +117,7 @@ export const pathCodes: readonly DiagnosticCodeInfo[] = [
       'Fix for the second: paste the output unwrapped with its header line, or its detail or JSON form.',
     example: '*> 10.0.0.0/8       0.0.0.0                  0         32768 i',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
+
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type PathCode = (typeof pathCodes)[number]['code'];

@@ -1,7 +1,7 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
 /** Codes of the policy parser (RFC 2622 §5–8, RFC 4012). Every code `parser.ts` emits has a row here. */
-export const policyCodes: readonly DiagnosticCodeInfo[] = [
+export const policyCodes = [
   {
     code: 'policy/empty',
     severity: 'error',
@@ -152,4 +152,7 @@ export const policyCodes: readonly DiagnosticCodeInfo[] = [
     description: 'The dictionary knows BGP4, MPBGP, OSPF, RIP, RIPng, IGRP, IS-IS, STATIC, DVMRP, PIM-DM, PIM-SM, CBT and MOSPF.',
     example: 'import: protocol EIGRP into BGP4 from AS1 accept ANY',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
+
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type PolicyCode = (typeof policyCodes)[number]['code'];

@@ -146,7 +146,7 @@ for (const [attr, value, want] of INVALID) {
 
 test('every code the parser emits has a row in the codes table', () => {
   // rpsl/… codes come from the RPSL value checkers the parser shares (host bits, asdot …): their table.
-  const known = new Set([...policyCodes, ...rpslCodes].map((c) => c.code));
+  const known = new Set<string>([...policyCodes, ...rpslCodes].map((c) => c.code));
   for (const [attr, value] of INVALID) {
     for (const [code] of problems(attr, value)) assert.ok(known.has(code), code);
   }

@@ -1,7 +1,8 @@
 import { parseAsn } from '../net/asn';
 import { parseIPv4, parseIPv6, parsePrefix, type Afi, type Prefix } from '../net/prefix';
 import type { Severity } from '../diagnostics/diagnostic';
-import { defaultSeverity } from '../rpsl/codes';
+import { severityOf } from '../diagnostics/registry';
+import type { RpslCode } from '../rpsl/codes';
 import { DIALECT_PROFILES, type DialectProfile } from '../rpsl/dialects';
 import { checkSetName, reportAsdot, reportPrefixForm, type ValueContext } from '../rpsl/valueTypes';
 import type { ValueFix } from '../rpsl/model';
@@ -25,7 +26,7 @@ import type {
 import { MAX_NESTING } from './nesting';
 import { parseAsPathRegex } from './asPathRegex';
 import { checkCommunity } from './community';
-import { policyCodes } from './codes';
+import type { PolicyCode } from './codes';
 import { parseRangeOperator } from './rangeOperator';
 import { checkAction } from './rpAttributes';
 import { scanPolicy, type Token } from './scanner';
@@ -33,7 +34,7 @@ import { isReservedSetName, setClassOf } from '../rpsl/setName';
 
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
 export interface PolicyProblem {
-  readonly code: string;
+  readonly code: PolicyCode | RpslCode;
   readonly severity: Severity;
   readonly span: Span;
   readonly message: string;
@@ -122,8 +123,6 @@ const AFI_NAMES: Readonly<Record<string, readonly AfiName[]>> = {
   'any.unicast': ['ipv4.unicast', 'ipv6.unicast'],
   'any.multicast': ['ipv4.multicast', 'ipv6.multicast'],
 };
-
-const SEVERITY: ReadonlyMap<string, Severity> = new Map(policyCodes.map((c) => [c.code, c.severity]));
 
 const DNS_NAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
@@ -235,9 +234,9 @@ class Parser implements ValueContext {
     }
   }
 
-  problem(code: string, span: Span, message: string): void {
+  problem(code: PolicyCode, span: Span, message: string): void {
     if (this.abandoned) return;
-    this.problems.push({ code, severity: SEVERITY.get(code) ?? 'error', span: { start: span.start, end: span.end }, message });
+    this.problems.push({ code, severity: severityOf(code), span: { start: span.start, end: span.end }, message });
   }
 
   /** The rules a set name follows wherever it stands (components, reserved names, length), as in members:. */
@@ -246,8 +245,8 @@ class Parser implements ValueContext {
   }
 
   /** ValueContext's report, for the RPSL value checkers: their codes are the rpsl area's. */
-  report(code: string, start: number, end: number, message: string, fix?: ValueFix): void {
-    this.problems.push({ code, severity: SEVERITY.get(code) ?? defaultSeverity(code), span: { start, end }, message, ...(fix ? { fix } : {}) });
+  report(code: RpslCode, start: number, end: number, message: string, fix?: ValueFix): void {
+    this.problems.push({ code, severity: severityOf(code), span: { start, end }, message, ...(fix ? { fix } : {}) });
   }
 
   private spanFrom(start: number): Span {

@@ -1,14 +1,14 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { DialectProfile } from '../rpsl/dialects';
 import { documentFixes, valueSpanToDocument, type RpslAttribute } from '../rpsl/model';
-import { parsePolicy } from './parser';
+import { parsePolicy, type PolicyProblem } from './parser';
 
 /**
  * The seam between the RPSL validator and the policy language: the RPSL value-type table hands every
  * policy attribute (import, export, mp-import, filter, peering, …) to this function. Spans come back in
  * document offsets, mapped through the attribute's segments so a range never straddles a line break.
  */
-export function validatePolicyAttribute(attr: RpslAttribute, className: string, profile?: DialectProfile): SpanDiagnostic[] {
+export function validatePolicyAttribute(attr: RpslAttribute, className: string, profile?: DialectProfile): (SpanDiagnostic & { readonly code: PolicyProblem['code'] })[] {
   void className;
   const parsed = parsePolicy(attr.name, attr.value, profile);
   if (!parsed) return [];

@@ -1,7 +1,7 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
 /** Status codes of the RPKI data sources (files and the RTR session); shown in the status bar and the output log. */
-export const rpkiCodes: readonly DiagnosticCodeInfo[] = [
+export const rpkiCodes = [
   {
     code: 'rpki/file-load-failed',
     severity: 'error',
@@ -86,4 +86,7 @@ export const rpkiCodes: readonly DiagnosticCodeInfo[] = [
     summary: 'RTR is enabled but this runtime cannot open TCP connections.',
     description: 'VS Code for the Web has no sockets. Use `routelens.data.vrpFiles` and `routelens.data.aspaFiles` with exported files instead, or run the desktop build.',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
+
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type RpkiCode = (typeof rpkiCodes)[number]['code'];

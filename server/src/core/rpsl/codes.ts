@@ -1,8 +1,7 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
-import type { Severity } from '../diagnostics/diagnostic';
 
 /** Every code the RPSL framer and validator emit. Severities here are defaults; dialects.ts may change them. */
-export const rpslCodes: readonly DiagnosticCodeInfo[] = [
+export const rpslCodes = [
   // ---- Framing (frame.ts) ----
   {
     code: 'rpsl/not-an-attribute',
@@ -387,10 +386,7 @@ export const rpslCodes: readonly DiagnosticCodeInfo[] = [
     description: 'RIPE network names start with a letter and hold letters, digits, `-` and `_`, at most 80 characters.',
     example: 'netname: 1-NET',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
 
-const DEFAULTS: ReadonlyMap<string, Severity> = new Map(rpslCodes.map((c) => [c.code, c.severity]));
-
-export function defaultSeverity(code: string): Severity {
-  return DEFAULTS.get(code) ?? 'error';
-}
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type RpslCode = (typeof rpslCodes)[number]['code'];

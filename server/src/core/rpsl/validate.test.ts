@@ -283,7 +283,7 @@ test('fuzz: IPv6 prefixes get the verdict of the reference parser (net/prefix.ts
   );
 });
 
-const documented = new Set(rpslCodes.map((c) => c.code));
+const documented = new Set<string>(rpslCodes.map((c) => c.code));
 
 test('fuzz: the validator never throws, spans lie in the text, and every code it emits is documented', () => {
   const line = fc.oneof(

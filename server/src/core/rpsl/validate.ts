@@ -1,7 +1,9 @@
 import type { Severity, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { validatePolicyAttribute } from '../policy/validateAttribute';
 import type { RpslDialectSetting } from './dialects';
-import { defaultSeverity } from './codes';
+import { severityOf } from '../diagnostics/registry';
+import type { RpslCode } from './codes';
+import type { PolicyCode } from '../policy/codes';
 import { DIALECT_PROFILES, DIALECTS, dialectOf, isIanaRecord, isMirrored, sourceAttribute, sourceInfo, type DialectProfile, type RpslDialect } from './dialects';
 import { frameRpslInto } from './frame';
 import { joinSplitObjects } from './splitObject';
@@ -10,10 +12,10 @@ import { ALL_ATTRIBUTES, classesWithAttribute, dialectsWithClass, templateFor, t
 import type { ValueContext } from './valueTypes';
 
 /** Pushes a diagnostic unless the dialect turns its code off; applies the dialect's severity. */
-function emit(out: SpanDiagnostic[], profile: DialectProfile, d: Omit<SpanDiagnostic, 'severity'> & { severity?: Severity }): void {
+function emit(out: SpanDiagnostic[], profile: DialectProfile, d: Omit<SpanDiagnostic, 'severity' | 'code'> & { code: RpslCode | PolicyCode; severity?: Severity }): void {
   const override = profile.severities[d.code];
   if (override === 'off') return;
-  out.push({ ...d, severity: override ?? d.severity ?? defaultSeverity(d.code) });
+  out.push({ ...d, severity: override ?? d.severity ?? severityOf(d.code) });
 }
 
 /** One reusable context for the value checkers: validation allocates nothing per attribute that is fine. */
@@ -35,7 +37,7 @@ class ValueCheck implements ValueContext {
     return this;
   }
 
-  report(code: string, start: number, end: number, message: string, fix?: ValueFix): void {
+  report(code: RpslCode, start: number, end: number, message: string, fix?: ValueFix): void {
     if (!this.attr) return;
     const span = valueSpanToDocument(this.attr, start, end);
     const fixes = documentFixes(span, start, end, fix);
@@ -48,7 +50,7 @@ const check = new ValueCheck();
 function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[]): void {
   if (rule.type === 'policy') {
     // Another area's parser: a bug there must cost this attribute's findings, not the rest of the document.
-    let found: SpanDiagnostic[] = [];
+    let found: ReturnType<typeof validatePolicyAttribute> = [];
     try {
       found = validatePolicyAttribute(attr, className, profile);
     } catch {

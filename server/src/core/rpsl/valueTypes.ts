@@ -1,6 +1,7 @@
 import { parseAsn } from '../net/asn';
 import { parseIPv4, parseIPv6, parsePrefix, type Afi, type PrefixParse } from '../net/prefix';
 import type { ValueFix } from './model';
+import type { RpslCode } from './codes';
 import { ISO_COUNTRIES, ORG_TYPES } from './enums';
 import { SET_PREFIXES, type SetClass } from './setName';
 
@@ -68,7 +69,7 @@ export interface ValueContext {
   readonly attrName: string;
   readonly profile: ValueRules;
   /** `start`/`end` are offsets in `value`; `fix` replaces that range when given. */
-  report(code: string, start: number, end: number, message: string, fix?: ValueFix): void;
+  report(code: RpslCode, start: number, end: number, message: string, fix?: ValueFix): void;
 }
 
 /** What the checkers read of a registry's profile (dialects.ts `DialectProfile` holds these with the rest). */
@@ -343,7 +344,7 @@ function canonicalPrefix6Length(text: string): number {
   return len;
 }
 
-export function checkPrefix(cx: ValueContext, t: Token, afi: Afi | undefined, familyCode = 'rpsl/wrong-address-family'): { length: number; afi: Afi } | undefined {
+export function checkPrefix(cx: ValueContext, t: Token, afi: Afi | undefined, familyCode: RpslCode = 'rpsl/wrong-address-family'): { length: number; afi: Afi } | undefined {
   const text = t.text;
   if (afi !== 6) {
     const fast = canonicalPrefix4Length(text);
@@ -1062,7 +1063,7 @@ function checkAsBlock(cx: ValueContext): void {
     });
 }
 
-function enumChecker(code: string, values: (cx: ValueContext) => readonly string[] | undefined, what: string): ValueChecker {
+function enumChecker(code: RpslCode, values: (cx: ValueContext) => readonly string[] | undefined, what: string): ValueChecker {
   return (cx) => {
     const list = values(cx);
     if (!list) return;

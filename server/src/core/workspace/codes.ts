@@ -1,7 +1,7 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/codeInfo';
 
 /** Cross-object findings (`crossCheck.ts`). All are about the workspace as a whole, so none is an error. */
-export const workspaceCodes: readonly DiagnosticCodeInfo[] = [
+export const workspaceCodes = [
   {
     code: 'workspace/unresolved-strong-reference',
     severity: 'warning',
@@ -82,4 +82,7 @@ export const workspaceCodes: readonly DiagnosticCodeInfo[] = [
       'Checked per AS pair, as RPSLyzer does: if AS A has `import: from AS B …` and AS B’s aut-num has no export/mp-export rule whose peering covers A, the two documented policies disagree. Add the export to B’s aut-num, or remove the stale import.',
     example: 'aut-num: AS1\nimport: from AS2 accept ANY\n\naut-num: AS2\nexport: to AS3 announce AS2',
   },
-];
+] as const satisfies readonly DiagnosticCodeInfo[];
+
+/** A code of this table: a typo in one is a type error where it is emitted. */
+export type WorkspaceCode = (typeof workspaceCodes)[number]['code'];

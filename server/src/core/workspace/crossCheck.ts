@@ -7,14 +7,14 @@ import { valueSpanToDocument } from '../rpsl/model';
 import { sourceAttribute, sourceInfo } from '../rpsl/dialects';
 import type { WorkspaceContext } from './context';
 import type { Range, Span } from '../text/range';
-import { workspaceCodes } from './codes';
+import { severityOf } from '../diagnostics/registry';
+import type { WorkspaceCode } from './codes';
 import { nearestName } from './nearestName';
 import type { ObjectReference } from './references';
 import { expandSet, MAX_SET_DEPTH, MAX_SET_SIZE, mbrsByRef, memberOfAllowed } from './setExpansion';
 import { announcedToAnyone, exportsTo, namedPeers } from './routePolicy';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
-const SEVERITY = new Map(workspaceCodes.map((c) => [c.code, c.severity]));
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -85,7 +85,7 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
   const base = e.span.start;
   const rel = (s: Span): Span => ({ start: s.start - base, end: s.end - base });
   const push: Push = (code, span, message, related, fixes, severity) => {
-    out.push({ code, severity: severity ?? SEVERITY.get(code) ?? 'warning', span: rel(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
+    out.push({ code, severity: severity ?? severityOf(code), span: rel(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
   };
   const hasDump = index.hasRegistryDump();
   const refs = e.refs;
@@ -173,7 +173,7 @@ export function crossCheckDocument(doc: SourceDocument, ctx: WorkspaceContext): 
   return out;
 }
 
-type Push = (code: string, span: Span, message: string, related?: AnchoredRelated[], fixes?: CrossFinding['fixes'], severity?: Severity) => void;
+type Push = (code: WorkspaceCode, span: Span, message: string, related?: AnchoredRelated[], fixes?: CrossFinding['fixes'], severity?: Severity) => void;
 
 function checkSet(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   const x = expandSet(index, e.key);
