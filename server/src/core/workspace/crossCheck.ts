@@ -1,9 +1,8 @@
 import type { Diagnostic, RelatedInformation, Severity, SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { SourceDocument } from '../document';
-import { parseAsn } from '../net/asn';
+import { parseAsn, type Asn } from '../net/asn';
 import { setClassOf } from '../rpsl/setName';
 import { parseRpslDocument } from '../rpsl/document';
-import { valueSpanToDocument } from '../rpsl/model';
 import { sourceAttribute, sourceInfo } from '../rpsl/dialects';
 import type { WorkspaceContext } from './context';
 import type { Range, Span } from '../text/range';
@@ -12,7 +11,7 @@ import type { WorkspaceCode } from './codes';
 import { nearestName } from './nearestName';
 import type { ObjectReference } from './references';
 import { expandSet, MAX_SET_DEPTH, MAX_SET_SIZE, mbrsByRef, memberOfAllowed } from './setExpansion';
-import { announcedToAnyone, exportsTo, namedPeers } from './routePolicy';
+import { announcedToAnyone, exportsTo, importPeers } from './routePolicy';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
 
@@ -301,18 +300,20 @@ function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): 
   }
   if (!peerHere) return;
   const seen = new Set<number>();
-  for (const p of namedPeers(e.object, 'import')) {
-    if (p.asn === self.asn || seen.has(p.asn)) continue;
-    seen.add(p.asn);
-    const peer = index.autNum(p.asn);
+  const peers = importPeers(e);
+  for (let i = 0; i < peers.length; i += 3) {
+    const asn = peers[i]! as Asn;
+    if (asn === self.asn || seen.has(asn)) continue;
+    seen.add(asn);
+    const peer = index.autNum(asn);
     if (!peer) continue;
     if (exportsTo(index, peer, self.asn) !== 'no-match') continue;
-    const span = valueSpanToDocument(p.attr, p.span.start, p.span.end);
+    const span = { start: e.span.start + peers[i + 1]!, end: e.span.start + peers[i + 2]! };
     push(
       'workspace/import-without-export',
       span,
-      `AS${self.asn} imports from AS${p.asn}, but AS${p.asn}'s aut-num${copyNote(index, peer)} has no export to AS${self.asn}. Add "export: to AS${self.asn} announce …" to AS${p.asn}, or remove this import.`,
-      [anchored(peer, peer.nameSpan, `aut-num AS${p.asn}`)],
+      `AS${self.asn} imports from AS${asn}, but AS${asn}'s aut-num${copyNote(index, peer)} has no export to AS${self.asn}. Add "export: to AS${self.asn} announce …" to AS${asn}, or remove this import.`,
+      [anchored(peer, peer.nameSpan, `aut-num AS${asn}`)],
     );
   }
 }

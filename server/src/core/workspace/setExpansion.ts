@@ -39,17 +39,23 @@ interface ParsedMembers {
 const parsedMembers = new WeakMap<IndexedObject, ParsedMembers>();
 
 /** A set's own members and mbrs-by-ref, parsed once per indexed object (objects are replaced, never mutated). */
-function membersOf(set: IndexedObject): ParsedMembers {
+function membersOf(set: IndexedObject, object?: RpslObject): ParsedMembers {
   let p = parsedMembers.get(set);
   if (!p) {
+    const o = object ?? set.object;
     const words: string[] = [];
-    for (const a of set.object.attributes) {
+    for (const a of o.attributes) {
       if (a.name === 'members' || a.name === 'mp-members') for (const w of valueWords(a.value)) words.push(w.text);
     }
-    p = { words, mbrsByRef: mbrsByRef(set.object) };
+    p = { words, mbrsByRef: mbrsByRef(o) };
     parsedMembers.set(set, p);
   }
   return p;
+}
+
+/** Reads a set's members while its framed object is at hand (the linter's index pass): no framing it again to expand it. */
+export function noteSet(set: IndexedObject, object: RpslObject): void {
+  membersOf(set, object);
 }
 
 /** Members a set lists directly: its members/mp-members words, plus objects that join it by member-of. */

@@ -2,11 +2,14 @@ import type { Diagnostic, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { toDiagnostics } from '../diagnostics/fromSpans';
 import { dialectOf } from '../rpsl/dialects';
 import { frameRpslInto } from '../rpsl/frame';
+import type { RpslObject } from '../rpsl/model';
 import { joinSplitObjects } from '../rpsl/splitObject';
 import { validateObject } from '../rpsl/validate';
 import type { RpslDialectSetting } from '../rpsl/dialects';
 import { LineIndex } from '../text/lineIndex';
 import { crossCheckEntry, newPass, placeFinding, type CrossCheckPass } from './crossCheck';
+import { noteAutNum } from './routePolicy';
+import { noteSet } from './setExpansion';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface StreamCheckSettings {
@@ -54,7 +57,13 @@ export class RpslStreamCheck {
     this.texts.set(uri, { text, lines });
     if (!this.settings.crossChecks) return;
     const file = this.workspace.openFile(uri, text, lines);
-    frameRpslInto(text, { object: (o) => file.add(o), diagnostic: () => undefined });
+    const object = (o: RpslObject): void => {
+      const entry = file.add(o);
+      // What the cross-checks read of these is kept now, while the object is framed (not framed again later).
+      if (o.className === 'aut-num') noteAutNum(entry, o);
+      else if (o.className === 'as-set' || o.className === 'route-set') noteSet(entry, o);
+    };
+    frameRpslInto(text, { object, diagnostic: () => undefined });
     file.close();
   }
 

@@ -429,12 +429,16 @@ export class WorkspaceIndex {
    * the entries keep what cross-object checks need and no framed object, so a registry dump costs the
    * index its text and compact facts, not its objects. `close` makes the file visible to lookups.
    */
-  openFile(uri: string, text: string, lines?: LineIndex): { add(object: RpslObject): void; close(): void } {
+  openFile(uri: string, text: string, lines?: LineIndex): { add(object: RpslObject): IndexedObject; close(): void } {
     this.remove(uri);
     const source: FileText = lines ? { text, index: lines } : { text };
     const entries: Entry[] = [];
     return {
-      add: (object) => void entries.push(this.add(uri, object, undefined, source)),
+      add: (object) => {
+        const entry = this.add(uri, object, undefined, source);
+        entries.push(entry);
+        return entry;
+      },
       close: () => {
         this.texts.set(uri, source);
         this.byUri.set(uri, entries);
