@@ -1,8 +1,9 @@
 // RTR full load and route-origin validation on a generated full table: 600,000 VRPs (5:1 IPv4:IPv6, lengths
 // shaped like the real table) and 5,000 ASPAs, served by stayrtr when installed (the real cache, from a generated
 // JSON file) or else by the in-process fake cache. Budgets: full load < 3 s and < 300 MB peak RSS; ROV lookups
-// >= 10 M/s on the full set (a scan of an MRT RIB checks every route), judged on the batch API the scan uses, in
-// random order and in prefix order; one-route-at-a-time figures beside them. --quick: 60,000 VRPs, 500 ASPAs.
+// >= 10 M/s on the full set (a scan of an MRT RIB checks every route), judged one route at a time in prefix order
+// (a RIB dump's order, what the scan asks) and in random order in batches (RovBatch, the faster way there); the
+// other two figures beside them. --quick: 60,000 VRPs, 500 ASPAs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -202,8 +203,8 @@ async function measure(port: number, source: string): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     return { cpuSeconds: (cpu.user + cpu.system) / 1e6, states: counts };
   };
-  // The same routes in batches of 256 (RovBatch, originStates), as the scan hands them over: the lookups of a batch
-  // wait for memory together instead of one after the other.
+  // The same routes in batches of 256 (RovBatch, originStates): the lookups of a batch wait for memory together
+  // instead of one after the other.
   const batched = (list: readonly { prefix: Prefix; origin: Asn }[]): { cpuSeconds: number; states: Record<string, number> } => {
     const size = 256;
     const batches: { batch: RovBatch; count: number }[] = [];
@@ -238,11 +239,11 @@ async function measure(port: number, source: string): Promise<void> {
   // cache lines, where random order pays memory misses.
   const inOrder = [...routes].sort((a, b) => a.prefix.afi - b.prefix.afi || (a.prefix.words[0] ?? 0) - (b.prefix.words[0] ?? 0) || (a.prefix.words[1] ?? 0) - (b.prefix.words[1] ?? 0));
   const sorted = lookups(inOrder);
-  report({ bench: 'rtr', metric: `ROV originState one route at a time on ${VRPS / 1000}k VRPs, prefix order (per CPU second)`, value: LOOKUPS / sorted.cpuSeconds / 1e6, unit: 'M/s' });
+  report({ bench: 'rtr', metric: `ROV originState one route at a time on ${VRPS / 1000}k VRPs, prefix order as in a RIB dump (per CPU second)`, value: LOOKUPS / sorted.cpuSeconds / 1e6, unit: 'M/s', budget: '>= 10 M/s', ok: LOOKUPS / sorted.cpuSeconds >= 10e6 });
   const batchRandom = batched(routes);
   report({ bench: 'rtr', metric: `ROV originStates in batches of 256 on ${VRPS / 1000}k VRPs, random order (per CPU second)`, value: LOOKUPS / batchRandom.cpuSeconds / 1e6, unit: 'M/s', budget: '>= 10 M/s', ok: LOOKUPS / batchRandom.cpuSeconds >= 10e6 });
   const batchSorted = batched(inOrder);
-  report({ bench: 'rtr', metric: `ROV originStates in batches of 256 on ${VRPS / 1000}k VRPs, prefix order as in a RIB dump (per CPU second)`, value: LOOKUPS / batchSorted.cpuSeconds / 1e6, unit: 'M/s', budget: '>= 10 M/s', ok: LOOKUPS / batchSorted.cpuSeconds >= 10e6 });
+  report({ bench: 'rtr', metric: `ROV originStates in batches of 256 on ${VRPS / 1000}k VRPs, prefix order (per CPU second)`, value: LOOKUPS / batchSorted.cpuSeconds / 1e6, unit: 'M/s' });
   process.stderr.write(`  peak RSS after the lookups (the /24 table and /48 runs are built by the first one): ${peakRssMb().toFixed(0)} MB\n`);
   for (const other of [sorted, batchRandom, batchSorted]) for (const s of ROV_STATES) if (other.states[s] !== random.states[s]) throw new Error('the order or batching changed the verdicts');
 }

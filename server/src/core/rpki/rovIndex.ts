@@ -71,9 +71,6 @@ class Forest {
   private readonly parent: Int32Array;
   private readonly vrpsAt: (Vrp | Vrp[])[];
   readonly count: number;
-  /** Where node i's chain starts in `chains`, at index i + 1; index 0 holds the empty chain, for node -1 (none). */
-  readonly chainAt: Uint32Array;
-  readonly chains: Chains;
   /**
    * `bucket[b]` is the first prefix whose start is at or after bucket b, so a search looks at the few prefixes
    * starting there (the one before the bucket is the fallback). IPv4: /16 buckets over the whole space. IPv6: /19
@@ -143,6 +140,20 @@ class Forest {
       this.parent[i] = stack.length > 0 ? stack[stack.length - 1]! : -1;
       stack.push(i);
     }
+  }
+
+  private flatChains: { readonly chainAt: Uint32Array; readonly chains: Chains } | undefined;
+
+  /**
+   * The chains, built on the first verdict-only lookup: `covering` and `validateOrigin` (all the editor asks) need
+   * none, and a full set's chains are ~10 MB.
+   */
+  get flat(): { readonly chainAt: Uint32Array; readonly chains: Chains } {
+    return (this.flatChains ??= this.buildChains());
+  }
+
+  private buildChains(): { chainAt: Uint32Array; chains: Chains } {
+    const vrpsAt = this.vrpsAt;
     // Parents come before their children, so a child copies its parent's finished chain behind its own VRPs.
     const depth = new Uint32Array(this.count);
     let total = 1;
@@ -152,25 +163,26 @@ class Forest {
       depth[i] = (Array.isArray(hit) ? hit.length : 1) + (p >= 0 ? depth[p]! : 0);
       total += 1 + 2 * depth[i]!;
     }
-    this.chainAt = new Uint32Array(this.count + 1);
-    this.chains = new Uint32Array(total);
+    const chainAt = new Uint32Array(this.count + 1);
+    const chains = new Uint32Array(total);
     let at = 1;
     for (let i = 0; i < this.count; i++) {
-      this.chainAt[i + 1] = at;
-      this.chains[at++] = depth[i]!;
+      chainAt[i + 1] = at;
+      chains[at++] = depth[i]!;
       const hit = vrpsAt[i]!;
       for (let k = 0, n = Array.isArray(hit) ? hit.length : 1; k < n; k++) {
         const v = Array.isArray(hit) ? hit[k]! : hit;
-        this.chains[at++] = v.asn;
-        this.chains[at++] = (v.prefix.length << 8) | v.maxLength;
+        chains[at++] = v.asn;
+        chains[at++] = (v.prefix.length << 8) | v.maxLength;
       }
       const p = this.parent[i]!;
       if (p >= 0) {
-        const from = this.chainAt[p + 1]! + 1;
-        this.chains.copyWithin(at, from, from + 2 * depth[p]!);
+        const from = chainAt[p + 1]! + 1;
+        chains.copyWithin(at, from, from + 2 * depth[p]!);
         at += 2 * depth[p]!;
       }
     }
+    return { chainAt, chains };
   }
 
   private vrpsOf(i: number): readonly Vrp[] {
@@ -187,6 +199,7 @@ class Forest {
   private nodeContains(i: number, words: ArrayLike<number>, at: number): boolean {
     const len = this.lengths[i]!;
     const w = this.width;
+    if (w === 1) return maskWord(words[at]!, len) === this.starts[i];
     for (let k = 0; k < w; k++) {
       const bits = len - k * 32;
       if (bits <= 0) return true;
@@ -205,6 +218,12 @@ class Forest {
   private compareStart(i: number, words: ArrayLike<number>, at: number): number {
     const s = this.starts;
     const w = this.width;
+    if (w === 1) {
+      // IPv4, most lookups: one word, no loop.
+      const a = s[i]!;
+      const b = words[at]! >>> 0;
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
     for (let k = 0; k < w; k++) {
       const a = s[i * w + k]!;
       const b = words[at + k]! >>> 0;
@@ -274,10 +293,11 @@ class Forest {
     // Each pass's reads depend on the one before, never on a branch of its own pass.
     for (let i = 0; i < count; i++) if (b.afi[i] === afi) touched += this.lengths[lo[i]! - 1] ?? 0;
     for (let i = 0; i < count; i++) if (b.afi[i] === afi) lo[i] = this.climb(lo[i]! - 1, words, 4 * i, b.length[i]!);
-    for (let i = 0; i < count; i++) if (b.afi[i] === afi) lo[i] = this.chainAt[lo[i]! + 1]!;
-    for (let i = 0; i < count; i++) touched += this.chains[lo[i]!]!;
+    const { chainAt, chains } = this.flat;
+    for (let i = 0; i < count; i++) if (b.afi[i] === afi) lo[i] = chainAt[lo[i]! + 1]!;
+    for (let i = 0; i < count; i++) touched += chains[lo[i]!]!;
     this.touched = touched;
-    for (let i = 0; i < count; i++) if (b.afi[i] === afi) state[i] = chainCode(this.chains, lo[i]!, b.length[i]!, originKey(b.origin[i]));
+    for (let i = 0; i < count; i++) if (b.afi[i] === afi) state[i] = chainCode(chains, lo[i]!, b.length[i]!, originKey(b.origin[i]));
   }
 
   collect(route: Prefix, out: Vrp[]): void {
@@ -286,7 +306,8 @@ class Forest {
 
   /** RFC 6811 state code without building the covering and matched lists: no allocation, typed arrays only. */
   code(route: Prefix, origin: number): number {
-    return chainCode(this.chains, this.chainAt[this.deepest(route) + 1]!, route.length, origin);
+    const { chainAt, chains } = this.flat;
+    return chainCode(chains, chainAt[this.deepest(route) + 1]!, route.length, origin);
   }
 }
 
@@ -299,7 +320,7 @@ const HAS_LONGER = 0x80000000;
  * so its verdict is one table read and one chain read, with no search whose branches would wait on memory: in
  * random order the processor overlaps the misses of neighbouring lookups. Only routes longer than /24 in the few
  * blocks with longer VRPs go to the forest. 64 MB, so only for sets large enough to need it, and built on the first
- * lookup that asks for a verdict alone (the editor's `validateOrigin` never does).
+ * batch (the editor, which asks for covering VRPs, never builds it).
  */
 class V4Blocks {
   private readonly chainOf = new Uint32Array(1 << 24);
@@ -309,21 +330,19 @@ class V4Blocks {
   /** Kept so that the compiler cannot drop the reads that only bring lines into the cache. */
   private touched = 0;
 
+  private readonly chains: Chains;
+  private readonly chainAt: Uint32Array;
+
   constructor(private readonly forest: Forest) {
+    ({ chains: this.chains, chainAt: this.chainAt } = forest.flat);
     // Parents come before their children in the forest's order, so children overwrite their share of a parent's range.
     const table = this.chainOf;
     for (let i = 0; i < forest.count; i++) {
       const block = forest.starts[i]! >>> 8;
       const len = forest.lengths[i]!;
       if (len > 24) table[block] = (table[block]! | HAS_LONGER) >>> 0;
-      else table.fill(forest.chainAt[i + 1]!, block, block + 2 ** (24 - len));
+      else table.fill(this.chainAt[i + 1]!, block, block + 2 ** (24 - len));
     }
-  }
-
-  code(address: number, length: number, origin: number): number {
-    const off = this.chainOf[address >>> 8]!;
-    if ((off & HAS_LONGER) !== 0 && length > 24) return this.longer(address, length, origin);
-    return chainCode(this.forest.chains, off & ~HAS_LONGER, length, origin);
   }
 
   private longer(address: number, length: number, origin: number): number {
@@ -341,7 +360,7 @@ class V4Blocks {
     if (this.offsets.length < count) this.offsets = new Uint32Array(b.capacity);
     const offsets = this.offsets;
     const table = this.chainOf;
-    const chains = this.forest.chains;
+    const chains = this.chains;
     const { afi, words, length, origin, state } = b;
     for (let i = 0; i < count; i++) offsets[i] = table[words[4 * i]! >>> 8]!;
     let touched = 0;
@@ -378,7 +397,11 @@ class V6Blocks {
   /** Kept so that the compiler cannot drop the reads that only bring lines into the cache. */
   private touched = 0;
 
+  private readonly chains: Chains;
+  private readonly chainAt: Uint32Array;
+
   constructor(private readonly forest: Forest) {
+    ({ chains: this.chains, chainAt: this.chainAt } = forest.flat);
     const runs: number[] = [0, 0];
     const put = (key: number, off: number): void => {
       if (runs[runs.length - 2] === key) runs[runs.length - 1] = off;
@@ -403,7 +426,7 @@ class V6Blocks {
         put(key, off);
         open.push({ end: key + 1, off });
       } else {
-        const off = forest.chainAt[i + 1]!;
+        const off = this.chainAt[i + 1]!;
         put(key, off);
         open.push({ end: key + 2 ** (48 - len), off });
       }
@@ -439,16 +462,6 @@ class V6Blocks {
     return runs[2 * r - 1]!;
   }
 
-  private fromEntry(off: number, route: Prefix, origin: number): number {
-    if ((off & HAS_LONGER) !== 0 && route.length > 48) return this.forest.code(route, origin);
-    return chainCode(this.forest.chains, off & ~HAS_LONGER, route.length, origin);
-  }
-
-  code(route: Prefix, origin: number): number {
-    const key = (route.words[0] ?? 0) * W1_HIGH + ((route.words[1] ?? 0) >>> 16);
-    return this.fromEntry(this.offsetOf(key, this.from(key)), route, origin);
-  }
-
   /** `code` of the IPv6 rows of a batch, in passes whose reads wait on no branch of their own (see V4Blocks.codes). */
   codes(b: RovBatch, count: number): void {
     if (this.keys.length < count) {
@@ -457,7 +470,7 @@ class V6Blocks {
     }
     const { keys, at, runs } = this;
     const { afi, words } = b;
-    const chains = this.forest.chains;
+    const chains = this.chains;
     let touched = 0;
     for (let i = 0; i < count; i++) {
       if (afi[i] !== 6) continue;
@@ -556,17 +569,22 @@ export class RovIndex {
 
   /** The RFC 6811 state alone (see validateOrigin), allocation-free: what a scan of a full table calls per route. */
   originState(prefix: Prefix, originAs: Asn | undefined): RovState {
-    if (prefix.afi === 4) return this.originStateV4(prefix.words[0] ?? 0, prefix.length, originAs ?? 0);
-    const blocks = this.v6Blocks();
-    return ROV_STATES[(blocks ?? this.v6).code(prefix, originKey(originAs))]!;
+    return ROV_STATES[(prefix.afi === 4 ? this.v4 : this.v6).code(prefix, originKey(originAs))]!;
   }
 
-  /** `originState` of an IPv4 route given as its address (a 32-bit unsigned number) and length; origin 0 for none. */
+  /**
+   * `originState` of an IPv4 route given as its address (a 32-bit unsigned number) and length; origin 0 for none.
+   * One at a time the forest is the better way in: it is compact, so lookups in prefix order (a RIB dump's) walk
+   * it from line to line, where the /24 table would cost a page per lookup. The tables serve batches.
+   */
   originStateV4(address: number, length: number, originAs: number): RovState {
-    const blocks = this.v4Blocks();
-    const origin = originKey(originAs);
-    return ROV_STATES[blocks === null ? this.v4.code({ afi: 4, words: [address >>> 0], length }, origin) : blocks.code(address >>> 0, length, origin)]!;
+    const scratch = this.scratchV4;
+    scratch.words[0] = address >>> 0;
+    scratch.length = length;
+    return ROV_STATES[this.v4.code(scratch, originKey(originAs))]!;
   }
+
+  private readonly scratchV4 = { afi: 4 as const, words: [0], length: 0 };
 
   /** `originState` of rows 0..count-1 of a batch into its `state` column; what a scan calls. */
   originStates(batch: RovBatch, count: number): void {
