@@ -9,6 +9,7 @@ import { GraphView } from './graphView';
 import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pasteEditor';
 import { svgToPngBase64 } from './png';
 import { focusAsn, RouteTable, routeMatches } from './routeTable';
+import { renderWhatIf } from './whatIfView';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 
@@ -52,6 +53,7 @@ app.innerHTML = `
   <button type="button" id="copy-md" title="Copy the analysis as Markdown">Copy Markdown</button></span>
 </header>
 <div class="rl-status" id="status" role="status" aria-live="polite"></div>
+<section class="rl-whatif" id="whatif" aria-label="What if the focused AS published its ASPA" hidden></section>
 <main class="rl-main">
   <section class="rl-editor" id="editor" aria-label="Looking-glass paste"></section>
   <section class="rl-graph" id="graph" aria-label="AS path graph"><p class="rl-empty">Analysing…</p></section>
@@ -93,6 +95,7 @@ function visibleRoutes(m: PathsModel): number[] {
 
 function render(): void {
   if (!model) return;
+  renderWhatIf($('whatif'), model);
   if (model.routes.length === 0) {
     const [title, detail, link] = emptyMessage(model);
     graph.showMessage(title, detail, link);

@@ -3,6 +3,7 @@ import type { AsNames } from './asNames';
 import { parseLookingGlass } from '../lg/parse';
 import type { AsPathSegment, LgFormat, LgParseResult, LgRoute, UnparsedLine } from '../lg/types';
 import type { Asn } from '../net/asn';
+import { aspaWhatIf, type AspaDeclarations } from './aspaWhatIf';
 import { bogonReason } from './bogons';
 import { severityOf } from '../diagnostics/registry';
 import type { PathCode } from './codes';
@@ -31,6 +32,8 @@ export interface PathData {
   readonly names?: AsNames;
   /** RPSL policy per AS pair (core/workspace, see policyChecker); `path` as printed, prepends collapsed. */
   readonly policy?: (prefix: string, path: readonly number[]) => readonly PolicyHopResult[];
+  /** The ASPAs split into published and `.aspa` documents, for the what-if of a focused AS (aspaWhatIf). */
+  readonly aspaDeclarations?: AspaDeclarations;
   /** What was loaded and what failed, shown by the panel as is. */
   readonly status?: Partial<DataStatus>;
 }
@@ -80,7 +83,9 @@ export class PathsAnalyzer {
     // Filled in place: a copy of every route would double the model of a full table at its peak.
     this.routes.forEach((r, i) => (r.nodeIds = nodeIds[i] ?? []));
     const routes: readonly RouteAnalysis[] = this.routes;
-    return { version: 1, format, routes, findings: this.findings, unparsed, graph, data: dataStatus(this.data) };
+    const { focus } = this.view;
+    const whatIf = focus !== undefined && this.data.aspaDeclarations ? aspaWhatIf(routes, focus, this.data.aspaDeclarations) : undefined;
+    return { version: 1, format, routes, findings: this.findings, unparsed, graph, data: dataStatus(this.data), ...(whatIf ? { whatIf } : {}) };
   }
 }
 

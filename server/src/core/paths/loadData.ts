@@ -7,6 +7,7 @@ import type { Vrp } from '../rpki/types';
 import { loadVrpFile } from '../rpki/vrpFile';
 import type { PathData } from './analyze';
 import { aspaChecker } from './aspaCheck';
+import type { AspaDeclarations } from './aspaWhatIf';
 import { parseAsNames } from './asNames';
 import type { DataSetStatus } from './model';
 import { parseRelationships, type Relationships } from './relationships';
@@ -75,13 +76,18 @@ export async function loadPathData(
     const text = await read(f, aspa);
     if (text !== undefined) addAspa(f, text);
   }
+  const fileLoads = loads.length;
+  const declaredIn = new Map<Asn, string[]>();
   for (const d of files.aspaDocuments ?? []) {
     aspa.sources.push(d.source);
     addAspa(d.source, d.text);
+    for (const c of loads[loads.length - 1]!.db.keys()) declaredIn.set(c, [...(declaredIn.get(c) ?? []), d.source]);
   }
   const liveAspa = live && live.aspaDb.size > 0 ? [live.aspaDb] : [];
   if (live && liveAspa.length > 0) aspa.sources.push(live.label);
   const db = aspaDbOf(loads, liveAspa);
+  const aspaDeclarations: AspaDeclarations | undefined =
+    db && declaredIn.size > 0 ? { all: db, published: aspaDbOf(loads.slice(0, fileLoads), liveAspa) ?? new Map(), declaredIn } : undefined;
   aspa.count = db?.size ?? 0;
 
   const useLive = live !== undefined && live.vrpCount > 0;
@@ -130,6 +136,7 @@ export async function loadPathData(
   const status = (c: Collected, loaded: boolean): DataSetStatus => ({ loaded, count: c.count, sources: c.sources, errors: c.errors });
   return {
     ...(db ? { aspa: aspaChecker(db, relationships) } : {}),
+    ...(aspaDeclarations ? { aspaDeclarations } : {}),
     ...(!useLive && index.size > 0 ? { rovIndex: index } : {}),
     ...(rovLookup
       ? {

@@ -15,6 +15,37 @@ export interface PathsModel {
   readonly graph: PathGraph;
   /** Which data sets the analysis had; a missing one means that column is absent, never guessed. */
   readonly data: DataStatus;
+  /** When the focused AS is declared as a customer in a workspace `.aspa` document: what publishing it changes. */
+  readonly whatIf?: AspaWhatIf;
+}
+
+/**
+ * The pasted routes verified twice: with the ASPAs of the data files and the RPKI only for `customer`
+ * (`before`), and with the declaration of the `.aspa` documents (`after`, the verdicts the panel shows).
+ */
+export interface AspaWhatIf {
+  readonly customer: number;
+  /** The documents that declare it (URIs), first the one to name. */
+  readonly sources: readonly string[];
+  readonly providers: readonly number[];
+  /** Route × direction, each one whose verdict changes, in route order. */
+  readonly changes: readonly AspaWhatIfChange[];
+  /** Route × direction pairs through the customer whose verdict stays, by verdict. */
+  readonly unchanged: Readonly<Record<'valid' | 'invalid' | 'unknown', number>>;
+  /** Routes through the customer that were verified (plain AS sequences, not cut by the looking glass). */
+  readonly routes: number;
+}
+
+export interface AspaWhatIfChange {
+  /** Index into `routes`. */
+  readonly route: number;
+  readonly direction: 'upstream' | 'downstream';
+  readonly before: 'valid' | 'invalid' | 'unknown';
+  readonly after: 'valid' | 'invalid' | 'unknown';
+  /** The hop that decides: the customer → the AS it sent the route to. */
+  readonly hop: Hop;
+  /** For a route turned Invalid: the provider whose addition to the declaration keeps it as it was. */
+  readonly addProvider?: number;
 }
 
 /** A hop as the route travelled: `from` announced it to `to` (so `from` is nearer the origin). */
