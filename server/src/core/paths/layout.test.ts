@@ -23,9 +23,10 @@ test('synthetic tables (SYNTHETIC, bench/panelTables.ts): no edge over a box, an
   const t = syntheticTables(0x9a7b);
   const small = analyzeLookingGlass(t.paste(100), t.data);
   assert.equal(edgesThroughNodes(small.graph), 0);
-  // dagre's straight points over boxes here: 600; its ordering heuristic off: 2,512 crossings (on: 1,077).
+  // dagre's straight points over boxes here: 600; its ordering heuristic off: 2,512 crossings (on: 1,077;
+  // layerOrder.ts: 735).
   const c = crossings(small.graph.edges.map((e) => e.points));
-  assert.ok(c < 1_500, `${c} crossings`);
+  assert.ok(c < 1_000, `${c} crossings`);
   // Grouped on its own, 1,000 routes keep two hops (all enter by 12 Tier-1s: the first hop alone left 25 boxes).
   const grouped = analyzeLookingGlass(t.paste(1_000), t.data);
   assert.equal(grouped.graph.aggregated?.depth, 2);
