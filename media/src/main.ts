@@ -4,6 +4,7 @@ import { renderMarkdown } from '../../server/src/core/paths/markdown';
 import type { DataSetStatus, PathsModel } from '../../server/src/core/paths/model';
 import { renderSvg } from '../../server/src/core/paths/svg';
 import { isGroupBy } from '../../server/src/core/paths/groupBy';
+import { groupsRows } from '../../server/src/core/paths/prefixGroups';
 import { checkHostToWebview, type DataKind, type ExportFormat, type GroupBy, type WebviewToHost } from '../../server/src/protocol/webview';
 import { GraphView } from './graphView';
 import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pasteEditor';
@@ -41,9 +42,10 @@ app.innerHTML = `
     <option value="all">all routes</option><option value="problems">errors and warnings</option>
     <option value="leak">errors</option><option value="warning">warnings</option><option value="notice">notes</option><option value="ok">clean routes</option>
   </select></label>
-  <label title="How a large table is drawn: every AS, or the ASes behind each neighbour or each last transit AS merged into one box (routes with a leak are always drawn in full)">Group <select id="f-group">
+  <label title="How a large table is shown: every AS, or the ASes behind each neighbour or each last transit AS merged into one box (routes with a leak are always drawn in full); prefixes sharing a path and its verdicts listed as one row (when large: past 100 routes)">Group <select id="f-group">
     <option value="auto">when large</option><option value="none">never (every AS)</option>
     <option value="first-hop">by first hop</option><option value="origin">origins by upstream</option>
+    <option value="prefixes">prefixes by path</option>
   </select></label>
   <span class="rl-spacer"></span>
   <span class="rl-exports" role="group" aria-label="Export">Export
@@ -106,7 +108,7 @@ function render(): void {
   const visible = visibleRoutes(model);
   if (state.selected !== undefined && !model.routes[state.selected]) delete state.selected;
   graph.render(model, state.selected, new Set(visible));
-  table.render(model, visible, state.selected);
+  table.render(model, visible, state.selected, groupsRows(state.group, visible.length));
   renderStatus(model);
 }
 

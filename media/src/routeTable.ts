@@ -1,4 +1,5 @@
-import type { PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
+import type { PathFinding, PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
+import { groupRoutesByPath, type RouteGroup } from '../../server/src/core/paths/prefixGroups';
 import { VERDICT_WORDS } from './pasteEditor';
 import { ASPA_HEADER_TITLE, aspaWords, collapsedPath, findingWords, plainFirst } from './words';
 
@@ -17,9 +18,13 @@ const COLUMNS: readonly (readonly [string, string | undefined, string | undefine
   ['OTC', 'RFC 9234 Only-to-Customer attribute on the route, if the looking glass shows it', 'rl-opt'],
 ];
 
+/** Prefixes named in a grouped entry's tooltip; the rest are counted. */
+const TITLE_PREFIXES = 40;
+
 /**
- * The table is the accessible twin of the graph: one row per route, arrow keys move, Enter or click
- * selects (the path lights up in the graph and its lines in the editor).
+ * The table is the accessible twin of the graph: one row per route, or per AS path when `grouped` (prefixes
+ * sharing a path and every verdict in one entry with a prefix count, prefixGroups.ts); arrow keys move, Enter
+ * or click selects (the path lights up in the graph and its lines in the editor).
  */
 export class RouteTable {
   private rows: HTMLTableRowElement[] = [];
@@ -35,7 +40,7 @@ export class RouteTable {
     });
   }
 
-  render(model: PathsModel, visible: readonly number[], selected: number | undefined): void {
+  render(model: PathsModel, visible: readonly number[], selected: number | undefined, grouped = false): void {
     const table = document.createElement('table');
     table.setAttribute('role', 'grid');
     table.setAttribute('aria-label', `Routes: ${visible.length} of ${model.routes.length} shown`);
@@ -49,21 +54,32 @@ export class RouteTable {
       head.append(th);
     }
     const body = table.createTBody();
+    const findingsOf = new Map<number, PathFinding[]>();
+    for (const f of model.findings) {
+      const list = findingsOf.get(f.route);
+      if (list) list.push(f);
+      else findingsOf.set(f.route, [f]);
+    }
+    const entries: RouteGroup[] = grouped
+      ? groupRoutesByPath(model.routes, visible, (i) => (findingsOf.get(i) ?? []).map((f) => f.code), selected)
+      : visible.map((i) => ({ route: i, routes: [i] }));
     // A full table has 100k routes; the DOM does not. Filters narrow it, the graph shows the whole.
-    const shown = visible.length > MAX_ROWS ? [...visible.slice(0, MAX_ROWS - 1), ...(selected !== undefined && visible.includes(selected) ? [selected] : [])] : visible;
-    this.rows = shown.map((i) => {
+    const shown = entries.length > MAX_ROWS ? [...entries.slice(0, MAX_ROWS - 1), ...entries.slice(MAX_ROWS - 1).filter((g) => g.route === selected)] : entries;
+    this.rows = shown.map((g) => {
+      const i = g.route;
       const r = model.routes[i]!;
       const tr = body.insertRow();
       tr.dataset.route = String(i);
       tr.className = `rl-row rl-${r.verdict}`;
-      tr.tabIndex = i === (selected ?? visible[0]) ? 0 : -1;
+      tr.tabIndex = i === (selected ?? shown[0]?.route) ? 0 : -1;
       tr.setAttribute('aria-selected', String(i === selected));
-      const findings = model.findings.filter((f) => f.route === i);
-      tr.setAttribute('aria-label', `${r.prefix}, path ${r.asPathText}, ${VERDICT_WORDS[r.verdict]}${findings.length ? `: ${findings.map((f) => f.message).join(' ')}` : ''}`);
+      const findings = findingsOf.get(i) ?? [];
+      const prefix = prefixCell(model, g);
+      tr.setAttribute('aria-label', `${g.routes.length > 1 ? prefix[0] : r.prefix}, path ${r.asPathText}, ${VERDICT_WORDS[r.verdict]}${findings.length ? `: ${findings.map((f) => f.message).join(' ')}` : ''}`);
       // Errors first: a leak must not hide behind the ellipsis of a long-prepend note.
       const words = [...new Set([...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).map((f) => findingWords(f.code)))];
       const cells: [string, string?][] = [
-        [r.prefix + (r.best ? ' ★' : ''), r.best ? 'best route' : undefined],
+        prefix,
         [collapsedPath(r.asPathText), r.asPathText],
         [words.join(', ') || 'no findings', findings.map((f) => plainFirst(f.message).text).join('\n') || undefined],
         [`${r.length.raw}${r.length.raw !== r.length.collapsed ? ` (${r.length.collapsed})` : ''}`, r.length.raw !== r.length.collapsed ? `${r.length.raw} ASes as printed, ${r.length.collapsed} without prepends` : undefined],
@@ -83,11 +99,11 @@ export class RouteTable {
       });
       return tr;
     });
-    if (shown.length < visible.length) {
+    if (shown.length < entries.length) {
       const cell = body.insertRow().insertCell();
       cell.colSpan = COLUMNS.length;
       cell.className = 'rl-more';
-      cell.textContent = `${visible.length - shown.length} more routes not listed: filter by prefix, origin or verdict to see them.`;
+      cell.textContent = `${entries.length - shown.length} more ${grouped ? 'paths' : 'routes'} not listed: filter by prefix, origin or verdict to see them.`;
     }
     this.host.replaceChildren(table);
   }
@@ -127,6 +143,16 @@ export class RouteTable {
     const next = this.rows[Math.max(0, Math.min(this.rows.length - 1, to))];
     if (next) this.onSelect(Number(next.dataset.route));
   }
+}
+
+/** The prefix cell: the route's own, or for a group its count and covering aggregate, the prefixes in the tooltip. */
+function prefixCell(model: PathsModel, g: RouteGroup): [string, string?] {
+  const r = model.routes[g.route]!;
+  if (g.routes.length === 1) return [r.prefix + (r.best ? ' ★' : ''), r.best ? 'best route' : undefined];
+  const names = g.routes.slice(0, TITLE_PREFIXES).map((i) => model.routes[i]!.prefix);
+  const more = g.routes.length - names.length;
+  const title = `${g.routes.length} prefixes with this path and these verdicts:\n${names.join('\n')}${more > 0 ? `\n… and ${more} more` : ''}`;
+  return [`${g.routes.length} prefixes${g.aggregate ? ` in ${g.aggregate}` : ''}`, title];
 }
 
 /** The AS number the AS filter names ("8048", "AS8048"), if it names one. */

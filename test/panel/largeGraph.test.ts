@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { syntheticTables } from '../../bench/panelTables';
 import { analyzeLookingGlass } from '../../server/src/core/paths/analyze';
 import { MAX_FOCUS_NODES } from '../../server/src/core/paths/graph';
+import { groupRoutesByPath, groupsRows } from '../../server/src/core/paths/prefixGroups';
 import { FakeHost, launch, missing, resultsDir, serve } from './harness';
 
 declare const document: { querySelectorAll(s: string): { length: number }; querySelector(s: string): unknown };
@@ -29,6 +30,9 @@ test('large table: grouping menu, focus on a hidden AS with neighbours collapsed
   for (const r of model.routes) for (const a of r.hops.slice(1, -1)) if (!drawn.has(a)) through.set(a, (through.get(a) ?? 0) + 1);
   const [focus, routesThrough] = [...through].sort((a, b) => b[1] - a[1])[0]!;
   assert.ok(model.graph.aggregated?.by === 'first-hop' && routesThrough >= 5, `AS${focus} on ${routesThrough} routes`);
+  // Table entries for some routes: one per route, or per path and verdicts when grouped (past 100 routes in 'auto').
+  const entries = (routes: readonly number[], group: 'auto' | 'prefixes' = 'auto'): number =>
+    groupsRows(group, routes.length) ? groupRoutesByPath(model.routes, routes, (i) => model.findings.filter((f) => f.route === i).map((f) => f.code)).length : routes.length;
 
   const served = await serve();
   let browser: Browser | undefined;
@@ -45,7 +49,7 @@ test('large table: grouping menu, focus on a hidden AS with neighbours collapsed
     // Focus on a hidden transit AS: it comes back, drawn with its routes' paths in full (they are few); only its routes in the table.
     await page.fill('#f-origin', `AS${focus}`);
     await page.waitForSelector(`#graph [data-node="AS${focus}"]`);
-    assert.equal(await count('#table tr.rl-row'), routesThrough);
+    assert.equal(await count('#table tr.rl-row'), entries(model.routes.filter((r) => r.hops.includes(focus)).map((r) => r.index)));
     const ases = new Set(model.routes.filter((r) => r.hops.includes(focus)).flatMap((r) => r.hops.map((a) => `AS${a}`)));
     assert.ok(ases.size <= MAX_FOCUS_NODES);
     assert.deepEqual((await page.$$eval('#graph [data-node^="AS"]', (els) => els.map((e) => e.getAttribute('data-node')!))).sort(), [...ases].sort());
@@ -55,7 +59,7 @@ test('large table: grouping menu, focus on a hidden AS with neighbours collapsed
     const bigRoutes = model.routes.filter((r) => r.hops.includes(big));
     await page.fill('#f-origin', String(big));
     await page.waitForSelector('#graph [data-node^="agg:far:"]');
-    assert.equal(await count('#table tr.rl-row'), bigRoutes.length);
+    assert.equal(await count('#table tr.rl-row'), entries(bigRoutes.map((r) => r.index)));
     const neighbours = new Set(bigRoutes.map((r) => r.hops[r.hops.indexOf(big) + 1]).filter((a) => a !== undefined).map((a) => `AS${a}`));
     const drawnAses = await page.$$eval('#graph [data-node^="AS"]', (els) => els.map((e) => e.getAttribute('data-node')!));
     assert.deepEqual(drawnAses.sort(), [`AS${big}`, ...neighbours].sort());
@@ -67,6 +71,13 @@ test('large table: grouping menu, focus on a hidden AS with neighbours collapsed
     await page.selectOption('#f-group', 'origin');
     await page.waitForSelector('#graph [data-node^="agg:up:"]');
     assert.match((await page.textContent('#status')) ?? '', /origins grouped behind their upstream/);
+    // Prefixes by path: one row per path and verdicts, a shared path's prefixes counted in one cell.
+    const all = model.routes.map((r) => r.index);
+    const paths = entries(all, 'prefixes');
+    assert.ok(paths < all.length, `${paths} entries for ${all.length} routes`);
+    await page.selectOption('#f-group', 'prefixes');
+    await page.waitForFunction((n) => document.querySelectorAll('#table tr.rl-row').length === n, paths);
+    assert.match((await page.locator('#table tr.rl-row td:first-child', { hasText: /^\d+ prefixes/ }).first().textContent()) ?? '', /^\d+ prefixes( in \S+\/\d+)?$/);
     await page.selectOption('#f-group', 'none');
     await page.waitForFunction(() => document.querySelectorAll('#graph [data-node]').length > 1_000, undefined, { timeout: 60_000 });
     assert.doesNotMatch((await page.textContent('#status')) ?? '', /grouped/);

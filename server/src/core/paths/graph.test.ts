@@ -85,7 +85,7 @@ test('focus on an AS: only its routes; past MAX_FOCUS_NODES ASes the first hop, 
 });
 
 test('any paths, any grouping or focus: every drawn route walks existing nodes and edges, a focus draws exactly the routes through it', () => {
-  const view = fc.record({ group: fc.constantFrom('auto', 'none', 'first-hop', 'origin'), focus: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }) });
+  const view = fc.record({ group: fc.constantFrom('auto', 'none', 'first-hop', 'origin', 'prefixes'), focus: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }) });
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(view, ...Array.from({ length: n }, (_, i) => routeArb(i)))), ([v, ...routes]) => {
       const m = analyzePaths(parseOf(routes), { relationships: rels }, v.focus === undefined ? { group: v.group } : { group: v.group, focus: v.focus });

@@ -32,7 +32,7 @@ export interface GraphOptions {
   readonly focus?: number;
 }
 
-type Shape = Exclude<GroupBy, 'auto' | 'none'> | 'neighbours';
+type Shape = Exclude<GroupBy, 'auto' | 'none' | 'prefixes'> | 'neighbours';
 
 /**
  * One node per AS (never per route), one edge per AS pair; every route is a walk through them. Routes with
@@ -48,7 +48,8 @@ export function buildGraph(
   const drawn = focus === undefined ? undefined : full.map((p) => p.includes(focus));
   const distinct = new Set<string>();
   for (const path of new Set(drawn ? full.filter((_, i) => drawn[i]) : full)) for (const id of path) distinct.add(id);
-  const group = options.group ?? 'auto';
+  // 'prefixes' groups the table's rows (prefixGroups.ts); the graph is drawn as 'auto'.
+  const group = options.group === undefined || options.group === 'prefixes' ? 'auto' : options.group;
   const by: Shape | 'none' =
     focus !== undefined ? (distinct.size > MAX_FOCUS_NODES ? 'neighbours' : 'none') : group === 'auto' ? (distinct.size <= MAX_GRAPH_NODES ? 'none' : 'first-hop') : group;
   // Grouped on its own, a table keeps as many hops from the vantage point as fit (all paths may enter by a dozen neighbours).
