@@ -572,7 +572,8 @@ export function importPeers(aut: IndexedObject, object?: RpslObject): Float64Arr
   const packed = importPeersCache.get(aut);
   if (packed) return packed;
   const o = object ?? aut.object;
-  const peers = namedPeers(o, 'import');
+  // Not through directionRules: an object framed for this once is never asked again, so its trees would only fill that cache.
+  const peers = namedPeers(computeRules(o, 'import'));
   const out = new Float64Array(peers.length * 3);
   peers.forEach((p, i) => {
     const span = valueSpanToDocument(p.attr, p.span.start, p.span.end);
@@ -653,8 +654,8 @@ export function exportsTo(index: WorkspaceIndex, aut: IndexedObject, neighbour: 
   return m;
 }
 
-/** The plain AS numbers a rule's peerings name, with their value spans: the pairs RPSLyzer checks. */
-export function namedPeers(autNum: RpslObject, direction: 'import' | 'export'): { attr: RpslAttribute; asn: Asn; span: Span }[] {
+/** The plain AS numbers the rules' peerings name, with their value spans: the pairs RPSLyzer checks. */
+function namedPeers(rules: readonly Rule[]): { attr: RpslAttribute; asn: Asn; span: Span }[] {
   const out: { attr: RpslAttribute; asn: Asn; span: Span }[] = [];
   const walk = (attr: RpslAttribute, e: AsExpr | undefined): void => {
     if (!e) return;
@@ -664,7 +665,7 @@ export function namedPeers(autNum: RpslObject, direction: 'import' | 'export'): 
       walk(attr, e.right);
     }
   };
-  for (const { attr, factors } of directionRules(autNum, direction)) for (const f of factors) for (const p of f.peerings) walk(attr, p.peering.as);
+  for (const { attr, factors } of rules) for (const f of factors) for (const p of f.peerings) walk(attr, p.peering.as);
   return out;
 }
 
