@@ -8,8 +8,8 @@ import { plainFirst } from './words';
  * The graph pane: the core's SVG (VS Code theme variables), with hover details and click-to-select.
  * Routes hidden by the filter are dimmed rather than laid out again, so the picture stays stable.
  */
-/** Zoom limits; the first view never goes below 1 (the SVG's smallest text is 11 px at 1). */
-const MIN_SCALE = 0.1;
+/** Zoom limits. The SVG's smallest text is 11 px at 1: a first view between LABELS_FROM_SCALE and 1 is never chosen. */
+const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
 const MAX_FIT = 1.5;
 /**
@@ -34,8 +34,11 @@ interface View {
 /**
  * The graph pane: the core's SVG (VS Code theme variables) on a canvas that pans (drag, wheel) and zooms
  * (ctrl+wheel or pinch, the − / + buttons, keys), with hover details, click-to-select, and a legend.
- * The first view of a paste is the largest that fits, but never smaller than 100 %: a big graph opens
- * readable at its vantage point rather than shrunk to 7 px text.
+ * The first view of a paste is the largest that fits (up to MAX_FIT). What fits only below LABELS_FROM_SCALE opens
+ * whole, as an overview without labels (its shape, colours and red leak hops; hover names a box, a double-click
+ * reads that part at 100 %): at 100 % the first hops of a grouped 1,000-route table lie thousands of pixels
+ * apart and the pane showed the vantage point alone. In between it opens at 100 % at the vantage point, so
+ * no label is ever drawn under 11 px.
  */
 export class GraphView {
   private model: PathsModel | undefined;
@@ -87,6 +90,11 @@ export class GraphView {
     host.addEventListener('mouseover', (e) => this.hover(e));
     host.addEventListener('mouseleave', () => (this.tip.hidden = true));
     host.addEventListener('click', (e) => this.click(e));
+    host.addEventListener('dblclick', (e) => {
+      if (!this.model || this.view.s >= 1) return;
+      const box = host.getBoundingClientRect();
+      this.zoomTo(1, e.clientX - box.left, e.clientY - box.top);
+    });
     host.addEventListener('wheel', (e) => this.wheel(e), { passive: false });
     host.addEventListener('pointerdown', (e) => this.pointerDown(e));
     host.addEventListener('pointermove', (e) => this.pointerMove(e));
@@ -191,8 +199,9 @@ export class GraphView {
   }
 
   /**
-   * `readable`: the largest scale that shows it all, between 1 and MAX_FIT (the first view of a paste);
-   * otherwise the whole graph whatever the scale (the Fit button). Centred when it fits, else at the vantage side.
+   * `readable` (the first view of a paste): the largest scale that shows it all up to MAX_FIT, unless that would
+   * draw labels under 11 px: then 1 at the vantage point, or the overview when the fit hides the labels anyway.
+   * Otherwise the whole graph whatever the scale (the Fit button). Centred when it fits, else at the vantage side.
    */
   private fit(readable: boolean): void {
     const g = this.model?.graph;
@@ -202,16 +211,21 @@ export class GraphView {
     const w = Math.max(g.width, 120);
     const h = Math.max(g.height, 60);
     const whole = Math.min(vw / w, vh / h, MAX_FIT);
-    const s = readable ? Math.max(1, whole) : Math.max(MIN_SCALE, whole);
-    // What does not fit opens at the vantage point, where every path starts (left, or top when laid out top-down).
     const v = g.nodes.find((n) => n.kind === 'vantage');
-    const along = (size: number, pane: number, at: number | undefined, lead: boolean): number => {
+    const topDown = g.direction === 'BT';
+    const lead = v ? leadingSpan(g, v, topDown) : undefined;
+    // An overview keeps at least the vantage point and its first hops in the pane, below MIN_SCALE if it must.
+    const floor = lead ? Math.min(MIN_SCALE, (topDown ? vw : vh) / (lead.max - lead.min)) : MIN_SCALE;
+    const s = !readable ? Math.max(MIN_SCALE, whole) : whole < LABELS_FROM_SCALE ? Math.max(floor, whole) : Math.max(1, whole);
+    // What does not fit opens at the vantage point, where every path starts (left, or top when laid out top-down);
+    // an overview too large to fit is centred across on the vantage point and its first hops together.
+    const across = s < 1 && lead ? (lead.min + lead.max) / 2 : undefined;
+    const along = (size: number, pane: number, at: number | undefined, layerAxis: boolean): number => {
       if (size * s <= pane) return (pane - size * s) / 2;
-      const want = at === undefined ? 0 : lead ? 0 : pane / 2 - at * s;
+      const want = at === undefined ? 0 : layerAxis ? 0 : pane / 2 - at * s;
       return Math.min(0, Math.max(pane - size * s, want));
     };
-    const topDown = g.direction === 'BT';
-    this.view = { s, x: along(w, vw, v?.x, !topDown), y: along(h, vh, v?.y, topDown) };
+    this.view = { s, x: along(w, vw, topDown ? (across ?? v?.x) : v?.x, !topDown), y: along(h, vh, topDown ? v?.y : (across ?? v?.y), topDown) };
     this.apply();
   }
 
@@ -363,6 +377,15 @@ export class GraphView {
 }
 
 /** The view at scale `s` (within the limits) that keeps the pane point (cx, cy) over the same spot of the graph. */
+/** Across the layers, the extent of the vantage point and its first hops' boxes (the graph's leading layers). */
+function leadingSpan(g: PathsModel['graph'], v: GraphNode, topDown: boolean): { min: number; max: number } {
+  const first = new Set(g.edges.filter((e) => e.to === v.id).map((e) => e.from));
+  const boxes = g.nodes.filter((n) => n === v || first.has(n.id));
+  const lo = (n: GraphNode): number => (topDown ? n.x - n.width / 2 : n.y - n.height / 2);
+  const hi = (n: GraphNode): number => (topDown ? n.x + n.width / 2 : n.y + n.height / 2);
+  return { min: Math.min(...boxes.map(lo)) - 8, max: Math.max(...boxes.map(hi)) + 8 };
+}
+
 function zoomed(v: View, s: number, cx: number, cy: number): View {
   const to = Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
   return { s: to, x: cx - ((cx - v.x) * to) / v.s, y: cy - ((cy - v.y) * to) / v.s };
@@ -391,7 +414,7 @@ function legend(): HTMLElement {
 <li><span class="rl-key rl-key-origin"></span>thick border: origin AS; red border: sent the leak</li>
 <li><span class="rl-key rl-key-dotted"></span>dashed border: your vantage point; dotted red: reserved ASN</li>
 <li><b>c2p</b> customer to provider · <b>p2c</b> provider to customer · <b>p2p</b> peers (relationship data)</li>
-<li>Drag or scroll to move, Ctrl+scroll to zoom, click a background to clear the selection.</li>
+<li>Drag or scroll to move, Ctrl+scroll to zoom, double-click to read a part at 100 %, click a background to clear the selection.</li>
 </ul>`;
   return d;
 }

@@ -28,6 +28,8 @@ interface Measure {
   scrollLeft: number;
   scale: number;
   nodes: number;
+  /** The vantage point and its first hops (the graph's leading layers), and how many of them the first view shows whole. */
+  leading: { total: number; shown: number };
 }
 
 /** Runs in the page: every visible text's rendered size, overlapping SVG labels, row heights. */
@@ -69,7 +71,11 @@ function measure(): Measure {
   const slider = d.querySelector('.monaco-editor .scrollbar.horizontal .slider');
   const scrollLeft = slider ? slider.getBoundingClientRect().left - d.querySelector('.monaco-editor .scrollbar.horizontal')!.getBoundingClientRect().left : 0;
   const scale = Number((d.querySelector('#graph') as unknown as { dataset: { scale?: string } }).dataset.scale ?? 'NaN');
-  return { smallest, overlaps: overlaps.slice(0, 10), rowHeights, scrollLeft, scale, nodes: [...d.querySelectorAll('#graph [data-node]')].length };
+  const attr = (e: El, name: string): string => (e as unknown as { getAttribute(n: string): string | null }).getAttribute(name) ?? '';
+  const leadIds = ['vantage', ...[...d.querySelectorAll('#graph [data-edge$=">vantage"]')].map((e) => attr(e, 'data-edge').split('>')[0]!)];
+  const whole = (r: { left: number; right: number; top: number; bottom: number }): boolean => r.left >= graph.left - 2 && r.right <= graph.right + 2 && r.top >= graph.top - 2 && r.bottom <= graph.bottom + 2;
+  const leadShown = leadIds.filter((id) => [...d.querySelectorAll(`#graph [data-node="${id}"] rect`)].some((r) => whole(r.getBoundingClientRect()))).length;
+  return { smallest, overlaps: overlaps.slice(0, 10), rowHeights, scrollLeft, scale, nodes: [...d.querySelectorAll('#graph [data-node]')].length, leading: { total: leadIds.length, shown: leadShown } };
 }
 
 async function cases(): Promise<{ name: string; text: string; data: PathData }[]> {
@@ -106,6 +112,8 @@ test('panel layout at 600, 1000 and 1600 px with 1, 100 and 1,000 routes: text â
         const where = `${c.name} at ${width} px`;
         assert.ok(m.smallest.px >= 10.95, `${where}: text of ${m.smallest.px.toFixed(1)} px: ${JSON.stringify(m.smallest.text.slice(0, 60))} (scale ${m.scale})`);
         assert.deepEqual(m.overlaps, [], `${where}: overlapping labels`);
+        // The first view shows where every path starts: the vantage point and each first hop (before: the vantage alone at 100 %).
+        assert.equal(m.leading.shown, m.leading.total, `${where}: ${m.leading.shown} of the vantage point and its ${m.leading.total - 1} first hops in the first view (scale ${m.scale})`);
         if (width >= 1000) {
           const min = Math.min(...m.rowHeights);
           assert.ok(Math.max(...m.rowHeights) <= Math.max(min * 1.2, 1) && min < 28, `${where}: rows of ${min}â€“${Math.max(...m.rowHeights)} px, not one line each`);
