@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { aspaDbFrom } from '../../server/src/core/aspa/verify';
 import { analyzeLookingGlass, analyzePaths } from '../../server/src/core/paths/analyze';
 import { aspaChecker } from '../../server/src/core/paths/aspaCheck';
-import { parseOf, routeOf } from '../../server/src/core/paths/testRoutes';
+import { parseOf, routeOf } from '../support/testRoutes';
 import { run } from '../../server/src/cli/paths';
 import '../../server/src/cli/pathsAnalysis';
 

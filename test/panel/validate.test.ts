@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkHostToWebview, isHostToWebview } from '../../server/src/protocol/webview';
 import { analyzeLookingGlass, analyzePaths } from '../../server/src/core/paths/analyze';
-import { parseOf, routeOf } from '../../server/src/core/paths/testRoutes';
+import { parseOf, routeOf } from '../support/testRoutes';
 
 test('the webview accepts only messages of the protocol’s shape', () => {
   const model = analyzePaths(parseOf([routeOf('200.74.226.0/24', '24482 52320 8048 6762 1299 269832 21980')]));

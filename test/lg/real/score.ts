@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LgStreamParser } from '../../../server/src/core/lg/parse';
-import { lgDiagnostics } from '../../../server/src/core/lg/diagnostics';
+import { lgDiagnostics } from '../../support/lgDiagnostics';
 import type { AsPathSegment, LgParseResult, LgRoute } from '../../../server/src/core/lg/types';
 
 export const CORPUS_DIR = __dirname;

@@ -1,6 +1,7 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import { asnToken } from './asnToken';
 import type { AspaDeclaration, AsnToken, AspaParse } from './declarations';
+import { isBlank } from '../text/chars';
 
 /**
  * The text form Krill uses (`krillc aspas add --aspa "AS65000 => AS65001, AS65002"`) and `.aspa` files:
@@ -126,8 +127,4 @@ function parseLine(text: string, from: number, to: number, diagnostics: SpanDiag
     providers.push(asnToken(item, s, diagnostics));
   }
   return { customer, providers, span, providersSpan, style: 'krill' };
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
 }

@@ -1,5 +1,6 @@
 import type { Asn } from '../net/asn';
 import type { AsPathSegment, Origin } from './types';
+import { isBlankOrNbsp } from '../text/chars';
 
 /** What one printed AS path says once origin codes, "no path" words and notes are taken off. */
 export interface AsPathParse {
@@ -136,14 +137,14 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
     end = comma;
   }
   let start = from;
-  while (start < end && isSpace(s.charCodeAt(start))) start++;
-  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+  while (start < end && isBlankOrNbsp(s.charCodeAt(start))) start++;
+  while (end > start && isBlankOrNbsp(s.charCodeAt(end - 1))) end--;
 
   let origin: Origin | undefined;
   if (opts.originCode === true && end > start) {
     // Last token as an origin word, or one letter glued to the last ASN (`3222 65401i`, `3222?`).
     let ts = end;
-    while (ts > start && !isSpace(s.charCodeAt(ts - 1))) ts--;
+    while (ts > start && !isBlankOrNbsp(s.charCodeAt(ts - 1))) ts--;
     const lc = s.charCodeAt(ts);
     const o =
       end - ts === 1
@@ -169,7 +170,7 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
         end -= 1;
       }
     }
-    while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+    while (end > start && isBlankOrNbsp(s.charCodeAt(end - 1))) end--;
   }
 
   const text = s.slice(start, end);
@@ -284,8 +285,4 @@ export function parseAsPathText(s: string, opts: AsPathOptions = {}, from = 0, t
   for (const g of segments) if (g.asns.length === 0) empty = true;
   const kept = empty ? segments.filter((g) => g.asns.length > 0) : segments;
   return { segments: kept, text, textStart: start, origin, truncated, invalid, localAs, note };
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 160;
 }

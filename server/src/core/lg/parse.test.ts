@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LgStreamParser, parseLookingGlass } from './parse';
-import { lgDiagnostics } from './diagnostics';
+import { lgDiagnostics } from '../../../../test/support/lgDiagnostics';
 import { lgCodes } from './codes';
 
 const HEADER = '     Network          Next Hop            Metric LocPrf Weight Path';

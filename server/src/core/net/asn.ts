@@ -61,10 +61,6 @@ export function parseAsn(text: string): AsnParse {
 const SYNTAX: AsnParse = { ok: false, reason: 'syntax' };
 const RANGE: AsnParse = { ok: false, reason: 'range' };
 
-export function formatAsn(a: Asn): string {
-  return `AS${a}`;
-}
-
 /** Why an ASN must not appear in a public path or as an ASPA party; undefined for an ordinary one. */
 export type AsnSpecial =
   | 'as0' // RFC 7607

@@ -4,7 +4,7 @@ import { asn } from '../net/asn';
 import { analyzePaths } from './analyze';
 import { checkOtc, otcWhatIf } from './otc';
 import { parseRelationships, relationshipsFrom } from './relationships';
-import { parseOf, routeOf } from './testRoutes';
+import { parseOf, routeOf } from '../../../../test/support/testRoutes';
 import { checkValleyFree } from './valleyFree';
 
 // The path seen on 2026-01-02 for Dayco's 200.74.226.0/24, leaked by CANTV (AS8048) from Sparkle to GlobeNet.

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { aspaDbFrom } from '../aspa/verify';
 import { analyzePaths } from './analyze';
 import { aspaChecker } from './aspaCheck';
-import { parseOf, routeOf } from './testRoutes';
+import { parseOf, routeOf } from '../../../../test/support/testRoutes';
 
 const CANTV = '24482 52320 8048 8048 8048 8048 8048 8048 8048 8048 8048 6762 1299 269832 21980';
 // ASPAs as the networks would register them: Tier-1s 1299 and 6762 with AS0, CANTV with its two transit

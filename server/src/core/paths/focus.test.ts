@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzePaths } from './analyze';
 import { focusGraph } from './focus';
-import { parseOf, routeOf } from './testRoutes';
+import { parseOf, routeOf } from '../../../../test/support/testRoutes';
 
 test('focus: only the nodes and edges of the kept routes, laid out again, the full graph untouched', () => {
   const m = analyzePaths(

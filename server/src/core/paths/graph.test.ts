@@ -7,7 +7,7 @@ import { analyzePaths } from './analyze';
 import { edgesThroughNodes } from './layoutQuality';
 import { relationshipsFrom } from './relationships';
 import { renderSvg } from './svg';
-import { parseOf, routeOf } from './testRoutes';
+import { parseOf, routeOf } from '../../../../test/support/testRoutes';
 
 // Small ASN pools so paths share ASes, repeat them (prepends, loops) and hit special ranges.
 const asnArb = fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 23456, 64512, 65535, 4200000000, 4294967295)).map((n) => n as Asn);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { syntheticTables } from '../../../../bench/panelTables';
 import { analyzePaths, analyzeLookingGlass } from './analyze';
 import { coveringPrefix, groupRoutesByPath, groupsRows } from './prefixGroups';
-import { parseOf, routeOf } from './testRoutes';
+import { parseOf, routeOf } from '../../../../test/support/testRoutes';
 
 test('covering aggregate: the shortest prefix over them all, none across families or shorter than /8 (v4), /16 (v6)', () => {
   // 20.0.0.0/24 … 20.0.3.0/24: the third octet differs in its last two bits, so the cover is /22.

@@ -5,7 +5,7 @@ import { renderDot } from './dot';
 import { renderMarkdown } from './markdown';
 import { parseRelationships } from './relationships';
 import { renderSvg } from './svg';
-import { parseOf, routeOf } from './testRoutes';
+import { parseOf, routeOf } from '../../../../test/support/testRoutes';
 
 const CANTV = '24482 52320 8048 8048 8048 8048 8048 8048 8048 8048 8048 6762 1299 269832 21980';
 const RELS = parseRelationships('6762|8048|-1\n52320|8048|-1\n1299|6762|0\n1299|269832|-1\n269832|21980|-1\n24482|52320|0\n').relationships;

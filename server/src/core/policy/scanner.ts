@@ -1,3 +1,5 @@
+import { isAsciiLetter } from '../text/chars';
+
 /**
  * The tokens of RPSL policy text (RFC 2622 §5–6, RFC 4012). The scanner knows nothing of the grammar:
  * keywords are plain words the parser compares case-insensitively, and an AS-path regular expression
@@ -41,10 +43,6 @@ const WORD_CHAR: Uint8Array = (() => {
 
 export function isWordChar(c: number): boolean {
   return c < 128 && WORD_CHAR[c] === 1;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
@@ -107,7 +105,7 @@ export function scanPolicy(text: string): Token[] {
         if (!isWordChar(cj)) break;
         // `community.=` / `community .= {…}`: the dot belongs to the operator.
         if (cj === 46 && text.charCodeAt(j + 1) === 61 && j > i) break;
-        if (!isLetter(cj)) letters = false;
+        if (!isAsciiLetter(cj)) letters = false;
       }
       const word = text.slice(i, j);
       tokens.push({ kind: 'word', text: word, start: i, end: j, lower: letters && j - i <= KEYWORD_MAX_LENGTH ? word.toLowerCase() : undefined });

@@ -146,10 +146,6 @@ function u16(b: Uint8Array, at: number): number {
   return (b[at]! << 8) | b[at + 1]!;
 }
 
-export function pduTypeName(typeNumber: number): PduTypeName | undefined {
-  return TYPE_BY_NUMBER.get(typeNumber);
-}
-
 /** Checks what the 8-byte header at `at` alone can tell: the length field and the type. Read in place: no view per PDU. */
 export function checkHeader(bytes: Uint8Array, at = 0): { ok: true; length: number; type: PduTypeName } | { ok: false; code: RtrErrorCode; reason: string } {
   const version = bytes[at] ?? 0;

@@ -1,11 +1,8 @@
 import type { Span } from '../text/range';
+import { isBlank } from '../text/chars';
 
 /** Registries print values from column 16 (`descr:` followed by spaces up to there). */
 export const VALUE_COLUMN = 16;
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
 
 function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;

@@ -3,6 +3,7 @@ import type { Span } from '../text/range';
 import type { RpslAttribute, RpslDocument, RpslObject, ValueSegment } from './model';
 import { ALL_ATTRIBUTES } from './templates';
 import { foreignAnswerHeader, isFilteredComment, isWhoisClientLine, startsAnotherAnswer } from './whoisText';
+import { isBlankOrCr } from '../text/chars';
 
 /** Receives what the framer finds, in document order, so a caller can validate and drop each object. */
 export interface FrameSink {
@@ -16,10 +17,6 @@ export interface FrameOptions {
   readonly to?: number;
   /** The line before `from` was blank: a continuation line at `from` then splits an object. */
   readonly afterBlank?: boolean;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 13;
 }
 
 /** RFC 2622 §2: attribute names are letters, digits, "-" and "_", starting with a letter or digit. */
@@ -224,8 +221,8 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     let lineEnd = eol;
     while (lineEnd > pos && src.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     const first = pos < lineEnd ? src.charCodeAt(pos) : -1;
-    let onlySpaces = first !== -1 && isBlank(first);
-    if (onlySpaces) for (let i = pos + 1; i < lineEnd; i++) if (!isBlank(src.charCodeAt(i))) { onlySpaces = false; break; }
+    let onlySpaces = first !== -1 && isBlankOrCr(first);
+    if (onlySpaces) for (let i = pos + 1; i < lineEnd; i++) if (!isBlankOrCr(src.charCodeAt(i))) { onlySpaces = false; break; }
 
     if (foreign && first !== -1 && !onlySpaces) {
       // Inside another server's non-RPSL answer (IANA's, ARIN's): skipped up to the next answer.
@@ -369,7 +366,7 @@ let segComment = -1;
 /** Finds text[from, to) without its `#` comment and blanks (segStart, segEnd); false when nothing is left. */
 function trimSegment(text: string, from: number, to: number): boolean {
   let s = from;
-  while (s < to && isBlank(text.charCodeAt(s))) s++;
+  while (s < to && isBlankOrCr(text.charCodeAt(s))) s++;
   // One pass to the comment or the line's end, remembering the last character that is not blank.
   let e = s;
   segComment = -1;
@@ -379,7 +376,7 @@ function trimSegment(text: string, from: number, to: number): boolean {
       segComment = i;
       break;
     }
-    if (!isBlank(c)) e = i + 1;
+    if (!isBlankOrCr(c)) e = i + 1;
   }
   segStart = s;
   segEnd = e;
@@ -390,8 +387,8 @@ function trimSegment(text: string, from: number, to: number): boolean {
 function trimmedSpan(text: string, from: number, to: number): { start: number; end: number } {
   let s = from;
   let e = to;
-  while (s < e && isBlank(text.charCodeAt(s))) s++;
-  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  while (s < e && isBlankOrCr(text.charCodeAt(s))) s++;
+  while (e > s && isBlankOrCr(text.charCodeAt(e - 1))) e--;
   return s < e ? { start: s, end: e } : { start: from, end: to };
 }
 

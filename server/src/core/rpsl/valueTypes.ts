@@ -4,6 +4,7 @@ import type { ValueFix } from './model';
 import type { RpslCode } from './codes';
 import { ISO_COUNTRIES, ORG_TYPES } from './enums';
 import { SET_PREFIXES, type SetClass } from './setName';
+import { isAsciiAlnum, isAsciiLetter, isBlank, isDigit, isHexDigit } from '../text/chars';
 
 /** The value types of the class tables (templates.ts), each with its checker below. */
 export type ValueType =
@@ -110,10 +111,6 @@ interface Token {
   readonly end: number;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
-
 /** Comma-separated items, trimmed; empty items are reported once and skipped. */
 function listItems(cx: ValueContext): Token[] {
   const v = cx.value;
@@ -124,8 +121,8 @@ function listItems(cx: ValueContext): Token[] {
     if (j < 0) j = v.length;
     let s = i;
     let e = j;
-    while (s < e && isSpace(v.charCodeAt(s))) s++;
-    while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
+    while (s < e && isBlank(v.charCodeAt(s))) s++;
+    while (e > s && isBlank(v.charCodeAt(e - 1))) e--;
     if (s < e) out.push({ text: v.slice(s, e), start: s, end: e });
     else if (j < v.length || i > 0) {
       // The range holds the empty item's commas: two between items (keep one), one at either end (drop it).
@@ -144,9 +141,9 @@ function words(v: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < v.length) {
-    while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+    while (i < v.length && isBlank(v.charCodeAt(i))) i++;
     const s = i;
-    while (i < v.length && !isSpace(v.charCodeAt(i))) i++;
+    while (i < v.length && !isBlank(v.charCodeAt(i))) i++;
     if (i > s) out.push({ text: v.slice(s, i), start: s, end: i });
   }
   return out;
@@ -158,24 +155,12 @@ function whole(cx: ValueContext): Token {
 
 // ---- Character classes, without regex backtracking ----
 
-function isAlpha(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isAlnum(c: number): boolean {
-  return isAlpha(c) || isDigit(c);
-}
-function isHex(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
 function allChars(s: string, pred: (c: number) => boolean, from = 0): boolean {
   for (let i = from; i < s.length; i++) if (!pred(s.charCodeAt(i))) return false;
   return true;
 }
 function isNameBody(c: number): boolean {
-  return isAlnum(c) || c === 45 || c === 95;
+  return isAsciiAlnum(c) || c === 45 || c === 95;
 }
 /** allChars(…, isNameBody) over text[from, to), as its own loop: the hot name checks inline it. */
 function allNameBody(text: string, from: number, to: number): boolean {
@@ -590,7 +575,7 @@ function whatOf(cx: ValueContext, opts: NameOptions): string {
 export function checkGenericName(cx: ValueContext, t: Token, opts: NameOptions = {}): boolean {
   const text = t.text;
   const last = text.charCodeAt(text.length - 1);
-  if (text.length < 2 || !isAlpha(text.charCodeAt(0)) || !allNameBody(text, 0, text.length) || !isAlnum(last)) {
+  if (text.length < 2 || !isAsciiLetter(text.charCodeAt(0)) || !allNameBody(text, 0, text.length) || !isAsciiAlnum(last)) {
     cx.report(
       'rpsl/invalid-name',
       t.start,
@@ -643,7 +628,7 @@ function isHostName(text: string, from: number, to: number, rules: HostNameRules
       const len = i - labelStart;
       if (len === 0 || (rules.lengthLimits && len > 63) || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
       labelStart = i + 1;
-    } else if (!(isAlnum(c) || c === 45 || (c === 95 && rules.underscore))) return false;
+    } else if (!(isAsciiAlnum(c) || c === 45 || (c === 95 && rules.underscore))) return false;
   }
   return true;
 }
@@ -651,7 +636,7 @@ function isHostName(text: string, from: number, to: number, rules: HostNameRules
 /** RFC 5322 atext and dots, by character code. */
 const LOCAL_PART_PUNCT: ReadonlySet<number> = new Set([..."!#$%&'*+-/=?^_`{|}~."].map((c) => c.charCodeAt(0)));
 function isLocalPartChar(c: number): boolean {
-  return isAlnum(c) || LOCAL_PART_PUNCT.has(c);
+  return isAsciiAlnum(c) || LOCAL_PART_PUNCT.has(c);
 }
 
 export function isEmail(text: string): boolean {
@@ -671,7 +656,7 @@ function isEmailIn(text: string, from: number, to: number): boolean {
   }
   let dot = at + 1;
   while (dot < to && text.charCodeAt(dot) !== 46) dot++;
-  return dot < to && isDnsName(text, at + 1, to) && isAlpha(text.charCodeAt(to - 1));
+  return dot < to && isDnsName(text, at + 1, to) && isAsciiLetter(text.charCodeAt(to - 1));
 }
 
 /** Checks the e-mail address at text[from, to) of the value. */
@@ -756,7 +741,7 @@ function isMd5CryptHash(text: string): boolean {
   return true;
 }
 function isCryptChar(c: number): boolean {
-  return isAlnum(c) || c === 46 || c === 47;
+  return isAsciiAlnum(c) || c === 46 || c === 47;
 }
 
 const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -793,8 +778,8 @@ function items(cx: ValueContext): readonly Token[] {
   if (v.indexOf(',') >= 0) return listItems(cx);
   let s = 0;
   let e = v.length;
-  while (s < e && isSpace(v.charCodeAt(s))) s++;
-  while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
+  while (s < e && isBlank(v.charCodeAt(s))) s++;
+  while (e > s && isBlank(v.charCodeAt(e - 1))) e--;
   if (s >= e) return NO_ITEMS;
   return [s === 0 && e === v.length ? whole(cx) : { text: v.slice(s, e), start: s, end: e }];
 }
@@ -852,7 +837,7 @@ function checkAuth(cx: ValueContext): void {
   const accepted = cx.profile.authSchemes;
   if (scheme.startsWith('PGPKEY-')) {
     if (!accepted.has('PGPKEY')) cx.report('rpsl/invalid-auth', first.start, first.end, `PGPKEY is not accepted in the ${cx.profile.title} dialect.`);
-    else if (first.text.length !== 15 || !allChars(first.text, isHex, 7))
+    else if (first.text.length !== 15 || !allChars(first.text, isHexDigit, 7))
       cx.report('rpsl/invalid-auth', first.start, first.end, `"${first.text}" must be PGPKEY- followed by the last 8 hex digits of the key fingerprint.`);
     if (ws.length > 1) cx.report('rpsl/invalid-auth', ws[1]?.start ?? 0, cx.value.length, 'PGPKEY-… takes no argument: remove the rest.');
     return;
@@ -904,14 +889,14 @@ function digitsAt(v: string, from: number, length: number): number {
 /** The end of the word (a run of non-blanks) at `from`. */
 function wordEnd(v: string, from: number): number {
   let i = from;
-  while (i < v.length && !isSpace(v.charCodeAt(i))) i++;
+  while (i < v.length && !isBlank(v.charCodeAt(i))) i++;
   return i;
 }
 
 /** The start of the next word at or after `from` (v.length when none). */
 function wordStart(v: string, from: number): number {
   let i = from;
-  while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+  while (i < v.length && isBlank(v.charCodeAt(i))) i++;
   return i;
 }
 
@@ -1044,8 +1029,8 @@ function checkAsBlock(cx: ValueContext): void {
   ] as const) {
     let s = from;
     let e = to;
-    while (s < e && isSpace(v.charCodeAt(s))) s++;
-    while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
+    while (s < e && isBlank(v.charCodeAt(s))) s++;
+    while (e > s && isBlank(v.charCodeAt(e - 1))) e--;
     toks.push({ text: v.slice(s, e), start: s, end: e });
   }
   const [t0, t1] = toks as [Token, Token];
@@ -1172,7 +1157,7 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
   },
   country: (cx) => {
     const v = cx.value;
-    if (v.length !== 2 || !isAlpha(v.charCodeAt(0)) || !isAlpha(v.charCodeAt(1))) cx.report('rpsl/invalid-country', 0, v.length, `"${v}" is not a country code: write the two-letter ISO 3166 code, e.g. DE.`);
+    if (v.length !== 2 || !isAsciiLetter(v.charCodeAt(0)) || !isAsciiLetter(v.charCodeAt(1))) cx.report('rpsl/invalid-country', 0, v.length, `"${v}" is not a country code: write the two-letter ISO 3166 code, e.g. DE.`);
     else if (!ISO_COUNTRIES.has(v.toUpperCase()) && !cx.profile.extraCountries?.has(v.toUpperCase())) cx.report('rpsl/unknown-country', 0, v.length, `"${v}" is not an ISO 3166-1 country code.`);
   },
   status: enumChecker('rpsl/invalid-status', (cx) => cx.profile.statusByClass[cx.className], 'status of this class'),
@@ -1184,7 +1169,7 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
   },
   'key-cert-name': (cx) => {
     const v = cx.value.toUpperCase();
-    const ok = (v.startsWith('PGPKEY-') && v.length === 15 && allChars(v, isHex, 7)) || (v.startsWith('X509-') && v.length > 5 && allChars(v, isDigit, 5)) || /^AUTO-\d+$/.test(v);
+    const ok = (v.startsWith('PGPKEY-') && v.length === 15 && allChars(v, isHexDigit, 7)) || (v.startsWith('X509-') && v.length > 5 && allChars(v, isDigit, 5)) || /^AUTO-\d+$/.test(v);
     if (!ok) cx.report('rpsl/invalid-key-cert-name', 0, cx.value.length, `"${cx.value}" is not a key-cert name: write PGPKEY- and the last 8 hex digits of the fingerprint, or X509-<n>.`);
   },
   'key-method': enumChecker('rpsl/invalid-enum', () => ['PGP', 'X509'], 'key method'),
@@ -1192,7 +1177,7 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
   netname: (cx) => {
     const v = cx.value;
     // RIPE whois NETNAME_SYNTAX, at most 80: (?i)^[A-Z]([A-Z0-9_-]*[A-Z0-9])?$
-    if (v.length > 80 || !isAlpha(v.charCodeAt(0)) || !allChars(v, isNameBody) || !isAlnum(v.charCodeAt(v.length - 1)))
+    if (v.length > 80 || !isAsciiLetter(v.charCodeAt(0)) || !allChars(v, isNameBody) || !isAsciiAlnum(v.charCodeAt(v.length - 1)))
       cx.report('rpsl/invalid-netname', 0, v.length, `"${v}" is not a network name: a letter, then letters, digits, "-" or "_", ending with a letter or digit (at most 80).`);
   },
 };

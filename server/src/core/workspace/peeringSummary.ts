@@ -3,7 +3,6 @@ import type { AsExpr, Filter } from '../policy/ast';
 import { firstValue, type RpslObject } from '../rpsl/model';
 import type { Range } from '../text/range';
 import { directionRules } from './routePolicy';
-import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
  * Who an aut-num imports from and exports to, by AS number, and whether it takes (gives) everything: what the
@@ -55,16 +54,4 @@ export function autNumPeeringSummary(obj: RpslObject, uri = '', range: Range = Z
     uri,
     range,
   };
-}
-
-/** Every aut-num of the workspace, summarised, with its location. */
-export function autNumPeeringSummaries(index: WorkspaceIndex): AutNumPeeringSummary[] {
-  const out: AutNumPeeringSummary[] = [];
-  for (const e of index.all()) {
-    if (e.className !== 'aut-num') continue;
-    const li = index.lineIndexOf(e.uri);
-    const s = autNumPeeringSummary(e.object, e.uri, li ? li.range(e.span) : ZERO);
-    if (s) out.push(s);
-  }
-  return out;
 }

@@ -3,7 +3,7 @@ import { parsePrefix, type Prefix } from '../net/prefix';
 import { parseRangeOperator } from '../policy/rangeOperator';
 import type { RangeOp } from '../policy/ast';
 import { setClassOf } from '../rpsl/setName';
-import { firstValue, type RpslObject } from '../rpsl/model';
+import type { RpslObject } from '../rpsl/model';
 import { valueWords } from './references';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
@@ -186,10 +186,4 @@ function computeExpansion(index: WorkspaceIndex, root: string): SetExpansion {
   };
   visit(root);
   return { name: root, asns, prefixes, unresolved: [...unresolved], loops, depth, deepest, truncated, found: index.lookup(rootClass, root).length > 0 };
-}
-
-/** The `origin` of a route object, if valid. */
-export function routeOrigin(obj: RpslObject): Asn | undefined {
-  const o = parseAsn((firstValue(obj, 'origin')?.value ?? '').trim());
-  return o.ok ? o.asn : undefined;
 }

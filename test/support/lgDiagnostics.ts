@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { LgParseResult } from './types';
-import { severityOf } from '../diagnostics/registry';
+import type { Diagnostic } from '../../server/src/core/diagnostics/diagnostic';
+import type { LgParseResult } from '../../server/src/core/lg/types';
+import { severityOf } from '../../server/src/core/diagnostics/registry';
 
 function lineRange(lines: readonly string[] | undefined, line: number, text?: string): Diagnostic['range'] {
   const full = lines?.[line] ?? '';

@@ -1,5 +1,5 @@
-import type { AsPathSegment, LgParseResult, LgRoute } from '../lg/types';
-import { asn, type Asn } from '../net/asn';
+import type { AsPathSegment, LgParseResult, LgRoute } from '../../server/src/core/lg/types';
+import { asn, type Asn } from '../../server/src/core/net/asn';
 
 /**
  * Builds parse results from path strings for tests and benches, so the analysis is proven without the
