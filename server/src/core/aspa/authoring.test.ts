@@ -99,6 +99,24 @@ test('impact: an AS0 ASPA for Sparkle turns the leaked routes Invalid at the hop
   assert.equal(impact.untouched, routes.length - through6762.length);
 });
 
+test('impact: GlobeNet (AS52320) declaring only AS3356 turns the leak Invalid where it received it (8048→52320), and names AS8048 — adding AS24482, where it sent it, would change nothing', () => {
+  const leaked = routeViews.filter((r) => r.path.includes(asn(52320)) && r.path.includes(asn(8048)));
+  assert.ok(leaked.length > 0);
+  // The example's other declarations as published; GlobeNet's is the one proposed.
+  const baseline = new Map(loadAspaData(example('aspa.aspa'), 'aspa.aspa').db);
+  baseline.delete(asn(52320));
+  const impact = aspaImpact(PathEvidence.of(leaked), baseline, aspaDbFrom([[52320, [3356]]]), ['downstream']);
+  assert.equal(impact.changes.length, leaked.length);
+  for (const c of impact.changes) {
+    assert.deepEqual([c.before, c.after], ['unknown', 'invalid']);
+    // The down-ramp from the vantage point stops at 52320: its ASPA does not list the AS it got the route from.
+    assert.deepEqual(c.hop, { from: 8048, to: 52320 });
+    assert.deepEqual(c.keepBy, { customer: 52320, addProvider: 8048 });
+    // The advice is tried, not guessed: with AS8048 added the route is back to its old verdict.
+    assert.equal(aspaVerdict(c.route.path, new Map(baseline).set(asn(52320), new Set([asn(3356), asn(8048)])), 'downstream'), 'unknown');
+  }
+});
+
 test('impact: Dayco forgetting its only provider invalidates every observed route of its prefixes, naming the provider to add', () => {
   const current = loadAspaData(example('aspa.aspa'), 'aspa.aspa').db;
   const forgot = aspaDbFrom([[21980, [0]]]);

@@ -15,7 +15,10 @@ export interface VerdictChange {
   readonly after: Verdict;
   /** The proposed customer whose declaration makes the difference (the first one on the path, from the origin). */
   readonly customer: Asn;
-  /** The hop that decides: customer → the AS it sent the route to (left of it on the path). */
+  /**
+   * The hop that decides, in the direction the route travelled: customer → the AS it sent the route to (up-ramp),
+   * or the AS it received the route from → customer (down-ramp, on a route received from a provider).
+   */
   readonly hop: { readonly from: Asn; readonly to: Asn };
   /** For a route turned Invalid: the provider whose addition to the customer's ASPA keeps it as it was. */
   readonly keepBy?: { readonly customer: Asn; readonly addProvider: Asn };
@@ -62,7 +65,7 @@ export function aspaImpact(
         const was = aspaVerdict(path, before, direction);
         const now = aspaVerdict(path, after, direction);
         if (was === now) unchanged[now]++;
-        else changes.push(new Change(paths, index, direction, was, now, decidingHop(path, baseline, merged, proposed, now)));
+        else changes.push(new Change(paths, index, direction, was, now, decidingHop(path, baseline, merged, proposed, direction, was, now)));
       }
     },
     within,
@@ -96,23 +99,44 @@ class Change implements VerdictChange {
 }
 
 /**
- * From the origin leftwards, the first hop out of a proposed customer whose answer differs between the two
- * databases (the up-ramp check of the verification: is the AS on the left a provider of the one on the right?).
- * A hop that became Not Provider+ is what a missing provider causes; adding that AS keeps the route.
+ * The hop that decides a change. A customer's ASPA is read at two kinds of hop: where it sends the route up
+ * (the AS left of it: the up-ramp check) and, on a route received from a provider, where it got the route
+ * (the AS right of it: the down-ramp check). Every such hop of a proposed customer whose answer differs between
+ * the two databases is a candidate, from the origin leftwards; for a route turned Invalid, the one whose AS,
+ * added to the customer's providers, gives the route back its old verdict decides and names that provider.
+ * Trying it, rather than guessing from the hop's answer, matters: on CANTV's leak AS52320's ASPA turns the route
+ * Invalid at 8048→52320 (where it received it), and adding AS24482 (where it sent it) would change nothing.
  */
-function decidingHop(path: readonly Asn[], before: AspaDb, after: AspaDb, proposed: AspaDb, now: Verdict): Pick<VerdictChange, 'customer' | 'hop' | 'keepBy'> {
-  let fallback: Pick<VerdictChange, 'customer' | 'hop'> | undefined;
-  for (let i = path.length - 1; i > 0; i--) {
+function decidingHop(
+  path: readonly Asn[],
+  before: AspaDb,
+  after: AspaDb,
+  proposed: AspaDb,
+  direction: Direction,
+  was: Verdict,
+  now: Verdict,
+): Pick<VerdictChange, 'customer' | 'hop' | 'keepBy'> {
+  const candidates: { customer: Asn; other: Asn; hop: { from: Asn; to: Asn } }[] = [];
+  for (let i = path.length - 1; i >= 0; i--) {
     const customer = path[i]!;
-    const left = path[i - 1]!;
-    if (customer === left || !proposed.has(customer)) continue;
-    const hop = { from: customer, to: left };
-    fallback ??= { customer, hop };
-    const was = hopResult(before, customer, left);
-    const is = hopResult(after, customer, left);
-    if (was === is) continue;
-    return now === 'invalid' && is === 'not-provider+' ? { customer, hop, keepBy: { customer, addProvider: left } } : { customer, hop };
+    if (!proposed.has(customer)) continue;
+    const left = path[i - 1];
+    const right = path[i + 1];
+    if (left !== undefined && left !== customer) candidates.push({ customer, other: left, hop: { from: customer, to: left } });
+    if (right !== undefined && right !== customer) candidates.push({ customer, other: right, hop: { from: right, to: customer } });
   }
-  // The change lies on the down-ramp (the customer as a provider's neighbour): name the first proposed customer.
-  return fallback ?? { customer: path[path.length - 1]!, hop: { from: path[path.length - 1]!, to: path[path.length - 2] ?? path[path.length - 1]! } };
+  const changed = candidates.filter((c) => hopResult(before, c.customer, c.other) !== hopResult(after, c.customer, c.other));
+  if (now === 'invalid') {
+    for (const c of changed) {
+      // AS0 ("no providers") cannot stand beside a provider; the trial replaces it.
+      const providers = new Set([...(after.get(c.customer) ?? [])].filter((p) => Number(p) !== 0));
+      providers.add(c.other);
+      const kept = new Map(after).set(c.customer, providers);
+      if (aspaVerdict(path, kept, direction) === was) return { customer: c.customer, hop: c.hop, keepBy: { customer: c.customer, addProvider: c.other } };
+    }
+  }
+  const first = changed[0] ?? candidates[0];
+  if (first) return { customer: first.customer, hop: first.hop };
+  const last = path[path.length - 1]!;
+  return { customer: last, hop: { from: last, to: path[path.length - 2] ?? last } };
 }

@@ -47,19 +47,19 @@ export function aspaWhatIf(routes: readonly Verified[], customer: number, data: 
     changes: impact.changes
       .map((c): AspaWhatIfChange => {
         const r = verified[c.index]!;
-        // `aspaImpact` names the first changed hop out of the customer on the way up; a route turned Invalid on
-        // its down-ramp (CANTV: GlobeNet's ASPA not listing AS8048) is named better by the verifier's leak hop,
-        // the panel's own verdict (`all` is the after). Its provider to add then no longer applies.
+        // The verifier's leak hop is the panel's own verdict (`all` is the after). A provider to add is named
+        // only for a hop where the customer sends the route up: on its down-ramp (CANTV: GlobeNet's ASPA not
+        // listing AS8048) the AS to add would be the one the route came from, which on a leak is the leaker.
         const check = r.aspa?.[c.direction];
         const leak = c.after === 'invalid' && check?.verdict === 'invalid' ? check.leakHop : undefined;
-        const same = !leak || (leak.from === c.hop.from && leak.to === c.hop.to);
+        const upRamp = c.hop.from === c.customer;
         return {
           route: r.index,
           direction: c.direction,
           before: c.before,
           after: c.after,
           hop: leak ?? c.hop,
-          ...(c.keepBy && same ? { addProvider: c.keepBy.addProvider } : {}),
+          ...(c.keepBy && upRamp ? { addProvider: c.keepBy.addProvider } : {}),
         };
       })
       .sort((a, b) => a.route - b.route),
