@@ -18,15 +18,22 @@ function dataLines(file: string): string[] {
     .filter((l) => l.trim() !== '' && !l.startsWith('#'));
 }
 
-test('the server says which data files loaded, with counts and the files it could not read (status bar, issue 20)', { skip: !existsSync(serverModule) && 'not built' }, async () => {
-  const session = new LspSession();
+/** Collects what the server says of the data files until it has spoken of every kind (or 30 s pass). */
+function statusesOf(session: LspSession): { heard: DataFilesStatus; all: Promise<void> } {
   const heard: DataFilesStatus = {};
-  const settled = new Promise<void>((resolve) => {
+  const all = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`only heard ${JSON.stringify(heard)}`)), 30_000);
     session.connection.onNotification('routelens/dataFilesStatus', (s: DataFilesStatus) => {
       Object.assign(heard, s);
-      if (heard.relationships && heard.names && heard.paths) resolve();
+      if (heard.relationships && heard.names && heard.paths) resolve(clearTimeout(timer));
     });
   });
+  return { heard, all };
+}
+
+test('the server says which data files loaded, with counts and the files it could not read (status bar, issue 20)', { skip: !existsSync(serverModule) && 'not built' }, async () => {
+  const session = new LspSession();
+  const { heard, all } = statusesOf(session);
   try {
     const settings = {
       data: {
@@ -37,7 +44,7 @@ test('the server says which data files loaded, with counts and the files it coul
     };
     session.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
     await session.initialize();
-    await Promise.race([settled, new Promise((_, reject) => setTimeout(() => reject(new Error(`only heard ${JSON.stringify(heard)}`)), 30_000))]);
+    await all;
 
     // Truth read off the files: one link per `a|b|rel` line, one name per `ASN name` line.
     const rels = heard.relationships!;
@@ -64,16 +71,10 @@ test('the server says which data files loaded, with counts and the files it coul
 
 test('with no data files set the server says so for each kind, so the status bar never shows stale counts', { skip: !existsSync(serverModule) && 'not built' }, async () => {
   const session = new LspSession();
-  const heard: DataFilesStatus = {};
-  const settled = new Promise<void>((resolve) => {
-    session.connection.onNotification('routelens/dataFilesStatus', (s: DataFilesStatus) => {
-      Object.assign(heard, s);
-      if (heard.relationships && heard.names && heard.paths) resolve();
-    });
-  });
+  const { heard, all } = statusesOf(session);
   try {
     await session.initialize();
-    await Promise.race([settled, new Promise((_, reject) => setTimeout(() => reject(new Error(`only heard ${JSON.stringify(heard)}`)), 30_000))]);
+    await all;
     for (const kind of ['relationships', 'names', 'paths'] as const) {
       assert.deepEqual(heard[kind], { loaded: false, count: 0, sources: [], errors: [] }, kind);
     }
