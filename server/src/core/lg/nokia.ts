@@ -1,6 +1,7 @@
 import { parseAsPathText } from './asPathText';
 import { isAddress, isPrefixToken } from './address';
 import { isChromeLine } from './lineClean';
+import { splitRd } from './routeDistinguisher';
 import { parseCommunityList } from './communities';
 import { finishDraft, newDraft, rpkiWord, uint, type LineParser, type RouteDraft, type RouteSink } from './lineParser';
 import type { LgFormat } from './types';
@@ -19,7 +20,6 @@ const KNOWN = [
   /^BGP (?:VPN-)?IPv[46] Routes/,
   /^Flag\s+Network/,
   /^\s+Nexthop \(Router\)/,
-  /^\s+As-Path\s*$/,
   /^Routes : \d+/,
 ];
 
@@ -61,10 +61,29 @@ const DETAIL_FIELDS: Readonly<Record<string, (d: RouteDraft, v: string, n: numbe
   },
 };
 
+/**
+ * A VPN table's path line ends with the route's label under the `Label` header (`No As-Path   524286`): the
+ * last word, set apart by blanks and starting near that column, is the label. A path that runs into the
+ * column with no gap cannot be told from the label: the route keeps the path and says so.
+ */
+function withoutLabel(s: string, labelColumn: number | undefined): { text: string; uncertain?: string } {
+  if (labelColumn === undefined) return { text: s };
+  const m = /^(.*\S)(\s{2,})(\d+)\s*$/.exec(s);
+  const path = m?.[1] ?? '';
+  // Right-aligned labels may start a little before the header word.
+  if (m !== null && path.length < labelColumn && path.length + (m[2] ?? '').length >= labelColumn - 8) return { text: path };
+  return s.trimEnd().length > labelColumn ? { text: s, uncertain: 'the AS path reaches into the Label column: its last number may be the label' } : { text: s };
+}
+
 export class NokiaParser implements LineParser {
   private cur: RouteDraft | undefined;
   /** Which line of the three the next indented line is. */
   private part = 0;
+  /**
+   * Where the header's third row puts the `Label` column (VPN tables: `As-Path … Label`): the label is printed
+   * at the end of the path line and is not an AS. Undefined for tables without it.
+   */
+  private labelColumn: number | undefined;
   /** Reading a detail entry; `modified` while in its `Modified Attributes` block. */
   private detail: { modified: boolean } | undefined;
 
@@ -77,13 +96,19 @@ export class NokiaParser implements LineParser {
     this.sink.step(1);
     if (isChromeLine(s)) return;
     for (const re of KNOWN) if (re.test(s)) return;
+    const pathHeader = /^\s+As-Path(?:\s+(Label))?\s*$/.exec(s);
+    if (pathHeader !== null) {
+      this.labelColumn = pathHeader[1] !== undefined ? s.lastIndexOf('Label') : undefined;
+      return;
+    }
     if (this.detailLine(s, n)) return;
     const head = /^([usx*>ilbdhp?]+)\s+(\S+)\s+(\S+)\s+(\S+)/.exec(s);
     if (head !== null) {
-      const net = (head[2] ?? '').replace(/^(?:\d+(?:\.\d+){0,3}:\d+:)/, '');
+      const { rd, prefix: net } = splitRd(head[2] ?? '');
       if (isPrefixToken(net)) {
         this.flush();
         const d = newDraft(net, n);
+        if (rd !== undefined) d.rd = rd;
         const flags = head[1] ?? '';
         d.valid = flags.includes('*');
         d.best = flags.includes('>');
@@ -106,7 +131,9 @@ export class NokiaParser implements LineParser {
         return;
       }
       if (this.part === 2) {
-        d.path = /^\s*No As-Path\s*$/.test(s) ? parseAsPathText('') : parseAsPathText(s, { originCode: true });
+        const { text, uncertain } = withoutLabel(s, this.labelColumn);
+        if (uncertain) d.uncertain = uncertain;
+        d.path = /^\s*No As-Path\s*$/.test(text) ? parseAsPathText('') : parseAsPathText(text, { originCode: true });
         d.pathLine = n;
         d.end = n;
         this.part = 3;

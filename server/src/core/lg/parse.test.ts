@@ -166,3 +166,35 @@ test('a forced JSON format over blank or prompt-only text ends (no document, not
     assert.equal(r.routes.length, 0);
   }
 });
+
+// SR OS VPN tables (show router bgp … vpn-ipv4) put the label under a `Label` header at the end of the path line,
+// as in the real paste test/lg/real/nokia_sros__mdcli_handson_received_routes_vpn_ipv4_rd_glued.txt.
+const SROS_VPN_HEAD = [
+  'BGP VPN-IPv4 Routes',
+  '===============================================================================',
+  'Flag  Network                                            LocalPref   MED',
+  '      Nexthop (Router)                                   Path-Id     IGP Cost',
+  '      As-Path                                                        Label',
+  '-------------------------------------------------------------------------------',
+];
+
+test('SR OS VPN tables: the label at the end of the path line is not an AS; the RD is kept apart', () => {
+  const text = [
+    ...SROS_VPN_HEAD,
+    'u*>i  65000:7:192.0.2.0/24                               100         None',
+    '      198.51.100.1                                       None        10',
+    '      64500 64511 4200000001 i                                       524287',
+  ].join('\n');
+  const [r] = parseLookingGlass(text).routes;
+  assert.equal(r?.prefix, '192.0.2.0/24');
+  assert.equal(r?.rd, '65000:7');
+  assert.deepEqual(r?.asPath, [{ type: 'sequence', asns: [64500, 64511, 4200000001] }]);
+  assert.equal(r?.pathUncertain, undefined);
+});
+
+test('SR OS VPN tables: a path that runs into the Label column is kept and flagged, never silently cut', () => {
+  const long = Array.from({ length: 14 }, (_, i) => 4200000000 + i).join(' ');
+  const text = [...SROS_VPN_HEAD, 'u*>i  65000:7:192.0.2.0/24                               100         None', '      198.51.100.1                                       None        10', `      ${long} 524287`].join('\n');
+  const [r] = parseLookingGlass(text).routes;
+  assert.ok(r?.pathUncertain, JSON.stringify(r));
+});
