@@ -36,8 +36,8 @@ interface View {
  * (ctrl+wheel or pinch, the − / + buttons, keys), with hover details, click-to-select, and a legend.
  * The first view of a paste is the largest that fits (up to MAX_FIT). What fits only below LABELS_FROM_SCALE opens
  * whole, as an overview without labels (its shape, colours and red leak hops; hover names a box, a double-click
- * reads that part at 100 %): at 100 % the first hops of a grouped 1,000-route table lie thousands of pixels
- * apart and the pane showed the vantage point alone. In between it opens at 100 % at the vantage point, so
+ * reads that part at 100 %) when at 100 % its first hops would not fit across the pane: those of a grouped
+ * 1,000-route table lie thousands of pixels apart. Otherwise it opens at 100 % at the vantage point, so
  * no label is ever drawn under 11 px.
  */
 export class GraphView {
@@ -200,7 +200,8 @@ export class GraphView {
 
   /**
    * `readable` (the first view of a paste): the largest scale that shows it all up to MAX_FIT, unless that would
-   * draw labels under 11 px: then 1 at the vantage point, or the overview when the fit hides the labels anyway.
+   * draw labels under 11 px: then 1 at the vantage point, or the overview when the fit hides the labels anyway
+   * and the vantage point's first hops do not fit across the pane at 1.
    * Otherwise the whole graph whatever the scale (the Fit button). Centred when it fits, else at the vantage side.
    */
   private fit(readable: boolean): void {
@@ -216,7 +217,11 @@ export class GraphView {
     const lead = v ? leadingSpan(g, v, topDown) : undefined;
     // An overview keeps at least the vantage point and its first hops in the pane, below MIN_SCALE if it must.
     const floor = lead ? Math.min(MIN_SCALE, (topDown ? vw : vh) / (lead.max - lead.min)) : MIN_SCALE;
-    const s = !readable ? Math.max(MIN_SCALE, whole) : whole < LABELS_FROM_SCALE ? Math.max(floor, whole) : Math.max(1, whole);
+    // The overview is for graphs whose leading layers do not fit across the pane at 100 %; a small graph in a
+    // short pane (the CANTV paste beside an editor) opens at 100 % at the vantage point, its names readable.
+    const leadFits = !lead || lead.max - lead.min <= (topDown ? vw : vh);
+    const overview = whole < LABELS_FROM_SCALE && !leadFits;
+    const s = !readable ? Math.max(MIN_SCALE, whole) : overview ? Math.max(floor, whole) : Math.max(1, whole);
     // What does not fit opens at the vantage point, where every path starts (left, or top when laid out top-down);
     // an overview too large to fit is centred across on the vantage point and its first hops together.
     const across = s < 1 && lead ? (lead.min + lead.max) / 2 : undefined;
