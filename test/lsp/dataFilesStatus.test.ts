@@ -64,6 +64,12 @@ test('the server says which data files loaded, with counts and the files it coul
     assert.ok(paths.count > 0, JSON.stringify(paths));
     assert.equal(paths.sources.length, 1);
     assert.deepEqual(paths.errors.map((e) => e.source), [uri(missing)]);
+
+    // Any change of routelens.data makes the client forget what it was told; unchanged files are told again.
+    const again = new Promise<DataFilesStatus>((resolve) => session.connection.onNotification('routelens/dataFilesStatus', (s: DataFilesStatus) => s.paths && resolve(s)));
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const retold = await Promise.race([again, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('paths status not told again')), 15_000))]);
+    assert.deepEqual(retold.paths, paths);
   } finally {
     await session.dispose();
   }

@@ -13,12 +13,20 @@ import { resolveInWorkspace } from './workspacePath';
  */
 export const observedPathsFeatures: FeatureModule = (ctx) => {
   let loadedFor = '';
+  /** What the status bar was last told; said again on every settings change, since the client forgets it then. */
+  let told: DataSetStatus | undefined;
+  const tell = (paths: DataSetStatus): void => {
+    told = paths;
+    ctx.background('data files status', ctx.connection.sendNotification(DataFilesStatusNotification, { paths }));
+  };
   ctx.onSettings((settings) => {
     const files = settings.pathFiles.map((p) => resolveInWorkspace(p, ctx.workspaceFolders));
     const key = JSON.stringify(files);
-    if (key === loadedFor) return;
+    if (key === loadedFor) {
+      if (told) tell(told);
+      return;
+    }
     loadedFor = key;
-    const tell = (paths: DataSetStatus): void => ctx.background('data files status', ctx.connection.sendNotification(DataFilesStatusNotification, { paths }));
     if (files.length === 0) {
       ctx.setObservedPaths(undefined);
       tell({ loaded: false, count: 0, sources: [], errors: [] });
