@@ -30,6 +30,7 @@ function baseName(source: string): string {
   return source.replace(/^.*[\\/]/, '');
 }
 
-function escapeMarkdown(text: string): string {
+/** Text shown as itself in a Markdown tooltip (error messages, file names): Markdown's marks escaped. */
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>]/g, (c) => `\\${c}`);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DataFilesStatusNotification, RefreshRpkiRequest, RpkiStatusNotification, type DataFileKind, type DataFilesStatus, type RpkiStatus } from '../../../server/src/protocol/lsp';
-import { dataFilesText } from './dataFilesText';
+import { dataFilesText, escapeMarkdown } from './dataFilesText';
 
 /**
  * The RPKI status bar item: data sources, VRP/ASPA counts, RTR serial, age of the data and the last problem.
@@ -44,12 +44,12 @@ export function registerRpkiStatus(context: vscode.ExtensionContext, client: Bas
       const when = src.updatedAt !== undefined ? `, ${age(src.updatedAt)}` : '';
       const serial = src.serial !== undefined ? `, serial ${src.serial}` : '';
       md.appendMarkdown(`- \`${src.name}\` (${src.kind}): ${src.state}, ${counts}${serial}${when}\n`);
-      if (src.lastError && src.state !== 'synced' && src.state !== 'loaded') md.appendMarkdown(`  - $(warning) ${escape(src.lastError)}\n`);
+      if (src.lastError && src.state !== 'synced' && src.state !== 'loaded') md.appendMarkdown(`  - $(warning) ${escapeMarkdown(src.lastError)}\n`);
     }
     const recent = s.issues.slice(-3);
     if (recent.length > 0) {
       md.appendMarkdown('\n**Recent messages**\n\n');
-      for (const i of recent) md.appendMarkdown(`- \`${i.code}\` ${escape(i.message)}\n`);
+      for (const i of recent) md.appendMarkdown(`- \`${i.code}\` ${escapeMarkdown(i.message)}\n`);
     }
     md.appendMarkdown(`\n${otherData()}\n\n_Click to refresh (re-read files, ask the RTR cache for news)._`);
     item.tooltip = md;
@@ -101,9 +101,6 @@ function age(at: number): string {
   return `${Math.round(s / 86_400)} d ago`;
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>]/g, (c) => `\\${c}`);
-}
 
 /** The data files the settings name beside RPKI, as written in the settings. */
 function dataFilesSet(): Record<DataFileKind, string[]> {

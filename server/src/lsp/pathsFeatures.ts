@@ -3,7 +3,7 @@ import { withWorkspaceNames } from '../core/paths/asNames';
 import { isGroupBy } from '../core/paths/groupBy';
 import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
-import { AnalyzePathsRequest, DataFilesStatusNotification, type DataSetStatus } from '../protocol/lsp';
+import { AnalyzePathsRequest, DataFilesStatusNotification, type DataFilesStatus, type DataSetStatus } from '../protocol/lsp';
 import type { FeatureModule, ServerContext } from './context';
 import { resolveInWorkspace } from './workspacePath';
 
@@ -17,6 +17,8 @@ export const pathsFeatures: FeatureModule = (ctx) => {
   let cached: { key: string; data: Promise<PathData> } | undefined;
   const disk: DiskCache = {};
 
+  /** What the status bar is told of the relationships and names files. */
+  const tell = (status: DataFilesStatus): void => ctx.background('data files status', ctx.connection.sendNotification(DataFilesStatusNotification, status));
   /** The data for the current settings, read again only when they, the `.aspa` documents or the live RPKI change. */
   const pathData = async (): Promise<PathData> => {
     const aspaDocuments = await aspaDocumentsOf(ctx, disk);
@@ -30,7 +32,7 @@ export const pathsFeatures: FeatureModule = (ctx) => {
       // The status bar says whether the relationships and names files loaded, from this very read.
       void data.then((d) => {
         if (cached?.data === data && d.status) {
-          ctx.background('data files status', ctx.connection.sendNotification(DataFilesStatusNotification, { relationships: d.status.relationships, names: d.status.names }));
+          tell({ relationships: d.status.relationships, names: d.status.names });
         }
       });
     }
@@ -44,7 +46,7 @@ export const pathsFeatures: FeatureModule = (ctx) => {
       // Read now rather than at the first paste, so the status bar can say they loaded (or why not).
       ctx.background('reading routelens.data files', pathData());
     } else {
-      ctx.background('data files status', ctx.connection.sendNotification(DataFilesStatusNotification, { relationships: NOT_SET, names: NOT_SET }));
+      tell({ relationships: NOT_SET, names: NOT_SET });
     }
   });
 
