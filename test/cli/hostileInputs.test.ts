@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { run as aspa } from '../../server/src/cli/aspa';
 import { main } from '../../server/src/cli/main';
 import { run as paths } from '../../server/src/cli/paths';
+import { deepNesting } from '../support/hostileInputs';
 import { memoryIo } from '../support/memoryIo';
 
 /** The issue's day-one inputs at the CLI: encodings, binary files, huge reports, closed pipes, usage. */
@@ -199,4 +200,17 @@ test('aspa verify on a file that is not ASPA prints its first 20 errors and a co
   assert.equal(await aspa(['verify', '--aspa', f, '--path', '1 2 3'], io), 2);
   assert.equal(io.err.split('\n').filter((l) => l.includes('error aspa/syntax')).length, 20);
   assert.match(io.err, /… and 4,980 more error\(s\); routelens lint .*notes\.aspa lists them all/);
+});
+
+test('deep nesting is one finding per policy attribute, not one per bracket, and the object after it is still checked', async () => {
+  const r = await lintJson(file('deep.rpsl', `${deepNesting(5000).rpsl}\n${ROUTE}`));
+  const policy = r.rows.filter((x) => x.code.startsWith('policy/'));
+  // import ( … ), import < … >, import … refine …, mp-import { { … } }: four attributes, four findings.
+  assert.deepEqual(policy.map((x) => [x.code, x.range.start.line]), [
+    ['policy/too-deep', 2],
+    ['policy/too-deep', 3],
+    ['policy/too-deep', 4],
+    ['policy/nested-braces', 5],
+  ]);
+  assert.ok(r.rows.some((x) => x.code === 'rpsl/host-bits-set'), 'the route after it still has its finding');
 });

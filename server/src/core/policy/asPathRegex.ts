@@ -153,7 +153,7 @@ export function parseAsPathRegex(text: string, start: number): { node: RegexNode
       case '(': {
         p++;
         if (depth >= MAX_NESTING) {
-          if (!abandoned) problems.push({ span: tok, code: 'policy/too-deep', message: `Nested more than ${MAX_NESTING} levels deep: the rest of this AS-path expression is not checked.` });
+          if (!abandoned) problems.push({ span: tok, code: 'policy/too-deep', message: `Nested more than ${MAX_NESTING} levels deep: the rest of this AS-path expression is not checked. Write it with fewer levels of brackets.` });
           abandoned = true;
           p = toks.length;
           return { kind: 'wildcard', span: tok };

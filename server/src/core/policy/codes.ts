@@ -49,6 +49,15 @@ export const policyCodes = [
     example: 'import: from AS1 accept ((((((… 101 levels …AS2)))))',
   },
   {
+    code: 'policy/nested-braces',
+    severity: 'error',
+    summary: 'A `{` inside a prefix set or a community list; the rest of the value is not checked.',
+    description:
+      'Prefix sets (`{ 192.0.2.0/24, 198.51.100.0/22^+ }`) and community lists (`community = { 64500:1 }`) are flat lists: RFC 2622 lets neither nest. ' +
+      'The inner `{` is reported once and the rest of the value skipped, rather than one error per brace. Remove the inner braces; to combine sets, join them with OR.',
+    example: 'import: from AS1 accept {{ 192.0.2.0/24 }}',
+  },
+  {
     code: 'policy/invalid-asn',
     severity: 'error',
     summary: 'An AS number is malformed or out of range.',

@@ -212,6 +212,23 @@ test('property: any text in any policy attribute parses without throwing, with p
   );
 });
 
+test('a "{" inside a prefix set is one policy/nested-braces on that brace, the rest of the value skipped (was one error per brace)', () => {
+  // RFC 2622 §5.4: an address-prefix set is a flat list; `{{` is never valid, however deep it goes.
+  for (const depth of [1, 50_000]) {
+    const value = `afi ipv6.unicast from AS1 accept {${'{'.repeat(depth)}2001:db8::/32${'}'.repeat(depth)}} AND NOT AS2`;
+    const found = parsePolicy('mp-import', value)?.problems ?? [];
+    assert.deepEqual(found.map((p) => [p.code, p.span.start, p.span.end]), [['policy/nested-braces', 34, 35]], `depth ${depth}`);
+    assert.match(found[0]?.message ?? '', /do not nest.*remove the inner/i);
+  }
+  assert.deepEqual(problems('filter', '{ 192.0.2.0/24, { 198.51.100.0/24 } }'), [['policy/nested-braces', '{']]);
+  assert.deepEqual(problems('import', `from AS1 action community = {${'{'.repeat(50_000)} 64500:1 }; accept ANY`), [['policy/nested-braces', '{']]);
+  // Other stray symbols in a set: the first is reported, not one error per symbol; the words around are still read.
+  assert.deepEqual(problems('filter', `{ 192.0.2.0/24 ${'( '.repeat(50_000)} 10.0.0.1 }`), [
+    ['policy/unexpected-token', '('],
+    ['policy/invalid-prefix', '10.0.0.1'],
+  ]);
+});
+
 test('nesting deeper than 100 levels is one policy/too-deep, not a stack overflow; 100 levels still parse', () => {
   for (const [open, close] of [['(', ')'], ['NOT ', '']] as const) {
     const deep = `from AS1 accept ${open.repeat(50_000)}AS2${close.repeat(50_000)}`;

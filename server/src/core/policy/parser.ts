@@ -221,9 +221,7 @@ class Parser implements ValueContext {
    */
   private deeper<T>(open: Token, parse: () => T, skipped: () => T): T {
     if (this.depth >= MAX_NESTING) {
-      this.problem('policy/too-deep', open, `Nested more than ${MAX_NESTING} levels deep: the rest of this value is not checked. Write the expression with fewer levels of brackets.`);
-      this.abandoned = true;
-      this.p = this.toks.length - 1;
+      this.abandon('policy/too-deep', open, `Nested more than ${MAX_NESTING} levels deep: the rest of this value is not checked. Write the expression with fewer levels of brackets.`);
       return skipped();
     }
     this.depth++;
@@ -231,6 +229,43 @@ class Parser implements ValueContext {
       return parse();
     } finally {
       this.depth--;
+    }
+  }
+
+  /** Says once why the rest of the value is not checked, and skips it: no finding after it, none per token of it. */
+  private abandon(code: PolicyCode, span: Span, message: string): void {
+    this.problem(code, span, message);
+    this.abandoned = true;
+    this.p = this.toks.length - 1;
+  }
+
+  /**
+   * The words of a flat `{ … }` list after its `{` (a prefix set, a community list), through its `}`. Neither nests
+   * (RFC 2622 §5.4 and appendix A; RIPE whois's grammars, whois-rpsl/src/main/parser/byacc/mp_import.y, take
+   * `'{' opt_filter_prefix_list '}'` and `'{' community_elm_list '}'` with plain items only), so an inner `{` is one
+   * policy/nested-braces and the rest of the value is skipped — 50,000 of them were 50,000 findings. Of other stray
+   * symbols only the first is reported: the words around them are still read.
+   */
+  private flatList(what: 'prefix set' | 'community list', stopAtKeyword: boolean): { words: Token[]; closed: boolean } {
+    const words: Token[] = [];
+    let strayReported = false;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === '}') {
+        this.next();
+        return { words, closed: true };
+      }
+      if (t.kind === 'eof' || t.kind === ';' || (stopAtKeyword && this.isKeyword(t))) return { words, closed: false };
+      if (t.kind === '{') {
+        this.abandon('policy/nested-braces', t, `A "{" inside a ${what}: ${what}s do not nest, so the rest of this value is not checked. Remove the inner braces.`);
+        return { words, closed: true };
+      }
+      this.next();
+      if (t.kind === 'word') words.push(t);
+      else if (t.kind !== ',' && !strayReported) {
+        strayReported = true;
+        this.unexpected(t, what === 'prefix set' ? 'a prefix or "}"' : 'a value or ","');
+      }
     }
   }
 
@@ -650,21 +685,9 @@ class Parser implements ValueContext {
     }
     if (t.kind === '{') {
       this.next();
-      const items: ActionValue[] = [];
-      for (;;) {
-        const u = this.peek();
-        if (u.kind === '}') {
-          this.next();
-          break;
-        }
-        if (u.kind === 'eof' || u.kind === ';') {
-          this.problem('policy/unclosed', t, 'This "{" is not closed: add "}".');
-          break;
-        }
-        this.next();
-        if (u.kind === 'word') items.push({ kind: 'word', text: u.text, span: { start: u.start, end: u.end } });
-        else if (u.kind !== ',') this.unexpected(u, 'a value or ","');
-      }
+      const list = this.flatList('community list', false);
+      if (!list.closed) this.problem('policy/unclosed', t, 'This "{" is not closed: add "}".');
+      const items = list.words.map((u): ActionValue => ({ kind: 'word', text: u.text, span: { start: u.start, end: u.end } }));
       return { kind: 'list', items, span: this.spanFrom(t.start) };
     }
     this.unexpected(t, 'a value');
@@ -858,21 +881,7 @@ class Parser implements ValueContext {
 
   private prefixList(): Filter {
     const open = this.next();
-    const words: Token[] = [];
-    let closed = false;
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === '}') {
-        this.next();
-        closed = true;
-        break;
-      }
-      if (t.kind === 'eof' || t.kind === ';' || this.isKeyword(t)) break;
-      this.next();
-      if (t.kind === ',') continue;
-      if (t.kind === 'word') words.push(t);
-      else this.unexpected(t, 'a prefix or "}"');
-    }
+    const { words, closed } = this.flatList('prefix set', true);
     if (!closed) this.problem('policy/unclosed', open, 'This "{" is not closed: end the prefix list with "}".');
     const items = this.prefixItems(words);
     let range: RangeOp | undefined;
