@@ -41,9 +41,9 @@ interface Baseline {
 }
 
 /** What the corpus must hold at least (the issue asks for 200 outputs over 15 platforms and forms); a floor that only rises. */
-const MIN_FILES = 200;
-const MIN_ROUTES = 1100;
-const MIN_PLATFORMS = 20;
+const MIN_FILES = 225;
+const MIN_ROUTES = 1300;
+const MIN_PLATFORMS = 21;
 
 const corpus = loadCorpus();
 const scores: FileScore[] = corpus.map(scoreFile);

@@ -102,6 +102,9 @@ const SIGNATURES: readonly Signature[] = [
   // MikroTik.
   { format: 'mikrotik', re: /bgp-as-path=|bgp\.as-path=/, weight: 8 },
   { format: 'mikrotik', re: /dst-address=\S+/, weight: 2 },
+  // v7 abbreviates `bgp.as-path=` to `.as-path=` after another `bgp.` key, and opens a route item with `afi=`.
+  { format: 'mikrotik', re: /(?:^|\s)\.as-path="/, weight: 8 },
+  { format: 'mikrotik', re: /^\s*[A-Za-z+]{1,5}(?:\s+\+)?\s+afi=(?:ip4|ip6|ip|ipv6|vpn4|vpn6|vpnv4|vpnv6)\s/, weight: 4 },
   { format: 'mikrotik', re: ADVERTISEMENTS_HEADER, weight: 8 },
 ];
 

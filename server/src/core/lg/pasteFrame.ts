@@ -139,9 +139,13 @@ export function unframe(raw: string, frame: PasteFrame): string {
   return s;
 }
 
-/** A prompt with a command (`router# show ip bgp`, `user@re0> show route …`, `bird> show route all`, `RP/0/RSP0/CPU0:pe1#show bgp`, Huawei/H3C `<R1>display …`, `[R1]display …`). */
+/**
+ * A prompt with a command (`router# show ip bgp`, `user@re0> show route …`, `bird> show route all`, `RP/0/RSP0/CPU0:pe1#show bgp`,
+ * Huawei/H3C `<R1>display …`, `[R1]display …`, RouterOS `[admin@PE1] > /ip/route/print …` and, inside a menu,
+ * `[admin@PE1] /routing/route> print detail`).
+ */
 const COMMAND =
-  /^\s*(?:(?:\[[\w.@~ -]+\]\s*|[\w.@:/()[\]~-]+(?:\([\w-]+\))?)\s?[#>$%]\s*|<[\w.@-]+>\s*|\[[\w.@~-]+\]\s*)?(?:show|sh|display|dis|birdc|bgpctl|gobgp|vtysh|\/routing|\/ip|run\s+show|do\s+sh\w*)(?:\s|$)/i;
+  /^\s*(?:(?:(?:\[[\w.@~ -]+\]\s*|[\w.@:/()[\]~-]+(?:\([\w-]+\))?)\s?[#>$%]\s*|<[\w.@-]+>\s*|\[[\w.@~-]+\]\s*)?(?:show|sh|display|dis|birdc|bgpctl|gobgp|vtysh|\/(?:routing|ip|ipv6)\b[\w/.-]*|run\s+show|do\s+sh\w*)(?:\s|$)|\[[\w.@~ -]+\]\s*\/[\w/.-]*>\s*[a-z])/i;
 /**
  * Any other command after a prompt flush left: `edge1#curl …`, `user@host:~$ birdc …`, `rtr1>terminal length 0`.
  * The prompt's name holds a letter and two characters at least, so status marks (`*>`, `s>`) never match.
