@@ -61,10 +61,18 @@ export class GraphView {
   private pending: { dx: number; dy: number; zoom: number; clientX: number; clientY: number } | undefined;
   private frame = 0;
   private settle: ReturnType<typeof setTimeout> | undefined;
+  private readonly back: HTMLButtonElement;
+  private focusedAs: number | undefined;
 
+  /**
+   * `onFocusAs`: a click (or Enter) on an AS box asks to draw that AS's routes only; `onBack` undoes the last
+   * focus (the Back button, Backspace, or Esc when nothing is selected).
+   */
   constructor(
     private readonly host: HTMLElement,
     private readonly onSelect: (route: number | undefined) => void,
+    private readonly onFocusAs: (asn: number) => void = () => undefined,
+    private readonly onBack: () => void = () => undefined,
   ) {
     this.tip = document.createElement('div');
     this.tip.className = 'rl-tip';
@@ -76,7 +84,10 @@ export class GraphView {
     this.tools.className = 'rl-graph-tools';
     this.tools.setAttribute('role', 'toolbar');
     this.tools.setAttribute('aria-label', 'Graph view');
+    this.back = button('Back', 'Back (Backspace)', () => this.onBack(), 'rl-back');
+    this.back.hidden = true;
     this.tools.append(
+      this.back,
       button('−', 'Zoom out (−)', () => this.zoomBy(1 / 1.25)),
       button('+', 'Zoom in (+)', () => this.zoomBy(1.25)),
       button('Fit', 'Fit the whole graph in the pane (0)', () => this.fit(false)),
@@ -91,7 +102,8 @@ export class GraphView {
     host.addEventListener('mouseleave', () => (this.tip.hidden = true));
     host.addEventListener('click', (e) => this.click(e));
     host.addEventListener('dblclick', (e) => {
-      if (!this.model || this.view.s >= 1) return;
+      // On a readable box the clicks focused it: a zoom as well would move the new picture under the pointer.
+      if (!this.model || this.view.s >= 1 || (!this.far() && this.target(e).node)) return;
       const box = host.getBoundingClientRect();
       this.zoomTo(1, e.clientX - box.left, e.clientY - box.top);
     });
@@ -135,6 +147,19 @@ export class GraphView {
     }
     this.canvas.replaceChildren(box);
     this.canvas.style.transform = '';
+  }
+
+  /**
+   * The focused AS (its box keeps the keyboard's tab stop) and the Back button: hidden without a focus, else it
+   * says where it goes ("Back to AS8048", "Back to all routes").
+   */
+  showFocus(focus: number | undefined, to: string): void {
+    this.focusedAs = focus;
+    this.back.hidden = focus === undefined;
+    if (focus === undefined) return;
+    this.back.textContent = `◀ Back to ${to}`;
+    this.back.title = `Back to ${to} (Backspace)`;
+    this.back.setAttribute('aria-label', this.back.title);
   }
 
   /**
@@ -182,11 +207,13 @@ export class GraphView {
     this.host.classList.remove('rl-message');
     this.host.classList.toggle('rl-has-selection', selected !== undefined);
     this.host.classList.toggle('rl-focused', drawn !== model);
+    const hadFocus = this.canvas.contains(document.activeElement);
     this.canvas.innerHTML = renderSvg(drawn, { theme: 'vscode', ...(selected !== undefined ? { selectedRoute: selected } : {}) });
     if (this.fitted !== drawn) {
       this.fitted = drawn;
       this.fit(true);
     } else this.apply();
+    this.rove(hadFocus);
   }
 
   private focused(model: PathsModel, visible: ReadonlySet<number>, direction: LayoutDirection): PathsModel {
@@ -319,13 +346,17 @@ export class GraphView {
 
   private key(e: KeyboardEvent): void {
     if ((e.target as Element).closest('input, select, textarea')) return;
+    const box = (e.target as Element).closest('[data-node]');
+    if (box && this.nodeKey(e, box)) return void e.preventDefault();
     const actions: Record<string, () => void> = {
       '+': () => this.zoomBy(1.25),
       '=': () => this.zoomBy(1.25),
       '-': () => this.zoomBy(1 / 1.25),
       '0': () => this.fit(false),
       '1': () => this.zoomTo(1),
-      Escape: () => this.onSelect(undefined),
+      // Esc clears the selection first, then steps back out of the focus.
+      Escape: () => (this.last.selected !== undefined ? this.onSelect(undefined) : this.onBack()),
+      Backspace: () => this.onBack(),
     };
     const act = actions[e.key];
     if (!act) return;
@@ -371,14 +402,102 @@ export class GraphView {
     if (this.drag?.moved) return;
     if ((e.target as Element).closest('.rl-graph-tools, .rl-legend')) return;
     const { node, edge } = this.target(e);
-    const routes = node?.routes ?? edge?.routes;
     if (!this.model) return;
+    // A readable AS box focuses that AS (its routes only); in the label-less overview a click cannot know what it
+    // hits, so it selects as an edge does, and a double-click zooms in to read.
+    if (node && this.focusable(node) && !this.far()) return this.onFocusAs(node.asn!);
+    const routes = node?.routes ?? edge?.routes;
     // A click on the background clears the selection.
     if (!routes || routes.length === 0) return void ((e.target as Element).closest('svg') && this.onSelect(undefined));
     // Prefer a route with a finding: the one the user most likely wants to see.
     const pick = routes.find((r) => this.model!.routes[r]?.verdict === 'leak') ?? routes[0]!;
     this.onSelect(pick);
   }
+
+  /** An AS box that is not the focus already (the vantage point, group boxes and AS sets are not ASes to focus). */
+  private focusable(n: GraphNode): boolean {
+    return n.kind === 'as' && n.asn !== undefined && n.asn !== this.focusedAs;
+  }
+
+  private far(): boolean {
+    return this.view.s < LABELS_FROM_SCALE;
+  }
+
+  private nodeEl(id: string): SVGGElement | null {
+    return this.canvas.querySelector<SVGGElement>(`[data-node="${CSS.escape(id)}"]`);
+  }
+
+  /**
+   * One box is in the tab order (roving tabindex): the focused AS when drawn, else the vantage point. Arrow keys
+   * move between boxes, Enter focuses one. A redraw replaces the boxes: the keyboard stays on the new tab stop.
+   */
+  private rove(hadFocus: boolean): void {
+    const stop = (this.focusedAs !== undefined ? this.nodeEl(`AS${this.focusedAs}`) : null) ?? this.nodeEl('vantage');
+    if (!stop) return;
+    stop.setAttribute('tabindex', '0');
+    if (hadFocus) {
+      stop.focus({ preventScroll: true });
+      this.reveal(stop.getAttribute('data-node')!);
+    }
+  }
+
+  /** Keys on a box: arrows go to the nearest box that way, Enter or Space acts as a click. */
+  private nodeKey(e: KeyboardEvent, el: Element): boolean {
+    const node = this.model?.graph.nodes.find((n) => n.id === el.getAttribute('data-node'));
+    if (!node || !this.model) return false;
+    if (e.key === 'Enter' || e.key === ' ') {
+      if (this.focusable(node)) this.onFocusAs(node.asn!);
+      else {
+        const pick = node.routes.find((r) => this.model!.routes[r]?.verdict === 'leak') ?? node.routes[0];
+        if (pick !== undefined) this.onSelect(pick);
+      }
+      return true;
+    }
+    const way = ARROWS[e.key];
+    if (!way) return false;
+    const next = nearestTowards(this.model.graph.nodes, node, way);
+    const target = next && this.nodeEl(next.id);
+    if (!target) return true;
+    el.setAttribute('tabindex', '-1');
+    target.setAttribute('tabindex', '0');
+    target.focus({ preventScroll: true });
+    this.reveal(next.id);
+    return true;
+  }
+
+  /** Pans (no zoom) so the box is inside the pane, with a margin: a box reached by keyboard is never off screen. */
+  private reveal(id: string): void {
+    const n = this.model?.graph.nodes.find((x) => x.id === id);
+    if (!n) return;
+    const { s } = this.view;
+    const pad = 24;
+    const shift = (lo: number, hi: number, pane: number): number => (lo < pad ? pad - lo : hi > pane - pad ? Math.max(pad - lo, pane - pad - hi) : 0);
+    const dx = shift((n.x - n.width / 2) * s + this.view.x, (n.x + n.width / 2) * s + this.view.x, this.host.clientWidth);
+    const dy = shift((n.y - n.height / 2) * s + this.view.y, (n.y + n.height / 2) * s + this.view.y, this.host.clientHeight);
+    if (dx === 0 && dy === 0) return;
+    this.view = { s, x: this.view.x + dx, y: this.view.y + dy };
+    this.apply();
+  }
+}
+
+const ARROWS: Readonly<Record<string, { x: number; y: number }>> = { ArrowLeft: { x: -1, y: 0 }, ArrowRight: { x: 1, y: 0 }, ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 } };
+
+/** The box nearest to `from` in the direction `way` (a step sideways costs twice a step forward), if any. */
+function nearestTowards(nodes: readonly GraphNode[], from: GraphNode, way: { x: number; y: number }): GraphNode | undefined {
+  let best: GraphNode | undefined;
+  let bestCost = Infinity;
+  for (const n of nodes) {
+    const dx = n.x - from.x;
+    const dy = n.y - from.y;
+    const ahead = dx * way.x + dy * way.y;
+    if (n === from || ahead <= 0) continue;
+    const cost = ahead + 2 * Math.abs(dx * way.y + dy * way.x);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = n;
+    }
+  }
+  return best;
 }
 
 /** The view at scale `s` (within the limits) that keeps the pane point (cx, cy) over the same spot of the graph. */
@@ -419,6 +538,7 @@ function legend(): HTMLElement {
 <li><span class="rl-key rl-key-origin"></span>thick border: origin AS; red border: sent the leak</li>
 <li><span class="rl-key rl-key-dotted"></span>dashed border: your vantage point; dotted red: reserved ASN</li>
 <li><b>c2p</b> customer to provider · <b>p2c</b> provider to customer · <b>p2p</b> peers (relationship data)</li>
+<li>Click an AS (or Tab to the graph, arrows, Enter) to show its routes only; Back or Backspace returns.</li>
 <li>Drag or scroll to move, Ctrl+scroll to zoom, double-click to read a part at 100 %, click a background to clear the selection.</li>
 </ul>`;
   return d;

@@ -77,7 +77,12 @@ let editor: PasteEditor | undefined;
 let seq = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let notice = '';
-const graph = new GraphView($('graph'), (r) => select(r, false));
+const graph = new GraphView(
+  $('graph'),
+  (r) => select(r, false),
+  (asn) => focusOn(asn),
+  () => focusBack(),
+);
 const table = new RouteTable($('table'), (r) => select(r, true));
 
 function analyzeSoon(text: string): void {
@@ -96,6 +101,7 @@ function visibleRoutes(m: PathsModel): number[] {
 }
 
 function render(): void {
+  showFocus();
   if (!model) return;
   renderWhatIf($('whatif'), model);
   if (model.routes.length === 0) {
@@ -219,14 +225,45 @@ for (const [input, key] of [
   [verdictSelect, 'verdict'],
 ] as const) {
   input.addEventListener('input', () => {
-    const focus = focusAsn(state.filter.origin);
-    state.filter[key] = input.value;
-    save();
-    render();
-    // The graph of an AS's routes comes from the server, which has every path (a large table's model has its groups).
-    if (focusAsn(state.filter.origin) !== focus) analyzeSoon(state.text);
+    // Typed by hand: the Back button's trail of clicked ASes no longer describes how the user got here.
+    if (key === 'origin') focusTrail.length = 0;
+    setFilter(key, input.value);
   });
 }
+
+function setFilter(key: keyof PanelState['filter'], value: string): void {
+  const focus = focusAsn(state.filter.origin);
+  state.filter[key] = value;
+  save();
+  render();
+  // The graph of an AS's routes comes from the server, which has every path (a large table's model has its groups).
+  if (focusAsn(state.filter.origin) !== focus) analyzeSoon(state.text);
+}
+
+/** What the AS filter said before each click on an AS box, latest last: the Back button walks it back. */
+const focusTrail: string[] = [];
+
+/** A click on an AS box: only its routes, drawn by the server (neighbours collapsed when many); the AS filter shows it. */
+function focusOn(asn: number): void {
+  focusTrail.push(state.filter.origin);
+  // The selected route stays selected only if it goes through the AS.
+  if (state.selected !== undefined && !model?.routes[state.selected]?.hops.includes(asn)) delete state.selected;
+  originInput.value = `AS${asn}`;
+  setFilter('origin', originInput.value);
+}
+
+function focusBack(): void {
+  if (focusTrail.length === 0 && !state.filter.origin.trim()) return;
+  originInput.value = focusTrail.pop() ?? '';
+  setFilter('origin', originInput.value);
+}
+
+function showFocus(): void {
+  const before = focusTrail.at(-1)?.trim() ?? '';
+  const asn = focusAsn(before);
+  graph.showFocus(focusAsn(state.filter.origin), asn !== undefined ? `AS${asn}` : before || 'all routes');
+}
+
 groupSelect.addEventListener('change', () => {
   if (!isGroupBy(groupSelect.value)) return;
   state.group = groupSelect.value;

@@ -48,7 +48,7 @@ test('panel outcomes: empty paste, 0 routes with lines not understood, a failed 
     // A good paste draws the graph. Select a route, then paste again: the new paste starts with nothing selected.
     await replaceText(page, cantv);
     await page.waitForSelector('#graph [data-node="AS8048"]');
-    await page.click('#graph [data-node="AS8048"]');
+    await page.click('#table tr.rl-row');
     assert.equal(await page.locator('#table tr[aria-selected="true"]').count(), 1);
     await replaceText(page, cantv.replace('200.74.226.0/24', '200.74.227.0/24'));
     await page.waitForFunction(() => /200\.74\.227\.0\/24/.test(document.querySelector('#table')?.textContent ?? ''));

@@ -63,8 +63,8 @@ test('AS-path webview in Chromium: CANTV paste → one node per AS, ×9, leak ho
     await page.waitForSelector('.monaco-editor .squiggly-error');
     assert.ok((await page.locator('.monaco-editor .rl-verdict-leak').count()) > 0);
 
-    // Click the leaking AS: the route is selected in the table; arrow keys move through the table.
-    await page.click('#graph [data-node="AS8048"]');
+    // Click the leak hop: a leaking route is selected in the table; arrow keys move through the table. (A click on an AS box focuses it: nodeFocus.test.ts.)
+    await leak.locator('path').dispatchEvent('click');
     const selectedRow = page.locator('#table tr[aria-selected="true"]');
     assert.match((await selectedRow.getAttribute('aria-label')) ?? '', /^200\.74\.226\.0\/24, path 24482 52320 8048/);
     await selectedRow.focus();
