@@ -373,12 +373,19 @@ const FORMS: readonly { readonly format: LgFormat; readonly read: (root: Record<
   { format: 'gobgp-json', read: gobgp },
 ];
 
-/** Junos `| display xml`, read in the shape Junos gives it as `| display json`. */
+/**
+ * Junos `| display xml`, read in the shape Junos gives it as `| display json`. A paste may hold several
+ * replies (`| display xml rpc` first, then the output; two commands): each `rpc-reply` is read.
+ */
 function parseJunosXml(text: string, sink: RouteSink): LgFormat {
   const doc = junosXmlToJson(text);
-  const root = obj(arr(doc?.['rpc-reply'])[0]) ?? doc;
-  if (root === undefined || !junos(root, { sink, loc: new Locator(text, true) })) {
-    sink.unparsed({ line: 0, text: text.slice(0, 200), reason: root === undefined ? 'XML whose tags do not nest' : 'XML of an unknown looking-glass format' });
+  const replies = arr(doc?.['rpc-reply']).flatMap((r) => obj(r) ?? []);
+  const roots = replies.length > 0 ? replies : doc !== undefined ? [doc] : [];
+  const ctx: Ctx = { sink, loc: new Locator(text, true) };
+  let read = false;
+  for (const root of roots) if (junos(root, ctx)) read = true;
+  if (!read) {
+    sink.unparsed({ line: 0, text: text.slice(0, 200), reason: doc === undefined ? 'XML whose tags do not nest' : 'XML of an unknown looking-glass format' });
     return 'unknown';
   }
   return 'junos-xml';

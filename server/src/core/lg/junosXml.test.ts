@@ -60,3 +60,40 @@ test('junosXmlToJson: entities, empty elements, attributes; tags that do not nes
   });
   assert.equal(junosXmlToJson('<a><b></a></b>'), undefined);
 });
+
+test('a paste of two replies (`| display xml rpc`, then `| display xml`) gives the routes of the second', () => {
+  // The shape of test/lg/real/junos__heanet_testlab_display_xml_rpc_then_display_xml_17_2 (Junos 17.2R2), cut to one route.
+  const text = [
+    'lab> show route protocol bgp table inet.0 | display xml rpc',
+    '<rpc-reply xmlns:junos="http://xml.juniper.net/junos/17.2R2/junos">',
+    '    <rpc>',
+    '        <get-route-information><table>inet.0</table><protocol>bgp</protocol></get-route-information>',
+    '    </rpc>',
+    '</rpc-reply>',
+    '',
+    'lab> show route protocol bgp table inet.0 | display xml',
+    '<rpc-reply xmlns:junos="http://xml.juniper.net/junos/17.2R2/junos">',
+    '    <route-information xmlns="http://xml.juniper.net/junos/17.2R2/junos-routing">',
+    '        <route-table>',
+    '            <table-name>inet.0</table-name>',
+    '            <rt junos:style="brief">',
+    '                <rt-destination>193.1.31.64/30</rt-destination>',
+    '                <rt-entry>',
+    '                    <protocol-name>BGP</protocol-name>',
+    '                    <as-path>65001 I',
+    '                    </as-path>',
+    '                </rt-entry>',
+    '            </rt>',
+    '        </route-table>',
+    '    </route-information>',
+    '</rpc-reply>',
+    '',
+    'lab>',
+  ].join('\n');
+  const r = parseLookingGlass(text);
+  assert.deepEqual(
+    r.routes.map((x) => [x.prefix, x.asPathText]),
+    [['193.1.31.64/30', '65001']],
+  );
+  assert.deepEqual(r.unparsed, []);
+});
