@@ -24,6 +24,15 @@ test('a near-miss set name gets the one defined name within two edits', () => {
   assert.equal(nearestName(index, 'route-set', 'AS8048:AS-PEERS'), undefined); // other class
 });
 
+test('a key two characters longer or shorter than every name still finds it, three does not', () => {
+  const index = indexOfSets(['AS-ABCDEF', 'AS-ABCDXY']);
+  assert.equal(nearestName(index, 'as-set', 'AS-ABCDEFGH'), 'AS-ABCDEF');
+  assert.equal(nearestName(index, 'as-set', 'AS-ABCDE'), 'AS-ABCDEF');
+  assert.equal(nearestName(index, 'as-set', 'AS-ABCY'), 'AS-ABCDXY');
+  assert.equal(nearestName(index, 'as-set', 'AS-ABCDEFGHI'), undefined);
+  assert.equal(nearestName(index, 'as-set', 'AS-ABC'), undefined);
+});
+
 test('two names equally near give no suggestion', () => {
   const index = indexOfSets(['AS-FOO1', 'AS-FOO2']);
   assert.equal(nearestName(index, 'as-set', 'AS-FOO3'), undefined);

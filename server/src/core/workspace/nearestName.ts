@@ -42,24 +42,38 @@ function powers(n: number): Int32Array {
 }
 
 let prefix = new Int32Array(64);
+/** What deletionHashes wrote last (its first `count` values); reused, since every query and name fills it. */
+let hashes = new Uint32Array(256);
 
-/** Calls `emit` with the hash of every string reachable from `s` by deleting 0, 1 or 2 characters. */
-function deletionHashes(s: string, emit: (h: number) => void): void {
+/** How many strings deletionHashes gives for a string of length `n`: itself, n with one deletion, n(n-1)/2 with two. */
+const deletionCount = (n: number): number => 1 + n + (n * (n - 1)) / 2;
+
+/**
+ * Writes to `hashes` the hash of every string reachable from `s` by deleting 0, 1 or 2 characters, and
+ * returns how many there are: into a typed array, not through a callback, since a dump's unresolved
+ * names each give a few hundred.
+ */
+function deletionHashes(s: string): number {
   const n = s.length;
   const p = powers(n);
   if (prefix.length <= n) prefix = new Int32Array(n * 2 + 1);
+  const count = deletionCount(n);
+  if (hashes.length < count) hashes = new Uint32Array(count * 2);
+  const out = hashes;
   const h = prefix;
   h[0] = 0;
   for (let i = 0; i < n; i++) h[i + 1] = (Math.imul(h[i] ?? 0, BASE) + s.charCodeAt(i)) | 0;
   // Hash of s[a, b).
   const seg = (a: number, b: number): number => ((h[b] ?? 0) - Math.imul(h[a] ?? 0, p[b - a] ?? 0)) | 0;
   const cat = (x: number, y: number, yLen: number): number => (Math.imul(x, p[yLen] ?? 0) + y) | 0;
-  emit(finish(h[n] ?? 0, n));
+  let k = 0;
+  out[k++] = finish(h[n] ?? 0, n);
   for (let i = 0; i < n; i++) {
     const left = h[i] ?? 0;
-    emit(finish(cat(left, seg(i + 1, n), n - i - 1), n - 1));
-    for (let j = i + 1; j < n; j++) emit(finish(cat(cat(left, seg(i + 1, j), j - i - 1), seg(j + 1, n), n - j - 1), n - 2));
+    out[k++] = finish(cat(left, seg(i + 1, n), n - i - 1), n - 1);
+    for (let j = i + 1; j < n; j++) out[k++] = finish(cat(cat(left, seg(i + 1, j), j - i - 1), seg(j + 1, n), n - j - 1), n - 2);
   }
+  return count;
 }
 
 /** Mixes the length in and spreads the bits (murmur3 finaliser), giving an unsigned 32-bit value. */
@@ -77,14 +91,37 @@ interface NameTable {
   /** `dir[b]` is the first entry whose hash has top bits `b`: a lookup scans one short bucket, no search. */
   readonly dir: Int32Array;
   readonly shift: number;
+  /**
+   * A Bloom filter of the hashes, about 8 bits per entry, both bits of a hash in one word. Nearly every
+   * hash a query tries is in no name's neighbourhood, and `entries` and `dir` are megabytes read at random:
+   * the filter is small enough to stay in cache and answers those "no" without touching them. It never
+   * says no to a hash that is there, so what is found is the same.
+   */
+  readonly filter: Int32Array;
+  readonly filterMask: number;
+  /** The shortest and longest name: a key more than two characters outside that range has no neighbour. */
+  readonly minLength: number;
+  readonly maxLength: number;
   /** Identifies the key set the table was built from, so an edit that keeps the names reuses it. */
   readonly signature: number;
 }
 
 function buildTable(names: readonly string[], signature: number): NameTable {
-  const out: number[] = [];
-  names.forEach((name, id) => deletionHashes(name, (hash) => out.push(hash * ID_BITS + id)));
-  const entries = Float64Array.from(out).sort();
+  let total = 0;
+  let minLength = Infinity;
+  let maxLength = 0;
+  for (const name of names) {
+    total += deletionCount(name.length);
+    minLength = Math.min(minLength, name.length);
+    maxLength = Math.max(maxLength, name.length);
+  }
+  const entries = new Float64Array(total);
+  let at = 0;
+  names.forEach((name, id) => {
+    const n = deletionHashes(name);
+    for (let k = 0; k < n; k++) entries[at++] = (hashes[k] ?? 0) * ID_BITS + id;
+  });
+  entries.sort();
   const bits = Math.min(24, Math.max(4, Math.ceil(Math.log2(entries.length + 1))));
   const shift = 32 - bits;
   const dir = new Int32Array((1 << bits) + 1);
@@ -93,7 +130,18 @@ function buildTable(names: readonly string[], signature: number): NameTable {
     while (i < entries.length && Math.floor((entries[i] ?? 0) / ID_BITS) >>> shift < b) i++;
     dir[b] = i;
   }
-  return { names, entries, dir, shift, signature };
+  const words = 2 ** Math.min(26, Math.max(5, Math.ceil(Math.log2(entries.length / 4 + 1))));
+  const filter = new Int32Array(words);
+  for (let k = 0; k < entries.length; k++) {
+    const h = Math.floor((entries[k] ?? 0) / ID_BITS);
+    filter[h & (words - 1)] = (filter[h & (words - 1)] ?? 0) | filterBits(h);
+  }
+  return { names, entries, dir, shift, signature, filter, filterMask: words - 1, minLength, maxLength };
+}
+
+/** The two bits hash `h` sets in its filter word (taken from bits the word's index does not use). */
+function filterBits(h: number): number {
+  return (1 << ((h >>> 22) & 31)) | (1 << ((h >>> 27) & 31));
 }
 
 function signatureOf(names: readonly string[]): number {
@@ -138,26 +186,32 @@ export function nearestName(index: WorkspaceIndex, kind: TargetKind, key: string
   // Distinct names, not objects: the candidates are names, and an edited object keeps its name.
   const classes = TARGET_CLASSES[kind].filter((cls) => index.keyCountOf(cls) > 0);
   if (classes.some((cls) => index.keyCountOf(cls) > NEAREST_CANDIDATE_LIMIT)) return undefined;
-  const queryHashes: number[] = [];
-  if (classes.length > 0) deletionHashes(key, (h) => queryHashes.push(h));
+  // The tables first: building one fills `hashes` too.
+  const tables = classes.map((cls) => tableOf(index, cls));
+  const queries = tables.length > 0 ? deletionHashes(key) : 0;
   let best: string | undefined;
   let bestD = MAX_DISTANCE + 1;
   let tie = false;
   let measured = 0;
   let visited = 0;
   nearestNameWork.queries++;
-  for (const cls of classes) {
-    const table = tableOf(index, cls);
-    const seen = new Set<number>();
-    for (const h of queryHashes) {
+  for (const table of tables) {
+    if (key.length < table.minLength - MAX_DISTANCE || key.length > table.maxLength + MAX_DISTANCE) continue;
+    const { filter, filterMask, entries, dir, shift } = table;
+    let seen: Set<number> | undefined;
+    for (let q = 0; q < queries; q++) {
+      const h = hashes[q] ?? 0;
+      const want = filterBits(h);
+      if (((filter[h & filterMask] ?? 0) & want) !== want) continue;
       const lo = h * ID_BITS;
-      const b = h >>> table.shift;
-      for (let i = table.dir[b] ?? 0, end = table.dir[b + 1] ?? 0; i < end; i++) {
-        const e = table.entries[i] ?? 0;
+      const b = h >>> shift;
+      for (let i = dir[b] ?? 0, end = dir[b + 1] ?? 0; i < end; i++) {
+        const e = entries[i] ?? 0;
         if (e < lo || e >= lo + ID_BITS) continue;
         nearestNameWork.visited++;
         if (++visited > MAX_VISITED) return undefined;
         const id = e - lo;
+        seen ??= new Set<number>();
         if (seen.has(id)) continue;
         seen.add(id);
         const k = table.names[id] ?? '';
