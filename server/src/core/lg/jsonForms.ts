@@ -379,8 +379,12 @@ const FORMS: readonly { readonly format: LgFormat; readonly read: (root: Record<
  */
 function parseJunosXml(text: string, sink: RouteSink): LgFormat {
   const doc = junosXmlToJson(text);
-  const replies = arr(doc?.['rpc-reply']).flatMap((r) => obj(r) ?? []);
-  const roots = replies.length > 0 ? replies : doc !== undefined ? [doc] : [];
+  const replies: Record<string, Json>[] = [];
+  for (const r of arr(doc?.['rpc-reply'])) {
+    const o = obj(r);
+    if (o !== undefined) replies.push(o);
+  }
+  const roots: Record<string, Json>[] = replies.length > 0 ? replies : doc !== undefined ? [doc] : [];
   const ctx: Ctx = { sink, loc: new Locator(text, true) };
   let read = false;
   for (const root of roots) if (junos(root, ctx)) read = true;
