@@ -1,21 +1,25 @@
 /** BIRD 2 in the foreground with its own control socket; no kernel protocol, so nothing reaches the kernel. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Capture, LabDaemon } from './daemon';
+import { mrtDumpFile, type Capture, type LabDaemon, type MrtDump } from './daemon';
+import { settledFile } from './mrtFiles';
 import { runCmd } from './processes';
 import { CANTV_PREFIXES, GOBGP, INJECT_NEXT_HOP, INJECT_NEXT_HOP6, INJECTED, RECEIVERS, receivedFromGobgp } from './routes';
 
 const me = RECEIVERS.bird;
 
-export function birdDaemon(port: number): LabDaemon {
+export function birdDaemon(port: number, mrt = false): LabDaemon {
   let dir = '';
   const sock = (): string => path.join(dir, 'bird.ctl');
   const birdc = (cmd: string) => runCmd('birdc', ['-s', sock(), ...cmd.split(' ')]);
   const table = INJECTED.map((r) => receivedFromGobgp('bird', r));
 
+  const updatesFile = (): string => path.join(dir, 'bird-bgp4mp.mrt');
+  const ribFile = (): string => path.join(dir, 'bird-rib.mrt');
+
   const config = (): string => `router id ${me.address};
 log stderr all;
-ipv4 table igp4;
+${mrt ? `# Every BGP message of the session, as BGP4MP (the protocol's \`mrtdump\` option says which).\nmrtdump "${updatesFile()}";\n` : ''}ipv4 table igp4;
 ipv6 table igp6;
 protocol device { }
 # gobgpd's next hops resolve recursively through this table; it is kept apart from master4 so that
@@ -36,7 +40,7 @@ protocol bgp gobgp {
   hold time 9;
   # RFC 9234: we are gobgpd's customer, so every route from it gets BGP.otc = ${GOBGP.asn} on ingress.
   local role ${me.role};
-  ipv4 { import all; export none; gateway recursive; igp table igp4; };
+${mrt ? '  mrtdump all;\n' : ''}  ipv4 { import all; export none; gateway recursive; igp table igp4; };
   ipv6 { import all; export none; gateway recursive; igp table igp6; };
 }
 `;
@@ -77,6 +81,18 @@ protocol bgp gobgp {
     async version() {
       const r = await runCmd('bird', ['--version']);
       return (r.stdout + r.stderr).trim();
+    },
+    async dumpMrt(): Promise<MrtDump[]> {
+      // The MRT protocol's on-demand form: both master tables, TABLE_DUMP_V2, one PEER_INDEX_TABLE each.
+      const how = 'mrt dump table "master*" to FILE';
+      const r = await birdc(`mrt dump table "master*" to "${ribFile()}"`);
+      if (r.code !== 0) throw new Error(`lab: birdc ${how}: ${r.stdout}${r.stderr}`);
+      await settledFile(ribFile());
+      await settledFile(updatesFile());
+      return [
+        { daemon: 'bird', how, kind: 'rib', path: ribFile(), file: mrtDumpFile('bird', 'mrt dump table') },
+        { daemon: 'bird', how: 'mrtdump FILE; protocol bgp { mrtdump all; }', kind: 'updates', path: updatesFile(), file: mrtDumpFile('bird', 'mrtdump all') },
+      ];
     },
   };
 }

@@ -32,6 +32,25 @@ export function terminalWrap(text: string, columns: number): string {
     .join('\n');
 }
 
+/** How an MRT file came about: a RIB dump (TABLE_DUMP, TABLE_DUMP_V2 or OpenBGPD's BGP4MP_ENTRY) or the BGP4MP messages of sessions. */
+export type MrtDumpKind = 'rib' | 'updates';
+
+/** An MRT file a daemon wrote, named for the config statement or command that made it. */
+export interface MrtDump {
+  readonly daemon: DaemonName;
+  /** The statement or command as the daemon's docs write it, e.g. `dump table-mp FILE` or `mrt dump table "master*" to FILE`. */
+  readonly how: string;
+  readonly kind: MrtDumpKind;
+  /** Where the daemon wrote it (in the lab's temp dir). */
+  readonly path: string;
+  /** `<daemon>__<name>.mrt`, the fixture's name (`mrtDumpFile`). */
+  readonly file: string;
+}
+
+export function mrtDumpFile(daemon: DaemonName, name: string): string {
+  return `${daemon}__${slug(name)}.mrt`;
+}
+
 export interface LabDaemon {
   readonly name: DaemonName;
   /** Executables that must exist for this daemon to take part. */
@@ -45,6 +64,12 @@ export interface LabDaemon {
   captures(): readonly Capture[];
   /** The version line it reports, for the ground truth. */
   version(): Promise<string>;
+  /**
+   * With MRT on (the lab's `mrt` option), once every route is present: dumps its RIB (by command, or by adding
+   * the dump to its config) and returns every MRT file it wrote, complete. `slow`: also dumps that take a
+   * minute to come (gobgpd's table).
+   */
+  dumpMrt?(opts: { readonly slow: boolean }): Promise<readonly MrtDump[]>;
 }
 
 export function slug(command: string): string {

@@ -1,7 +1,8 @@
 /** FRR's bgpd alone (no zebra: nothing reaches the kernel), with its vty socket in the lab's dir. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Capture, LabDaemon } from './daemon';
+import { mrtDumpFile, type Capture, type LabDaemon, type MrtDump } from './daemon';
+import { settledFile } from './mrtFiles';
 import { runCmd } from './processes';
 import { GOBGP, INJECTED, RECEIVERS, VPN_INJECTED, VPN_RT, isIpv6, prefixesIn, receivedFromGobgp, type Route } from './routes';
 
@@ -17,7 +18,7 @@ const VRF = 'BLUE';
 const VRF_RD = '65010:1';
 const VRF_NETWORK = '10.20.0.0/24';
 
-export function frrDaemon(port: number): LabDaemon {
+export function frrDaemon(port: number, mrt = false): LabDaemon {
   let dir = '';
   const own = me.originates!;
   const vtysh = (cmd: string): Promise<{ code: number; stdout: string }> => runCmd('vtysh', ['--vty_socket', dir, '-c', cmd]);
@@ -34,10 +35,15 @@ export function frrDaemon(port: number): LabDaemon {
   const vpn: Route[] = [...VPN_INJECTED.map((r) => receivedFromGobgp('frr', r)), { ...vrfOwn, rd: VRF_RD, extCommunities: [VPN_RT] }];
   const vrf: Route[] = [{ ...vrfOwn, vrf: VRF }];
 
+  const updatesFile = (): string => path.join(dir, 'frr-all-et.mrt');
+  const ribFile = (): string => path.join(dir, 'frr-routes.mrt');
+
   const config = (): string =>
     [
       'hostname lab-frr',
       'log stdout informational',
+      // Every message and state change, with the extended (microsecond) timestamp: BGP4MP_ET.
+      ...(mrt ? [`dump bgp all-et ${updatesFile()}`] : []),
       '!',
       `ip prefix-list OWN seq 5 permit ${own.prefix}`,
       '!',
@@ -168,6 +174,17 @@ export function frrDaemon(port: number): LabDaemon {
     async version() {
       const r = await runCmd(BGPD, ['--version']);
       return r.stdout.split('\n')[0]?.trim() ?? '';
+    },
+    async dumpMrt(): Promise<MrtDump[]> {
+      // Without an interval FRR dumps the table once, now (TABLE_DUMP_V2).
+      const r = await runCmd('vtysh', ['--vty_socket', dir, '-c', 'configure terminal', '-c', `dump bgp routes-mrt ${ribFile()}`]);
+      if (r.code !== 0) throw new Error(`lab: vtysh dump bgp routes-mrt: ${r.stdout}${r.stderr}`);
+      await settledFile(ribFile());
+      await settledFile(updatesFile());
+      return [
+        { daemon: 'frr', how: 'dump bgp routes-mrt FILE', kind: 'rib', path: ribFile(), file: mrtDumpFile('frr', 'dump bgp routes-mrt') },
+        { daemon: 'frr', how: 'dump bgp all-et FILE', kind: 'updates', path: updatesFile(), file: mrtDumpFile('frr', 'dump bgp all-et') },
+      ];
     },
   };
 }

@@ -4,8 +4,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Capture, LabDaemon } from './daemon';
-import { runCmd, waitFor } from './processes';
+import { mrtDumpFile, type Capture, type LabDaemon, type MrtDump } from './daemon';
+import { settledFile } from './mrtFiles';
+import { delay, runCmd, waitFor } from './processes';
 import { GOBGP, INJECTED, RECEIVERS, VPN_INJECTED, isIpv6, pathText, prefixesIn, receivedByGobgp, type Receiver, type Route } from './routes';
 
 export interface GobgpPeer {
@@ -13,7 +14,13 @@ export interface GobgpPeer {
   readonly port: number;
 }
 
-export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
+/**
+ * gobgpd dumps its global RIB every this many seconds into the same file; 60 is its minimum ("use minimum mrt
+ * dump interval" in its log), and it has no on-demand dump, so only `--update-mrt-fixtures` waits for one.
+ */
+const TABLE_DUMP_INTERVAL = 60;
+
+export function gobgpDaemon(peers: readonly GobgpPeer[], mrt = false): LabDaemon {
   let dir = '';
   const target = (): string[] => ['--target', `unix://${path.join(dir, 'gobgp.sock')}`];
   const gobgp = (...args: string[]) => runCmd('gobgp', [...target(), ...args]);
@@ -29,8 +36,27 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
   if (vpnPeer) views['gobgp-vpn'] = VPN_INJECTED;
   for (const [r, routes] of Object.entries(adjIn)) views[`gobgp-adj-in-${r}`] = routes;
 
+  // gobgpd runs in `dir` and takes the file names relative to it: it reads an updates dump's name as a Go time
+  // layout (for its rotation), so a temp dir named like routelens-lab-15iR0H would become …-22iR0H (the hour).
+  const UPDATES = 'gobgp-updates.mrt';
+  const TABLE = 'gobgp-table.mrt';
+  const updatesFile = (): string => path.join(dir, UPDATES);
+  const tableFile = (): string => path.join(dir, TABLE);
+  let started = 0;
   const config = (): string => {
+    const mrtLines = [
+      '[[mrt-dump]]',
+      '  [mrt-dump.config]',
+      '    dump-type = "updates"',
+      `    file-name = "${UPDATES}"`,
+      '[[mrt-dump]]',
+      '  [mrt-dump.config]',
+      '    dump-type = "table"',
+      `    file-name = "${TABLE}"`,
+      `    dump-interval = ${TABLE_DUMP_INTERVAL}`,
+    ];
     const lines = [
+      ...(mrt ? mrtLines : []),
       '[global.config]',
       `  as = ${GOBGP.asn}`,
       `  router-id = "${GOBGP.address}"`,
@@ -95,6 +121,7 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
         path.join(dir, 'gobgpd.log'),
         dir,
       );
+      started = Date.now();
       await waitFor('gobgpd API', async () => ((await gobgp('global')).code === 0 ? true : undefined), 15_000);
       for (const r of INJECTED) {
         const args = ['global', 'rib', ...(isIpv6(r.prefix) ? ['-a', 'ipv6'] : []), 'add', r.prefix, 'aspath', pathText(r.asPath), 'nexthop', r.nextHop, 'origin', r.origin];
@@ -155,6 +182,15 @@ export function gobgpDaemon(peers: readonly GobgpPeer[]): LabDaemon {
     async version() {
       const r = await runCmd('gobgpd', ['--version']);
       return r.stdout.trim();
+    },
+    async dumpMrt({ slow }): Promise<MrtDump[]> {
+      await settledFile(updatesFile());
+      const updates: MrtDump = { daemon: 'gobgp', how: '[[mrt-dump]] dump-type = "updates"', kind: 'updates', path: updatesFile(), file: mrtDumpFile('gobgp', 'mrt-dump updates') };
+      if (!slow) return [updates];
+      // Its first table dump comes an interval after it started, when every route has long been in.
+      await delay(Math.max(0, started + 1000 * TABLE_DUMP_INTERVAL - Date.now()));
+      await settledFile(tableFile(), 30_000);
+      return [{ daemon: 'gobgp', how: '[[mrt-dump]] dump-type = "table"', kind: 'rib', path: tableFile(), file: mrtDumpFile('gobgp', 'mrt-dump table') }, updates];
     },
   };
 }

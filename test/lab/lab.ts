@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { birdDaemon } from './bird';
-import { fixtureName, terminalWrap, type Field, type LabDaemon } from './daemon';
+import { fixtureName, terminalWrap, type Field, type LabDaemon, type MrtDump } from './daemon';
 import { frrDaemon } from './frr';
 import { gobgpDaemon } from './gobgp';
 import { openbgpdDaemon } from './openbgpd';
@@ -24,6 +24,11 @@ export interface LabOptions {
   readonly keepDir?: boolean;
   readonly log?: (line: string) => void;
   /** Runs once every daemon holds every route, before the captures (e.g. to inject more routes and read them back). */
+  /**
+   * Every daemon also writes MRT (its RIB and its sessions' messages); the files come back in `mrt`. 'slow' also
+   * waits a minute for gobgpd's table dump (it has no on-demand one).
+   */
+  readonly mrt?: boolean | 'slow';
   readonly afterReady?: (lab: { readonly dir: string; readonly daemons: readonly LabDaemon[] }) => Promise<void>;
 }
 
@@ -70,8 +75,18 @@ export interface GroundTruth {
   readonly fixtures: readonly GroundTruthFixture[];
 }
 
+/** A daemon's MRT file, read back before the lab's temp dir goes. */
+export interface CapturedMrt {
+  readonly dump: MrtDump;
+  readonly bytes: Uint8Array;
+}
+
 export interface LabResult {
   readonly outputs: readonly CapturedOutput[];
+  /** Empty unless the lab ran with `mrt`. */
+  readonly mrt: readonly CapturedMrt[];
+  /** Unix seconds (whole) before gobgpd started and after the last dump: every MRT time stamp lies between. */
+  readonly window: { readonly from: number; readonly to: number };
   readonly groundTruth: GroundTruth;
 }
 
@@ -88,7 +103,7 @@ async function onPath(bin: string): Promise<boolean> {
   return false;
 }
 
-const MAKE: Readonly<Record<Receiver, (port: number) => LabDaemon>> = { frr: frrDaemon, bird: birdDaemon, openbgpd: openbgpdDaemon };
+const MAKE: Readonly<Record<Receiver, (port: number, mrt?: boolean) => LabDaemon>> = { frr: frrDaemon, bird: birdDaemon, openbgpd: openbgpdDaemon };
 
 /** Why the lab cannot run here (not root, a daemon missing), or undefined when it can. */
 export async function labUnavailable(receivers: readonly Receiver[] = ALL_RECEIVERS): Promise<string | undefined> {
@@ -140,8 +155,13 @@ export async function runLab(opts: LabOptions = {}): Promise<LabResult> {
   try {
     const ports = new Map<Receiver, number>();
     for (const r of receivers) ports.set(r, await freePort(RECEIVERS[r].address));
-    const receiverDaemons = receivers.map((r) => MAKE[r](ports.get(r)!));
-    const hub = gobgpDaemon(receivers.map((r) => ({ receiver: r, port: ports.get(r)! })));
+    const mrt = opts.mrt !== undefined && opts.mrt !== false;
+    const receiverDaemons = receivers.map((r) => MAKE[r](ports.get(r)!, mrt));
+    const hub = gobgpDaemon(
+      receivers.map((r) => ({ receiver: r, port: ports.get(r)! })),
+      mrt,
+    );
+    const from = Math.floor(Date.now() / 1000);
     const daemons = [hub, ...receiverDaemons];
 
     for (const d of daemons) await mkdir(path.join(dir, d.name), { recursive: true });
@@ -174,6 +194,14 @@ export async function runLab(opts: LabOptions = {}): Promise<LabResult> {
     });
 
     await opts.afterReady?.({ dir, daemons });
+    const mrtFiles: CapturedMrt[] = [];
+    if (mrt) {
+      for (const d of daemons) {
+        for (const dump of (await d.dumpMrt?.({ slow: opts.mrt === 'slow' })) ?? []) mrtFiles.push({ dump, bytes: new Uint8Array(await readFile(dump.path)) });
+        log(`${d.name} wrote MRT`);
+      }
+    }
+    const to = Math.ceil(Date.now() / 1000);
     const outputs: CapturedOutput[] = [];
     const fixtures: GroundTruthFixture[] = [];
     const views: Record<string, GroundTruthRoute[]> = {};
@@ -198,6 +226,8 @@ export async function runLab(opts: LabOptions = {}): Promise<LabResult> {
     };
     return {
       outputs,
+      mrt: mrtFiles,
+      window: { from, to },
       groundTruth: {
         note: 'Written by test/lab/run.ts --update-fixtures from routes.ts; see test/lab/README.md. Views are each table as its daemon shows it.',
         versions,

@@ -1,15 +1,19 @@
 /** OpenBGPD (portable) in the foreground (-d) with its own control socket and `fib-update no`. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Capture, LabDaemon } from './daemon';
-import { runCmd } from './processes';
+import { mrtDumpFile, type Capture, type LabDaemon, type MrtDump } from './daemon';
+import { settledFile } from './mrtFiles';
+import { runCmd, waitFor } from './processes';
 import { CANTV_PREFIXES, GOBGP, INJECTED, RECEIVERS, receivedFromGobgp, type Route } from './routes';
 
 const me = RECEIVERS.openbgpd;
 /** bgpd's engines chroot to the home of its user; systemd would create it (RuntimeDirectory), so we do. */
 const CHROOT = '/run/openbgpd';
 
-export function openbgpdDaemon(port: number): LabDaemon {
+/** Its three RIB dump formats (bgpd.conf(5) `dump`): TABLE_DUMP, BGP4MP_ENTRY records, TABLE_DUMP_V2. */
+const TABLE_FORMATS = ['table', 'table-mp', 'table-v2'] as const;
+
+export function openbgpdDaemon(port: number, mrt = false): LabDaemon {
   let dir = '';
   const sock = (): string => path.join(dir, 'bgpd.sock');
   const bgpctl = (...args: string[]) => runCmd('bgpctl', ['-s', sock(), ...args]);
@@ -21,6 +25,21 @@ export function openbgpdDaemon(port: number): LabDaemon {
     { ...own, med: 0 },
   ];
 
+  const allInFile = (): string => path.join(dir, 'bgpd-all-in.mrt');
+  // strftime(3) expands %s to the Unix second, so each periodic dump is a file of its own.
+  const tableFile = (format: string, second: number | string = '%s'): string => path.join(dir, `bgpd-${format}-${second}.mrt`);
+  const conf = (): string => path.join(dir, 'bgpd.conf');
+
+  // A reload would start the message dump afresh (an empty file), so the RIB dumps are periodic from the start
+  // (at startup, then every second) and the lab keeps the first one begun after every route was in.
+  const mrtConfig = (): string =>
+    [
+      '# Every message received and every state change, as BGP4MP.',
+      `dump all in "${allInFile()}"`,
+      ...TABLE_FORMATS.map((f) => `dump ${f} "${tableFile(f)}" 1`),
+      '',
+    ].join('\n');
+
   const config = (): string => `AS ${me.asn}
 router-id ${me.address}
 fib-update no
@@ -28,7 +47,7 @@ listen on ${me.address} port ${port}
 socket "${sock()}"
 reject as-set no
 holdtime 9
-neighbor ${GOBGP.address} {
+${mrt ? mrtConfig() : ''}neighbor ${GOBGP.address} {
   remote-as ${GOBGP.asn}
   local-address ${me.address}
   passive
@@ -49,10 +68,9 @@ allow to ${GOBGP.address} prefix ${own.prefix}
     binaries: ['bgpd', 'bgpctl'],
     async start(labDir, group) {
       dir = path.join(labDir, 'openbgpd');
-      const conf = path.join(dir, 'bgpd.conf');
-      await writeFile(conf, config(), { mode: 0o600 });
+      await writeFile(conf(), config(), { mode: 0o600 });
       await mkdir(CHROOT, { recursive: true, mode: 0o755 });
-      group.start('bgpd', ['-d', '-f', conf], path.join(dir, 'bgpd.log'), dir);
+      group.start('bgpd', ['-d', '-f', conf()], path.join(dir, 'bgpd.log'), dir);
     },
     views: () => ({ openbgpd: table }),
     async ready() {
@@ -87,6 +105,28 @@ allow to ${GOBGP.address} prefix ${own.prefix}
     async version() {
       const r = await runCmd('bgpd', ['-V']);
       return (r.stdout + r.stderr).trim();
+    },
+    async dumpMrt(): Promise<MrtDump[]> {
+      const after = Math.ceil(Date.now() / 1000) + 1;
+      const dumps: MrtDump[] = [];
+      for (const f of TABLE_FORMATS) {
+        const second = await waitFor(
+          `a bgpd ${f} dump begun at ${after} or later`,
+          async () => {
+            const seconds = (await readdir(dir)).map((n) => new RegExp(`^bgpd-${f}-(\\d+)\\.mrt$`).exec(n)?.[1]).filter((x) => x !== undefined);
+            return seconds.map(Number).filter((x) => x >= after).sort((a, b) => a - b)[0];
+          },
+          15_000,
+          200,
+        );
+        await settledFile(tableFile(f, second));
+        dumps.push({ daemon: 'openbgpd', how: `dump ${f} FILE 1`, kind: 'rib', path: tableFile(f, second), file: mrtDumpFile('openbgpd', `dump ${f}`) });
+      }
+      await settledFile(allInFile());
+      return [
+        ...dumps,
+        { daemon: 'openbgpd', how: 'dump all in FILE', kind: 'updates', path: allInFile(), file: mrtDumpFile('openbgpd', 'dump all in') },
+      ];
     },
   };
 }

@@ -29,6 +29,8 @@ export interface DecodedAttributes {
   /** NLRI announced in MP_REACH_NLRI (BGP4MP), with the next hop that came with them. */
   readonly mpReach?: NlriList;
   readonly mpUnreach?: NlriList;
+  /** MP_REACH_NLRI or MP_UNREACH_NLRI of another family (VPN, flowspec, labelled …): left out, not routes this tool reads. */
+  readonly otherFamily?: true;
   /** Set when decoding stopped early: what was wrong. */
   readonly problem?: string;
 }
@@ -210,6 +212,7 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
   let as4Aggregator: { asn: number; address: string } | undefined;
   let mpReach: NlriList | undefined;
   let mpUnreach: NlriList | undefined;
+  let otherFamily = false;
   let problem: string | undefined;
   let p = start;
   while (p < end) {
@@ -295,13 +298,17 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
         break;
       case ATTR.mpReach: {
         const r = decodeMpReach(b, s, e, ctx, a);
-        if (typeof r === 'string') problem ??= `MP_REACH_NLRI: ${r}`;
+        if (r === OTHER_FAMILY) otherFamily = true;
+        else if (typeof r === 'string') problem ??= `MP_REACH_NLRI: ${r}`;
         else mpReach = r;
         break;
       }
       case ATTR.mpUnreach: {
         const afi = u16(b, s);
-        if (afi !== 1 && afi !== 2) break; // another family (VPN, flowspec …): not routes this tool reads
+        if (!unicastOrMulticast(afi, b[s + 2]!)) {
+          otherFamily = true;
+          break;
+        }
         mpUnreach = new NlriList(afi);
         const r = decodeNlri(b, s + 3, e, ctx.addPath, mpUnreach);
         if (r !== undefined) problem ??= `MP_UNREACH_NLRI: ${r}`;
@@ -320,11 +327,23 @@ export function decodeAttributes(b: Uint8Array, start: number, end: number, ctx:
     attributes: a,
     ...(mpReach !== undefined ? { mpReach } : {}),
     ...(mpUnreach !== undefined ? { mpUnreach } : {}),
+    ...(otherFamily ? { otherFamily: true as const } : {}),
     ...(problem !== undefined ? { problem } : {}),
   };
 }
 
-function decodeMpReach(b: Uint8Array, s: number, e: number, ctx: AttributeContext, a: Mutable): NlriList | string | undefined {
+/**
+ * IPv4/IPv6 unicast and multicast (SAFI 1, 2: RFC 4760) carry plain prefixes. Other families put a label, an RD
+ * or a flowspec rule before the address (a VPN-IPv4 /24 is a 112-bit "prefix"), so reading them as prefixes
+ * would be wrong: they are left out.
+ */
+function unicastOrMulticast(afi: number, safi: number): afi is 1 | 2 {
+  return (afi === 1 || afi === 2) && (safi === 1 || safi === 2);
+}
+
+const OTHER_FAMILY = Symbol('other family');
+
+function decodeMpReach(b: Uint8Array, s: number, e: number, ctx: AttributeContext, a: Mutable): NlriList | string | typeof OTHER_FAMILY | undefined {
   if (e - s < 1) return 'empty';
   // RFC 6396 §4.3.4 abbreviates it in RIB entries; some writers still put the whole attribute there.
   if (ctx.ribEntry && b[s]! + 1 === e - s) {
@@ -336,8 +355,9 @@ function decodeMpReach(b: Uint8Array, s: number, e: number, ctx: AttributeContex
   const nhLen = b[s + 3]!;
   const nlriAt = s + 4 + nhLen + 1;
   if (nlriAt > e) return `next hop of ${nhLen} bytes runs past the attribute`;
+  // Another family's next hop (a VPN one starts with an RD) is not these routes' either.
+  if (!unicastOrMulticast(afi, b[s + 2]!)) return OTHER_FAMILY;
   setNextHop(a, mpNextHop(b, s + 4, nhLen));
-  if (afi !== 1 && afi !== 2) return undefined;
   const out = new NlriList(afi);
   const r = decodeNlri(b, nlriAt, e, ctx.addPath, out);
   return r ?? out;

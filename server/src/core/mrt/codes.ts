@@ -52,6 +52,15 @@ export const mrtCodes = [
       'RouteLens checks Internet routes only; the count of skipped records is given once per file.',
   },
   {
+    code: 'mrt/family-skipped',
+    severity: 'information',
+    summary: 'BGP4MP routes of address families other than IPv4/IPv6 unicast and multicast are skipped.',
+    description:
+      'An UPDATE\'s MP_REACH_NLRI or MP_UNREACH_NLRI (RFC 4760), or an OpenBGPD BGP4MP_ENTRY, for another family ' +
+      '(VPN-IPv4 with its route distinguisher and label, flowspec …) carries no Internet routes: its prefixes are left ' +
+      'out and the IPv4 routes of the same UPDATE are read as usual. The count of such records is given once per file.',
+  },
+  {
     code: 'mrt/record-type-skipped',
     severity: 'information',
     summary: 'MRT records of a type that carries no BGP routes (OSPF, IS-IS, deprecated types) are skipped.',

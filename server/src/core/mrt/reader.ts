@@ -47,6 +47,11 @@ const BGP4MP_MESSAGE: Readonly<Record<number, { asnSize: 2 | 4; local: boolean; 
   11: { asnSize: 4, local: true, addPath: true },
 };
 const BGP4MP_STATE: Readonly<Record<number, 2 | 4>> = { 0: 2, 5: 4 };
+/**
+ * BGP4MP_ENTRY, a RIB entry in the BGP4MP type (draft-ietf-grow-mrt before RFC 6396, which dropped it), as
+ * OpenBGPD's `dump table-mp` still writes it; bgpdump 1.6 prints nothing for it.
+ */
+const BGP4MP_ENTRY = 2;
 
 function u16(b: Uint8Array, at: number): number {
   return (b[at]! << 8) | b[at + 1]!;
@@ -165,6 +170,7 @@ export class MrtReader {
       this.pending = undefined;
     }
     for (const [key, count] of this.noted) {
+      if (key === 'other-family') this.report('mrt/family-skipped', 'information', `${count} record${count === 1 ? '' : 's'} with routes of other address families (VPN, flowspec …) than IPv4/IPv6 unicast and multicast: those routes are skipped`, 0);
       if (key === 'rib-generic') this.report('mrt/rib-generic-skipped', 'information', `${count} RIB_GENERIC record${count === 1 ? '' : 's'} skipped (address families other than IPv4/IPv6 unicast and multicast)`, 0);
     }
     this.noted.clear();
@@ -199,6 +205,7 @@ export class MrtReader {
         const source: MrtSource = type === MRT_TYPE.bgp4mp ? 'BGP4MP' : 'BGP4MP_ET';
         const msg = BGP4MP_MESSAGE[subtype];
         if (msg !== undefined) this.bgp4mpMessage(b, p, e, t, source, msg, offset);
+        else if (subtype === BGP4MP_ENTRY && type === MRT_TYPE.bgp4mp) this.bgp4mpEntry(b, p, e, t, offset);
         else if (BGP4MP_STATE[subtype] !== undefined) this.stateChange(b, p, e, t, source, BGP4MP_STATE[subtype], offset);
         else this.skipType(`${source} subtype ${subtype}`, offset);
         return;
@@ -345,6 +352,49 @@ export class MrtReader {
     return { peer, local, p: end };
   }
 
+  /**
+   * OpenBGPD's layout (mrt.c, mrt_dump_entry_mp): the head names the local side first and the peer the route came
+   * from second, both with 2-byte ASNs; then view, status, time of last change, AFI, SAFI, the next hop, the prefix,
+   * and the attributes (AS_PATH in 2-byte form with AS4_PATH, no NEXT_HOP: the entry carries it).
+   */
+  private bgp4mpEntry(b: Uint8Array, s: number, e: number, time: number, offset: number): void {
+    need(s + 8, e, 'BGP4MP_ENTRY header');
+    const headAfi = u16(b, s + 6);
+    if (headAfi !== 1 && headAfi !== 2) throw new Short(`unknown address family ${headAfi}`);
+    const ipLen = headAfi === 1 ? 4 : 16;
+    let p = s + 8 + 2 * ipLen;
+    need(p + 12, e, 'BGP4MP_ENTRY');
+    const peer: MrtPeer = { address: addressAt(headAfi, b, s + 8 + ipLen), asn: u16(b, s + 2) };
+    p += 8; // view, status, time of last change
+    const afi = u16(b, p);
+    const safi = b[p + 2]!;
+    const nhLen = b[p + 3]!;
+    p += 4;
+    need(p + nhLen + 1, e, 'BGP4MP_ENTRY next hop');
+    if ((afi !== 1 && afi !== 2) || (safi !== 1 && safi !== 2)) {
+      this.noted.set('other-family', (this.noted.get('other-family') ?? 0) + 1);
+      return;
+    }
+    const nextHop = nhLen === 4 ? ipv4At(b, p) : nhLen >= 16 ? ipv6At(b, p) : undefined;
+    p += nhLen;
+    const bits = b[p]!;
+    if (bits > (afi === 1 ? 32 : 128)) throw new Short(`prefix length ${bits} is too long`);
+    const n = (bits + 7) >>> 3;
+    need(p + 1 + n + 2, e, 'BGP4MP_ENTRY prefix');
+    const prefix = prefixAt(afi, bits, b, p + 1);
+    p += 1 + n;
+    const attrLen = u16(b, p);
+    p += 2;
+    need(p + attrLen, e, 'BGP4MP_ENTRY attributes');
+    const d = decodeAttributes(b, p, p + attrLen, V1_CTX);
+    if (d.problem !== undefined) {
+      this.report('mrt/attribute-malformed', 'error', `${prefix} from ${peer.address} AS${peer.asn}: ${d.problem}; the entry is left out`, offset);
+      return;
+    }
+    const attributes: BgpAttributes = nextHop === undefined ? d.attributes : afi === 1 ? { ...d.attributes, nextHop } : { ...d.attributes, mpNextHop: nextHop };
+    this.emit('rib', 'BGP4MP', time, peer, prefix, undefined, afi, attributes, offset);
+  }
+
   private stateChange(b: Uint8Array, s: number, e: number, time: number, source: MrtSource, asnSize: 2 | 4, offset: number): void {
     const h = this.bgp4mpHead(b, s, e, asnSize);
     need(h.p + 4, e, 'states');
@@ -375,6 +425,7 @@ export class MrtReader {
     need(p + aLen, end, 'path attributes');
     const ctx = kind.asnSize === 4 ? (kind.addPath ? AS4_ADDPATH_CTX : AS4_CTX) : kind.addPath ? AS2_ADDPATH_CTX : AS2_CTX;
     const d = aLen > 0 ? decodeAttributes(b, p, p + aLen, ctx) : undefined;
+    if (d?.otherFamily) this.noted.set('other-family', (this.noted.get('other-family') ?? 0) + 1);
     const nlri = new NlriList(1);
     const nProblem = decodeNlri(b, p + aLen, end, kind.addPath, nlri);
     this.emitAll('withdraw', source, time, peer, withdrawn, undefined, offset);
