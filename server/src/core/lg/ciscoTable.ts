@@ -67,7 +67,7 @@ interface Layout {
 /** Status and legend lines that belong to the table family and carry no route. */
 const LEGEND: readonly RegExp[] = [
   /^\s*BGP (?:table version|routing table(?! entry)|router identifier|generic scan|scan interval|main routing|NSR|table state|local router)/i,
-  /^\s*(?:Status codes|Status:|Path type|Origin codes|Origin validation|RPKI validation codes|Route status codes|AS Path Attributes|Nexthop codes|Default local pref|Router identifier|Non-stop routing|Table ID|Local router ID|Peer \S+ routes for|Total [Nn]umber of|Processed \d+ prefixes|Displayed\s+\d+|Route Distinguisher|VRF:?\s|BGP Local RIB|Local AS)/,
+  /^\s*(?:Status codes|Status:|Path type|Origin codes|Origin validation|RPKI (?:Origin )?[Vv]alidation codes|Route status codes|AS Path Attributes|Nexthop codes|Default local pref|Router identifier|Non-stop routing|Table ID|Local router ID|Peer \S+ routes for|Total [Nn]umber of|Processed \d+ prefixes|Displayed\s+\d+|Route Distinguisher|VRF:?\s|BGP Local RIB|Local AS)/,
   /^\s*(?:-{3,}|={3,})\s*$/,
   /^\s*(?:Origin\s*:|Info:|Total Number of Routes|BGP Local router ID|Local AS number|Dampening enabled|Can't find neighbor|No BGP prefixes|% )/,
 ];
@@ -671,6 +671,10 @@ export class CiscoTableParser implements LineParser {
         // A next hop longer than its column pushes every later column right.
         const metricFieldStart = firstCol.end - 9;
         if (prevEnd + 2 - shift > metricFieldStart) shift = prevEnd + 2 - metricFieldStart;
+      } else if (firstCol !== undefined && prevEnd + 1 - shift >= firstCol.start) {
+        // Left-aligned (EOS): a next hop running into the first value column (`fe80::…%Et1 0       -`)
+        // pushes every later column right by as much, one blank after it.
+        shift = prevEnd + 2 - firstCol.start;
       }
     }
     let c = 0;
