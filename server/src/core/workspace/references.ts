@@ -96,10 +96,10 @@ function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' |
 
 /** `AS<n>` keys, one string per number: a dump names the same ASNs over and over. */
 const asnKeys = new Map<number, string>();
-function asnKey(asn: number): string {
+export function asnKey(asn: number): string {
   let k = asnKeys.get(asn);
   if (k === undefined) {
-    if (asnKeys.size >= 1 << 18) asnKeys.clear();
+    if (asnKeys.size >= 1 << 16) asnKeys.clear();
     asnKeys.set(asn, (k = `AS${asn}`));
   }
   return k;

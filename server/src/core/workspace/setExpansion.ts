@@ -31,10 +31,16 @@ export interface SetExpansion {
   readonly found: boolean;
 }
 
+/**
+ * A set's members as one string, words joined by a blank (words hold none): sets of a dump list millions
+ * of members, and a string plus an array slot per member cost four times their text.
+ */
 interface ParsedMembers {
-  readonly words: readonly string[];
+  readonly words: string;
   readonly mbrsByRef: ReadonlySet<string>;
 }
+
+const NO_MBRS: ReadonlySet<string> = new Set();
 
 const parsedMembers = new WeakMap<IndexedObject, ParsedMembers>();
 
@@ -47,7 +53,8 @@ function membersOf(set: IndexedObject, object?: RpslObject): ParsedMembers {
     for (const a of o.attributes) {
       if (a.name === 'members' || a.name === 'mp-members') for (const w of valueWords(a.value)) words.push(w.text);
     }
-    p = { words, mbrsByRef: mbrsByRef(o) };
+    const allowed = mbrsByRef(o);
+    p = { words: words.join(' '), mbrsByRef: allowed.size === 0 ? NO_MBRS : allowed };
     parsedMembers.set(set, p);
   }
   return p;
@@ -62,8 +69,8 @@ export function noteSet(set: IndexedObject, object: RpslObject): void {
 export function directMembers(index: WorkspaceIndex, set: IndexedObject): readonly string[] {
   const own = membersOf(set);
   const allowed = own.mbrsByRef;
-  if (allowed.size === 0) return own.words;
-  const words = [...own.words];
+  const words = own.words === '' ? [] : own.words.split(' ');
+  if (allowed.size === 0) return words;
   const kind = set.className === 'as-set' ? 'as-set' : set.className === 'route-set' ? 'route-set' : undefined;
   if (kind) {
     for (const site of index.referencesTo(kind, set.key)) {

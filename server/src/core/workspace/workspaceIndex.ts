@@ -1,5 +1,5 @@
 import { parseAsn, type Asn } from '../net/asn';
-import { parsePrefix, type Prefix } from '../net/prefix';
+import { formatPrefix, parsePrefix, type Prefix } from '../net/prefix';
 import { frameRpslInto } from '../rpsl/frame';
 import { freshAt, lineStartBefore, mayHoldForeignAnswer } from '../rpsl/freshAt';
 import { firstValue, type RpslObject } from '../rpsl/model';
@@ -8,7 +8,7 @@ import type { Span } from '../text/range';
 import { commonLength } from '../text/commonLength';
 import { detached } from '../text/detach';
 import { MultiMap } from './multiMap';
-import { forEachReference, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
+import { asnKey, forEachReference, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
 
 /** The attributes that carry an aut-num's routing policy. */
 const POLICY_ATTRIBUTES: ReadonlySet<string> = new Set(['import', 'export', 'mp-import', 'mp-export', 'default', 'mp-default', 'import-via', 'export-via']);
@@ -85,10 +85,82 @@ function attributeId(name: string): number {
  * which gives it the new text (its entries then move with the edit).
  */
 interface FileText {
+  readonly uri: string;
   text: string;
   index?: LineIndex;
   /** The text may hold another server's answer, which empty lines do not end: setText then frames it whole. */
   foreign?: boolean;
+  readonly store: FactStore;
+}
+
+/**
+ * Where an index keeps its entries' small facts, packed: one growing Int32Array for every entry's name span
+ * and references, and one table of the names references use (each name once, by number). A dump has
+ * millions of entries and tens of millions of references; an object, a typed array (about 200 bytes
+ * with its buffer) or a string per entry or reference is what made the index many times the size of the
+ * text it came from.
+ *
+ * An entry's slot, at `Entry.at`: name start and end (offsets from the object's start), the number of
+ * references n, then per reference: kind | strength << 4 | attribute << 8, name number (for an aut-num, the
+ * AS number itself: a dump's policies name hundreds of thousands of them), start, end.
+ * Removed entries leave their slots behind; `compact` copies the live ones once half the space is dead.
+ */
+class FactStore {
+  data = new Int32Array(1 << 16);
+  used = 0;
+  dead = 0;
+  /** Every name a reference or a key has used, by number; `ids` the other way. */
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** The number of `s`, given one when new (kept detached: a name must not keep its document alive). */
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      const own = detached(s);
+      this.ids.set(own, (id = this.names.length));
+      this.names.push(own);
+    }
+    return id;
+  }
+
+  /** One string per name: the table's own copy of `s`. */
+  intern(s: string): string {
+    return this.names[this.id(s)]!;
+  }
+
+  /** Room for `n` numbers: where they go. */
+  alloc(n: number): number {
+    if (this.used + n > this.data.length) {
+      const grown = new Int32Array(Math.max(this.data.length * 2, this.used + n));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+    const at = this.used;
+    this.used += n;
+    return at;
+  }
+
+  /** Gives back the room a growth left unused beyond a quarter (a dump is indexed once and then read). */
+  trim(): void {
+    const room = this.used + (this.used >> 2) + (1 << 16);
+    if (this.data.length > room) this.data = this.data.slice(0, room);
+  }
+
+  /** Copies the slots of `live` (every entry that still has one) to the start, in order, dropping the dead ones. */
+  compact(live: Iterable<Entry>): void {
+    const data = new Int32Array(Math.max(1 << 16, (this.used - this.dead) * 2));
+    let used = 0;
+    for (const e of live) {
+      const n = 3 + 4 * this.data[e.at + 2]!;
+      data.set(this.data.subarray(e.at, e.at + n), used);
+      e.at = used;
+      used += n;
+    }
+    this.data = data;
+    this.used = used;
+    this.dead = 0;
+  }
 }
 
 /** The object an entry last framed again, per entry (most recent last); see `Entry.object`. */
@@ -99,63 +171,60 @@ const REFRAMED_KEPT = 64;
  * The index's own view of an object. When a file is re-indexed, an object whose text did not change keeps
  * its entry, and so every map slot that points at it; only its place moves (`start`, `end`, `held`).
  *
- * What it holds is compact, since a dump's entries live as long as the index: references as a packed
- * table (kind, strength and attribute as small numbers, offsets from the object's start, keys shared
- * through the index's name table) and, for a file indexed object by object, no framed object at all —
- * `object` frames it again from the file's text when a check needs its attributes.
+ * What it holds is compact, since a dump's entries live as long as the index: its name span and references
+ * packed in the index's FactStore (names by number), class and key shared through the store's name table
+ * and, for a file indexed object by object, no framed object at all — `object` frames it again from the
+ * file's text when a check needs its attributes.
  */
 class Entry implements IndexedObject {
-  route?: { readonly prefix: Prefix; readonly normalized: string; readonly origin: Asn };
-  private readonly refKeys: readonly string[];
-  /** The name's span, as offsets from the object's start. */
-  private readonly nameFrom: number;
-  private readonly nameTo: number;
-  /** Per reference: kind | strength << 4 | attribute << 8, start and end, offsets from the object's start. */
-  private readonly refData: Int32Array;
+  route?: RouteFact;
+  /** Where the entry's slot starts in `file.store.data`. */
+  at: number;
 
   constructor(
-    readonly uri: string,
+    /** The file's text (see setText: one per file, its text replaced on edits), read when `object` frames it again. */
+    public file: FileText,
     readonly className: string,
     readonly key: string,
     object: RpslObject,
-    intern: (s: string) => string,
     public start: number,
     public end: number,
     /** The framed object, when the index keeps it (a document open in the editor keeps it anyway). */
     public held: RpslObject | undefined,
-    /** The file's text, when `object` frames it again (see setText: one per file, its text replaced on edits). */
-    public source: FileText | undefined,
   ) {
+    const store = file.store;
     const name = object.attributes[0]?.valueSpan ?? object.span;
-    this.nameFrom = name.start - start;
-    this.nameTo = name.end - start;
-    // Collected in scratch buffers, then copied at their size: no reference objects on the way.
+    // Collected in a scratch buffer, then copied at its size: no reference objects on the way.
     let n = 0;
     // References come in runs of one attribute: its id is looked up once per run.
     let lastAttribute = '';
     let lastAttributeId = 0;
     forEachReference(object, (kind, k, attribute, s, e, strength) => {
-      if (n * 3 + 3 > scratchData.length) {
-        const grown = new Int32Array(scratchData.length * 2);
-        grown.set(scratchData);
-        scratchData = grown;
+      if (3 + n * 4 + 4 > scratch.length) {
+        const grown = new Int32Array(scratch.length * 2);
+        grown.set(scratch);
+        scratch = grown;
       }
       if (attribute !== lastAttribute) {
         lastAttribute = attribute;
         lastAttributeId = attributeId(attribute);
       }
-      // AS numbers come as one string per number already (see references.ts asnKey).
-      scratchKeys[n] = kind === 'aut-num' ? k : intern(k);
-      scratchData[n * 3] = kindId(kind) | ((strength === 'strong' ? 0 : strength === 'weak' ? 1 : 2) << 4) | (lastAttributeId << 8);
-      scratchData[n * 3 + 1] = s - start;
-      scratchData[n * 3 + 2] = e - start;
+      const at = 3 + n * 4;
+      scratch[at] = kindId(kind) | ((strength === 'strong' ? 0 : strength === 'weak' ? 1 : 2) << 4) | (lastAttributeId << 8);
+      scratch[at + 1] = kind === 'aut-num' ? Number(k.slice(2)) | 0 : store.id(k);
+      scratch[at + 2] = s - start;
+      scratch[at + 3] = e - start;
       n++;
     });
-    // Most objects of a hostile or junk file reference nothing: one shared pair of empty tables for them all
-    // (a typed array costs about 180 bytes however short).
-    this.refKeys = n === 0 ? NO_KEYS : scratchKeys.slice(0, n);
-    this.refData = n === 0 ? NO_DATA : scratchData.slice(0, n * 3);
-    scratchKeys.length = 0;
+    scratch[0] = name.start - start;
+    scratch[1] = name.end - start;
+    scratch[2] = n;
+    this.at = store.alloc(3 + n * 4);
+    store.data.set(scratch.subarray(0, 3 + n * 4), this.at);
+  }
+
+  get uri(): string {
+    return this.file.uri;
   }
 
   get object(): RpslObject {
@@ -164,8 +233,7 @@ class Entry implements IndexedObject {
     if (o) {
       reframed.delete(this);
     } else {
-      const text = this.source?.text ?? '';
-      frameRpslInto(text, { object: (x) => (o ??= x), diagnostic: () => undefined }, { from: this.start, to: this.end, afterBlank: true });
+      frameRpslInto(this.file.text, { object: (x) => (o ??= x), diagnostic: () => undefined }, { from: this.start, to: this.end, afterBlank: true });
       o ??= { className: this.className, attributes: [], span: this.span };
       if (reframed.size >= REFRAMED_KEPT) for (const k of reframed.keys()) {
         reframed.delete(k);
@@ -181,46 +249,68 @@ class Entry implements IndexedObject {
   }
 
   get nameSpan(): Span {
-    return { start: this.start + this.nameFrom, end: this.start + this.nameTo };
+    const d = this.file.store.data;
+    return { start: this.start + d[this.at]!, end: this.start + d[this.at + 1]! };
   }
 
   get refCount(): number {
-    return this.refKeys.length;
+    return this.file.store.data[this.at + 2]!;
   }
 
   refAt(i: number): ObjectReference {
-    const m = this.refData[i * 3]!;
+    const { data, names } = this.file.store;
+    const at = this.at + 3 + i * 4;
+    const m = data[at]!;
     return {
       kind: KINDS[m & 15]!,
-      key: this.refKeys[i]!,
+      key: keyOf(m, data[at + 1]!, names),
       attribute: attributeNames[m >>> 8]!,
-      span: { start: this.start + this.refData[i * 3 + 1]!, end: this.start + this.refData[i * 3 + 2]! },
+      span: { start: this.start + data[at + 2]!, end: this.start + data[at + 3]! },
       strength: STRENGTHS[(m >>> 4) & 15]!,
     };
   }
 
   /** Does reference `i` name `kind`/`key`? (Without making its object.) */
   refIs(i: number, kind: TargetKind, key: string): boolean {
-    return this.refKeys[i] === key && KINDS[this.refData[i * 3]! & 15] === kind;
+    const { data, names } = this.file.store;
+    const at = this.at + 3 + i * 4;
+    return KINDS[data[at]! & 15] === kind && keyOf(data[at]!, data[at + 1]!, names) === key;
   }
 
   /** The references, made on each call (they are kept packed). */
   get refs(): readonly ObjectReference[] {
-    const out: ObjectReference[] = new Array<ObjectReference>(this.refKeys.length);
+    const out: ObjectReference[] = new Array<ObjectReference>(this.refCount);
     for (let i = 0; i < out.length; i++) out[i] = this.refAt(i);
     return out;
   }
 
   /** Each reference's kind and key, repeats included (the reverse maps add an entry once per name). */
   refTargets(visit: (kind: TargetKind, key: string) => void): void {
-    for (let i = 0; i < this.refKeys.length; i++) visit(KINDS[this.refData[i * 3]! & 15]!, this.refKeys[i]!);
+    const { data, names } = this.file.store;
+    const n = data[this.at + 2]!;
+    for (let i = 0, at = this.at + 3; i < n; i++, at += 4) visit(KINDS[data[at]! & 15]!, keyOf(data[at]!, data[at + 1]!, names));
   }
 }
 
-const NO_KEYS: readonly string[] = [];
-const NO_DATA = new Int32Array(0);
-let scratchData = new Int32Array(3 * 1024);
-const scratchKeys: string[] = [];
+/** A route object's prefix and origin; the prefix's text is made when a message needs it, not kept per route. */
+class RouteFact {
+  constructor(
+    readonly prefix: Prefix,
+    readonly origin: Asn,
+  ) {}
+
+  get normalized(): string {
+    return formatPrefix(this.prefix);
+  }
+}
+
+/** A packed reference's key: `AS<n>` for an aut-num (stored as its number), else the name by its number. */
+function keyOf(meta: number, key: number, names: readonly string[]): string {
+  return (meta & 15) === AUT_NUM ? asnKey(key >>> 0) : names[key]!;
+}
+const AUT_NUM = kindId('aut-num');
+
+let scratch = new Int32Array(4 * 1024);
 
 /** A site reads its reference through the entry, so it follows the entry when the entry moves. */
 class Site implements ReferenceSite {
@@ -289,14 +379,8 @@ export class WorkspaceIndex {
    * AS numbers in policies, which the cross-object checks never look up backwards (only navigation does).
    */
   private readonly refsTo = new Map<TargetKind, MultiMap<string, Entry>>();
-  /** One string per name referenced: a dump names the same few thousand sets and ASNs millions of times. */
-  private readonly names = new Map<string, string>();
-  private readonly intern = (s: string): string => {
-    const had = this.names.get(s);
-    if (had !== undefined) return had;
-    this.names.set(s, s);
-    return s;
-  };
+  /** Entries' packed facts and one string per name: a dump names the same few thousand sets and ASNs millions of times. */
+  private readonly store = new FactStore();
   private readonly routesByPrefix = new MultiMap<string, Entry>();
   private readonly routesByOrigin = new MultiMap<number, Entry>();
   private readonly classCounts = new Map<string, number>();
@@ -305,6 +389,8 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, FileText>();
   private readonly dumps = new Set<string>();
   private gen = 0;
+  /** Files opened (openFile) and not closed yet: their entries are in no list until then. */
+  private opening = 0;
   private hadDump = false;
   /** The tokens read since `tracking` began, innermost first; empty when nobody is tracking. */
   private readonly readers: Set<ReadToken>[] = [];
@@ -374,13 +460,15 @@ export class WorkspaceIndex {
     if (old && text !== undefined && oldText === text) return;
     if (!old || oldText === undefined || text === undefined) {
       this.remove(uri);
-      if (text !== undefined) this.texts.set(uri, { text });
-      this.byUri.set(uri, objects.map((o) => this.add(uri, o, o, undefined)));
+      const box = this.box(uri, text ?? '');
+      if (text !== undefined) this.texts.set(uri, box);
+      this.byUri.set(uri, objects.map((o) => this.add(box, o, o)));
       this.gen++;
       this.settle();
       return;
     }
-    this.texts.set(uri, { text });
+    const box = this.box(uri, text);
+    this.texts.set(uri, box);
     // The edit: text[prefix, text.length - suffix) replaced oldText[prefix, oldText.length - suffix).
     const max = Math.min(oldText.length, text.length);
     const prefix = commonLength(oldText, text, max, false);
@@ -408,17 +496,21 @@ export class WorkspaceIndex {
     // Kept entries take the new parse's objects (same text, same spans before the edit): an object keeps the
     // text it was cut from alive, and the index should hold one version of a document, not one per edit.
     const entries: Entry[] = old.slice(0, head);
-    for (let i = 0; i < head; i++) entries[i]!.held = objects[i]!;
+    for (let i = 0; i < head; i++) {
+      entries[i]!.held = objects[i]!;
+      entries[i]!.file = box;
+    }
     // Entries after the edit move first, so new entries are placed among them by their new offsets.
     // References are kept as offsets from the object's start: moving the object moves them.
     const moved = old.slice(old.length - tail);
     moved.forEach((e, i) => {
       const o = objects[objects.length - tail + i]!;
       e.held = o;
+      e.file = box;
       e.start = o.span.start;
       e.end = o.span.end;
     });
-    for (let i = head; i < objects.length - tail; i++) entries.push(this.add(uri, objects[i]!, objects[i], undefined));
+    for (let i = head; i < objects.length - tail; i++) entries.push(this.add(box, objects[i]!, objects[i]));
     entries.push(...moved);
     this.byUri.set(uri, entries);
     this.settle();
@@ -431,15 +523,18 @@ export class WorkspaceIndex {
    */
   openFile(uri: string, text: string, lines?: LineIndex): { add(object: RpslObject): IndexedObject; close(): void } {
     this.remove(uri);
-    const source: FileText = lines ? { text, index: lines } : { text };
+    const source = this.box(uri, text, lines);
     const entries: Entry[] = [];
+    this.opening++;
     return {
       add: (object) => {
-        const entry = this.add(uri, object, undefined, source);
+        const entry = this.add(source, object, undefined);
         entries.push(entry);
         return entry;
       },
       close: () => {
+        this.opening--;
+        this.store.trim();
         this.texts.set(uri, source);
         this.byUri.set(uri, entries);
         this.gen++;
@@ -494,16 +589,16 @@ export class WorkspaceIndex {
     const entries: Entry[] = old.slice(0, head);
     for (const e of entries) {
       e.held = undefined;
-      e.source = box;
+      e.file = box;
     }
     const moved = old.slice(tail);
     for (const e of moved) {
       e.held = undefined;
-      e.source = box;
+      e.file = box;
       e.start += delta;
       e.end += delta;
     }
-    frameRpslInto(text, { object: (o) => void entries.push(this.add(uri, o, undefined, box)), diagnostic: () => undefined }, { from, to, afterBlank: from > 0 });
+    frameRpslInto(text, { object: (o) => void entries.push(this.add(box, o, undefined)), diagnostic: () => undefined }, { from, to, afterBlank: from > 0 });
     for (const e of moved) entries.push(e);
     this.byUri.set(uri, entries);
     this.settle();
@@ -517,6 +612,8 @@ export class WorkspaceIndex {
 
   /** Ends a change: tells the readers of a class's names if the names changed, and of the dump flag. */
   private settle(): void {
+    // The store is compacted between changes, when every entry is in byUri (none of a file being opened).
+    if (this.opening === 0 && this.store.dead > 1 << 16 && this.store.dead * 2 > this.store.used) this.store.compact(this.all() as Iterable<Entry>);
     for (const [cls, m] of this.keyPresence) {
       const keys = this.byKey.get(cls);
       for (const [key, before] of m) {
@@ -532,13 +629,19 @@ export class WorkspaceIndex {
     this.hadDump = now;
   }
 
-  private add(uri: string, object: RpslObject, held: RpslObject | undefined, source: FileText | undefined): Entry {
+  /** A file's text box, sharing the index's store. */
+  private box(uri: string, text: string, index?: LineIndex): FileText {
+    return index ? { uri, text, index, store: this.store } : { uri, text, store: this.store };
+  }
+
+  private add(file: FileText, object: RpslObject, held: RpslObject | undefined): Entry {
     const className = object.className;
     const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
     // Keys outlive the text they were cut from (see `detached`).
-    const key = detached(route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object));
-    const e = new Entry(uri, className, key, object, this.intern, object.span.start, object.span.end, held, source);
-    if (route) e.route = route;
+    // A route's key is its own (prefix and origin); other keys are names that references share.
+    const key = route ? detached(`${route.normalized.toUpperCase()}AS${route.origin}`) : this.store.intern(primaryKey(object));
+    const e = new Entry(file, this.store.intern(className), key, object, object.span.start, object.span.end, held);
+    if (route) e.route = new RouteFact(route.prefix, route.origin);
     const keys = bucket(this.byKey, className);
     // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
     const notify = this.changeListeners.size > 0;
@@ -588,6 +691,7 @@ export class WorkspaceIndex {
   }
 
   private removeEntry(e: Entry): void {
+    this.store.dead += 3 + 4 * e.refCount;
     const notify = this.changeListeners.size > 0;
     const keys = this.byKey.get(e.className);
     keys?.deleteWhere(e.key, (x) => x === e);
