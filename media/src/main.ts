@@ -11,6 +11,7 @@ import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pa
 import { svgToPngBase64 } from './png';
 import { focusAsn, RouteTable, routeMatches } from './routeTable';
 import { renderWhatIf } from './whatIfView';
+import { MrtViewSection } from './mrtView';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 
@@ -55,6 +56,7 @@ app.innerHTML = `
   <button type="button" id="copy-md" title="Copy the analysis as Markdown">Copy Markdown</button></span>
 </header>
 <div class="rl-status" id="status" role="status" aria-live="polite"></div>
+<section class="rl-mrt" id="mrt" aria-label="MRT file" hidden></section>
 <section class="rl-whatif" id="whatif" aria-label="What if the focused AS published its ASPA" hidden></section>
 <main class="rl-main">
   <section class="rl-editor" id="editor" aria-label="Looking-glass paste"></section>
@@ -84,6 +86,7 @@ const graph = new GraphView(
   () => focusBack(),
 );
 const table = new RouteTable($('table'), (r) => select(r, true));
+const mrt = new MrtViewSection($('mrt'), (m) => vscode.postMessage(m));
 
 function analyzeSoon(text: string): void {
   // A new paste starts with nothing selected (the old index would pick an unrelated route).
@@ -287,7 +290,7 @@ function showFailure(text: string): void {
   showNotice(text, true);
 }
 
-const OUR_TYPES = new Set(['init', 'model', 'error', 'notice']);
+const OUR_TYPES = new Set(['init', 'model', 'error', 'notice', 'mrtStart', 'mrtProgress', 'mrtView', 'mrtError']);
 
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
   const checked = checkHostToWebview(e.data);
@@ -316,6 +319,12 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
       return;
     case 'notice':
       showNotice(m.message);
+      return;
+    case 'mrtStart':
+    case 'mrtProgress':
+    case 'mrtView':
+    case 'mrtError':
+      mrt.receive(m);
       return;
   }
 });

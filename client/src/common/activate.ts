@@ -3,6 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { choosePaste } from './firstPaste';
 import { registerOpenExample } from './openExample';
 import { PathsPanel } from './pathsPanel';
+import { MrtProgressNotification } from '../../../server/src/protocol/lsp';
 import { registerRpkiStatus } from './rpkiStatus';
 import { decodeText, serveWorkspaceFiles } from './workspaceFiles';
 
@@ -16,6 +17,8 @@ export function activateCommon(context: vscode.ExtensionContext, client: BaseLan
       const first = await initialPaste(uri);
       PathsPanel.show(context, client, first.text, first.fromSelection ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active);
     }),
+    vscode.commands.registerCommand('routelens.openMrt', (uri?: vscode.Uri) => PathsPanel.openMrt(context, client, uri instanceof vscode.Uri ? uri : undefined)),
+    client.onNotification(MrtProgressNotification, (p) => PathsPanel.mrtProgress(p)),
     vscode.window.registerWebviewPanelSerializer(PathsPanel.viewType, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         PathsPanel.revive(context, client, panel, state);

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { AnalyzePathsRequest, type AnalyzePathsParams } from '../../../server/src/protocol/lsp';
+import { AnalyzePathsRequest, type AnalyzePathsParams, type MrtProgress } from '../../../server/src/protocol/lsp';
 import { isWebviewToHost, type DataKind, type ExportFormat, type HostToWebview, type WebviewToHost } from '../../../server/src/protocol/webview';
 import { panelHtml } from '../../../media/src/panelHtml';
+import { base64ToBytes } from '../../../server/src/core/text/base64';
+import { MrtHost } from './mrtHost';
 import { decodeText } from './workspaceFiles';
 
 const EXPORTS: Readonly<Record<ExportFormat, { label: string; ext: string; binary: boolean }>> = {
@@ -33,6 +35,9 @@ export class PathsPanel {
   private static current: PathsPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  /** Messages for the page before it said `ready` (an MRT read started with the panel). */
+  private readonly early: HostToWebview[] = [];
+  private readonly mrt: MrtHost;
 
   /**
    * `column`: beside the editor when the paste is a selection the user may go on editing; otherwise the panel
@@ -48,6 +53,17 @@ export class PathsPanel {
     PathsPanel.current = new PathsPanel(context, client, panel, text);
   }
 
+  /** "Open MRT File": the panel (opened if need be) reads the file and lists its episodes. */
+  static openMrt(context: vscode.ExtensionContext, client: BaseLanguageClient, uri?: vscode.Uri): Promise<void> {
+    PathsPanel.show(context, client, '');
+    return PathsPanel.current!.mrt.open(uri);
+  }
+
+  /** Progress of the server's read, for the panel reading that file. */
+  static mrtProgress(p: MrtProgress): void {
+    PathsPanel.current?.mrt.progress(p);
+  }
+
   static revive(context: vscode.ExtensionContext, client: BaseLanguageClient, panel: vscode.WebviewPanel, state: unknown): void {
     panel.webview.options = webviewOptions(context);
     const text = typeof (state as { text?: unknown } | undefined)?.text === 'string' ? (state as { text: string }).text : '';
@@ -60,12 +76,14 @@ export class PathsPanel {
     private readonly panel: vscode.WebviewPanel,
     private initialText: string,
   ) {
+    this.mrt = new MrtHost(client, (m) => this.post(m), (text) => this.setText(text));
     panel.webview.html = this.html();
     this.disposables.push(
       // Data settings changed (a file picked here, or edited by hand): analyse the paste again once the
       // server has read them; it learns of the change in the same event.
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('routelens.data') || e.affectsConfiguration('routelens.workspace')) setTimeout(() => this.reanalyze(), RESETTLE_MS);
+        if (e.affectsConfiguration('routelens.data')) setTimeout(() => this.mrt.reopen(), RESETTLE_MS);
       }),
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
@@ -76,6 +94,7 @@ export class PathsPanel {
 
   private dispose(): void {
     if (PathsPanel.current === this) PathsPanel.current = undefined;
+    this.mrt.stop();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
@@ -95,6 +114,16 @@ export class PathsPanel {
       case 'ready':
         this.ready = true;
         this.post({ type: 'init', text: this.initialText });
+        for (const e of this.early.splice(0)) this.post(e);
+        return;
+      case 'openMrt':
+        await this.mrt.open(m.uri !== undefined ? vscode.Uri.parse(m.uri) : undefined);
+        return;
+      case 'mrtCancel':
+        this.mrt.stop();
+        return;
+      case 'mrtSelect':
+        await this.mrt.select(m.session, m.episodes);
         return;
       case 'analyze': {
         this.initialText = m.text;
@@ -176,7 +205,8 @@ export class PathsPanel {
   }
 
   private post(message: HostToWebview): void {
-    void this.panel.webview.postMessage(message);
+    if (!this.ready && message.type.startsWith('mrt')) this.early.push(message);
+    else void this.panel.webview.postMessage(message);
   }
 
   private html(): string {
@@ -196,13 +226,6 @@ function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOp
     retainContextWhenHidden: false,
     localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'media')],
   };
-}
-
-function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 /** 128 random bits, from the Web Crypto API that both the node and the browser extension host have. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { FindFilesRequest, ReadFileRequest } from '../../../server/src/protocol/lsp';
+import { FindFilesRequest, ReadBytesRequest, ReadFileRequest } from '../../../server/src/protocol/lsp';
+import { bytesToBase64 } from '../../../server/src/core/text/base64';
 
 /** Reads files for a server that cannot (VS Code for the web): any scheme the workbench's file system knows. */
 export function serveWorkspaceFiles(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
@@ -13,8 +14,23 @@ export function serveWorkspaceFiles(context: vscode.ExtensionContext, client: Ba
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/*.{${exts.join(',')}}`), '**/node_modules/**', 2_000);
       return found.map((u) => u.toString());
     }),
+    client.onRequest(ReadBytesRequest, async (p) => {
+      // workspace.fs reads whole files only: the file is held while the server takes it slice by slice.
+      if (held?.uri !== p.uri) held = { uri: p.uri, bytes: vscode.workspace.fs.readFile(vscode.Uri.parse(p.uri)) };
+      const h = held;
+      const bytes = await h.bytes;
+      clearTimeout(h.timer);
+      const end = Math.min(bytes.length, p.offset + p.length);
+      if (p.length > 0 && end >= bytes.length) held = undefined;
+      else h.timer = setTimeout(() => held === h && (held = undefined), HOLD_MS);
+      return { size: bytes.length, data: bytesToBase64(bytes.subarray(p.offset, end)) };
+    }),
   );
 }
+
+/** A file being read in slices by the server, dropped after its last slice or when no slice was asked for a while. */
+let held: { uri: string; bytes: Thenable<Uint8Array>; timer?: ReturnType<typeof setTimeout> } | undefined;
+const HOLD_MS = 60_000;
 
 /** UTF-8 (a BOM dropped), or UTF-16 when a BOM says so, as PowerShell 5.1 writes by default. */
 export function decodeText(bytes: Uint8Array): string {

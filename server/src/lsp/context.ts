@@ -4,6 +4,7 @@ import type { SourceDocument } from '../core/document';
 import type { ObservedPaths } from '../core/aspa/observedChecks';
 import type { ServiceContext } from '../core/languages/service';
 import type { MrtSink } from '../core/mrt/types';
+import type { ByteSource } from '../core/mrtView/byteSource';
 import type { LiveRpki } from '../core/paths/loadData';
 import type { RpkiStore } from '../core/rpki/store';
 import type { Connector } from '../core/rpki/transport';
@@ -21,6 +22,8 @@ export interface Runtime {
    * false, having read nothing, when the file is not MRT. Absent in the browser.
    */
   readonly streamMrt?: (uri: string, sink: MrtSink) => Promise<boolean>;
+  /** A file's raw bytes as a stream with its size, for the panel's MRT reader (the browser asks the client for them). */
+  readonly openBytes?: (uri: string) => Promise<ByteSource>;
   /** Lists files below a folder URI whose names end with one of `suffixes`. */
   readonly findFiles?: (folderUri: string, suffixes: readonly string[]) => Promise<string[]>;
   /** Opens TCP streams to an RTR cache; absent in the browser, where RTR is reported as unavailable. */

@@ -5,6 +5,7 @@ import { loadPathData, type PathDataFiles } from '../core/paths/loadData';
 import { policyChecker } from '../core/paths/policyCheck';
 import { AnalyzePathsRequest, DataFilesStatusNotification, type DataFilesStatus, type DataSetStatus } from '../protocol/lsp';
 import type { FeatureModule, ServerContext } from './context';
+import { registerMrtView } from './mrtViewFeatures';
 import { resolveInWorkspace } from './workspacePath';
 
 /**
@@ -38,6 +39,8 @@ export const pathsFeatures: FeatureModule = (ctx) => {
     }
     return cached.data;
   };
+
+  registerMrtView(ctx, pathData);
 
   ctx.onSettings((settings) => {
     files = settings.pathData;

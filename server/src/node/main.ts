@@ -7,6 +7,7 @@ import { startServer } from '../lsp/server';
 import type { Runtime } from '../lsp/context';
 import { netConnector } from '../core/rpki/node/netConnector';
 import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
+import { fileSource } from '../core/mrtView/node/fileSource';
 
 const runtime: Runtime = {
   timer: {
@@ -25,6 +26,7 @@ const runtime: Runtime = {
     await readMrtFile(file, sink);
     return true;
   },
+  openBytes: (uri) => fileSource(uri.startsWith('file:') ? fileURLToPath(uri) : uri),
   async findFiles(folderUri, suffixes) {
     const out: string[] = [];
     const walk = async (dir: string, depth: number): Promise<void> => {

@@ -6,6 +6,7 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserv
 import type { GroupBy } from '../core/paths/groupBy';
 import type { DataSetStatus, PathsModel } from '../core/paths/model';
 import type { RpkiStatus } from '../core/rpki/store';
+import type { MrtProgress, MrtRoutes, MrtView } from '../core/mrtView/model';
 
 // ─── client → server: path analysis ────────────────────────────────────────────────────────────
 export interface AnalyzePathsParams {
@@ -61,3 +62,38 @@ export type DataFileKind = 'relationships' | 'names' | 'paths';
  */
 export type DataFilesStatus = Partial<Record<DataFileKind, DataSetStatus>>;
 export const DataFilesStatusNotification = new NotificationType<DataFilesStatus>('routelens/dataFilesStatus');
+
+// ─── client → server: the path panel opens an MRT file (server/src/lsp/mrtViewFeatures.ts) ──────
+export type { MrtProgress, MrtRoutes, MrtView } from '../core/mrtView/model';
+
+export interface OpenMrtParams {
+  readonly uri: string;
+  /** The client's number for this open; progress and route requests name it. */
+  readonly session: number;
+}
+/** The episode list, or why the file could not be read; null when cancelled. */
+export type OpenMrtResult = { readonly view: MrtView } | { readonly error: string } | null;
+export const OpenMrtRequest = new RequestType<OpenMrtParams, OpenMrtResult, void>('routelens/openMrt');
+
+/** Sent while an MRT file is read, a few times a second. */
+export const MrtProgressNotification = new NotificationType<MrtProgress>('routelens/mrtProgress');
+
+export interface MrtRoutesParams {
+  readonly session: number;
+  readonly episodes: readonly number[];
+}
+/** The kept routes of the selected episodes as `bgpdump -m` lines; null when the session is no longer held. */
+export const MrtRoutesRequest = new RequestType<MrtRoutesParams, MrtRoutes | null, void>('routelens/mrtRoutes');
+
+// ─── server → client: a file's bytes where the server cannot read them (VS Code for the web) ─────
+export interface ReadBytesParams {
+  readonly uri: string;
+  readonly offset: number;
+  readonly length: number;
+}
+/** `size` is the file's; `data` the bytes from `offset` (at most `length`), base64 since messages are JSON. */
+export interface ReadBytesResult {
+  readonly size: number;
+  readonly data: string;
+}
+export const ReadBytesRequest = new RequestType<ReadBytesParams, ReadBytesResult, void>('routelens/readBytes');

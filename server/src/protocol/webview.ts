@@ -5,6 +5,7 @@
  */
 import { isGroupBy, type GroupBy } from '../core/paths/groupBy';
 import type { PathsModel } from '../core/paths/model';
+import type { MrtProgress, MrtView } from '../core/mrtView/model';
 
 export type { GroupBy } from '../core/paths/groupBy';
 export type { PathsModel } from '../core/paths/model';
@@ -27,7 +28,11 @@ export type WebviewToHost =
   /** A "no … data" label was clicked: ask for a file and remember it in the settings. */
   | { readonly type: 'pickData'; readonly kind: DataKind }
   /** The first-run hint's link: paste the bundled CANTV example. */
-  | { readonly type: 'openExample' };
+  | { readonly type: 'openExample' }
+  /** MRT: open a file (a URI dropped on the page, or none: ask with a dialog), stop reading, draw episodes' routes. */
+  | { readonly type: 'openMrt'; readonly uri?: string }
+  | { readonly type: 'mrtCancel' }
+  | { readonly type: 'mrtSelect'; readonly session: number; readonly episodes: readonly number[] };
 
 function isAsNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
@@ -51,7 +56,12 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
     case 'pickData':
       return isOneOf(DATA_KINDS, o.kind);
     case 'openExample':
+    case 'mrtCancel':
       return true;
+    case 'openMrt':
+      return o.uri === undefined || (typeof o.uri === 'string' && o.uri.length < 4096);
+    case 'mrtSelect':
+      return typeof o.session === 'number' && Array.isArray(o.episodes) && o.episodes.length <= 10_000 && o.episodes.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0);
     default:
       return false;
   }
@@ -62,7 +72,12 @@ export type HostToWebview =
   | { readonly type: 'init'; readonly text: string }
   | { readonly type: 'model'; readonly model: PathsModel; readonly seq?: number }
   | { readonly type: 'error'; readonly message: string; readonly seq?: number }
-  | { readonly type: 'notice'; readonly message: string };
+  | { readonly type: 'notice'; readonly message: string }
+  /** MRT: a file began to be read, is being read, was read (its episode list), or could not be. */
+  | { readonly type: 'mrtStart'; readonly session: number; readonly file: string }
+  | { readonly type: 'mrtProgress'; readonly progress: MrtProgress }
+  | { readonly type: 'mrtView'; readonly view: MrtView }
+  | { readonly type: 'mrtError'; readonly session: number; readonly message: string };
 
 /**
  * The page trusts nothing it receives: a message must have the shape the protocol declares before any
@@ -87,6 +102,21 @@ export function checkHostToWebview(m: unknown): Checked {
     case 'error':
     case 'notice':
       return typeof o.message === 'string' ? { ok: true, message: o as HostToWebview } : bad('message is not a string');
+    case 'mrtStart':
+      return typeof o.session === 'number' && typeof o.file === 'string' ? { ok: true, message: o as HostToWebview } : bad('no session or file');
+    case 'mrtProgress': {
+      const p = o.progress as Partial<Record<keyof MrtProgress, unknown>> | undefined;
+      return typeof p === 'object' && p !== null && typeof p.session === 'number' && typeof p.bytesRead === 'number' && typeof p.totalBytes === 'number' && typeof p.routes === 'number'
+        ? { ok: true, message: o as HostToWebview }
+        : bad('progress is malformed');
+    }
+    case 'mrtView': {
+      const v = o.view as Partial<Record<keyof MrtView, unknown>> | undefined;
+      if (typeof v !== 'object' || v === null || v.version !== 1) return bad('view is not version 1');
+      return typeof v.session === 'number' && Array.isArray(v.episodes) && Array.isArray(v.diagnostics) ? { ok: true, message: o as HostToWebview } : bad('view has no session or episode list');
+    }
+    case 'mrtError':
+      return typeof o.session === 'number' && typeof o.message === 'string' ? { ok: true, message: o as HostToWebview } : bad('no session or message');
     default:
       return bad(`unknown message type ${JSON.stringify(o.type)}`);
   }

@@ -11,6 +11,14 @@ export const mrtCodes = [
       'or a collector still writing it). Every complete record before it was read. Fix: fetch the file again.',
   },
   {
+    code: 'mrt/decompress-failed',
+    severity: 'error',
+    summary: 'The gzip or bzip2 compression of the file breaks off or is corrupt.',
+    description:
+      'Decompression failed partway (a cut download, a bad CRC). The records decompressed before that point are read ' +
+      'and listed; the rest of the file is not. The diagnostic gives how far it got. Fix: fetch the file again.',
+  },
+  {
     code: 'mrt/bad-header',
     severity: 'error',
     summary: 'Bytes that are not an MRT record header where one should start.',

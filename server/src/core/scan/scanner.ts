@@ -37,9 +37,11 @@ export class MrtScanner {
   private rovState: RovState = 'not-found';
   private readonly rovPrefix = { afi: 6 as Prefix['afi'], words: [0, 0, 0, 0], length: 0 };
 
+  /** `observe`: told of every flagged route, decoded (the path panel keeps some to draw an episode's paths). */
   constructor(
     private readonly data: ScanData,
     gapSeconds = DEFAULT_GAP_SECONDS,
+    private readonly observe?: (flags: readonly LeakFlag[], route: MrtRoute) => void,
   ) {
     this.classifier = new RouteClassifier(data);
     this.builder = new EpisodeBuilder(gapSeconds);
@@ -58,7 +60,7 @@ export class MrtScanner {
         if (a === undefined) return;
         this.checked++;
         const flags = this.classifier.classify(r.prefix, a);
-        if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, a.asPath);
+        if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, a.asPath, r);
       },
       ribEntry: (e: MrtRibEntry) => {
         if (first === undefined || e.time < first) first = e.time;
@@ -83,7 +85,7 @@ export class MrtScanner {
           if (r?.attributes === undefined) return;
           this.checked++;
           const flags = this.classifier.classify(r.prefix, r.attributes);
-          if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, r.attributes.asPath);
+          if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, r.attributes.asPath, r);
           return;
         }
         this.checked++;
@@ -92,7 +94,7 @@ export class MrtScanner {
         if (this.data.rov !== undefined && origin !== undefined && this.ribRov(e, origin) === 'invalid') flags = withRov(flags, e.prefix, origin);
         if (flags.length === 0) return;
         const segments = decodeAsPath4(e.bytes, spans.asPathStart, spans.asPathEnd);
-        if (typeof segments !== 'string') this.sighted(flags, e.time, e.prefix, e.peer, collector, segments);
+        if (typeof segments !== 'string') this.sighted(flags, e.time, e.prefix, e.peer, collector, segments, e);
       },
       diagnostic: (d: MrtDiagnostic) => void diagnostics.push({ code: d.code, message: d.message, offset: d.offset }),
       done: (summary) =>
@@ -108,10 +110,14 @@ export class MrtScanner {
     };
   }
 
-  private sighted(flags: readonly LeakFlag[], time: number, prefix: string, peer: { asn: number; address: string }, collector: string, path: readonly MrtSegment[]): void {
+  private sighted(flags: readonly LeakFlag[], time: number, prefix: string, peer: { asn: number; address: string }, collector: string, path: readonly MrtSegment[], from: MrtRoute | MrtRibEntry): void {
     this.flagged++;
     const sighting = { time, prefix, peer: `AS${peer.asn} ${peer.address}`, collector, path: segmentsText(path) };
     for (const f of flags) this.builder.add(f, sighting);
+    if (this.observe !== undefined) {
+      const route = 'kind' in from ? from : from.route();
+      if (route !== undefined) this.observe(flags, route);
+    }
   }
 
   /** ROV of a RIB entry through the index's typed-array lookups, once per record and origin. */
