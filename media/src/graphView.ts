@@ -207,13 +207,14 @@ export class GraphView {
     this.host.classList.remove('rl-message');
     this.host.classList.toggle('rl-has-selection', selected !== undefined);
     this.host.classList.toggle('rl-focused', drawn !== model);
-    const hadFocus = this.canvas.contains(document.activeElement);
+    // The box the keyboard was on, if any: a redraw (the server's model after the page's own) must not move it.
+    const onBox = this.canvas.contains(document.activeElement) ? (document.activeElement?.getAttribute('data-node') ?? '') : undefined;
     this.canvas.innerHTML = renderSvg(drawn, { theme: 'vscode', ...(selected !== undefined ? { selectedRoute: selected } : {}) });
     if (this.fitted !== drawn) {
       this.fitted = drawn;
       this.fit(true);
     } else this.apply();
-    this.rove(hadFocus);
+    this.rove(onBox);
   }
 
   private focused(model: PathsModel, visible: ReadonlySet<number>, direction: LayoutDirection): PathsModel {
@@ -429,13 +430,14 @@ export class GraphView {
 
   /**
    * One box is in the tab order (roving tabindex): the focused AS when drawn, else the vantage point. Arrow keys
-   * move between boxes, Enter focuses one. A redraw replaces the boxes: the keyboard stays on the new tab stop.
+   * move between boxes, Enter focuses one. A redraw replaces the boxes: the keyboard stays on the same box if it is
+   * still drawn, else on the new tab stop.
    */
-  private rove(hadFocus: boolean): void {
-    const stop = (this.focusedAs !== undefined ? this.nodeEl(`AS${this.focusedAs}`) : null) ?? this.nodeEl('vantage');
+  private rove(onBox: string | undefined): void {
+    const stop = (onBox ? this.nodeEl(onBox) : null) ?? (this.focusedAs !== undefined ? this.nodeEl(`AS${this.focusedAs}`) : null) ?? this.nodeEl('vantage');
     if (!stop) return;
     stop.setAttribute('tabindex', '0');
-    if (hadFocus) {
+    if (onBox !== undefined) {
       stop.focus({ preventScroll: true });
       this.reveal(stop.getAttribute('data-node')!);
     }

@@ -9,7 +9,7 @@ import { checkHostToWebview, type DataKind, type ExportFormat, type GroupBy, typ
 import { GraphView } from './graphView';
 import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pasteEditor';
 import { svgToPngBase64 } from './png';
-import { focusAsn, RouteTable, routeMatches } from './routeTable';
+import { focusAsn, RouteTable, routeFilter } from './routeTable';
 import { renderWhatIf } from './whatIfView';
 import { MrtViewSection } from './mrtView';
 
@@ -37,7 +37,7 @@ const save = (): void => vscode.setState(state);
 const app = document.getElementById('app')!;
 app.innerHTML = `
 <header class="rl-toolbar" role="toolbar" aria-label="Filters and export">
-  <label title="Show only routes whose prefix contains this text">Prefix <input id="f-prefix" type="search" spellcheck="false" placeholder="200.74." size="12"></label>
+  <label title="Show only the routes of a prefix and its more-specifics (200.74.224.0/20), or those whose prefix contains this text (200.74.); the graph draws their paths only">Prefix <input id="f-prefix" type="search" spellcheck="false" placeholder="200.74." size="12"></label>
   <label title="Show only routes whose path goes through this AS">AS <input id="f-origin" type="search" spellcheck="false" placeholder="8048" size="8"></label>
   <label>Show <select id="f-verdict">
     <option value="all">all routes</option><option value="problems">errors and warnings</option>
@@ -95,12 +95,13 @@ function analyzeSoon(text: string): void {
   save();
   if (timer !== undefined) clearTimeout(timer);
   const focus = focusAsn(state.filter.origin);
-  const view = { ...(state.group !== 'auto' ? { group: state.group } : {}), ...(focus !== undefined ? { focus } : {}) };
+  const prefix = state.filter.prefix.trim();
+  const view = { ...(state.group !== 'auto' ? { group: state.group } : {}), ...(focus !== undefined ? { focus } : {}), ...(prefix ? { prefix } : {}) };
   timer = setTimeout(() => vscode.postMessage({ type: 'analyze', text, seq: ++seq, ...view }), ANALYZE_DELAY_MS);
 }
 
 function visibleRoutes(m: PathsModel): number[] {
-  return m.routes.filter((r) => routeMatches(r, state.filter)).map((r) => r.index);
+  return m.routes.filter(routeFilter(state.filter)).map((r) => r.index);
 }
 
 function render(): void {
@@ -173,6 +174,7 @@ const GROUP_WORDS: Readonly<Record<NonNullable<PathsModel['graph']['aggregated']
   'first-hop': 'grouped by first hop',
   origin: 'origins grouped behind their upstream',
   neighbours: 'only the focused AS, its neighbours and the first hops drawn; the ASes between and behind grouped',
+  prefix: "only the first hops and each origin with its upstream drawn; the ASes between grouped",
 };
 
 const DATA_LABELS: Readonly<Record<DataKind, string>> = { aspa: 'ASPA', rov: 'VRPs', relationships: 'AS relationships', names: 'AS names', policy: 'RPSL policy' };
@@ -236,11 +238,13 @@ for (const [input, key] of [
 
 function setFilter(key: keyof PanelState['filter'], value: string): void {
   const focus = focusAsn(state.filter.origin);
+  const prefix = state.filter.prefix.trim();
   state.filter[key] = value;
   save();
   render();
-  // The graph of an AS's routes comes from the server, which has every path (a large table's model has its groups).
-  if (focusAsn(state.filter.origin) !== focus) analyzeSoon(state.text);
+  // The graph of an AS's or a prefix's routes comes from the server, which has every path (a large table's model
+  // has its groups) and collapses the neighbours when they are many.
+  if (focusAsn(state.filter.origin) !== focus || state.filter.prefix.trim() !== prefix) analyzeSoon(state.text);
 }
 
 /** What the AS filter said before each click on an AS box, latest last: the Back button walks it back. */

@@ -1,4 +1,5 @@
 import type { PathFinding, PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
+import { prefixFilter } from '../../server/src/core/paths/prefixFilter';
 import { groupRoutesByPath, type RouteGroup } from '../../server/src/core/paths/prefixGroups';
 import { VERDICT_WORDS } from './pasteEditor';
 import { ASPA_HEADER_TITLE, aspaWords, collapsedPath, findingWords, plainFirst } from './words';
@@ -162,12 +163,17 @@ export function focusAsn(text: string): number | undefined {
   return t !== '' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff ? n : undefined;
 }
 
-export function routeMatches(r: RouteAnalysis, f: { prefix: string; origin: string; verdict: string }): boolean {
-  if (f.prefix && !r.prefix.includes(f.prefix.trim())) return false;
+/** The routes the filters keep (prefix: prefixFilter.ts; AS: every route through it; verdict). */
+export function routeFilter(f: { prefix: string; origin: string; verdict: string }): (r: RouteAnalysis) => boolean {
+  const keep = prefixFilter(f.prefix);
   // The AS filter focuses on one AS: every route through it, wherever it sits on the path.
   const as = focusAsn(f.origin);
-  if (f.origin.trim() && !(as !== undefined && r.hops.includes(as))) return false;
-  if (f.verdict === 'problems') return r.verdict === 'leak' || r.verdict === 'warning';
-  if (f.verdict && f.verdict !== 'all' && r.verdict !== f.verdict) return false;
-  return true;
+  const anyAs = f.origin.trim() === '';
+  return (r) => {
+    if (keep && !keep(r.prefix)) return false;
+    if (!anyAs && !(as !== undefined && r.hops.includes(as))) return false;
+    if (f.verdict === 'problems') return r.verdict === 'leak' || r.verdict === 'warning';
+    if (f.verdict && f.verdict !== 'all' && r.verdict !== f.verdict) return false;
+    return true;
+  };
 }

@@ -162,7 +162,7 @@ export class FakeHost {
     if (m.type === 'analyze') {
       const seq = m.seq !== undefined ? { seq: m.seq } : {};
       if (this.failOn?.test(m.text)) return this.post({ type: 'error', message: 'The analysis failed: Request routelens/analyzePaths failed (test).', ...seq });
-      const model: unknown = JSON.parse(JSON.stringify(analyzeLookingGlass(m.text, this.data, { ...(m.group ? { group: m.group } : {}), ...(m.focus !== undefined ? { focus: m.focus } : {}) })));
+      const model: unknown = JSON.parse(JSON.stringify(analyzeLookingGlass(m.text, this.data, { ...(m.group ? { group: m.group } : {}), ...(m.focus !== undefined ? { focus: m.focus } : {}), ...(m.prefix ? { prefix: m.prefix } : {}) })));
       await this.post({ type: 'model', model, ...seq } as HostToWebview);
     }
   }

@@ -15,7 +15,7 @@ declare const document: { activeElement: { getAttribute(name: string): string | 
  * (Tab to the graph's box, arrows, Enter), and Back / Backspace / Esc walk back out. The CANTV paste (examples/cantv):
  * eight leaked routes through AS8048, one clean route through Hurricane Electric's AS6939.
  */
-test('clicking an AS box focuses it, keyboard too; Back, Backspace and Esc return', { timeout: 120_000 }, async (t) => {
+test('clicking an AS box focuses it, keyboard too; Back, Backspace and Esc return; the prefix filter focuses on a block', { timeout: 120_000 }, async (t) => {
   const why = missing();
   if (why) return t.skip(why);
   const ex = path.join(repoRoot, 'examples', 'cantv');
@@ -47,9 +47,15 @@ test('clicking an AS box focuses it, keyboard too; Back, Backspace and Esc retur
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-node') === 'AS8048');
 
     // Keyboard: the arrow towards the origin (right, or down when this one path is laid out top-down) reaches Sparkle's AS6762; Enter focuses it.
-    const at = async (id: string): Promise<{ x: number; y: number }> => (await page.locator(`#graph [data-node="${id}"] rect.box`).boundingBox())!;
-    const [from, to] = [await at('AS8048'), await at('AS6762')];
-    await page.keyboard.press(Math.abs(to.x - from.x) > Math.abs(to.y - from.y) ? 'ArrowRight' : 'ArrowDown');
+    // Both boxes read in one go in the page (the server's model may replace the SVG between two reads from here).
+    const sideways = await page.evaluate(() => {
+      const box = (id: string): { x: number; y: number } => (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): { x: number; y: number } } } }).document.querySelector(`#graph [data-node="${id}"] rect.box`).getBoundingClientRect();
+      const [from, to] = [box('AS8048'), box('AS6762')];
+      return Math.abs(to.x - from.x) > Math.abs(to.y - from.y);
+    });
+    await page.keyboard.press(sideways ? 'ArrowRight' : 'ArrowDown');
+    // (the server's model may redraw the graph meanwhile: the keyboard stays on the box it reached)
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-node') === 'AS6762');
     assert.equal(await active(), 'AS6762');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } } }).document.querySelector('#f-origin').value === 'AS6762');
@@ -82,6 +88,15 @@ test('clicking an AS box focuses it, keyboard too; Back, Backspace and Esc retur
     await page.waitForSelector('#graph [data-node="AS6939"]');
     assert.equal(await page.inputValue('#f-origin'), '');
     assert.equal(await page.evaluate(() => document.querySelectorAll('#table tr.rl-row').length), 9);
+
+    // The prefix filter is a prefix focus: the /20 keeps its more-specifics (all nine routes), a /23 its own path only.
+    await page.fill('#f-prefix', '200.74.224.0/20');
+    await page.waitForFunction(() => document.querySelectorAll('#table tr.rl-row').length === 9);
+    await page.fill('#f-prefix', '200.74.228.0/23');
+    await page.waitForSelector('#graph [data-node="AS6939"]', { state: 'detached' });
+    assert.equal(await rows(), 1);
+    await page.fill('#f-prefix', '');
+    await page.waitForSelector('#graph [data-node="AS6939"]');
     assert.deepEqual(pageErrors, []);
   } finally {
     await browser?.close().catch(() => undefined);

@@ -129,7 +129,7 @@ export class PathsPanel {
         this.initialText = m.text;
         const seq = m.seq;
         try {
-          const params: AnalyzePathsParams = { text: m.text, ...(m.group ? { group: m.group } : {}), ...(m.focus !== undefined ? { focus: m.focus } : {}) };
+          const params: AnalyzePathsParams = { text: m.text, ...(m.group ? { group: m.group } : {}), ...(m.focus !== undefined ? { focus: m.focus } : {}), ...(m.prefix ? { prefix: m.prefix } : {}) };
           const model = await this.client.sendRequest(AnalyzePathsRequest, params);
           // Every outcome reaches the page: a cancelled request (null) too, or it would wait for ever.
           if (model) this.post({ type: 'model', model, ...(seq !== undefined ? { seq } : {}) });

@@ -69,7 +69,12 @@ export const pathsFeatures: FeatureModule = (ctx) => {
       ...(autNums > 0 ? { names: { ...names, loaded: true, count: names.count + autNums, sources: [...names.sources, 'workspace aut-nums (as-name)'] } } : {}),
     };
     const focus = params?.focus;
-    const view = { group: isGroupBy(params?.group) ? params.group : 'auto', ...(typeof focus === 'number' && Number.isInteger(focus) && focus >= 0 ? { focus } : {}) } as const;
+    const prefix = params?.prefix;
+    const view = {
+      group: isGroupBy(params?.group) ? params.group : 'auto',
+      ...(typeof focus === 'number' && Number.isInteger(focus) && focus >= 0 ? { focus } : {}),
+      ...(typeof prefix === 'string' && prefix.trim() !== '' ? { prefix } : {}),
+    } as const;
     return analyzeLookingGlass(text, { ...data, ...policy, ...workspaceNames, status }, view);
   });
 };

@@ -16,6 +16,8 @@ export interface AnalyzePathsParams {
   readonly group?: GroupBy;
   /** Draw only the routes through this AS, its neighbours kept and the rest merged when they are many. */
   readonly focus?: number;
+  /** Draw only the routes of this prefix filter (a prefix and its more-specifics, or text in the prefix): core/paths/prefixFilter.ts. */
+  readonly prefix?: string;
 }
 
 /** The analysis, or null when the request was cancelled. */

@@ -22,7 +22,7 @@ export type DataKind = (typeof DATA_KINDS)[number];
 export type WebviewToHost =
   | { readonly type: 'ready' }
   /** `seq` lets the page drop answers to pastes it has since replaced. */
-  | { readonly type: 'analyze'; readonly text: string; readonly seq?: number; readonly group?: GroupBy; readonly focus?: number }
+  | { readonly type: 'analyze'; readonly text: string; readonly seq?: number; readonly group?: GroupBy; readonly focus?: number; readonly prefix?: string }
   | { readonly type: 'export'; readonly format: ExportFormat; readonly data: string }
   | { readonly type: 'copy'; readonly text: string }
   /** A "no … data" label was clicked: ask for a file and remember it in the settings. */
@@ -33,6 +33,9 @@ export type WebviewToHost =
   | { readonly type: 'openMrt'; readonly uri?: string }
   | { readonly type: 'mrtCancel' }
   | { readonly type: 'mrtSelect'; readonly session: number; readonly episodes: readonly number[] };
+
+/** A prefix filter is a prefix or a few characters of one; anything longer is not typed by a person. */
+const MAX_PREFIX_FILTER = 100;
 
 function isAsNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
@@ -48,7 +51,7 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
     case 'ready':
       return true;
     case 'analyze':
-      return typeof o.text === 'string' && (o.seq === undefined || typeof o.seq === 'number') && (o.group === undefined || isGroupBy(o.group)) && (o.focus === undefined || isAsNumber(o.focus));
+      return typeof o.text === 'string' && (o.seq === undefined || typeof o.seq === 'number') && (o.group === undefined || isGroupBy(o.group)) && (o.focus === undefined || isAsNumber(o.focus)) && (o.prefix === undefined || (typeof o.prefix === 'string' && o.prefix.length <= MAX_PREFIX_FILTER));
     case 'export':
       return isOneOf(EXPORT_FORMATS, o.format) && typeof o.data === 'string';
     case 'copy':

@@ -3,6 +3,7 @@ import type { AsNames } from './asNames';
 import { classifyAsn } from '../net/asn';
 import type { GraphEdge, GraphNode, Hop, NodeKind, PathGraph, RouteAnalysis } from './model';
 import type { GroupBy } from './groupBy';
+import { prefixFilter } from './prefixFilter';
 import type { Relationships } from './relationships';
 
 /** Beyond this many ASes a full table is unreadable and slow to lay out: routes are grouped behind their first hops. */
@@ -30,9 +31,15 @@ export interface GraphOptions {
    * hop and the upstream neighbour, and those behind the downstream neighbour, are merged into one box each.
    */
   readonly focus?: number;
+  /**
+   * Only the routes whose prefix this filter text keeps (prefixFilter.ts: a prefix and its more-specifics, or a
+   * substring). When they are many, each keeps the vantage point, its first hop, the origin and the origin's
+   * upstream; the ASes between are merged into one box per upstream. With `focus` too, the AS's shape wins.
+   */
+  readonly prefix?: string;
 }
 
-type Shape = Exclude<GroupBy, 'auto' | 'none' | 'prefixes'> | 'neighbours';
+type Shape = Exclude<GroupBy, 'auto' | 'none' | 'prefixes'> | 'neighbours' | 'prefix';
 
 /**
  * One node per AS (never per route), one edge per AS pair; every route is a walk through them. Routes with
@@ -45,37 +52,57 @@ export function buildGraph(
   options: GraphOptions = {},
 ): { graph: PathGraph; nodeIds: (readonly string[])[] } {
   const focus = options.focus === undefined ? undefined : `AS${options.focus}`;
-  const drawn = focus === undefined ? undefined : full.map((p) => p.includes(focus));
+  const keepPrefix = prefixFilter(options.prefix ?? '');
+  const drawn = focus === undefined && !keepPrefix ? undefined : full.map((p, i) => (focus === undefined || p.includes(focus)) && (!keepPrefix || keepPrefix(routes[i]!.prefix)));
+  const paths = new Set(drawn ? full.filter((_, i) => drawn[i]) : full);
   const distinct = new Set<string>();
-  for (const path of new Set(drawn ? full.filter((_, i) => drawn[i]) : full)) for (const id of path) distinct.add(id);
+  for (const path of paths) for (const id of path) distinct.add(id);
   // 'prefixes' groups the table's rows (prefixGroups.ts); the graph is drawn as 'auto'.
   const group = options.group === undefined || options.group === 'prefixes' ? 'auto' : options.group;
-  const by: Shape | 'none' =
-    focus !== undefined ? (distinct.size > MAX_FOCUS_NODES ? 'neighbours' : 'none') : group === 'auto' ? (distinct.size <= MAX_GRAPH_NODES ? 'none' : 'first-hop') : group;
+  const focused: Shape | undefined = focus !== undefined ? 'neighbours' : keepPrefix ? 'prefix' : undefined;
+  let by: Shape | 'none' =
+    focused !== undefined ? (distinct.size > MAX_FOCUS_NODES ? focused : 'none') : group === 'auto' ? (distinct.size <= MAX_GRAPH_NODES ? 'none' : 'first-hop') : group;
   // Grouped on its own, a table keeps as many hops from the vantage point as fit (all paths may enter by a dozen neighbours).
-  const depth = group === 'auto' && by === 'first-hop' ? deepestCut(new Set(full)) : 1;
-  const hidden = new Map<string, Set<string>>();
-  let leaks = 0;
-  // Paths are interned (PathIds): one shaped array per distinct path.
-  const shaped = new Map<readonly string[], readonly string[]>();
-  const shown = routes.map((r, i): readonly string[] => {
-    const path = full[i]!;
-    if (drawn && !drawn[i]) return NOT_DRAWN;
-    if (by === 'none') return path;
-    if ((r.verdict === 'leak' || leakReasons(r).some((l) => l.leak)) && leaks < MAX_FULL_LEAKS) {
-      leaks++;
-      return path;
-    }
-    let s = shaped.get(path);
-    if (!s) shaped.set(path, (s = SHAPES[by](path, { focus: focus ?? '', depth, hidden })));
-    return s;
-  });
+  let depth = group === 'auto' && by === 'first-hop' ? deepestCut(paths) : 1;
+  const shape = (by: Shape | 'none', depth: number): { shown: (readonly string[])[]; hidden: Map<string, Set<string>> } => {
+    const hidden = new Map<string, Set<string>>();
+    let leaks = 0;
+    // Paths are interned (PathIds): one shaped array per distinct path.
+    const shaped = new Map<readonly string[], readonly string[]>();
+    const shown = routes.map((r, i): readonly string[] => {
+      const path = full[i]!;
+      if (drawn && !drawn[i]) return NOT_DRAWN;
+      if (by === 'none') return path;
+      if ((r.verdict === 'leak' || leakReasons(r).some((l) => l.leak)) && leaks < MAX_FULL_LEAKS) {
+        leaks++;
+        return path;
+      }
+      let s = shaped.get(path);
+      if (!s) shaped.set(path, (s = SHAPES[by](path, { focus: focus ?? '', depth, hidden })));
+      return s;
+    });
+    return { shown, hidden };
+  };
+  let { shown, hidden } = shape(by, depth);
+  if (by === 'prefix' && boxes(shown) > MAX_GRAPH_NODES) {
+    // A block of many origins (a /8) keeps too many boxes even so: grouped behind its first hops, as a large table is.
+    by = 'first-hop';
+    depth = deepestCut(paths);
+    ({ shown, hidden } = shape(by, depth));
+  }
   const graph = assemble(routes, shown, data, hidden);
   if (by === 'none') return { graph, nodeIds: shown };
   const kept = new Set(graph.nodes.map((n) => n.id));
   let hiddenNodes = 0;
   for (const id of distinct) if (!kept.has(id)) hiddenNodes++;
   return { graph: { ...graph, aggregated: { by, hiddenNodes, ...(depth > 1 ? { depth } : {}) } }, nodeIds: shown };
+}
+
+/** Distinct ids the routes walk (their arrays are shared per path: each is read once). */
+function boxes(shown: readonly (readonly string[])[]): number {
+  const ids = new Set<string>();
+  for (const p of new Set(shown)) for (const id of p) ids.add(id);
+  return ids.size;
 }
 
 /** Hops after the vantage point a grouped drawing can keep: the deepest cut (up to 4) within MAX_GRAPH_NODES boxes. */
@@ -107,27 +134,36 @@ const SHAPES: Readonly<Record<Shape, (path: readonly string[], c: ShapeContext) 
   'first-hop': (p, { depth }) => (p.length <= depth + 1 ? p : [...p.slice(0, depth + 1), `agg:${p[depth]!}`]),
   // the path to the last transit AS, then the origins behind it
   origin: (p) => (p.length <= 2 ? p : [...p.slice(0, -1), `agg:up:${p.at(-2)!}`]),
-  neighbours: (p, { focus, hidden }) => {
-    const k = p.indexOf(focus);
-    const out = [p[0]!];
-    if (k >= 2) {
-      // first hop, the ASes between it and the upstream neighbour (one box), the upstream neighbour
-      if (k - 1 > 1) out.push(p[1]!);
-      if (k - 1 > 2) {
-        const box = `agg:near:${p[k - 1]!}`;
-        out.push(box);
-        const members = hidden.get(box) ?? new Set<string>();
-        for (const id of p.slice(2, k - 1)) members.add(id);
-        hidden.set(box, members);
-      }
-      out.push(p[k - 1]!);
-    }
-    out.push(focus);
-    if (k + 1 < p.length) out.push(p[k + 1]!);
-    if (k + 2 < p.length) out.push(`agg:far:${p[k + 1]!}`);
-    return out;
-  },
+  neighbours: (p, c) => aroundAs(p, c.focus, c.hidden),
+  // a prefix's paths: first hop, the ASes between (one box), the origin's upstream and the origin
+  prefix: (p, { hidden }) => aroundAs(p, p.at(-1)!, hidden),
 };
+
+/**
+ * The path around `focus`: vantage, first hop, one box for the ASes between, the upstream neighbour, the AS, its
+ * downstream neighbour, one box for the rest.
+ */
+function aroundAs(p: readonly string[], focus: string, hidden: Map<string, Set<string>>): readonly string[] {
+  const k = p.indexOf(focus);
+  if (k < 1) return p; // a local route (the vantage point alone) has nothing to merge
+  const out = [p[0]!];
+  if (k >= 2) {
+    // first hop, the ASes between it and the upstream neighbour (one box), the upstream neighbour
+    if (k - 1 > 1) out.push(p[1]!);
+    if (k - 1 > 2) {
+      const box = `agg:near:${p[k - 1]!}`;
+      out.push(box);
+      const members = hidden.get(box) ?? new Set<string>();
+      for (const id of p.slice(2, k - 1)) members.add(id);
+      hidden.set(box, members);
+    }
+    out.push(p[k - 1]!);
+  }
+  out.push(focus);
+  if (k + 1 < p.length) out.push(p[k + 1]!);
+  if (k + 2 < p.length) out.push(`agg:far:${p[k + 1]!}`);
+  return out;
+}
 
 /** Node ids of a route in printed order, vantage first; sets become one cluster node. Interned per path key. */
 export class PathIds {

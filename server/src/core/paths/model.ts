@@ -175,7 +175,7 @@ export interface PathGraph {
   /** How it was laid out (absent before layout, or from an older model): RL puts the vantage point on the left. */
   direction?: LayoutDirection;
   /** Set when the table was too large to draw as is. */
-  readonly aggregated?: { readonly by: 'first-hop' | 'origin' | 'neighbours'; readonly hiddenNodes: number; /** Hops kept by 'first-hop' when more than one. */ readonly depth?: number };
+  readonly aggregated?: { readonly by: 'first-hop' | 'origin' | 'neighbours' | 'prefix'; readonly hiddenNodes: number; /** Hops kept by 'first-hop' when more than one. */ readonly depth?: number };
 }
 
 export interface DataSetStatus {
