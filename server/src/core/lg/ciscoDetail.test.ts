@@ -40,3 +40,36 @@ test('vrfLine: the NX-OS heading names the VRF without its comma; default is no 
   assert.deepEqual(vrfLine('BGP routing table information for VRF BLUE, address family IPv4 Unicast'), { vrf: 'BLUE' });
   assert.deepEqual(vrfLine('BGP routing table information for VRF default, address family IPv6 Unicast'), {});
 });
+
+test('a path line indented oddly by a paste is read, and flagged when it could be a peer-list number; never an empty path', () => {
+  // Cut from test/lg/real/cisco_iosxr__ru_isp_notes_show_bgp_prefix_tabs_mangled_three_paths (IOS-XR).
+  const text = [
+    '\tBGP routing table entry for 119.196.208.0/20',
+    '\tPaths: (3 available, best #3)',
+    '\t  Path #1: Received by speaker 0',
+    '\t  Not advertised to any peer',
+    '\t  50439',
+    '\t    180.64.16.74 from 180.64.16.74 (195.112.239.202)',
+    '\t      Origin IGP, metric 0, localpref 150, valid, external',
+    '  Path #2: Received by speaker 0',
+    '\t\t\t  Not advertised to any peer',
+    '\t\t\t  50439, (received-only)',
+    '\t\t\t    180.64.16.74 from 180.64.16.74 (195.112.239.202)',
+    '\t\t\t      Origin IGP, metric 0, localpref 100, valid, external',
+    '\t\t\t  Path #3: Received by speaker 0',
+    '\t\t\t  Advertised to peers (in unique update groups):',
+    '\t\t\t    180.64.17.202    188.43.241.46   188.170.166.233 180.64.17.58     ',
+    '\t\t\t  50439',
+    '\t\t\t    94.73.254.48 from 94.73.254.48 (119.226.254.254)',
+    '\t\t\t      Origin IGP, metric 0, localpref 200, valid, internal, best, group-best',
+  ].join('\n');
+  const r = parseLookingGlass(text);
+  assert.deepEqual(
+    r.routes.map((x) => [x.asPathText, x.pathUncertain !== undefined]),
+    [
+      ['50439', false],
+      ['50439', true],
+      ['50439', true],
+    ],
+  );
+});

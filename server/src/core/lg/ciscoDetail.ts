@@ -66,6 +66,12 @@ export class CiscoDetailParser implements LineParser {
   private cur: RouteDraft | undefined;
   private advertised = false;
   private contributing = false;
+  /**
+   * A line that reads as an AS path but was not taken as one (indented unlike a path line, or right
+   * after a list of peers): if the next path then starts without a path line, this is most likely its
+   * path, which the route gets with its doubt said, never silently an empty one.
+   */
+  private maybePath: { readonly text: string; readonly line: number; readonly indent: number } | undefined;
   /** Inside an entry that is no IP route (EVPN, flowspec). */
   private foreign = false;
   /** The last community line read, which the next line may continue. */
@@ -130,8 +136,16 @@ export class CiscoDetailParser implements LineParser {
     this.sink.route(finishDraft(d));
   }
 
+  /** The AS path printed on line `s` from column `indent`, a trailing note such as `(received-only)` left out. */
+  private readPath(d: RouteDraft, s: string, n: number, indent: number): void {
+    const note = trailingNote(s);
+    d.path = parseAsPathText(s, {}, indent, note >= 0 ? note : s.length);
+    d.pathLine = n;
+  }
+
   private start(n: number): RouteDraft {
     this.flush();
+    this.maybePath = undefined;
     const d = newDraft(this.prefix ?? '', n);
     d.rd = this.rd;
     d.vrf = this.vrf;
@@ -142,7 +156,9 @@ export class CiscoDetailParser implements LineParser {
 
   private routeLine(s: string, n: number): boolean {
     if (ADVERTISED.test(s)) {
-      this.advertised = true;
+      // Only 'Advertised to …:' is followed by a list (peers, update-group numbers); after 'Not advertised
+      // to any peer' the next bare number is the AS path, however a paste indented it.
+      this.advertised = !/^\s*(?:Not advertised|Path-id \d+ not advertised)/.test(s);
       return true;
     }
     const nxType = NXOS_PATH.exec(s);
@@ -166,20 +182,30 @@ export class CiscoDetailParser implements LineParser {
     }
     const indent = s.length - s.trimStart().length;
     const body = s.trim();
-    if (this.advertised && ((indent >= 3 && /^[\d\s.:a-fA-F]+$/.test(body)) || (indent >= 2 && isPeerList(body)))) return true;
+    if (this.advertised && ((indent >= 3 && /^[\d\s.:a-fA-F]+$/.test(body)) || (indent >= 2 && isPeerList(body)))) {
+      if (body.split(/\s+/).every((t) => /^\d+$/.test(t)) && this.isPath(body)) this.maybePath = { text: s, line: n, indent };
+      return true;
+    }
     if (this.format !== 'cisco-nxos-detail' && indent >= 1 && indent <= 4 && this.isPath(body)) {
       this.advertised = false;
       const d = this.start(n);
-      const note = trailingNote(s);
-      const end = note >= 0 ? note : s.length;
-      d.path = parseAsPathText(s, {}, indent, end);
-      d.pathLine = n;
+      this.readPath(d, s, n, indent);
+      return true;
+    }
+    if (this.format !== 'cisco-nxos-detail' && indent > 4 && /^\d/.test(body) && this.isPath(body)) {
+      this.maybePath = { text: s, line: n, indent };
       return true;
     }
     const nhLine = NEXT_HOP.exec(s) ?? OPENBGPD_NEXT_HOP.exec(s);
     if (nhLine !== null && (this.cur === undefined || this.cur.nextHop !== undefined)) {
       // A locally originated path prints no AS-path line: its next-hop line starts it.
-      this.start(n);
+      const maybe = this.maybePath;
+      const d = this.start(n);
+      if (maybe !== undefined) {
+        this.readPath(d, maybe.text, maybe.line, maybe.indent);
+        d.start = maybe.line;
+        d.uncertain = `line ${maybe.line + 1} ('${maybe.text.trim()}') was read as this path's AS path, but it is indented unlike a path line or follows a list of peers: the path may be another`;
+      }
     }
     const d = this.cur;
     if (d === undefined) return false;

@@ -165,7 +165,7 @@ const LOG =
   /^\s*(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?[:,]?\s+\S|\*?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+[A-Z]{2,5})?:?\s+(?:%|\S+\s+\S+\[\d+\]:|\S+:)|%[A-Z][A-Z0-9_]*-(?:\d-)?[A-Z0-9_]+:|\+{3}\s.*\+{3}\s*$|(?:INFO|DEBUG|WARNING|WARN|ERROR|CRITICAL)\s*[:|-]\s)/;
 /** Terminal and looking-glass chrome that carries no route. */
 const CHROME =
-  /^\s*(?:\{(?:master|backup|primary|secondary|linecard)[^}]*\}\s*$|BIRD \d[\w.-]* ready\.|Access restricted|Connection (?:closed|to \S+ closed)|Last login:|-{1,3}\(?more[^)]*\)?-{1,3}|--More--|<---\s?More\s?--->|\[(?:edit|ok)\]\s*$|Building configuration|Load for five secs:|Time source is |Command: show |Router: \S|Query: |On \S.{4,120}\swrote:\s*$|--\{[^}]*\}--\[[^\]]*\]--\s*$|\.{3,}\s*$)/i;
+  /^\s*(?:\{(?:master|backup|primary|secondary|linecard)[^}]*\}\s*$|BIRD \d[\w.-]* ready\.|Access restricted|Connection (?:closed|to \S+ closed)|Last login:|-{1,3}\(?more[^)]*\)?-{1,3}|-{4} More -{4}\s*$|--More--|<---\s?More\s?--->|\[(?:edit|ok)\]\s*$|Building configuration|Load for five secs:|Time source is |Command: show |Router: \S|Query: |On \S.{4,120}\swrote:\s*$|--\{[^}]*\}--\[[^\]]*\]--\s*$|\.{3,}\s*$)/i;
 
 /** What kind of non-output line `s` is (already unframed), or undefined for a line of router output. */
 export function asideKind(s: string): SkipKind | undefined {
