@@ -101,3 +101,17 @@ test('RIB fast path: the same result as the scan of decoded routes, with the inj
     [[30003, ['2001:db8:3::/48', '45.3.0.0/16'], 10]],
   );
 });
+
+test('RIB fast path with upstream peers (--peer-role): the same result as the decoded scan, and more flagged than downstream alone', () => {
+  const bytes = rib();
+  // Two collector peers treated as lateral peers of the collector: their routes get upstream verification.
+  const d: ScanData = { ...data(), upstreamPeers: new Set([PEERS[1]!.peerAs, PEERS[2]!.peerAs]) };
+  const fast = scanBytes(bytes, d, true);
+  const slow = scanBytes(bytes, d, false);
+  assert.deepEqual(fast.episodes, slow.episodes);
+  assert.equal(fast.routesFlagged, slow.routesFlagged);
+  const downstreamOnly = scanBytes(bytes, data(), true);
+  // Upstream is the stricter check: whatever downstream flags it flags too, and here more (paths through providers).
+  assert.ok(fast.routesFlagged > downstreamOnly.routesFlagged, `${fast.routesFlagged} > ${downstreamOnly.routesFlagged}`);
+  assert.deepEqual(fast.data.upstreamPeers, [PEERS[1]!.peerAs, PEERS[2]!.peerAs].sort((a, b) => a - b));
+});

@@ -119,11 +119,8 @@ test('without data nothing is flagged, and the output says which checks did not 
 
 const CANTV = path.join(path.resolve(repoRoot, '../shared'), 'corpora/aspa/cantv_observed_paths_2026-01-02.jsonl');
 
-test('the 27 real RIS paths of the CANTV leak (2026-01-02): one episode, AS8048 → AS52320, routes of AS21980', async (t) => {
-  if (!existsSync(CANTV)) {
-    t.skip('../shared/corpora/aspa not present');
-    return;
-  }
+/** The 27 real RIS sightings as one BGP4MP file, each from the RIS peer that saw it. */
+function cantvFile(): { rows: { unix: number; peer_ip: string; peer_asn: number; prefix: string; path: number[] }[]; file: string } {
   const rows = readFileSync(CANTV, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -131,6 +128,15 @@ test('the 27 real RIS paths of the CANTV leak (2026-01-02): one episode, AS8048 
   assert.equal(rows.length, 27);
   const file = path.join(dir, 'cantv.mrt');
   writeFileSync(file, concat(rows.map((r) => bgp4mpUpdate(r.unix, { peerAs: r.peer_asn, peerIp: r.peer_ip }, [{ prefix: r.prefix, path: r.path }]))));
+  return { rows, file };
+}
+
+test('the 27 real RIS paths of the CANTV leak (2026-01-02): one episode, AS8048 → AS52320, routes of AS21980', async (t) => {
+  if (!existsSync(CANTV)) {
+    t.skip('../shared/corpora/aspa not present');
+    return;
+  }
+  const { rows, file } = cantvFile();
   const example = (n: string): string => path.join(repoRoot, 'examples', 'cantv', n);
   const { result } = await scan(['--aspa', example('aspa.aspa'), '--relationships', example('cantv.as-rel2.txt'), file]);
   assert.equal(result.routesChecked, 27);
@@ -141,4 +147,54 @@ test('the 27 real RIS paths of the CANTV leak (2026-01-02): one episode, AS8048 
   assert.deepEqual([e.first, e.last], [Math.min(...rows.map((r) => r.unix)), Math.max(...rows.map((r) => r.unix))]);
   assert.deepEqual(e.peers, ['AS24482 187.16.208.144', 'AS263237 187.16.222.45']);
   assert.equal(e.prefixes.length, 8);
+});
+
+test("CANTV's 27 RIS paths by the collector peer's position (draft-ietf-sidrops-aspa-verification §6): upstream only for a peer that is not the collector's provider", async (t) => {
+  if (!existsSync(CANTV)) {
+    t.skip('../shared/corpora/aspa not present');
+    return;
+  }
+  const { rows, file } = cantvFile();
+  const example = (n: string): string => path.join(repoRoot, 'examples', 'cantv', n);
+  const full = ['--aspa', example('aspa.aspa'), '--relationships', example('cantv.as-rel2.txt')];
+  // AS24482 and AS263237 pass the collector routes of AS52320, AS24482's lateral peer (CAIDA: 24482|52320|0): they
+  // send it their full table, i.e. treat it as a customer. In that (provider) position only downstream applies,
+  // which is also what a scan assumes when no role is given: the result is the same, byte for byte.
+  const assumed = memoryIo();
+  const declared = memoryIo();
+  await main(['scan', '--format', 'json', ...full, file], assumed);
+  await main(['scan', '--format', 'json', ...full, '--peer-role', '24482=provider', '--peer-role', 'AS263237=provider', file], declared);
+  assert.equal(declared.out, assumed.out);
+
+  // Only GlobeNet's own ASPA published (AS52320 => AS3356): downstream, every path is Unknown (no Not Provider+ hop
+  // on either ramp can be proven), so nothing is flagged...
+  const globenet = path.join(dir, 'globenet.aspa');
+  writeFileSync(globenet, 'AS52320 => AS3356\n');
+  const down = await scan(['--aspa', globenet, file]);
+  assert.equal(down.result.routesFlagged, 0);
+  // ...but were the collector AS24482's lateral peer, §6.1's upstream check applies to AS24482's routes: the path
+  // stops climbing at AS52320 -> AS24482 (AS24482 is not in GlobeNet's ASPA), so AS24482 itself would have leaked a
+  // lateral peer's routes to another lateral peer. AS263237's routes (role not given) stay downstream.
+  const up = await scan(['--aspa', globenet, '--peer-role', '24482=peer', file]);
+  const from24482 = rows.filter((r) => r.peer_asn === 24482);
+  assert.equal(from24482.length, 16);
+  assert.equal(up.result.routesFlagged, 16);
+  assert.deepEqual(up.result.data.upstreamPeers, [24482]);
+  assert.equal(up.result.episodes.length, 1);
+  const e = up.result.episodes[0]!;
+  assert.deepEqual([e.leaker, e.sentTo, e.learnedFrom, e.origins, e.peers], [24482, undefined, [52320], [21980], ['AS24482 187.16.208.144']]);
+  assert.match(e.example.reason, /^ASPA Invalid upstream .*AS52320 -> AS24482/);
+  const text = memoryIo();
+  await main(['scan', '--aspa', globenet, '--peer-role', '24482=peer', file], text);
+  assert.match(text.out, /ASPA upstream verification for the routes of collector peers AS24482 \(--peer-role\); downstream for the others/);
+  // Parts scanned with different roles do not merge.
+  const other = path.join(dir, 'globenet-down.json');
+  writeFileSync(other, JSON.stringify(down.result));
+  const upFile = path.join(dir, 'globenet-up.json');
+  writeFileSync(upFile, JSON.stringify(up.result));
+  const merged = memoryIo();
+  assert.equal(await main(['scan', '--merge', other, upFile], merged), 2);
+  assert.match(merged.err, /different --peer-role/);
+  const bad = memoryIo();
+  assert.equal(await main(['scan', '--peer-role', '24482=friend', file], bad), 2);
 });

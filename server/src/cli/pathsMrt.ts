@@ -106,7 +106,7 @@ export async function run(args: readonly string[], io: PathsIo): Promise<number>
       route: (r) => {
         let x = mrtPathsRoute(r, file);
         if (classifier !== undefined && r.attributes !== undefined) {
-          const flags = classifier.classify(r.prefix, r.attributes);
+          const flags = classifier.classify(r.prefix, r.attributes, r.peer.asn);
           if (flags.length > 0) flagged++;
           x = { ...x, flags: flags.map((f) => ({ check: f.check, leaker: f.leaker, ...(f.sentTo !== undefined ? { sentTo: f.sentTo } : {}), reason: f.reason })) };
         }

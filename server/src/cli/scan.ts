@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { isMrtFile } from '../core/mrt/node/readMrtFile';
+import { COLLECTOR_PEER_ROLES, upstreamRole, type CollectorPeerRole } from '../core/scan/classify';
 import { mergeScans } from '../core/scan/episodes';
 import type { ScanResult } from '../core/scan/model';
 import { renderScan, type ScanFormat } from '../core/scan/render';
@@ -20,6 +21,11 @@ episodes per leaker, leak hop and origin, with a summary per leaking AS.
 options:
   --aspa <file>            ASPA data (repeatable): flags routes whose path is ASPA Invalid (downstream
                            verification, which holds whatever the collector peer's role)
+  --peer-role <as>=<role>  (repeatable) the role collector peer AS <as> plays towards the collector, in RFC 9234's
+                           words: provider (it sends its full table; the default assumption), peer or customer (it
+                           sends only its own and its customers' routes), rs, rs-client. Routes from a peer, customer,
+                           rs or rs-client get the stricter upstream ASPA verification (draft-ietf-sidrops-aspa-
+                           verification §6: upstream for routes from customers, lateral peers and route servers)
   --relationships <file>   CAIDA AS relationships: valley-free check and OTC hop checks
   --vrps <file>            VRPs: flags ROV Invalid routes (the origin is then the "leaker")
   --gap <seconds>          sightings of one leak further apart start a new episode (default ${DEFAULT_GAP_SECONDS})
@@ -38,7 +44,7 @@ Exit 0 when no route is flagged, 1 when some are, 2 on a usage error.
 const FORMATS: readonly ScanFormat[] = ['text', 'json', 'markdown', 'html'];
 
 export async function run(args: readonly string[], io: ScanIo): Promise<number> {
-  const parsed = parseArgs(args, { values: ['format', 'relationships', 'vrps', 'gap', 'output', 'jobs'], multi: ['aspa'], flags: ['help', 'merge'] });
+  const parsed = parseArgs(args, { values: ['format', 'relationships', 'vrps', 'gap', 'output', 'jobs'], multi: ['aspa', 'peer-role'], flags: ['help', 'merge'] });
   if ('error' in parsed) {
     io.stderr(`routelens scan: ${parsed.error}\n${USAGE}`);
     return EXIT.usage;
@@ -57,6 +63,17 @@ export async function run(args: readonly string[], io: ScanIo): Promise<number> 
   if (!Number.isFinite(gap) || gap < 0) {
     io.stderr(`routelens scan: --gap wants a number of seconds, got ${gapText ?? ''}\n`);
     return EXIT.usage;
+  }
+  const upstreamPeers: number[] = [];
+  for (const text of parsed.values.get('peer-role') ?? []) {
+    const m = /^(?:AS)?(\d+)=([a-z-]+)$/i.exec(text.trim());
+    const asn = m ? Number(m[1]) : NaN;
+    const role = m?.[2]?.toLowerCase() as CollectorPeerRole | undefined;
+    if (!m || asn > 0xffffffff || role === undefined || !COLLECTOR_PEER_ROLES.includes(role)) {
+      io.stderr(`routelens scan: --peer-role wants <as>=<role> with a role of ${COLLECTOR_PEER_ROLES.join(', ')}, got ${text}\n`);
+      return EXIT.usage;
+    }
+    if (upstreamRole(role)) upstreamPeers.push(asn);
   }
   if (parsed.positional.length === 0) {
     io.stderr(USAGE);
@@ -88,7 +105,14 @@ export async function run(args: readonly string[], io: ScanIo): Promise<number> 
     }
     const vrps = parsed.values.get('vrps')?.[0];
     const rels = parsed.values.get('relationships')?.[0];
-    const job: ScanJob = { files: parsed.positional, aspa: parsed.values.get('aspa') ?? [], ...(vrps !== undefined ? { vrps } : {}), ...(rels !== undefined ? { relationships: rels } : {}), gap };
+    const job: ScanJob = {
+      files: parsed.positional,
+      aspa: parsed.values.get('aspa') ?? [],
+      ...(vrps !== undefined ? { vrps } : {}),
+      ...(rels !== undefined ? { relationships: rels } : {}),
+      ...(upstreamPeers.length > 0 ? { upstreamPeers } : {}),
+      gap,
+    };
     const jobsText = parsed.values.get('jobs')?.[0];
     const jobs = jobsText === undefined ? defaultJobs(job.files.length) : Number(jobsText);
     if (!Number.isInteger(jobs) || jobs < 1) {

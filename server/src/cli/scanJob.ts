@@ -20,6 +20,8 @@ export interface ScanJob {
   readonly aspa: readonly string[];
   readonly vrps?: string;
   readonly relationships?: string;
+  /** Collector peers whose routes get upstream ASPA verification (`--peer-role`). */
+  readonly upstreamPeers?: readonly number[];
   readonly gap: number;
 }
 
@@ -31,7 +33,8 @@ export async function scanJob(job: ScanJob, io: JobIo): Promise<ScanResult | { e
     (p) => readDataText(() => io.readFile(p), p, io.stderr),
   );
   for (const set of Object.values(data.status ?? {})) for (const e of set?.errors ?? []) io.stderr(`routelens scan: ${e.source}: ${e.message}\n`);
-  const scanner = new MrtScanner(scanDataOf(data), job.gap);
+  const scanData = scanDataOf(data);
+  const scanner = new MrtScanner(job.upstreamPeers !== undefined ? { ...scanData, upstreamPeers: new Set(job.upstreamPeers) } : scanData, job.gap);
   for (const file of job.files) {
     const sink = scanner.file(file, collectorOf(file));
     try {

@@ -26,6 +26,7 @@ export function aspaChecker(db: AspaDb, relationships?: Relationships): AspaChec
       verdict: v.verdict,
       reason: v.reason,
       ...(leakHop ? { leakHop } : {}),
+      ...(v.leakHop !== undefined && leakHop === undefined ? { leakedToVantage: v.leakHop.leaker } : {}),
       hops: v.hops.map((h) => ({ customer: h.from, provider: h.to, result: h.result, ramp: h.ramp })),
       ...(v.whatIf ? { whatIf: v.whatIf.text } : {}),
     };

@@ -75,6 +75,11 @@ export interface AspaHopEvidence {
 /** `unverified`: not checked at all (locally originated, or a path the parser was unsure of). */
 export interface AspaCheck extends Check<'valid' | 'invalid' | 'unknown' | 'unverified'> {
   readonly hops: readonly AspaHopEvidence[];
+  /**
+   * An Invalid path's leaker when it is the neighbour and passed the route to the vantage point itself, so there is
+   * no AS-to-AS `leakHop` (upstream: the neighbour learnt it from a non-customer and still sent it up).
+   */
+  readonly leakedToVantage?: number;
   /** What would change the verdict (for example "AS8048 registering AS52320 as a provider would …"). */
   readonly whatIf?: string;
 }

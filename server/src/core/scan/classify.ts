@@ -1,5 +1,6 @@
 /**
- * Per-route leak checks for a scan: ASPA (downstream, the verdict that holds whatever the collector peer's role),
+ * Per-route leak checks for a scan: ASPA (downstream, the verdict that holds whatever the collector peer's role;
+ * upstream for the routes of collector peers whose role says so, see `CollectorPeerRole`),
  * RFC 9234 OTC and valley-free (with relationship data), and ROV. A table repeats the same AS path for many
  * prefixes, so the path-level verdicts are computed once per distinct path (and once per UPDATE, whose routes
  * share one attribute object); only ROV is looked up per route.
@@ -35,11 +36,30 @@ export interface RovLookup {
   originStateV4(address: number, length: number, originAs: number): RovState;
 }
 
+/**
+ * The role a collector peer plays towards the collector, in RFC 9234's words as the peer would configure it. It
+ * decides the ASPA algorithm (draft-ietf-sidrops-aspa-verification, §6: upstream verification, §6.1, for a route
+ * received from a customer, a lateral peer, a route server or an RS client; downstream, §6.2, for one received from a
+ * provider). A peer that sends the collector its full table treats it as a customer, i.e. is its `provider`: only
+ * the downstream verdict applies, which is also the one that holds when the role is not known (a path Invalid
+ * downstream is Invalid upstream too). A peer that sends only its own and its customers' routes treats the
+ * collector as a lateral `peer` (or as its provider: `customer`): the stricter upstream verdict applies.
+ */
+export type CollectorPeerRole = 'provider' | 'peer' | 'customer' | 'rs' | 'rs-client';
+export const COLLECTOR_PEER_ROLES: readonly CollectorPeerRole[] = ['provider', 'peer', 'customer', 'rs', 'rs-client'];
+
+/** Whether the routes of a collector peer in `role` get upstream verification (§6); false for `provider`. */
+export function upstreamRole(role: CollectorPeerRole): boolean {
+  return role !== 'provider';
+}
+
 /** The verifiers a scan may use, already bound to their data; each is optional. */
 export interface ScanData {
   readonly aspa?: (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
   readonly rov?: RovLookup;
   readonly relationships?: Relationships;
+  /** Collector peers (by AS) whose routes get upstream ASPA verification: their role is not `provider`. */
+  readonly upstreamPeers?: ReadonlySet<number>;
 }
 
 /** The scan's verifiers from loaded data (`loadPathData`); ROV only through an index (VRP files), not a live store. */
@@ -63,18 +83,26 @@ const PATH_CACHE_MAX = 1 << 18;
 export class RouteClassifier {
   private readonly paths = new Map<string, PathVerdict>();
   private lastAttributes: BgpAttributes | undefined;
+  private lastUpstream = false;
   private last: PathVerdict = { flags: NONE, origin: undefined };
 
   constructor(private readonly data: ScanData) {}
 
-  /** The flags of one decoded route; an empty array (shared) for a clean one. */
-  classify(prefix: string, a: BgpAttributes): readonly LeakFlag[] {
-    if (a !== this.lastAttributes) {
+  /** Whether routes from this collector peer get upstream ASPA verification. */
+  upstream(peerAsn: number): boolean {
+    return this.data.upstreamPeers?.has(peerAsn) ?? false;
+  }
+
+  /** The flags of one decoded route from collector peer `peerAsn`; an empty array (shared) for a clean one. */
+  classify(prefix: string, a: BgpAttributes, peerAsn: number): readonly LeakFlag[] {
+    const upstream = this.upstream(peerAsn);
+    if (a !== this.lastAttributes || upstream !== this.lastUpstream) {
       this.lastAttributes = a;
-      const key = pathKey(a.asPath, a.otc);
+      this.lastUpstream = upstream;
+      const key = upstream ? `U${pathKey(a.asPath, a.otc)}` : pathKey(a.asPath, a.otc);
       let verdict = this.paths.get(key);
       if (verdict === undefined) {
-        verdict = this.pathVerdict(a.asPath, a.otc);
+        verdict = this.pathVerdict(a.asPath, a.otc, upstream);
         if (this.paths.size >= PATH_CACHE_MAX) this.paths.clear();
         this.paths.set(key, verdict);
       }
@@ -89,7 +117,7 @@ export class RouteClassifier {
   }
 
   /** Flags and origin of a path: decode it once, call this once, keep the result (see PathTable). */
-  pathVerdict(segments: readonly MrtSegment[], otc: number | undefined): PathVerdict {
+  pathVerdict(segments: readonly MrtSegment[], otc: number | undefined, upstream = false): PathVerdict {
     const origin = originOf(segments);
     const hops = collapsedHops(segments as readonly AsPathSegment[]);
     if (origin === undefined || hops.length < 2) return { flags: NONE, origin };
@@ -100,8 +128,11 @@ export class RouteClassifier {
       out.push({ check, leaker: from, ...(to !== undefined ? { sentTo: to } : {}), ...(learnedFrom !== undefined ? { learnedFrom } : {}), origin, reason });
     };
     if (this.data.aspa) {
-      const v = this.data.aspa(segments as readonly AsPathSegment[], 'downstream', false);
-      if (v.verdict === 'invalid' && v.leakHop) add('aspa', v.leakHop.from, v.leakHop.to, `ASPA Invalid: ${v.reason}`);
+      const v = this.data.aspa(segments as readonly AsPathSegment[], upstream ? 'upstream' : 'downstream', false);
+      const how = upstream ? 'ASPA Invalid upstream (the collector peer sends only its own and its customers\' routes)' : 'ASPA Invalid';
+      if (v.verdict === 'invalid' && v.leakHop) add('aspa', v.leakHop.from, v.leakHop.to, `${how}: ${v.reason}`);
+      // Upstream, the collector peer itself may be the leaker: it sent the collector a route from a non-customer.
+      else if (v.verdict === 'invalid' && upstream && v.leakedToVantage !== undefined) add('aspa', v.leakedToVantage, undefined, `${how}: ${v.reason}`);
     }
     const rels = this.data.relationships;
     if (otc !== undefined) {

@@ -168,8 +168,11 @@ export function mergeScans(parts: readonly ScanResult[]): ScanResult | { error: 
   const gap = parts[0]?.gapSeconds ?? 3600;
   if (parts.some((p) => p.version !== 1)) return { error: 'not a RouteLens scan result (version 1)' };
   if (parts.some((p) => p.gapSeconds !== gap)) return { error: `the parts were scanned with different --gap values (${[...new Set(parts.map((p) => p.gapSeconds))].join(', ')}); they cannot merge exactly` };
+  const upstream = JSON.stringify(parts[0]?.data.upstreamPeers ?? []);
+  if (parts.some((p) => JSON.stringify(p.data.upstreamPeers ?? []) !== upstream)) return { error: 'the parts were scanned with different --peer-role upstream peers; they cannot merge exactly' };
   const b = new EpisodeBuilder(gap);
   for (const p of parts) b.addEpisodes(p.episodes);
+  const upstreamPeers = parts[0]?.data.upstreamPeers;
   return {
     version: 1,
     gapSeconds: gap,
@@ -177,6 +180,7 @@ export function mergeScans(parts: readonly ScanResult[]): ScanResult | { error: 
       aspa: parts.some((p) => p.data.aspa),
       rov: parts.some((p) => p.data.rov),
       relationships: parts.some((p) => p.data.relationships),
+      ...(upstreamPeers !== undefined ? { upstreamPeers } : {}),
     },
     files: parts.flatMap((p) => p.files).sort((x, y) => (x.first ?? 0) - (y.first ?? 0) || x.path.localeCompare(y.path)),
     routesChecked: parts.reduce((n, p) => n + p.routesChecked, 0),

@@ -46,7 +46,13 @@ export interface ScanResult {
   /** Sightings of one leak closer than this many seconds belong to one episode. */
   readonly gapSeconds: number;
   /** The data the checks had: a check without data never flags. */
-  readonly data: { readonly aspa: boolean; readonly rov: boolean; readonly relationships: boolean };
+  readonly data: {
+    readonly aspa: boolean;
+    readonly rov: boolean;
+    readonly relationships: boolean;
+    /** Collector peers (AS numbers) whose routes had upstream ASPA verification (`--peer-role`); absent when none. */
+    readonly upstreamPeers?: readonly number[];
+  };
   readonly files: readonly ScannedFile[];
   readonly routesChecked: number;
   readonly routesFlagged: number;

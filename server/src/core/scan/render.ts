@@ -58,6 +58,7 @@ function header(r: ScanResult): string[] {
   return [
     `${r.files.length} file${r.files.length === 1 ? '' : 's'}, ${r.routesChecked} routes checked, ${r.routesFlagged} flagged, ${r.episodes.length} episode${r.episodes.length === 1 ? '' : 's'} (sightings more than ${duration(r.gapSeconds)} apart start a new one)`,
     ...(missing.length > 0 ? [`not checked (no data given): ${missing.map((m) => (m === 'aspa' ? 'ASPA (--aspa)' : m === 'rov' ? 'ROV (--vrps)' : 'valley-free and OTC hops (--relationships)')).join(', ')}`] : []),
+    ...(r.data.upstreamPeers !== undefined ? [`ASPA upstream verification for the routes of collector peers ${r.data.upstreamPeers.map((a) => `AS${a}`).join(', ')} (--peer-role); downstream for the others`] : []),
     ...(diags > 0 ? [`${diags} problem${diags === 1 ? '' : 's'} reading the files (see the JSON output's files[].diagnostics)`] : []),
   ];
 }

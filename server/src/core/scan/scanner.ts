@@ -30,6 +30,8 @@ export class MrtScanner {
    * only for paths with flags, without an origin (AS_SET) or whose bytes do not decode.
    */
   private readonly ribPaths = new PathTable<PathVerdict>();
+  /** The same for the entries of collector peers whose routes get upstream ASPA verification (other verdicts). */
+  private readonly ribPathsUpstream = new PathTable<PathVerdict>();
   private readonly spans: PathAttributeSpans = { asPathStart: 0, asPathEnd: 0, otc: -1 };
   /** The ROV verdict of the last RIB record and origin: the entries of one record share the prefix. */
   private rovOffset = -1;
@@ -59,20 +61,21 @@ export class MrtScanner {
         const a = r.attributes;
         if (a === undefined) return;
         this.checked++;
-        const flags = this.classifier.classify(r.prefix, a);
+        const flags = this.classifier.classify(r.prefix, a, r.peer.asn);
         if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, a.asPath, r);
       },
       ribEntry: (e: MrtRibEntry) => {
         if (first === undefined || e.time < first) first = e.time;
         if (last === undefined || e.time > last) last = e.time;
         const spans = this.spans;
-        const paths = this.ribPaths;
+        const upstream = this.data.upstreamPeers !== undefined && this.classifier.upstream(e.peer.asn);
+        const paths = upstream ? this.ribPathsUpstream : this.ribPaths;
         let id = -1;
         if (findPathAttributes(e.bytes, e.attrStart, e.attrEnd, spans)) {
           id = paths.find(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc);
           if (id < 0) {
             const segments = decodeAsPath4(e.bytes, spans.asPathStart, spans.asPathEnd);
-            const verdict = typeof segments === 'string' ? MALFORMED : this.classifier.pathVerdict(segments, spans.otc < 0 ? undefined : spans.otc);
+            const verdict = typeof segments === 'string' ? MALFORMED : this.classifier.pathVerdict(segments, spans.otc < 0 ? undefined : spans.otc, upstream);
             // Most paths are clean with an origin: the number alone says all, and no object is looked up for them.
             const plain = verdict !== MALFORMED && verdict.flags.length === 0 && verdict.origin !== undefined;
             id = paths.add(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc, verdict.origin ?? 0, plain ? undefined : verdict);
@@ -84,7 +87,7 @@ export class MrtScanner {
           const r = e.route();
           if (r?.attributes === undefined) return;
           this.checked++;
-          const flags = this.classifier.classify(r.prefix, r.attributes);
+          const flags = this.classifier.classify(r.prefix, r.attributes, r.peer.asn);
           if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, r.attributes.asPath, r);
           return;
         }
@@ -140,7 +143,12 @@ export class MrtScanner {
     return {
       version: 1,
       gapSeconds: this.builder.gap,
-      data: { aspa: this.data.aspa !== undefined, rov: this.data.rov !== undefined, relationships: this.data.relationships !== undefined },
+      data: {
+        aspa: this.data.aspa !== undefined,
+        rov: this.data.rov !== undefined,
+        relationships: this.data.relationships !== undefined,
+        ...(this.data.upstreamPeers !== undefined && this.data.upstreamPeers.size > 0 ? { upstreamPeers: [...this.data.upstreamPeers].sort((a, b) => a - b) } : {}),
+      },
       files: [...this.files].sort((x, y) => (x.first ?? 0) - (y.first ?? 0) || x.path.localeCompare(y.path)),
       routesChecked: this.checked,
       routesFlagged: this.flagged,
