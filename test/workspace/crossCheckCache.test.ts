@@ -24,7 +24,7 @@ function dump(): string {
 
 function placed(cache: CrossCheckCache, doc: SourceDocument): string[] {
   return cache
-    .diagnostics((s) => doc.lineIndex.range(s))
+    .diagnostics(doc.lineIndex)
     .map((d) => JSON.stringify(d))
     .sort();
 }

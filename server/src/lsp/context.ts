@@ -1,5 +1,5 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EditorDocument } from './editorDocument';
 import type { SourceDocument } from '../core/document';
 import type { ObservedPaths } from '../core/aspa/observedChecks';
 import type { ServiceContext } from '../core/languages/service';
@@ -42,7 +42,7 @@ export interface ClientSupport {
 /** Everything a feature module gets from the server core; feature modules never build their own state. */
 export interface ServerContext {
   readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: TextDocuments<EditorDocument>;
   readonly runtime: Runtime;
   /** The SourceDocument for an open document's current version (same object until it changes). */
   sourceDocument(uri: string): SourceDocument | undefined;

@@ -1,5 +1,5 @@
 import { type Connection, type Diagnostic as LspDiagnostic, DocumentDiagnosticReportKind, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EditorDocument } from './editorDocument';
 import type { Runtime } from './context';
 
 /**
@@ -18,7 +18,7 @@ export type DiagnosticsOf = (uri: string) => LspDiagnostic[];
 /** What both kinds of support need from the server. */
 export interface DiagnosticsHost {
   readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: TextDocuments<EditorDocument>;
   readonly runtime: Runtime;
   background(what: string, work: Promise<unknown>): void;
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import type { SourceDocument } from '../core/document';
 import type { ServiceContext } from '../core/languages/service';
 import { commonLength } from '../core/text/commonLength';
+import { firstEditedOffset } from '../core/text/revision';
 import { CrossCheckCache } from '../core/workspace/crossCheckCache';
 import type { Runtime } from './context';
 import { toLspDiagnostic } from './convert';
@@ -41,7 +42,7 @@ export interface DocumentDiagnostics {
 
 export function documentDiagnostics(host: DocumentDiagnosticsHost): DocumentDiagnostics {
   const { runtime, sources, guarded } = host;
-  const isLargeRpsl = (doc: SourceDocument): boolean => doc.languageId === 'rpsl' && doc.text.length >= LARGE_DOCUMENT;
+  const isLargeRpsl = (doc: SourceDocument): boolean => doc.languageId === 'rpsl' && doc.textLength >= LARGE_DOCUMENT;
   /** Cross-object diagnostics of large documents, from the last time typing paused. */
   const settledCross = new Map<string, readonly Diagnostic[]>();
   const settling = new Map<string, { dispose(): void }>();
@@ -51,9 +52,16 @@ export function documentDiagnostics(host: DocumentDiagnosticsHost): DocumentDiag
   const focusLines = new Map<string, number>();
 
   const trackFocus = (before: SourceDocument, after: SourceDocument): void => {
-    const max = Math.min(before.text.length, after.text.length);
+    // The editor tells what it changed; otherwise (history cut, whole-text sync) the texts are compared.
+    const edits = before.revision && after.revision?.editsSince(before.revision);
+    if (edits) {
+      const at = firstEditedOffset(edits);
+      if (at !== undefined) focusLines.set(after.uri, after.lineIndex.positionAt(at).line);
+      return;
+    }
+    const max = Math.min(before.textLength, after.textLength);
     const at = commonLength(before.text, after.text, max, false);
-    if (at < max || before.text.length !== after.text.length) focusLines.set(after.uri, after.lineIndex.positionAt(at).line);
+    if (at < max || before.textLength !== after.textLength) focusLines.set(after.uri, after.lineIndex.positionAt(at).line);
   };
 
   /**
@@ -82,7 +90,7 @@ export function documentDiagnostics(host: DocumentDiagnosticsHost): DocumentDiag
             }
             settledCross.set(
               uri,
-              guarded('cross-checks', [], () => cached.diagnostics((s) => doc.lineIndex.range(s))),
+              guarded('cross-checks', [], () => cached.diagnostics(doc.lineIndex)),
             );
           }
           host.settled(uri);

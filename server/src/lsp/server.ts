@@ -6,7 +6,6 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from '../core/languages/service';
 import type { ObservedPaths } from '../core/aspa/observedChecks';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
@@ -19,6 +18,7 @@ import { fixesToCodeActions } from './convert';
 import type { ClientSupport, FeatureModule, Runtime, ServerContext } from './context';
 import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type DiagnosticsSupport } from './diagnostics';
 import { documentDiagnostics } from './documentDiagnostics';
+import { editorDocuments } from './editorDocument';
 import { featureModules } from './features';
 import { guardWith } from './guard';
 import { AuthoredSources } from '../core/rpsl/authoredSources';
@@ -31,7 +31,7 @@ import { SourceDocuments, type ServedDocument } from './sourceDocuments';
  * the connection and the runtime (as json-language-features' startServer does); everything else is here.
  */
 export function startServer(connection: Connection, runtime: Runtime, features: readonly FeatureModule[] = featureModules): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(editorDocuments);
   const sources = new SourceDocuments(documents);
   const workspace = new WorkspaceIndex();
   const guarded = guardWith(connection);

@@ -1,10 +1,10 @@
 import type { TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceDocument } from '../core/document';
 import { languageOfDocument, languageOfFile } from '../core/languages/detect';
 import type { LanguageService } from '../core/languages/service';
 import { languageServices } from '../core/languages/services';
 import { documentPositions } from './documentPositions';
+import type { EditorDocument } from './editorDocument';
 
 /** An open document's current version and the language service that serves it. */
 export interface ServedDocument {
@@ -19,7 +19,7 @@ export interface ServedDocument {
 export class SourceDocuments {
   private readonly sources = new Map<string, SourceDocument>();
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(private readonly documents: TextDocuments<EditorDocument>) {}
 
   /** The current version of an open document (the same object until it changes). */
   get(uri: string): SourceDocument | undefined {
@@ -27,9 +27,12 @@ export class SourceDocuments {
     if (!doc) return undefined;
     const cached = this.sources.get(uri);
     if (cached && cached.version === doc.version) return cached;
-    const text = doc.getText();
+    // The text is joined from the editor's pieces only when something reads it (a keystroke in a dump need not).
+    const { text, revision } = doc.snapshot();
+    const read = (): string => text.read();
     // A saved whois answer is RPSL by its first line (package.json firstLine) only if its content agrees.
-    const fresh = new SourceDocument(uri, languageOfDocument(uri, servedLanguage(uri, doc.languageId, text), text), doc.version, text, documentPositions(doc, doc.version));
+    const language = languageOfDocument(uri, servedLanguage(uri, doc.languageId, read), read);
+    const fresh = new SourceDocument(uri, language, doc.version, text, { positions: documentPositions(doc, doc.version), revision });
     this.sources.set(uri, fresh);
     return fresh;
   }
@@ -55,7 +58,7 @@ export class SourceDocuments {
  * `plaintext`, an unconfigured Neovim's empty filetype): where the id is not one of ours, the file's name and
  * first line decide, as `routelens lint` does.
  */
-function servedLanguage(uri: string, languageId: string, text: string): string {
+function servedLanguage(uri: string, languageId: string, text: () => string): string {
   if (languageServices.has(languageId)) return languageId;
-  return languageOfFile(uri.replace(/[?#].*$/, ''), text) ?? languageId;
+  return languageOfFile(uri.replace(/[?#].*$/, ''), text()) ?? languageId;
 }

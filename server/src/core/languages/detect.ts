@@ -61,7 +61,9 @@ const WHOIS_FIRST_LINE = /^(?:%|#(?!!)|Warning: |\[)/;
  * its first line (no .rpsl/.irr name) and whose content holds no RPSL object — a LaTeX file, a `#`
  * commented config, ARIN's own whois format — is plain text: no diagnostics for what is not RPSL.
  */
-export function languageOfDocument(uri: string, languageId: string, text: string): string {
+export function languageOfDocument(uri: string, languageId: string, text: string | (() => string)): string {
   if (languageId !== 'rpsl' || languageOfName(uri)) return languageId;
-  return WHOIS_FIRST_LINE.test(text) && !looksLikeRpsl(text) ? 'plaintext' : languageId;
+  // A function: an editor's text is read only when the decision needs it.
+  const content = typeof text === 'string' ? text : text();
+  return WHOIS_FIRST_LINE.test(content) && !looksLikeRpsl(content) ? 'plaintext' : languageId;
 }

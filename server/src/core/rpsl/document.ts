@@ -22,8 +22,13 @@ export class IncrementalRpslDocuments {
 
   diagnostics(doc: SourceDocument, setting: RpslDialectSetting, authoritative: ReadonlySet<string> | undefined): SpanDiagnostic[] {
     let inc = this.byUri.get(doc.uri);
-    if (inc && inc.dialect === setting && inc.authoritative === authoritative) inc.update(doc.text);
-    else inc = new RpslIncrementalDocument(doc.text, setting, authoritative);
+    if (inc && inc.dialect === setting && inc.authoritative === authoritative) {
+      // An editor's document tells the edits since the version validated last: no whole-text comparison.
+      const edits = inc.revision && doc.revision?.editsSince(inc.revision);
+      if (edits) inc.applyEdits(edits);
+      else inc.update(doc.text);
+    } else inc = new RpslIncrementalDocument(doc.text, setting, authoritative);
+    inc.revision = doc.revision;
     this.byUri.delete(doc.uri);
     this.byUri.set(doc.uri, inc);
     for (const k of this.byUri.keys()) {
@@ -40,7 +45,7 @@ function ownDiagnostics(
   authoritative: ReadonlySet<string> | undefined,
   incremental: IncrementalRpslDocuments | undefined,
 ): SpanDiagnostic[] {
-  if (doc.text.length < INCREMENTAL_FROM) return validateRpslText(doc.text, setting, { authoritative });
+  if (doc.textLength < INCREMENTAL_FROM) return validateRpslText(doc.text, setting, { authoritative });
   return (incremental ?? new IncrementalRpslDocuments()).diagnostics(doc, setting, authoritative);
 }
 

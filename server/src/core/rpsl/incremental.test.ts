@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { SourceDocument } from '../document';
+import { TextRevision } from '../text/revision';
+import { IncrementalRpslDocuments } from './document';
 import { RpslIncrementalDocument } from './incremental';
 import { validateRpslText } from './validate';
 
@@ -86,4 +89,38 @@ test('a one-character edit re-parses only the chunks around it', () => {
   inc.applyEdit(at + 2, at + 3, '6'); // undo: found in the cache
   assert.equal(inc.stats.reparsed, 0);
   assert.deepEqual(inc.diagnostics(), []);
+});
+
+test("an editor's revisions: edits told since the version validated last give exactly a full re-validation", () => {
+  const edit = fc.tuple(fc.nat(), fc.nat(8), fc.oneof(pieces, fc.constant('')));
+  // A version: its edits, whether it is validated (a pull may skip versions) and whether its history was cut.
+  const version = fc.record({ edits: fc.array(edit, { minLength: 1, maxLength: 3 }), validated: fc.boolean(), cut: fc.boolean() });
+  fc.assert(
+    fc.property(doc, fc.array(version, { maxLength: 8 }), (text, versions) => {
+      const docs = new IncrementalRpslDocuments();
+      let rev = new TextRevision(undefined, []);
+      let cur = text;
+      let v = 1;
+      const check = (): void => {
+        const d = new SourceDocument('file:///dump.rpsl', 'rpsl', v, cur, { revision: rev });
+        assert.deepEqual(docs.diagnostics(d, 'auto', undefined), validateRpslText(cur, 'auto'));
+      };
+      check();
+      for (const { edits, validated, cut } of versions) {
+        const told = [];
+        for (const [at, len, ins] of edits) {
+          const s = cur.length ? at % (cur.length + 1) : 0;
+          const e = Math.min(cur.length, s + len);
+          cur = cur.slice(0, s) + ins + cur.slice(e);
+          told.push({ start: s, end: e, text: ins });
+        }
+        // A cut history (a whole-text sync) is found by comparing the texts.
+        rev = new TextRevision(cut ? undefined : rev, cut ? [] : told);
+        v++;
+        if (validated) check();
+      }
+      check();
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -5,6 +5,7 @@ import { freshAt, Line, lineKind } from './freshAt';
 import { mayContinueObject } from './splitObject';
 import { validateRpslText } from './validate';
 import { commonLength } from '../text/commonLength';
+import type { TextEdit, TextRevision } from '../text/revision';
 
 /**
  * Re-validation that re-parses only what an edit touched. The text is kept as chunks that begin at a
@@ -95,8 +96,13 @@ export class RpslIncrementalDocument {
   /** Results of chunks dropped by recent edits, by text, so undoing an edit costs nothing. */
   private recent = [new Map<string, Chunk>(), new Map<string, Chunk>()] as const;
   private lastStats: IncrementalStats = { reparsed: 0, reused: 0, chunks: 0 };
-  /** The current text as one string, kept for finding what a new version changed (edits append cheaply). */
-  private current: string;
+  /**
+   * The current text as one string, for finding what a new version changed; made from the chunks only when
+   * asked after edits (a 20 MB copy per keystroke when edits come with their ranges, as from an editor).
+   */
+  private current: string | undefined;
+  /** The editor's revision of the text this document is at, when it came from one: later ones tell their edits. */
+  revision: TextRevision | undefined;
 
   constructor(
     text: string,
@@ -116,7 +122,7 @@ export class RpslIncrementalDocument {
 
   /** The whole current text. */
   get text(): string {
-    return this.current;
+    return (this.current ??= this.chunkedText);
   }
 
   /** The chunks joined again: equal to `text` unless the bookkeeping is broken (for tests). */
@@ -124,11 +130,16 @@ export class RpslIncrementalDocument {
     return this.chunks.map((c) => c.text).join('');
   }
 
+  /** Applies edits in the order they were made, each as `applyEdit`. */
+  applyEdits(edits: readonly TextEdit[]): void {
+    for (const e of edits) this.applyEdit(e.start, e.end, e.text);
+  }
+
   /** Applies one edit: text[start, end) becomes `newText`. */
   applyEdit(start: number, end: number, newText: string): void {
     const s = Math.max(0, Math.min(start, this.length));
     const e = Math.max(s, Math.min(end, this.length));
-    this.current = this.current.slice(0, s) + newText + this.current.slice(e);
+    this.current = undefined;
     // Region: from the chunk before the one holding s to the chunk after the one holding e.
     const first = Math.max(0, this.chunkAt(s) - 1);
     const last = Math.min(this.chunks.length - 1, this.chunkAt(e) + 1);
@@ -148,7 +159,7 @@ export class RpslIncrementalDocument {
    * windows, so about two passes of memcmp) and applies it as an edit.
    */
   update(newText: string): void {
-    const old = this.current;
+    const old = this.text;
     if (old === newText) {
       this.lastStats = { reparsed: 0, reused: this.chunks.length, chunks: this.chunks.length };
       return;

@@ -18,7 +18,7 @@ export class LineIndex implements TextPositions {
   private readonly starts: Uint32Array;
 
   constructor(private readonly text: string) {
-    this.starts = text.includes('\r') ? startsWithCr(text) : startsLfOnly(text);
+    this.starts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -51,6 +51,11 @@ export class LineIndex implements TextPositions {
   range(s: Span): Range {
     return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
   }
+}
+
+/** The offset each line of `text` starts at (CRLF, LF and a lone CR each end a line, as LSP defines it). */
+export function lineStarts(text: string): Uint32Array {
+  return text.includes('\r') ? startsWithCr(text) : startsLfOnly(text);
 }
 
 /** LF-only text, the common case: indexOf is vectorised by the engine and is several times faster than a char loop. */

@@ -23,7 +23,7 @@ export function ensureIndexed(index: WorkspaceIndex, doc: SourceDocument): reado
   return index.objectsIn(doc.uri);
 }
 
-function rangeIn(index: WorkspaceIndex, uri: string, span: Span): Range {
+export function rangeIn(index: WorkspaceIndex, uri: string, span: Span): Range {
   return index.lineIndexOf(uri)?.range(span) ?? ZERO;
 }
 
@@ -140,12 +140,19 @@ function anchored(target: IndexedObject, span: Span, message: string): AnchoredR
 }
 
 /** A finding about `e` placed in its file: `range` turns offsets of that file into line/character. */
-export function placeFinding(index: WorkspaceIndex, e: IndexedObject, f: CrossFinding, range: (s: Span) => Range): Diagnostic {
+export function placeFinding(
+  index: WorkspaceIndex,
+  e: IndexedObject,
+  f: CrossFinding,
+  range: (s: Span) => Range,
+  /** Where related information lands; an editor passes its own positions for the file being edited. */
+  rangeOf: (uri: string, s: Span) => Range = (uri, s) => rangeIn(index, uri, s),
+): Diagnostic {
   const base = e.span.start;
   const abs = (s: Span): Range => range({ start: s.start + base, end: s.end + base });
   const related: RelatedInformation[] | undefined = f.related?.map((r) => {
     const b = r.target.span.start;
-    return { uri: r.target.uri, range: rangeIn(index, r.target.uri, { start: r.span.start + b, end: r.span.end + b }), message: r.message };
+    return { uri: r.target.uri, range: rangeOf(r.target.uri, { start: r.span.start + b, end: r.span.end + b }), message: r.message };
   });
   return {
     code: f.code,

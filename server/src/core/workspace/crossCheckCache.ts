@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Range, Span } from '../text/range';
-import { crossCheckEntry, newPass, placeFinding, type CrossFinding } from './crossCheck';
+import { crossCheckEntry, newPass, placeFinding, rangeIn, type CrossCheckPass, type CrossFinding } from './crossCheck';
+import type { TextPositions } from '../text/lineIndex';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
 interface Checked {
@@ -36,7 +37,18 @@ export class CrossCheckCache {
   private readonly results = new Map<IndexedObject, Checked>();
   /** token → the objects whose findings read it. */
   private readonly dependants = new Map<ReadToken, Set<IndexedObject>>();
-  private readonly stale = new Set<IndexedObject>();
+  /** Objects to check: new in the file, or stale because something they read changed. */
+  private readonly pending = new Set<IndexedObject>();
+  /** The file's objects as `update` last saw them: the next one compares instead of looking every object up. */
+  private known: readonly IndexedObject[] = [];
+  /**
+   * Kept from one update to the next (did-you-mean searches are costly: thousands of unresolved names in a
+   * dump), minus the searches whose lookups a change touched: `bumped` collects the tokens in between.
+   */
+  private readonly pass: CrossCheckPass;
+  /** What the kept searches read (a handful of class tokens): a change reports millions of others on a first load. */
+  private searchReads = new Set<ReadToken>();
+  private readonly bumped = new Set<ReadToken>();
   private readonly placed = new WeakMap<IndexedObject, Placed>();
   private readonly unsubscribe: () => void;
 
@@ -44,9 +56,11 @@ export class CrossCheckCache {
     private readonly index: WorkspaceIndex,
     readonly uri: string,
   ) {
+    this.pass = newPass(index);
     this.unsubscribe = index.onChange((t) => {
       const ds = this.dependants.get(t);
-      if (ds) for (const e of ds) this.stale.add(e);
+      if (ds) for (const e of ds) this.pending.add(e);
+      if (this.searchReads.has(t)) this.bumped.add(t);
     });
   }
 
@@ -56,39 +70,80 @@ export class CrossCheckCache {
    * The first check of a dump takes seconds, and a server must keep answering keystrokes meanwhile.
    */
   update(shouldYield?: () => boolean): CrossCheckUpdate {
-    const pass = newPass(this.index);
-    const entries = this.index.objectsIn(this.uri);
+    this.catchUp();
+    this.forgetStaleSearches();
+    const total = this.known.length;
     let checked = 0;
-    for (const e of entries) {
+    for (const e of this.pending) {
+      if (shouldYield?.()) {
+        this.noteSearchReads();
+        return { checked, kept: total - checked, done: false };
+      }
+      const { value, reads } = this.index.tracking(() => crossCheckEntry(this.pass, e));
+      // An aut-num reads thousands of tokens, mostly the same ones again: only the difference is booked.
       const old = this.results.get(e);
-      if (old && !this.stale.has(e)) continue;
-      if (shouldYield?.()) return { checked, kept: entries.length - checked, done: false };
-      if (old) this.forget(e, old);
-      const { value, reads } = this.index.tracking(() => crossCheckEntry(pass, e));
+      if (old) this.forget(e, old, reads);
       this.results.set(e, { findings: value, reads });
-      this.stale.delete(e);
+      this.pending.delete(e);
       for (const t of reads) {
+        if (old?.reads.has(t)) continue;
         let set = this.dependants.get(t);
         if (!set) this.dependants.set(t, (set = new Set()));
         set.add(e);
       }
       checked++;
     }
-    // Every object of the file now has its findings, so more results than objects means some are gone.
-    if (this.results.size !== entries.length) {
-      const live = new Set(entries);
-      for (const [e, c] of this.results) {
-        if (live.has(e)) continue;
-        this.forget(e, c);
-        this.results.delete(e);
-      }
-    }
-    this.stale.clear();
-    return { checked, kept: entries.length - checked, done: true };
+    this.noteSearchReads();
+    return { checked, kept: total - checked, done: true };
   }
 
-  private forget(e: IndexedObject, c: Checked): void {
+  private noteSearchReads(): void {
+    const reads = new Set<ReadToken>();
+    for (const hit of this.pass.near.values()) if (hit.reads) for (const t of hit.reads) reads.add(t);
+    this.searchReads = reads;
+  }
+
+  /**
+   * Takes in the file's objects as the index now holds them. The index keeps the entries an edit did not
+   * touch, in order, so the objects before the first difference and after the last are the same ones:
+   * what lies between is new (to check) or gone (to forget). A comparison of references, not a lookup each.
+   */
+  private catchUp(): void {
+    const now = this.index.objectsIn(this.uri);
+    const was = this.known;
+    if (now === was) return;
+    let head = 0;
+    const max = Math.min(now.length, was.length);
+    while (head < max && now[head] === was[head]) head++;
+    let tail = 0;
+    while (tail < max - head && now[now.length - 1 - tail] === was[was.length - 1 - tail]) tail++;
+    const kept = new Set(now.slice(head, now.length - tail));
+    for (let i = head; i < was.length - tail; i++) {
+      const e = was[i]!;
+      if (kept.has(e)) continue;
+      const c = this.results.get(e);
+      if (c) this.forget(e, c);
+      this.results.delete(e);
+      this.pending.delete(e);
+    }
+    for (const e of kept) if (!this.results.has(e)) this.pending.add(e);
+    this.known = now;
+  }
+
+  /** Drops the kept did-you-mean searches whose lookups changed since the last update. */
+  private forgetStaleSearches(): void {
+    if (this.bumped.size === 0) return;
+    for (const [k, hit] of this.pass.near) {
+      // A search made outside tracking has no reads to tell it by: it cannot be kept.
+      if (!hit.reads || [...hit.reads].some((t) => this.bumped.has(t))) this.pass.near.delete(k);
+    }
+    this.bumped.clear();
+  }
+
+  /** Removes `e` from the dependants of what `c` read (except of the tokens in `still`, which it reads again). */
+  private forget(e: IndexedObject, c: Checked, still?: ReadonlySet<ReadToken>): void {
     for (const t of c.reads) {
+      if (still?.has(t)) continue;
       const set = this.dependants.get(t);
       if (!set) continue;
       set.delete(e);
@@ -97,24 +152,27 @@ export class CrossCheckCache {
   }
 
   /**
-   * The findings, in document order, with where they are now (`range` maps offsets of this file). An
-   * object's findings are placed again only when it, or an object they point at, starts on another line
-   * than when they were last placed: typing within a line moves offsets, not lines.
+   * The findings, in document order, with where they are now (`positions` maps offsets of this file, as the
+   * index holds it). An object's findings are placed again only when it, or an object they point at, starts
+   * on another line than when they were last placed: typing within a line moves offsets, not lines.
    */
-  diagnostics(range: (s: Span) => Range): Diagnostic[] {
+  diagnostics(positions: Pick<TextPositions, 'positionAt' | 'range'>): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const lineOf = (e: IndexedObject): number =>
-      e.uri === this.uri ? range({ start: e.span.start, end: e.span.start }).start.line : (this.index.lineIndexOf(e.uri)?.positionAt(e.span.start).line ?? 0);
+    const range = (s: Span): Range => positions.range(s);
+    // Related information in this file lands by the same positions (the index's own line table of a 20 MB
+    // text would be built again after every edit).
+    const rangeOf = (uri: string, s: Span): Range => (uri === this.uri ? positions.range(s) : rangeIn(this.index, uri, s));
+    const lineOf = (e: IndexedObject): number => (e.uri === this.uri ? positions.positionAt(e.span.start).line : (this.index.lineIndexOf(e.uri)?.positionAt(e.span.start).line ?? 0));
     for (const e of this.index.objectsIn(this.uri)) {
       const c = this.results.get(e);
       if (!c || c.findings.length === 0) continue;
       const line = lineOf(e);
       const p = this.placed.get(e);
-      if (p && p.checked === c && p.line === line && this.relatedLinesOf(c, lineOf).every((l, i) => l === p.relatedLines[i])) {
+      if (p && p.checked === c && p.line === line && (p.relatedLines.length === 0 || this.relatedLinesOf(c, lineOf).every((l, i) => l === p.relatedLines[i]))) {
         for (const d of p.list) out.push(d);
         continue;
       }
-      const list = c.findings.map((f) => placeFinding(this.index, e, f, range));
+      const list = c.findings.map((f) => placeFinding(this.index, e, f, range, rangeOf));
       this.placed.set(e, { checked: c, line, relatedLines: this.relatedLinesOf(c, lineOf), list });
       for (const d of list) out.push(d);
     }
@@ -131,5 +189,7 @@ export class CrossCheckCache {
     this.unsubscribe();
     this.results.clear();
     this.dependants.clear();
+    this.pending.clear();
+    this.pass.near.clear();
   }
 }
