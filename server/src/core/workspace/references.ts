@@ -43,26 +43,53 @@ export const TARGET_CLASSES: Readonly<Record<TargetKind, readonly string[]>> = {
 };
 
 /** Attributes whose comma- or blank-separated words are references, as data. */
-const LIST_REFERENCES: Readonly<Record<string, { readonly kind: 'mntner' | 'contact' | 'set'; readonly strength: Strength }>> = {
-  'mnt-by': { kind: 'mntner', strength: 'strong' },
-  'mnt-lower': { kind: 'mntner', strength: 'strong' },
-  'mnt-routes': { kind: 'mntner', strength: 'strong' },
-  'mnt-domains': { kind: 'mntner', strength: 'strong' },
-  'mnt-ref': { kind: 'mntner', strength: 'strong' },
-  'admin-c': { kind: 'contact', strength: 'strong' },
-  'tech-c': { kind: 'contact', strength: 'strong' },
-  'zone-c': { kind: 'contact', strength: 'strong' },
-  'mbrs-by-ref': { kind: 'mntner', strength: 'weak' },
-  'member-of': { kind: 'set', strength: 'weak' },
-  members: { kind: 'set', strength: 'weak' },
-  'mp-members': { kind: 'set', strength: 'weak' },
-};
+const LIST_REFERENCES: ReadonlyMap<string, { readonly kind: 'mntner' | 'contact' | 'set'; readonly strength: Strength }> = new Map([
+  ['mnt-by', { kind: 'mntner', strength: 'strong' }],
+  ['mnt-lower', { kind: 'mntner', strength: 'strong' }],
+  ['mnt-routes', { kind: 'mntner', strength: 'strong' }],
+  ['mnt-domains', { kind: 'mntner', strength: 'strong' }],
+  ['mnt-ref', { kind: 'mntner', strength: 'strong' }],
+  ['admin-c', { kind: 'contact', strength: 'strong' }],
+  ['tech-c', { kind: 'contact', strength: 'strong' }],
+  ['zone-c', { kind: 'contact', strength: 'strong' }],
+  ['mbrs-by-ref', { kind: 'mntner', strength: 'weak' }],
+  ['member-of', { kind: 'set', strength: 'weak' }],
+  ['members', { kind: 'set', strength: 'weak' }],
+  ['mp-members', { kind: 'set', strength: 'weak' }],
+]);
+
+/**
+ * Separates the words of a list value: a comma or what a regex's `\s` matches (ASCII blanks and the
+ * Unicode spaces; RPSL values are ASCII, but a pasted value may hold a no-break space).
+ */
+function isWordSeparator(c: number): boolean {
+  if (c < 128) return c === 32 || c === 44 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Calls `visit` with the start and end of each word of `value` (runs of anything but commas and blanks).
+ * A character scan, not a regex with a match object per word: set members and mnt-by of a whole dump come
+ * through here.
+ */
+function forEachWord(value: string, visit: (start: number, end: number) => void): void {
+  const n = value.length;
+  for (let i = 0; i < n; ) {
+    if (isWordSeparator(value.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && !isWordSeparator(value.charCodeAt(j))) j++;
+    visit(i, j);
+    i = j;
+  }
+}
 
 /** Words of a value with their offsets in it; separators are commas and blanks. */
 export function valueWords(value: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /[^\s,]+/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) out.push({ text: m[0], start: m.index });
+  forEachWord(value, (start, end) => out.push({ text: value.slice(start, end), start }));
   return out;
 }
 
@@ -70,38 +97,59 @@ export function valueWords(value: string): { text: string; start: number }[] {
 export type ReferenceSink = (kind: TargetKind, key: string, attribute: string, start: number, end: number, strength: Strength) => void;
 
 function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' | 'set'; strength: Strength }, emit: ReferenceSink): void {
-  for (const w of valueWords(attr.value)) {
+  const value = attr.value;
+  let stop = false;
+  // The next "/" and "^" at or after the word, found once per occurrence (not searched for per word).
+  let slash = -1;
+  let caret = -1;
+  const next = (ch: string, from: number, at: number): number => {
+    if (at >= from) return at;
+    const i = value.indexOf(ch, from);
+    return i < 0 ? value.length : i;
+  };
+  forEachWord(value, (start, end) => {
+    if (stop) return;
+    slash = next('/', start, slash);
+    caret = next('^', start, caret);
     // mnt-routes may carry a prefix list after the mntner; only the names are references.
-    if (w.text.startsWith('{') || w.text.includes('/')) {
-      if (attr.name === 'mnt-routes') break;
-      continue;
+    if (value.charCodeAt(start) === 123 /* { */ || slash < end) {
+      if (attr.name === 'mnt-routes') stop = true;
+      return;
     }
-    const caret = w.text.indexOf('^');
-    const name = caret >= 0 ? w.text.slice(0, caret) : w.text;
-    const span = valueSpanToDocument(attr, w.start, w.start + name.length);
-    const key = detached(name.toUpperCase());
+    const nameEnd = caret < end ? caret : end;
+    const name = value.slice(start, nameEnd);
+    const span = valueSpanToDocument(attr, start, nameEnd);
     if (def.kind === 'set') {
       const cls = setClassOf(name);
-      if (cls && key !== 'AS-ANY' && key !== 'RS-ANY') emit(cls, key, attr.name, span.start, span.end, def.strength);
-      else {
-        const a = parseAsn(name);
-        if (a.ok && a.hadPrefix) emit('aut-num', asnKey(a.asn), attr.name, span.start, span.end, 'policy');
-        else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) emit('inet-rtr', key, attr.name, span.start, span.end, 'weak');
+      if (cls) {
+        const key = detached(name.toUpperCase());
+        if (key !== 'AS-ANY' && key !== 'RS-ANY') emit(cls, key, attr.name, span.start, span.end, def.strength);
+        return;
       }
-    } else if (!(attr.name === 'mbrs-by-ref' && key === 'ANY')) {
-      emit(def.kind, key, attr.name, span.start, span.end, def.strength);
+      const a = parseAsn(name);
+      if (a.ok && a.hadPrefix) emit('aut-num', asnKey(a.asn), attr.name, span.start, span.end, 'policy');
+      else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) emit('inet-rtr', detached(name.toUpperCase()), attr.name, span.start, span.end, 'weak');
+      return;
     }
-  }
+    const key = detached(name.toUpperCase());
+    if (!(attr.name === 'mbrs-by-ref' && key === 'ANY')) emit(def.kind, key, attr.name, span.start, span.end, def.strength);
+  });
 }
 
-/** `AS<n>` keys, one string per number: a dump names the same ASNs over and over. */
-const asnKeys = new Map<number, string>();
+/**
+ * `AS<n>` keys, one string per number while it is in this direct-mapped cache (slot: the number's low
+ * bits): a dump names the same ASNs over and over. A Map emptied when full, as before, was rebuilt again
+ * and again on a dump naming more ASNs than it held (hundreds of thousands): a quarter of indexing's time.
+ */
+const ASN_SLOTS = 1 << 16;
+const asnSlotNumber = new Float64Array(ASN_SLOTS).fill(-1);
+const asnSlotKey: string[] = new Array<string>(ASN_SLOTS).fill('');
 export function asnKey(asn: number): string {
-  let k = asnKeys.get(asn);
-  if (k === undefined) {
-    if (asnKeys.size >= 1 << 16) asnKeys.clear();
-    asnKeys.set(asn, (k = `AS${asn}`));
-  }
+  const slot = asn & (ASN_SLOTS - 1);
+  if (asnSlotNumber[slot] === asn) return asnSlotKey[slot]!;
+  const k = `AS${asn}`;
+  asnSlotNumber[slot] = asn;
+  asnSlotKey[slot] = k;
   return k;
 }
 
@@ -205,7 +253,7 @@ export function policyNames(value: string): { kind: TargetKind; key: string; spa
 /** Every reference an object makes, in document order of its attributes, handed to `emit`. */
 export function forEachReference(obj: RpslObject, emit: ReferenceSink): void {
   for (const attr of obj.attributes) {
-    const list = LIST_REFERENCES[attr.name];
+    const list = LIST_REFERENCES.get(attr.name);
     if (list) {
       listReferences(attr, list, emit);
       continue;
