@@ -8,6 +8,7 @@ import { GobgpParser } from './gobgp';
 import { HuaweiOriginTableParser } from './huaweiOriginTable';
 import { parseJsonLg } from './jsonForms';
 import { JunosParser } from './junos';
+import { documentStarts } from './jsonDocuments';
 import { looksLikeXml } from './junosXml';
 import { cleanLine } from './lineClean';
 import type { LineParser, ParserFactory, RouteSink } from './lineParser';
@@ -333,6 +334,18 @@ export class LgStreamParser {
     // (taking them off the held lines again is harmless: no JSON line starts with `>`).
     const frame = this.frame;
     if (frame !== NO_FRAME) text = text.split('\n').map((l) => unframe(l, frame)).join('\n');
+    // A paste of two outputs (`show ip bgp json` on two routers, two commands) holds two documents.
+    const pieces = looksLikeXml(text) ? [0] : documentStarts(text);
+    for (let k = 0; k < pieces.length; k++) {
+      const from = pieces[k] ?? 0;
+      const to = pieces[k + 1] ?? text.length;
+      this.endDocument(text.slice(from, to), this.jsonStart + countLines(text, from));
+    }
+  }
+
+  /** One JSON or XML document, from line `start` of the paste, followed perhaps by a prompt or `{master}`. */
+  private endDocument(doc: string, start: number): void {
+    let text = doc;
     // Junos ends `| display json` with `{master}` (itself in braces) and a prompt: keep only the document.
     let body = text.length;
     for (;;) {
@@ -345,18 +358,18 @@ export class LgStreamParser {
     const xml = looksLikeXml(text);
     const last = xml ? text.lastIndexOf('>', body) : Math.max(text.lastIndexOf('}', body), text.lastIndexOf(']', body));
     if (last >= 0 && text.slice(last + 1).trim() !== '') {
-      const tailStart = this.jsonStart + countLines(text, last);
+      const tailStart = start + countLines(text, last);
       text.slice(last + 1).split('\n').forEach((t, k) => {
         if (t.trim() !== '') this.skipped.push({ line: tailStart + k, kind: asideKind(t.trim()) ?? 'chrome' });
       });
       text = text.slice(0, last + 1);
     }
-    const sink = this.jsonStart === 0 ? this.sink : shiftLines(this.sink, this.jsonStart);
+    const sink = start === 0 ? this.sink : shiftLines(this.sink, start);
     try {
       const f = parseJsonLg(text, sink, this.opts.format);
       this.setFormat(f);
     } catch (e) {
-      this.sink.unparsed({ line: this.jsonStart, text: text.slice(0, 200), reason: `JSON could not be read: ${String(e)}` });
+      this.sink.unparsed({ line: start, text: text.slice(0, 200), reason: `JSON could not be read: ${String(e)}` });
     }
   }
 
