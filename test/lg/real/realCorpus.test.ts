@@ -41,8 +41,8 @@ interface Baseline {
 }
 
 /** What the corpus must hold at least (the issue asks for 200 outputs over 15 platforms and forms); a floor that only rises. */
-const MIN_FILES = 225;
-const MIN_ROUTES = 1300;
+const MIN_FILES = 235;
+const MIN_ROUTES = 1370;
 const MIN_PLATFORMS = 21;
 
 const corpus = loadCorpus();
