@@ -1,5 +1,7 @@
-import { scanDataOf } from '../core/scan/classify';
+import { scanDataOf, type RovLookup, type ScanData } from '../core/scan/classify';
 import type { PathData } from '../core/paths/analyze';
+import type { LiveRpki } from '../core/paths/loadData';
+import type { Asn } from '../core/net/asn';
 import { openMrt, type MrtOpened } from '../core/mrtView/open';
 import { MrtProgressNotification, MrtRoutesRequest, OpenMrtRequest } from '../protocol/lsp';
 import type { ServerContext } from './context';
@@ -22,7 +24,7 @@ export function registerMrtView(ctx: ServerContext, pathData: () => Promise<Path
     } catch (e) {
       return { error: `cannot read ${params.uri}: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const data = scanDataOf(await pathData());
+    const data = panelScanData(await pathData(), ctx.liveRpki());
     const r = await openMrt(source, {
       session: params.session,
       data,
@@ -36,4 +38,19 @@ export function registerMrtView(ctx: ServerContext, pathData: () => Promise<Path
     return { view: r.view };
   });
   ctx.connection.onRequest(MrtRoutesRequest, (params) => opened.get(params.session)?.routes(params.episodes) ?? null);
+}
+
+/**
+ * The scan's data as the panel has it. When the RPKI store holds VRPs (it reads routelens.data.vrpFiles too, or an
+ * RTR cache), the panel's analysis validates origins through it and keeps no index of its own; the scan then asks
+ * the store as well, rather than checking no route at all.
+ */
+function panelScanData(data: PathData, live: LiveRpki | undefined): ScanData {
+  const scan = scanDataOf(data);
+  if (scan.rov !== undefined || live === undefined || live.vrpCount === 0) return scan;
+  const rov: RovLookup = {
+    originState: (prefix, origin) => (origin === undefined ? 'not-found' : live.validateOrigin(prefix, origin)),
+    originStateV4: (address, length, origin) => live.validateOrigin({ afi: 4, words: [address >>> 0], length }, origin as Asn),
+  };
+  return { ...scan, rov };
 }

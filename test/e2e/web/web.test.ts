@@ -23,7 +23,13 @@ const CODE = 'rpsl/not-an-attribute';
  * 64496 for the invalid one), not the prefixes' real ROAs.
  */
 const VRPS = JSON.stringify({ roas: [{ asn: 21980, prefix: '200.74.226.0/24', maxLength: 24, ta: 'test' }, { asn: 64496, prefix: '200.74.228.0/23', maxLength: 23, ta: 'test' }] });
-const SETTINGS = JSON.stringify({ 'routelens.data.asNamesFile': 'as-names.txt', 'routelens.data.vrpFiles': ['vrps.json'] });
+/**
+ * Two made-up relationships that make AS174 a customer of AS3741 and AS7473, so AS174 passing AS7473's routes to
+ * AS3741 in the real RIS updates of 2007 (updates.20071015.1505.gz, the MRT step) is a valley: one leak episode.
+ */
+const RELS = '3741|174|-1|test\n7473|174|-1|test\n';
+const SETTINGS = JSON.stringify({ 'routelens.data.asNamesFile': 'as-names.txt', 'routelens.data.vrpFiles': ['vrps.json'], 'routelens.data.relationshipFiles': ['rels.txt'] });
+const MRT = 'updates.20071015.1505.gz';
 
 // Bounds for event-driven waits: the first workbench load parses a 37 MB bundle, slow on a 2-core CI machine.
 const WORKBENCH_TIMEOUT = 90_000;
@@ -41,6 +47,8 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
   writeFileSync(path.join(workspace, 'cantv.lg'), readFileSync(path.join(repoRoot, 'examples', 'cantv', 'cantv.lg')));
   writeFileSync(path.join(workspace, 'as-names.txt'), readFileSync(path.join(repoRoot, 'examples', 'cantv', 'as-names.txt')));
   writeFileSync(path.join(workspace, 'vrps.json'), VRPS);
+  writeFileSync(path.join(workspace, 'rels.txt'), RELS);
+  writeFileSync(path.join(workspace, MRT), readFileSync(path.join(repoRoot, 'test', 'fixtures', 'mrt', MRT)));
   mkdirSync(path.join(workspace, '.vscode'));
   writeFileSync(path.join(workspace, '.vscode', 'settings.json'), SETTINGS);
   mkdirSync(resultsDir, { recursive: true });
@@ -130,6 +138,22 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
     assert.match(await panel.locator('#status').innerText(), /AS names: 10/);
     assert.match(await panel.locator('#status').innerText(), /VRPs: 2/);
     await page.screenshot({ path: path.join(resultsDir, 'e2e-web-panel.png') });
+
+    // An MRT file from the Explorer's context menu: the web build's server (a Web Worker, no file system) gets its
+    // bytes from the client, gunzips them with DecompressionStream and scans them; the panel lists the episode, and
+    // selecting it draws its routes with the leak hop.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MRT }).click({ button: 'right' });
+    await page.locator('.monaco-menu .action-label', { hasText: 'Open MRT File in Path Panel' }).click({ timeout: STEP_TIMEOUT });
+    const episode = panel.locator('#mrt tr.rl-episode', { hasText: 'AS174 → AS3741' });
+    await episode.waitFor({ timeout: STEP_TIMEOUT });
+    // bgpdump -m prints 10,111 announcements and 385 withdrawals for this file; 502 announcements go through 3741 174 7473.
+    assert.match(await panel.locator('#mrt .rl-mrt-progress').innerText(), /^10,496 routes, .*gzip · 502 flagged routes · 1 episode/);
+    // The VRP file of the settings reaches the scan through the RPKI store: no "choose a VRP file" link.
+    assert.deepEqual(await panel.locator('#mrt .rl-mrt-note button').allInnerTexts(), ['ASPA file…']);
+    await episode.click();
+    // Attached, not visible: the graph opens at the vantage point and this hop may lie outside the pane.
+    await panel.locator('#graph [data-edge="AS174>AS3741"] path.leak').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-web-mrt.png') });
 
     // The walkthrough's first step: "RouteLens: Open Example" reads the example from the extension (web build:
     // through vscode.workspace.fs) and opens it as untitled RPSL and ASPA documents.
