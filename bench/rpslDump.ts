@@ -77,6 +77,17 @@ export interface DumpStats {
  * five names a set or contact the dump lacks, as in a registry's split files.
  */
 export function generateRealisticDump(as3257: string, bytes: number, seed = 11): { text: string; stats: DumpStats } {
+  const parts: string[] = [];
+  const stats = realisticObjects(as3257, bytes, seed, (o) => void parts.push(o));
+  const text = parts.join('\n');
+  return { text, stats: { ...stats, bytes: text.length, policyShare: stats.policyBytes / text.length } };
+}
+
+/**
+ * The objects of generateRealisticDump one by one (to be joined by an empty line), for dumps too big for
+ * one string: `bytes` counts the text they make when so joined.
+ */
+export function realisticObjects(as3257: string, bytes: number, seed: number, emit: (object: string) => void): Omit<DumpStats, 'policyShare'> & { readonly policyBytes: number } {
   const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   // GTT's policy, one group of lines per peer (in file order: imports, then exports, then the mp- pair).
@@ -116,7 +127,7 @@ export function generateRealisticDump(as3257: string, bytes: number, seed = 11):
   const tail = (src: string): string =>
     `mnt-by:         ${mntnerOf()}\n${src === 'RIPE' ? 'created:        2020-01-31T12:00:00Z\nlast-modified:  2024-05-01T08:30:00Z\n' : 'changed:        noc@example.net 20240131\n'}source:         ${src}\n`;
 
-  const parts: string[] = [];
+  let objects = 0;
   const byClass: Record<string, number> = {};
   let size = 0;
   let policyLines = 0;
@@ -125,7 +136,8 @@ export function generateRealisticDump(as3257: string, bytes: number, seed = 11):
   let largestAsSet = 0;
   let nextAut = 0;
   const push = (cls: string, s: string): void => {
-    parts.push(s);
+    emit(s);
+    objects++;
     size += s.length + 1;
     byClass[cls] = (byClass[cls] ?? 0) + 1;
   };
@@ -179,9 +191,5 @@ export function generateRealisticDump(as3257: string, bytes: number, seed = 11):
       );
     }
   }
-  const text = parts.join('\n');
-  return {
-    text,
-    stats: { bytes: text.length, objects: parts.length, byClass, policyLines, policyShare: policyBytes / text.length, largestAutNum, largestAsSet },
-  };
+  return { bytes: size - 1, objects, byClass, policyLines, policyBytes, largestAutNum, largestAsSet };
 }

@@ -7,6 +7,9 @@ export interface CliIo {
   /** The file's bytes, decoded by the command (decodeContent), so every command reads encodings alike. */
   readFile(path: string): Promise<FileContent>;
   readStdin(): Promise<FileContent>;
+  /** The file's size in bytes and its bytes in pieces, for files too big to read whole (lint); hosts may lack them. */
+  fileSize?(path: string): Promise<number>;
+  readChunks?(path: string): AsyncIterable<Uint8Array>;
   writeFile(path: string, data: string): Promise<void>;
   /** Files below a directory (recursively), or the path itself for a file. */
   listFiles(path: string): Promise<string[]>;

@@ -7,6 +7,9 @@ import { firstContentLine } from '../core/rpsl/whoisText';
 import { defaultSettings, parseSourceList } from '../core/settings';
 import { DIALECT_SETTINGS, isDialectSetting } from '../core/rpsl/dialects';
 import { RpslStreamCheck } from '../core/workspace/streamCheck';
+import { DUMP_OBJECT_THRESHOLD } from '../core/workspace/workspaceIndex';
+import type { Diagnostic } from '../core/diagnostics/diagnostic';
+import { inFile, LARGE_FILE_BYTES, PART_CHARS, readTextParts, type TextPart } from './lintLarge';
 import type { InputProblem } from '../core/input/decode';
 import { codeClimateFindings } from './codeClimateFindings';
 import { listCodes } from './explain';
@@ -40,7 +43,7 @@ const isFormat = (f: string): f is Format => Object.hasOwn(SINKS, f);
  * `routelens lint`: the same services and diagnostics as the editor. All RPSL files named are indexed
  * first, as a workspace, so cross-object checks see every object, as they would in VS Code.
  */
-export async function run(args: readonly string[], io: CliIo): Promise<number> {
+export async function run(args: readonly string[], io: CliIo, large: { readonly fileBytes: number; readonly partChars: number } = { fileBytes: LARGE_FILE_BYTES, partChars: PART_CHARS }): Promise<number> {
   const parsed = parseArgs(args, { values: ['dialect', 'format', 'max-per-code', 'max-warnings'], multi: ['authoritative'], flags: ['no-cross-checks', 'help', 'list-codes'] });
   if ('error' in parsed) return usage(io, parsed.error);
   if (parsed.flags.has('help')) {
@@ -62,6 +65,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (parsed.positional.length === 0) return usage(io, 'no files given');
 
   const files: { file: string; doc: SourceDocument }[] = [];
+  /** Large RPSL files, read as several texts (lintLarge.ts), by file: linted in the files' order like the others. */
+  const partsOf = new Map<string, readonly TextPart[]>();
   // What reading found (an encoding guessed, a file that is not text), reported with the file's findings.
   const inputProblems = new Map<string, InputProblem[]>();
   /** Files met in directory walks that are neither RPSL nor ASPA, by directory named: said, never silent. */
@@ -95,8 +100,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       const key = path.resolve(file);
       if (seen.has(key)) continue;
       seen.add(key);
+      const fileUri = pathToFileURL(key).toString();
       let decoded;
       try {
+        const parts = await readLarge(io, file, fileUri, named, large);
+        if (parts) {
+          partsOf.set(file, parts);
+          files.push({ file, doc: new SourceDocument(fileUri, 'rpsl', 1, '') });
+          continue;
+        }
         decoded = decodeContent(await io.readFile(file));
       } catch (err) {
         return cannotRead(io, file, err);
@@ -117,7 +129,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         continue;
       }
       if (decoded.problems.length > 0) inputProblems.set(file, [...decoded.problems]);
-      files.push({ file, doc: new SourceDocument(pathToFileURL(key).toString(), languageId, 1, text) });
+      files.push({ file, doc: new SourceDocument(fileUri, languageId, 1, text) });
     }
   }
   for (const [dir, list] of skipped)
@@ -140,16 +152,34 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const authoritativeSources = parseSourceList(parsed.values.get('authoritative') ?? []);
   const settings = { ...defaultSettings, rpslDialect, authoritativeSources, crossChecks: !parsed.flags.has('no-cross-checks') };
   const rpsl = new RpslStreamCheck(settings);
-  for (const { doc } of files) if (doc.languageId === 'rpsl') rpsl.index(doc.uri, doc.text);
+  const partByUri = new Map<string, TextPart>();
+  for (const { file, doc } of files) {
+    const parts = partsOf.get(file);
+    if (!parts) {
+      if (doc.languageId === 'rpsl') rpsl.index(doc.uri, doc.text);
+      continue;
+    }
+    let objects = 0;
+    for (const part of parts) {
+      rpsl.index(part.uri, part.text);
+      partByUri.set(part.uri, part);
+      objects += rpsl.workspace.objectsIn(part.uri).length;
+    }
+    // A file is a dump by its own object count, as when it is read whole.
+    if (objects >= DUMP_OBJECT_THRESHOLD) for (const part of parts) rpsl.workspace.markRegistryDump(part.uri);
+  }
   const ctx = { settings, workspace: rpsl.workspace };
 
   const tally = new SeverityTally();
   const sink = tally.wrap(SINKS[format](io.stdout, maxPerCode));
   // A file that could not be read as text has its one finding, first.
   for (const [file, problems] of unreadable) reportFile(sink, file, problems, []);
+  const partOf = (uri: string): TextPart | undefined => partByUri.get(uri);
   for (const { file, doc } of files) {
+    const parts = partsOf.get(file);
     const service = doc.languageId === 'rpsl' ? undefined : languageServices.get(doc.languageId);
-    reportFile(sink, file, inputProblems.get(file) ?? [], doc.languageId === 'rpsl' ? rpsl.findings(doc.uri) : service ? service.validate(doc, ctx) : []);
+    const findings = parts ? partFindings(rpsl, parts, partOf) : doc.languageId === 'rpsl' ? rpsl.findings(doc.uri) : service ? service.validate(doc, ctx) : [];
+    reportFile(sink, file, inputProblems.get(file) ?? [], findings);
   }
   sink.end({ files: files.length + unreadable.length, counts: tally.counts });
   if (tally.counts.error > 0) return EXIT.findings;
@@ -164,6 +194,26 @@ function reportFile(sink: FindingSink, file: string, problems: readonly InputPro
   for (const p of problems) sink.add({ file, code: p.code, severity: p.severity, message: p.message, range: { start: p.position, end: p.position } });
   for (const d of findings) sink.add({ ...d, file });
   sink.endFile(file);
+}
+
+/**
+ * A file too big to read whole, as texts (lintLarge.ts) when it is RPSL: by its name, or by the content of its
+ * first text for a file named on the command line. Undefined: read it whole.
+ */
+async function readLarge(io: CliIo, file: string, uri: string, named: boolean, large: { readonly fileBytes: number; readonly partChars: number }): Promise<readonly TextPart[] | undefined> {
+  if (!io.fileSize || !io.readChunks || (await io.fileSize(file)) <= large.fileBytes) return undefined;
+  const byName = languageOfName(file);
+  if (byName !== undefined && byName !== 'rpsl') return undefined;
+  const parts = await readTextParts(io.readChunks(file), uri, large.partChars);
+  const head = parts?.[0]?.text ?? '';
+  const languageId = byName ?? (named ? languageOfContent(head) : languageOfFile(file, head));
+  return languageId === 'rpsl' ? parts : undefined;
+}
+
+/** A large file's findings in the order of a file read whole: every part's own findings, then the cross-object ones. */
+function* partFindings(rpsl: RpslStreamCheck, parts: readonly TextPart[], partOf: (uri: string) => TextPart | undefined): Generator<Diagnostic> {
+  for (const part of parts) for (const d of rpsl.ownFindings(part.uri)) yield inFile(d, part.firstLine, partOf);
+  for (const part of parts) for (const d of rpsl.crossFindings(part.uri)) yield inFile(d, part.firstLine, partOf);
 }
 
 /** The name standard input is reported under. */

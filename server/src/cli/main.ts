@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { CliIo } from './io';
@@ -46,6 +46,8 @@ const nodeIo: CliIo = {
   stdout: (s) => write(process.stdout, s),
   stderr: (s) => write(process.stderr, s),
   readFile: (p) => fs.readFile(p),
+  fileSize: async (p) => (await fs.stat(p)).size,
+  readChunks: (p) => createReadStream(p, { highWaterMark: 16 << 20 }),
   writeFile: (p, d) => fs.writeFile(p, d, 'utf8'),
   async readStdin() {
     const chunks: Buffer[] = [];

@@ -67,8 +67,14 @@ export class RpslStreamCheck {
     file.close();
   }
 
-  /** The findings of one indexed file, produced as they are found. */
+  /** The findings of one indexed file, produced as they are found: its own, then the cross-object ones. */
   *findings(uri: string): Generator<Diagnostic> {
+    yield* this.ownFindings(uri);
+    yield* this.crossFindings(uri);
+  }
+
+  /** The findings of one indexed file's objects on their own, in document order. */
+  *ownFindings(uri: string): Generator<Diagnostic> {
     const file = this.texts.get(uri);
     if (!file) return;
     const { text, lines } = file;
@@ -87,9 +93,68 @@ export class RpslStreamCheck {
       if (to >= text.length) break;
       from = to;
     }
-    if (!this.settings.crossChecks) return;
+  }
+
+  /** The cross-object findings of one indexed file's objects. */
+  *crossFindings(uri: string): Generator<Diagnostic> {
+    const file = this.texts.get(uri);
+    if (!file || !this.settings.crossChecks) return;
+    const { lines } = file;
     const pass = (this.pass ??= newPass(this.workspace));
     const range = lines.range.bind(lines);
     for (const e of this.workspace.objectsIn(uri)) for (const f of crossCheckEntry(pass, e)) yield placeFinding(this.workspace, e, f, range);
+  }
+}
+
+/**
+ * Cuts a text that comes in pieces into parts of about `size` characters or more, each ending where the
+ * chain of slices `ownFindings` walks would end one (see emptyLineAfter), so that a part framed and
+ * checked on its own gives what the whole text would: V8 cannot hold a string of more than about 512 M
+ * characters, and a registry dump can be bigger. A part ends after a line end, so its lines continue the
+ * previous part's. Pieces are kept as they come and joined once per part.
+ */
+export class TextParts {
+  private pieces: string[] = [];
+  private length = 0;
+
+  constructor(private readonly size: number) {}
+
+  /** Adds a piece of the text; returns the parts it completed. */
+  push(piece: string): string[] {
+    this.pieces.push(piece);
+    this.length += piece.length;
+    const out: string[] = [];
+    while (this.length >= this.size + 2 * SLICE) {
+      const text = this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join('');
+      const cut = sliceEndAtOrAfter(text, this.size);
+      // Known only if the empty line that ends the slice is wholly within what came so far.
+      if (cut >= text.length - 2) {
+        this.pieces = [text];
+        break;
+      }
+      out.push(text.slice(0, cut));
+      const rest = text.slice(cut);
+      this.pieces = [rest];
+      this.length = rest.length;
+    }
+    return out;
+  }
+
+  /** What is left after the last piece: the last part ('' when the text ended at a cut). */
+  end(): string {
+    const text = this.pieces.join('');
+    this.pieces = [];
+    this.length = 0;
+    return text;
+  }
+}
+
+/** The first end of a slice of `ownFindings`' chain (from 0) at or after `at`, or the text's length. */
+function sliceEndAtOrAfter(text: string, at: number): number {
+  let from = 0;
+  for (;;) {
+    const to = emptyLineAfter(text, Math.min(text.length, from + SLICE));
+    if (to >= at || to >= text.length) return to;
+    from = to;
   }
 }
