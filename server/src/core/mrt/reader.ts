@@ -255,7 +255,8 @@ export class MrtReader {
     const count = u16(b, p);
     p += 2;
     for (let i = 0; i < count; i++) {
-      need(p + 8 + (kind.addPath ? 4 : 0), e, `RIB entry ${i} of ${prefix}`);
+      // The messages are built only when a check fails: a template string per entry would cost every entry of a RIB.
+      if (p + 8 + (kind.addPath ? 4 : 0) > e) throw short(`RIB entry ${i} of ${prefix}`);
       const peerIndex = u16(b, p);
       let q = p + 6;
       let pathId: number | undefined;
@@ -265,7 +266,7 @@ export class MrtReader {
       }
       const attrLen = u16(b, q);
       q += 2;
-      need(q + attrLen, e, `attributes of RIB entry ${i} of ${prefix}`);
+      if (q + attrLen > e) throw short(`attributes of RIB entry ${i} of ${prefix}`);
       p = q + attrLen;
       const peer = this.peers?.[peerIndex];
       if (peer === undefined) {
@@ -411,7 +412,7 @@ export class MrtReader {
     const msgType = b[p + 18]!;
     if (msgType !== 2) return; // OPEN, NOTIFICATION, KEEPALIVE, ROUTE-REFRESH: no routes
     if (msgLen < 23) throw new Short(`BGP UPDATE length ${msgLen} is below the minimum of 23`);
-    need(p + msgLen, e, `BGP UPDATE of ${msgLen} bytes`);
+    if (p + msgLen > e) throw short(`BGP UPDATE of ${msgLen} bytes`);
     const end = p + msgLen;
     p += 19;
     const wLen = u16(b, p);
@@ -520,5 +521,9 @@ const AS2_ADDPATH_CTX: AttributeContext = { asnSize: 2, ribEntry: false, addPath
 const AS4_ADDPATH_CTX: AttributeContext = { asnSize: 4, ribEntry: false, addPath: true };
 
 function need(upTo: number, end: number, what: string): void {
-  if (upTo > end) throw new Short(`${what} runs past the end of the record`);
+  if (upTo > end) throw short(what);
+}
+
+function short(what: string): Short {
+  return new Short(`${what} runs past the end of the record`);
 }

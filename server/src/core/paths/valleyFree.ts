@@ -16,9 +16,12 @@ export function propagationHops(hops: readonly number[]): Hop[] {
 export function checkValleyFree(hops: readonly number[], rels: Relationships): Check<'valley-free' | 'valley' | 'unknown'> {
   let descending = false;
   let unknown = 0;
-  const links = propagationHops(hops);
-  for (const hop of links) {
-    const rel = rels.get(hop.from, hop.to);
+  // Hop by hop in propagation order (origin side first), as propagationHops lists them, without making the list:
+  // a scan checks every distinct path of a full table.
+  for (let i = hops.length - 1; i > 0; i--) {
+    const from = hops[i]!;
+    const to = hops[i - 1]!;
+    const rel = rels.get(from, to);
     if (rel === undefined) {
       unknown++;
       continue;
@@ -28,15 +31,17 @@ export function checkValleyFree(hops: readonly number[], rels: Relationships): C
       continue;
     }
     if (descending) {
-      const what = rel === 'c2p' ? `its provider AS${hop.to}` : `its peer AS${hop.to}`;
+      const what = rel === 'c2p' ? `its provider AS${to}` : `its peer AS${to}`;
       return {
         verdict: 'valley',
-        leakHop: hop,
-        reason: `AS${hop.from} passed a route learnt from a provider or peer to ${what}`,
+        leakHop: { from, to },
+        reason: `AS${from} passed a route learnt from a provider or peer to ${what}`,
       };
     }
     if (rel === 'p2p') descending = true;
   }
-  if (unknown > 0) return { verdict: 'unknown', reason: `${unknown} of ${links.length} links have no known relationship` };
-  return { verdict: 'valley-free', reason: 'up, at most one peer link, then down' };
+  if (unknown > 0) return { verdict: 'unknown', reason: `${unknown} of ${Math.max(0, hops.length - 1)} links have no known relationship` };
+  return VALLEY_FREE;
 }
+
+const VALLEY_FREE: Check<'valley-free'> = { verdict: 'valley-free', reason: 'up, at most one peer link, then down' };

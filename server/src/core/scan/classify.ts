@@ -121,30 +121,35 @@ export class RouteClassifier {
     const origin = originOf(segments);
     const hops = collapsedHops(segments as readonly AsPathSegment[]);
     if (origin === undefined || hops.length < 2) return { flags: NONE, origin };
-    const out: LeakFlag[] = [];
-    const add = (check: LeakCheck, from: number, to: number | undefined, reason: string): void => {
-      const i = hops.indexOf(from);
-      const learnedFrom = i >= 0 ? hops[i + 1] : undefined;
-      out.push({ check, leaker: from, ...(to !== undefined ? { sentTo: to } : {}), ...(learnedFrom !== undefined ? { learnedFrom } : {}), origin, reason });
-    };
+    // Most paths are clean: no flag array and no closure is made for them.
+    let out: LeakFlag[] | undefined;
     if (this.data.aspa) {
       const v = this.data.aspa(segments as readonly AsPathSegment[], upstream ? 'upstream' : 'downstream', false);
       const how = upstream ? 'ASPA Invalid upstream (the collector peer sends only its own and its customers\' routes)' : 'ASPA Invalid';
-      if (v.verdict === 'invalid' && v.leakHop) add('aspa', v.leakHop.from, v.leakHop.to, `${how}: ${v.reason}`);
+      if (v.verdict === 'invalid' && v.leakHop) out = withFlag(out, hops, origin, 'aspa', v.leakHop.from, v.leakHop.to, `${how}: ${v.reason}`);
       // Upstream, the collector peer itself may be the leaker: it sent the collector a route from a non-customer.
-      else if (v.verdict === 'invalid' && upstream && v.leakedToVantage !== undefined) add('aspa', v.leakedToVantage, undefined, `${how}: ${v.reason}`);
+      else if (v.verdict === 'invalid' && upstream && v.leakedToVantage !== undefined) out = withFlag(out, hops, origin, 'aspa', v.leakedToVantage, undefined, `${how}: ${v.reason}`);
     }
     const rels = this.data.relationships;
     if (otc !== undefined) {
       const v = checkOtc(hops, otc, rels);
-      if (v.verdict === 'leak' && v.leakHop) add('otc', v.leakHop.from, v.leakHop.to, v.reason);
+      if (v.verdict === 'leak' && v.leakHop) out = withFlag(out, hops, origin, 'otc', v.leakHop.from, v.leakHop.to, v.reason);
     }
     if (rels) {
       const v = checkValleyFree(hops, rels);
-      if (v.verdict === 'valley' && v.leakHop) add('valley', v.leakHop.from, v.leakHop.to, v.reason);
+      if (v.verdict === 'valley' && v.leakHop) out = withFlag(out, hops, origin, 'valley', v.leakHop.from, v.leakHop.to, v.reason);
     }
-    return { flags: out.length === 0 ? NONE : out, origin };
+    return { flags: out ?? NONE, origin };
   }
+}
+
+/** `flags` with one more: `from` sent the route to `to` (absent: to the collector), having learnt it from the next hop. */
+function withFlag(flags: LeakFlag[] | undefined, hops: readonly number[], origin: number, check: LeakCheck, from: number, to: number | undefined, reason: string): LeakFlag[] {
+  const out = flags ?? [];
+  const i = hops.indexOf(from);
+  const learnedFrom = i >= 0 ? hops[i + 1] : undefined;
+  out.push({ check, leaker: from, ...(to !== undefined ? { sentTo: to } : {}), ...(learnedFrom !== undefined ? { learnedFrom } : {}), origin, reason });
+  return out;
 }
 
 /** The path's flags and the ROV Invalid one of a route whose origin no VRP allows. */
