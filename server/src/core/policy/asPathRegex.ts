@@ -2,6 +2,7 @@ import { parseAsn, type Asn } from '../net/asn';
 import type { RegexNode } from './ast';
 import { MAX_NESTING } from './nesting';
 import { setClassOf } from '../rpsl/setName';
+import { LazyTokens } from '../text/lazyTokens';
 import type { Span } from '../text/range';
 
 export interface RegexProblem {
@@ -12,42 +13,30 @@ export interface RegexProblem {
 
 type RTok = { t: string; start: number; end: number };
 
-function tokenize(text: string, base: number): RTok[] {
-  const out: RTok[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] ?? '';
-    if (c === ' ' || c === '\t') {
-      i++;
-      continue;
+/** A repetition count `{m}`, `{m,}`, `{m,n}` (or `~{…}`), matched in place: slicing the text at every bracket made a copy per character. */
+const COUNT = /~?\{\s*[0-9]+\s*(,\s*[0-9]*\s*)?\}/y;
+
+/** The token of `text` at or after `from` (after blanks), its offsets moved by `base`; undefined at the end. */
+function nextRegexToken(text: string, from: number, base: number): RTok | undefined {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  if (i >= text.length) return undefined;
+  const c = text[i] ?? '';
+  if (/[A-Za-z0-9_]/.test(c)) {
+    let j = i;
+    while (j < text.length && /[A-Za-z0-9_:-]/.test(text[j] ?? '')) j++;
+    // asdot AS1.10: a dot between digits belongs to the number, a dot elsewhere is the wildcard.
+    if (text[j] === '.' && /[0-9]/.test(text[j - 1] ?? '') && /[0-9]/.test(text[j + 1] ?? '')) {
+      j++;
+      while (j < text.length && /[0-9]/.test(text[j] ?? '')) j++;
     }
-    if (/[A-Za-z0-9_]/.test(c)) {
-      let j = i;
-      while (j < text.length && /[A-Za-z0-9_:-]/.test(text[j] ?? '')) j++;
-      // asdot AS1.10: a dot between digits belongs to the number, a dot elsewhere is the wildcard.
-      if (text[j] === '.' && /[0-9]/.test(text[j - 1] ?? '') && /[0-9]/.test(text[j + 1] ?? '')) {
-        j++;
-        while (j < text.length && /[0-9]/.test(text[j] ?? '')) j++;
-      }
-      out.push({ t: text.slice(i, j), start: base + i, end: base + j });
-      i = j;
-      continue;
-    }
-    if (c === '~' && (text[i + 1] === '*' || text[i + 1] === '+')) {
-      out.push({ t: text.slice(i, i + 2), start: base + i, end: base + i + 2 });
-      i += 2;
-      continue;
-    }
-    const brace = /^~?\{\s*[0-9]+\s*(,\s*[0-9]*\s*)?\}/.exec(text.slice(i));
-    if (brace) {
-      out.push({ t: brace[0].replace(/\s+/g, ''), start: base + i, end: base + i + brace[0].length });
-      i += brace[0].length;
-      continue;
-    }
-    out.push({ t: c, start: base + i, end: base + i + 1 });
-    i++;
+    return { t: text.slice(i, j), start: base + i, end: base + j };
   }
-  return out;
+  if (c === '~' && (text[i + 1] === '*' || text[i + 1] === '+')) return { t: text.slice(i, i + 2), start: base + i, end: base + i + 2 };
+  COUNT.lastIndex = i;
+  const brace = c === '{' || c === '~' ? COUNT.exec(text) : null;
+  if (brace) return { t: brace[0].replace(/\s+/g, ''), start: base + i, end: base + i + brace[0].length };
+  return { t: c, start: base + i, end: base + i + 1 };
 }
 
 /**
@@ -56,10 +45,12 @@ function tokenize(text: string, base: number): RTok[] {
  */
 export function parseAsPathRegex(text: string, start: number): { node: RegexNode; problems: RegexProblem[] } {
   const inner = text.endsWith('>') && text.length >= 2 ? text.slice(1, -1) : text.slice(1);
-  const toks = tokenize(inner, start + 1);
+  const base = start + 1;
+  // Scanned as the parser goes, so an expression abandoned at MAX_NESTING is not tokenised whole.
+  const toks = new LazyTokens<RTok>((pos) => nextRegexToken(inner, pos, base), (t) => t.end - base);
   const problems: RegexProblem[] = [];
   let p = 0;
-  const peek = (): RTok | undefined => toks[p];
+  const peek = (): RTok | undefined => toks.at(p);
   const whole = { start, end: start + text.length };
   /** Set when the expression nests deeper than MAX_NESTING: its rest is skipped, and problems around it not reported. */
   let abandoned = false;
@@ -155,7 +146,7 @@ export function parseAsPathRegex(text: string, start: number): { node: RegexNode
         if (depth >= MAX_NESTING) {
           if (!abandoned) problems.push({ span: tok, code: 'policy/too-deep', message: `Nested more than ${MAX_NESTING} levels deep: the rest of this AS-path expression is not checked. Write it with fewer levels of brackets.` });
           abandoned = true;
-          p = toks.length;
+          toks.endAt(p);
           return { kind: 'wildcard', span: tok };
         }
         depth++;
@@ -233,11 +224,10 @@ export function parseAsPathRegex(text: string, start: number): { node: RegexNode
   }
 
   const node = alt();
-  while (p < toks.length) {
-    const tok = toks[p] as RTok;
+  for (let tok = peek(); tok; tok = peek()) {
     bad(tok, tok.t === ')' ? 'This ")" closes nothing: remove it or add "(".' : `"${tok.t}" cannot stand here in an AS-path expression.`);
     p++;
   }
-  if (toks.length === 0) bad(whole, 'An empty AS-path expression "<>" matches nothing useful: write e.g. <^AS1 .*>.');
+  if (toks.at(0) === undefined) bad(whole, 'An empty AS-path expression "<>" matches nothing useful: write e.g. <^AS1 .*>.');
   return { node, problems };
 }

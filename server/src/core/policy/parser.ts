@@ -29,7 +29,7 @@ import { checkCommunity } from './community';
 import type { PolicyCode } from './codes';
 import { parseRangeOperator } from './rangeOperator';
 import { checkAction } from './rpAttributes';
-import { scanPolicy, type Token } from './scanner';
+import { PolicyTokens, type Token } from './scanner';
 import { isReservedSetName, setClassOf } from '../rpsl/setName';
 
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
@@ -177,7 +177,7 @@ class Parser implements ValueContext {
   private readonly valueLength: number;
 
   constructor(
-    private readonly toks: readonly Token[],
+    private readonly toks: PolicyTokens,
     private readonly mp: boolean,
     readonly value: string,
     readonly attrName: string,
@@ -190,7 +190,7 @@ class Parser implements ValueContext {
   // ---- token helpers -------------------------------------------------------------------------------
 
   peek(k = 0): Token {
-    return this.toks[Math.min(this.p + k, this.toks.length - 1)] as Token;
+    return this.toks.at(this.p + k);
   }
 
   next(): Token {
@@ -236,7 +236,7 @@ class Parser implements ValueContext {
   private abandon(code: PolicyCode, span: Span, message: string): void {
     this.problem(code, span, message);
     this.abandoned = true;
-    this.p = this.toks.length - 1;
+    this.toks.endAt(this.p);
   }
 
   /**
@@ -285,8 +285,16 @@ class Parser implements ValueContext {
   }
 
   private spanFrom(start: number): Span {
-    const prev = this.toks[this.p - 1];
-    return { start, end: Math.max(start, prev && this.p > 0 ? prev.end : start) };
+    if (this.abandoned) return { start, end: Math.max(start, this.lastTokenEnd()) };
+    const prev = this.p > 0 ? this.toks.at(this.p - 1) : undefined;
+    return { start, end: Math.max(start, prev ? prev.end : start) };
+  }
+
+  /** After abandon() the unscanned rest of the value counts as skipped, so nodes around it span to its last token. */
+  private lastTokenEnd(): number {
+    let e = this.valueLength;
+    for (let c = this.value.charCodeAt(e - 1); c === 32 || c === 9 || c === 10 || c === 13; c = this.value.charCodeAt(e - 1)) e--;
+    return e;
   }
 
   unexpected(t: Token, what: string): void {
@@ -639,7 +647,7 @@ class Parser implements ValueContext {
     if (dot >= 0) {
       const method = t.text.slice(dot + 1);
       const args = this.peek().kind === '(' ? this.argList() : [];
-      if (args.length === 0 && this.toks[this.p - 1]?.kind !== ')') this.unexpected(this.peek(), `"(" and arguments after ${t.text}`);
+      if (args.length === 0 && this.toks.at(this.p - 1).kind !== ')') this.unexpected(this.peek(), `"(" and arguments after ${t.text}`);
       return { attribute, attributeSpan, operator: 'method', method, args, span: this.spanFrom(t.start) };
     }
     const op = this.peek();
@@ -1103,7 +1111,7 @@ export function parsePolicy(attrName: string, value: string, profile: DialectPro
   if (isBlank(value)) {
     return { ast: { kind: 'error' }, problems: [{ code: 'policy/empty', severity: 'error', span: { start: 0, end: 0 }, message: `"${attrName}" has no value: write a policy expression or remove the attribute.` }] };
   }
-  const ps = new Parser(scanPolicy(value), def.mp, value, attrName, profile);
+  const ps = new Parser(new PolicyTokens(value), def.mp, value, attrName, profile);
   const ast = parseShape(ps, def.shape, def.mp);
   return { ast, problems: ps.problems };
 }

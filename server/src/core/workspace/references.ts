@@ -160,7 +160,7 @@ function isRegexNameChar(c: number): boolean {
 
 /**
  * Calls `emit` with each set name and AS number in policy text, with its offsets in `value`. Reads the
- * words as scanPolicy tokenises them (the same word, operator, regex and error rules) without making
+ * words as PolicyTokens scans them (the same word, operator, regex and error rules) without making
  * tokens — indexing reads every policy line of a registry dump — and looks only at words that can be a
  * name (starting with AS, or holding a "-"); syntax errors are the validator's to report.
  */
