@@ -21,6 +21,15 @@ import { FakeHost, launch, missing, serve } from './harness';
 const FILE = path.join(repoRoot, 'test/fixtures/mrt/updates.20071015.1505.gz');
 const RELS = '3741|174|-1|test\n7473|174|-1|test\n4608|7474|-1|test\n7473|7474|-1|test\n';
 
+// The few browser globals the page callbacks use (this program has no DOM lib).
+declare const document: { querySelector(selector: string): { dispatchEvent(e: unknown): boolean } | null };
+declare class DataTransfer {
+  setData(type: string, data: string): void;
+}
+declare class DragEvent {
+  constructor(type: string, init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean });
+}
+
 async function rowTexts(page: Page): Promise<string[]> {
   return page.$$eval('#mrt tr.rl-episode', (rows) => rows.map((r) => r.textContent ?? ''));
 }
@@ -111,6 +120,15 @@ test('MRT section in Chromium: progress, two real episodes, prefix/origin/AS fil
     await host.post({ type: 'mrtError', session: 4, message: 'notes.gz is not an MRT file' });
     await page.waitForSelector('#mrt .rl-error');
     assert.equal(await page.locator('#mrt tr.rl-episode').count(), 0);
+
+    // A file dropped on the page (VS Code hands a webview the URIs of files dragged from the Explorer with Shift).
+    const dropped = host.next('openMrt');
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/uri-list', 'file:///data/rrc00/bview.20260102.0000.gz\r\n');
+      document.querySelector('#graph')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    assert.deepEqual(await dropped, { type: 'openMrt', uri: 'file:///data/rrc00/bview.20260102.0000.gz' });
 
     assert.deepEqual(violations, []);
     assert.deepEqual(pageErrors, []);
