@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { LspSession, serverModule } from '../support/lspClient';
+import { test } from 'node:test';
+import { LspSession, sessionPerFile } from '../support/lspClient';
 
 // Speaks LSP to the built server over stdio, as VS Code does, and checks what comes back.
-const built = existsSync(serverModule);
-let lsp: LspSession;
+const server = sessionPerFile();
 
-before(async () => {
-  if (!built) return;
-  lsp = new LspSession();
-  await lsp.initialize();
-});
-after(async () => {
-  await lsp?.dispose();
-});
-
-test('initialize announces the language features', { skip: !built && 'dist/server/node.js not built (run npm run build)' }, async () => {
+test('initialize announces the language features', { skip: server.skip }, async () => {
   const fresh = new LspSession();
   try {
     const result = await fresh.initialize();
@@ -31,32 +20,32 @@ test('initialize announces the language features', { skip: !built && 'dist/serve
   }
 });
 
-test('a line that is neither attribute nor continuation is reported with its exact range', { skip: !built && 'not built' }, async () => {
+test('a line that is neither attribute nor continuation is reported with its exact range', { skip: server.skip }, async () => {
   const uri = 'file:///lsp-test/broken.rpsl';
-  await lsp.open(uri, 'rpsl', 'aut-num:        AS8048\nthis is not an attribute\nsource:         RADB\n');
-  const diags = await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'rpsl/not-an-attribute'));
+  await server.lsp.open(uri, 'rpsl', 'aut-num:        AS8048\nthis is not an attribute\nsource:         RADB\n');
+  const diags = await server.lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'rpsl/not-an-attribute'));
   const d = diags.find((x) => x.code === 'rpsl/not-an-attribute')!;
   assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 24 } });
   assert.equal(d.severity, 1);
   assert.equal(d.source, 'routelens');
 });
 
-test('fixing the line clears the diagnostic', { skip: !built && 'not built' }, async () => {
+test('fixing the line clears the diagnostic', { skip: server.skip }, async () => {
   const uri = 'file:///lsp-test/fixed.rpsl';
-  await lsp.open(uri, 'rpsl', 'aut-num:        AS8048\nthis is not an attribute\n');
-  await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'rpsl/not-an-attribute'));
-  await lsp.change(uri, 'aut-num:        AS8048\nremarks:        this is an attribute\n', 2);
-  const after = await lsp.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'rpsl/not-an-attribute'));
+  await server.lsp.open(uri, 'rpsl', 'aut-num:        AS8048\nthis is not an attribute\n');
+  await server.lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'rpsl/not-an-attribute'));
+  await server.lsp.change(uri, 'aut-num:        AS8048\nremarks:        this is an attribute\n', 2);
+  const after = await server.lsp.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'rpsl/not-an-attribute'));
   assert.ok(!after.some((x) => x.code === 'rpsl/not-an-attribute'));
 });
 
-test('a malformed document never crashes the server', { skip: !built && 'not built' }, async () => {
+test('a malformed document never crashes the server', { skip: server.skip }, async () => {
   const uri = 'file:///lsp-test/garbage.rpsl';
   const garbage = ':\n+\n\t\n::::\n\u0000\u0001aut-num:\n' + 'x'.repeat(10000) + '\n%\n#\n';
-  await lsp.open(uri, 'rpsl', garbage);
-  const diags = await lsp.waitForDiagnostics(uri);
+  await server.lsp.open(uri, 'rpsl', garbage);
+  const diags = await server.lsp.waitForDiagnostics(uri);
   assert.ok(diags.length > 0);
   // The server still answers requests afterwards.
-  const symbols = await lsp.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  const symbols = await server.lsp.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
   assert.ok(Array.isArray(symbols));
 });

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { languageOfDocument } from '../../server/src/core/languages/detect';
-import { LspSession, serverModule } from '../support/lspClient';
+import { sessionPerFile } from '../support/lspClient';
 
 /**
  * A saved whois answer opened in VS Code: package.json's firstLine gives it the RPSL language by its first
  * line (a % remark, "[Querying …]", "Warning: …"), and the server checks the content agrees.
  */
 const repoRoot = path.resolve(__dirname, '..', '..');
-const built = existsSync(serverModule);
-let lsp: LspSession;
-
-before(async () => {
-  if (!built) return;
-  lsp = new LspSession();
-  await lsp.initialize();
-});
-after(async () => {
-  await lsp?.dispose();
-});
+const server = sessionPerFile();
 
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
   contributes: { languages: { id: string; firstLine?: string }[] };
@@ -67,10 +57,10 @@ const ANSWER = [
   '',
 ].join('\n');
 
-test('a saved whois answer opened as RPSL by its first line gets diagnostics', { skip: !built && 'dist/server/node.js not built (run npm run build)' }, async () => {
+test('a saved whois answer opened as RPSL by its first line gets diagnostics', { skip: server.skip }, async () => {
   const uri = 'file:///lsp-test/whois/AS24955.txt';
-  await lsp.open(uri, 'rpsl', ANSWER);
-  const diags = await lsp.waitForDiagnostics(uri, (d) => d.length > 0);
+  await server.lsp.open(uri, 'rpsl', ANSWER);
+  const diags = await server.lsp.waitForDiagnostics(uri, (d) => d.length > 0);
   assert.deepEqual(
     diags.map((d) => [d.code, d.range.start.line]),
     [['rpsl/host-bits-set', 5]],
@@ -78,12 +68,12 @@ test('a saved whois answer opened as RPSL by its first line gets diagnostics', {
   );
 });
 
-test('a "#" file that VS Code gave RPSL by its first line but holds no object gets none', { skip: !built && 'not built' }, async () => {
+test('a "#" file that VS Code gave RPSL by its first line but holds no object gets none', { skip: server.skip }, async () => {
   const text = '# owners of this repository\n* @someone\n';
   const asRpsl = 'file:///lsp-test/whois/broken.rpsl';
-  await lsp.open(asRpsl, 'rpsl', text);
-  await lsp.waitForDiagnostics(asRpsl, (d) => d.some((x) => x.code === 'rpsl/not-an-attribute'));
+  await server.lsp.open(asRpsl, 'rpsl', text);
+  await server.lsp.waitForDiagnostics(asRpsl, (d) => d.some((x) => x.code === 'rpsl/not-an-attribute'));
   const uri = 'file:///lsp-test/whois/CODEOWNERS';
-  await lsp.open(uri, 'rpsl', text);
-  assert.deepEqual(await lsp.waitForDiagnostics(uri), []);
+  await server.lsp.open(uri, 'rpsl', text);
+  assert.deepEqual(await server.lsp.waitForDiagnostics(uri), []);
 });

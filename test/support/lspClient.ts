@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -97,4 +99,28 @@ export class LspSession {
     this.connection.dispose();
     this.child.kill();
   }
+}
+
+/**
+ * One server for all the tests of a file: started before them, shut down after. Pass `skip` as the tests'
+ * option (they are skipped when dist/ is not built) and use `lsp` inside them.
+ */
+export function sessionPerFile(): { readonly skip: string | false; readonly lsp: LspSession } {
+  const built = existsSync(serverModule);
+  let session: LspSession | undefined;
+  before(async () => {
+    if (!built) return;
+    session = new LspSession();
+    await session.initialize();
+  });
+  after(async () => {
+    await session?.dispose();
+  });
+  return {
+    skip: !built && 'dist/server/node.js not built (run npm run build)',
+    get lsp(): LspSession {
+      if (!session) throw new Error('the LSP session exists only inside the tests of a built tree (pass `skip`)');
+      return session;
+    },
+  };
 }
