@@ -1,5 +1,5 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { applyBudget } from '../core/diagnostics/budget';
+import { applyBudget, applyBudgetWith, PreparedBudget, SEVERITY_RANK } from '../core/diagnostics/budget';
 import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import type { SourceDocument } from '../core/document';
 import type { ServiceContext } from '../core/languages/service';
@@ -43,8 +43,10 @@ export interface DocumentDiagnostics {
 export function documentDiagnostics(host: DocumentDiagnosticsHost): DocumentDiagnostics {
   const { runtime, sources, guarded } = host;
   const isLargeRpsl = (doc: SourceDocument): boolean => doc.languageId === 'rpsl' && doc.textLength >= LARGE_DOCUMENT;
-  /** Cross-object diagnostics of large documents, from the last time typing paused. */
-  const settledCross = new Map<string, readonly Diagnostic[]>();
+  /** Cross-object diagnostics of large documents, from the last time typing paused, prepared for choosing what to show. */
+  const settledCross = new Map<string, PreparedBudget<Diagnostic>>();
+  const NO_CROSS = new PreparedBudget<Diagnostic>([], () => 0);
+  const crossBudget = (uri: string): PreparedBudget<Diagnostic> => settledCross.get(uri) ?? NO_CROSS;
   const settling = new Map<string, { dispose(): void }>();
   /** Per-object cross-check results of large documents: a pause re-checks only what the edits affected. */
   const crossCaches = new Map<string, CrossCheckCache>();
@@ -88,10 +90,7 @@ export function documentDiagnostics(host: DocumentDiagnosticsHost): DocumentDiag
               settling.set(uri, step(false));
               return;
             }
-            settledCross.set(
-              uri,
-              guarded('cross-checks', [], () => cached.diagnostics(doc.lineIndex)),
-            );
+            settledCross.set(uri, new PreparedBudget(guarded('cross-checks', [], () => cached.diagnostics(doc.lineIndex)), (d) => SEVERITY_RANK[d.severity]));
           }
           host.settled(uri);
         },
@@ -114,7 +113,7 @@ export function documentDiagnostics(host: DocumentDiagnosticsHost): DocumentDiag
       const perObject = { ...ctx, settings: { ...settings, crossChecks: false } };
       const own = guarded('validation', [], () => found.service.validate(found.doc, perObject));
       // Only what the budget keeps is converted: a dump's cross-object findings run to six figures.
-      return guarded('diagnostics budget', [], () => applyBudget([...own, ...(settledCross.get(uri) ?? [])], budget).map((d) => toLspDiagnostic(uri, d)));
+      return guarded('diagnostics budget', [], () => applyBudgetWith(own, crossBudget(uri), budget).map((d) => toLspDiagnostic(uri, d)));
     },
 
     didChange(previous, doc) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyBudget, budgetNotice, DIAGNOSTICS_LIMITED, selectNearest } from './budget';
+import fc from 'fast-check';
+import { applyBudget, applyBudgetWith, budgetNotice, DIAGNOSTICS_LIMITED, PreparedBudget, selectNearest, SEVERITY_RANK } from './budget';
 import type { Diagnostic, Severity } from './diagnostic';
 
 const S: Record<string, Severity> = { E: 'error', W: 'warning', I: 'information', H: 'hint' };
@@ -132,4 +133,23 @@ test('the notice names the file the CLI should lint, and a limit below 1 counts 
   assert.match(budgetNotice(1, 2, { uri: 'untitled:Untitled-1' }).message, /`routelens lint <file>`/);
   assert.deepEqual(codes(applyBudget(diags('E1', 'E2'), { focusLine: 0, limit: 0 })), [DIAGNOSTICS_LIMITED]);
   assert.match(applyBudget(diags('E1', 'E2'), { focusLine: 0, limit: 1 })[0]!.message, /^Showing 0 of 2 findings/);
+});
+
+test('applyBudgetWith(first, prepared rest) gives exactly applyBudget([...first, ...rest]), for any focus and limit', () => {
+  // Lines and characters from a small range, so ties (same severity, distance, place) are common.
+  const spec = fc.tuple(fc.constantFrom('E', 'W', 'I', 'H'), fc.nat(12), fc.nat(2)).map(([s, l, c]) => `${s}${l}:${c}`);
+  fc.assert(
+    fc.property(fc.array(spec, { maxLength: 8 }), fc.array(spec, { maxLength: 40 }), fc.nat(14), fc.integer({ min: 1, max: 50 }), (a, b, focusLine, limit) => {
+      // Each finding its own object, so that equal specs stay apart (the order of ties must be kept too).
+      const first = a.map(diag);
+      const rest = b.map(diag);
+      const options = { focusLine, limit, uri: 'file:///x.rpsl' };
+      const prepared = new PreparedBudget(rest, (d) => SEVERITY_RANK[d.severity]);
+      const got = applyBudgetWith(first, prepared, options);
+      const want = applyBudget([...first, ...rest], options);
+      assert.equal(got.length, want.length);
+      got.forEach((d, i) => (d.code === DIAGNOSTICS_LIMITED ? assert.deepEqual(d, want[i]) : assert.equal(d, want[i])));
+    }),
+    { numRuns: 1000 },
+  );
 });

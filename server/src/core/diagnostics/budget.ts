@@ -37,6 +37,74 @@ export function applyBudget(diagnostics: readonly Diagnostic[], options: BudgetO
 }
 
 /**
+ * `applyBudget([...first, ...rest], options)` where `rest` is a PreparedBudget: the same diagnostics in the same
+ * order. Of `rest` only the `limit - 1` it would show alone can be shown with `first` (choosing is taking the
+ * first ones in one total order: severity, distance to the focus, document position, place in the list), so
+ * a pull in a dump with 36,000 cross-object findings looks at about a thousand of them, not all.
+ */
+export function applyBudgetWith(first: readonly Diagnostic[], rest: PreparedBudget<Diagnostic>, options: BudgetOptions): readonly Diagnostic[] {
+  const limit = Math.max(1, Math.floor(options.limit));
+  const total = first.length + rest.size;
+  if (total <= limit) return [...first, ...rest.items];
+  const candidates = [...first, ...rest.select(options.focusLine, limit - 1)];
+  const shown = selectNearest(candidates, (d) => SEVERITY_RANK[d.severity], options.focusLine, limit - 1);
+  return [...shown, budgetNotice(shown.length, total, options)];
+}
+
+/**
+ * A list that is budgeted again and again against other focus lines (a dump's cross-object findings, the same
+ * from one pause in typing to the next): sorted once by severity and document position, after which
+ * `select` costs about the count it returns instead of a pass over the whole list.
+ */
+export class PreparedBudget<T extends { readonly range: Range }> {
+  /** Per rank, most severe first: the positions of its items in `items`, in document order. */
+  private readonly byRank: { readonly rank: number; readonly at: readonly number[]; readonly sorted: readonly T[] }[];
+
+  constructor(
+    readonly items: readonly T[],
+    rank: (d: T) => number,
+  ) {
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < items.length; i++) {
+      const r = rank(items[i]!);
+      let g = groups.get(r);
+      if (!g) groups.set(r, (g = []));
+      g.push(i);
+    }
+    this.byRank = [...groups]
+      .sort((a, b) => a[0] - b[0])
+      .map(([r, at]) => {
+        // Findings mostly come in document order already: sorted only when they do not.
+        const ordered = inOrder(items, at) ? at : documentOrder(items, at);
+        return { rank: r, at: ordered, sorted: ordered.map((i) => items[i]!) };
+      });
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** What `selectNearest(items, rank, focusLine, count)` returns, in the same order. */
+  select(focusLine: number, count: number): T[] {
+    if (count <= 0) return [];
+    if (count >= this.items.length) return inDocumentOrder(this.items, this.items.map((_, i) => i));
+    const taken: number[] = [];
+    let left = count;
+    for (const { at, sorted } of this.byRank) {
+      if (at.length <= left) {
+        for (const i of at) taken.push(i);
+        left -= at.length;
+        continue;
+      }
+      // The rank that does not fit: its nearest, by a walk out from the focus over its items in line order.
+      for (const j of nearest(sorted, () => true, true, focusLine, left)) taken.push(at[j]!);
+      break;
+    }
+    return inDocumentOrder(this.items, taken);
+  }
+}
+
+/**
  * `count` of `items`: whole severities, most severe first, while they fit; within the severity that does not
  * fit, the ones whose line is nearest `focusLine` (equal distance: document order). Returned in document
  * order (line, character, then input order). `rank` is a number (not NaN), smaller is more severe; generic
@@ -177,6 +245,16 @@ function lowerBound(run: Run, focus: number, lineAt: (run: Run, j: number) => nu
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether `indices` (ascending) already are in document order. */
+function inOrder<T extends { readonly range: Range }>(items: readonly T[], indices: readonly number[]): boolean {
+  for (let k = 1; k < indices.length; k++) {
+    const x = items[indices[k - 1]!]!.range.start;
+    const y = items[indices[k]!]!.range.start;
+    if (y.line < x.line || (y.line === x.line && y.character < x.character)) return false;
+  }
+  return true;
 }
 
 /** `indices` sorted by their items' start positions, then input order. */
