@@ -30,9 +30,13 @@ export interface IndexedObject {
   readonly route?: { readonly prefix: Prefix; readonly normalized: string; readonly origin: Asn };
 }
 
-/** A cheap map key for a prefix (formatting addresses is what made lookups slow). */
-function prefixKey(p: Prefix): string {
-  return p.afi === 4 ? `${p.words[0] ?? 0}/${p.length}` : `${p.words.join(',')}/${p.length}`;
+/**
+ * A cheap map key for a prefix (formatting addresses is what made lookups slow): for IPv4 a number (address
+ * and length; a dump has millions of routes, and a number costs half a string), for IPv6 a string.
+ */
+type PrefixKey = number | string;
+function prefixKey(p: Prefix): PrefixKey {
+  return p.afi === 4 ? ((p.words[0] ?? 0) >>> 0) * 64 + p.length : `${p.words.join(',')}/${p.length}`;
 }
 
 /** Where a reference stands: the referring object and the reference. */
@@ -344,7 +348,7 @@ const token = {
   /** The set of keys of a class (not how many objects share them). */
   cls: (cls: string): ReadToken => `c\u0000${cls}`,
   count: (cls: string): ReadToken => `n\u0000${cls}`,
-  prefix: (pk: string): ReadToken => `p\u0000${pk}`,
+  prefix: (pk: PrefixKey): ReadToken => `p\u0000${pk}`,
   origin: (a: Asn): ReadToken => `o\u0000${a}`,
   lengths: (afi: 4 | 6): ReadToken => `L${afi}`,
   refs: (kind: TargetKind, key: string): ReadToken => `r\u0000${kind}\u0000${key}`,
@@ -381,7 +385,7 @@ export class WorkspaceIndex {
   private readonly refsTo = new Map<TargetKind, MultiMap<string, Entry>>();
   /** Entries' packed facts and one string per name: a dump names the same few thousand sets and ASNs millions of times. */
   private readonly store = new FactStore();
-  private readonly routesByPrefix = new MultiMap<string, Entry>();
+  private readonly routesByPrefix = new MultiMap<PrefixKey, Entry>();
   private readonly routesByOrigin = new MultiMap<number, Entry>();
   private readonly classCounts = new Map<string, number>();
   /** Route prefix lengths in use per address family, with counts: covering lookups try only these. */
