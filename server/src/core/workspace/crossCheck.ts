@@ -87,9 +87,13 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
     out.push({ code, severity: severity ?? severityOf(code), span: rel(span), message, ...(related && related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
   };
   const hasDump = index.hasRegistryDump();
-  const refs = e.refs;
-  // References that resolve nowhere.
-  for (const ref of refs) {
+  const refCount = e.refCount;
+  // References that resolve nowhere. AS numbers and routers never count as unresolved (unresolvedReportable
+  // says so first): skipped here by kind without making the reference, since they are most of a dump's.
+  for (let i = 0; i < refCount; i++) {
+    const kind = e.refKindAt(i);
+    if (kind === 'aut-num' || kind === 'inet-rtr') continue;
+    const ref = e.refAt(i);
     if (!unresolvedReportable(index, ref, hasDump) || index.resolve(ref.kind, ref.key).length > 0) continue;
     const what = ref.kind === 'contact' ? 'person or role' : ref.kind;
     const near = nearestOf(pass, ref);
@@ -105,8 +109,9 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
   // member-of without the set's consent. When several registries hold the set (a stub in one, the real set in
   // another), IRRd expands the first copy in the querier's source order (query_resolver._find_set_members), an
   // order the workspace does not know: the finding is reported only when no copy takes the member.
-  for (const ref of refs) {
-    if (ref.attribute !== 'member-of') continue;
+  for (let i = 0; i < refCount; i++) {
+    if (e.refAttributeAt(i) !== 'member-of') continue;
+    const ref = e.refAt(i);
     const copies = index.resolve(ref.kind, ref.key);
     const set = copies[0];
     if (!set || copies.some((c) => acceptsMember(c, e))) continue;
@@ -130,7 +135,10 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
 
 /** A set takes a member that it lists (whatever mbrs-by-ref says, RFC 2622 §5.1) or whose mnt-by its mbrs-by-ref names. */
 function acceptsMember(set: IndexedObject, member: IndexedObject): boolean {
-  if (set.refs.some((r) => (r.attribute === 'members' || r.attribute === 'mp-members') && r.key === member.key)) return true;
+  for (let i = 0; i < set.refCount; i++) {
+    const attribute = set.refAttributeAt(i);
+    if ((attribute === 'members' || attribute === 'mp-members') && set.refKeyAt(i) === member.key) return true;
+  }
   return memberOfAllowed(member.object, mbrsByRef(set.object));
 }
 
@@ -298,9 +306,12 @@ function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): 
   // The AS numbers an import names are among the aut-num references of its text (a superset): when none
   // of them has an aut-num here, no finding can come, and the policy is not parsed at all.
   let peerHere = false;
-  for (const ref of e.refs) {
-    if (ref.kind !== 'aut-num' || (ref.attribute !== 'import' && ref.attribute !== 'mp-import') || ref.key === e.key) continue;
-    if (index.lookup('aut-num', ref.key).length > 0) {
+  for (let i = 0; i < e.refCount; i++) {
+    if (e.refKindAt(i) !== 'aut-num') continue;
+    const attribute = e.refAttributeAt(i);
+    const key = e.refKeyAt(i);
+    if ((attribute !== 'import' && attribute !== 'mp-import') || key === e.key) continue;
+    if (index.lookup('aut-num', key).length > 0) {
       peerHere = true;
       break;
     }

@@ -26,6 +26,15 @@ export interface IndexedObject {
   readonly key: string;
   /** References this object makes (computed once, when the file is indexed). */
   readonly refs: readonly ObjectReference[];
+  /**
+   * The same references one at a time: `refAt` makes one, the others read one part of it without making
+   * it. An aut-num of a dump has thousands, nearly all AS numbers the cross-checks skip at once.
+   */
+  readonly refCount: number;
+  refAt(i: number): ObjectReference;
+  refKindAt(i: number): TargetKind;
+  refKeyAt(i: number): string;
+  refAttributeAt(i: number): string;
   /** For route/route6: the prefix and origin. */
   readonly route?: { readonly prefix: Prefix; readonly normalized: string; readonly origin: Asn };
 }
@@ -272,6 +281,20 @@ class Entry implements IndexedObject {
       span: { start: this.start + data[at + 2]!, end: this.start + data[at + 3]! },
       strength: STRENGTHS[(m >>> 4) & 15]!,
     };
+  }
+
+  refKindAt(i: number): TargetKind {
+    return KINDS[this.file.store.data[this.at + 3 + i * 4]! & 15]!;
+  }
+
+  refKeyAt(i: number): string {
+    const { data, names } = this.file.store;
+    const at = this.at + 3 + i * 4;
+    return keyOf(data[at]!, data[at + 1]!, names);
+  }
+
+  refAttributeAt(i: number): string {
+    return attributeNames[this.file.store.data[this.at + 3 + i * 4]! >>> 8]!;
   }
 
   /** Does reference `i` name `kind`/`key`? (Without making its object.) */
