@@ -1,5 +1,6 @@
 import './mrtView.css';
 import type { EpisodeRow, MrtProgress, MrtView } from '../../server/src/core/mrtView/model';
+import { duration, isoTime } from '../../server/src/core/scan/render';
 import type { DataKind, HostToWebview, WebviewToHost } from '../../server/src/protocol/webview';
 
 /** Rows in the DOM at once; the filter narrows the rest (a RIB with VRPs can give thousands of ROV episodes). */
@@ -35,16 +36,6 @@ export function episodeMatches(e: EpisodeRow, f: EpisodeFilter): boolean {
   return true;
 }
 
-function isoTime(t: number): string {
-  return new Date(Math.floor(t) * 1000).toISOString().replace('.000Z', 'Z').replace('T', ' ');
-}
-
-function duration(s: number): string {
-  if (s < 60) return `${Math.round(s)} s`;
-  if (s < 3600) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${(s / 3600).toFixed(1)} h`;
-  return `${(s / 86_400).toFixed(1)} days`;
-}
 
 const megabytes = (n: number): string => `${(n / 1_048_576).toFixed(1)} MB`;
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

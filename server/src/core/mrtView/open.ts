@@ -16,7 +16,7 @@ import { decompressed, peek } from './decompress';
 import { ROW_ORIGINS, ROW_PREFIXES, type EpisodeRow, type MrtProgress, type MrtRoutes, type MrtView } from './model';
 
 /** Rows sent to the page; past this the page says how many more there are and the filter narrows them. */
-export const MAX_ROWS = 5_000;
+export const MAX_ROWS = 2_000;
 /** Distinct routes (peer, prefix, path) kept per leak hop for drawing; an episode's `example` is always the first. */
 export const SAMPLES_PER_LEAK = 2_000;
 /** Routes drawn for one selection: the panel's graph reads 1,000 routes (grouped), never a million nodes. */

@@ -25,7 +25,7 @@ export function isoTime(t: number): string {
   return new Date(Math.floor(t) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-function duration(s: number): string {
+export function duration(s: number): string {
   if (s < 60) return `${Math.round(s)} s`;
   if (s < 3600) return `${Math.round(s / 60)} min`;
   if (s < 86400 * 2) return `${(s / 3600).toFixed(1)} h`;
