@@ -1,6 +1,8 @@
 import type { AspaHopEvidence, GraphEdge, GraphNode, PathsModel, RouteAnalysis } from '../../server/src/core/paths/model';
 import { focusGraph } from '../../server/src/core/paths/focus';
+import { VANTAGE_ID } from '../../server/src/core/paths/graph';
 import { layoutGraph, type LayoutDirection } from '../../server/src/core/paths/layout';
+import { PACKED_GAP } from '../../server/src/core/paths/packLeading';
 import { renderSvg } from '../../server/src/core/paths/svg';
 import { plainFirst } from './words';
 
@@ -34,11 +36,10 @@ interface View {
 /**
  * The graph pane: the core's SVG (VS Code theme variables) on a canvas that pans (drag, wheel) and zooms
  * (ctrl+wheel or pinch, the − / + buttons, keys), with hover details, click-to-select, and a legend.
- * The first view of a paste is the largest that fits (up to MAX_FIT). What fits only below LABELS_FROM_SCALE opens
- * whole, as an overview without labels (its shape, colours and red leak hops; hover names a box, a double-click
- * reads that part at 100 %) when at 100 % its first hops would not fit across the pane: those of a grouped
- * 1,000-route table lie thousands of pixels apart. Otherwise it opens at 100 % at the vantage point, so
- * no label is ever drawn under 11 px.
+ * The first view of a paste is the largest that fits (up to MAX_FIT); what does not fit opens at 100 % at the
+ * vantage point with its first hops, which the core packs beside it (packLeading.ts), so no first view draws a
+ * label under 11 px. Fit shows a large graph whole, as an overview without labels below LABELS_FROM_SCALE (its
+ * shape, colours and red leak hops; hover names a box, a double-click reads that part at 100 %).
  */
 export class GraphView {
   private model: PathsModel | undefined;
@@ -169,8 +170,9 @@ export class GraphView {
   private direction(): LayoutDirection {
     const vw = this.host.clientWidth;
     const vh = this.host.clientHeight;
-    if (vw > 0 && vw < NARROW_PX) return 'BT';
     const g = this.full?.graph;
+    // Narrow: top-down, unless the first hops side by side are wider than the pane and fit one above the other.
+    if (vw > 0 && vw < NARROW_PX) return g && leadAcross(g, 'BT') > vw && leadAcross(g, 'RL') <= vh ? 'RL' : 'BT';
     if (!g || g.nodes.length > SMALL_GRAPH || vw === 0 || vh === 0) return 'RL';
     const cached = this.chosen;
     if (cached && cached.graph === g && cached.vw === vw && cached.vh === vh) return cached.direction;
@@ -227,10 +229,10 @@ export class GraphView {
   }
 
   /**
-   * `readable` (the first view of a paste): the largest scale that shows it all up to MAX_FIT, unless that would
-   * draw labels under 11 px: then 1 at the vantage point, or the overview when the fit hides the labels anyway
-   * and the vantage point's first hops do not fit across the pane at 1.
-   * Otherwise the whole graph whatever the scale (the Fit button). Centred when it fits, else at the vantage side.
+   * `readable` (the first view of a paste): the largest scale that shows it all up to MAX_FIT, and never under 1:
+   * what does not fit opens at 100 % at the vantage point, centred across on it and its first hops (which the
+   * core packs into one block beside it, packLeading.ts), so the first view always reads, labels at 11 px or more.
+   * Otherwise the whole graph whatever the scale (the Fit button, its overview without labels when large).
    */
   private fit(readable: boolean): void {
     const g = this.model?.graph;
@@ -243,16 +245,9 @@ export class GraphView {
     const v = g.nodes.find((n) => n.kind === 'vantage');
     const topDown = g.direction === 'BT';
     const lead = v ? leadingSpan(g, v, topDown) : undefined;
-    // An overview keeps at least the vantage point and its first hops in the pane, below MIN_SCALE if it must.
-    const floor = lead ? Math.min(MIN_SCALE, (topDown ? vw : vh) / (lead.max - lead.min)) : MIN_SCALE;
-    // The overview is for graphs whose leading layers do not fit across the pane at 100 %; a small graph in a
-    // short pane (the CANTV paste beside an editor) opens at 100 % at the vantage point, its names readable.
-    const leadFits = !lead || lead.max - lead.min <= (topDown ? vw : vh);
-    const overview = whole < LABELS_FROM_SCALE && !leadFits;
-    const s = !readable ? Math.max(MIN_SCALE, whole) : overview ? Math.max(floor, whole) : Math.max(1, whole);
-    // What does not fit opens at the vantage point, where every path starts (left, or top when laid out top-down);
-    // an overview too large to fit is centred across on the vantage point and its first hops together.
-    const across = s < 1 && lead ? (lead.min + lead.max) / 2 : undefined;
+    const s = readable ? Math.max(1, whole) : Math.max(MIN_SCALE, whole);
+    // What does not fit opens at the vantage point, where every path starts (left, or top when laid out top-down).
+    const across = lead ? (lead.min + lead.max) / 2 : undefined;
     const along = (size: number, pane: number, at: number | undefined, layerAxis: boolean): number => {
       if (size * s <= pane) return (pane - size * s) / 2;
       const want = at === undefined ? 0 : layerAxis ? 0 : pane / 2 - at * s;
@@ -510,6 +505,13 @@ function leadingSpan(g: PathsModel['graph'], v: GraphNode, topDown: boolean): { 
   const lo = (n: GraphNode): number => (topDown ? n.x - n.width / 2 : n.y - n.height / 2);
   const hi = (n: GraphNode): number => (topDown ? n.x + n.width / 2 : n.y + n.height / 2);
   return { min: Math.min(...boxes.map(lo)) - 8, max: Math.max(...boxes.map(hi)) + 8 };
+}
+
+/** How long the packed block of the vantage point's first hops is across the layers (packLeading.ts), laid out `direction`. */
+function leadAcross(g: PathsModel['graph'], direction: LayoutDirection): number {
+  const first = new Set(g.edges.filter((e) => e.to === VANTAGE_ID).map((e) => e.from));
+  const boxes = g.nodes.filter((n) => first.has(n.id));
+  return boxes.reduce((sum, n) => sum + (direction === 'RL' ? n.height : n.width) + PACKED_GAP, 16);
 }
 
 function zoomed(v: View, s: number, cx: number, cy: number): View {

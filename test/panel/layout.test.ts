@@ -23,6 +23,8 @@ const CANTV_PATH = '24482 52320 8048 8048 8048 8048 8048 8048 8048 8048 8048 676
 
 interface Measure {
   smallest: { px: number; text: string };
+  /** SVG labels drawn in the pane (an overview hides them all: nothing to read, nothing measured). */
+  labels: number;
   overlaps: string[];
   rowHeights: number[];
   scrollLeft: number;
@@ -43,7 +45,7 @@ function measure(): Measure {
   const svgTexts: { box: ReturnType<El['getBoundingClientRect']>; text: string }[] = [];
   for (const t of d.querySelectorAll('#graph svg text')) {
     const box = t.getBoundingClientRect();
-    if (!inGraph(box) || !(t.textContent ?? '').trim()) continue;
+    if (!inGraph(box) || !(t.textContent ?? '').trim() || style(t).display === 'none') continue;
     const user = t.getBBox().width;
     const px = user > 0 ? (Number.parseFloat(style(t).fontSize) * box.width) / user : Infinity;
     if (px < smallest.px) smallest = { px, text: t.textContent ?? '' };
@@ -75,7 +77,7 @@ function measure(): Measure {
   const leadIds = ['vantage', ...[...d.querySelectorAll('#graph [data-edge$=">vantage"]')].map((e) => attr(e, 'data-edge').split('>')[0]!)];
   const whole = (r: { left: number; right: number; top: number; bottom: number }): boolean => r.left >= graph.left - 2 && r.right <= graph.right + 2 && r.top >= graph.top - 2 && r.bottom <= graph.bottom + 2;
   const leadShown = leadIds.filter((id) => [...d.querySelectorAll(`#graph [data-node="${id}"] rect`)].some((r) => whole(r.getBoundingClientRect()))).length;
-  return { smallest, overlaps: overlaps.slice(0, 10), rowHeights, scrollLeft, scale, nodes: [...d.querySelectorAll('#graph [data-node]')].length, leading: { total: leadIds.length, shown: leadShown } };
+  return { smallest, labels: svgTexts.length, overlaps: overlaps.slice(0, 10), rowHeights, scrollLeft, scale, nodes: [...d.querySelectorAll('#graph [data-node]')].length, leading: { total: leadIds.length, shown: leadShown } };
 }
 
 async function cases(): Promise<{ name: string; text: string; data: PathData }[]> {
@@ -112,8 +114,12 @@ test('panel layout at 600, 1000 and 1600 px with 1, 100 and 1,000 routes: text �
         const where = `${c.name} at ${width} px`;
         assert.ok(m.smallest.px >= 10.95, `${where}: text of ${m.smallest.px.toFixed(1)} px: ${JSON.stringify(m.smallest.text.slice(0, 60))} (scale ${m.scale})`);
         assert.deepEqual(m.overlaps, [], `${where}: overlapping labels`);
-        // The first view shows where every path starts: the vantage point and each first hop (before: the vantage alone at 100 %).
+        // The first view reads at 100 % or more: labels drawn (no label-less overview) …
+        assert.ok(m.scale >= 1 && m.labels > 0, `${where}: first view at scale ${m.scale} with ${m.labels} labels drawn`);
+        // … and shows where every path starts, the vantage point and each first hop whole (their layer packed
+        // beside the vantage point, packLeading.ts; before, the 12 first hops of these tables spanned 4,500 px).
         assert.equal(m.leading.shown, m.leading.total, `${where}: ${m.leading.shown} of the vantage point and its ${m.leading.total - 1} first hops in the first view (scale ${m.scale})`);
+        console.log(`# ${where}: scale ${m.scale}, ${m.labels} labels, smallest ${m.smallest.px.toFixed(1)} px, ${m.leading.total - 1} first hops shown whole`);
         if (width >= 1000) {
           const min = Math.min(...m.rowHeights);
           assert.ok(Math.max(...m.rowHeights) <= Math.max(min * 1.2, 1) && min < 28, `${where}: rows of ${min}–${Math.max(...m.rowHeights)} px, not one line each`);

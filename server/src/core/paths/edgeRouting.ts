@@ -12,6 +12,11 @@ interface Column {
   readonly hi: number;
 }
 
+/** Arcs between two boxes of one layer: the first this far from the layer, the next ARC_STEP further, in ARC_LANES lanes (within dagre's 56 px gap). */
+const ARC_FIRST = 8;
+const ARC_STEP = 5;
+const ARC_LANES = 8;
+
 /** Points per S-curve across a channel: enough for a smooth line at 100 % and a small model. */
 const CURVE_STEPS = 8;
 
@@ -45,10 +50,22 @@ export function routeEdges(nodes: readonly GraphNode[], edges: readonly GraphEdg
   const columns: Column[] = [...byAt].map(([at, c]) => ({ at, ...c })).sort((a, b) => a.at - b.at);
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
+  const arcs = new Map<number, number>();
   for (const e of edges) {
     const s = byId.get(e.from);
     const t = byId.get(e.to);
-    if (!s || !t || s === t || along(s) === along(t)) continue;
+    if (!s || !t || s === t) continue;
+    if (along(s) === along(t)) {
+      // Two ASes of one layer (layout.ts): out of the vantage side of each box, along the gap between the layer and
+      // the one nearer the vantage point (which holds no box, and fewer lines than the fan behind), and back in.
+      // Each arc of a layer runs a little further from it, so two never share a line.
+      const column = byAt.get(along(s))!;
+      const k = arcs.get(along(s)) ?? 0;
+      arcs.set(along(s), k + 1);
+      const out = column.lo - ARC_FIRST - ARC_STEP * (k % ARC_LANES);
+      e.points = [pt(along(s) - half(s), across(s)), pt(out, across(s)), pt(out, across(t)), pt(along(t) - half(t), across(t))];
+      continue;
+    }
     const dir = Math.sign(along(t) - along(s));
     const raw = dagrePoints(e);
     // The layers the edge passes, source's first, and where it crosses each: dagre's dummy there, else interpolated.
