@@ -5,20 +5,62 @@
  *      CPU time, peak RSS against the input size;
  *   2. the per-object checks alone (frame + templates + values + policy), in this process;
  *   3. re-validation after a one-character edit in a 20 MB realistic dump (the editor's keystroke path).
- *   node --import tsx bench/rpsl.bench.ts [--quick] [--mb N]    (--mb: size of the lint inputs, default 52)
+ *   4. with --gb N only: `routelens lint --format json` on a realistic dump of N GB (written to a scratch file
+ *      object by object and deleted after; needs N GB of disk), against the 1 GB budget (≤ 30 s, ≤ 3 GB).
+ *   node --import tsx bench/rpsl.bench.ts [--quick] [--mb N] [--gb N]    (--mb: size of the lint inputs, default 52)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { quick, report } from './figure';
-import { lintCost, scratchFile } from './lintProcess';
+import { commandCost, lintCost, scratch, scratchFile } from './lintProcess';
 import { mulberry32 } from './prng';
-import { AS3257_PATH, generateDump, generateRealisticDump } from './rpslDump';
+import { AS3257_PATH, generateDump, generateRealisticDump, realisticObjects } from './rpslDump';
 import { RpslIncrementalDocument } from '../server/src/core/rpsl/incremental';
 import { validateRpslText } from '../server/src/core/rpsl/validate';
 
 const mbArg = process.argv.indexOf('--mb');
 const targetBytes = (mbArg > 0 ? Number(process.argv[mbArg + 1]) : quick ? 10 : 52) * 1e6;
 const runs = quick ? 1 : 3;
+const gbArg = process.argv.indexOf('--gb');
+
+if (gbArg > 0) {
+  gigabyteLint(Number(process.argv[gbArg + 1]));
+  process.exit(0);
+}
+
+/** 4. A realistic dump too big for one string, linted as a user would; the file is written in pieces and deleted after. */
+function gigabyteLint(gb: number): void {
+  if (!existsSync(AS3257_PATH)) throw new Error(`${AS3257_PATH} is absent (../shared): no realistic dump`);
+  const file = path.join(scratch, 'realistic-gb.rpsl');
+  const fd = openSync(file, 'w');
+  let pending: string[] = [];
+  let size = 0;
+  const stats = realisticObjects(readFileSync(AS3257_PATH, 'utf8'), gb * 1e9, 11, (o) => {
+    pending.push(pending.length === 0 && size === 0 ? o : `\n${o}`);
+    size += o.length + 1;
+    if (pending.length >= 20_000) {
+      writeSync(fd, pending.join(''));
+      pending = [];
+    }
+  });
+  writeSync(fd, pending.join(''));
+  closeSync(fd);
+  const bytes = statSync(file).size;
+  process.stderr.write(`realistic dump of ${(bytes / 1e9).toFixed(2)} GB, ${stats.objects} objects, ${stats.policyLines} policy lines (generated, realisticObjects)\n`);
+  try {
+    const c = commandCost(['lint', '--format', 'json', file]);
+    process.stderr.write(
+      `  lint: ${(c.cpuMs / 1000).toFixed(1)} s CPU, ${(c.wallMs / 1000).toFixed(1)} s wall, peak RSS ${(c.maxRssMb / 1000).toFixed(2)} GB, ${(c.stdoutBytes / 1e6).toFixed(0)} MB of JSON, exit ${c.exitCode}${c.stderr ? ` — ${c.stderr.split('\n')[0]}` : ''}\n`,
+    );
+    report({ bench: 'rpsl', metric: `lint realistic ${(bytes / 1e9).toFixed(1)} GB: CPU time`, value: c.cpuMs / 1000, unit: 's', budget: '<= 30 s', ok: c.cpuMs <= 30_000 });
+    report({ bench: 'rpsl', metric: `lint realistic ${(bytes / 1e9).toFixed(1)} GB: peak RSS`, value: c.maxRssMb / 1000, unit: 'GB', budget: '<= 3 GB', ok: c.maxRssMb <= 3000 });
+  } finally {
+    unlinkSync(file);
+    // The report too: it is several hundred MB.
+    if (existsSync(path.join(scratch, 'stdout'))) unlinkSync(path.join(scratch, 'stdout'));
+  }
+}
 
 /** The clean generated dump of about `bytes` characters (small objects, no findings). */
 function cleanDump(bytes: number, seed = 1): { text: string; objects: number } {
