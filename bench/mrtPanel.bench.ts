@@ -193,7 +193,7 @@ async function open(session: LspSession, file: string, id: number): Promise<{ wa
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(repoRoot, 'dist/server/node.js'))) throw new Error('build first: npm run build');
-  const truth: Record<string, { prefixes: number; entries: number; leaked: number }> = existsSync(files.truth) ? JSON.parse(readFileSync(files.truth, 'utf8')) : {};
+  const truth: Record<string, { prefixes: number; entries: number; leaked: number }> = existsSync(files.truth) ? (JSON.parse(readFileSync(files.truth, 'utf8')) as Record<string, { prefixes: number; entries: number; leaked: number }>) : {};
   for (const kind of ['plain', 'gzip'] as const) {
     if (existsSync(files[kind]) && truth[kind] && existsSync(files.aspa)) continue;
     process.stderr.write(`mrtPanel: writing the generated ${kind} RIB ${files[kind]} (once)…\n`);

@@ -9,6 +9,7 @@
 import dagre from '@dagrejs/dagre';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { newDagreGraph, placeOf } from '../server/src/core/paths/dagreGraph';
 import { analyzeLookingGlass } from '../server/src/core/paths/analyze';
 import { crossings, edgesThroughNodes, type Point } from '../server/src/core/paths/layoutQuality';
 import type { PathGraph } from '../server/src/core/paths/model';
@@ -136,7 +137,7 @@ function graphvizRow(tool: string, routes: number, dot: string, smallestPt: numb
 function hyperglass(paths: number[][], routes: number): Row {
   const W = 128;
   const H = 48;
-  const g = new dagre.graphlib.Graph();
+  const g = newDagreGraph();
   g.setGraph({ marginx: 20, marginy: 20, rankdir: 'BT', align: 'UR' });
   g.setDefaultEdgeLabel(() => ({}));
   g.setNode('base', { width: W, height: H });
@@ -154,8 +155,13 @@ function hyperglass(paths: number[][], routes: number): Row {
   });
   dagre.layout(g);
   // The chart then places a route's k-th AS 6 box heights above the (k-1)-th, the base 6 below its dagre place.
-  const pos = new Map<string, Point>([['base', { x: g.node('base').x, y: g.node('base').y + H * 6 }]]);
-  for (const row of ids) row.forEach((id, k) => pos.set(id, { x: g.node(id).x, y: g.node(id).y - H * k * 6 }));
+  const base = placeOf(g, 'base');
+  const pos = new Map<string, Point>([['base', { x: base.x, y: base.y + H * 6 }]]);
+  for (const row of ids)
+    row.forEach((id, k) => {
+      const p = placeOf(g, id);
+      pos.set(id, { x: p.x, y: p.y - H * k * 6 });
+    });
   const nodes = [...pos].map(([id, p]) => ({ id, kind: 'as' as const, label: '', prepend: 1, origin: false, leaker: false, routes: [], x: p.x, y: p.y, width: W, height: H }));
   const edges = ids.flatMap((row) => row.map((id, k) => ({ from: k === 0 ? 'base' : row[k - 1]!, to: id })));
   const graph: PathGraph = {

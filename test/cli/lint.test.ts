@@ -37,13 +37,19 @@ test('lint --format sarif is SARIF 2.1.0 with 1-based regions and a rule per cod
   const dir = fixtureDir({ 'broken.rpsl': BROKEN });
   const io = memoryIo();
   await main(['lint', '--format', 'sarif', dir], io);
-  const sarif = JSON.parse(io.out);
+  const sarif = JSON.parse(io.out) as {
+    version: string;
+    runs: {
+      results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { region: unknown } }[] }[];
+      tool: { driver: { rules: { id: string }[] } };
+    }[];
+  };
   assert.equal(sarif.version, '2.1.0');
-  const run = sarif.runs[0];
-  const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'rpsl/not-an-attribute');
+  const run = sarif.runs[0]!;
+  const result = run.results.find((r) => r.ruleId === 'rpsl/not-an-attribute')!;
   assert.equal(result.level, 'error');
-  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 2, startColumn: 1, endLine: 2, endColumn: 25 });
-  assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'rpsl/not-an-attribute');
+  assert.deepEqual(result.locations[0]!.physicalLocation.region, { startLine: 2, startColumn: 1, endLine: 2, endColumn: 25 });
+  assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, 'rpsl/not-an-attribute');
 });
 
 test('the CANTV example objects have no errors (exit 0); usage mistakes exit 2', async () => {

@@ -39,7 +39,7 @@ function impactOf(customer: Asn, providers: ReadonlySet<Asn>, observed: Observed
   let byBaseline = recent.get(evidence);
   if (!byBaseline) recent.set(evidence, (byBaseline = new WeakMap()));
   let memo = byBaseline.get(baseline);
-  if (!memo) byBaseline.set(baseline, (memo = new Map()));
+  if (!memo) byBaseline.set(baseline, (memo = new Map<string, AspaImpact>()));
   // The index's size is in the key: routes added since make an impact stale.
   const key = `${evidence.size}|${customer}|${[...providers].sort((a, b) => a - b).join(',')}`;
   let impact = memo.get(key);

@@ -12,15 +12,16 @@ import { aspaDbFrom, aspaVerdict } from './verify';
  * adjacencies, a set of vantage points per adjacency, and a linear search for the routes through an AS.
  */
 function reference(routes: readonly ObservedRoute[]) {
-  const leftOf = new Map<number, Map<number, { paths: number; vantages: Set<string>; propagated: number; ownPrefixes: number }>>();
+  type Adjacency = { paths: number; vantages: Set<string>; propagated: number; ownPrefixes: number };
+  const leftOf = new Map<number, Map<number, Adjacency>>();
   for (const r of routes) {
     const p = r.path;
     for (let i = 0; i + 1 < p.length; i++) {
       const [left, right] = [p[i]!, p[i + 1]!];
       if (left === right) continue;
-      const byLeft = leftOf.get(right) ?? new Map();
+      const byLeft = leftOf.get(right) ?? new Map<number, Adjacency>();
       leftOf.set(right, byLeft);
-      const e = byLeft.get(left) ?? { paths: 0, vantages: new Set(), propagated: 0, ownPrefixes: 0 };
+      const e = byLeft.get(left) ?? { paths: 0, vantages: new Set<string>(), propagated: 0, ownPrefixes: 0 };
       byLeft.set(left, e);
       e.paths++;
       e.vantages.add(r.vantage);

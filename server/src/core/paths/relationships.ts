@@ -29,7 +29,7 @@ class RelationshipTable implements Relationships {
   set(a: number, b: number, rel: Relationship): void {
     const [lo, hi, r] = a < b ? [a, b, rel] : [b, a, invert(rel)];
     let row = this.links.get(lo);
-    if (row === undefined) this.links.set(lo, (row = new Map()));
+    if (row === undefined) this.links.set(lo, (row = new Map<number, Relationship>()));
     if (!row.has(hi)) this.count++;
     row.set(hi, r);
   }

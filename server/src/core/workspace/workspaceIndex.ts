@@ -633,7 +633,7 @@ export class WorkspaceIndex {
 
   private notePresence(cls: string, key: string, before: boolean): void {
     let m = this.keyPresence.get(cls);
-    if (!m) this.keyPresence.set(cls, (m = new Map()));
+    if (!m) this.keyPresence.set(cls, (m = new Map<string, boolean>()));
     if (!m.has(key)) m.set(key, before);
   }
 
