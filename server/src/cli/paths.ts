@@ -168,8 +168,11 @@ function writeText(r: LgParseResult, write: (s: string) => void): void {
   out.flush();
 }
 
+/** The options of `routelens paths`, for looking-glass text and MRT files alike (pathsMrt.ts reads them first). */
+export const PATHS_OPTIONS = { values: ['format', 'input-format', 'relationships', 'vrps'], multi: ['aspa'], flags: ['help'] } as const;
+
 export async function run(args: readonly string[], io: PathsIo): Promise<number> {
-  const parsed = parseArgs(args, { values: ['format', 'input-format', 'relationships', 'vrps'], multi: ['aspa'], flags: ['help'] });
+  const parsed = parseArgs(args, PATHS_OPTIONS);
   if ('error' in parsed) {
     io.stderr(`routelens paths: ${parsed.error}\n${USAGE}`);
     return EXIT.usage;

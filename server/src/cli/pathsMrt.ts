@@ -11,7 +11,7 @@ import { loadPathData } from '../core/paths/loadData';
 import { RouteClassifier, scanDataOf } from '../core/scan/classify';
 import { isoTime } from '../core/scan/render';
 import { type CliIo, EXIT, parseArgs } from './io';
-import { run as runLookingGlass } from './paths';
+import { PATHS_OPTIONS, run as runLookingGlass } from './paths';
 import { readDataText } from './readText';
 
 type PathsIo = Pick<CliIo, 'stdout' | 'stderr' | 'readFile' | 'readStdin'>;
@@ -68,7 +68,7 @@ function textLine(x: MrtPathsRoute): string {
 
 /** `routelens paths`: MRT files here, everything else to the looking-glass command. */
 export async function run(args: readonly string[], io: PathsIo): Promise<number> {
-  const parsed = parseArgs(args, { values: ['format', 'input-format', 'relationships', 'vrps'], multi: ['aspa'], flags: ['help'] });
+  const parsed = parseArgs(args, PATHS_OPTIONS);
   if ('error' in parsed || parsed.flags.has('help') || parsed.positional.length === 0 || parsed.positional.includes('-')) return runLookingGlass(args, io);
   const mrt = await Promise.all(parsed.positional.map(isMrtFile));
   if (!mrt.some(Boolean)) return runLookingGlass(args, io);
