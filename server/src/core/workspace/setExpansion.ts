@@ -4,6 +4,7 @@ import { parseRangeOperator } from '../policy/rangeOperator';
 import type { RangeOp } from '../policy/ast';
 import { setClassOf } from '../rpsl/setName';
 import type { RpslObject } from '../rpsl/model';
+import { AsnMembers } from './asnMembers';
 import { valueWords } from './references';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
@@ -192,5 +193,6 @@ function computeExpansion(index: WorkspaceIndex, root: string): SetExpansion {
     stack.pop();
   };
   visit(root);
-  return { name: root, asns, prefixes, unresolved: [...unresolved], loops, depth, deepest, truncated, found: index.lookup(rootClass, root).length > 0 };
+  // Kept packed: expansions live as long as the index does not change (AsnMembers).
+  return { name: root, asns: new AsnMembers(asns), prefixes, unresolved: [...unresolved], loops, depth, deepest, truncated, found: index.lookup(rootClass, root).length > 0 };
 }
