@@ -87,7 +87,7 @@ export function startServer(connection: Connection, runtime: Runtime, features: 
   const noteEdit = (uri: string): void => {
     const doc = sources.get(uri);
     if (doc?.languageId !== 'rpsl' || openedVersions.get(uri) === doc.version) return;
-    if (authored.edited(uri, doc.text) && settings.authoritativeSources === undefined) refreshDiagnostics();
+    if (authored.edited(uri, doc.text, doc.revision) && settings.authoritativeSources === undefined) refreshDiagnostics();
   };
 
   const findings = documentDiagnostics({

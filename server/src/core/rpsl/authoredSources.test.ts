@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mulberry32 } from '../../../../bench/prng';
+import { TextRevision, type TextEdit } from '../text/revision';
 import { AuthoredSources, registriesNamedIn } from './authoredSources';
 import { validateRpslText } from './validate';
 
@@ -43,13 +44,24 @@ test('after random edits the registries counted from the changed lines are those
   const pieces = ['\n', '\r\n', '\r', '\u2028', 'source:', ' ', 'RADB', 'RIPE-NONAUTH', 'APNIC-GRS', '#', 'x', route('NTTCOM'), route('LEVEL3')];
   const a = new AuthoredSources();
   let text = `${route('RADB')}\n${route('RIPE')}`;
-  a.edited('file:///d.rpsl', text);
+  // As an editor's document: the edits come with the text (one to three a version).
+  let revision = new TextRevision(undefined, []);
+  a.edited('file:///d.rpsl', text, revision);
   for (let step = 0; step < 3000; step++) {
-    const at = Math.floor(rnd() * (text.length + 1));
-    const cut = rnd() < 0.5 ? Math.floor(rnd() * 12) : 0;
-    const insert = rnd() < 0.7 ? pieces[Math.floor(rnd() * pieces.length)]! : '';
-    text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
-    a.edited('file:///d.rpsl', text);
+    const edits: TextEdit[] = [];
+    for (let n = 1 + Math.floor(rnd() * 3); n > 0; n--) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const cut = rnd() < 0.5 ? Math.floor(rnd() * 12) : 0;
+      const insert = rnd() < 0.7 ? pieces[Math.floor(rnd() * pieces.length)]! : '';
+      const end = Math.min(text.length, at + cut);
+      text = text.slice(0, at) + insert + text.slice(end);
+      edits.push({ start: at, end, text: insert });
+    }
+    // Some versions are never told (a pause skipped them): the next one tells their edits too.
+    revision = new TextRevision(revision, edits);
+    if (step % 7 === 3) continue;
+    // And now and then without them (the texts are compared then).
+    a.edited('file:///d.rpsl', text, step % 5 === 4 ? undefined : revision);
     const want = [...registriesNamedIn(text)].sort();
     assert.deepEqual([...(a.registries() ?? [])].sort(), want, `step ${step}: ${JSON.stringify(text)}`);
   }

@@ -1,9 +1,12 @@
 import { commonLength } from '../text/commonLength';
+import { unchangedEnds, type TextRevision } from '../text/revision';
 import { sourceInfo } from './dialects';
 
 /** What one edited document names: its text when last seen and how many source: lines name each registry. */
 interface Named {
   readonly text: string;
+  /** The editor's revision of `text`, when it came from an editor: later ones tell what changed. */
+  readonly revision?: TextRevision;
   readonly counts: ReadonlyMap<string, number>;
   readonly names: ReadonlySet<string>;
 }
@@ -25,11 +28,11 @@ export class AuthoredSources {
    * Notes what an edited document names; returns whether the registries the user writes to changed (then
    * diagnostics of other documents change too).
    */
-  edited(uri: string, text: string): boolean {
+  edited(uri: string, text: string, revision?: TextRevision): boolean {
     const before = this.byUri.get(uri);
     // Only the lines an edit touched are scanned again: a 20 MB dump is not read whole after every pause.
-    const counts = before ? recount(before, text) : countRegistries(text, 0, text.length, new Map());
-    const now: Named = { text, counts, names: before && sameKeys(before.names, counts) ? before.names : new Set(counts.keys()) };
+    const counts = before ? recount(before, text, revision) : countRegistries(text, 0, text.length, new Map());
+    const now: Named = { text, revision, counts, names: before && sameKeys(before.names, counts) ? before.names : new Set(counts.keys()) };
     if (before && now.names === before.names) {
       this.byUri.set(uri, now);
       return false;
@@ -91,18 +94,25 @@ function countRegistries(text: string, from: number, to: number, counts: Map<str
  * The changed span is widened to whole lines (as the regex's `^` sees them: after any line terminator), so a
  * line whose start or end the edit moved is read whole on both sides.
  */
-function recount(before: Named, text: string): ReadonlyMap<string, number> {
+function recount(before: Named, text: string, revision: TextRevision | undefined): ReadonlyMap<string, number> {
   const old = before.text;
   if (old === text) return before.counts;
-  const max = Math.min(old.length, text.length);
-  const prefix = commonLength(old, text, max, false);
-  const suffix = commonLength(old, text, max - prefix, true);
+  const { prefix, suffix } = changedEnds(before, text, revision);
   let from = prefix;
   while (from > 0 && !LINE_END.test(old[from - 1]!)) from--;
   const oldTo = lineEnd(old, old.length - suffix);
   const newTo = lineEnd(text, text.length - suffix);
   const counts = countRegistries(old, from, oldTo, new Map(before.counts), -1);
   return countRegistries(text, from, newTo, counts);
+}
+
+/** What the old and new text share at their ends: told by the editor's edits when it has them, else compared. */
+function changedEnds(before: Named, text: string, revision: TextRevision | undefined): { prefix: number; suffix: number } {
+  const edits = before.revision && revision?.editsSince(before.revision);
+  if (edits) return unchangedEnds(edits, text.length);
+  const max = Math.min(before.text.length, text.length);
+  const prefix = commonLength(before.text, text, max, false);
+  return { prefix, suffix: commonLength(before.text, text, max - prefix, true) };
 }
 
 /** The line terminators of a JavaScript regex in multiline mode. */

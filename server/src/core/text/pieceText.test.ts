@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { PieceText } from './pieceText';
-import { TextRevision, firstEditedOffset } from './revision';
+import { TextRevision, firstEditedOffset, unchangedEnds } from './revision';
 
 const piece = fc.oneof(fc.constantFrom('', 'a', '\n', 'route: 192.0.2.0/24\n', 'é\u{1F600}'), fc.string({ maxLength: 40 }), fc.constant('x'.repeat(5000)));
 
@@ -50,4 +50,23 @@ test('TextRevision: edits since an ancestor in order, none for itself, undefined
   assert.equal(r.editsSince(r0), undefined);
   assert.equal(firstEditedOffset(r2.editsSince(r0)!), 2);
   assert.equal(firstEditedOffset([{ start: 4, end: 4, text: '' }]), undefined);
+});
+
+test('unchangedEnds: never more than the texts share at either end, and never overlapping', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 30 }), fc.array(fc.tuple(fc.nat(40), fc.nat(6), fc.string({ maxLength: 4 })), { maxLength: 5 }), (initial, raw) => {
+      let text = initial;
+      const edits = raw.map(([at, cut, insert]) => {
+        const start = Math.min(at, text.length);
+        const end = Math.min(text.length, start + cut);
+        text = text.slice(0, start) + insert + text.slice(end);
+        return { start, end, text: insert };
+      });
+      const { prefix, suffix } = unchangedEnds(edits, text.length);
+      assert.ok(prefix + suffix <= Math.min(initial.length, text.length));
+      assert.equal(text.slice(0, prefix), initial.slice(0, prefix));
+      assert.equal(text.slice(text.length - suffix), initial.slice(initial.length - suffix));
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -61,3 +61,24 @@ export function firstEditedOffset(edits: readonly TextEdit[]): number | undefine
   for (const e of edits) if (e.start !== e.end || e.text.length > 0) at = Math.min(at ?? e.start, e.start);
   return at;
 }
+
+/**
+ * How much of the start and of the end two versions share at least, by the edits between them (as `editsSince`
+ * gives them, `length` the later text's length): what a comparison of the two texts (`commonLength` from both
+ * ends) would find, or less when an edit wrote what was there. Each edit keeps what lies before its start and
+ * what follows its inserted text; later edits only shorten that. `prefix + suffix` never exceeds either length.
+ */
+export function unchangedEnds(edits: readonly TextEdit[], length: number): { prefix: number; suffix: number } {
+  // No edits: the same text, all of it prefix.
+  let prefix = length;
+  let suffix = edits.length > 0 ? length : 0;
+  // The text's length after each edit, found backwards from the final one.
+  let after = length;
+  for (let k = edits.length - 1; k >= 0; k--) {
+    const e = edits[k]!;
+    prefix = Math.min(prefix, e.start);
+    suffix = Math.min(suffix, after - e.start - e.text.length);
+    after -= e.text.length - (e.end - e.start);
+  }
+  return { prefix, suffix };
+}
