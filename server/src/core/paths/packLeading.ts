@@ -20,7 +20,7 @@ const WORTH = 2 / 3;
  * places each first hop by the median of what lies behind it, so in a large table the twelve first hops sit
  * thousands of pixels apart and no first view at 100 % shows more than one; packed, they fit a pane. The order is
  * kept, so no crossing is added; the gap behind the layer widens with the fan, and lines from further out that
- * pass the layer on their way to the vantage point get a slot of their own between the boxes.
+ * cross the layer get a slot of their own between the boxes.
  *
  * Moves `nodes` in place and returns the dagre points with the passing lines moved and the layers behind shifted,
  * and how much longer the graph got along the layers.
@@ -49,7 +49,8 @@ export function packLeading(
   for (const e of edges) {
     const s = byId.get(e.from);
     const t = byId.get(e.to);
-    if (!s || !t || !(along(s) > at && along(t) < at)) continue;
+    // Any edge that crosses the layer, either way (one whose AS dagre ranked beside the vantage point too).
+    if (!s || !t || (along(s) - at) * (along(t) - at) >= 0) continue;
     const near = dagrePoints(e).find((p) => Math.abs(along(p) - at) <= 1);
     const f = (at - along(s)) / (along(t) - along(s));
     items.push({ old: near ? across(near) : across(s) + f * (across(t) - across(s)), size: 0, edge: e });
