@@ -154,3 +154,37 @@ test('property: the /24 table, the /48 runs and batches give validateOrigin().st
     { numRuns: 100 },
   );
 });
+
+/** RFC 6811 §2 read literally over the whole VRP list: the reference the index's fast paths must agree with. */
+function naiveState(vrps: readonly Vrp[], route: Prefix, origin: number | undefined): string {
+  const covering = vrps.filter((v) => prefixCovers(v.prefix, route));
+  if (covering.length === 0) return 'not-found';
+  const matched = covering.some((v) => origin !== undefined && origin !== 0 && v.asn === origin && route.length <= v.maxLength);
+  return matched ? 'valid' : 'invalid';
+}
+
+test('property: batches (tables forced on and off), originState and validateOrigin equal a naive RFC 6811 scan of every VRP', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(arbNear, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 8 })), { maxLength: 40 }),
+      fc.array(fc.tuple(arbNear, fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined })), { minLength: 1, maxLength: 40 }),
+      (list, routes) => {
+        const vrps = list.map(([p, asn, slack]) => ({ prefix: p, maxLength: Math.min(p.afi === 4 ? 32 : 128, p.length + slack), asn: asn as Asn }));
+        for (const options of [{ v4Table: true, v6Runs: true }, { v4Table: false, v6Runs: false }]) {
+          const idx = new RovIndex(vrps, options);
+          const batch = new RovBatch(routes.length);
+          routes.forEach(([route, origin], i) => batch.set(i, route, origin));
+          idx.originStates(batch, routes.length);
+          routes.forEach(([route, origin], i) => {
+            const want = naiveState(vrps, route, origin);
+            const at = `${formatPrefix(route)} AS${origin}`;
+            assert.equal(ROV_STATES[batch.state[i]!], want, at);
+            assert.equal(idx.originState(route, origin as Asn | undefined), want, at);
+            assert.equal(idx.validateOrigin(route, origin as Asn | undefined).state, want, at);
+          });
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
