@@ -143,7 +143,10 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
     // bytes from the client, gunzips them with DecompressionStream and scans them; the panel lists the episode, and
     // selecting it draws its routes with the leak hop.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MRT }).click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Open MRT File in Path Panel' }).click({ timeout: STEP_TIMEOUT });
+    // Hover, then Enter (the menu has keyboard focus and runs the item the pointer marks): on a quiet machine a click
+    // right after the menu opened left the menu open and ran nothing, every time; under load it happened to work.
+    await page.locator('.monaco-menu .action-label', { hasText: 'Open MRT File in Path Panel' }).hover({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
     const episode = panel.locator('#mrt tr.rl-episode', { hasText: 'AS174 → AS3741' });
     await episode.waitFor({ timeout: STEP_TIMEOUT });
     // bgpdump -m prints 10,111 announcements and 385 withdrawals for this file; 502 announcements go through 3741 174 7473.
