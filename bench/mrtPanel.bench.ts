@@ -17,7 +17,7 @@ import { createGzip } from 'node:zlib';
 import { LspSession, repoRoot } from '../test/support/lspClient';
 import { quick, report } from './figure';
 import { mulberry32 } from './prng';
-import { syntheticInternet } from './syntheticTable';
+import { syntheticCollector, syntheticInternet } from './syntheticTable';
 
 const TARGET = (quick ? 20 : 100) * 1_000_000;
 const PEERS = 16;
@@ -27,15 +27,7 @@ const files = { plain: `${stem}.mrt`, gzip: `${stem}.mrt.gz`, aspa: `${stem}.asp
 
 /** Writes records to a stream (plain file or gzip) until `written()` reaches the target. */
 async function writeRib(out: NodeJS.WritableStream, written: () => number, rnd: () => number, net: ReturnType<typeof syntheticInternet>, vrps: string[]): Promise<{ prefixes: number; entries: number; leaked: number }> {
-  const [tier1] = net.levels as [number[]];
-  const up = (a: number): number[] => {
-    const chain = [a];
-    for (let cur = a; !tier1.includes(cur); chain.push(cur)) cur = net.pick(net.providers.get(cur)!);
-    return chain;
-  };
-  const peers = Array.from({ length: PEERS }, (_, i) => net.pick(net.levels[1 + (i % 2)]!));
-  const peerUp = peers.map(up);
-  const leakers = net.levels[2]!.filter((a) => (net.providers.get(a)?.length ?? 0) >= 2).slice(0, 50);
+  const { peers, upToTier1, pathInto, leaked } = syntheticCollector(net, rnd, PEERS);
   const origins = [...net.levels[3]!, ...net.levels[2]!];
   const downs = new Map<number, number[]>();
   let buf = Buffer.alloc(1 << 22);
@@ -66,13 +58,12 @@ async function writeRib(out: NodeJS.WritableStream, written: () => number, rnd: 
     return o;
   });
   let prefixes = 0;
-  let leaked = 0;
   const p = new Array<number>(40);
   while (written() < TARGET) {
     if (at > buf.length - 40_000) await flush();
     const origin = origins[Math.floor(rnd() * origins.length)]!;
     let down = downs.get(origin);
-    if (down === undefined) downs.set(origin, (down = net.withPrepends(up(origin)).reverse()));
+    if (down === undefined) downs.set(origin, (down = net.withPrepends(upToTier1(origin)).reverse()));
     const k = prefixes++;
     const text = `${1 + (k >>> 16)}.${(k >>> 8) & 255}.${k & 255}.0/24`;
     if (rnd() < 0.6) vrps.push(`AS${origin},${text},24,bench`);
@@ -84,17 +75,7 @@ async function writeRib(out: NodeJS.WritableStream, written: () => number, rnd: 
       o = buf.writeUInt8(k & 255, o);
       o = buf.writeUInt16BE(PEERS, o);
       for (let i = 0; i < PEERS; i++) {
-        let n = 0;
-        for (const a of peerUp[i]!) p[n++] = a;
-        if (rnd() < 0.001) {
-          const leaker = net.pick(leakers);
-          const [from, to] = net.providers.get(leaker)! as [number, number];
-          for (const a of up(to).reverse()) if (a !== p[n - 1]) p[n++] = a;
-          p[n++] = leaker;
-          p[n++] = from;
-          p[n++] = origin;
-          leaked++;
-        } else for (let j = down[0] === p[n - 1] ? 1 : 0; j < down.length && n < 30; j++) p[n++] = down[j]!;
+        const n = pathInto(p, i, origin, down);
         const communities = Math.floor(rnd() * 5);
         const med = rnd() < 0.3;
         o = buf.writeUInt16BE(i, o);
@@ -133,7 +114,7 @@ async function writeRib(out: NodeJS.WritableStream, written: () => number, rnd: 
     });
   }
   await flush();
-  return { prefixes, entries: prefixes * PEERS, leaked };
+  return { prefixes, entries: prefixes * PEERS, leaked: leaked() };
 }
 
 async function generate(kind: 'plain' | 'gzip'): Promise<{ prefixes: number; entries: number; leaked: number }> {

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { childRuntimes } from './bundled';
 import { peakRssMb, quick, report } from './figure';
 import { mulberry32 } from './prng';
-import { syntheticInternet } from './syntheticTable';
+import { syntheticCollector, syntheticInternet } from './syntheticTable';
 
 const PREFIXES = quick || process.argv.includes('--child-quick') ? 100_000 : 1_000_000;
 const PEERS = 12;
@@ -61,23 +61,12 @@ class Out {
 function generate(): void {
   const rnd = mulberry32(0x5ca1ab1e);
   const net = syntheticInternet(rnd);
-  const [tier1, transit, regional, stubs] = net.levels as [number[], number[], number[], number[]];
-  const upToTier1 = (a: number): number[] => {
-    const chain = [a];
-    for (let cur = a; !tier1.includes(cur); ) {
-      cur = net.pick(net.providers.get(cur)!);
-      chain.push(cur);
-    }
-    return chain;
-  };
+  const [tier1, , regional, stubs] = net.levels as [number[], number[], number[], number[]];
   // Collector peers: transit and regional networks with a full feed, each with its fixed way up.
-  const peers = Array.from({ length: PEERS }, (_, i) => (i % 2 === 0 ? net.pick(transit) : net.pick(regional)));
-  const peerUp = peers.map(upToTier1);
+  const { peers, upToTier1, leakers, pathInto, leaked } = syntheticCollector(net, rnd, PEERS);
   // About 13 prefixes per origin AS, as in the real table (~1 M prefixes from ~75k origins).
   const origins = [...stubs, ...regional].slice(0, Math.ceil(PREFIXES / 13));
   const originDown = new Map<number, number[]>();
-  const leakers = regional.filter((a) => (net.providers.get(a)?.length ?? 0) >= 2).slice(0, 50);
-  let leaked = 0;
   let invalid = 0;
   const fd = openSync(`${files.mrt}.part`, 'w');
   const out = new Out(fd);
@@ -132,22 +121,7 @@ function generate(): void {
     }
     out.u16(PEERS);
     for (let p = 0; p < PEERS; p++) {
-      // Up from the peer to its Tier-1, across to the origin's Tier-1, down to the origin; a leak instead puts a
-      // multihomed regional between two of its providers.
-      let n = 0;
-      for (const a of peerUp[p]!) path[n++] = a;
-      if (rnd() < 0.001) {
-        const leaker = net.pick(leakers);
-        const [from, to] = net.providers.get(leaker)! as [number, number];
-        for (const a of upToTier1(to).reverse()) if (a !== path[n - 1]) path[n++] = a;
-        path[n++] = leaker;
-        path[n++] = from;
-        path[n++] = origin;
-        leaked++;
-      } else {
-        const top = down[0]!;
-        for (let j = top === path[n - 1] ? 1 : 0; j < down.length && n < 30; j++) path[n++] = down[j]!;
-      }
+      const n = pathInto(path, p, origin, down);
       const community = rnd() < 0.5 ? 1 + Math.floor(rnd() * 4) : 0;
       const pathLen = 2 + 4 * n;
       const attrLen = 4 + 3 + pathLen + (v6 ? 20 : 7) + (community > 0 ? 3 + 4 * community : 0);
@@ -199,7 +173,7 @@ function generate(): void {
   writeFileSync(files.aspa, `${aspa.join('\n')}\n`);
   writeFileSync(files.rels, `${rels.join('\n')}\n`);
   writeFileSync(files.vrps, `${vrpLines.join('\n')}\n`);
-  writeFileSync(files.truth, JSON.stringify({ entries: PREFIXES * PEERS, leaked, invalid }));
+  writeFileSync(files.truth, JSON.stringify({ entries: PREFIXES * PEERS, leaked: leaked(), invalid }));
   renameSync(`${files.mrt}.part`, files.mrt);
 }
 

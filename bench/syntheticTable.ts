@@ -49,3 +49,47 @@ export function syntheticInternet(rnd: () => number) {
   };
   return { pick, levels, providers, upChain, withPrepends, plainPath };
 }
+
+/**
+ * A route collector over `net` (generated, as `net` is): `count` full-feed peers, transit and regional networks in
+ * turn, each with its fixed way up to a Tier-1, and the paths they see. A path runs up from the peer, across to the
+ * origin's Tier-1 and down to the origin; in 0.1 % of them a regional network with two providers leaks instead (up
+ * to one of its providers, the leaker, its other provider, the origin). Every MRT bench injects its leaks through
+ * this one model, so their truth ("n leaked entries") means the same thing.
+ */
+export function syntheticCollector(net: ReturnType<typeof syntheticInternet>, rnd: () => number, count: number) {
+  const tier1 = net.levels[0]!;
+  const upToTier1 = (a: number): number[] => {
+    const chain = [a];
+    for (let cur = a; !tier1.includes(cur); ) {
+      cur = net.pick(net.providers.get(cur)!);
+      chain.push(cur);
+    }
+    return chain;
+  };
+  const peers = Array.from({ length: count }, (_, i) => net.pick(net.levels[1 + (i % 2)]!));
+  const peerUp = peers.map(upToTier1);
+  const leakers = net.levels[2]!.filter((a) => (net.providers.get(a)?.length ?? 0) >= 2).slice(0, 50);
+  let leaked = 0;
+  /**
+   * Writes into `path` (room for 32) the path peer `p` sees towards `origin`, whose way down from its Tier-1 is
+   * `down` (prepends included; at most 30 ASes are taken), and returns its length.
+   */
+  const pathInto = (path: number[], p: number, origin: number, down: readonly number[]): number => {
+    let n = 0;
+    for (const a of peerUp[p]!) path[n++] = a;
+    if (rnd() < 0.001) {
+      const leaker = net.pick(leakers);
+      const [from, to] = net.providers.get(leaker)! as [number, number];
+      for (const a of upToTier1(to).reverse()) if (a !== path[n - 1]) path[n++] = a;
+      path[n++] = leaker;
+      path[n++] = from;
+      path[n++] = origin;
+      leaked++;
+    } else {
+      for (let j = down[0] === path[n - 1] ? 1 : 0; j < down.length && n < 30; j++) path[n++] = down[j]!;
+    }
+    return n;
+  };
+  return { peers, upToTier1, leakers, pathInto, leaked: (): number => leaked };
+}
