@@ -76,7 +76,7 @@ export function packLeading(
     else moved.set(it.edge!, c);
     cursor += it.size;
   });
-  setAcross(vantage, Math.round(start + total / 2), rl);
+  setAcross(vantage, vantageSpot(vantage, Math.round(start + total / 2), nodes, edges, dagrePoints, along, across, size), rl);
 
   const extra = Math.round(Math.min(MAX_EXTRA, farthest / FAN_SLOPE));
   for (const n of nodes) if (along(n) > at) setAlong(n, along(n) + extra, rl);
@@ -89,6 +89,42 @@ export function packLeading(
       return along(p) > at ? (rl ? { x: p.x + extra, y: p.y } : { x: p.x, y: p.y + extra }) : p;
     });
   return { points, extra };
+}
+
+/**
+ * Where the vantage point goes: facing the packed block, unless that would put it on another box of its own layer
+ * or on a line that passes the layer (an edge to an AS that dagre ranked on the far side of the vantage point, where a
+ * loop left it); then the free place nearest to that. dagre's own place is free, so there always is one.
+ */
+function vantageSpot(
+  vantage: GraphNode,
+  wanted: number,
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  dagrePoints: (e: GraphEdge) => readonly Pt[],
+  along: (p: Pt) => number,
+  across: (p: Pt) => number,
+  size: (n: GraphNode) => number,
+): number {
+  const at = along(vantage);
+  const taken: { lo: number; hi: number }[] = [];
+  for (const n of nodes) {
+    if (n !== vantage && along(n) === at) taken.push({ lo: across(n) - size(n) / 2 - PACKED_GAP, hi: across(n) + size(n) / 2 + PACKED_GAP });
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const e of edges) {
+    const s = byId.get(e.from);
+    const t = byId.get(e.to);
+    if (!s || !t || (along(s) - at) * (along(t) - at) >= 0) continue;
+    const near = dagrePoints(e).find((p) => Math.abs(along(p) - at) <= 1);
+    const c = near ? across(near) : across(s) + ((at - along(s)) / (along(t) - along(s))) * (across(t) - across(s));
+    taken.push({ lo: c - PASS_SLOT, hi: c + PASS_SLOT });
+  }
+  const half = size(vantage) / 2;
+  const free = (c: number): boolean => taken.every((r) => c + half <= r.lo || c - half >= r.hi);
+  const candidates = [wanted, ...taken.flatMap((r) => [Math.floor(r.lo - half), Math.ceil(r.hi + half)])].filter(free);
+  if (candidates.length === 0) return across(vantage);
+  return candidates.reduce((best, c) => (Math.abs(c - wanted) < Math.abs(best - wanted) ? c : best));
 }
 
 function setAcross(n: GraphNode, v: number, rl: boolean): void {
