@@ -2,9 +2,10 @@
 // shaped like the real table) and 5,000 ASPAs, served by stayrtr when installed (the real cache, from a generated
 // JSON file) or else by the in-process fake cache. Budgets: full load < 3 s and < 300 MB peak RSS; ROV lookups
 // >= 10 M/s on the full set (a scan of an MRT RIB checks every route), judged one route at a time in prefix order
-// (a RIB dump's order, what the scan asks) and in random order in batches (RovBatch, the faster way there); the
-// other two figures beside them. Measured under tsx and then as the esbuild bundle (bench/bundled.ts), both printed.
-// --quick: 60,000 VRPs, 500 ASPAs.
+// (a RIB dump's order) and in random order in batches (statesV4/statesV6, the way a scan calls), on two route mixes
+// (bench/rtrRoutes.ts); the other figures beside them. Measured under tsx and then as the esbuild bundle
+// (bench/bundled.ts), both printed. --quick: 60,000 VRPs, 500 ASPAs. --rov: the lookups alone, on an index built in
+// process from the same VRPs (no RTR load), for quick old/new comparisons.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,12 @@ import * as path from 'node:path';
 import { childRuntimes, runtimeLabel } from './bundled';
 import { peakRssMb, quick, report } from './figure';
 import { mulberry32 } from './prng';
+import { batched, benchRoutes, generateVrps, oneByOne, prefixOrder, type GenVrp, type LookupFigure } from './rtrRoutes';
 import type { Asn } from '../server/src/core/net/asn';
 import type { Prefix } from '../server/src/core/net/prefix';
 import { netConnector } from '../server/src/core/rpki/node/netConnector';
 import { encodePdu, type Pdu } from '../server/src/core/rpki/pdu';
-import { ROV_STATES, RovBatch, RovIndex } from '../server/src/core/rpki/rovIndex';
+import { ROV_STATES, RovIndex } from '../server/src/core/rpki/rovIndex';
 import { RtrClient, type RtrSnapshot } from '../server/src/core/rpki/rtrClient';
 import { systemClock } from '../server/src/core/rpki/transport';
 import { startFakeCache } from '../test/rpki/fakeCache';
@@ -27,40 +29,10 @@ const ASPAS = quick ? 500 : 5_000;
 const LOOKUPS = quick ? 300_000 : 2_000_000;
 
 const rnd = mulberry32(0x8210);
-const u32 = (): number => Math.floor(rnd() * 4294967296) >>> 0;
-const mask = (w: number, bits: number): number => (bits <= 0 ? 0 : bits >= 32 ? w >>> 0 : (w & (~0 << (32 - bits))) >>> 0);
 
-interface GenVrp {
-  prefix: Prefix;
-  maxLength: number;
-  asn: number;
-}
-
-/** Real-table shape: IPv4 mostly /24 with some /16–/23 and maxLength slack; IPv6 /32–/48. Unique by construction of the key set. */
+/** The VRPs (bench/rtrRoutes.ts) and ASPAs served over RTR; the same every run. */
 function generate(): { vrps: GenVrp[]; aspas: { customer: number; providers: number[] }[] } {
-  const seen = new Set<string>();
-  const vrps: GenVrp[] = [];
-  while (vrps.length < VRPS) {
-    const v6 = rnd() < 1 / 6;
-    let prefix: Prefix;
-    let maxLength: number;
-    if (v6) {
-      const len = [32, 36, 40, 44, 48, 48, 48][Math.floor(rnd() * 7)]!;
-      const w0 = (0x20000000 | (u32() & 0x0fffffff)) >>> 0;
-      prefix = { afi: 6, words: [mask(w0, len), mask(u32(), len - 32), 0, 0], length: len };
-      maxLength = rnd() < 0.3 ? 48 : len;
-    } else {
-      const r = rnd();
-      const len = r < 0.6 ? 24 : r < 0.75 ? 22 : r < 0.85 ? 20 : 16 + Math.floor(rnd() * 8);
-      prefix = { afi: 4, words: [mask(((1 + Math.floor(rnd() * 222)) << 24) | (u32() & 0xffffff), len)], length: len };
-      maxLength = rnd() < 0.2 ? 24 : len;
-    }
-    const asn = 1 + Math.floor(rnd() * 400_000);
-    const key = `${prefix.words.join('.')}/${prefix.length}-${maxLength}-${asn}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    vrps.push({ prefix, maxLength, asn });
-  }
+  const vrps = generateVrps(VRPS, rnd);
   const aspas: { customer: number; providers: number[] }[] = [];
   for (let i = 0; i < ASPAS; i++) {
     const n = 1 + Math.floor(rnd() * 4);
@@ -163,97 +135,64 @@ async function measure(port: number, source: string): Promise<void> {
   report({ bench: 'rtr', metric: `full load ${VRPS / 1000}k VRPs + ${ASPAS / 1000}k ASPAs (${source})${label}`, value: loadSeconds, unit: 's', budget: '< 3 s', ok: loadSeconds < 3 });
   report({ bench: 'rtr', metric: `peak RSS of the client after load + ROV index${label}`, value: peak, unit: 'MB', budget: '< 300 MB', ok: peak < 300 });
 
-  // Routes: exact VRP prefixes, more-specifics of them, and random IPv4 /24s (mostly not-found); random origins.
-  const bases = [...snapshot.vrps.values()].map((v) => v.prefix);
-  const routes: { prefix: Prefix; origin: Asn }[] = [];
-  for (let i = 0; i < 100_000; i++) {
-    const base = bases[Math.floor(rnd() * bases.length)]!;
-    const kind = rnd();
-    let prefix: Prefix = base;
-    if (kind < 0.33 && base.length < (base.afi === 4 ? 32 : 128)) prefix = { afi: base.afi, words: base.words, length: base.length + 1 };
-    else if (kind < 0.66) prefix = { afi: 4, words: [mask(u32(), 24)], length: 24 };
-    routes.push({ prefix, origin: (1 + Math.floor(rnd() * 400_000)) as Asn });
-  }
-  // The routes as a decoder hands them over (address words, length, origin side by side in typed arrays, one
-  // scratch Prefix for IPv6), so the figure is the index's and not the cache misses of 100k scattered objects.
-  const lookups = (list: readonly { prefix: Prefix; origin: Asn }[]): { cpuSeconds: number; states: Record<string, number> } => {
-    const n = list.length;
-    const v4 = new Uint8Array(n);
-    const words = new Uint32Array(n * 4);
-    const lens = new Uint8Array(n);
-    const origins = new Uint32Array(n);
-    list.forEach((r, i) => {
-      v4[i] = r.prefix.afi === 4 ? 1 : 0;
-      for (let k = 0; k < r.prefix.words.length; k++) words[i * 4 + k] = r.prefix.words[k]!;
-      lens[i] = r.prefix.length;
-      origins[i] = r.origin;
-    });
-    const scratchWords = [0, 0, 0, 0];
-    const scratch: Prefix = { afi: 6, words: scratchWords, length: 0 };
-    const counts = { valid: 0, invalid: 0, 'not-found': 0 };
-    const cpu0 = process.cpuUsage();
-    for (let i = 0; i < LOOKUPS; i++) {
-      const k = i % n;
-      let state;
-      if (v4[k] === 1) state = index.originStateV4(words[k * 4]!, lens[k]!, origins[k]!);
-      else {
-        for (let j = 0; j < 4; j++) scratchWords[j] = words[k * 4 + j]!;
-        (scratch as { length: number }).length = lens[k]!;
-        state = index.originState(scratch, origins[k] as Asn);
-      }
-      counts[state]++;
-    }
-    const cpu = process.cpuUsage(cpu0);
-    return { cpuSeconds: (cpu.user + cpu.system) / 1e6, states: counts };
-  };
-  // The same routes in batches of 256 (RovBatch, originStates): the lookups of a batch wait for memory together
-  // instead of one after the other.
-  const batched = (list: readonly { prefix: Prefix; origin: Asn }[]): { cpuSeconds: number; states: Record<string, number> } => {
-    const size = 256;
-    const batches: { batch: RovBatch; count: number }[] = [];
-    for (let i = 0; i < list.length; i += size) {
-      const batch = new RovBatch(size);
-      const count = Math.min(size, list.length - i);
-      for (let j = 0; j < count; j++) batch.set(j, list[i + j]!.prefix, list[i + j]!.origin);
-      batches.push({ batch, count });
-    }
-    const counts = [0, 0, 0];
-    const cpu0 = process.cpuUsage();
-    for (let done = 0, k = 0; done < LOOKUPS; k = (k + 1) % batches.length) {
-      const { batch, count } = batches[k]!;
-      index.originStates(batch, count);
-      for (let j = 0; j < count; j++) counts[batch.state[j]!]!++;
-      done += count;
-    }
-    const cpu = process.cpuUsage(cpu0);
-    return { cpuSeconds: (cpu.user + cpu.system) / 1e6, states: Object.fromEntries(ROV_STATES.map((s, i) => [s, counts[i]!])) };
-  };
+  lookupFigures(index, [...snapshot.vrps.values()], label);
+}
+
+/**
+ * The ROV figures on `index`, built from `vrps`: one route at a time and in batches of 256, in random order and in
+ * prefix order, on the `probe` mix; the `rib` mix in random-order batches (bench/rtrRoutes.ts says what each holds).
+ */
+function lookupFigures(index: RovIndex, vrps: readonly GenVrp[], label: string): void {
+  const { probe, rib } = benchRoutes(vrps, 0x5eed);
   // Warm up apart from the figures: the first lookup builds the /24 table and the /48 runs, and the JIT compiles.
-  const warm = routes.slice(0, 20_000);
-  lookups(warm);
-  batched(warm);
+  oneByOne(index, probe.slice(0, 20_000), 20_000);
+  batched(index, probe.slice(0, 20_000), 100_000, 256);
   const t2 = performance.now();
-  const random = lookups(routes);
+  const random = oneByOne(index, probe, LOOKUPS);
   const wallPerSecond = LOOKUPS / ((performance.now() - t2) / 1000);
   // On a shared machine wall time also counts other processes' turns; the budget is judged on our CPU time.
   process.stderr.write(`  states: ${JSON.stringify(random.states)}; wall-clock rate one by one ${(wallPerSecond / 1e6).toFixed(2)} M/s\n`);
-  report({ bench: 'rtr', metric: `ROV originState one route at a time on ${VRPS / 1000}k VRPs, random order (per CPU second)${label}`, value: LOOKUPS / random.cpuSeconds / 1e6, unit: 'M/s' });
-  // In prefix order, as a scan of an MRT RIB dump (sorted by prefix) asks for them: neighbouring lookups share
-  // cache lines, where random order pays memory misses.
-  const inOrder = [...routes].sort((a, b) => a.prefix.afi - b.prefix.afi || (a.prefix.words[0] ?? 0) - (b.prefix.words[0] ?? 0) || (a.prefix.words[1] ?? 0) - (b.prefix.words[1] ?? 0));
-  const sorted = lookups(inOrder);
-  report({ bench: 'rtr', metric: `ROV originState one route at a time on ${VRPS / 1000}k VRPs, prefix order as in a RIB dump (per CPU second)${label}`, value: LOOKUPS / sorted.cpuSeconds / 1e6, unit: 'M/s', budget: '>= 10 M/s', ok: LOOKUPS / sorted.cpuSeconds >= 10e6 });
-  const batchRandom = batched(routes);
-  report({ bench: 'rtr', metric: `ROV originStates in batches of 256 on ${VRPS / 1000}k VRPs, random order (per CPU second)${label}`, value: LOOKUPS / batchRandom.cpuSeconds / 1e6, unit: 'M/s', budget: '>= 10 M/s', ok: LOOKUPS / batchRandom.cpuSeconds >= 10e6 });
-  const batchSorted = batched(inOrder);
-  report({ bench: 'rtr', metric: `ROV originStates in batches of 256 on ${VRPS / 1000}k VRPs, prefix order (per CPU second)${label}`, value: LOOKUPS / batchSorted.cpuSeconds / 1e6, unit: 'M/s' });
+  const on = `${VRPS / 1000}k VRPs`;
+  const rate = (f: LookupFigure): number => LOOKUPS / f.cpuSeconds / 1e6;
+  report({ bench: 'rtr', metric: `ROV originState one route at a time on ${on}, random order (per CPU second)${label}`, value: rate(random), unit: 'M/s' });
+  const inOrder = prefixOrder(probe);
+  const sorted = oneByOne(index, inOrder, LOOKUPS);
+  report({ bench: 'rtr', metric: `ROV originState one route at a time on ${on}, prefix order as in a RIB dump (per CPU second)${label}`, value: rate(sorted), unit: 'M/s', budget: '>= 10 M/s', ok: rate(sorted) >= 10 });
+  const batchRandom = batched(index, probe, LOOKUPS, 256);
+  report({ bench: 'rtr', metric: `ROV statesV4/V6 in batches of 256 on ${on}, random order (per CPU second)${label}`, value: rate(batchRandom), unit: 'M/s', budget: '>= 10 M/s', ok: rate(batchRandom) >= 10 });
+  const batchSorted = batched(index, inOrder, LOOKUPS, 256);
+  report({ bench: 'rtr', metric: `ROV statesV4/V6 in batches of 256 on ${on}, prefix order (per CPU second)${label}`, value: rate(batchSorted), unit: 'M/s' });
+  const ribRandom = batched(index, rib, LOOKUPS, 256);
+  process.stderr.write(`  rib mix states: ${JSON.stringify(ribRandom.states)}\n`);
+  report({ bench: 'rtr', metric: `ROV statesV4/V6 in batches of 256 on ${on}, RIB-shaped routes, random order (per CPU second)${label}`, value: rate(ribRandom), unit: 'M/s', budget: '>= 10 M/s', ok: rate(ribRandom) >= 10 });
   process.stderr.write(`  peak RSS after the lookups (the /24 table and /48 runs are built by the first one): ${peakRssMb().toFixed(0)} MB\n`);
   for (const other of [sorted, batchRandom, batchSorted]) for (const s of ROV_STATES) if (other.states[s] !== random.states[s]) throw new Error('the order or batching changed the verdicts');
+}
+
+/** --rov: the lookups alone, on an index built in this process from the generated VRPs (no RTR, no cache). */
+function rovOnly(): void {
+  const label = runtimeLabel();
+  const { vrps } = generate();
+  const t0 = process.cpuUsage();
+  const index = new RovIndex(vrps.map((v) => ({ prefix: v.prefix, maxLength: v.maxLength, asn: v.asn as Asn })));
+  const built = process.cpuUsage(t0);
+  process.stderr.write(`  ROV index of ${vrps.length} VRPs built in ${((built.user + built.system) / 1e6).toFixed(2)} CPU s\n`);
+  lookupFigures(index, vrps, label);
 }
 
 async function main(): Promise<void> {
   const child = process.argv.indexOf('--child');
   if (child >= 0) return measure(Number(process.argv[child + 1]), process.argv[child + 2] ?? '?');
+  if (process.argv.includes('--rov-child')) return rovOnly();
+  if (process.argv.includes('--rov')) {
+    for (const runtime of childRuntimes(__filename)) {
+      const args = ['--expose-gc', ...runtime.args, '--rov-child', '--runtime-label', runtime.label, ...(quick ? ['--quick'] : [])];
+      process.stderr.write(`rtr --rov: lookups on an index built in process${runtime.label || ' under tsx'}\n`);
+      const code = await new Promise<number | null>((resolve) => spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] }).on('exit', resolve));
+      if (code !== 0) process.exitCode = 1;
+    }
+    return;
+  }
   const haveStayrtr = !process.argv.includes('--fake') && spawnSync('stayrtr', ['-version']).status === 0;
   const source = haveStayrtr ? 'stayrtr' : 'fake cache';
   process.stderr.write(`rtr: ${VRPS} VRPs + ${ASPAS} ASPAs from ${haveStayrtr ? 'stayrtr (real cache, loopback)' : `the fake cache in the bench's parent process (${process.argv.includes('--fake') ? '--fake' : 'stayrtr not installed'})`}\n`);

@@ -10,8 +10,8 @@
  * A scan asks for the verdict of millions of routes in no order a cache likes (a RIB dump is sorted by prefix, an
  * update stream is not), so a large set has flatter ways in: a table of the chain of every IPv4 /24 block
  * (`V4Blocks`) and runs of IPv6 /48 blocks that share a chain (`V6Blocks`). And routes can be looked up in batches
- * (`RovBatch`): each step of a lookup is taken for the whole batch in a loop whose memory reads wait on no branch,
- * so the processor has many cache misses in flight at once instead of one.
+ * (`statesV4`, `statesV6`: routes in typed columns): each step of a lookup is taken for the whole batch in a loop
+ * whose memory reads wait on no branch, so the processor has many cache misses in flight at once instead of one.
  */
 import type { Asn } from '../net/asn';
 import type { Prefix } from '../net/prefix';
@@ -19,7 +19,7 @@ import type { Vrp } from './types';
 
 export type RovState = 'valid' | 'invalid' | 'not-found';
 
-/** `RovBatch.state` codes: the index into this table is the code. */
+/** The state codes `statesV4` and `statesV6` write: the index into this table is the code. */
 export const ROV_STATES = ['not-found', 'invalid', 'valid'] as const satisfies readonly RovState[];
 const NOT_FOUND_CODE = 0;
 const INVALID_CODE = 1;
@@ -255,49 +255,52 @@ class Forest {
   }
 
   /**
-   * `code` of the rows of a batch in this family: the binary searches advance in step, one probe of every row per
-   * round, so the processor waits for the probes of many rows at once; the chains are then touched in a pass of
-   * their own before the checks read them.
+   * `code` of rows `from`..`to`-1 of route columns of this family (`words`: `width` words per row): the binary
+   * searches advance in step, one probe of every row per round, so the processor waits for the probes of many rows
+   * at once; the chains are then touched in a pass of their own before the checks read them.
    */
-  codes(b: RovBatch, afi: 4 | 6, count: number): void {
-    if (this.lo.length < count) {
-      this.lo = new Int32Array(b.capacity);
-      this.hi = new Int32Array(b.capacity);
+  codes(words: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (this.lo.length < n) {
+      this.lo = new Int32Array(n);
+      this.hi = new Int32Array(n);
     }
     const { lo, hi } = this;
-    const { words, state } = b;
+    const w = this.width;
+    if (this.count === 0) {
+      states.fill(NOT_FOUND_CODE, from, to);
+      return;
+    }
     let active = 0;
-    for (let i = 0; i < count; i++) {
-      if (b.afi[i] !== afi) continue;
-      const k = this.bucketOf(words[4 * i]!);
+    for (let i = 0; i < n; i++) {
+      const k = this.bucketOf(words[w * (from + i)]!);
       lo[i] = k < 0 ? 0 : this.bucket[k]!;
       hi[i] = k < 0 ? this.count : this.bucket[k + 1]!;
       if (lo[i]! < hi[i]!) active++;
     }
-    const w = this.width;
     let touched = 0;
     while (active > 0) {
       active = 0;
       // Touch every probe first: a comparison that waits on memory and then mispredicts would stall the rest.
-      for (let i = 0; i < count; i++) if (lo[i]! < hi[i]!) touched += this.starts[((lo[i]! + hi[i]!) >>> 1) * w]!;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < n; i++) if (lo[i]! < hi[i]!) touched += this.starts[((lo[i]! + hi[i]!) >>> 1) * w]!;
+      for (let i = 0; i < n; i++) {
         const l = lo[i]!;
         const h = hi[i]!;
-        if (l >= h || b.afi[i] !== afi) continue;
+        if (l >= h) continue;
         const mid = (l + h) >>> 1;
-        if (this.compareStart(mid, words, 4 * i) <= 0) lo[i] = mid + 1;
+        if (this.compareStart(mid, words, w * (from + i)) <= 0) lo[i] = mid + 1;
         else hi[i] = mid;
         active++;
       }
     }
     // Each pass's reads depend on the one before, never on a branch of its own pass.
-    for (let i = 0; i < count; i++) if (b.afi[i] === afi) touched += this.lengths[lo[i]! - 1] ?? 0;
-    for (let i = 0; i < count; i++) if (b.afi[i] === afi) lo[i] = this.climb(lo[i]! - 1, words, 4 * i, b.length[i]!);
+    for (let i = 0; i < n; i++) touched += this.lengths[lo[i]! - 1] ?? 0;
+    for (let i = 0; i < n; i++) lo[i] = this.climb(lo[i]! - 1, words, w * (from + i), lengths[from + i]!);
     const { chainAt, chains } = this.flat;
-    for (let i = 0; i < count; i++) if (b.afi[i] === afi) lo[i] = chainAt[lo[i]! + 1]!;
-    for (let i = 0; i < count; i++) touched += chains[lo[i]!]!;
+    for (let i = 0; i < n; i++) lo[i] = chainAt[lo[i]! + 1]!;
+    for (let i = 0; i < n; i++) touched += chains[lo[i]!]!;
     this.touched = touched;
-    for (let i = 0; i < count; i++) if (b.afi[i] === afi) state[i] = chainCode(chains, lo[i]!, b.length[i]!, originKey(b.origin[i]));
+    for (let i = 0; i < n; i++) states[from + i] = chainCode(chains, lo[i]!, lengths[from + i]!, originKey(origins[from + i]));
   }
 
   collect(route: Prefix, out: Vrp[]): void {
@@ -352,26 +355,25 @@ class V4Blocks {
   }
 
   /**
-   * `code` of the IPv4 rows of a batch. The table reads come first, in a loop with no branch on what they
-   * return, so the processor has many misses in flight at once; then the chain heads, likewise; the checks then
-   * find their lines in the cache. Twice the rate of one lookup after the other in random order.
+   * `code` of rows `from`..`to`-1 of IPv4 route columns. The table reads come first, in a loop with no branch on
+   * what they return, so the processor has many misses in flight at once; then the chain heads, likewise; the
+   * checks then find their lines in the cache. Twice the rate of one lookup after the other in random order.
    */
-  codes(b: RovBatch, count: number): void {
-    if (this.offsets.length < count) this.offsets = new Uint32Array(b.capacity);
+  codes(addresses: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (this.offsets.length < n) this.offsets = new Uint32Array(n);
     const offsets = this.offsets;
     const table = this.chainOf;
     const chains = this.chains;
-    const { afi, words, length, origin, state } = b;
-    for (let i = 0; i < count; i++) offsets[i] = table[words[4 * i]! >>> 8]!;
+    for (let i = 0; i < n; i++) offsets[i] = table[addresses[from + i]! >>> 8]!;
     let touched = 0;
-    for (let i = 0; i < count; i++) touched += chains[offsets[i]! & ~HAS_LONGER]!;
+    for (let i = 0; i < n; i++) touched += chains[offsets[i]! & ~HAS_LONGER]!;
     this.touched = touched;
-    for (let i = 0; i < count; i++) {
-      if (afi[i] !== 4) continue;
+    for (let i = 0; i < n; i++) {
       const off = offsets[i]!;
-      const len = length[i]!;
-      const o = origin[i]!;
-      state[i] = (off & HAS_LONGER) !== 0 && len > 24 ? this.longer(words[4 * i]!, len, originKey(o)) : chainCode(chains, off & ~HAS_LONGER, len, o === 0 ? -1 : o);
+      const len = lengths[from + i]!;
+      const o = origins[from + i]!;
+      states[from + i] = (off & HAS_LONGER) !== 0 && len > 24 ? this.longer(addresses[from + i]!, len, originKey(o)) : chainCode(chains, off & ~HAS_LONGER, len, o === 0 ? -1 : o);
     }
   }
 }
@@ -462,76 +464,46 @@ class V6Blocks {
     return runs[2 * r - 1]!;
   }
 
-  /** `code` of the IPv6 rows of a batch, in passes whose reads wait on no branch of their own (see V4Blocks.codes). */
-  codes(b: RovBatch, count: number): void {
-    if (this.keys.length < count) {
-      this.keys = new Float64Array(b.capacity);
-      this.at = new Int32Array(b.capacity);
+  /** `code` of rows `from`..`to`-1 of IPv6 route columns, in passes whose reads wait on no branch of their own (see V4Blocks.codes). */
+  codes(words: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (this.keys.length < n) {
+      this.keys = new Float64Array(n);
+      this.at = new Int32Array(n);
     }
     const { keys, at, runs } = this;
-    const { afi, words } = b;
     const chains = this.chains;
     let touched = 0;
-    for (let i = 0; i < count; i++) {
-      if (afi[i] !== 6) continue;
-      keys[i] = words[4 * i]! * W1_HIGH + (words[4 * i + 1]! >>> 16);
+    for (let i = 0; i < n; i++) {
+      const r = 4 * (from + i);
+      keys[i] = words[r]! * W1_HIGH + (words[r + 1]! >>> 16);
       at[i] = this.from(keys[i]!);
     }
-    for (let i = 0; i < count; i++) if (afi[i] === 6) touched += runs[2 * at[i]!] ?? 0;
-    for (let i = 0; i < count; i++) if (afi[i] === 6) at[i] = this.offsetOf(keys[i]!, at[i]!);
-    for (let i = 0; i < count; i++) if (afi[i] === 6) touched += chains[at[i]! & ~HAS_LONGER]!;
+    for (let i = 0; i < n; i++) touched += runs[2 * at[i]!] ?? 0;
+    for (let i = 0; i < n; i++) at[i] = this.offsetOf(keys[i]!, at[i]!);
+    for (let i = 0; i < n; i++) touched += chains[at[i]! & ~HAS_LONGER]!;
     this.touched = touched;
-    const route = { afi: 6 as const, words: [0, 0, 0, 0], length: 0 };
-    for (let i = 0; i < count; i++) {
-      if (afi[i] !== 6) continue;
+    const route = this.route;
+    for (let i = 0; i < n; i++) {
       const off = at[i]!;
-      const len = b.length[i]!;
-      const o = b.origin[i]!;
+      const len = lengths[from + i]!;
+      const o = origins[from + i]!;
       if ((off & HAS_LONGER) !== 0 && len > 48) {
-        for (let k = 0; k < 4; k++) route.words[k] = words[4 * i + k]!;
+        for (let k = 0; k < 4; k++) route.words[k] = words[4 * (from + i) + k]!;
         route.length = len;
-        b.state[i] = this.forest.code(route, originKey(o));
-      } else b.state[i] = chainCode(chains, off & ~HAS_LONGER, len, o === 0 ? -1 : o);
+        states[from + i] = this.forest.code(route, originKey(o));
+      } else states[from + i] = chainCode(chains, off & ~HAS_LONGER, len, o === 0 ? -1 : o);
     }
   }
+
+  private readonly route = { afi: 6 as const, words: [0, 0, 0, 0], length: 0 };
 }
 
 /**
- * Routes handed over for verdicts in bulk, in columns: fill rows 0..n-1 (`set`), call `RovIndex.originStates`, read
- * `state` (codes of ROV_STATES). A scan checks millions of routes; looking them up together lets the processor
- * wait for many memory reads at once where one-by-one lookups wait for each in turn.
+ * Rows per pass of a batch: enough lookups in flight to hide the memory's latency, few enough that a pass's
+ * scratch and the rows it reads stay in the first-level cache.
  */
-export class RovBatch {
-  readonly afi: Uint8Array;
-  /** Four words per row (IPv4 in the first). */
-  readonly words: Uint32Array;
-  readonly length: Uint8Array;
-  /** 0 for none (a path ending in an AS_SET). */
-  readonly origin: Uint32Array;
-  readonly state: Uint8Array;
-
-  constructor(readonly capacity: number) {
-    this.afi = new Uint8Array(capacity);
-    this.words = new Uint32Array(capacity * 4);
-    this.length = new Uint8Array(capacity);
-    this.origin = new Uint32Array(capacity);
-    this.state = new Uint8Array(capacity);
-  }
-
-  set(row: number, prefix: Prefix, origin: number | undefined): void {
-    this.afi[row] = prefix.afi;
-    for (let k = 0; k < 4; k++) this.words[4 * row + k] = prefix.words[k] ?? 0;
-    this.length[row] = prefix.length;
-    this.origin[row] = origin ?? 0;
-  }
-
-  setV4(row: number, address: number, length: number, origin: number): void {
-    this.afi[row] = 4;
-    this.words[4 * row] = address;
-    this.length[row] = length;
-    this.origin[row] = origin;
-  }
-}
+const CHUNK = 256;
 
 const V4_TABLE_FROM = 10_000;
 const NONE: readonly Vrp[] = Object.freeze([]);
@@ -586,14 +558,29 @@ export class RovIndex {
 
   private readonly scratchV4 = { afi: 4 as const, words: [0], length: 0 };
 
-  /** `originState` of rows 0..count-1 of a batch into its `state` column; what a scan calls. */
-  originStates(batch: RovBatch, count: number): void {
+  /**
+   * RFC 6811 state codes (indices into ROV_STATES) of IPv4 routes given in columns, as a scan decodes them: row i
+   * is the route `addresses[i]`/`lengths[i]` (address as a 32-bit unsigned number) from `origins[i]` (0 for none:
+   * AS0 or a path ending in an AS_SET); its code goes to `states[i]`, for rows 0..count-1. Looked up together, the
+   * rows wait for memory together: hand over hundreds at a time, in any order.
+   */
+  statesV4(addresses: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, count = addresses.length): void {
     const blocks = this.v4Blocks();
-    if (blocks !== null) blocks.codes(batch, count);
-    else this.v4.codes(batch, 4, count);
-    const blocks6 = this.v6Blocks();
-    if (blocks6 !== null) blocks6.codes(batch, count);
-    else this.v6.codes(batch, 6, count);
+    for (let from = 0; from < count; from += CHUNK) {
+      const to = Math.min(count, from + CHUNK);
+      if (blocks !== null) blocks.codes(addresses, lengths, origins, states, from, to);
+      else this.v4.codes(addresses, lengths, origins, states, from, to);
+    }
+  }
+
+  /** `statesV4` of IPv6 routes: `words` holds four 32-bit words per row (row i at 4i..4i+3), most significant first. */
+  statesV6(words: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, count = lengths.length): void {
+    const blocks = this.v6Blocks();
+    for (let from = 0; from < count; from += CHUNK) {
+      const to = Math.min(count, from + CHUNK);
+      if (blocks !== null) blocks.codes(words, lengths, origins, states, from, to);
+      else this.v6.codes(words, lengths, origins, states, from, to);
+    }
   }
 
   private v4Blocks(): V4Blocks | null {
