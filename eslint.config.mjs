@@ -23,17 +23,6 @@ export default tseslint.config(
     },
   },
   {
-    // The panel's tests still read webview messages and SVG as untyped JSON (33 places); the rest of the tree is clean.
-    files: ['test/panel/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-  {
     files: ['server/src/core/**/*.ts', 'server/src/lsp/**/*.ts', 'server/src/node/**/*.ts', 'server/src/browser/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-console': 'error' },

@@ -113,6 +113,22 @@ export async function launch(): Promise<Browser> {
 }
 
 /**
+ * What the page shows, read through typed callbacks: this program has no DOM lib, so Playwright's `Element` does
+ * not resolve and an untyped callback would read `any`.
+ */
+type Shown = { getAttribute(name: string): string | null; textContent: string | null };
+
+/** The `data-node` of every box `selector` matches (it must select by `[data-node…]`), in document order. */
+export function nodesShown(page: Page, selector = '#graph [data-node]'): Promise<string[]> {
+  return page.$$eval(selector, (els: Shown[]) => els.map((e) => e.getAttribute('data-node') ?? ''));
+}
+
+/** The text of every element `selector` matches, in document order. */
+export function textsShown(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els: Shown[]) => els.map((e) => e.textContent ?? ''));
+}
+
+/**
  * The extension host's part: answers `analyze` with the real core and records what the page sends. The model
  * goes through JSON as it does over the LSP connection (that is where -Infinity became null).
  */

@@ -6,7 +6,7 @@ import { syntheticTables } from '../../bench/panelTables';
 import { analyzeLookingGlass } from '../../server/src/core/paths/analyze';
 import { MAX_FOCUS_NODES } from '../../server/src/core/paths/graph';
 import { groupRoutesByPath, groupsRows } from '../../server/src/core/paths/prefixGroups';
-import { FakeHost, launch, missing, resultsDir, serve } from './harness';
+import { FakeHost, launch, missing, nodesShown, resultsDir, serve } from './harness';
 
 declare const document: { querySelectorAll(s: string): { length: number }; querySelector(s: string): unknown };
 declare function getComputedStyle(e: unknown): { display: string };
@@ -52,7 +52,7 @@ test('large table: grouping menu, focus on a hidden AS with neighbours collapsed
     assert.equal(await count('#table tr.rl-row'), entries(model.routes.filter((r) => r.hops.includes(focus)).map((r) => r.index)));
     const ases = new Set(model.routes.filter((r) => r.hops.includes(focus)).flatMap((r) => r.hops.map((a) => `AS${a}`)));
     assert.ok(ases.size <= MAX_FOCUS_NODES);
-    assert.deepEqual((await page.$$eval('#graph [data-node^="AS"]', (els) => els.map((e) => e.getAttribute('data-node')!))).sort(), [...ases].sort());
+    assert.deepEqual((await nodesShown(page, '#graph [data-node^="AS"]')).sort(), [...ases].sort());
 
     // Focus on the first hop of a third of the table: its neighbours stay, what lies behind each is one box.
     const big = model.routes[0]!.hops[0]!;
@@ -61,7 +61,7 @@ test('large table: grouping menu, focus on a hidden AS with neighbours collapsed
     await page.waitForSelector('#graph [data-node^="agg:far:"]');
     assert.equal(await count('#table tr.rl-row'), entries(bigRoutes.map((r) => r.index)));
     const neighbours = new Set(bigRoutes.map((r) => r.hops[r.hops.indexOf(big) + 1]).filter((a) => a !== undefined).map((a) => `AS${a}`));
-    const drawnAses = await page.$$eval('#graph [data-node^="AS"]', (els) => els.map((e) => e.getAttribute('data-node')!));
+    const drawnAses = await nodesShown(page, '#graph [data-node^="AS"]');
     assert.deepEqual(drawnAses.sort(), [`AS${big}`, ...neighbours].sort());
     assert.match((await page.textContent('#status')) ?? '', /only the focused AS, its neighbours/);
     await page.fill('#f-origin', '');

@@ -16,7 +16,7 @@ import { openMrt } from '../../server/src/core/mrtView/open';
 import { loadPathData } from '../../server/src/core/paths/loadData';
 import { scanDataOf } from '../../server/src/core/scan/classify';
 import { repoRoot } from '../support/lspClient';
-import { FakeHost, launch, missing, serve } from './harness';
+import { FakeHost, launch, missing, serve, textsShown } from './harness';
 
 const FILE = path.join(repoRoot, 'test/fixtures/mrt/updates.20071015.1505.gz');
 const RELS = '3741|174|-1|test\n7473|174|-1|test\n4608|7474|-1|test\n7473|7474|-1|test\n';
@@ -31,7 +31,7 @@ declare class DragEvent {
 }
 
 async function rowTexts(page: Page): Promise<string[]> {
-  return page.$$eval('#mrt tr.rl-episode', (rows) => rows.map((r) => r.textContent ?? ''));
+  return textsShown(page, '#mrt tr.rl-episode');
 }
 
 test('MRT section in Chromium: progress, two real episodes, prefix/origin/AS filter, a selection drawn with its leak hop', { timeout: 120_000 }, async (t) => {
@@ -76,7 +76,7 @@ test('MRT section in Chromium: progress, two real episodes, prefix/origin/AS fil
     assert.equal(rows.length, 2);
     assert.ok(rows.some((r) => r.includes('AS7473 → AS174 → AS3741')), rows.join('\n'));
     assert.ok(rows.some((r) => r.includes('AS7473 → AS7474 → AS4608')), rows.join('\n'));
-    assert.deepEqual(await page.$$eval('#mrt .rl-mrt-note button', (bs) => bs.map((b) => b.textContent)), ['ASPA file…', 'VRPs file…']);
+    assert.deepEqual(await textsShown(page, '#mrt .rl-mrt-note button'), ['ASPA file…', 'VRPs file…']);
 
     // Filters: AS on the hop, an origin of one episode only, a prefix of the other only, and one matching nothing.
     const e174 = view.episodes.find((e) => e.leaker === 174)!;

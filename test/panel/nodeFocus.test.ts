@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadPathData } from '../../server/src/core/paths/loadData';
 import { repoRoot } from '../support/lspClient';
 import { CANTV_ASPAS } from './cantvAspa';
-import { FakeHost, launch, missing, serve } from './harness';
+import { FakeHost, launch, missing, nodesShown, serve } from './harness';
 
 declare const document: { activeElement: { getAttribute(name: string): string | null } | null; querySelectorAll(s: string): { length: number } };
 
@@ -32,7 +32,7 @@ test('clicking an AS box focuses it, keyboard too; Back, Backspace and Esc retur
     const back = page.locator('#graph .rl-back');
     const rows = (): Promise<number> => page.locator('#table tr.rl-row').count();
     const active = (): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('data-node') ?? null);
-    const drawn = (): Promise<string[]> => page.$$eval('#graph [data-node]', (els) => els.map((e) => e.getAttribute('data-node')!).sort());
+    const drawn = (): Promise<string[]> => nodesShown(page).then((ids) => ids.sort());
     assert.equal(await back.isHidden(), true);
     assert.equal(await rows(), 9);
 

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { loadPathData } from '../../server/src/core/paths/loadData';
 import { repoRoot } from '../support/lspClient';
 import { CANTV_ASPAS } from './cantvAspa';
-import { FakeHost, launch, missing, resultsDir, serve } from './harness';
+import { FakeHost, launch, missing, nodesShown, resultsDir, serve } from './harness';
 
 // The few browser globals the page callbacks below use (this program has no DOM lib); module-scoped.
 declare const document: {
@@ -42,7 +42,7 @@ test('AS-path webview in Chromium: CANTV paste → one node per AS, ×9, leak ho
     await page.waitForSelector('.monaco-editor .view-lines');
 
     // One node per AS, whatever the number of routes through it.
-    const nodeIds = await page.$$eval('#graph [data-node^="AS"]', (els) => els.map((e) => e.getAttribute('data-node')));
+    const nodeIds = await nodesShown(page, '#graph [data-node^="AS"]');
     assert.deepEqual([...nodeIds].sort(), ['AS1299', 'AS21980', 'AS24482', 'AS269832', 'AS52320', 'AS6762', 'AS6939', 'AS8048']);
     assert.equal(await page.textContent('#graph [data-node="AS8048"] .badge text'), '×9');
 
@@ -82,7 +82,7 @@ test('AS-path webview in Chromium: CANTV paste → one node per AS, ×9, leak ho
     // Focus on an AS: its paths only.
     await page.fill('#f-origin', 'AS6939');
     await page.waitForFunction(() => (document as unknown as { querySelectorAll(s: string): { length: number } }).querySelectorAll('#graph [data-node]').length === 5);
-    const focused = await page.$$eval('#graph [data-node]', (els) => els.map((e) => e.getAttribute('data-node')));
+    const focused = await nodesShown(page);
     assert.deepEqual([...focused].sort(), ['AS1299', 'AS21980', 'AS269832', 'AS6939', 'vantage']);
     await page.fill('#f-origin', '');
 

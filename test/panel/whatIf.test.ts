@@ -7,7 +7,7 @@ import { whatIfSentence } from '../../media/src/whatIfWords';
 import { analyzeLookingGlass } from '../../server/src/core/paths/analyze';
 import { loadPathData } from '../../server/src/core/paths/loadData';
 import { repoRoot } from '../support/lspClient';
-import { FakeHost, launch, missing, serve } from './harness';
+import { FakeHost, launch, missing, serve, textsShown } from './harness';
 
 const cantv = path.join(repoRoot, 'examples', 'cantv');
 
@@ -43,7 +43,7 @@ test('the what-if section in Chromium: shown when the focused AS has an ASPA in 
     await page.waitForSelector('#whatif p');
     assert.equal(await page.textContent('#whatif p'), 'If AS52320 published the ASPA in aspa.aspa (AS3356): 8 routes become Invalid (leak at 8048→52320); other checks stay (8 Invalid).');
     await page.click('#whatif summary');
-    const lines = await page.$$eval('#whatif li', (els) => els.map((e) => e.textContent));
+    const lines = await textsShown(page, '#whatif li');
     assert.equal(lines.length, 8);
     assert.equal(lines[0], '200.74.226.0/24 (learnt from a provider or peer): Unknown → Invalid, decided at 8048→52320');
 
