@@ -3,10 +3,10 @@
  * (bench/lintProcess.ts: peak RSS and CPU from the process itself, output to a file), and the language server
  * with a hostile document open beside the one being typed in. Inputs are generated (test/support/hostileInputs.ts),
  * not realistic data: they are what people feed a tool by mistake.
- *   node --import tsx bench/hostile.bench.ts [--quick]      (--quick: a tenth of the sizes)
+ *   node --import tsx bench/hostile.bench.ts [--quick] [--case NAME,…]   (--quick: a tenth of the sizes; --case: those rows only,
+ *   e.g. --case tiny-json; an unknown name lists them)
  * Bounds: peak RSS at most 6× the input + 150 MB (node itself ~50 MB); time linear (4× the input, at most 6× the time).
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
@@ -38,45 +38,91 @@ function linear(label: string, small: { cpuMs: number }, big: { cpuMs: number })
   report({ bench: 'hostile', metric: `${label}: CPU time ×4 input`, value: ratio, unit: '×', budget: '≤ 6', ok: ratio <= 6 });
 }
 
+/** An input made once, when a case first needs it. */
+function lazy<T>(make: () => T): () => T {
+  let v: { value: T } | undefined;
+  return () => (v ??= { value: make() }).value;
+}
+
+const text = lazy(() => {
+  const t = randomText(r, 50 * MB * scale);
+  process.stderr.write(`random printable text, lines of 0–150 characters: ${(t.length / MB).toFixed(1)} MB\n`);
+  return t;
+});
+const textFile = lazy(() => scratchFile('random.rpsl', text()));
+const quarterFile = lazy(() => scratchFile('random-quarter.rpsl', text().slice(0, text().length / 4)));
+const lgFile = lazy(() => scratchFile('random.txt', text()));
+const bytes = lazy(() => {
+  const b = randomBytes(rng(15), 50 * MB * scale);
+  process.stderr.write(`random bytes: ${(b.length / MB).toFixed(1)} MB\n`);
+  return b;
+});
+const bytesFile = lazy(() => scratchFile('random-bytes.rpsl', bytes()));
+const gz = lazy(() => gzipSync(Buffer.from(text())));
+const line = lazy(() => {
+  const l = `route:          192.0.2.0/24\ndescr:          ${'x'.repeat(50 * MB * scale)}\nsource:         TEST\n`;
+  process.stderr.write(`one line of ${(l.length / MB).toFixed(1)} MB\n`);
+  return l;
+});
+const tiny = lazy(() => {
+  const t = tinyObjects(1_000_000 * scale);
+  process.stderr.write(`${(1_000_000 * scale).toLocaleString('en-US')} tiny objects ("a: b"): ${(t.length / MB).toFixed(1)} MB\n`);
+  return t;
+});
+const deep = lazy(() => deepNesting(100_000 * scale).rpsl.repeat(5));
+
+/**
+ * Every row by name, in the order they run; `--case NAME` (repeatable, or NAME,NAME) runs only those. A row
+ * "×4 input" is printed when both its sizes ran.
+ */
+const CASES: Readonly<Record<string, () => Promise<{ cpuMs: number } | void> | { cpuMs: number } | void>> = {
+  'text-lint': () => measure('lint text, random text', ['lint', textFile()], text().length),
+  'text-json': () => measure('lint json, random text', ['lint', '--format', 'json', textFile()], text().length),
+  'text-json-quarter': () => measure('lint json, random text ¼', ['lint', '--format', 'json', quarterFile()], text().length / 4),
+  'text-sarif': () => measure('lint sarif, random text', ['lint', '--format', 'sarif', textFile()], text().length),
+  'text-stdin': () => measure('lint - (stdin), random text', ['lint', '-'], text().length, textFile()),
+  'text-paths': () => measure('paths text, random text', ['paths', lgFile()], text().length),
+  'text-paths-json': () => measure('paths json, random text', ['paths', '--format', 'json', lgFile()], text().length),
+  'bytes-lint': () => measure('lint, random bytes', ['lint', bytesFile()], bytes().length),
+  'bytes-paths': () => measure('paths, random bytes', ['paths', bytesFile()], bytes().length),
+  'bytes-aspa': () => measure('aspa verify, random bytes', ['aspa', 'verify', '--aspa', bytesFile(), '--path', '1 2 3'], bytes().length),
+  'gzip-lint': () => measure('lint, gzip of the random text', ['lint', scratchFile('random.rpsl.gz', gz())], gz().length),
+  'line-json': () => measure('lint json, one long line', ['lint', '--format', 'json', scratchFile('long-line.rpsl', line())], line().length),
+  'line-paths': () => measure('paths, one long line', ['paths', scratchFile('long-line.txt', line())], line().length),
+  'tiny-json': () => measure('lint json, tiny objects', ['lint', '--format', 'json', scratchFile('tiny.rpsl', tiny())], tiny().length),
+  'tiny-json-quarter': () => measure('lint json, tiny objects ¼', ['lint', '--format', 'json', scratchFile('tiny-quarter.rpsl', tiny().slice(0, tiny().length / 4))], tiny().length / 4),
+  'tiny-aspa': () => measure('aspa verify, tiny objects', ['aspa', 'verify', '--aspa', scratchFile('tiny.aspa', tiny()), '--path', '1 2 3'], tiny().length),
+  'deep-json': () => measure('lint json, 100,000-deep nesting ×5', ['lint', '--format', 'json', scratchFile('deep.rpsl', deep())], deep().length),
+  lsp: () => lspTwoDocuments(text().slice(0, 10 * MB * scale + 1000)),
+};
+/** Rows compared at ¼ and whole size for linear time. */
+const LINEAR = [
+  ['lint json, random text', 'text-json-quarter', 'text-json'],
+  ['lint json, tiny objects', 'tiny-json-quarter', 'tiny-json'],
+] as const;
+
+/** The cases `--case` names (all when none). */
+function chosenCases(): string[] {
+  const named = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--case' ? a.split(',') : a.startsWith('--case=') ? a.slice(7).split(',') : []));
+  const unknown = named.filter((n) => !Object.hasOwn(CASES, n));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown case(s) ${unknown.join(', ')}; the cases are: ${Object.keys(CASES).join(' ')}\n`);
+    process.exit(2);
+  }
+  return named.length > 0 ? Object.keys(CASES).filter((n) => named.includes(n)) : Object.keys(CASES);
+}
+
 async function main(): Promise<void> {
-  const text = randomText(r, 50 * MB * scale);
-  const textFile = scratchFile('random.rpsl', text);
-  const quarterFile = scratchFile('random-quarter.rpsl', text.slice(0, text.length / 4));
-  const lgFile = scratchFile('random.txt', text);
-  process.stderr.write(`random printable text, lines of 0–150 characters: ${(text.length / MB).toFixed(1)} MB\n`);
-  measure('lint text, random text', ['lint', textFile], text.length);
-  const bigJson = measure('lint json, random text', ['lint', '--format', 'json', textFile], text.length);
-  linear('lint json, random text', measure('lint json, random text ¼', ['lint', '--format', 'json', quarterFile], text.length / 4), bigJson);
-  measure('lint sarif, random text', ['lint', '--format', 'sarif', textFile], text.length);
-  measure('lint - (stdin), random text', ['lint', '-'], text.length, textFile);
-  measure('paths text, random text', ['paths', lgFile], text.length);
-  measure('paths json, random text', ['paths', '--format', 'json', lgFile], text.length);
-
-  const bytes = randomBytes(r, 50 * MB * scale);
-  const bytesFile = scratchFile('random-bytes.rpsl', bytes);
-  process.stderr.write(`random bytes: ${(bytes.length / MB).toFixed(1)} MB\n`);
-  measure('lint, random bytes', ['lint', bytesFile], bytes.length);
-  measure('paths, random bytes', ['paths', bytesFile], bytes.length);
-  measure('aspa verify, random bytes', ['aspa', 'verify', '--aspa', bytesFile, '--path', '1 2 3'], bytes.length);
-  const gz = gzipSync(Buffer.from(text));
-  measure('lint, gzip of the random text', ['lint', scratchFile('random.rpsl.gz', gz)], gz.length);
-
-  const line = `route:          192.0.2.0/24\ndescr:          ${'x'.repeat(50 * MB * scale)}\nsource:         TEST\n`;
-  const lineFile = scratchFile('long-line.rpsl', line);
-  process.stderr.write(`one line of ${(line.length / MB).toFixed(1)} MB\n`);
-  measure('lint json, one long line', ['lint', '--format', 'json', lineFile], line.length);
-  measure('paths, one long line', ['paths', scratchFile('long-line.txt', line)], line.length);
-
-  const tiny = tinyObjects(1_000_000 * scale);
-  process.stderr.write(`${(1_000_000 * scale).toLocaleString('en-US')} tiny objects ("a: b"): ${(tiny.length / MB).toFixed(1)} MB\n`);
-  const tinyBig = measure('lint json, tiny objects', ['lint', '--format', 'json', scratchFile('tiny.rpsl', tiny)], tiny.length);
-  linear('lint json, tiny objects', measure('lint json, tiny objects ¼', ['lint', '--format', 'json', scratchFile('tiny-quarter.rpsl', tiny.slice(0, tiny.length / 4))], tiny.length / 4), tinyBig);
-  measure('aspa verify, tiny objects', ['aspa', 'verify', '--aspa', scratchFile('tiny.aspa', tiny), '--path', '1 2 3'], tiny.length);
-
-  const deep = deepNesting(100_000 * scale).rpsl.repeat(5);
-  measure('lint json, 100,000-deep nesting ×5', ['lint', '--format', 'json', scratchFile('deep.rpsl', deep)], deep.length);
-
-  await lspTwoDocuments(readFileSync(textFile, 'utf8').slice(0, 10 * MB * scale + 1000));
+  const costs = new Map<string, { cpuMs: number }>();
+  for (const name of chosenCases()) {
+    const c = await CASES[name]!();
+    if (c) costs.set(name, c);
+  }
+  for (const [label, small, big] of LINEAR) {
+    const s = costs.get(small);
+    const b = costs.get(big);
+    if (s && b) linear(label, s, b);
+  }
 }
 
 /** Keystrokes in a small document while a hostile one is open: time to its diagnostics (budget as bench/lspEdit). */
