@@ -2,7 +2,7 @@ import { loadAspaData, mergeAspaDbs } from '../core/aspa/loader';
 import type { AspaDb } from '../core/aspa/types';
 import { LineIndex } from '../core/text/lineIndex';
 import type { CliIo } from './io';
-import { decodeContent, problemLine } from './readText';
+import { problemLine, readDecoded } from './readText';
 
 /**
  * Errors that mean part of a file was not read (a line or JSON that does not parse, an AS number that is not
@@ -24,7 +24,7 @@ export async function loadAspaFiles(files: readonly string[], io: Pick<CliIo, 's
   for (const f of files) {
     let decoded;
     try {
-      decoded = decodeContent(await io.readFile(f));
+      decoded = await readDecoded(() => io.readFile(f));
     } catch (e) {
       io.stderr(`routelens ${command}: cannot read ${f}: ${e instanceof Error ? e.message : String(e)}\n`);
       return undefined;

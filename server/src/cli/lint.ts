@@ -17,7 +17,7 @@ import { type FileDiagnostic, type FindingSink, SeverityTally } from './findingS
 import { githubFindings } from './githubFindings';
 import { type CliIo, EXIT, parseArgs } from './io';
 import { jsonFindings } from './jsonFindings';
-import { decodeContent } from './readText';
+import { readDecoded } from './readText';
 import { sarifFindings } from './sarif';
 import { DEFAULT_MAX_PER_CODE, textFindings } from './textFindings';
 
@@ -77,7 +77,7 @@ export async function run(args: readonly string[], io: CliIo, large: { readonly 
     if (p === '-') {
       if (seen.has(STDIN)) continue;
       seen.add(STDIN);
-      const decoded = decodeContent(await io.readStdin());
+      const decoded = await readDecoded(() => io.readStdin());
       if (decoded.kind === 'binary') {
         inputProblems.set(STDIN, [decoded.problem]);
         continue;
@@ -109,7 +109,7 @@ export async function run(args: readonly string[], io: CliIo, large: { readonly 
           files.push({ file, doc: new SourceDocument(fileUri, 'rpsl', 1, '') });
           continue;
         }
-        decoded = decodeContent(await io.readFile(file));
+        decoded = await readDecoded(() => io.readFile(file));
       } catch (err) {
         return cannotRead(io, file, err);
       }
