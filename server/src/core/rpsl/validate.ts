@@ -10,6 +10,7 @@ import { joinSplitObjects } from './splitObject';
 import { documentFixes, valueSpanToDocument, type RpslAttribute, type RpslObject, type ValueFix } from './model';
 import { ALL_ATTRIBUTES, classesWithAttribute, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
 import type { ValueContext } from './valueTypes';
+import type { PolicyMemo } from './policyMemo';
 
 /** Pushes a diagnostic unless the dialect turns its code off; applies the dialect's severity. */
 function emit(out: SpanDiagnostic[], profile: DialectProfile, d: Omit<SpanDiagnostic, 'severity' | 'code'> & { code: RpslCode | PolicyCode; severity?: Severity }): void {
@@ -47,12 +48,14 @@ class ValueCheck implements ValueContext {
 
 const check = new ValueCheck();
 
-function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[]): void {
+function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[], memo?: PolicyMemo): void {
   if (rule.type === 'policy') {
+    if (memo?.knows(profile, attr.name, attr.value)) return;
     // Another area's parser: a bug there must cost this attribute's findings, not the rest of the document.
     let found: ReturnType<typeof validatePolicyAttribute> = [];
     try {
       found = validatePolicyAttribute(attr, className, profile);
+      if (found.length === 0) memo?.learn(profile, attr.name, attr.value);
     } catch {
       found = [];
     }
@@ -73,6 +76,8 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
 export interface RpslCheckOptions {
   /** Upper-case source: names (or registries, without -NONAUTH) the user authors; the rest are mirror copies. */
   readonly authoritative?: ReadonlySet<string> | undefined;
+  /** Policy values known clean (an edited document's large objects): they are not parsed again. */
+  readonly policyMemo?: PolicyMemo | undefined;
 }
 
 /**
@@ -84,7 +89,7 @@ export interface RpslCheckOptions {
 export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[] = [], text?: string, options: RpslCheckOptions = {}): SpanDiagnostic[] {
   if (isIanaRecord(obj)) return out;
   const first = out.length;
-  validateTemplate(obj, dialect, out, text);
+  validateTemplate(obj, dialect, out, text, options.policyMemo);
   if (out.length === first) return out;
   const info = sourceInfo(sourceAttribute(obj)?.value ?? '');
   if (isMirrored(info, options.authoritative)) {
@@ -101,7 +106,7 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
   return out;
 }
 
-function validateTemplate(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[], text: string | undefined): void {
+function validateTemplate(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[], text: string | undefined, memo: PolicyMemo | undefined): void {
   const profile = DIALECT_PROFILES[dialect];
   const classAttr = obj.attributes[0];
   if (!classAttr) return;
@@ -171,7 +176,7 @@ function validateTemplate(obj: RpslObject, dialect: RpslDialect, out: SpanDiagno
     // registry dump has them; hover and completion say they are generated.
     // `auth: # Filtered`, `auth: MD5-PW # Filtered`: the server hid (part of) the value; what is left is no
     // value to check. The other attributes of a filtered object are checked as usual.
-    if (!obj.filtered?.has(attr)) checkValue(attr, obj.className, rule, tprofile, out);
+    if (!obj.filtered?.has(attr)) checkValue(attr, obj.className, rule, tprofile, out, memo);
   }
 
   for (const rule of template.mandatory) {
@@ -257,7 +262,7 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * Frames and validates a whole text in one pass, keeping only diagnostics: memory stays near the size of
  * the text however many objects it holds. Each object is checked in the dialect `setting` selects for it.
  */
-export function validateRpslText(text: string, setting: RpslDialectSetting, options: { from?: number; to?: number; afterBlank?: boolean; authoritative?: ReadonlySet<string> | undefined } = {}): SpanDiagnostic[] {
+export function validateRpslText(text: string, setting: RpslDialectSetting, options: { from?: number; to?: number; afterBlank?: boolean } & RpslCheckOptions = {}): SpanDiagnostic[] {
   const out: SpanDiagnostic[] = [];
   const sink = joinSplitObjects(
     {
