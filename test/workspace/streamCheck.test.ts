@@ -76,3 +76,56 @@ test('streaming and whole-document checks find the same on the real AS3257 and a
   assert.ok(n > 1000, `a mixed dump has findings of many kinds (got ${n})`);
   assertSame({ 'file:///dump/as3257.rpsl': as3257 }, 'rfc');
 });
+
+/** One file's own findings and cross-object ones, as JSON lines in the order they came. */
+function ownAndCross(files: Record<string, string>, limits: { slice?: number; keptFindings?: number }): Record<string, { own: string[]; cross: string[] }> {
+  const check = new RpslStreamCheck({ rpslDialect: 'auto', crossChecks: true }, limits);
+  for (const [uri, text] of Object.entries(files)) check.index(uri, text);
+  const json = (ds: Iterable<Diagnostic>): string[] => [...ds].map((d) => JSON.stringify(d));
+  return Object.fromEntries(Object.keys(files).map((uri) => [uri, { own: json(check.ownFindings(uri)), cross: json(check.crossFindings(uri)) }]));
+}
+
+test('property: own findings kept from the index pass are those found by framing again, and the index is that of whole framing', async () => {
+  const fc = (await import('fast-check')).default;
+  // Lines of real objects (CANTV's), the cuts and strays that framing must survive, and whois answers that are not RPSL.
+  const real = Object.values(CANTV).flatMap((t) => t.split('\n'));
+  const line = fc.oneof(
+    fc.constantFrom(...real),
+    fc.constantFrom(...real),
+    fc.constantFrom('', '', '   ', '  continued', '+', '% remark', '% IANA WHOIS server', 'refer: whois.ripe.net', '% This is the RIPE Database query service.', 'source: RIPE', 'mnt-by: MAINT-X', 'members: AS1, AS-NOWHERE', '\r', 'x y'),
+  );
+  const file = fc.array(line, { maxLength: 60 }).map((ls) => ls.join('\n'));
+  fc.assert(
+    fc.property(file, file, fc.integer({ min: 1, max: 400 }), fc.constantFrom(0, 1, 5, 30, 1 << 16), (a, b, slice, kept) => {
+      const files = { 'file:///a.rpsl': a, 'file:///b.rpsl': b };
+      const keptRun = ownAndCross(files, { slice, keptFindings: kept });
+      const framedAgain = ownAndCross(files, { slice, keptFindings: 0 });
+      assert.deepEqual(keptRun, framedAgain);
+      // The cross-object findings are the editor's, whose index frames each file whole.
+      const whole = wholeDocuments(files);
+      for (const uri of Object.keys(files))
+        assert.deepEqual(
+          [...keptRun[uri]!.cross].sort(),
+          whole[uri]!.filter((r) => r.includes('"code":"workspace/')),
+        );
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('own findings kept from the index pass are those found again on real registry text', (t) => {
+  if (!existsSync(AS3257_PATH) || !existsSync(IRRD_OBJECTS)) return t.skip('../shared not present');
+  const as3257 = readFileSync(AS3257_PATH, 'utf8');
+  const irrd = readFileSync(IRRD_OBJECTS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => (JSON.parse(l) as { object: string }).object.trimEnd())
+    .join('\n\n');
+  const files = { 'file:///dump/as3257.rpsl': as3257, 'file:///dump/irrd.rpsl': irrd, 'file:///dump/mixed.rpsl': generateRealisticDump(as3257, 0.6e6, 7).text };
+  const kept = ownAndCross(files, { slice: 4096 });
+  assert.deepEqual(kept, ownAndCross(files, { slice: 4096, keptFindings: 0 }));
+  // Some kept, then the budget runs out inside the second file: that file's are found again.
+  assert.deepEqual(ownAndCross(files, { slice: 4096, keptFindings: 10 }), kept);
+  const own = Object.values(kept).reduce((n, f) => n + f.own.length, 0);
+  assert.ok(own > 20, `${own} own findings`);
+});

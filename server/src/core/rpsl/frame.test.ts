@@ -159,3 +159,80 @@ test('linear time by structure: every search the framer makes stops at the end o
     { numRuns: 200 },
   );
 });
+
+test('property: a text framed slice by slice, cut at empty lines and carrying the foreign state, frames as it does whole', () => {
+  // What RpslStreamCheck.index relies on to frame a file once for both the index (whole) and the findings
+  // (slices). Lines of answers that are not RPSL (IANA's, ARIN's) and of the answers that end them are mixed
+  // in, so a foreign answer runs across cuts.
+  const line = fc.oneof(
+    fc.constantFrom(
+      'route: 192.0.2.0/24',
+      'origin: AS1',
+      'source: RIPE # Filtered',
+      '  cont',
+      '+',
+      '\t',
+      ' ',
+      '',
+      '',
+      '\r',
+      '#c',
+      '%r',
+      ':x',
+      'a b',
+      'x:#',
+      '% IANA WHOIS server',
+      'refer: whois.ripe.net',
+      '# ARIN WHOIS data and services are subject to the Terms of Use',
+      'NetRange: 192.0.2.0 - 192.0.2.255',
+      '% This is the RIPE Database query service.',
+      '[Querying whois.ripe.net]',
+      '# whois.radb.net',
+      'Warning: RIPE flags used with a traditional server.',
+    ),
+    fc.string({ maxLength: 8 }),
+  );
+  const describe = (text: string, from?: number, to?: number, foreign?: boolean): { rows: string[]; foreign: boolean } => {
+    const rows: string[] = [];
+    const end = frameRpslInto(
+      text,
+      {
+        object: (o) =>
+          rows.push(
+            JSON.stringify([
+              o.span,
+              o.attributes.map((a) => [a.name, a.rawName, a.value, a.span, a.valueSpan, a.segments, a.wrapped, o.filtered?.has(a) ?? false]),
+            ]),
+          ),
+        diagnostic: (d) => rows.push(JSON.stringify(d)),
+      },
+      { from, to, foreign },
+    );
+    return { rows, foreign: end };
+  };
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (lines, picks, crlf) => {
+      const text = lines.join(crlf ? '\r\n' : '\n');
+      // Every start of an empty line (LF or CRLF) after a line break may be a cut, as streamCheck's emptyLineAfter chooses.
+      const cuts: number[] = [];
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+        const c = text.charCodeAt(nl + 1);
+        if (c === 10 || (c === 13 && text.charCodeAt(nl + 2) === 10)) cuts.push(nl + 1);
+      }
+      const chosen = [...new Set(picks.filter(() => cuts.length > 0).map((p) => cuts[p % cuts.length]!))].sort((a, b) => a - b);
+      const whole = describe(text);
+      const rows: string[] = [];
+      let foreign = false;
+      let from = 0;
+      for (const to of [...chosen, text.length]) {
+        const part = describe(text, from, to, foreign);
+        rows.push(...part.rows);
+        foreign = part.foreign;
+        from = to;
+      }
+      assert.deepEqual(rows, whole.rows);
+      assert.equal(foreign, whole.foreign);
+    }),
+    { numRuns: 1000 },
+  );
+});

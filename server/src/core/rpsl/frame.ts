@@ -17,6 +17,11 @@ export interface FrameOptions {
   readonly to?: number;
   /** The line before `from` was blank: a continuation line at `from` then splits an object. */
   readonly afterBlank?: boolean;
+  /**
+   * `from` is inside another server's answer that is not RPSL (the return value of the framing of the text
+   * before it): with it, framing a text slice by slice gives what framing it whole does.
+   */
+  readonly foreign?: boolean;
 }
 
 /** RFC 2622 §2: attribute names are letters, digits, "-" and "_", starting with a letter or digit. */
@@ -126,8 +131,10 @@ class FramedAttribute implements RpslAttribute {
  * continuation; `name: value` → attribute. A line of only spaces is a continuation for IRRd and RIPE, so it
  * ends the object only when no continuation follows, and is reported when an attribute follows (the
  * registries would merge the two objects).
+ *
+ * Returns whether the text ends inside another server's answer that is not RPSL (see FrameOptions.foreign).
  */
-export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptions = {}): void {
+export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptions = {}): boolean {
   const stop = Math.min(options.to ?? text.length, text.length);
   let attrs: RpslAttribute[] = [];
   let objStart = -1;
@@ -159,7 +166,7 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
   };
   let afterBlank = options.afterBlank ?? false;
   /** Inside another server's answer that is not RPSL (see FOREIGN_ANSWER_HEADERS). */
-  let foreign = false;
+  let foreign = options.foreign ?? false;
   /** Start/end of the first line of only spaces met inside the current object, until resolved. */
   let wsStart = -1;
   let wsEnd = -1;
@@ -356,6 +363,7 @@ export function frameRpslInto(text: string, sink: FrameSink, options: FrameOptio
     pos = eol + 1;
   }
   if (objStart >= 0) flushObject(wsStart >= 0 ? wsPrevEnd : prevLineEnd);
+  return foreign;
 }
 
 /** Where trimSegment found the segment, and where its `#` comment starts (-1: none). */

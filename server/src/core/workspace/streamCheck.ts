@@ -1,8 +1,7 @@
 import type { Diagnostic, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { toDiagnostics } from '../diagnostics/fromSpans';
 import { dialectOf } from '../rpsl/dialects';
-import { frameRpslInto } from '../rpsl/frame';
-import type { RpslObject } from '../rpsl/model';
+import { frameRpslInto, type FrameSink } from '../rpsl/frame';
 import { joinSplitObjects } from '../rpsl/splitObject';
 import { validateObject } from '../rpsl/validate';
 import type { RpslDialectSetting } from '../rpsl/dialects';
@@ -23,6 +22,13 @@ export interface StreamCheckSettings {
 const SLICE = 256 * 1024;
 
 /**
+ * Own findings kept from the index pass, at most this many for all files together. Past it a file's own
+ * findings are found again when asked for (framing it a second time), so a file of nothing but findings
+ * costs no more memory than before; a real dump has few and is framed once.
+ */
+const KEPT_FINDINGS = 1 << 16;
+
+/**
  * The start of the first empty line at or after `from` (a line after which no object continues), or the
  * text's length: where a text can be cut so that each part frames as it does within the whole.
  */
@@ -34,37 +40,106 @@ function emptyLineAfter(text: string, from: number): number {
   return text.length;
 }
 
+/** The slices `[from, to)` a text is checked in, in order: each ends at an empty line (emptyLineAfter). */
+function* slicesOf(text: string, size: number): Generator<{ from: number; to: number }> {
+  for (let from = 0; from < text.length || from === 0; ) {
+    const to = emptyLineAfter(text, Math.min(text.length, from + size));
+    yield { from, to };
+    if (to >= text.length) return;
+    from = to;
+  }
+}
+
+export interface StreamCheckLimits {
+  /** Characters per slice (tests make it small, to cut texts in many places). */
+  readonly slice?: number;
+  /** Own findings kept from the index pass (0: none, every file is framed again for them). */
+  readonly keptFindings?: number;
+}
+
 /**
- * RPSL files checked as a stream, for the linter. `index` frames every file once and keeps compact facts
- * (WorkspaceIndex.openFile: no framed object is kept); `findings` then checks one file, framing and
- * validating it slice by slice and handing out each slice's findings before reading on, then running the
- * cross-object checks of its objects one by one. Memory is the texts and the index's facts, never all
- * objects or all findings at once.
+ * RPSL files checked as a stream, for the linter. `index` frames every file once, slice by slice, keeps
+ * compact facts of its objects for the cross-object checks (WorkspaceIndex.openFile: no framed object is
+ * kept) and validates each object while it is framed, keeping the findings (few, in a real dump) up to
+ * KEPT_FINDINGS; `findings` then hands out one file's own findings — those kept, or else found again by
+ * framing and validating it slice by slice, handing out each slice's before reading on — and then runs the
+ * cross-object checks of its objects one by one. Memory is the texts, the index's facts and the kept
+ * findings, never all objects at once.
  *
  * The findings are those of the editor's path (rpslService.validate over a WorkspaceIndex.set of every
  * file), in the same order for each file: its own findings in document order, then the cross-object ones.
  */
 export class RpslStreamCheck {
   readonly workspace = new WorkspaceIndex();
-  private readonly texts = new Map<string, { text: string; lines: LineIndex }>();
+  private readonly texts = new Map<string, { readonly text: string; readonly lines: LineIndex; own: SpanDiagnostic[] | undefined }>();
   private pass: CrossCheckPass | undefined;
+  private readonly slice: number;
+  /** How many more own findings the index pass may keep. */
+  private keptLeft: number;
 
-  constructor(private readonly settings: StreamCheckSettings) {}
+  constructor(
+    private readonly settings: StreamCheckSettings,
+    limits: StreamCheckLimits = {},
+  ) {
+    this.slice = limits.slice ?? SLICE;
+    this.keptLeft = limits.keptFindings ?? KEPT_FINDINGS;
+  }
 
   /** Adds `text` to the workspace the cross-object checks read. Index every file before asking for findings. */
   index(uri: string, text: string): void {
     const lines = new LineIndex(text);
-    this.texts.set(uri, { text, lines });
-    if (!this.settings.crossChecks) return;
+    if (!this.settings.crossChecks) {
+      this.texts.set(uri, { text, lines, own: undefined });
+      return;
+    }
     const file = this.workspace.openFile(uri, text, lines);
-    const object = (o: RpslObject): void => {
-      const entry = file.add(o);
-      // What the cross-checks read of these is kept now, while the object is framed (not framed again later).
-      if (o.className === 'aut-num') noteAutNum(entry, o);
-      else if (o.className === 'as-set' || o.className === 'route-set') noteSet(entry, o);
+    const indexed: FrameSink = {
+      object: (o) => {
+        const entry = file.add(o);
+        // What the cross-checks read of these is kept now, while the object is framed (not framed again later).
+        if (o.className === 'aut-num') noteAutNum(entry, o);
+        else if (o.className === 'as-set' || o.className === 'route-set') noteSet(entry, o);
+      },
+      diagnostic: () => undefined,
     };
-    frameRpslInto(text, { object, diagnostic: () => undefined });
+    let own: SpanDiagnostic[] | undefined = this.keptLeft > 0 ? [] : undefined;
+    const validated = own ? this.ownSink(text, own) : undefined;
+    // Both at once: each object framed once is indexed, then validated (joinSplitObjects may hold it back).
+    const both: FrameSink | undefined = validated && {
+      object: (o) => {
+        indexed.object(o);
+        validated.object(o);
+      },
+      diagnostic: (d) => validated.diagnostic(d),
+    };
+    // The index reads the text as one (a foreign answer may run across a cut); the findings, slice by slice.
+    let foreign = false;
+    for (const { from, to } of slicesOf(text, this.slice)) {
+      if (own && validated && both && !foreign) {
+        foreign = frameRpslInto(text, both, { from, to });
+        validated.flush();
+      } else {
+        const before = foreign;
+        foreign = frameRpslInto(text, indexed, { from, to, foreign: before });
+        if (own && validated) {
+          frameRpslInto(text, validated, { from, to });
+          validated.flush();
+        }
+      }
+      if (own && own.length > this.keptLeft) own = undefined;
+    }
     file.close();
+    if (own) this.keptLeft -= own.length;
+    this.texts.set(uri, { text, lines, own });
+  }
+
+  /** The sink that validates framed objects into `out`, joining an object cut by a stray empty line as the editor does. */
+  private ownSink(text: string, out: SpanDiagnostic[]): FrameSink & { flush(): void } {
+    const setting = this.settings.rpslDialect;
+    const options = { authoritative: this.settings.authoritativeSources };
+    const base: FrameSink = { object: (o) => void validateObject(o, dialectOf(o, setting), out, text, options), diagnostic: (d) => void out.push(d) };
+    // One finding for an object cut by a stray empty line, as in the editor (a cut at a slice boundary stays two).
+    return joinSplitObjects(base, text);
   }
 
   /** The findings of one indexed file, produced as they are found: its own, then the cross-object ones. */
@@ -77,21 +152,20 @@ export class RpslStreamCheck {
   *ownFindings(uri: string): Generator<Diagnostic> {
     const file = this.texts.get(uri);
     if (!file) return;
-    const { text, lines } = file;
-    const setting = this.settings.rpslDialect;
+    const { text, lines, own } = file;
+    if (own) {
+      // Once handed out they are let go; asked again, the file is framed again for them.
+      file.own = undefined;
+      for (let i = 0; i < own.length; i += 4096) yield* toDiagnostics(lines, own.slice(i, i + 4096));
+      return;
+    }
     const pending: SpanDiagnostic[] = [];
-    const options = { authoritative: this.settings.authoritativeSources };
-    const base = { object: (o: Parameters<typeof validateObject>[0]) => void validateObject(o, dialectOf(o, setting), pending, text, options), diagnostic: (d: SpanDiagnostic) => void pending.push(d) };
-    // One finding for an object cut by a stray empty line, as in the editor (a cut at a slice boundary stays two).
-    const sink = joinSplitObjects(base, text);
-    for (let from = 0; from < text.length || from === 0; ) {
-      const to = emptyLineAfter(text, Math.min(text.length, from + SLICE));
+    const sink = this.ownSink(text, pending);
+    for (const { from, to } of slicesOf(text, this.slice)) {
       frameRpslInto(text, sink, { from, to });
       sink.flush();
       yield* toDiagnostics(lines, pending);
       pending.length = 0;
-      if (to >= text.length) break;
-      from = to;
     }
   }
 
