@@ -99,7 +99,7 @@ test('an injected leak in RIS updates of 2007: the episode and the routes drawn 
   assert.equal(progress.at(-1)!.routes, 10111 + 385);
 });
 
-test('bzip2 reads as gzip does, in the browser-capable decoder (unbzip2-stream\'s blocks)', async (t) => {
+test('bzip2 reads as gzip does, in the browser-capable decoder (core/compress/bunzip2.ts)', async (t) => {
   const gz = where('updates.20071015.1505.gz');
   const bz = path.join(LOCAL, 'updates.20071015.1505.bz2');
   if (gz === undefined || !existsSync(bz)) return t.skip('no MRT corpus');

@@ -4,7 +4,7 @@
  * bunzip2.ts.
  */
 import { sniffCompression, type Compression } from '../mrt/sniff';
-import { bunzip2 } from './bunzip2';
+import { bunzip2 } from '../compress/bunzip2';
 
 /** Takes the first `n` bytes off an async stream of chunks, and gives back a stream that still starts with them. */
 export async function peek(input: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; rest: AsyncIterable<Uint8Array> }> {

@@ -1,16 +1,10 @@
 /**
- * bzip2 (RouteViews' compression) through `unbzip2-stream` (MIT, pure JavaScript, no native build). Its stream is
- * an old-style `through` stream, so it is piped into a PassThrough to read like any Node stream (`for await`).
+ * bzip2 (RouteViews' compression) for the Node reader: the same decoder as the panel's (core/compress/bunzip2.ts,
+ * pure JavaScript, no native build), as a Node stream.
  */
-import { PassThrough, type Readable } from 'node:stream';
-import unbzip2 from 'unbzip2-stream';
+import { Readable } from 'node:stream';
+import { bunzip2 as decode } from '../../compress/bunzip2';
 
 export function bunzip2(raw: Readable): Readable {
-  const out = new PassThrough({ highWaterMark: 1 << 20 });
-  const inner = unbzip2();
-  const fail = (e: Error): void => void out.destroy(e);
-  raw.on('error', fail);
-  inner.on('error', fail);
-  raw.pipe(inner).pipe(out);
-  return out;
+  return Readable.from(decode(raw), { objectMode: false, highWaterMark: 1 << 20 });
 }
