@@ -11,7 +11,7 @@ import { createMonacoEditor, createTextareaEditor, type PasteEditor } from './pa
 import { svgToPngBase64 } from './png';
 import { focusAsn, RouteTable, routeFilter } from './routeTable';
 import { renderWhatIf } from './whatIfView';
-import { MrtViewSection } from './mrtView';
+import { isMrtSaved, MrtViewSection, type MrtSaved } from './mrtView';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void; getState(): unknown; setState(s: unknown): void };
 
@@ -21,6 +21,8 @@ interface PanelState {
   filter: { prefix: string; origin: string; verdict: string };
   group: GroupBy;
   selected?: number;
+  /** The MRT file shown, which the host reads again after a window reload (PathsPanel.revive). */
+  mrt?: MrtSaved;
 }
 
 const ANALYZE_DELAY_MS = 250;
@@ -31,6 +33,7 @@ const state: PanelState = {
   filter: { prefix: '', origin: '', verdict: 'all', ...(typeof saved?.filter === 'object' ? saved.filter : {}) },
   group: isGroupBy(saved?.group) ? saved.group : 'auto',
   ...(typeof saved?.selected === 'number' ? { selected: saved.selected } : {}),
+  ...(isMrtSaved(saved?.mrt) ? { mrt: saved.mrt } : {}),
 };
 const save = (): void => vscode.setState(state);
 
@@ -86,7 +89,11 @@ const graph = new GraphView(
   () => focusBack(),
 );
 const table = new RouteTable($('table'), (r) => select(r, true));
-const mrt = new MrtViewSection($('mrt'), (m) => vscode.postMessage(m));
+const mrt = new MrtViewSection($('mrt'), (m) => vscode.postMessage(m), state.mrt, (s) => {
+  if (s === undefined) delete state.mrt;
+  else state.mrt = s;
+  save();
+});
 
 function analyzeSoon(text: string): void {
   // A new paste starts with nothing selected (the old index would pick an unrelated route).
@@ -294,7 +301,7 @@ function showFailure(text: string): void {
   showNotice(text, true);
 }
 
-const OUR_TYPES = new Set(['init', 'model', 'error', 'notice', 'mrtStart', 'mrtProgress', 'mrtView', 'mrtError']);
+const OUR_TYPES = new Set(['init', 'model', 'error', 'notice', 'mrtStart', 'mrtProgress', 'mrtView', 'mrtError', 'readDropped']);
 
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
   const checked = checkHostToWebview(e.data);
@@ -328,6 +335,7 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
     case 'mrtProgress':
     case 'mrtView':
     case 'mrtError':
+    case 'readDropped':
       mrt.receive(m);
       return;
   }

@@ -6,7 +6,30 @@ import type { DataKind, HostToWebview, WebviewToHost } from '../../server/src/pr
 /** Rows in the DOM at once; the filter narrows the rest (a RIB with VRPs can give thousands of ROV episodes). */
 const MAX_SHOWN = 500;
 
-type MrtMessage = Extract<HostToWebview, { type: 'mrtStart' | 'mrtProgress' | 'mrtView' | 'mrtError' }>;
+type MrtMessage = Extract<HostToWebview, { type: 'mrtStart' | 'mrtProgress' | 'mrtView' | 'mrtError' | 'readDropped' }>;
+
+/**
+ * What the page keeps of the open file across a reload of the panel or the window (in the webview state, so the
+ * host's serializer sees `uri` and reads the file again): never the episode list, which the read gives back.
+ */
+export interface MrtSaved {
+  readonly uri: string;
+  readonly filter: EpisodeFilter;
+  /** Selected episodes with what they were (an episode number alone could name another one if the data changed). */
+  readonly selected: readonly { readonly id: number; readonly key: string }[];
+}
+
+export function isMrtSaved(v: unknown): v is MrtSaved {
+  const o = v as Partial<Record<keyof MrtSaved, unknown>> | null;
+  if (typeof o !== 'object' || o === null || typeof o.uri !== 'string' || !Array.isArray(o.selected)) return false;
+  const f = o.filter as Partial<Record<keyof EpisodeFilter, unknown>> | null;
+  return typeof f === 'object' && f !== null && typeof f.prefix === 'string' && typeof f.origin === 'string' && typeof f.as === 'string' && o.selected.every((x: { id?: unknown; key?: unknown }) => typeof x?.id === 'number' && typeof x.key === 'string');
+}
+
+const episodeKey = (e: EpisodeRow): string => `${e.kind}:${e.leaker}>${e.sentTo ?? ''}@${e.first}-${e.last}`;
+
+/** Files dropped from the operating system that the page holds for the host to read (the last few). */
+const KEEP_DROPPED = 2;
 
 export interface EpisodeFilter {
   readonly prefix: string;
@@ -56,7 +79,8 @@ const NO_DATA_LINKS: readonly (readonly [DataKind & keyof MrtView['data'], strin
  * The MRT file section of the path panel: progress while the language server reads the file, then its leak
  * episodes with a prefix / origin / AS filter. Selecting episodes (click; Ctrl/⌘ adds, Shift extends; arrows and
  * Enter) asks the host for their routes, which the panel then draws as any paste — a sample of at most 1,000
- * routes, never the file. Files dropped on the page (from the Explorer, with Shift in VS Code) are opened too.
+ * routes, never the file. Files dropped on the page (from the Explorer or the operating system, with Shift in VS
+ * Code) are opened too. The file's URI, the filter and the selection outlive a reload (MrtSaved).
  */
 export class MrtViewSection {
   private session = 0;
@@ -69,10 +93,20 @@ export class MrtViewSection {
   private readonly list: HTMLElement;
   private readonly filters: HTMLElement;
   private rows: HTMLTableRowElement[] = [];
+  /** The URI of the file shown, when the host can read it again; a dropped file has none. */
+  private uri: string | undefined;
+  private readonly dropped = new Map<number, File>();
+  private dropCount = 0;
 
+  /**
+   * `saved`: what `onSave` last stored, given back after a reload; its filter and selection are applied when the
+   * same file's episode list comes.
+   */
   constructor(
     private readonly host: HTMLElement,
     private readonly send: (m: WebviewToHost) => void,
+    private saved?: MrtSaved,
+    private readonly onSave: (s: MrtSaved | undefined) => void = () => undefined,
   ) {
     host.innerHTML = `
 <div class="rl-mrt-head"><strong class="rl-mrt-file"></strong><progress max="1" value="0" aria-label="Read so far"></progress><span class="rl-mrt-progress" role="status" aria-live="polite"></span>
@@ -91,13 +125,17 @@ export class MrtViewSection {
     host.querySelector('.rl-mrt-stop')!.addEventListener('click', () => this.send({ type: 'mrtCancel' }));
     host.querySelector('.rl-mrt-open')!.addEventListener('click', () => this.send({ type: 'openMrt' }));
     host.querySelector('.rl-mrt-close')!.addEventListener('click', () => {
-      this.send({ type: 'mrtCancel' });
+      this.send({ type: 'mrtClose' });
       host.hidden = true;
+      this.view = undefined;
+      this.uri = undefined;
+      this.save();
     });
     for (const input of host.querySelectorAll<HTMLInputElement>('input[data-f]')) {
       input.addEventListener('input', () => {
         this.filter = { ...this.filter, [input.dataset.f as keyof EpisodeFilter]: input.value };
         this.renderList();
+        this.save();
       });
     }
     this.list.addEventListener('click', (e) => {
@@ -110,15 +148,27 @@ export class MrtViewSection {
 
   receive(m: MrtMessage): void {
     switch (m.type) {
-      case 'mrtStart':
+      case 'mrtStart': {
         this.session = m.session;
         this.view = undefined;
         this.selected.clear();
+        this.anchor = undefined;
+        this.uri = m.uri;
+        // The same file again (the panel or the window was reloaded): its filter comes back with it.
+        const again = this.saved !== undefined && this.saved.uri === m.uri;
+        this.filter = again ? this.saved!.filter : { prefix: '', origin: '', as: '' };
+        for (const input of this.host.querySelectorAll<HTMLInputElement>('input[data-f]')) input.value = this.filter[input.dataset.f as keyof EpisodeFilter];
+        if (!again) this.saved = undefined;
+        this.save();
         this.host.hidden = false;
         this.setHead(m.file, 0, 'Reading…', true);
         this.note.replaceChildren();
         this.filters.hidden = true;
         this.list.replaceChildren();
+        return;
+      }
+      case 'readDropped':
+        void this.readDropped(m.req, m.id, m.offset, m.length);
         return;
       case 'mrtProgress': {
         const p: MrtProgress = m.progress;
@@ -134,8 +184,37 @@ export class MrtViewSection {
         return;
       case 'mrtView':
         if (m.view.session !== this.session) return;
+        this.restoreSelection(m.view);
         this.show(m.view);
+        this.save();
         return;
+    }
+  }
+
+  /** After a reload: the episodes selected before, if the new read has each of them where it was. */
+  private restoreSelection(v: MrtView): void {
+    const saved = this.saved?.selected ?? [];
+    this.saved = undefined;
+    if (saved.length === 0 || !saved.every((s) => v.episodes[s.id] !== undefined && episodeKey(v.episodes[s.id]!) === s.key)) return;
+    for (const s of saved) this.selected.add(s.id);
+    this.anchor = saved.at(-1)!.id;
+  }
+
+  private save(): void {
+    const v = this.view;
+    if (this.uri === undefined) return this.onSave(undefined);
+    const selected = v === undefined ? (this.saved?.selected ?? []) : [...this.selected].filter((id) => v.episodes[id] !== undefined).map((id) => ({ id, key: episodeKey(v.episodes[id]!) }));
+    this.onSave({ uri: this.uri, filter: this.filter, selected });
+  }
+
+  /** A slice of a dropped file, read from the file as the host asks (never the whole file in memory). */
+  private async readDropped(req: number, id: number, offset: number, length: number): Promise<void> {
+    const file = this.dropped.get(id);
+    if (file === undefined) return this.send({ type: 'droppedBytes', req, error: 'the panel no longer holds the dropped file (it was reloaded); drop the file again' });
+    try {
+      this.send({ type: 'droppedBytes', req, data: new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()) });
+    } catch (e) {
+      this.send({ type: 'droppedBytes', req, error: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
@@ -239,6 +318,7 @@ export class MrtViewSection {
       r.setAttribute('aria-selected', String(this.selected.has(x)));
       r.tabIndex = x === id ? 0 : -1;
     }
+    this.save();
     if (this.selected.size > 0) this.send({ type: 'mrtSelect', session: this.session, episodes: [...this.selected] });
   }
 
@@ -258,7 +338,12 @@ export class MrtViewSection {
     }
   }
 
-  /** Files dragged in: VS Code hands the page their URIs (from the Explorer, with Shift held). */
+  /**
+   * Files dragged in (with Shift held in VS Code, else the editor area takes the drop). From the Explorer VS Code
+   * hands the page their URIs; from the operating system the page gets the file itself (and on some systems a
+   * file: URI as well), which it keeps and reads in slices when the host asks: the host cannot open a file of the
+   * user's machine in VS Code for the web, nor one the drop names by no URI.
+   */
   private acceptDrops(): void {
     const uriOf = (d: DataTransfer | null): string | undefined => {
       const text = d?.getData('application/vnd.code.uri-list') || d?.getData('text/uri-list') || '';
@@ -274,12 +359,18 @@ export class MrtViewSection {
     document.addEventListener('drop', (e) => {
       document.body.classList.remove('rl-drop');
       if (!carriesFiles(e.dataTransfer)) return;
-      const uri = uriOf(e.dataTransfer);
+      const found = uriOf(e.dataTransfer);
+      const uri = found !== undefined && /^[a-z][\w+.-]*:/i.test(found) ? found : undefined;
+      const file = e.dataTransfer?.files[0];
       // Text dropped on the paste editor is the editor's; only a file is ours.
-      if (uri === undefined || !/^[a-z][\w+.-]*:/i.test(uri)) return;
+      if (uri === undefined && file === undefined) return;
       e.preventDefault();
       e.stopPropagation();
-      this.send({ type: 'openMrt', uri });
+      if (file === undefined) return this.send({ type: 'openMrt', uri: uri! });
+      const id = ++this.dropCount;
+      this.dropped.set(id, file);
+      for (const k of this.dropped.keys()) if (this.dropped.size > KEEP_DROPPED) this.dropped.delete(k);
+      this.send({ type: 'openMrt', ...(uri !== undefined ? { uri } : {}), dropped: { id, name: file.name, size: file.size } });
     }, true);
   }
 }

@@ -35,9 +35,9 @@ export class PathsPanel {
   private static current: PathsPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
-  /** Messages for the page before it said `ready` (an MRT read started with the panel). */
-  private readonly early: HostToWebview[] = [];
   private readonly mrt: MrtHost;
+  /** After a window reload: the MRT file the page showed, read again once the page is ready. */
+  private mrtAgain: vscode.Uri | undefined;
 
   /**
    * `column`: beside the editor when the paste is a selection the user may go on editing; otherwise the panel
@@ -64,10 +64,19 @@ export class PathsPanel {
     PathsPanel.current?.mrt.progress(p);
   }
 
+  /** The window was reloaded with the panel open: its paste comes back from the page's state, and its MRT file is read again. */
   static revive(context: vscode.ExtensionContext, client: BaseLanguageClient, panel: vscode.WebviewPanel, state: unknown): void {
     panel.webview.options = webviewOptions(context);
-    const text = typeof (state as { text?: unknown } | undefined)?.text === 'string' ? (state as { text: string }).text : '';
-    PathsPanel.current = new PathsPanel(context, client, panel, text);
+    const s = state as { text?: unknown; mrt?: { uri?: unknown } } | undefined;
+    const text = typeof s?.text === 'string' ? s.text : '';
+    const current = (PathsPanel.current = new PathsPanel(context, client, panel, text));
+    if (typeof s?.mrt?.uri === 'string') {
+      try {
+        current.mrtAgain = vscode.Uri.parse(s.mrt.uri, true);
+      } catch {
+        // A state not written by this page: nothing to read again.
+      }
+    }
   }
 
   private constructor(
@@ -111,16 +120,27 @@ export class PathsPanel {
 
   private async onMessage(m: WebviewToHost): Promise<void> {
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
         this.post({ type: 'init', text: this.initialText });
-        for (const e of this.early.splice(0)) this.post(e);
+        // A page that reloaded (the panel was hidden, or the window reloaded) gets its MRT file back.
+        const again = this.mrtAgain;
+        this.mrtAgain = undefined;
+        if (!this.mrt.replay() && again !== undefined) await this.mrt.open(again);
         return;
+      }
       case 'openMrt':
-        await this.mrt.open(m.uri !== undefined ? vscode.Uri.parse(m.uri) : undefined);
+        if (m.dropped !== undefined) await this.mrt.openDropped(m.dropped, m.uri);
+        else await this.mrt.open(m.uri !== undefined ? vscode.Uri.parse(m.uri) : undefined);
         return;
       case 'mrtCancel':
         this.mrt.stop();
+        return;
+      case 'mrtClose':
+        this.mrt.close();
+        return;
+      case 'droppedBytes':
+        this.mrt.droppedBytes(m.req, 'data' in m ? m.data : undefined, 'error' in m ? m.error : undefined);
         return;
       case 'mrtSelect':
         await this.mrt.select(m.session, m.episodes);
@@ -205,8 +225,9 @@ export class PathsPanel {
   }
 
   private post(message: HostToWebview): void {
-    if (!this.ready && message.type.startsWith('mrt')) this.early.push(message);
-    else void this.panel.webview.postMessage(message);
+    // Before `ready` the page cannot listen; MrtHost.replay gives it the MRT file's state when it is.
+    if (!this.ready && message.type.startsWith('mrt')) return;
+    void this.panel.webview.postMessage(message);
   }
 
   private html(): string {

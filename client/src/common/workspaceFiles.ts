@@ -3,6 +3,15 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FindFilesRequest, ReadBytesRequest, ReadFileRequest } from '../../../server/src/protocol/lsp';
 import { bytesToBase64 } from '../../../server/src/core/text/base64';
 
+/** A file whose bytes come from elsewhere than workspace.fs: one dropped on the panel, which its page holds. */
+export interface ServedFile {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** Files served by URI to the server's `routelens/readBytes` before workspace.fs is asked (MrtHost registers them). */
+export const servedFiles = new Map<string, ServedFile>();
+
 /** Reads files for a server that cannot (VS Code for the web): any scheme the workbench's file system knows. */
 export function serveWorkspaceFiles(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
@@ -15,6 +24,11 @@ export function serveWorkspaceFiles(context: vscode.ExtensionContext, client: Ba
       return found.map((u) => u.toString());
     }),
     client.onRequest(ReadBytesRequest, async (p) => {
+      const served = servedFiles.get(p.uri);
+      if (served !== undefined) {
+        const length = Math.max(0, Math.min(p.length, served.size - p.offset));
+        return { size: served.size, data: bytesToBase64(length > 0 ? await served.read(p.offset, length) : new Uint8Array(0)) };
+      }
       // workspace.fs reads whole files only: the file is held while the server takes it slice by slice.
       if (held?.uri !== p.uri) held = { uri: p.uri, bytes: vscode.workspace.fs.readFile(vscode.Uri.parse(p.uri)) };
       const h = held;

@@ -1,8 +1,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from '../lsp/server';
 import { FindFilesRequest, ReadBytesRequest, ReadFileRequest } from '../protocol/lsp';
-import { slicedSource } from '../core/mrtView/byteSource';
-import { base64ToBytes } from '../core/text/base64';
+import { clientBytes } from '../lsp/clientBytes';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,9 +18,5 @@ startServer(connection, {
   readFile: (uri) => connection.sendRequest(ReadFileRequest, { uri }),
   findFiles: (folderUri, suffixes) => connection.sendRequest(FindFilesRequest, { folderUri, suffixes }),
   // MRT files for the panel come in 4 MB slices, one at a time, so the read streams here too.
-  async openBytes(uri) {
-    const { size } = await connection.sendRequest(ReadBytesRequest, { uri, offset: 0, length: 0 });
-    const read = async (offset: number, length: number): Promise<Uint8Array> => base64ToBytes((await connection.sendRequest(ReadBytesRequest, { uri, offset, length })).data);
-    return slicedSource(decodeURIComponent(uri.replace(/[?#].*$/, '').replace(/^.*\//, '')), size, read);
-  },
+  openBytes: clientBytes((p) => connection.sendRequest(ReadBytesRequest, p)),
 });

@@ -8,6 +8,8 @@ import type { Runtime } from '../lsp/context';
 import { netConnector } from '../core/rpki/node/netConnector';
 import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 import { fileSource } from '../core/mrtView/node/fileSource';
+import { clientBytes } from '../lsp/clientBytes';
+import { ReadBytesRequest } from '../protocol/lsp';
 
 const runtime: Runtime = {
   timer: {
@@ -26,7 +28,12 @@ const runtime: Runtime = {
     await readMrtFile(file, sink);
     return true;
   },
-  openBytes: (uri) => fileSource(uri.startsWith('file:') ? fileURLToPath(uri) : uri),
+  // A file: URI or a path is read from disk; another scheme (a file dropped on the panel from the operating system,
+  // whose bytes the page holds, or a remote file system's) through the client, as the web build reads every file.
+  openBytes: (uri) =>
+    uri.startsWith('file:') || !/^[a-z][\w+.-]+:/i.test(uri)
+      ? fileSource(uri.startsWith('file:') ? fileURLToPath(uri) : uri)
+      : clientBytes((p) => connection.sendRequest(ReadBytesRequest, p))(uri),
   async findFiles(folderUri, suffixes) {
     const out: string[] = [];
     const walk = async (dir: string, depth: number): Promise<void> => {

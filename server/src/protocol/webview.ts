@@ -29,10 +29,33 @@ export type WebviewToHost =
   | { readonly type: 'pickData'; readonly kind: DataKind }
   /** The first-run hint's link: paste the bundled CANTV example. */
   | { readonly type: 'openExample' }
-  /** MRT: open a file (a URI dropped on the page, or none: ask with a dialog), stop reading, draw episodes' routes. */
-  | { readonly type: 'openMrt'; readonly uri?: string }
+  /**
+   * MRT: open a file (a URI dropped on the page, or none: ask with a dialog), stop reading, close the file, draw
+   * episodes' routes. A file dropped from the operating system comes as `dropped`: the page holds it and hands its
+   * bytes out by `readDropped` (with `uri` too when the drop named one, which the host reads instead if it can).
+   */
+  | { readonly type: 'openMrt'; readonly uri?: string; readonly dropped?: DroppedFile }
   | { readonly type: 'mrtCancel' }
+  | { readonly type: 'mrtClose' }
+  /** The bytes of a dropped file the host asked for (`readDropped`), or why they cannot be read. */
+  | { readonly type: 'droppedBytes'; readonly req: number; readonly data: Uint8Array }
+  | { readonly type: 'droppedBytes'; readonly req: number; readonly error: string }
   | { readonly type: 'mrtSelect'; readonly session: number; readonly episodes: readonly number[] };
+
+/** A file the page holds (dropped from the operating system): the page's number for it, its name and size. */
+export interface DroppedFile {
+  readonly id: number;
+  readonly name: string;
+  readonly size: number;
+}
+
+/** The most the host asks of a dropped file at once (the server reads 4 MB slices). */
+export const MAX_DROPPED_SLICE = 16 << 20;
+
+const isDroppedFile = (v: unknown): v is DroppedFile => {
+  const d = v as Partial<Record<keyof DroppedFile, unknown>> | null;
+  return typeof d === 'object' && d !== null && typeof d.id === 'number' && Number.isInteger(d.id) && typeof d.name === 'string' && d.name.length < 1024 && typeof d.size === 'number' && Number.isSafeInteger(d.size) && d.size >= 0;
+};
 
 /** A prefix filter is a prefix or a few characters of one; anything longer is not typed by a person. */
 const MAX_PREFIX_FILTER = 100;
@@ -60,9 +83,12 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
       return isOneOf(DATA_KINDS, o.kind);
     case 'openExample':
     case 'mrtCancel':
+    case 'mrtClose':
       return true;
     case 'openMrt':
-      return o.uri === undefined || (typeof o.uri === 'string' && o.uri.length < 4096);
+      return (o.uri === undefined || (typeof o.uri === 'string' && o.uri.length < 4096)) && (o.dropped === undefined || isDroppedFile(o.dropped));
+    case 'droppedBytes':
+      return typeof o.req === 'number' && ((o.data instanceof Uint8Array && o.data.length <= MAX_DROPPED_SLICE) || (o.data === undefined && typeof o.error === 'string'));
     case 'mrtSelect':
       return typeof o.session === 'number' && Array.isArray(o.episodes) && o.episodes.length <= 10_000 && o.episodes.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0);
     default:
@@ -76,11 +102,15 @@ export type HostToWebview =
   | { readonly type: 'model'; readonly model: PathsModel; readonly seq?: number }
   | { readonly type: 'error'; readonly message: string; readonly seq?: number }
   | { readonly type: 'notice'; readonly message: string }
-  /** MRT: a file began to be read, is being read, was read (its episode list), or could not be. */
-  | { readonly type: 'mrtStart'; readonly session: number; readonly file: string }
+  /**
+   * MRT: a file began to be read (`uri` when the host can read it again after a window reload; a dropped file it
+   * cannot), is being read, was read (its episode list), or could not be; and a slice of a dropped file is wanted.
+   */
+  | { readonly type: 'mrtStart'; readonly session: number; readonly file: string; readonly uri?: string }
   | { readonly type: 'mrtProgress'; readonly progress: MrtProgress }
   | { readonly type: 'mrtView'; readonly view: MrtView }
-  | { readonly type: 'mrtError'; readonly session: number; readonly message: string };
+  | { readonly type: 'mrtError'; readonly session: number; readonly message: string }
+  | { readonly type: 'readDropped'; readonly req: number; readonly id: number; readonly offset: number; readonly length: number };
 
 /**
  * The page trusts nothing it receives: a message must have the shape the protocol declares before any
@@ -106,7 +136,9 @@ export function checkHostToWebview(m: unknown): Checked {
     case 'notice':
       return typeof o.message === 'string' ? { ok: true, message: o as HostToWebview } : bad('message is not a string');
     case 'mrtStart':
-      return typeof o.session === 'number' && typeof o.file === 'string' ? { ok: true, message: o as HostToWebview } : bad('no session or file');
+      return typeof o.session === 'number' && typeof o.file === 'string' && (o.uri === undefined || typeof o.uri === 'string') ? { ok: true, message: o as HostToWebview } : bad('no session or file');
+    case 'readDropped':
+      return [o.req, o.id, o.offset, o.length].every((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0) && (o.length as number) <= MAX_DROPPED_SLICE ? { ok: true, message: o as HostToWebview } : bad('no request, file, offset or length');
     case 'mrtProgress': {
       const p = o.progress as Partial<Record<keyof MrtProgress, unknown>> | undefined;
       return typeof p === 'object' && p !== null && typeof p.session === 'number' && typeof p.bytesRead === 'number' && typeof p.totalBytes === 'number' && typeof p.routes === 'number'

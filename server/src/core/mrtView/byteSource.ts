@@ -37,3 +37,23 @@ export function slicedSource(name: string, size: number, read: (offset: number, 
     },
   };
 }
+
+/** The file name at the end of a URI, for messages and the collector's name (rrc00 in …/rrc00/updates…). */
+export function uriBaseName(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * A file the language server cannot open itself, read through its client slice by slice: any file in VS Code for
+ * the web, and in Node a URI of another scheme than file: (a file dropped on the panel from the operating system,
+ * whose bytes the panel's page holds). `ask(0, 0)` gives the size.
+ */
+export async function askedSource(uri: string, ask: (offset: number, length: number) => Promise<{ readonly size: number; readonly bytes: Uint8Array }>): Promise<ByteSource> {
+  const { size } = await ask(0, 0);
+  return slicedSource(uriBaseName(uri), size, async (offset, length) => (await ask(offset, length)).bytes);
+}
