@@ -19,7 +19,7 @@ import { openMrt } from '../../server/src/core/mrtView/open';
 import { loadPathData } from '../../server/src/core/paths/loadData';
 import { scanDataOf, type ScanData } from '../../server/src/core/scan/classify';
 import { repoRoot } from '../support/lspClient';
-import { FakeHost, launch, missing, serve } from './harness';
+import { FakeHost, launch, missing, serve, textsShown } from './harness';
 
 const FILE = path.join(repoRoot, 'test/fixtures/mrt/updates.20071015.1505.gz');
 const RELS = '3741|174|-1|test\n7473|174|-1|test\n4608|7474|-1|test\n7473|7474|-1|test\n';
@@ -29,7 +29,7 @@ const SLICE = 16_384;
 declare const sessionStorage: { getItem(k: string): string | null };
 
 async function rowTexts(page: Page): Promise<string[]> {
-  return page.$$eval('#mrt tr.rl-episode', (rows) => rows.map((r) => r.textContent ?? ''));
+  return textsShown(page, '#mrt tr.rl-episode');
 }
 
 /** Drops the file at the middle of `selector` as the browser does for a drag from the desktop. */
