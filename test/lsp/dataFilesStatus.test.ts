@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { DataFilesStatus } from '../../server/src/protocol/lsp';
-import { LspSession, repoRoot, serverModule } from '../support/lspClient';
+import { type LspSession, repoRoot, unbuilt, withSession } from '../support/lspClient';
 
 const cantv = path.join(repoRoot, 'examples', 'cantv');
 const missing = path.join(repoRoot, 'examples', 'cantv', 'no-such-file.txt');
@@ -31,19 +31,17 @@ function statusesOf(session: LspSession): { heard: DataFilesStatus; all: Promise
   return { heard, all };
 }
 
-test('the server says which data files loaded, with counts and the files it could not read (status bar, issue 20)', { skip: !existsSync(serverModule) && 'not built' }, async () => {
-  const session = new LspSession();
-  const { heard, all } = statusesOf(session);
-  try {
-    const settings = {
-      data: {
-        relationshipFiles: [path.join(cantv, 'cantv.as-rel2.txt'), missing],
-        asNamesFile: path.join(cantv, 'as-names.txt'),
-        pathFiles: [path.join(cantv, 'cantv-route-views.txt'), missing],
-      },
-    };
-    session.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
-    await session.initialize();
+test('the server says which data files loaded, with counts and the files it could not read (status bar, issue 20)', { skip: unbuilt }, async () => {
+  const settings = {
+    data: {
+      relationshipFiles: [path.join(cantv, 'cantv.as-rel2.txt'), missing],
+      asNamesFile: path.join(cantv, 'as-names.txt'),
+      pathFiles: [path.join(cantv, 'cantv-route-views.txt'), missing],
+    },
+  };
+  let statuses!: ReturnType<typeof statusesOf>;
+  await withSession({ settings, prepare: (s) => (statuses = statusesOf(s)) }, async (session) => {
+    const { heard, all } = statuses;
     await all;
 
     // Truth read off the files: one link per `a|b|rel` line, one name per `ASN name` line.
@@ -70,21 +68,16 @@ test('the server says which data files loaded, with counts and the files it coul
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const retold = await Promise.race([again, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('paths status not told again')), 15_000))]);
     assert.deepEqual(retold.paths, paths);
-  } finally {
-    await session.dispose();
-  }
+  });
 });
 
-test('with no data files set the server says so for each kind, so the status bar never shows stale counts', { skip: !existsSync(serverModule) && 'not built' }, async () => {
-  const session = new LspSession();
-  const { heard, all } = statusesOf(session);
-  try {
-    await session.initialize();
+test('with no data files set the server says so for each kind, so the status bar never shows stale counts', { skip: unbuilt }, async () => {
+  let statuses!: ReturnType<typeof statusesOf>;
+  await withSession({ prepare: (s) => (statuses = statusesOf(s)) }, async () => {
+    const { heard, all } = statuses;
     await all;
     for (const kind of ['relationships', 'names', 'paths'] as const) {
       assert.deepEqual(heard[kind], { loaded: false, count: 0, sources: [], errors: [] }, kind);
     }
-  } finally {
-    await session.dispose();
-  }
+  });
 });

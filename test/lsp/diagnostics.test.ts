@@ -1,23 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspSession, sessionPerFile } from '../support/lspClient';
+import { sessionPerFile, withSession } from '../support/lspClient';
 
 // Speaks LSP to the built server over stdio, as VS Code does, and checks what comes back.
 const server = sessionPerFile();
 
 test('initialize announces the language features', { skip: server.skip }, async () => {
-  const fresh = new LspSession();
-  try {
-    const result = await fresh.initialize();
+  await withSession({}, async (_fresh, result) => {
     const caps = result.capabilities;
     assert.equal(caps.hoverProvider, true);
     assert.equal(caps.documentSymbolProvider, true);
     assert.equal(caps.documentFormattingProvider, true);
     assert.ok(caps.codeActionProvider);
     assert.ok(caps.completionProvider);
-  } finally {
-    await fresh.dispose();
-  }
+  });
 });
 
 test('a line that is neither attribute nor continuation is reported with its exact range', { skip: server.skip }, async () => {

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { LspSession, serverModule } from '../support/lspClient';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { type LspSession, unbuilt as skip, withSession } from '../support/lspClient';
 
 // routelens.diagnostics.maxPerFile through the built server: the report keeps the errors nearest the last edit.
-const built = existsSync(serverModule);
-const skip = !built && 'dist/server/node.js not built (run npm run build)';
+const LIMITED = { diagnostics: { maxPerFile: 5 } };
 
 /**
  * 12 route objects with host bits set (one rpsl/host-bits-set error each, on their first line: lines 0, 6, …,
@@ -39,58 +37,38 @@ function assertNearEdit(items: readonly Diagnostic[], uriPath: string): void {
 }
 
 test('pull: over maxPerFile, the errors nearest the edited line and a notice with the counts', { skip }, async () => {
-  const lsp = new LspSession();
-  try {
-    lsp.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ diagnostics: { maxPerFile: 5 } })));
-    // The server asks for a refresh once it has read the settings; open the document after that.
-    const settingsRead = new Promise<void>((resolve) => lsp.connection.onRequest('workspace/diagnostic/refresh', () => (resolve(), null)));
-    await lsp.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: [],
-      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
-    });
-    await lsp.connection.sendNotification('initialized', {});
+  // The server asks for a refresh once it has read the settings; open the document after that.
+  let settingsRead!: Promise<void>;
+  const awaitRefresh = (lsp: LspSession): void => {
+    settingsRead = new Promise<void>((resolve) => lsp.connection.onRequest('workspace/diagnostic/refresh', () => (resolve(), null)));
+  };
+  await withSession({ pull: true, settings: LIMITED, prepare: awaitRefresh }, async (lsp) => {
     await settingsRead;
-
     const uri = 'file:///lsp-test/budget.rpsl';
     await lsp.open(uri, 'rpsl', text);
-    const pull = async (): Promise<Diagnostic[]> => {
-      const r = await lsp.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-      assert.equal(r.kind, 'full');
-      return r.kind === 'full' ? r.items : [];
-    };
     // Before any edit the focus is the top of the file: what VS Code itself would keep.
-    const before = await pull();
+    const before = await lsp.pull(uri);
     assert.equal(before.length, 5);
     assert.deepEqual(lines(before, 'rpsl/host-bits-set'), [0, 6, 12, 18]);
 
     await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [edit] });
-    assertNearEdit(await pull(), '/lsp-test/budget.rpsl');
-  } finally {
-    await lsp.dispose();
-  }
+    assertNearEdit(await lsp.pull(uri), '/lsp-test/budget.rpsl');
+  });
 });
 
 test('push: the same budget applies to published diagnostics; the default limit leaves a small file whole', { skip }, async () => {
-  const limited = new LspSession();
-  const whole = new LspSession();
-  try {
-    limited.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ diagnostics: { maxPerFile: 5 } })));
-    await limited.initialize();
-    const uri = 'file:///lsp-test/budget-push.rpsl';
+  const uri = 'file:///lsp-test/budget-push.rpsl';
+  await withSession({ settings: LIMITED }, async (limited) => {
     await limited.open(uri, 'rpsl', text);
     await limited.change(uri, text.replace('net 10\n', 'net ten\n'), 2);
     assertNearEdit(await limited.waitForDiagnostics(uri, (d) => d.length === 5 && lines(d, 'rpsl/host-bits-set').includes(67)), '/lsp-test/budget-push.rpsl');
-
-    await whole.initialize();
+  });
+  await withSession({}, async (whole) => {
     await whole.open(uri, 'rpsl', text);
     const all = await whole.waitForDiagnostics(uri, (d) => d.length > 0);
     assert.equal(all.length, 13);
     assert.deepEqual(lines(all, 'rpsl/host-bits-set'), [0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 67]);
     assert.deepEqual(lines(all, 'rpsl/empty-list-item'), [62]);
     assert.deepEqual(lines(all, 'routelens/diagnostics-limited'), []);
-  } finally {
-    await Promise.all([limited.dispose(), whole.dispose()]);
-  }
+  });
 });

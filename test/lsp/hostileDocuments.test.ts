@@ -3,17 +3,16 @@
  * document stays responsive while a hostile one is open. And files it reads from disk are decoded by BOM.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { LspSession, serverModule } from '../support/lspClient';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { unbuilt as skip, withSession } from '../support/lspClient';
 import { deepNesting, longLine, randomText, rng, tinyObjects, withControls } from '../support/hostileInputs';
 
-const skip = !existsSync(serverModule) && 'dist/server/node.js not built (run npm run build)';
 const dirs: string[] = [];
 after(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -21,15 +20,8 @@ after(() => {
 
 const SEED = Number(process.env.FUZZ_SEED ?? 14);
 
-/** A pull, as VS Code asks for diagnostics after each change. */
-async function pull(lsp: LspSession, uri: string): Promise<Diagnostic[]> {
-  const r = await lsp.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-  return r.kind === 'full' ? r.items : [];
-}
-
 test('didOpen, random large and small edits, hovers and completions anywhere: every request answered, the server alive', { skip }, async () => {
   const r = rng(SEED);
-  const lsp = new LspSession();
   const docs: [string, string, string][] = [
     ['file:///fuzz/random.rpsl', 'rpsl', randomText(r, 300_000)],
     ['file:///fuzz/controls.rpsl', 'rpsl', withControls(r, randomText(r, 50_000), 0.01)],
@@ -39,8 +31,7 @@ test('didOpen, random large and small edits, hovers and completions anywhere: ev
     ['file:///fuzz/random.aspa', 'aspa', randomText(r, 100_000)],
     ['file:///fuzz/deep.aspa', 'aspa', deepNesting(5000).json],
   ];
-  try {
-    await lsp.initialize([], { pull: true });
+  await withSession({ pull: true }, async (lsp) => {
     for (const [uri, languageId, text] of docs) {
       await lsp.open(uri, languageId, text);
       let lines = text.split('\n').length;
@@ -61,7 +52,7 @@ test('didOpen, random large and small edits, hovers and completions anywhere: ev
           lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: safe }),
           lsp.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: safe }),
           lsp.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
-          pull(lsp, uri),
+          lsp.pull(uri),
         ]);
       }
       assert.ok(lsp.alive, `${uri}: the server still runs`);
@@ -69,26 +60,22 @@ test('didOpen, random large and small edits, hovers and completions anywhere: ev
     // Still answering with correct findings after all that.
     const uri = 'file:///fuzz/after.rpsl';
     await lsp.open(uri, 'rpsl', 'route:          192.0.2.1/24\norigin:         AS65000\nmnt-by:         MAINT-X\nsource:         TEST\n');
-    assert.ok((await pull(lsp, uri)).some((d) => d.code === 'rpsl/host-bits-set'));
+    assert.ok((await lsp.pull(uri)).some((d) => d.code === 'rpsl/host-bits-set'));
     assert.equal(lsp.stderr.join('').match(/RangeError|TypeError|unhandled/i), null, lsp.stderr.join('').slice(0, 500));
-  } finally {
-    await lsp.dispose();
-  }
+  });
 });
 
 test('keystrokes in one document get their diagnostics while a hostile document is open in another', { skip }, async () => {
   const r = rng(SEED + 1);
-  const lsp = new LspSession();
-  try {
-    await lsp.initialize([], { pull: true });
+  await withSession({ pull: true }, async (lsp) => {
     // 3 MB that is not RPSL: 30,000+ findings, and cross-object work after every pause.
     const hostile = 'file:///two/hostile.rpsl';
     await lsp.open(hostile, 'rpsl', randomText(r, 3_000_000));
-    assert.ok((await pull(lsp, hostile)).length > 0);
+    assert.ok((await lsp.pull(hostile)).length > 0);
     const mine = 'file:///two/mine.rpsl';
     const base = 'route:          192.0.2.0/24\norigin:         AS65000\nmnt-by:         MAINT-X\nsource:         TEST\n';
     await lsp.open(mine, 'rpsl', base);
-    await pull(lsp, mine);
+    await lsp.pull(mine);
     const times: number[] = [];
     let text = base;
     for (let v = 2; v < 22; v++) {
@@ -107,7 +94,7 @@ test('keystrokes in one document get their diagnostics while a hostile document 
         textDocument: { uri: mine, version: v },
         contentChanges: [{ range: { start: { line: 0, character: 24 }, end: { line: 0, character: 25 } }, text: bad ? '1' : '0' }],
       });
-      const ds = await pull(lsp, mine);
+      const ds = await lsp.pull(mine);
       times.push(performance.now() - t);
       text = next;
       assert.equal(ds.some((d) => d.code === 'rpsl/host-bits-set'), bad, `keystroke ${v}: the finding follows the text (${text.split('\n')[0]})`);
@@ -118,9 +105,7 @@ test('keystrokes in one document get their diagnostics while a hostile document 
     // CI machine keeps: the small document is not queued behind seconds of the hostile one's checks.
     assert.ok(median < 500, `median keystroke → diagnostics ${median.toFixed(0)} ms (all: ${times.map((x) => x.toFixed(0)).join(' ')})`);
     assert.ok(lsp.alive);
-  } finally {
-    await lsp.dispose();
-  }
+  });
 });
 
 test('workspace files on disk are decoded by BOM: a UTF-16 set file resolves the reference; a gzip one is not indexed', { skip }, async () => {
@@ -130,9 +115,7 @@ test('workspace files on disk are decoded by BOM: a UTF-16 set file resolves the
   writeFileSync(path.join(dir, 'sets.rpsl'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SET, 'utf16le')]));
   writeFileSync(path.join(dir, 'other.rpsl'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 3, 0x2b, 0xca]));
   const folder = pathToFileURL(dir).toString();
-  const lsp = new LspSession();
-  try {
-    await lsp.initialize([{ uri: folder, name: 'ws' }]);
+  await withSession({ folders: [{ uri: folder, name: 'ws' }] }, async (lsp) => {
     const a = `${folder}/user.rpsl`;
     await lsp.open(a, 'rpsl', 'aut-num:        AS8048\nas-name:        CANTV\nimport:         from AS6762 accept AS8048:AS-NEW\nmnt-by:         MAINT-CANTV\nsource:         TEST\n');
     // Once the folder is indexed the set resolves; read as UTF-8, its file was " a s - s e t" and never did.
@@ -140,7 +123,5 @@ test('workspace files on disk are decoded by BOM: a UTF-16 set file resolves the
     const settled = await lsp.waitForDiagnostics(a, (d) => !unresolved(d)).catch(() => lsp.waitForDiagnostics(a));
     assert.ok(!unresolved(settled), JSON.stringify(settled.map((x) => x.message)));
     assert.ok(lsp.alive);
-  } finally {
-    await lsp.dispose();
-  }
+  });
 });

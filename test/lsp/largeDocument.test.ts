@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { LspSession, serverModule } from '../support/lspClient';
-
-const skip = !existsSync(serverModule) && 'dist/server/node.js not built (run npm run build)';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { type LspSession, unbuilt as skip, withSession } from '../support/lspClient';
 
 /**
  * A registry dump over the server's large-document threshold (1 MB): 9,000 routes whose mnt-by names a
@@ -21,34 +18,30 @@ const unresolved = (items: readonly Diagnostic[]): number[] => items.filter((d) 
 
 test('a large document gets its cross-object findings after typing pauses, and an edit that fixes one removes it', { skip }, async () => {
   assert.ok(text.length > 1_000_000);
-  const lsp = new LspSession();
   let refreshes = 0;
-  lsp.connection.onRequest('workspace/diagnostic/refresh', () => {
-    refreshes++;
-    return null;
-  });
-  const pull = async (): Promise<readonly Diagnostic[]> => {
-    const r = await lsp.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-    return r.kind === 'full' ? r.items : [];
-  };
-  /** Pulls after each refresh request (the server sends one at start-up too) until `done` holds. */
-  const pullUntil = async (done: (items: readonly Diagnostic[]) => boolean): Promise<readonly Diagnostic[]> => {
-    for (let seen = refreshes, waited = 0; waited < 60_000; waited += 50) {
-      if (refreshes > seen) {
-        seen = refreshes;
-        const items = await pull();
-        if (done(items)) return items;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('no refresh brought the expected diagnostics');
+  const countRefreshes = (lsp: LspSession): void => {
+    lsp.connection.onRequest('workspace/diagnostic/refresh', () => {
+      refreshes++;
+      return null;
+    });
   };
   const uri = 'file:///dump/radb.db';
-  try {
-    await lsp.initialize([], { pull: true });
+  await withSession({ pull: true, prepare: countRefreshes }, async (lsp) => {
+    /** Pulls after each refresh request (the server sends one at start-up too) until `done` holds. */
+    const pullUntil = async (done: (items: readonly Diagnostic[]) => boolean): Promise<readonly Diagnostic[]> => {
+      for (let seen = refreshes, waited = 0; waited < 60_000; waited += 50) {
+        if (refreshes > seen) {
+          seen = refreshes;
+          const items = await lsp.pull(uri);
+          if (done(items)) return items;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('no refresh brought the expected diagnostics');
+    };
     await lsp.open(uri, 'rpsl', text);
     // At once: the per-object checks; the cross-object ones come after the pause.
-    assert.ok((await pull()).some((d) => d.code === 'rpsl/weak-auth'));
+    assert.ok((await lsp.pull(uri)).some((d) => d.code === 'rpsl/weak-auth'));
     const after = await pullUntil((items) => unresolved(items).length > 0);
     assert.deepEqual(unresolved(after), [MNT_BY_LINE]);
 
@@ -60,7 +53,5 @@ test('a large document gets its cross-object findings after typing pauses, and a
     const fixed = await pullUntil((items) => unresolved(items).length === 0);
     assert.ok(fixed.some((d) => d.code === 'rpsl/weak-auth'));
     assert.ok(lsp.alive);
-  } finally {
-    await lsp.dispose();
-  }
+  });
 });

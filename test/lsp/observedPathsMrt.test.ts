@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { LspSession, repoRoot, serverModule } from '../support/lspClient';
+import { repoRoot, unbuilt, withSession } from '../support/lspClient';
 
 const mrt = path.join(repoRoot, 'test', 'fixtures', 'mrt', 'updates.20071015.1505.gz');
 
@@ -24,11 +24,8 @@ function bgpdumpPaths(): number[][] {
   return out;
 }
 
-test('an MRT file in routelens.data.pathFiles is streamed into the index: the lens counts the routes bgpdump reads in it', { skip: !existsSync(serverModule) && 'not built' }, async () => {
-  const session = new LspSession();
-  try {
-    session.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ data: { pathFiles: [mrt] } })));
-    await session.initialize();
+test('an MRT file in routelens.data.pathFiles is streamed into the index: the lens counts the routes bgpdump reads in it', { skip: unbuilt }, async () => {
+  await withSession({ settings: { data: { pathFiles: [mrt] } } }, async (session) => {
     // Level 3 (AS3356) declaring AS0: every route it passed on to a neighbour turns Invalid (the hop out of it).
     const uri = 'file:///mrt/level3.aspa';
     await session.open(uri, 'aspa', 'AS3356 => AS0\n');
@@ -43,7 +40,5 @@ test('an MRT file in routelens.data.pathFiles is streamed into the index: the le
     assert.equal(all, paths.length);
     assert.equal(invalid! + others!, through.length);
     assert.equal(invalid, through.filter((p) => p.indexOf(3356) > 0).length);
-  } finally {
-    await session.dispose();
-  }
+  });
 });

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspSession, serverModule } from '../support/lspClient';
+import { unbuilt as skip, withSession } from '../support/lspClient';
 
 // The workspace index over LSP: a set defined in one file resolves a reference in another, whether the
 // defining file is open in the editor or only on disk in a workspace folder.
-const built = existsSync(serverModule);
-const skip = !built && 'dist/server/node.js not built (run npm run build)';
 const UNRESOLVED = 'workspace/unresolved-weak-reference';
 const has = (ds: Diagnostic[]): boolean => ds.some((d) => d.code === UNRESOLVED);
 
@@ -23,9 +21,7 @@ after(() => {
 });
 
 test('a reference to a set defined in another open file: reported, then cleared when the set is added', { skip }, async () => {
-  const lsp = new LspSession();
-  try {
-    await lsp.initialize();
+  await withSession({}, async (lsp) => {
     const a = 'file:///lsp-ws/user.rpsl';
     const b = 'file:///lsp-ws/sets.rpsl';
     await lsp.open(a, 'rpsl', USER);
@@ -36,9 +32,7 @@ test('a reference to a set defined in another open file: reported, then cleared 
     await lsp.change(b, SET, 2);
     const afterAdd = await lsp.waitForDiagnostics(a, (ds) => !has(ds));
     assert.ok(!has(afterAdd));
-  } finally {
-    await lsp.dispose();
-  }
+  });
 });
 
 test('a set in a workspace folder file is indexed from disk, and a watched-file deletion brings the finding back', { skip }, async () => {
@@ -47,9 +41,7 @@ test('a set in a workspace folder file is indexed from disk, and a watched-file 
   const setFile = path.join(dir, 'sets.rpsl');
   writeFileSync(setFile, SET);
   const folder = pathToFileURL(dir).toString();
-  const lsp = new LspSession();
-  try {
-    await lsp.initialize([{ uri: folder, name: 'ws' }]);
+  await withSession({ folders: [{ uri: folder, name: 'ws' }] }, async (lsp) => {
     const a = `${folder}/user.rpsl`;
     await lsp.open(a, 'rpsl', USER);
     await lsp.waitForDiagnostics(a, (ds) => !has(ds));
@@ -57,7 +49,5 @@ test('a set in a workspace folder file is indexed from disk, and a watched-file 
     await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(setFile).toString(), type: 3 }] });
     const back = await lsp.waitForDiagnostics(a, has);
     assert.ok(has(back));
-  } finally {
-    await lsp.dispose();
-  }
+  });
 });

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { AnalyzePathsRequest, type AnalyzePathsParams } from '../../server/src/protocol/lsp';
-import { LspSession, repoRoot, serverModule } from '../support/lspClient';
+import { repoRoot, unbuilt as skip, withSession } from '../support/lspClient';
 import { CANTV_ASPAS } from './cantvAspa';
 
-const skip = !existsSync(serverModule) && 'dist/server/node.js not built (run npm run build)';
-
 test('routelens/analyzePaths: the built server analyses a paste with the open .aspa document', { skip }, async () => {
-  const lsp = new LspSession();
-  try {
-    await lsp.initialize();
+  await withSession({}, async (lsp) => {
     const text = await fs.readFile(path.join(repoRoot, 'examples', 'cantv', 'cantv.lg'), 'utf8');
     const before = await lsp.connection.sendRequest(AnalyzePathsRequest, { text });
     assert.equal(before?.routes.length, 9);
@@ -39,7 +35,5 @@ test('routelens/analyzePaths: the built server analyses a paste with the open .a
     // Params of the wrong type on purpose, as a foreign client might send them.
     const wrong = await lsp.connection.sendRequest(AnalyzePathsRequest, { text: 42 } as unknown as AnalyzePathsParams);
     assert.equal(wrong?.routes.length, 0);
-  } finally {
-    await lsp.dispose();
-  }
+  });
 });

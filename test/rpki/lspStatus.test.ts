@@ -4,19 +4,17 @@
  * `routelens/refreshRpki` answers the same status.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { Asn } from '../../server/src/core/net/asn';
 import { parsePrefix } from '../../server/src/core/net/prefix';
 import { RefreshRpkiRequest, RpkiStatusNotification, type RpkiStatus } from '../../server/src/protocol/lsp';
-import { LspSession, serverModule } from '../support/lspClient';
+import { type LspSession, unbuilt, withSession } from '../support/lspClient';
 import { startFakeCache, waitFor } from './fakeCache';
 
-const built = existsSync(serverModule);
-
-test('the server pushes RPKI status for a VRP file and an RTR cache, and answers refreshRpki', { skip: !built && 'dist/server/node.js not built (run npm run build)', timeout: 60_000 }, async () => {
+test('the server pushes RPKI status for a VRP file and an RTR cache, and answers refreshRpki', { skip: unbuilt, timeout: 60_000 }, async () => {
   const p = parsePrefix('198.51.100.0/24');
   assert.ok(p.ok);
   const cache = await startFakeCache((c, pdu) => {
@@ -31,35 +29,35 @@ test('the server pushes RPKI status for a VRP file and an RTR cache, and answers
   const dir = mkdtempSync(path.join(tmpdir(), 'routelens-rpki-lsp-'));
   const vrpFile = path.join(dir, 'vrps.csv');
   writeFileSync(vrpFile, 'ASN,IP Prefix,Max Length,Trust Anchor\nAS64496,192.0.2.0/24,24,test\nAS64497,198.51.100.0/24,24,test\n');
-  const lsp = new LspSession();
-  try {
-    const settings = { rtr: { enabled: true, host: '127.0.0.1', port: cache.port }, data: { vrpFiles: [vrpFile], aspaFiles: [] } };
-    lsp.connection.onRequest('workspace/configuration', (req: { items: unknown[] }) => req.items.map(() => settings));
-    const statuses: ((s: RpkiStatus) => void)[] = [];
+  const settings = { rtr: { enabled: true, host: '127.0.0.1', port: cache.port }, data: { vrpFiles: [vrpFile], aspaFiles: [] } };
+  const statuses: ((s: RpkiStatus) => void)[] = [];
+  const synced = waitFor<RpkiStatus>('an RPKI status with the file and the RTR data', 20_000, (cb) => statuses.push(cb), (s) =>
+    s.sources.some((x) => x.kind === 'rtr' && x.state === 'synced') && s.sources.some((x) => x.kind === 'file' && x.state === 'loaded'),
+  );
+  const hearStatus = (lsp: LspSession): void => {
     lsp.connection.onNotification(RpkiStatusNotification, (s) => statuses.forEach((f) => f(s)));
-    const synced = waitFor<RpkiStatus>('an RPKI status with the file and the RTR data', 20_000, (cb) => statuses.push(cb), (s) =>
-      s.sources.some((x) => x.kind === 'rtr' && x.state === 'synced') && s.sources.some((x) => x.kind === 'file' && x.state === 'loaded'),
-    );
-    await lsp.initialize();
-    await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const s = await synced;
-    // 198.51.100.0/24 AS64497 comes from both the file and the cache: counted once.
-    assert.equal(s.vrpCount, 2);
-    assert.equal(s.aspaCount, 1);
-    assert.equal(s.serial, 11);
-    const rtr = s.sources.find((x) => x.kind === 'rtr');
-    assert.deepEqual([rtr?.name, rtr?.vrps, rtr?.aspas], [`rtr://127.0.0.1:${cache.port}`, 1, 1]);
-    const refreshed = await lsp.connection.sendRequest(RefreshRpkiRequest);
-    assert.equal(refreshed.vrpCount, 2);
-    // An ASPA file under review is compared with what the cache serves the routers.
-    const uri = 'file:///rpki-lsp/customer.aspa';
-    await lsp.open(uri, 'aspa', 'AS64500 => AS64502\n');
-    const diags = await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'aspa/differs-from-cache'));
-    const diff = diags.find((x) => x.code === 'aspa/differs-from-cache')!;
-    assert.deepEqual(diff.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } });
-    assert.match(diff.message as string, /this file adds AS64502; the cache also has AS64501/);
+  };
+  try {
+    await withSession({ settings, prepare: hearStatus }, async (lsp) => {
+      await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const s = await synced;
+      // 198.51.100.0/24 AS64497 comes from both the file and the cache: counted once.
+      assert.equal(s.vrpCount, 2);
+      assert.equal(s.aspaCount, 1);
+      assert.equal(s.serial, 11);
+      const rtr = s.sources.find((x) => x.kind === 'rtr');
+      assert.deepEqual([rtr?.name, rtr?.vrps, rtr?.aspas], [`rtr://127.0.0.1:${cache.port}`, 1, 1]);
+      const refreshed = await lsp.connection.sendRequest(RefreshRpkiRequest);
+      assert.equal(refreshed.vrpCount, 2);
+      // An ASPA file under review is compared with what the cache serves the routers.
+      const uri = 'file:///rpki-lsp/customer.aspa';
+      await lsp.open(uri, 'aspa', 'AS64500 => AS64502\n');
+      const diags = await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'aspa/differs-from-cache'));
+      const diff = diags.find((x) => x.code === 'aspa/differs-from-cache')!;
+      assert.deepEqual(diff.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } });
+      assert.match(diff.message as string, /this file adds AS64502; the cache also has AS64501/);
+    });
   } finally {
-    await lsp.dispose();
     await cache.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,10 +3,13 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentDiagnosticReport, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const serverModule = path.join(repoRoot, 'dist', 'server', 'node.js');
+
+/** Why the tests that start the server skip, if they do: pass it as their `skip` option. */
+export const unbuilt: string | false = !existsSync(serverModule) && 'dist/server/node.js not built (run npm run build)';
 
 /**
  * Spawns the built server with --stdio and speaks JSON-RPC to it, as an editor would. Diagnostics are
@@ -18,6 +21,8 @@ export class LspSession {
   private readonly diagnostics = new Map<string, Diagnostic[]>();
   private readonly waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly stderr: string[] = [];
+  /** Rejects when the server process ends, so a request to a dead server fails instead of waiting forever. */
+  private readonly exited: Promise<never>;
 
   /** The server's process id (benchmarks read its CPU time from /proc). */
   get pid(): number | undefined {
@@ -29,6 +34,10 @@ export class LspSession {
     const nodeArgs = process.env.ROUTELENS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     this.child = spawn(process.execPath, [...nodeArgs, serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr?.on('data', (b: Buffer) => this.stderr.push(b.toString()));
+    this.exited = new Promise<never>((_, reject) =>
+      this.child.once('exit', (code, signal) => reject(new Error(`the server exited (${code ?? signal}): ${this.stderr.join('').slice(-2000)}`))),
+    );
+    this.exited.catch(() => undefined);
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
@@ -58,6 +67,18 @@ export class LspSession {
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** Answers every `workspace/configuration` item with `settings` (the `routelens` section's value); call before `initialize`. */
+  settings(settings: unknown): void {
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+  }
+
+  /** Pulls a document's diagnostics, as VS Code does after each change (the session must be initialized with `pull`). */
+  async pull(uri: string): Promise<Diagnostic[]> {
+    const r = await Promise.race([this.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }), this.exited]);
+    if (r.kind !== 'full') throw new Error(`a ${r.kind} report for ${uri}: this client sends no previous result id`);
+    return r.items;
   }
 
   async open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
@@ -106,10 +127,9 @@ export class LspSession {
  * option (they are skipped when dist/ is not built) and use `lsp` inside them.
  */
 export function sessionPerFile(): { readonly skip: string | false; readonly lsp: LspSession } {
-  const built = existsSync(serverModule);
   let session: LspSession | undefined;
   before(async () => {
-    if (!built) return;
+    if (unbuilt) return;
     session = new LspSession();
     await session.initialize();
   });
@@ -117,10 +137,29 @@ export function sessionPerFile(): { readonly skip: string | false; readonly lsp:
     await session?.dispose();
   });
   return {
-    skip: !built && 'dist/server/node.js not built (run npm run build)',
+    skip: unbuilt,
     get lsp(): LspSession {
       if (!session) throw new Error('the LSP session exists only inside the tests of a built tree (pass `skip`)');
       return session;
     },
   };
+}
+
+/**
+ * A server of its own for one test, for tests that need settings, folders, pull diagnostics or a handler of their
+ * own before `initialize` (`prepare` runs first): started, handed to `body` with its `initialize` result, and shut
+ * down however `body` ends.
+ */
+export async function withSession<T>(
+  options: { folders?: { uri: string; name: string }[]; pull?: boolean; settings?: unknown; prepare?: (lsp: LspSession) => void },
+  body: (lsp: LspSession, initialized: InitializeResult) => Promise<T>,
+): Promise<T> {
+  const lsp = new LspSession();
+  try {
+    if (options.settings !== undefined) lsp.settings(options.settings);
+    options.prepare?.(lsp);
+    return await body(lsp, await lsp.initialize(options.folders ?? [], { pull: options.pull }));
+  } finally {
+    await lsp.dispose();
+  }
 }
