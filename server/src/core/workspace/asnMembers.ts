@@ -1,5 +1,16 @@
 import type { Asn } from '../net/asn';
 
+/** AS numbers in the order met and, per number, the index of its set in `sets`. */
+export interface PackedMembers {
+  readonly order: Uint32Array;
+  readonly via: Uint32Array;
+  readonly sets: readonly string[];
+}
+
+function isPacked(m: ReadonlyMap<Asn, string> | PackedMembers): m is PackedMembers {
+  return 'via' in m && m.via instanceof Uint32Array;
+}
+
 /**
  * The AS numbers a set expands to, each with the set whose members named it, in the order they were met:
  * what a Map<Asn, string> holds, in about a third of its memory. Expansions are kept for as long as the
@@ -15,30 +26,43 @@ export class AsnMembers implements ReadonlyMap<Asn, string> {
   private readonly table: Uint32Array;
   private readonly shift: number;
 
-  constructor(members: ReadonlyMap<Asn, string>) {
-    const n = members.size;
-    this.order = new Uint32Array(n);
-    this.setOf = new Uint32Array(n);
-    const sets: string[] = [];
-    const setIds = new Map<string, number>();
+  /**
+   * From a Map, or already packed: the numbers in the order met, per number the index of its set in `sets`
+   * (arrays the instance takes over; set expansion builds them so, without a Map).
+   */
+  constructor(members: ReadonlyMap<Asn, string> | PackedMembers) {
+    if (isPacked(members)) {
+      this.order = members.order;
+      this.setOf = members.via;
+      this.sets = members.sets;
+    } else {
+      const n = members.size;
+      this.order = new Uint32Array(n);
+      this.setOf = new Uint32Array(n);
+      const sets: string[] = [];
+      const setIds = new Map<string, number>();
+      let i = 0;
+      for (const [a, via] of members) {
+        let id = setIds.get(via);
+        if (id === undefined) {
+          setIds.set(via, (id = sets.length));
+          sets.push(via);
+        }
+        this.order[i] = a;
+        this.setOf[i++] = id;
+      }
+      this.sets = sets;
+    }
+    const n = this.order.length;
     let bits = 1;
     while (1 << bits < n + (n >> 1)) bits++;
     this.shift = 32 - bits;
     this.table = new Uint32Array(1 << bits);
-    let i = 0;
-    for (const [a, via] of members) {
-      let id = setIds.get(via);
-      if (id === undefined) {
-        setIds.set(via, (id = sets.length));
-        sets.push(via);
-      }
-      this.order[i] = a;
-      this.setOf[i] = id;
-      let slot = this.slotOf(a);
+    for (let i = 0; i < n; i++) {
+      let slot = this.slotOf(this.order[i]!);
       while (this.table[slot] !== 0) slot = (slot + 1) & (this.table.length - 1);
-      this.table[slot] = ++i;
+      this.table[slot] = i + 1;
     }
-    this.sets = sets;
   }
 
   private slotOf(a: number): number {

@@ -33,17 +33,73 @@ export interface SetExpansion {
 }
 
 /**
- * A set's members as one string, words joined by a blank (words hold none): sets of a dump list millions
- * of members, and a string plus an array slot per member cost four times their text.
+ * A set's members, each word classified once (a set is expanded under every set that names it, and each
+ * time its words were split, upper-cased and parsed again): an AS number as itself (>= 0), anything else
+ * as `-1 - i` for `others[i]`. A number costs 8 bytes here, about what its text did in the joined string
+ * this replaced (sets of a dump list millions of members).
  */
-interface ParsedMembers {
-  readonly words: string;
+interface MemberCodes {
+  readonly codes: Float64Array;
+  readonly others: readonly Other[];
+}
+
+/**
+ * A member that is no AS number: a set to expand (its name upper-cased), a word that names nothing to
+ * expand (AS-ANY, RS-ANY, and in an as-set a prefix or junk: it still counts for the size check), or a
+ * word that may be a prefix of a route-set (parsed when a route-set's expansion first reads it).
+ */
+type Other = SetMember | { readonly kind: 'word'; readonly word: string; parsed?: ParsedPrefix | null } | typeof NOTHING;
+interface SetMember {
+  readonly kind: 'set';
+  readonly name: string;
+  /** The node this name had in the walks of `nodes` (see nodeOf): looked up once per generation, not once per walk. */
+  node?: SetNode;
+  nodes?: Map<string, SetNode>;
+}
+interface ParsedPrefix {
+  readonly prefix: Prefix;
+  readonly range?: RangeOp;
+}
+const NOTHING = { kind: 'nothing' } as const;
+
+interface ParsedMembers extends MemberCodes {
   readonly mbrsByRef: ReadonlySet<string>;
 }
 
 const NO_MBRS: ReadonlySet<string> = new Set();
 
 const parsedMembers = new WeakMap<IndexedObject, ParsedMembers>();
+
+/** Classifies `words` as `visit` in computeExpansion reads them (see MemberCodes). */
+function memberCodes(words: readonly string[]): MemberCodes {
+  const codes = new Float64Array(words.length);
+  const others: Other[] = [];
+  const other = (o: Other): number => -1 - (others.push(o) - 1);
+  words.forEach((w, i) => {
+    const caret = w.indexOf('^');
+    const base = caret >= 0 ? w.slice(0, caret) : w;
+    const sub = setClassOf(base);
+    if (sub === 'as-set' || sub === 'route-set') {
+      const upper = base.toUpperCase();
+      codes[i] = upper === 'AS-ANY' || upper === 'RS-ANY' ? other(NOTHING) : other({ kind: 'set', name: upper });
+      return;
+    }
+    const a = parseAsn(base);
+    codes[i] = a.ok && a.hadPrefix ? a.asn : other({ kind: 'word', word: w });
+  });
+  return { codes, others };
+}
+
+/** A word of a route-set's members as a prefix with its range operator, or null when it is none. */
+function prefixOf(o: { readonly word: string; parsed?: ParsedPrefix | null }): ParsedPrefix | null {
+  if (o.parsed !== undefined) return o.parsed;
+  const w = o.word;
+  const caret = w.indexOf('^');
+  const p = parsePrefix(caret >= 0 ? w.slice(0, caret) : w);
+  if (!p.ok) return (o.parsed = null);
+  const r = caret >= 0 ? parseRangeOperator(w.slice(caret), 0, p.prefix.length, p.prefix.afi === 4 ? 32 : 128) : undefined;
+  return (o.parsed = { prefix: p.prefix, ...(r?.ok ? { range: r.op } : {}) });
+}
 
 /** A set's own members and mbrs-by-ref, parsed once per indexed object (objects are replaced, never mutated). */
 function membersOf(set: IndexedObject, object?: RpslObject): ParsedMembers {
@@ -55,7 +111,7 @@ function membersOf(set: IndexedObject, object?: RpslObject): ParsedMembers {
       if (a.name === 'members' || a.name === 'mp-members') for (const w of valueWords(a.value)) words.push(w.text);
     }
     const allowed = mbrsByRef(o);
-    p = { words: words.join(' '), mbrsByRef: allowed.size === 0 ? NO_MBRS : allowed };
+    p = { ...memberCodes(words), mbrsByRef: allowed.size === 0 ? NO_MBRS : allowed };
     parsedMembers.set(set, p);
   }
   return p;
@@ -66,13 +122,16 @@ export function noteSet(set: IndexedObject, object: RpslObject): void {
   membersOf(set, object);
 }
 
-/** Members a set lists directly: its members/mp-members words, plus objects that join it by member-of. */
-export function directMembers(index: WorkspaceIndex, set: IndexedObject): readonly string[] {
+/**
+ * Members a set lists directly: its members/mp-members, then the objects that join it by member-of (read
+ * from the index on each call: they change with other files).
+ */
+function directMembers(index: WorkspaceIndex, set: IndexedObject): readonly MemberCodes[] {
   const own = membersOf(set);
   const allowed = own.mbrsByRef;
-  const words = own.words === '' ? [] : own.words.split(' ');
-  if (allowed.size === 0) return words;
+  if (allowed.size === 0) return [own];
   const kind = set.className === 'as-set' ? 'as-set' : set.className === 'route-set' ? 'route-set' : undefined;
+  const words: string[] = [];
   if (kind) {
     for (const site of index.referencesTo(kind, set.key)) {
       if (site.ref.attribute !== 'member-of' || !memberOfAllowed(site.from.object, allowed)) continue;
@@ -82,7 +141,7 @@ export function directMembers(index: WorkspaceIndex, set: IndexedObject): readon
       else words.push(o.key);
     }
   }
-  return words;
+  return words.length === 0 ? [own] : [own, memberCodes(words)];
 }
 
 /** The mntners of a set's mbrs-by-ref, upper-cased; `ANY` stands for every mntner. */
@@ -105,14 +164,29 @@ interface CachedExpansion {
   readonly reads?: ReadonlySet<ReadToken>;
 }
 
-const caches = new WeakMap<WorkspaceIndex, { gen: number; map: Map<string, CachedExpansion> }>();
+/**
+ * A set as the walks of one index generation meet it: looked up, and its members read, once for all the
+ * expansions that pass through it (a dump's sets are met again under every set that names them).
+ */
+interface SetNode {
+  readonly name: string;
+  /** Undefined when no object defines the set. */
+  readonly parts: readonly MemberCodes[] | undefined;
+  /** The expansion (`walks`) that last finished this set, and whether the walk under way is inside it. */
+  done: number;
+  onStack: boolean;
+}
+
+let walks = 0;
+
+const caches = new WeakMap<WorkspaceIndex, { gen: number; map: Map<string, CachedExpansion>; nodes: Map<string, SetNode> }>();
 
 /** Expands an as-set or route-set over the workspace, bounded; cached until the index changes. */
 export function expandSet(index: WorkspaceIndex, name: string): SetExpansion {
   const key = name.toUpperCase();
   let cache = caches.get(index);
   if (!cache || cache.gen !== index.generation) {
-    cache = { gen: index.generation, map: new Map() };
+    cache = { gen: index.generation, map: new Map(), nodes: new Map() };
     caches.set(index, cache);
   }
   const hit = cache.map.get(key);
@@ -121,29 +195,96 @@ export function expandSet(index: WorkspaceIndex, name: string): SetExpansion {
     index.noteReads(hit.reads);
     return hit.value;
   }
-  const computed: CachedExpansion = index.isTracking ? index.tracking(() => computeExpansion(index, key)) : { value: computeExpansion(index, key) };
+  // A tracked walk looks every set up itself, so that its reads are recorded: it shares no nodes.
+  const computed: CachedExpansion = index.isTracking ? index.tracking(() => computeExpansion(index, key, new Map())) : { value: computeExpansion(index, key, cache.nodes) };
   cache.map.set(key, computed);
   return computed.value;
 }
 
-function computeExpansion(index: WorkspaceIndex, root: string): SetExpansion {
+/**
+ * The AS numbers met so far in one expansion, each once with the set that named it, in the order met: an
+ * open-addressing table over typed arrays, reused by every expansion (a Map per expansion, grown member by
+ * member, was most of the time expanding a dump's sets took). `stamp` marks the slots of the expansion
+ * under way, so starting one clears nothing.
+ */
+const met = {
+  order: new Uint32Array(1024),
+  via: new Uint32Array(1024),
+  size: 0,
+  slots: new Int32Array(2048),
+  stamps: new Uint32Array(2048),
+  stamp: 0,
+};
+
+function startMet(): void {
+  met.size = 0;
+  if (++met.stamp > 0xfffffff0) {
+    met.stamp = 1;
+    met.stamps.fill(0);
+  }
+}
+
+/** Adds `a`, named by set number `via`, unless it was met already. */
+function meet(a: number, via: number): void {
+  let mask = met.slots.length - 1;
+  let slot = Math.imul(a, 0x9e3779b1) & mask;
+  for (; met.stamps[slot] === met.stamp; slot = (slot + 1) & mask) if (met.order[met.slots[slot]!] === a) return;
+  if (met.size === met.order.length) {
+    const order = new Uint32Array(met.size * 2);
+    const via2 = new Uint32Array(met.size * 2);
+    order.set(met.order);
+    via2.set(met.via);
+    met.order = order;
+    met.via = via2;
+  }
+  met.order[met.size] = a;
+  met.via[met.size] = via;
+  met.size++;
+  if (met.size * 2 > met.slots.length) {
+    // Grow at half full, placing again every number met so far.
+    met.slots = new Int32Array(met.slots.length * 2);
+    met.stamps = new Uint32Array(met.slots.length);
+    mask = met.slots.length - 1;
+    for (let i = 0; i < met.size; i++) {
+      let s = Math.imul(met.order[i]!, 0x9e3779b1) & mask;
+      while (met.stamps[s] === met.stamp) s = (s + 1) & mask;
+      met.stamps[s] = met.stamp;
+      met.slots[s] = i;
+    }
+    return;
+  }
+  met.stamps[slot] = met.stamp;
+  met.slots[slot] = met.size - 1;
+}
+
+function nodeOf(index: WorkspaceIndex, nodes: Map<string, SetNode>, name: string): SetNode {
+  let node = nodes.get(name);
+  if (!node) {
+    const obj = index.lookup(setClassOf(name) === 'route-set' ? 'route-set' : 'as-set', name)[0];
+    node = { name, parts: obj ? directMembers(index, obj) : undefined, done: 0, onStack: false };
+    nodes.set(name, node);
+  }
+  return node;
+}
+
+function computeExpansion(index: WorkspaceIndex, root: string, nodes: Map<string, SetNode>): SetExpansion {
   const rootClass = setClassOf(root) === 'route-set' ? 'route-set' : 'as-set';
-  const asns = new Map<Asn, string>();
+  const walk = ++walks;
+  startMet();
+  /** The sets that named a member, by number (`met.via`). */
+  const vias: string[] = [];
   const prefixes: { prefix: Prefix; range?: RangeOp; via: string }[] = [];
-  const unresolved = new Set<string>();
+  const unresolved: string[] = [];
   const loops: string[][] = [];
   const seenLoops = new Set<string>();
-  const done = new Set<string>();
   let depth = 0;
   let deepest: string[] = [];
   let truncated = false;
-  const size = (): number => asns.size + prefixes.length;
-  const stack: string[] = [];
+  const stack: SetNode[] = [];
 
-  const visit = (name: string): void => {
-    const onStack = stack.indexOf(name);
-    if (onStack >= 0) {
-      const cycle = [...stack.slice(onStack), name];
+  const visit = (node: SetNode): void => {
+    if (node.onStack) {
+      const cycle = [...stack.slice(stack.indexOf(node)).map((n) => n.name), node.name];
       const id = [...cycle.slice(0, -1)].sort().join(' ');
       if (!seenLoops.has(id)) {
         seenLoops.add(id);
@@ -151,48 +292,56 @@ function computeExpansion(index: WorkspaceIndex, root: string): SetExpansion {
       }
       return;
     }
-    stack.push(name);
+    stack.push(node);
+    node.onStack = true;
     if (stack.length > depth) {
       depth = stack.length;
-      deepest = [...stack];
+      deepest = stack.map((n) => n.name);
     }
-    if (!done.has(name)) {
-      const cls = setClassOf(name) === 'route-set' ? 'route-set' : 'as-set';
-      const obj = index.lookup(cls, name)[0];
-      if (!obj) unresolved.add(name);
+    // Each set is walked once per expansion; met again, it only counts for the depth.
+    if (node.done !== walk) {
+      const name = node.name;
+      if (!node.parts) unresolved.push(name);
       else {
-        for (const w of directMembers(index, obj)) {
-          if (size() >= MAX_SET_SIZE) {
-            truncated = true;
-            break;
-          }
-          const caret = w.indexOf('^');
-          const base = caret >= 0 ? w.slice(0, caret) : w;
-          const sub = setClassOf(base);
-          if (sub === 'as-set' || sub === 'route-set') {
-            const upper = base.toUpperCase();
-            if (upper !== 'AS-ANY' && upper !== 'RS-ANY') visit(upper);
-            continue;
-          }
-          const a = parseAsn(base);
-          if (a.ok && a.hadPrefix) {
-            if (!asns.has(a.asn)) asns.set(a.asn, name);
-            continue;
-          }
-          if (rootClass === 'route-set') {
-            const p = parsePrefix(base);
-            if (p.ok) {
-              const r = caret >= 0 ? parseRangeOperator(w.slice(caret), 0, p.prefix.length, p.prefix.afi === 4 ? 32 : 128) : undefined;
-              prefixes.push({ prefix: p.prefix, ...(r?.ok ? { range: r.op } : {}), via: name });
+        const via = vias.push(name) - 1;
+        members: for (const { codes, others } of node.parts) {
+          for (let i = 0; i < codes.length; i++) {
+            if (met.size + prefixes.length >= MAX_SET_SIZE) {
+              truncated = true;
+              break members;
+            }
+            const code = codes[i]!;
+            if (code >= 0) {
+              meet(code, via);
+              continue;
+            }
+            const o = others[-1 - code]!;
+            if (o.kind === 'set') {
+              if (o.nodes !== nodes) {
+                o.node = nodeOf(index, nodes, o.name);
+                o.nodes = nodes;
+              }
+              visit(o.node!);
+            }
+            else if (o.kind === 'word' && rootClass === 'route-set') {
+              const p = prefixOf(o);
+              if (p) prefixes.push({ prefix: p.prefix, ...(p.range ? { range: p.range } : {}), via: name });
             }
           }
         }
       }
     }
-    done.add(name);
+    node.done = walk;
+    node.onStack = false;
     stack.pop();
   };
-  visit(root);
+  try {
+    visit(nodeOf(index, nodes, root));
+  } finally {
+    // A walk cut short by an exception leaves no set marked as under way for the next one.
+    for (const n of stack) n.onStack = false;
+  }
   // Kept packed: expansions live as long as the index does not change (AsnMembers).
-  return { name: root, asns: new AsnMembers(asns), prefixes, unresolved: [...unresolved], loops, depth, deepest, truncated, found: index.lookup(rootClass, root).length > 0 };
+  const asns = new AsnMembers({ order: met.order.slice(0, met.size), via: met.via.slice(0, met.size), sets: vias });
+  return { name: root, asns, prefixes, unresolved, loops, depth, deepest, truncated, found: index.lookup(rootClass, root).length > 0 };
 }
