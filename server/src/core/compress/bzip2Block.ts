@@ -72,6 +72,10 @@ const GROUP_SIZE = 50;
 /** Work arrays of one decoder, reused from block to block. */
 export class BlockScratch {
   tt = new Int32Array(0);
+  /** The chain backwards: for each entry, the one before it (high bits) and its byte, as tt has them forwards. */
+  back = new Int32Array(0);
+  /** The block's bytes in order, before RLE1 is undone. */
+  pre = new Uint8Array(0);
   out = new Uint8Array(1 << 20);
   readonly fast = new Int32Array(MAX_GROUPS << FAST_BITS);
   readonly limit = new Int32Array(MAX_GROUPS * (MAX_CODE_LEN + 2));
@@ -163,7 +167,8 @@ export function decodeBlock(c: BitCursor, level: number, s: BlockScratch): Decod
   const n = decodeSymbols(c, level, s, inUse, selectorCount);
   if (origPtr >= n) throw new Bzip2Error(`bzip2: a block's origin pointer ${origPtr} is past its ${n} bytes`);
   inverseBwt(s, n);
-  const length = unRle1(s, n, origPtr);
+  walk(s, n, origPtr);
+  const length = unRle1(s, n);
   const computed = crcOf(s.out, length);
   if (computed !== crc) throw new Bzip2Error(`bzip2: block CRC mismatch (stored ${crc.toString(16)}, computed ${computed.toString(16)}): the file is corrupt`);
   return { length, crc };
@@ -253,31 +258,61 @@ function decodeSymbols(c: BitCursor, level: number, s: BlockScratch, inUse: numb
   return n;
 }
 
-/** Inverse BWT: each entry's low byte is its symbol; the high bits get the index of the entry that follows it. */
+/**
+ * Inverse BWT: each entry's low byte is its symbol; in `tt` the high bits get the index of the entry that follows
+ * it, in `back` the index of the one before it (the LF mapping), so the chain can be walked from both ends at once.
+ */
 function inverseBwt(s: BlockScratch, n: number): void {
   const { tt, counts } = s;
+  if (s.back.length < tt.length) s.back = new Int32Array(tt.length);
+  const back = s.back;
   let sum = 0;
   for (let b = 0; b < 256; b++) {
     const k = counts[b]!;
     counts[b] = sum;
     sum += k;
   }
-  for (let i = 0; i < n; i++) tt[counts[tt[i]! & 0xff]!++]! |= i << 8;
+  for (let i = 0; i < n; i++) {
+    const b = tt[i]! & 0xff;
+    const j = counts[b]!++;
+    tt[j]! |= i << 8;
+    back[i] = (j << 8) | b;
+  }
 }
 
-/** Walks the BWT chain from the origin and undoes RLE1 (four equal bytes are followed by a count of further copies, 0–255). */
-function unRle1(s: BlockScratch, n: number, origPtr: number): number {
-  const tt = s.tt;
+/**
+ * The block's bytes in order. The chain visits every entry once and ends on the origin pointer, so it is walked
+ * forwards from the origin's successor and backwards from the origin together, meeting in the middle: each step is
+ * a load from an unpredictable place in a 3.6 MB array, and two independent ones wait on memory at the same time.
+ */
+function walk(s: BlockScratch, n: number, origPtr: number): void {
+  const { tt, back } = s;
+  if (s.pre.length < tt.length) s.pre = new Uint8Array(tt.length);
+  const pre = s.pre;
+  const half = n >>> 1;
+  let ahead = tt[origPtr]! >>> 8;
+  let behind = origPtr;
+  for (let i = 0, k = n - 1; i < half; i++, k--) {
+    const v = tt[ahead]!;
+    const w = back[behind]!;
+    pre[i] = v;
+    pre[k] = w;
+    ahead = v >>> 8;
+    behind = w >>> 8;
+  }
+  if (n & 1) pre[half] = tt[ahead]!;
+}
+
+/** Undoes RLE1: four equal bytes are followed by a count of further copies, 0–255. */
+function unRle1(s: BlockScratch, n: number): number {
+  const pre = s.pre;
   let out = s.out;
   if (out.length < n) out = s.out = new Uint8Array(Math.max(n, out.length * 2));
   let o = 0;
-  let at = tt[origPtr]! >>> 8;
   let last = -1;
   let same = 0;
   for (let i = 0; i < n; i++) {
-    const v = tt[at]!;
-    const b = v & 0xff;
-    at = v >>> 8;
+    const b = pre[i]!;
     if (same === 4) {
       if (o + b + (n - i) > out.length) {
         const grown = new Uint8Array(Math.max(out.length * 2, o + b + (n - i)));
