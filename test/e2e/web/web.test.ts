@@ -35,7 +35,7 @@ const MRT = 'updates.20071015.1505.gz';
 const WORKBENCH_TIMEOUT = 90_000;
 const STEP_TIMEOUT = 45_000;
 
-test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteLens: Analyze AS Paths" opens its panel', { timeout: 170_000 }, async (t) => {
+test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteLens: Analyze AS Paths" opens its panel', { timeout: 240_000 }, async (t) => {
   if (!existsSync(CHROMIUM)) return t.skip(`${CHROMIUM} not present (Debian package chromium, see scripts/apt-packages.txt)`);
   const build = prepareWebBuild(repoRoot);
   if (typeof build === 'string') return t.skip(build);
@@ -157,6 +157,21 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
     // Attached, not visible: the graph opens at the vantage point and this hop may lie outside the pane.
     await panel.locator('#graph [data-edge="AS174>AS3741"] path.leak').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
     await page.screenshot({ path: path.join(resultsDir, 'e2e-web-mrt.png') });
+
+    // Another tab, then the panel again: its page was dropped while hidden (retainContextWhenHidden is off) and
+    // reloads; the extension gives it the file's episode list again (MrtHost.replay), the episode still selected.
+    const selected = panel.locator('#mrt tr.rl-episode[aria-selected="true"]', { hasText: 'AS174 → AS3741' });
+    await page.locator('.tabs-container .tab', { hasText: 'cantv.lg' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'cantv.lg' }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('.tabs-container .tab', { hasText: 'AS Paths' }).click();
+    await selected.waitFor({ timeout: STEP_TIMEOUT });
+
+    // A window reload: VS Code revives the panel from the page's saved state (PathsPanel.revive), the extension reads
+    // the MRT file again by the URI kept there, and the episode list comes back with the episode still selected.
+    await runCommand('Developer: Reload Window');
+    await selected.waitFor({ timeout: STEP_TIMEOUT });
+    assert.match(await panel.locator('#mrt .rl-mrt-progress').innerText(), /^10,496 routes, .*gzip · 502 flagged routes · 1 episode/);
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-web-mrt-reloaded.png') });
 
     // The walkthrough's first step: "RouteLens: Open Example" reads the example from the extension (web build:
     // through vscode.workspace.fs) and opens it as untitled RPSL and ASPA documents.
