@@ -173,6 +173,21 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
     assert.match(await panel.locator('#mrt .rl-mrt-progress').innerText(), /^10,496 routes, .*gzip · 502 flagged routes · 1 episode/);
     await page.screenshot({ path: path.join(resultsDir, 'e2e-web-mrt-reloaded.png') });
 
+    // A file dropped on the panel from the operating system, Shift held as VS Code asks (DevTools' drag with a file
+    // path, as a file manager's drag arrives): the page holds the File, the extension asks it for slices and hands
+    // them to the server in its Web Worker. The same updates recompressed with bzip2, so this also reads bzip2.
+    const bz2 = path.join(repoRoot, 'test', 'fixtures', 'mrt', 'updates.20071015.1505.bz2');
+    const frame = (await page.locator('iframe.webview.ready').boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const at = { x: frame.x + frame.width * 0.75, y: frame.y + frame.height * 0.7, modifiers: 8 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data: { items: [], files: [bz2], dragOperationsMask: 1 } });
+    await cdp.detach();
+    await panel.locator('#mrt .rl-mrt-file', { hasText: 'updates.20071015.1505.bz2' }).waitFor({ timeout: STEP_TIMEOUT });
+    await panel.locator('#mrt .rl-mrt-progress', { hasText: /bzip2 · 502 flagged routes · 1 episode/ }).waitFor({ timeout: STEP_TIMEOUT });
+    assert.match(await panel.locator('#mrt .rl-mrt-progress').innerText(), /^10,496 routes, .*bzip2 · 502 flagged routes · 1 episode/);
+    await panel.locator('#mrt tr.rl-episode', { hasText: 'AS174 → AS3741' }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-web-mrt-dropped.png') });
+
     // The walkthrough's first step: "RouteLens: Open Example" reads the example from the extension (web build:
     // through vscode.workspace.fs) and opens it as untitled RPSL and ASPA documents.
     await runCommand('RouteLens: Open Example');
