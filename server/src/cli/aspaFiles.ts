@@ -36,18 +36,20 @@ export async function loadAspaFiles(files: readonly string[], io: Pick<CliIo, 's
     }
     for (const p of decoded.problems) io.stderr(problemLine(f, p));
     const text = decoded.text;
-    const load = loadAspaData(text, f);
     const index = new LineIndex(text);
     let broken = false;
     let errors = 0;
-    for (const d of load.diagnostics) {
-      if (d.severity !== 'error') continue;
-      broken ||= UNREADABLE.has(d.code);
-      // The first errors say what is wrong; a file that is not ASPA at all would print one per line.
-      if (++errors > MAX_ERRORS_SHOWN) continue;
-      const p = index.positionAt(d.span.start);
-      io.stderr(`${f}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
-    }
+    // Taken as the parser finds them, never kept: the first errors say what is wrong, the rest are counted (a
+    // file that is not ASPA at all has one per line, and a million of them were a million objects).
+    const load = loadAspaData(text, f, {
+      push(d) {
+        if (d.severity !== 'error') return;
+        broken ||= UNREADABLE.has(d.code);
+        if (++errors > MAX_ERRORS_SHOWN) return;
+        const p = index.positionAt(d.span.start);
+        io.stderr(`${f}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
+      },
+    });
     if (errors > MAX_ERRORS_SHOWN) io.stderr(`${f}: … and ${(errors - MAX_ERRORS_SHOWN).toLocaleString('en-US')} more error(s); routelens lint ${f} lists them all\n`);
     if (broken) unreadable++;
     dbs.push(load.db);

@@ -1,12 +1,11 @@
-import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import { parseAsn } from '../net/asn';
-import type { AsnToken } from './declarations';
+import type { AsnToken, DiagnosticSink } from './declarations';
 
 /**
  * Reads one written AS number (`AS65000`, `65000`, asdot `1.10`) into a token; a malformed or out-of-range
  * one gets an `aspa/invalid-asn` diagnostic and `asn: undefined`, so callers keep going.
  */
-export function asnToken(text: string, start: number, diagnostics: SpanDiagnostic[], span = { start, end: start + text.length }): AsnToken {
+export function asnToken(text: string, start: number, diagnostics: DiagnosticSink, span = { start, end: start + text.length }): AsnToken {
   const p = parseAsn(text);
   if (p.ok) return { asn: p.asn, text, span };
   diagnostics.push({
@@ -25,7 +24,7 @@ export function asnToken(text: string, start: number, diagnostics: SpanDiagnosti
 export function jsonAsnToken(
   node: { type: string; span: { start: number; end: number }; value?: unknown },
   text: string,
-  diagnostics: SpanDiagnostic[],
+  diagnostics: DiagnosticSink,
 ): AsnToken {
   if (node.type === 'number' || node.type === 'string') {
     const raw = node.type === 'string' ? String(node.value) : text.slice(node.span.start, node.span.end);

@@ -1,6 +1,6 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import { asnToken } from './asnToken';
-import type { AspaDeclaration, AspaParse, AsnToken } from './declarations';
+import type { AspaDeclaration, AspaParse, AsnToken, DiagnosticSink } from './declarations';
 
 /**
  * ASPA statements in router daemon configurations: BIRD ≥ 2.16 (`route aspa 65540 providers 65544, 65549;`,
@@ -24,12 +24,13 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
-const asn = (t: Token, d: SpanDiagnostic[]): AsnToken => asnToken(t.text, t.start, d);
+const asn = (t: Token, d: DiagnosticSink): AsnToken => asnToken(t.text, t.start, d);
 
-export function parseBird(text: string): AspaParse {
+export function parseBird(text: string, sink?: DiagnosticSink): AspaParse {
   const tokens = tokenize(text);
   const declarations: AspaDeclaration[] = [];
-  const diagnostics: SpanDiagnostic[] = [];
+  const kept: SpanDiagnostic[] = [];
+  const diagnostics: DiagnosticSink = sink ?? kept;
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.text !== 'route' || tokens[i + 1]!.text !== 'aspa') continue;
     const first = tokens[i]!;
@@ -74,13 +75,14 @@ export function parseBird(text: string): AspaParse {
     });
     i = j;
   }
-  return { format: 'bird', declarations, diagnostics };
+  return { format: 'bird', declarations, diagnostics: kept };
 }
 
-export function parseOpenBgpd(text: string): AspaParse {
+export function parseOpenBgpd(text: string, sink?: DiagnosticSink): AspaParse {
   const tokens = tokenize(text);
   const declarations: AspaDeclaration[] = [];
-  const diagnostics: SpanDiagnostic[] = [];
+  const kept: SpanDiagnostic[] = [];
+  const diagnostics: DiagnosticSink = sink ?? kept;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.text !== 'aspa-set') continue;
     if (tokens[i + 1]?.text !== '{') {
@@ -157,5 +159,5 @@ export function parseOpenBgpd(text: string): AspaParse {
     }
     i = j;
   }
-  return { format: 'openbgpd', declarations, diagnostics };
+  return { format: 'openbgpd', declarations, diagnostics: kept };
 }

@@ -1,4 +1,13 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
+
+/**
+ * Where a parser puts its diagnostics as it finds them: an array, or a caller's sink that keeps only what it
+ * needs (`aspa verify` keeps the first errors and counts the rest: a file of a million bad lines had made a
+ * million diagnostics before its verdict, a usage error, was known).
+ */
+export interface DiagnosticSink {
+  push(d: SpanDiagnostic): void;
+}
 import type { Asn } from '../net/asn';
 import type { Span } from '../text/range';
 

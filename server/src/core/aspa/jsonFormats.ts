@@ -1,7 +1,7 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { Span } from '../text/range';
 import { jsonAsnToken } from './asnToken';
-import type { AspaDeclaration, AspaFormat, AspaParse, AsnToken, ProviderListStyle } from './declarations';
+import type { AspaDeclaration, AspaFormat, AspaParse, AsnToken, DiagnosticSink, ProviderListStyle } from './declarations';
 import { type JsonNode, type JsonProperty, parseJsonTree, prop } from './jsonTree';
 
 /**
@@ -29,8 +29,9 @@ const PROVIDER_KEYS: Readonly<Record<string, KeyChoice>> = {
 /** SLURM drafts and implementations disagree on provider entries: a bare ASN or an object with one of these. */
 const PROVIDER_OBJECT_KEYS = ['providerAsid', 'providerAsn', 'provider_asid', 'asn'];
 
-export function parseAspaJson(text: string): AspaParse {
-  const diagnostics: SpanDiagnostic[] = [];
+export function parseAspaJson(text: string, sink?: DiagnosticSink): AspaParse {
+  const kept: SpanDiagnostic[] = [];
+  const diagnostics: DiagnosticSink = sink ?? kept;
   const { root, errors } = parseJsonTree(text);
   for (const e of errors) diagnostics.push({ code: 'aspa/syntax', severity: 'error', span: e.span, message: e.message });
   const declarations: AspaDeclaration[] = [];
@@ -88,7 +89,7 @@ export function parseAspaJson(text: string): AspaParse {
         });
       }
   }
-  return { format, declarations, diagnostics };
+  return { format, declarations, diagnostics: kept };
 }
 
 export function detectJsonFormat(root: JsonNode | undefined): AspaFormat {
@@ -103,7 +104,7 @@ export function detectJsonFormat(root: JsonNode | undefined): AspaFormat {
   return 'unknown';
 }
 
-function findKey(obj: JsonNode, fmt: string, table: Readonly<Record<string, KeyChoice>>, diagnostics: SpanDiagnostic[]): JsonProperty | undefined {
+function findKey(obj: JsonNode, fmt: string, table: Readonly<Record<string, KeyChoice>>, diagnostics: DiagnosticSink): JsonProperty | undefined {
   const choice = table[fmt]!;
   for (const k of choice.standard) {
     const p = prop(obj, k);
@@ -125,7 +126,7 @@ function findKey(obj: JsonNode, fmt: string, table: Readonly<Record<string, KeyC
   return undefined;
 }
 
-function readCustomer(item: JsonNode, text: string, fmt: string, diagnostics: SpanDiagnostic[]): AsnToken | undefined {
+function readCustomer(item: JsonNode, text: string, fmt: string, diagnostics: DiagnosticSink): AsnToken | undefined {
   if (item.type !== 'object') {
     diagnostics.push({ code: 'aspa/syntax', severity: 'error', span: item.span, message: 'Expected an object for each ASPA entry.' });
     return undefined;
@@ -143,7 +144,7 @@ function readCustomer(item: JsonNode, text: string, fmt: string, diagnostics: Sp
   return jsonAsnToken(c.value, text, diagnostics);
 }
 
-function readEntry(item: JsonNode, text: string, fmt: string, diagnostics: SpanDiagnostic[]): AspaDeclaration | undefined {
+function readEntry(item: JsonNode, text: string, fmt: string, diagnostics: DiagnosticSink): AspaDeclaration | undefined {
   const customer = readCustomer(item, text, fmt, diagnostics);
   if (!customer) return undefined;
   const p = findKey(item, fmt, PROVIDER_KEYS, diagnostics);

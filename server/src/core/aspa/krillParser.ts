@@ -1,6 +1,6 @@
 import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import { asnToken } from './asnToken';
-import type { AspaDeclaration, AsnToken, AspaParse } from './declarations';
+import type { AspaDeclaration, AsnToken, AspaParse, DiagnosticSink } from './declarations';
 import { isBlank } from '../text/chars';
 
 /**
@@ -8,9 +8,10 @@ import { isBlank } from '../text/chars';
  * one declaration per line, `#` comments, `AS0` for "no providers". Krill prints `<none>` for an empty
  * list and, before 0.13, an address-family limit such as `AS65002(v4)`; both are read and flagged.
  */
-export function parseKrill(text: string): AspaParse {
+export function parseKrill(text: string, sink?: DiagnosticSink): AspaParse {
   const declarations: AspaDeclaration[] = [];
-  const diagnostics: SpanDiagnostic[] = [];
+  const kept: SpanDiagnostic[] = [];
+  const diagnostics: DiagnosticSink = sink ?? kept;
   let lineStart = 0;
   // The next '#' at or after the current line, kept across lines: searching afresh on each line scanned the rest of
   // a file without comments once per line (a million lines took minutes).
@@ -29,12 +30,12 @@ export function parseKrill(text: string): AspaParse {
     if (lineEnd >= text.length) break;
     lineStart = next;
   }
-  return { format: 'krill', declarations, diagnostics };
+  return { format: 'krill', declarations, diagnostics: kept };
 }
 
 const AFI_SUFFIX = /\((v4|v6)\)$/i;
 
-function parseLine(text: string, from: number, to: number, diagnostics: SpanDiagnostic[]): AspaDeclaration | undefined {
+function parseLine(text: string, from: number, to: number, diagnostics: DiagnosticSink): AspaDeclaration | undefined {
   let start = from;
   while (start < to && isBlank(text.charCodeAt(start))) start++;
   let end = to;

@@ -2,7 +2,7 @@ import type { SpanDiagnostic } from '../diagnostics/diagnostic';
 import type { Asn } from '../net/asn';
 import { checkDeclarations } from './checks';
 import { parseBird, parseOpenBgpd } from './daemonConfigs';
-import type { AspaDeclaration, AspaFormat, AspaParse } from './declarations';
+import type { AspaDeclaration, AspaFormat, AspaParse, DiagnosticSink } from './declarations';
 import { parseAspaJson } from './jsonFormats';
 import { parseKrill } from './krillParser';
 import type { AspaDb } from './types';
@@ -18,13 +18,13 @@ export interface AspaLoad {
 }
 
 /** Which parser reads a text: JSON by its first character, daemon configs by their keywords, else Krill text. */
-export function parseAspaText(text: string, fileNameHint = ''): AspaParse {
+export function parseAspaText(text: string, fileNameHint = '', sink?: DiagnosticSink): AspaParse {
   const name = fileNameHint.toLowerCase();
   const head = text.slice(0, 65536);
-  if (name.endsWith('.json') || /^\s*[{[]/.test(head)) return parseAspaJson(text);
-  if (/(^|\n)\s*aspa-set\s*\{/.test(head) || name.endsWith('bgpd.conf')) return parseOpenBgpd(text);
-  if (/\broute\s+aspa\s/.test(head) || name.endsWith('bird.conf')) return parseBird(text);
-  return parseKrill(text);
+  if (name.endsWith('.json') || /^\s*[{[]/.test(head)) return parseAspaJson(text, sink);
+  if (/(^|\n)\s*aspa-set\s*\{/.test(head) || name.endsWith('bgpd.conf')) return parseOpenBgpd(text, sink);
+  if (/\broute\s+aspa\s/.test(head) || name.endsWith('bird.conf')) return parseBird(text, sink);
+  return parseKrill(text, sink);
 }
 
 /**
@@ -32,9 +32,10 @@ export function parseAspaText(text: string, fileNameHint = ''): AspaParse {
  * an AspaDb plus its declarations and diagnostics. Never throws; a broken entry is reported and skipped.
  * SLURM `aspaAssertions` are the file's data; its `aspaFilters` are returned apart, since they act on
  * the validated data of other sources (RFC 8416 §3: filters first, then assertions).
+ * With a `sink`, the diagnostics go there as they are found, in the same order, and `diagnostics` is empty.
  */
-export function loadAspaData(text: string, fileNameHint = ''): AspaLoad {
-  const parse = parseAspaText(text, fileNameHint);
+export function loadAspaData(text: string, fileNameHint = '', sink?: DiagnosticSink): AspaLoad {
+  const parse = parseAspaText(text, fileNameHint, sink);
   const db = new Map<Asn, Set<Asn>>();
   for (const d of parse.declarations) {
     const c = d.customer.asn;
@@ -43,12 +44,15 @@ export function loadAspaData(text: string, fileNameHint = ''): AspaLoad {
     if (!set) db.set(c, (set = new Set()));
     for (const p of d.providers) if (p.asn !== undefined && p.asn !== 0) set.add(p.asn);
   }
+  const checks = checkDeclarations(parse.declarations);
+  if (sink) for (const d of checks) sink.push(d);
+  const diagnostics = sink ? [] : [...parse.diagnostics, ...checks];
   return {
     format: parse.format,
     db,
     filteredCustomers: parse.declarations.flatMap((d) => (d.filter && d.customer.asn !== undefined ? [d.customer.asn] : [])),
     declarations: parse.declarations,
-    diagnostics: [...parse.diagnostics, ...checkDeclarations(parse.declarations)],
+    diagnostics,
   };
 }
 
