@@ -106,20 +106,29 @@ interface FileText {
   readonly store: FactStore;
 }
 
+/** Numbers per page of a FactStore once past its first, smaller pages (4 MB). */
+const PAGE = 1 << 20;
+
 /**
- * Where an index keeps its entries' small facts, packed: one growing Int32Array for every entry's name span
- * and references, and one table of the names references use (each name once, by number). A dump has
- * millions of entries and tens of millions of references; an object, a typed array (about 200 bytes
- * with its buffer) or a string per entry or reference is what made the index many times the size of the
- * text it came from.
+ * Where an index keeps its entries' small facts, packed: Int32Array pages for every entry's name span and
+ * references, and one table of the names references use (each name once, by number). A dump has millions
+ * of entries and tens of millions of references; an object, a typed array (about 200 bytes with its buffer)
+ * or a string per entry or reference is what made the index many times the size of the text it came from.
+ * Pages are never grown or copied: one array grown by doubling held its old copies until the next full
+ * garbage collection (an ArrayBuffer that lived a while goes only then), so a 52 MB dump's index briefly
+ * took three times its size, and a 1 GB dump's needed one array of 2 GB beside the old one of 1 GB.
  *
- * An entry's slot, at `Entry.at`: name start and end (offsets from the object's start), the number of
- * references n, then per reference: kind | strength << 4 | attribute << 8, name number (for an aut-num, the
- * AS number itself: a dump's policies name hundreds of thousands of them), start, end.
+ * An entry's slot, at `Entry.at` in `Entry.page`: name start and end (offsets from the object's start), the
+ * number of references n, then per reference: kind | strength << 4 | attribute << 8, name number (for an
+ * aut-num, the AS number itself: a dump's policies name hundreds of thousands of them), start, end. A slot
+ * never spans two pages (a slot bigger than a page has a page of its own).
  * Removed entries leave their slots behind; `compact` copies the live ones once half the space is dead.
  */
 class FactStore {
-  data = new Int32Array(1 << 16);
+  /** The page slots are given from; `alloc` may start a new one. */
+  page = new Int32Array(1 << 16);
+  private next = 0;
+  /** Numbers given out, and those of removed entries' slots (for `compact`). */
   used = 0;
   dead = 0;
   /** Every name a reference or a key has used, by number; `ids` the other way. */
@@ -142,37 +151,32 @@ class FactStore {
     return this.names[this.id(s)]!;
   }
 
-  /** Room for `n` numbers: where they go. */
+  /** Room for `n` numbers: where they go in `this.page` (read it after the call: it may be a new page). */
   alloc(n: number): number {
-    if (this.used + n > this.data.length) {
-      const grown = new Int32Array(Math.max(this.data.length * 2, this.used + n));
-      grown.set(this.data.subarray(0, this.used));
-      this.data = grown;
+    if (this.next + n > this.page.length) {
+      // Pages double up to PAGE, so a small workspace keeps a small store.
+      this.page = new Int32Array(Math.max(n, Math.min(PAGE, this.page.length * 2)));
+      this.next = 0;
     }
-    const at = this.used;
+    const at = this.next;
+    this.next += n;
     this.used += n;
     return at;
   }
 
-  /** Gives back the room a growth left unused beyond a quarter (a dump is indexed once and then read). */
-  trim(): void {
-    const room = this.used + (this.used >> 2) + (1 << 16);
-    if (this.data.length > room) this.data = this.data.slice(0, room);
-  }
-
-  /** Copies the slots of `live` (every entry that still has one) to the start, in order, dropping the dead ones. */
+  /** Copies the slots of `live` (every entry that still has one) into new pages, in order, dropping the dead ones. */
   compact(live: Iterable<Entry>): void {
-    const data = new Int32Array(Math.max(1 << 16, (this.used - this.dead) * 2));
-    let used = 0;
-    for (const e of live) {
-      const n = 3 + 4 * this.data[e.at + 2]!;
-      data.set(this.data.subarray(e.at, e.at + n), used);
-      e.at = used;
-      used += n;
-    }
-    this.data = data;
-    this.used = used;
+    this.page = new Int32Array(1 << 16);
+    this.next = 0;
+    this.used = 0;
     this.dead = 0;
+    for (const e of live) {
+      const n = 3 + 4 * e.page[e.at + 2]!;
+      const at = this.alloc(n);
+      this.page.set(e.page.subarray(e.at, e.at + n), at);
+      e.page = this.page;
+      e.at = at;
+    }
   }
 }
 
@@ -190,8 +194,15 @@ const REFRAMED_KEPT = 64;
  * file's text when a check needs its attributes.
  */
 class Entry implements IndexedObject {
-  route?: RouteFact;
-  /** Where the entry's slot starts in `file.store.data`. */
+  /**
+   * A route's prefix and origin (RouteEntry), and the framed object when the index keeps it (a document open in
+   * the editor keeps it anyway): properties of those entries only, not a slot in every entry of a dump (an
+   * entry is some 90 bytes, and a dump has millions).
+   */
+  declare readonly route?: RouteFact;
+  declare held?: RpslObject;
+  /** The FactStore page that holds the entry's slot, and where in it the slot starts. */
+  page: Int32Array;
   at: number;
 
   constructor(
@@ -202,9 +213,9 @@ class Entry implements IndexedObject {
     object: RpslObject,
     public start: number,
     public end: number,
-    /** The framed object, when the index keeps it (a document open in the editor keeps it anyway). */
-    public held: RpslObject | undefined,
+    held: RpslObject | undefined,
   ) {
+    if (held) this.held = held;
     const store = file.store;
     const name = object.attributes[0]?.valueSpan ?? object.span;
     // Collected in a scratch buffer, then copied at its size: no reference objects on the way.
@@ -233,7 +244,8 @@ class Entry implements IndexedObject {
     scratch[1] = name.end - start;
     scratch[2] = n;
     this.at = store.alloc(3 + n * 4);
-    store.data.set(scratch.subarray(0, 3 + n * 4), this.at);
+    this.page = store.page;
+    this.page.set(scratch.subarray(0, 3 + n * 4), this.at);
   }
 
   get uri(): string {
@@ -262,16 +274,17 @@ class Entry implements IndexedObject {
   }
 
   get nameSpan(): Span {
-    const d = this.file.store.data;
+    const d = this.page;
     return { start: this.start + d[this.at]!, end: this.start + d[this.at + 1]! };
   }
 
   get refCount(): number {
-    return this.file.store.data[this.at + 2]!;
+    return this.page[this.at + 2]!;
   }
 
   refAt(i: number): ObjectReference {
-    const { data, names } = this.file.store;
+    const data = this.page;
+    const names = this.file.store.names;
     const at = this.at + 3 + i * 4;
     const m = data[at]!;
     return {
@@ -284,22 +297,24 @@ class Entry implements IndexedObject {
   }
 
   refKindAt(i: number): TargetKind {
-    return KINDS[this.file.store.data[this.at + 3 + i * 4]! & 15]!;
+    return KINDS[this.page[this.at + 3 + i * 4]! & 15]!;
   }
 
   refKeyAt(i: number): string {
-    const { data, names } = this.file.store;
+    const data = this.page;
+    const names = this.file.store.names;
     const at = this.at + 3 + i * 4;
     return keyOf(data[at]!, data[at + 1]!, names);
   }
 
   refAttributeAt(i: number): string {
-    return attributeNames[this.file.store.data[this.at + 3 + i * 4]! >>> 8]!;
+    return attributeNames[this.page[this.at + 3 + i * 4]! >>> 8]!;
   }
 
   /** Does reference `i` name `kind`/`key`? (Without making its object.) */
   refIs(i: number, kind: TargetKind, key: string): boolean {
-    const { data, names } = this.file.store;
+    const data = this.page;
+    const names = this.file.store.names;
     const at = this.at + 3 + i * 4;
     return KINDS[data[at]! & 15] === kind && keyOf(data[at]!, data[at + 1]!, names) === key;
   }
@@ -313,9 +328,26 @@ class Entry implements IndexedObject {
 
   /** Each reference's kind and key, repeats included (the reverse maps add an entry once per name). */
   refTargets(visit: (kind: TargetKind, key: string) => void): void {
-    const { data, names } = this.file.store;
+    const data = this.page;
+    const names = this.file.store.names;
     const n = data[this.at + 2]!;
     for (let i = 0, at = this.at + 3; i < n; i++, at += 4) visit(KINDS[data[at]! & 15]!, keyOf(data[at]!, data[at + 1]!, names));
+  }
+}
+
+/** The entry of a route or route6 object: the one kind with a route. */
+class RouteEntry extends Entry {
+  constructor(
+    file: FileText,
+    className: string,
+    key: string,
+    object: RpslObject,
+    start: number,
+    end: number,
+    held: RpslObject | undefined,
+    override readonly route: RouteFact,
+  ) {
+    super(file, className, key, object, start, end, held);
   }
 }
 
@@ -561,7 +593,6 @@ export class WorkspaceIndex {
       },
       close: () => {
         this.opening--;
-        this.store.trim();
         this.texts.set(uri, source);
         this.byUri.set(uri, entries);
         this.gen++;
@@ -667,8 +698,9 @@ export class WorkspaceIndex {
     // Keys outlive the text they were cut from (see `detached`).
     // A route's key is its own (prefix and origin); other keys are names that references share.
     const key = route ? detached(`${route.normalized.toUpperCase()}AS${route.origin}`) : this.store.intern(primaryKey(object));
-    const e = new Entry(file, this.store.intern(className), key, object, object.span.start, object.span.end, held);
-    if (route) e.route = new RouteFact(route.prefix, route.origin);
+    const cls = this.store.intern(className);
+    const { start, end } = object.span;
+    const e = route ? new RouteEntry(file, cls, key, object, start, end, held, new RouteFact(route.prefix, route.origin)) : new Entry(file, cls, key, object, start, end, held);
     const keys = bucket(this.byKey, className);
     // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
     const notify = this.changeListeners.size > 0;
