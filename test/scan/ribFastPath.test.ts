@@ -60,11 +60,11 @@ function withBadOrigin(bytes: Uint8Array): Uint8Array {
 function scanBytes(bytes: Uint8Array, data: ScanData, fast: boolean) {
   const scanner = new MrtScanner(data);
   const sink = scanner.file('rrc00/bview.test', 'rrc00');
-  const { ribEntry, ...decoded } = sink;
+  const { ribRecord, ...decoded } = sink;
   const reader = new MrtReader(fast ? sink : decoded);
   for (let at = 0; at < bytes.length; at += 1000) reader.push(bytes.subarray(at, at + 1000));
   sink.done(reader.end());
-  assert.equal(typeof ribEntry, 'function');
+  assert.equal(typeof ribRecord, 'function');
   return scanner.result();
 }
 
@@ -114,4 +114,38 @@ test('RIB fast path with upstream peers (--peer-role): the same result as the de
   // Upstream is the stricter check: whatever downstream flags it flags too, and here more (paths through providers).
   assert.ok(fast.routesFlagged > downstreamOnly.routesFlagged, `${fast.routesFlagged} > ${downstreamOnly.routesFlagged}`);
   assert.deepEqual(fast.data.upstreamPeers, [PEERS[1]!.peerAs, PEERS[2]!.peerAs].sort((a, b) => a - b));
+});
+
+/** `record` with the ORIGIN value of its entries at `entries` set to 7 (no such value): decodeAttributes drops them. */
+function withBadOrigins(record: Uint8Array, entries: readonly number[]): Uint8Array {
+  const b = record.slice();
+  let k = 0;
+  for (let i = 0; i < b.length - 4; i++)
+    if (b[i] === 0x40 && b[i + 1] === 1 && b[i + 2] === 1 && b[i + 3] === 0) {
+      if (entries.includes(k)) b[i + 3] = 7;
+      k++;
+    }
+  return b;
+}
+
+test('RIB fast path, a record at a time: an unknown peer and a cut record report where the entries around them do, as one entry at a time', () => {
+  const leaked = (i: number): { peer: number; route: WriteRoute } => ({ peer: i, route: { prefix: '45.5.0.0/16', path: [PEERS[i]!.peerAs, 1002, 4001, 1001, 2005, 30005] } });
+  // Entries 0 and 2 malformed, between them a peer index the PEER_INDEX_TABLE does not have, then a clean leak.
+  const mixed = withBadOrigins(ribRecord(T, 1, '45.5.0.0/16', [leaked(0), { peer: 99, route: leaked(1).route }, leaked(2), leaked(3)]), [0, 2]);
+  // Says 3 entries and holds 2: the third runs past the record's end after the first two were read.
+  const cut = ribRecord(T + 60, 2, '45.5.0.0/16', [leaked(4), leaked(5)]);
+  const count = 12 + 4 + 1 + 2;
+  cut[count + 1] = 3;
+  const bytes = concat([peerIndexTable(T, PEERS), mixed, cut]);
+  const fast = scanBytes(bytes, data(), true);
+  const slow = scanBytes(bytes, data(), false);
+  assert.deepEqual(
+    fast.files[0]!.diagnostics.map((d) => d.code),
+    ['mrt/attribute-malformed', 'mrt/unknown-peer', 'mrt/attribute-malformed', 'mrt/record-corrupt'],
+  );
+  // The reader counts an undecoded entry as a route (`routes`), malformed or not, as it always has on this path.
+  const withoutRoutes = (r: typeof fast) => ({ ...r, files: r.files.map(({ routes: _, ...f }) => f) });
+  assert.deepEqual(withoutRoutes(fast), withoutRoutes(slow));
+  assert.equal(fast.routesChecked, 3);
+  assert.equal(fast.episodes.find((e) => e.leaker === 4001)?.routes, 3);
 });

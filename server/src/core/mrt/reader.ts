@@ -6,7 +6,7 @@
  */
 import { addressAt, ipv4At, ipv6At, prefixAt } from './address';
 import { decodeAttributes, decodeNlri, NlriList, type AttributeContext } from './attributes';
-import type { BgpAttributes, MrtDiagnostic, MrtPeer, MrtRibEntry, MrtRoute, MrtRouteKind, MrtSink, MrtSource } from './types';
+import type { BgpAttributes, MrtDiagnostic, MrtPeer, MrtRibEntry, MrtRibRecord, MrtRoute, MrtRouteKind, MrtSink, MrtSource } from './types';
 
 const HEADER = 12;
 /** Larger than any record a collector writes (a RIB record of a prefix seen by every RIS peer is ~100 KB). */
@@ -250,13 +250,17 @@ export class MrtReader {
     const n = (bits + 7) >>> 3;
     need(s + 5 + n + 2, e, 'RIB prefix');
     const prefix = prefixAt(kind.afi, bits, b, s + 5);
-    const raw = this.sink.ribEntry !== undefined ? this.ribCursor(b, s + 5, bits, kind, prefix, time, offset) : undefined;
+    const batch = this.sink.ribRecord !== undefined;
+    const raw = batch || this.sink.ribEntry !== undefined ? this.ribCursor(b, s + 5, bits, kind, prefix, time, offset) : undefined;
     let p = s + 5 + n;
     const count = u16(b, p);
     p += 2;
     for (let i = 0; i < count; i++) {
       // The messages are built only when a check fails: a template string per entry would cost every entry of a RIB.
-      if (p + 8 + (kind.addPath ? 4 : 0) > e) throw short(`RIB entry ${i} of ${prefix}`);
+      if (p + 8 + (kind.addPath ? 4 : 0) > e) {
+        raw?.flush();
+        throw short(`RIB entry ${i} of ${prefix}`);
+      }
       const peerIndex = u16(b, p);
       let q = p + 6;
       let pathId: number | undefined;
@@ -266,23 +270,30 @@ export class MrtReader {
       }
       const attrLen = u16(b, q);
       q += 2;
-      if (q + attrLen > e) throw short(`attributes of RIB entry ${i} of ${prefix}`);
+      if (q + attrLen > e) {
+        raw?.flush();
+        throw short(`attributes of RIB entry ${i} of ${prefix}`);
+      }
       p = q + attrLen;
       const peer = this.peers?.[peerIndex];
       if (peer === undefined) {
+        // Entries before it reach the sink first, so diagnostics keep the order of the entries.
+        raw?.flush();
         this.report('mrt/unknown-peer', 'error', `RIB entry for ${prefix} names peer index ${peerIndex}, but the PEER_INDEX_TABLE ${this.peers === undefined ? 'is missing' : `has ${this.peers.length} peers`}`, offset);
         continue;
       }
       // Undecoded, an entry counts as a route even if its attributes turn out malformed when the sink decodes it.
       this.routes++;
       if (raw !== undefined) {
-        raw.entry(peer, pathId, q, q + attrLen);
+        if (batch) raw.add(peer, pathId, q, q + attrLen);
+        else raw.entry(peer, pathId, q, q + attrLen);
         continue;
       }
       const route = this.ribRoute(b, q, q + attrLen, time, peer, prefix, pathId, kind.afi, offset);
       if (route !== undefined) this.sink.route?.(route);
       else this.routes--;
     }
+    raw?.flush();
   }
 
   /** One RIB entry decoded; undefined (and a diagnostic) when its attributes are malformed. Counts the route. */
@@ -300,7 +311,7 @@ export class MrtReader {
 
   /** The cursor for the entries of one RIB record, refilled for each (see MrtRibEntry). */
   private ribCursor(b: Uint8Array, at: number, bits: number, kind: { afi: 1 | 2 }, prefix: string, time: number, offset: number): RibCursor {
-    const c = (this.cursor ??= new RibCursor((e) => this.ribRoute(e.bytes, e.attrStart, e.attrEnd, e.time, e.peer, e.prefix, e.pathId, e.afi, e.offset), (e) => this.sink.ribEntry!(e)));
+    const c = (this.cursor ??= new RibCursor((e) => this.ribRoute(e.bytes, e.attrStart, e.attrEnd, e.time, e.peer, e.prefix, e.pathId, e.afi, e.offset), this.sink));
     c.record(b, at, bits, kind.afi, prefix, time, offset);
     return c;
   }
@@ -461,8 +472,11 @@ export class MrtReader {
   }
 }
 
-/** The MrtRibEntry the reader refills; `route()` decodes through the reader, so diagnostics go where they always do. */
-class RibCursor implements MrtRibEntry {
+/**
+ * The MrtRibEntry (and MrtRibRecord) the reader refills; `route()` decodes through the reader, so diagnostics go
+ * where they always do.
+ */
+class RibCursor implements MrtRibEntry, MrtRibRecord {
   time = 0;
   peer: MrtPeer = { address: '', asn: 0 };
   prefix = '';
@@ -474,10 +488,15 @@ class RibCursor implements MrtRibEntry {
   attrStart = 0;
   attrEnd = 0;
   pathId: number | undefined;
+  count = 0;
+  attrStarts = new Int32Array(64);
+  attrEnds = new Int32Array(64);
+  readonly peers: MrtPeer[] = [];
+  private readonly pathIds: (number | undefined)[] = [];
 
   constructor(
     private readonly decode: (e: RibCursor) => MrtRoute | undefined,
-    private readonly sink: (e: MrtRibEntry) => void,
+    private readonly sink: MrtSink,
   ) {}
 
   record(b: Uint8Array, at: number, bits: number, afi: 1 | 2, prefix: string, time: number, offset: number): void {
@@ -487,6 +506,7 @@ class RibCursor implements MrtRibEntry {
     this.time = time;
     this.offset = offset;
     this.length = bits;
+    this.count = 0;
     const n = (bits + 7) >>> 3;
     for (let k = 0; k < 4; k++) {
       let w = 0;
@@ -500,12 +520,44 @@ class RibCursor implements MrtRibEntry {
     }
   }
 
+  /** One entry to the sink's `ribEntry`, now. */
   entry(peer: MrtPeer, pathId: number | undefined, attrStart: number, attrEnd: number): void {
     this.peer = peer;
     this.pathId = pathId;
     this.attrStart = attrStart;
     this.attrEnd = attrEnd;
-    this.sink(this);
+    this.sink.ribEntry!(this);
+  }
+
+  /** One entry more for the sink's `ribRecord`, handed over at the next `flush`. */
+  add(peer: MrtPeer, pathId: number | undefined, attrStart: number, attrEnd: number): void {
+    const i = this.count++;
+    if (i === this.attrStarts.length) {
+      const starts = new Int32Array(2 * i);
+      const ends = new Int32Array(2 * i);
+      starts.set(this.attrStarts);
+      ends.set(this.attrEnds);
+      this.attrStarts = starts;
+      this.attrEnds = ends;
+    }
+    this.attrStarts[i] = attrStart;
+    this.attrEnds[i] = attrEnd;
+    this.peers[i] = peer;
+    this.pathIds[i] = pathId;
+  }
+
+  flush(): void {
+    if (this.count === 0) return;
+    this.sink.ribRecord?.(this);
+    this.count = 0;
+  }
+
+  at(i: number): MrtRibEntry {
+    this.peer = this.peers[i]!;
+    this.pathId = this.pathIds[i];
+    this.attrStart = this.attrStarts[i]!;
+    this.attrEnd = this.attrEnds[i]!;
+    return this;
   }
 
   route(): MrtRoute | undefined {

@@ -115,11 +115,35 @@ export interface MrtRibEntry {
   route(): MrtRoute | undefined;
 }
 
+/**
+ * The entries of one TABLE_DUMP_V2 RIB record (or a run of them: a diagnostic between entries splits a record),
+ * undecoded, in columns: a scan looks at all of them before checking any, so the processor waits for their memory
+ * reads at once instead of one after the other. One object, refilled for each: valid only during the callback.
+ */
+export interface MrtRibRecord {
+  readonly time: number;
+  readonly prefix: string;
+  readonly afi: 1 | 2;
+  readonly words: Uint32Array;
+  readonly length: number;
+  readonly offset: number;
+  readonly bytes: Uint8Array;
+  readonly count: number;
+  /** Entry i's path attributes are bytes[attrStarts[i], attrEnds[i]), as MrtRibEntry's. */
+  readonly attrStarts: Int32Array;
+  readonly attrEnds: Int32Array;
+  readonly peers: readonly MrtPeer[];
+  /** Entry i as an MrtRibEntry (the same object moved to it: valid until the next call). */
+  at(i: number): MrtRibEntry;
+}
+
 /** What a reader hands over, as it goes. Every callback is optional. */
 export interface MrtSink {
   route?(r: MrtRoute): void;
   /** When set, TABLE_DUMP_V2 RIB entries come here undecoded instead of to `route`. */
   ribEntry?(e: MrtRibEntry): void;
+  /** When set, TABLE_DUMP_V2 RIB entries come here undecoded, a record at a time, instead of to `ribEntry` or `route`. */
+  ribRecord?(r: MrtRibRecord): void;
   state?(s: MrtStateChange): void;
   diagnostic?(d: MrtDiagnostic): void;
 }

@@ -87,9 +87,9 @@ export async function openMrt(source: ByteSource, opts: OpenOptions): Promise<Op
       routes++;
       sink.route!(r);
     },
-    ribEntry: (e) => {
-      routes++;
-      sink.ribEntry!(e);
+    ribRecord: (r) => {
+      routes += r.count;
+      sink.ribRecord!(r);
     },
   });
   /** A file cut short or corrupt in its compression: what was read before still counts, and the page says where it stopped. */

@@ -4,46 +4,74 @@
  * bytes, with no string or object made per entry. Laid out for the cache, since a full table's paths do not fit in
  * it and each lookup is a miss or two: a slot holds the hash beside the entry, and an entry is one run of words —
  * key length (with a flag when it carries a value), extra value, the caller's number (the origin), then the key
- * bytes — so checking a candidate touches one place in memory, not three. Only entries with a value (flags) look
- * further. Bounded: when full it starts over, so memory stays flat however large the file (a path seen again is
- * then checked again, with the same verdict).
+ * as big-endian words (the tail word padded with zeros) — so checking a candidate touches one place in memory and
+ * compares a word at a time. Only entries with a value (flags) look further. Bounded: when full it starts over, so
+ * memory stays flat however large the file (a path seen again is then checked again, with the same verdict).
  */
 const HAS_VALUE = 0x10000;
-/** Words before an entry's key bytes: length (| HAS_VALUE), extra, number. */
+/** Words before an entry's key: length (| HAS_VALUE), extra, number. */
 const HEAD = 3;
+
+/** The last `end - start` (1 to 3) bytes of a key as the high bytes of a word, as the table stores its tail. */
+function tail(b: Uint8Array, start: number, end: number): number {
+  let w = 0;
+  for (let i = 0; i < 4; i++) w = (w << 8) | (start + i < end ? b[start + i]! : 0);
+  return w >>> 0;
+}
 
 export class PathTable<T> {
   /** Pairs (hash, entry + 1); 0 is an empty slot. */
   private slots: Int32Array;
   /** The entries, back to back; an entry's id is the index of its first word. */
   private words: Uint32Array;
-  private bytes: Uint8Array;
   private used = 0;
   private count = 0;
   private readonly values = new Map<number, T>();
+  /** Big-endian word reads of the bytes last asked about (a RIB record: every entry of it asks). */
+  private viewOf: Uint8Array | undefined;
+  private view: DataView = new DataView(new ArrayBuffer(0));
 
   constructor(private readonly maxEntries = 1 << 21) {
     this.slots = new Int32Array(2 * 1024);
     this.words = new Uint32Array(512 * 12);
-    this.bytes = new Uint8Array(this.words.buffer);
   }
 
   get size(): number {
     return this.count;
   }
 
-  /** FNV-1a over the bytes four at a time (the tail one by one), then the extra value. */
-  private static hash(b: Uint8Array, start: number, end: number, extra: number): number {
+  private dataView(b: Uint8Array): DataView {
+    if (b !== this.viewOf) {
+      this.viewOf = b;
+      this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    }
+    return this.view;
+  }
+
+  /**
+   * FNV-1a over the key's words, then the extra value, then MurmurHash3's finaliser: FNV's multiply moves bits
+   * only upwards, and the slot is taken from the low bits, which for 4-byte ASNs read across word boundaries are
+   * mostly the zero high halves of 16-bit ASNs.
+   */
+  hash(b: Uint8Array, start: number, end: number, extra: number): number {
+    const v = this.dataView(b);
     let h = 0x811c9dc5;
     let i = start;
-    for (; i + 4 <= end; i += 4) h = Math.imul(h ^ ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!), 0x01000193);
-    for (; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    return Math.imul(h ^ extra, 0x01000193) | 0;
+    for (; i + 4 <= end; i += 4) h = Math.imul(h ^ v.getUint32(i), 0x01000193);
+    if (i < end) h = Math.imul(h ^ tail(b, i, end), 0x01000193);
+    h = Math.imul(h ^ extra, 0x01000193);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) | 0;
   }
 
   /** The entry of these bytes and extra, or -1. */
   find(b: Uint8Array, start: number, end: number, extra: number): number {
-    const h = PathTable.hash(b, start, end, extra);
+    return this.findHashed(this.hash(b, start, end, extra), b, start, end, extra);
+  }
+
+  /** `find` with the key's `hash` already taken. */
+  findHashed(h: number, b: Uint8Array, start: number, end: number, extra: number): number {
     const slots = this.slots;
     const mask = slots.length / 2 - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -53,12 +81,31 @@ export class PathTable<T> {
     }
   }
 
+  /**
+   * The first slot of each of `n` keys' hashes, then the entry there (its head and the key's start): read for many
+   * keys in a row before any is looked up, with no branch between the reads, the processor fetches their lines at
+   * once, so the lookups that follow find them in the cache instead of each waiting for memory in turn. Returns
+   * something of what it read. `ids` is scratch of at least `n`.
+   */
+  touch(hashes: Int32Array, n: number, ids: Int32Array): number {
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
+    let x = 0;
+    for (let i = 0; i < n; i++) x ^= ids[i] = slots[2 * (hashes[i]! & mask) + 1]!;
+    const w = this.words;
+    // Slot values are entry + 1: the entry's second word, in the line of its head and key start.
+    for (let i = 0; i < n; i++) x ^= w[ids[i]!]!;
+    return x;
+  }
+
   private sameKey(id: number, b: Uint8Array, start: number, end: number, extra: number): boolean {
     const w = this.words;
     if ((w[id]! & ~HAS_VALUE) !== end - start || w[id + 1] !== extra >>> 0) return false;
-    const a = this.bytes;
-    for (let i = 0, at = 4 * (id + HEAD); i < end - start; i++) if (a[at + i] !== b[start + i]) return false;
-    return true;
+    const v = this.dataView(b);
+    let at = id + HEAD;
+    let i = start;
+    for (; i + 4 <= end; i += 4, at++) if (v.getUint32(i) !== w[at]) return false;
+    return i === end || tail(b, i, end) === w[at];
   }
 
   /** The number stored with an entry. */
@@ -86,17 +133,21 @@ export class PathTable<T> {
       const grown = new Uint32Array(Math.max(this.words.length * 2, this.used + size));
       grown.set(this.words.subarray(0, this.used));
       this.words = grown;
-      this.bytes = new Uint8Array(grown.buffer);
     }
     const id = this.used;
-    this.words[id] = value === undefined ? len : len | HAS_VALUE;
-    this.words[id + 1] = extra >>> 0;
-    this.words[id + 2] = number >>> 0;
-    this.bytes.set(b.subarray(start, end), 4 * (id + HEAD));
+    const w = this.words;
+    w[id] = value === undefined ? len : len | HAS_VALUE;
+    w[id + 1] = extra >>> 0;
+    w[id + 2] = number >>> 0;
+    const v = this.dataView(b);
+    let at = id + HEAD;
+    let i = start;
+    for (; i + 4 <= end; i += 4, at++) w[at] = v.getUint32(i);
+    if (i < end) w[at] = tail(b, i, end);
     this.used += size;
     this.count++;
     if (value !== undefined) this.values.set(id, value);
-    this.place(PathTable.hash(b, start, end, extra), id);
+    this.place(this.hash(b, start, end, extra), id);
     return id;
   }
 

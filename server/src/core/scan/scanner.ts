@@ -6,7 +6,7 @@ import type { Asn } from '../net/asn';
 import type { Prefix } from '../net/prefix';
 import { decodeAsPath4, findPathAttributes, type PathAttributeSpans } from '../mrt/attributes';
 import { segmentsText } from '../mrt/bgpdumpText';
-import type { MrtDiagnostic, MrtRibEntry, MrtRoute, MrtSegment, MrtSink } from '../mrt/types';
+import type { MrtDiagnostic, MrtRibEntry, MrtRibRecord, MrtRoute, MrtSegment, MrtSink } from '../mrt/types';
 import type { RovState } from '../rpki/rovIndex';
 import { RouteClassifier, withRov, type LeakFlag, type PathVerdict, type ScanData } from './classify';
 import { EpisodeBuilder } from './episodes';
@@ -64,40 +64,10 @@ export class MrtScanner {
         const flags = this.classifier.classify(r.prefix, a, r.peer.asn);
         if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, a.asPath, r);
       },
-      ribEntry: (e: MrtRibEntry) => {
-        if (first === undefined || e.time < first) first = e.time;
-        if (last === undefined || e.time > last) last = e.time;
-        const spans = this.spans;
-        const upstream = this.data.upstreamPeers !== undefined && this.classifier.upstream(e.peer.asn);
-        const paths = upstream ? this.ribPathsUpstream : this.ribPaths;
-        let id = -1;
-        if (findPathAttributes(e.bytes, e.attrStart, e.attrEnd, spans)) {
-          id = paths.find(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc);
-          if (id < 0) {
-            const segments = decodeAsPath4(e.bytes, spans.asPathStart, spans.asPathEnd);
-            const verdict = typeof segments === 'string' ? MALFORMED : this.classifier.pathVerdict(segments, spans.otc < 0 ? undefined : spans.otc, upstream);
-            // Most paths are clean with an origin: the number alone says all, and no object is looked up for them.
-            const plain = verdict !== MALFORMED && verdict.flags.length === 0 && verdict.origin !== undefined;
-            id = paths.add(e.bytes, spans.asPathStart, spans.asPathEnd, spans.otc, verdict.origin ?? 0, plain ? undefined : verdict);
-          }
-        }
-        const verdict = id < 0 ? MALFORMED : paths.value(id);
-        if (verdict === MALFORMED) {
-          // Something the fast path cannot vouch for: decode the entry in full (and report it if malformed).
-          const r = e.route();
-          if (r?.attributes === undefined) return;
-          this.checked++;
-          const flags = this.classifier.classify(r.prefix, r.attributes, r.peer.asn);
-          if (flags.length > 0) this.sighted(flags, r.time, r.prefix, r.peer, collector, r.attributes.asPath, r);
-          return;
-        }
-        this.checked++;
-        let flags = verdict?.flags ?? NO_FLAGS;
-        const origin = verdict === undefined ? paths.number(id) : verdict.origin;
-        if (this.data.rov !== undefined && origin !== undefined && this.ribRov(e, origin) === 'invalid') flags = withRov(flags, e.prefix, origin);
-        if (flags.length === 0) return;
-        const segments = decodeAsPath4(e.bytes, spans.asPathStart, spans.asPathEnd);
-        if (typeof segments !== 'string') this.sighted(flags, e.time, e.prefix, e.peer, collector, segments, e);
+      ribRecord: (r: MrtRibRecord) => {
+        if (first === undefined || r.time < first) first = r.time;
+        if (last === undefined || r.time > last) last = r.time;
+        this.ribRecord(r, collector);
       },
       diagnostic: (d: MrtDiagnostic) => void diagnostics.push({ code: d.code, message: d.message, offset: d.offset }),
       done: (summary) =>
@@ -111,6 +81,88 @@ export class MrtScanner {
           diagnostics,
         }),
     };
+  }
+
+  /**
+   * The entries of a RIB record in two passes: first each entry's AS_PATH is located and hashed and its place in the
+   * path table touched, all entries in a row (their cache misses overlap); then each is looked up and checked in
+   * order, as one at a time would.
+   */
+  private ribRecord(r: MrtRibRecord, collector: string): void {
+    const n = r.count;
+    if (this.spanStart.length < n) this.growSpans(n);
+    const { spanStart, spanEnd, spanOtc, spanHash } = this;
+    const spans = this.spans;
+    const b = r.bytes;
+    const split = this.data.upstreamPeers !== undefined;
+    let upstreamTouch = false;
+    for (let i = 0; i < n; i++) {
+      if (!findPathAttributes(b, r.attrStarts[i]!, r.attrEnds[i]!, spans)) {
+        spanStart[i] = -1;
+        continue;
+      }
+      spanStart[i] = spans.asPathStart;
+      spanEnd[i] = spans.asPathEnd;
+      spanOtc[i] = spans.otc;
+      const h = this.ribPaths.hash(b, spans.asPathStart, spans.asPathEnd, spans.otc);
+      spanHash[i] = h;
+      if (split && this.classifier.upstream(r.peers[i]!.asn)) upstreamTouch = true;
+    }
+    this.touched = this.ribPaths.touch(spanHash, n, this.spanIds) ^ (upstreamTouch ? this.ribPathsUpstream.touch(spanHash, n, this.spanIds) : 0);
+    for (let i = 0; i < n; i++) {
+      const e = r.at(i);
+      const upstream = split && this.classifier.upstream(e.peer.asn);
+      const paths = upstream ? this.ribPathsUpstream : this.ribPaths;
+      let id = -1;
+      const start = spanStart[i]!;
+      if (start >= 0) {
+        const end = spanEnd[i]!;
+        const otc = spanOtc[i]!;
+        id = paths.findHashed(spanHash[i]!, b, start, end, otc);
+        if (id < 0) {
+          const segments = decodeAsPath4(b, start, end);
+          const verdict = typeof segments === 'string' ? MALFORMED : this.classifier.pathVerdict(segments, otc < 0 ? undefined : otc, upstream);
+          // Most paths are clean with an origin: the number alone says all, and no object is looked up for them.
+          const plain = verdict !== MALFORMED && verdict.flags.length === 0 && verdict.origin !== undefined;
+          id = paths.add(b, start, end, otc, verdict.origin ?? 0, plain ? undefined : verdict);
+        }
+      }
+      const verdict = id < 0 ? MALFORMED : paths.value(id);
+      if (verdict === MALFORMED) {
+        // Something the fast path cannot vouch for: decode the entry in full (and report it if malformed).
+        const route = e.route();
+        if (route?.attributes === undefined) continue;
+        this.checked++;
+        const flags = this.classifier.classify(route.prefix, route.attributes, route.peer.asn);
+        if (flags.length > 0) this.sighted(flags, route.time, route.prefix, route.peer, collector, route.attributes.asPath, route);
+        continue;
+      }
+      this.checked++;
+      let flags = verdict?.flags ?? NO_FLAGS;
+      const origin = verdict === undefined ? paths.number(id) : verdict.origin;
+      if (this.data.rov !== undefined && origin !== undefined && this.ribRov(e, origin) === 'invalid') flags = withRov(flags, e.prefix, origin);
+      if (flags.length === 0) continue;
+      const segments = decodeAsPath4(b, start, spanEnd[i]!);
+      if (typeof segments !== 'string') this.sighted(flags, e.time, e.prefix, e.peer, collector, segments, e);
+    }
+  }
+
+  /** Per entry of the record being scanned: AS_PATH start (-1: not on the fast path), end, OTC, key hash. */
+  private spanStart = new Int32Array(0);
+  private spanEnd = new Int32Array(0);
+  private spanOtc = new Float64Array(0);
+  private spanHash = new Int32Array(0);
+  private spanIds = new Int32Array(0);
+  /** What the touches read, kept so that no compiler can leave the reads out. */
+  touched = 0;
+
+  private growSpans(n: number): void {
+    const size = Math.max(64, 2 * n);
+    this.spanStart = new Int32Array(size);
+    this.spanEnd = new Int32Array(size);
+    this.spanOtc = new Float64Array(size);
+    this.spanHash = new Int32Array(size);
+    this.spanIds = new Int32Array(size);
   }
 
   private sighted(flags: readonly LeakFlag[], time: number, prefix: string, peer: { asn: number; address: string }, collector: string, path: readonly MrtSegment[], from: MrtRoute | MrtRibEntry): void {
