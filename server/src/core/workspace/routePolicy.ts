@@ -1,7 +1,7 @@
 import { parseAsn, type Asn } from '../net/asn';
 import { prefixCovers, type Prefix } from '../net/prefix';
 import type { AsExpr, Filter, PolicyAst, PolicyExpr, PolicyFactor, RangeOp, RegexNode } from '../policy/ast';
-import { parsePolicy } from '../policy/parser';
+import { policyTree } from '../policy/sharedParses';
 import { rangeBounds } from '../policy/rangeOperator';
 import { valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
 import type { Range, Span } from '../text/range';
@@ -42,7 +42,8 @@ export interface Decision {
  * (`exportFacts`).
  */
 function policyOf(attr: RpslAttribute): PolicyAst | undefined {
-  return parsePolicy(attr.name, attr.value)?.ast ?? undefined;
+  // The linter's validator shares its parse of the object at hand (sharedParses.ts).
+  return policyTree(attr);
 }
 
 function and3(a: Match, b: () => Match): Match {

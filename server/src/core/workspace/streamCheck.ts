@@ -1,6 +1,7 @@
 import type { Diagnostic, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { toDiagnostics } from '../diagnostics/fromSpans';
-import { dialectOf } from '../rpsl/dialects';
+import { DIALECT_PROFILES, dialectOf } from '../rpsl/dialects';
+import { primePolicyParses, releasePolicyParses, releasePolicyTrees } from '../policy/sharedParses';
 import { frameRpslInto, type FrameSink } from '../rpsl/frame';
 import { joinSplitObjects } from '../rpsl/splitObject';
 import { validateObject } from '../rpsl/validate';
@@ -104,11 +105,17 @@ export class RpslStreamCheck {
     };
     let own: SpanDiagnostic[] | undefined = this.keptLeft > 0 ? [] : undefined;
     const validated = own ? this.ownSink(text, own) : undefined;
-    // Both at once: each object framed once is indexed, then validated (joinSplitObjects may hold it back).
+    // Both at once, each object framed once. joinSplitObjects holds an object back until the next comes, so
+    // the one before is validated first; then this one is indexed, an aut-num's policy lines parsed in its
+    // dialect so that its validation reuses their problems (sharedParses.ts).
+    const setting = this.settings.rpslDialect;
     const both: FrameSink | undefined = validated && {
       object: (o) => {
-        indexed.object(o);
         validated.object(o);
+        if (o.className !== 'aut-num') return indexed.object(o);
+        primePolicyParses(DIALECT_PROFILES[dialectOf(o, setting)]);
+        indexed.object(o);
+        releasePolicyTrees();
       },
       diagnostic: (d) => validated.diagnostic(d),
     };
@@ -128,6 +135,7 @@ export class RpslStreamCheck {
       }
       if (own && own.length > this.keptLeft) own = undefined;
     }
+    releasePolicyParses();
     file.close();
     if (own) this.keptLeft -= own.length;
     this.texts.set(uri, { text, lines, own });
