@@ -1,4 +1,5 @@
 import type { AspaDb } from '../aspa/types';
+import { CompiledAspaDb } from '../aspa/compiledDb';
 import { aspaVerdict, verifyAspaPath, type AspaVerification } from '../aspa/verify';
 import type { AsPathSegment } from '../lg/types';
 import type { AspaCheck, Hop } from './model';
@@ -11,12 +12,14 @@ const NO_HOPS: AspaCheck['hops'] = [];
 /**
  * Binds core/aspa's verifier to a database, in the shape the path model carries (plain numbers, one leak
  * hop). With `detail` false (the bulk of a full table) a Valid or Unknown plain path takes the verifier's
- * allocation-free verdict and carries no evidence; Invalid paths always get the full verification.
+ * allocation-free verdict over the database compiled into typed arrays (on the first such call: `db` must not change
+ * after it, as loadPathData's does not) and carries no evidence; Invalid paths always get the full verification.
  */
 export function aspaChecker(db: AspaDb, relationships?: Relationships): AspaCheckFn {
+  let compiled: CompiledAspaDb | undefined;
   return (segments, direction, detail = true) => {
     if (!detail && segments.every((s) => s.type === 'sequence')) {
-      const verdict = aspaVerdict(segments.length === 1 ? segments[0]!.asns : segments.flatMap((s) => s.asns), db, direction);
+      const verdict = aspaVerdict(segments.length === 1 ? segments[0]!.asns : segments.flatMap((s) => s.asns), (compiled ??= new CompiledAspaDb(db)), direction);
       if (verdict === 'valid') return { verdict, reason: 'Valid (per-hop evidence is kept for the first paths of a large table).', hops: NO_HOPS };
       if (verdict === 'unknown') return { verdict, reason: 'Unknown: some AS on the path has no ASPA (details are kept for the first paths of a large table).', hops: NO_HOPS };
     }

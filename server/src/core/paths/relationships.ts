@@ -16,28 +16,61 @@ export interface RelationshipsParse {
   readonly errors: readonly { readonly line: number; readonly message: string }[];
 }
 
+/** Relationship codes of the table's cells: 0 is an empty cell. */
+const CODES: readonly (Relationship | undefined)[] = [undefined, 'p2c', 'c2p', 'p2p'];
+const CODE_OF: Readonly<Record<Relationship, number>> = { p2c: 1, c2p: 2, p2p: 3 };
+
 class RelationshipTable implements Relationships {
-  // links[a][b] with a < b is the relationship of a to b. Numbers, not `a|b` strings: a scan asks for every hop of
-  // millions of paths, and building a key string per lookup was most of a valley-free check.
-  private readonly links = new Map<number, Map<number, Relationship>>();
+  // One open-addressing table of links (a, b) with a < b, holding the relationship of a to b: a scan asks for every
+  // hop of millions of paths, and a hop is then one or two cache lines (a Map of Maps was three or four lines and
+  // most of a valley-free check). Two words of key per cell and a code byte beside; at most half full.
+  private keys = new Uint32Array(2 * 1024);
+  private codes = new Uint8Array(1024);
   private count = 0;
 
   get size(): number {
     return this.count;
   }
 
+  private cellOf(lo: number, hi: number): number {
+    const mask = this.codes.length - 1;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    let cell = h & mask;
+    while (this.codes[cell] !== 0 && (this.keys[2 * cell] !== lo || this.keys[2 * cell + 1] !== hi)) cell = (cell + 1) & mask;
+    return cell;
+  }
+
   set(a: number, b: number, rel: Relationship): void {
     const [lo, hi, r] = a < b ? [a, b, rel] : [b, a, invert(rel)];
-    let row = this.links.get(lo);
-    if (row === undefined) this.links.set(lo, (row = new Map<number, Relationship>()));
-    if (!row.has(hi)) this.count++;
-    row.set(hi, r);
+    if (2 * (this.count + 1) > this.codes.length) this.grow();
+    const cell = this.cellOf(lo, hi);
+    if (this.codes[cell] === 0) {
+      this.count++;
+      this.keys[2 * cell] = lo;
+      this.keys[2 * cell + 1] = hi;
+    }
+    this.codes[cell] = CODE_OF[r];
   }
 
   get(from: number, to: number): Relationship | undefined {
-    if (from < to) return this.links.get(from)?.get(to);
-    const r = this.links.get(to)?.get(from);
+    if (from < to) return CODES[this.codes[this.cellOf(from, to)]!];
+    const r = CODES[this.codes[this.cellOf(to, from)]!];
     return r && invert(r);
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const codes = this.codes;
+    this.keys = new Uint32Array(2 * keys.length);
+    this.codes = new Uint8Array(2 * codes.length);
+    for (let c = 0; c < codes.length; c++) {
+      if (codes[c] === 0) continue;
+      const cell = this.cellOf(keys[2 * c]!, keys[2 * c + 1]!);
+      this.keys[2 * cell] = keys[2 * c]!;
+      this.keys[2 * cell + 1] = keys[2 * c + 1]!;
+      this.codes[cell] = codes[c]!;
+    }
   }
 }
 
