@@ -52,6 +52,9 @@ test('bzip2: decodes what bzip2(1) wrote, byte for byte, in any slicing', { skip
     ['random bytes (incompressible), several blocks at level 1', pseudoRandom(350_000, 256, 7), 1],
     ['few symbols, long repeats, several blocks at level 1', pseudoRandom(400_000, 3, 11), 1],
     ['an MRT-like mix at level 9, two blocks', Uint8Array.from({ length: 1_200_000 }, (_, i) => ((i % 97) * (i % 13)) & 0xff), 9],
+    // A block that repeats itself: its BWT chain is a cycle shorter than the block, walked round several times.
+    ['a block of 800 kB repeating 1,000 random bytes', Buffer.concat(Array<Uint8Array>(800).fill(pseudoRandom(1000, 256, 9))), 9],
+    ['a block of one byte value', new Uint8Array(300_000).fill(7), 9],
   ];
   for (const [name, bytes, level] of cases) {
     const bz = compress(bytes, level);

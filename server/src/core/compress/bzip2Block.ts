@@ -72,9 +72,9 @@ const GROUP_SIZE = 50;
 /** Work arrays of one decoder, reused from block to block. */
 export class BlockScratch {
   tt = new Int32Array(0);
-  /** The chain backwards: for each entry, the one before it (high bits) and its byte, as tt has them forwards. */
-  back = new Int32Array(0);
-  /** The block's bytes in order, before RLE1 is undone. */
+  /** The pieces of the chain as four slots walk them, each slot in its quarter. */
+  seg = new Uint8Array(0);
+  /** The block's bytes in order, before RLE1 is undone (the second half holds the walked pieces until then). */
   pre = new Uint8Array(0);
   out = new Uint8Array(1 << 20);
   readonly fast = new Int32Array(MAX_GROUPS << FAST_BITS);
@@ -258,49 +258,165 @@ function decodeSymbols(c: BitCursor, level: number, s: BlockScratch, inUse: numb
   return n;
 }
 
-/**
- * Inverse BWT: each entry's low byte is its symbol; in `tt` the high bits get the index of the entry that follows
- * it, in `back` the index of the one before it (the LF mapping), so the chain can be walked from both ends at once.
- */
+/** Inverse BWT: each entry's low byte is its symbol; the high bits get the index of the entry that follows it. */
 function inverseBwt(s: BlockScratch, n: number): void {
   const { tt, counts } = s;
-  if (s.back.length < tt.length) s.back = new Int32Array(tt.length);
-  const back = s.back;
   let sum = 0;
   for (let b = 0; b < 256; b++) {
     const k = counts[b]!;
     counts[b] = sum;
     sum += k;
   }
-  for (let i = 0; i < n; i++) {
-    const b = tt[i]! & 0xff;
-    const j = counts[b]!++;
-    tt[j]! |= i << 8;
-    back[i] = (j << 8) | b;
-  }
+  for (let i = 0; i < n; i++) tt[counts[tt[i]! & 0xff]!++]! |= i << 8;
 }
 
+/** tt's bit 31: a piece of the walk starts at this entry (the pointer takes bits 8–27, a block has < 2^20 entries). */
+const START = 0x80000000 | 0;
+const POINTER = 0xfffff;
+/** Pieces the chain of a large block is cut into; four are walked at a time. */
+const PIECES = 32;
+
 /**
- * The block's bytes in order. The chain visits every entry once and ends on the origin pointer, so it is walked
- * forwards from the origin's successor and backwards from the origin together, meeting in the middle: each step is
- * a load from an unpredictable place in a 3.6 MB array, and two independent ones wait on memory at the same time.
+ * The block's bytes in order, from the chain through tt (every entry once, unless the block repeats itself). Each
+ * step is a load from an unpredictable place in a 3.6 MB array, so a single chain waits on memory at every step. Instead the chain is cut
+ * at entries spread over the array (marked in tt) and four pieces are walked in one loop, their loads independent
+ * so they wait on memory together; each piece ends where another begins, which puts them back in order. Corrupt
+ * data is caught here or by the CRC.
  */
 function walk(s: BlockScratch, n: number, origPtr: number): void {
-  const { tt, back } = s;
-  if (s.pre.length < tt.length) s.pre = new Uint8Array(tt.length);
-  const pre = s.pre;
-  const half = n >>> 1;
-  let ahead = tt[origPtr]! >>> 8;
-  let behind = origPtr;
-  for (let i = 0, k = n - 1; i < half; i++, k--) {
-    const v = tt[ahead]!;
-    const w = back[behind]!;
-    pre[i] = v;
-    pre[k] = w;
-    ahead = v >>> 8;
-    behind = w >>> 8;
+  const tt = s.tt;
+  if (s.pre.length < 2 * tt.length) {
+    s.pre = new Uint8Array(2 * tt.length);
+    s.seg = new Uint8Array(4 * tt.length);
   }
-  if (n & 1) pre[half] = tt[ahead]!;
+  const first = (tt[origPtr]! >>> 8) & POINTER;
+  const starts = [first];
+  tt[first] = tt[first]! | START;
+  const wanted = n >= 1 << 16 ? PIECES : 1;
+  for (let j = 1; j < wanted; j++) {
+    const r = Math.floor((j * n) / wanted);
+    if (tt[r]! >= 0) {
+      tt[r] = tt[r]! | START;
+      starts.push(r);
+    }
+  }
+  // Each of the four slots writes its piece into its own quarter of `seg`; a finished piece is appended to `done`.
+  const seg = s.seg;
+  const done = s.pre;
+  const pieceAt: number[] = [];
+  const pieceLength: number[] = [];
+  const pieceEnd: number[] = [];
+  const slot = [-1, -1, -1, -1];
+  const base = [0, n, 2 * n, 3 * n];
+  let kept = n;
+  let nextPiece = 0;
+  let walked = 0;
+  /** Finishes the piece of slot `k` (it reached entry `end`, a start) and gives the slot the next piece, or none. */
+  const refill = (k: number, write: number, end: number): number => {
+    if (slot[k]! >= 0) {
+      const len = write - base[k]!;
+      walked += len;
+      if (walked > n) throw new Bzip2Error('bzip2: a block whose BWT chain is broken: the file is corrupt');
+      done.set(seg.subarray(base[k], write), kept);
+      pieceAt[slot[k]!] = kept;
+      pieceLength[slot[k]!] = len;
+      pieceEnd[slot[k]!] = end;
+      kept += len;
+    }
+    slot[k] = nextPiece < starts.length ? nextPiece++ : -1;
+    return slot[k] < 0 ? -1 : starts[slot[k]]!;
+  };
+  // A slot's position is that of the entry it reads next; its first read is its piece's (marked) start, stepped
+  // over before the loop. An idle slot reads entry `first` (a start) for ever and writes nothing.
+  let pa = -1;
+  let pb = -1;
+  let pc = -1;
+  let pd = -1;
+  let wa = base[0]!;
+  let wb = base[1]!;
+  let wc = base[2]!;
+  let wd = base[3]!;
+  const begin = (k: number, at: number): number => {
+    if (at < 0) return first;
+    const v = tt[at]!;
+    seg[base[k]!] = v;
+    return (v >>> 8) & POINTER;
+  };
+  pa = begin(0, refill(0, wa, 0));
+  pb = begin(1, refill(1, wb, 0));
+  pc = begin(2, refill(2, wc, 0));
+  pd = begin(3, refill(3, wd, 0));
+  wa = slot[0]! >= 0 ? wa + 1 : wa;
+  wb = slot[1]! >= 0 ? wb + 1 : wb;
+  wc = slot[2]! >= 0 ? wc + 1 : wc;
+  wd = slot[3]! >= 0 ? wd + 1 : wd;
+  while (slot[0]! >= 0 || slot[1]! >= 0 || slot[2]! >= 0 || slot[3]! >= 0) {
+    const va = tt[pa]!;
+    const vb = tt[pb]!;
+    const vc = tt[pc]!;
+    const vd = tt[pd]!;
+    if ((va | vb | vc | vd) >= 0) {
+      seg[wa++] = va;
+      seg[wb++] = vb;
+      seg[wc++] = vc;
+      seg[wd++] = vd;
+      pa = (va >>> 8) & POINTER;
+      pb = (vb >>> 8) & POINTER;
+      pc = (vc >>> 8) & POINTER;
+      pd = (vd >>> 8) & POINTER;
+      continue;
+    }
+    // At least one slot reached a start (an idle slot sits on `first`, a start, and is skipped).
+    if (va < 0) {
+      if (slot[0]! >= 0) {
+        pa = begin(0, refill(0, wa, pa));
+        wa = base[0]! + (slot[0]! >= 0 ? 1 : 0);
+      }
+    } else {
+      seg[wa++] = va;
+      pa = (va >>> 8) & POINTER;
+    }
+    if (vb < 0) {
+      if (slot[1]! >= 0) {
+        pb = begin(1, refill(1, wb, pb));
+        wb = base[1]! + (slot[1]! >= 0 ? 1 : 0);
+      }
+    } else {
+      seg[wb++] = vb;
+      pb = (vb >>> 8) & POINTER;
+    }
+    if (vc < 0) {
+      if (slot[2]! >= 0) {
+        pc = begin(2, refill(2, wc, pc));
+        wc = base[2]! + (slot[2]! >= 0 ? 1 : 0);
+      }
+    } else {
+      seg[wc++] = vc;
+      pc = (vc >>> 8) & POINTER;
+    }
+    if (vd < 0) {
+      if (slot[3]! >= 0) {
+        pd = begin(3, refill(3, wd, pd));
+        wd = base[3]! + (slot[3]! >= 0 ? 1 : 0);
+      }
+    } else {
+      seg[wd++] = vd;
+      pd = (vd >>> 8) & POINTER;
+    }
+  }
+  // The pieces in order: the one from the origin's successor first, then the one starting where it ended, … back
+  // to the first. A block that repeats itself (`abcabc`) has a chain shorter than the block, which the reference
+  // decoder walks round and round for the block's length: so is it copied here.
+  let o = 0;
+  let j = 0;
+  for (let count = 0; count < starts.length; count++) {
+    done.copyWithin(o, pieceAt[j]!, pieceAt[j]! + pieceLength[j]!);
+    o += pieceLength[j]!;
+    if (pieceEnd[j] === first) break;
+    j = starts.indexOf(pieceEnd[j]!);
+  }
+  if (o === 0 || o > n) throw new Bzip2Error('bzip2: a block whose BWT chain is broken: the file is corrupt');
+  for (let have = o; have < n; have *= 2) done.copyWithin(have, 0, Math.min(have, n - have));
 }
 
 /** Undoes RLE1: four equal bytes are followed by a count of further copies, 0–255. */
