@@ -145,9 +145,13 @@ test("the panel's model path gives a model the webview accepts for every hostile
 test('after a bad part the rest of a file is still checked (lint) and read (paths)', async () => {
   const lg = readFileSync(path.join(repoRoot, 'examples', 'cantv', 'cantv.lg'), 'utf8');
   const good = 'route:          192.0.2.1/24\norigin:         AS65000\nmnt-by:         MAINT-EXAMPLE\nsource:         RADB\n';
+  // A generator of its own: drawn from `r`, these inputs changed whenever a fixture file was added (hostile() draws
+  // one cut per fixture it picks), so an unrelated commit could hand this test other text. (FUZZ_SEED=101 drew a
+  // line `["N0JZ) …` that hid the routes after it; parse.ts reads them now.)
+  const own = rng(SEED + 2);
   const bads: [string, string][] = [
-    ['random text', randomText(r, 30_000)],
-    ['NUL and controls', withControls(r, randomText(r, 5_000), 0.05)],
+    ['random text', randomText(own, 30_000)],
+    ['NUL and controls', withControls(own, randomText(own, 5_000), 0.05)],
     ['a long line', 'x'.repeat(500_000)],
     ['deep nesting', deepNesting(3000).rpsl],
     ['tiny objects', tinyObjects(10_000)],

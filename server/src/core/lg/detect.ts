@@ -146,7 +146,9 @@ export const JSON_START = /^\s*(?:\{\s*(?:"|$)|\[\s*(?:\{|$))/;
 /** How many lines of banner (a script's title, rules) may stand before a JSON document. */
 const JSON_PREAMBLE = 8;
 
-export function detectFormat(lines: readonly string[]): Detection {
+/** `json: false`: the lines are known to hold no JSON or XML document (they followed one that could not be read). */
+export function detectFormat(lines: readonly string[], opts: { readonly json?: boolean } = {}): Detection {
+  const json = opts.json !== false;
   const scores = new Map<LgFormat, number>();
   const bySignature: number[] = [];
   let pathLines = 0;
@@ -155,11 +157,11 @@ export function detectFormat(lines: readonly string[]): Detection {
   for (const raw of lines) {
     if (seen >= DETECT_LINES) break;
     // Junos `| display xml` before cleaning, which takes tags off as HTML.
-    if (seen === 0 && looksLikeXml(raw)) return { format: 'junos-xml', json: true, scores, score: 0 };
+    if (json && seen === 0 && looksLikeXml(raw)) return { format: 'junos-xml', json: true, scores, score: 0 };
     const s = cleanLine(raw);
     if (s.trim().length === 0) continue;
-    if (seen === 0 && /^\s*(?:\{|\[\s*(?:[{"\]\d-]|$))/.test(s)) return { format: 'unknown', json: true, scores, score: 0 };
-    if (seen <= JSON_PREAMBLE && JSON_START.test(s)) jsonLater = true;
+    if (json && seen === 0 && /^\s*(?:\{|\[\s*(?:[{"\]\d-]|$))/.test(s)) return { format: 'unknown', json: true, scores, score: 0 };
+    if (json && seen <= JSON_PREAMBLE && JSON_START.test(s)) jsonLater = true;
     seen++;
     if (isPathLine(s)) pathLines++;
     if (isChromeLine(s)) continue;

@@ -198,3 +198,57 @@ test('SR OS VPN tables: a path that runs into the Label column is kept and flagg
   const [r] = parseLookingGlass(text).routes;
   assert.ok(r?.pathUncertain, JSON.stringify(r));
 });
+
+// Two BIRD 2 routes (the shape of examples/cantv/cantv.lg), for pastes that hold something else between or before them.
+const BIRD_ROUTE = (net: string, path: string): string[] => [
+  `${net}      unicast [AS24482_v4 2026-01-02 16:42:07] * (100) [AS21980i]`,
+  '\tvia 103.16.102.61 on eth0',
+  '\tType: BGP univ',
+  '\tBGP.origin: IGP',
+  `\tBGP.as_path: ${path}`,
+  '\tBGP.next_hop: 103.16.102.61',
+];
+const BIRD_SESSION = ['bird> show route all where net ~ 200.74.224.0/20 table master4', 'Table master4:', ...BIRD_ROUTE('200.74.226.0/24', '24482 52320 8048 6762 1299 269832 21980'), ...BIRD_ROUTE('200.74.228.0/23', '6939 1299 269832 21980')];
+
+test('a line that opens like JSON but starts no JSON document does not hide the output after it', () => {
+  // test/fuzz/entryPoints.test.ts with FUZZ_SEED=101 found it: a random line `["N0JZ) …` between two BIRD sessions
+  // made everything after it one unreadable "JSON document", and the second session's routes were lost unsaid.
+  for (const junk of ['[', '{', '["N0JZ) 5tde@u0qSV[;Bd@%C{:', '{"a":', '[ "x']) {
+    for (const text of [[...BIRD_SESSION, junk, ...BIRD_SESSION], [junk, ...BIRD_SESSION]].map((ls) => ls.join('\n'))) {
+      const r = parseLookingGlass(text);
+      const lines = text.split('\n');
+      const junkLine = lines.indexOf(junk);
+      assert.deepEqual(
+        r.routes.map((x) => [x.prefix, x.lines.start]),
+        lines.flatMap((l, i) => (/^200\.74\./.test(l) ? [[l.split(' ')[0], i]] : [])),
+        `${JSON.stringify(junk)} at line ${junkLine}: every route, at its own line`,
+      );
+      assert.deepEqual(r.routes.map((x) => flat(x)?.length), lines.flatMap((l) => (/^200\.74\./.test(l) ? [l.startsWith('200.74.226.') ? 7 : 4] : [])));
+      assert.deepEqual(r.unparsed.map((u) => u.line), [junkLine], `${JSON.stringify(junk)}: the line is reported, and only it`);
+      assert.equal(r.format, 'bird');
+      const chunked = new LgStreamParser();
+      for (let i = 0; i < text.length; i += 7) chunked.push(text.slice(i, i + 7));
+      assert.deepEqual(chunked.end(), r, 'streamed in chunks of 7, the same result');
+    }
+  }
+});
+
+test('a JSON document that cannot be read stays one finding, not one per line', () => {
+  const text = ['{"rib": [', '  not json at all', '  nor this', ']'].join('\n');
+  const r = parseLookingGlass(text);
+  assert.equal(r.routes.length, 0);
+  assert.deepEqual(r.unparsed.map((u) => u.line), [0]);
+  assert.match(r.unparsed[0]?.reason ?? '', /^JSON could not be read/);
+});
+
+test('a JSON document after a prompt: its invalid ASNs point at the route’s own line, as its lines do', () => {
+  for (const doc of [
+    ['{"rib": [{"prefix": "10.0.0.0/8", "aspath": "65001 4294967296 65002"}]}'],
+    ['{', '  "rib": [', '    {', '      "prefix": "10.0.0.0/8",', '      "aspath": "65001 4294967296 65002"', '    }', '  ]', '}'],
+  ]) {
+    const r = parseLookingGlass(['bgpctl> show rib detail', ...doc].join('\n'));
+    const route = r.routes[0];
+    assert.equal(r.routes.length, 1);
+    assert.deepEqual(route?.invalidAsns, [{ text: '4294967296', line: route?.lines.start }]);
+  }
+});

@@ -116,7 +116,15 @@ export class LgStreamParser {
   /** Units of work done so far (lines and tokens); proportional to input size. */
   steps = 0;
 
-  constructor(private readonly opts: LgParseOptions = {}) {
+  /**
+   * `again`: this parser reads again, as text, what followed a line that opened like a JSON document but started
+   * none (endDocument); it enters no JSON document itself, and a block that names no format is read as `lastFormat`.
+   */
+  constructor(
+    private readonly opts: LgParseOptions = {},
+    private readonly again?: { readonly lastFormat: LgFormat | undefined },
+  ) {
+    this.lastFormat = again?.lastFormat;
     const onRoute = opts.onRoute;
     this.sink = {
       route: onRoute !== undefined ? (r) => onRoute(r) : (r) => this.routes.push(r),
@@ -357,10 +365,11 @@ export class LgStreamParser {
     }
     const xml = looksLikeXml(text);
     const last = xml ? text.lastIndexOf('>', body) : Math.max(text.lastIndexOf('}', body), text.lastIndexOf(']', body));
+    const tail: SkippedLine[] = [];
     if (last >= 0 && text.slice(last + 1).trim() !== '') {
       const tailStart = start + countLines(text, last);
       text.slice(last + 1).split('\n').forEach((t, k) => {
-        if (t.trim() !== '') this.skipped.push({ line: tailStart + k, kind: asideKind(t.trim()) ?? 'chrome' });
+        if (t.trim() !== '') tail.push({ line: tailStart + k, kind: asideKind(t.trim()) ?? 'chrome' });
       });
       text = text.slice(0, last + 1);
     }
@@ -369,8 +378,38 @@ export class LgStreamParser {
       const f = parseJsonLg(text, sink, this.opts.format);
       this.setFormat(f);
     } catch (e) {
+      if (this.readAsText(doc, start)) return;
       this.sink.unparsed({ line: start, text: text.slice(0, 200), reason: `JSON could not be read: ${String(e)}` });
     }
+    this.skipped.push(...tail);
+  }
+
+  /**
+   * A "document" that is no JSON: a line that only opens like one (`[`, `{"` in random text, a log, a mail) took
+   * the rest of the paste with it. The lines after that first one are read again as text, as a paste of their
+   * own, and taken when they give routes; a JSON document that is only broken gives none and stays one finding.
+   * The second reader enters no JSON document, so no line is read more than twice.
+   */
+  private readAsText(doc: string, start: number): boolean {
+    const nl = doc.indexOf('\n');
+    if (this.opts.format !== undefined || this.again !== undefined || nl < 0) return false;
+    const routes: LgRoute[] = [];
+    const reader = new LgStreamParser({ onRoute: (r) => routes.push(r) }, { lastFormat: this.lastFormat });
+    reader.push(doc.slice(nl + 1));
+    const read = reader.end();
+    this.steps += reader.steps;
+    if (routes.length === 0) return false;
+    this.sink.unparsed({ line: start, text: doc.slice(0, Math.min(nl, 200)), reason: 'not understood: it opens like a JSON document, but none follows' });
+    const by = start + 1;
+    const sink = shiftLines(this.sink, by);
+    for (const r of routes) sink.route(r);
+    for (const u of read.unparsed) sink.unparsed(u);
+    for (const s of read.skipped ?? []) this.skipped.push({ ...s, line: s.line + by });
+    for (const b of read.blocks ?? [{ format: read.format, start: 0 }]) {
+      this.blocks.push({ format: b.format, start: b.start + by });
+      this.setFormat(b.format);
+    }
+    return true;
   }
 
   /** Reads the held lines' frame and format, then runs them through the block's parser. */
@@ -437,7 +476,7 @@ export class LgStreamParser {
       const s = unframe(raw, frame);
       if (s.trim() === '' || asideKind(s) === undefined) lines.push(s);
     }
-    return detectFormat(lines);
+    return detectFormat(lines, { json: this.again === undefined });
   }
 
   private setFormat(format: LgFormat): void {
@@ -466,10 +505,16 @@ function countLines(text: string, upTo: number): number {
   return n;
 }
 
-/** A sink for a JSON block that starts after line 0: its locator counts lines from the document's start. */
+/** A sink for a block read on its own (a JSON document after line 0, text read again): its lines count from its start. */
 function shiftLines(sink: RouteSink, by: number): RouteSink {
   return {
-    route: (r) => sink.route({ ...r, lines: { start: r.lines.start + by, end: r.lines.end + by } }),
+    route: (r) =>
+      sink.route({
+        ...r,
+        lines: { start: r.lines.start + by, end: r.lines.end + by },
+        asPathLine: r.asPathLine === undefined ? undefined : r.asPathLine + by,
+        invalidAsns: r.invalidAsns?.map((x) => ({ ...x, line: x.line + by })),
+      }),
     unparsed: (u) => sink.unparsed({ ...u, line: u.line + by }),
     step: (n) => sink.step(n),
   };
