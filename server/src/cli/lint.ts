@@ -13,7 +13,7 @@ import { inFile, LARGE_FILE_BYTES, PART_CHARS, readTextParts, type TextPart } fr
 import type { InputProblem } from '../core/input/decode';
 import { codeClimateFindings } from './codeClimateFindings';
 import { listCodes } from './explain';
-import { type FileDiagnostic, type FindingSink, SeverityTally } from './findingSink';
+import { type FindingSink, SeverityTally } from './findingSink';
 import { githubFindings } from './githubFindings';
 import { type CliIo, EXIT, parseArgs } from './io';
 import { jsonFindings } from './jsonFindings';
@@ -178,7 +178,14 @@ export async function run(args: readonly string[], io: CliIo, large: { readonly 
   for (const { file, doc } of files) {
     const parts = partsOf.get(file);
     const service = doc.languageId === 'rpsl' ? undefined : languageServices.get(doc.languageId);
-    const findings = parts ? partFindings(rpsl, parts, partOf) : doc.languageId === 'rpsl' ? rpsl.findings(doc.uri) : service ? service.validate(doc, ctx) : [];
+    // RPSL findings are handed on as they are found (never held a slice at a time: RpslStreamCheck.eachOwnFinding).
+    const findings: Findings = parts
+      ? (emit) => partFindings(rpsl, parts, partOf, emit)
+      : doc.languageId === 'rpsl'
+        ? (emit) => rpsl.eachFinding(doc.uri, emit)
+        : service
+          ? service.validate(doc, ctx)
+          : [];
     reportFile(sink, file, inputProblems.get(file) ?? [], findings);
   }
   sink.end({ files: files.length + unreadable.length, counts: tally.counts });
@@ -190,9 +197,14 @@ export async function run(args: readonly string[], io: CliIo, large: { readonly 
   return EXIT.ok;
 }
 
-function reportFile(sink: FindingSink, file: string, problems: readonly InputProblem[], findings: Iterable<Omit<FileDiagnostic, 'file'>>): void {
+/** A file's findings: a list, or a producer that hands each to `emit` as it finds it. */
+type Findings = Iterable<Diagnostic> | ((emit: (d: Diagnostic) => void) => void);
+
+function reportFile(sink: FindingSink, file: string, problems: readonly InputProblem[], findings: Findings): void {
   for (const p of problems) sink.add({ file, code: p.code, severity: p.severity, message: p.message, range: { start: p.position, end: p.position } });
-  for (const d of findings) sink.add({ ...d, file });
+  const add = (d: Diagnostic): void => sink.add({ ...d, file });
+  if (typeof findings === 'function') findings(add);
+  else for (const d of findings) add(d);
   sink.endFile(file);
 }
 
@@ -211,9 +223,9 @@ async function readLarge(io: CliIo, file: string, uri: string, named: boolean, l
 }
 
 /** A large file's findings in the order of a file read whole: every part's own findings, then the cross-object ones. */
-function* partFindings(rpsl: RpslStreamCheck, parts: readonly TextPart[], partOf: (uri: string) => TextPart | undefined): Generator<Diagnostic> {
-  for (const part of parts) for (const d of rpsl.ownFindings(part.uri)) yield inFile(d, part.firstLine, partOf);
-  for (const part of parts) for (const d of rpsl.crossFindings(part.uri)) yield inFile(d, part.firstLine, partOf);
+function partFindings(rpsl: RpslStreamCheck, parts: readonly TextPart[], partOf: (uri: string) => TextPart | undefined, emit: (d: Diagnostic) => void): void {
+  for (const part of parts) rpsl.eachOwnFinding(part.uri, (d) => emit(inFile(d, part.firstLine, partOf)));
+  for (const part of parts) for (const d of rpsl.crossFindings(part.uri)) emit(inFile(d, part.firstLine, partOf));
 }
 
 /** The name standard input is reported under. */

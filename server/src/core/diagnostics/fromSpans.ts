@@ -3,7 +3,12 @@ import type { Diagnostic, SpanDiagnostic } from './diagnostic';
 
 /** Turns the offset form parsers produce into ranged diagnostics; `uri` fills related info without one. */
 export function toDiagnostics(index: TextPositions, list: readonly SpanDiagnostic[]): Diagnostic[] {
-  return list.map((d) => ({
+  return list.map((d) => toDiagnostic(index, d));
+}
+
+/** One diagnostic of toDiagnostics, for a caller that hands them on one by one. */
+export function toDiagnostic(index: TextPositions, d: SpanDiagnostic): Diagnostic {
+  return {
     code: d.code,
     severity: d.severity,
     message: d.message,
@@ -21,5 +26,5 @@ export function toDiagnostics(index: TextPositions, list: readonly SpanDiagnosti
     ...(d.related
       ? { related: d.related.map((r) => ({ ...(r.uri ? { uri: r.uri } : {}), range: index.range(r.span), message: r.message })) }
       : {}),
-  }));
+  };
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic, SpanDiagnostic } from '../diagnostics/diagnostic';
-import { toDiagnostics } from '../diagnostics/fromSpans';
+import { toDiagnostic } from '../diagnostics/fromSpans';
 import { DIALECT_PROFILES, dialectOf } from '../rpsl/dialects';
 import { primePolicyParses, releasePolicyParses, releasePolicyTrees } from '../policy/sharedParses';
 import { frameRpslInto, type FrameSink } from '../rpsl/frame';
@@ -141,11 +141,23 @@ export class RpslStreamCheck {
     this.texts.set(uri, { text, lines, own });
   }
 
-  /** The sink that validates framed objects into `out`, joining an object cut by a stray empty line as the editor does. */
-  private ownSink(text: string, out: SpanDiagnostic[]): FrameSink & { flush(): void } {
+  /**
+   * The sink that validates framed objects into `out`, joining an object cut by a stray empty line as the
+   * editor does; `after` runs after each object or framing finding reaches `out`.
+   */
+  private ownSink(text: string, out: SpanDiagnostic[], after?: () => void): FrameSink & { flush(): void } {
     const setting = this.settings.rpslDialect;
     const options = { authoritative: this.settings.authoritativeSources };
-    const base: FrameSink = { object: (o) => void validateObject(o, dialectOf(o, setting), out, text, options), diagnostic: (d) => void out.push(d) };
+    const base: FrameSink = {
+      object: (o) => {
+        validateObject(o, dialectOf(o, setting), out, text, options);
+        after?.();
+      },
+      diagnostic: (d) => {
+        out.push(d);
+        after?.();
+      },
+    };
     // One finding for an object cut by a stray empty line, as in the editor (a cut at a slice boundary stays two).
     return joinSplitObjects(base, text);
   }
@@ -156,24 +168,54 @@ export class RpslStreamCheck {
     yield* this.crossFindings(uri);
   }
 
-  /** The findings of one indexed file's objects on their own, in document order. */
+  /** `findings`, each handed to `emit` the moment it is found (what the linter uses: see eachOwnFinding). */
+  eachFinding(uri: string, emit: (d: Diagnostic) => void): void {
+    this.eachOwnFinding(uri, emit);
+    for (const d of this.crossFindings(uri)) emit(d);
+  }
+
+  /** The findings of one indexed file's objects on their own, in document order, a slice at a time. */
   *ownFindings(uri: string): Generator<Diagnostic> {
+    const found: Diagnostic[] = [];
+    for (const _ of this.ownSlices(uri, (d) => void found.push(d))) {
+      yield* found;
+      found.length = 0;
+    }
+  }
+
+  /**
+   * `ownFindings`, each handed to `emit` the moment its object is validated. Held until the end of a slice,
+   * a slice of a file of tiny bad objects (some 40,000 findings) outlived the young generation's collections
+   * and went to the old one as garbage, which V8 lets grow to several times the live heap before it collects.
+   */
+  eachOwnFinding(uri: string, emit: (d: Diagnostic) => void): void {
+    for (const _ of this.ownSlices(uri, emit));
+  }
+
+  /** Hands one file's own findings to `emit` as they are found, in document order; yields after each slice. */
+  private *ownSlices(uri: string, emit: (d: Diagnostic) => void): Generator<void> {
     const file = this.texts.get(uri);
     if (!file) return;
     const { text, lines, own } = file;
     if (own) {
       // Once handed out they are let go; asked again, the file is framed again for them.
       file.own = undefined;
-      for (let i = 0; i < own.length; i += 4096) yield* toDiagnostics(lines, own.slice(i, i + 4096));
+      for (let i = 0; i < own.length; i++) {
+        emit(toDiagnostic(lines, own[i]!));
+        if ((i + 1) % 4096 === 0) yield;
+      }
       return;
     }
     const pending: SpanDiagnostic[] = [];
-    const sink = this.ownSink(text, pending);
+    const drain = (): void => {
+      for (const d of pending) emit(toDiagnostic(lines, d));
+      pending.length = 0;
+    };
+    const sink = this.ownSink(text, pending, drain);
     for (const { from, to } of slicesOf(text, this.slice)) {
       frameRpslInto(text, sink, { from, to });
       sink.flush();
-      yield* toDiagnostics(lines, pending);
-      pending.length = 0;
+      yield;
     }
   }
 
