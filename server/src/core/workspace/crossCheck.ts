@@ -9,7 +9,7 @@ import type { Range, Span } from '../text/range';
 import { severityOf } from '../diagnostics/registry';
 import type { WorkspaceCode } from './codes';
 import { nearestName } from './nearestName';
-import type { ObjectReference } from './references';
+import { TARGET_CLASSES, type ObjectReference, type TargetKind } from './references';
 import { expandSet, MAX_SET_DEPTH, MAX_SET_SIZE, mbrsByRef, memberOfAllowed } from './setExpansion';
 import { announcedToAnyone, exportsTo, importPeers } from './routePolicy';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
@@ -58,10 +58,33 @@ export interface CrossCheckPass {
   readonly index: WorkspaceIndex;
   /** A dump repeats the same unresolved names many times; each is searched once, its lookups replayed. */
   readonly near: Map<string, { readonly value: string | undefined; readonly reads?: ReadonlySet<ReadToken> }>;
+  /**
+   * Aut-nums by number as `autNum` found them, for an untracked pass over an index that does not change
+   * meanwhile (the linter's): every route asks for its origin's and every import for its peer's, by a
+   * key string made and hashed anew each time. A tracked pass (the editor's) asks the index, so its reads are recorded.
+   */
+  readonly autNums: Map<number, IndexedObject | undefined>;
+  readonly generation: number;
 }
 
 export function newPass(index: WorkspaceIndex): CrossCheckPass {
-  return { index, near: new Map() };
+  return { index, near: new Map(), autNums: new Map(), generation: index.generation };
+}
+
+function autNumOf(pass: CrossCheckPass, a: Asn): IndexedObject | undefined {
+  const { index } = pass;
+  if (index.isTracking || index.generation !== pass.generation) return index.autNum(a);
+  if (pass.autNums.has(a)) return pass.autNums.get(a);
+  const found = index.autNum(a);
+  pass.autNums.set(a, found);
+  return found;
+}
+
+/** Whether some object defines `kind`/`key`: resolve's answer (and reads) without gathering the objects. */
+function resolves(index: WorkspaceIndex, kind: TargetKind, key: string): boolean {
+  let found = false;
+  for (const cls of TARGET_CLASSES[kind]) if (index.lookup(cls, key).length > 0) found = true;
+  return found;
 }
 
 function nearestOf(pass: CrossCheckPass, ref: ObjectReference): string | undefined {
@@ -93,8 +116,11 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
   for (let i = 0; i < refCount; i++) {
     const kind = e.refKindAt(i);
     if (kind === 'aut-num' || kind === 'inet-rtr') continue;
+    // With a dump every other reference is reportable (unresolvedReportable): the resolved ones, nearly all,
+    // are passed over by kind and key alone, without making the reference.
+    if (hasDump && resolves(index, kind, e.refKeyAt(i))) continue;
     const ref = e.refAt(i);
-    if (!unresolvedReportable(index, ref, hasDump) || index.resolve(ref.kind, ref.key).length > 0) continue;
+    if (!hasDump && (!unresolvedReportable(index, ref, hasDump) || resolves(index, ref.kind, ref.key))) continue;
     const what = ref.kind === 'contact' ? 'person or role' : ref.kind;
     const near = nearestOf(pass, ref);
     const hint = near ? ` Did you mean ${near}?` : '';
@@ -128,8 +154,8 @@ export function crossCheckEntry(pass: CrossCheckPass, e: IndexedObject): CrossFi
   }
 
   if (e.className === 'as-set' || e.className === 'route-set') checkSet(index, e, push);
-  if (e.route) checkRoute(index, e, push);
-  if (e.className === 'aut-num') checkPeerExports(index, e, push);
+  if (e.route) checkRoute(pass, e, push);
+  if (e.className === 'aut-num') checkPeerExports(pass, e, push);
   return out;
 }
 
@@ -194,8 +220,16 @@ function checkSet(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   const site = (from: string, to: string): AnchoredRelated | undefined => {
     const set = index.lookup(setClassOf(from) === 'route-set' ? 'route-set' : 'as-set', from)[0];
     if (!set) return undefined;
-    const ref = set.refs.find((r) => r.key === to && (r.attribute === 'members' || r.attribute === 'mp-members'));
-    return anchored(set, ref?.span ?? set.nameSpan, `${from} includes ${to}`);
+    // The first members reference to `to`, read in place: a set of a dump has thousands of references.
+    let span = set.nameSpan;
+    for (let i = 0; i < set.refCount; i++) {
+      const attribute = set.refAttributeAt(i);
+      if ((attribute === 'members' || attribute === 'mp-members') && set.refKeyAt(i) === to) {
+        span = set.refAt(i).span;
+        break;
+      }
+    }
+    return anchored(set, span, `${from} includes ${to}`);
   };
   for (const loop of x.loops) {
     if (loop[0] !== e.key) continue;
@@ -215,7 +249,8 @@ function checkSet(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
   if (x.truncated) push('workspace/set-too-large', e.nameSpan, `${e.key} expands to more than ${MAX_SET_SIZE} members; expansion stopped there. Check which member set brings in so many.`);
 }
 
-function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
+function checkRoute(pass: CrossCheckPass, e: IndexedObject, push: Push): void {
+  const { index } = pass;
   const route = e.route;
   if (!route) return;
   const others = index.routesFor(route.prefix).filter((o) => o !== e);
@@ -229,7 +264,7 @@ function checkRoute(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
       others.filter((o) => o.route?.origin !== route.origin).map((o) => anchored(o, o.span, `origin AS${o.route?.origin}`)),
     );
   }
-  const aut = index.autNum(route.origin);
+  const aut = autNumOf(pass, route.origin);
   if (!aut) return;
   const m = announcedToAnyone(index, aut, { prefix: route.prefix, path: [route.origin] });
   if (m !== 'no-match') return;
@@ -300,7 +335,8 @@ function checkDuplicateRoute(e: IndexedObject, route: NonNullable<IndexedObject[
   );
 }
 
-function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): void {
+function checkPeerExports(pass: CrossCheckPass, e: IndexedObject, push: Push): void {
+  const { index } = pass;
   const self = parseAsn(e.key);
   if (!self.ok) return;
   // The AS numbers an import names are among the aut-num references of its text (a superset): when none
@@ -323,7 +359,7 @@ function checkPeerExports(index: WorkspaceIndex, e: IndexedObject, push: Push): 
     const asn = peers[i]! as Asn;
     if (asn === self.asn || seen.has(asn)) continue;
     seen.add(asn);
-    const peer = index.autNum(asn);
+    const peer = autNumOf(pass, asn);
     if (!peer) continue;
     if (exportsTo(index, peer, self.asn) !== 'no-match') continue;
     const span = { start: e.span.start + peers[i + 1]!, end: e.span.start + peers[i + 2]! };
