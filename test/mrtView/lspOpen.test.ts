@@ -54,6 +54,24 @@ test('routelens/openMrt in the node server: the ROV episode of a made-up VRP thr
     assert.equal(await session.connection.sendRequest('routelens/mrtRoutes', { session: 99, episodes: [0] }), null);
     const notMrt = await session.connection.sendRequest<OpenMrtResult>('routelens/openMrt', { uri: pathToFileURL(vrps).toString(), session: 6 });
     assert.ok(notMrt !== null && 'error' in notMrt && /not an MRT file/.test(notMrt.error), JSON.stringify(notMrt));
+
+    // A file dropped on the panel from the operating system has no file: URI: the server asks the client for its
+    // bytes slice by slice (routelens/readBytes, answered from the page by MrtHost), as the web build does for all.
+    const bz2 = readFileSync(path.join(repoRoot, 'test/fixtures/mrt/updates.20071015.1505.bz2'));
+    const dropped = 'routelens-dropped:/7/updates.20071015.1505.bz2';
+    const asked: { offset: number; length: number }[] = [];
+    session.connection.onRequest('routelens/readBytes', (p: { uri: string; offset: number; length: number }) => {
+      assert.equal(p.uri, dropped);
+      asked.push({ offset: p.offset, length: p.length });
+      return { size: bz2.length, data: bz2.subarray(p.offset, p.offset + p.length).toString('base64') };
+    });
+    const d = await session.connection.sendRequest<OpenMrtResult>('routelens/openMrt', { uri: dropped, session: 7 });
+    assert.ok(d !== null && 'view' in d, JSON.stringify(d));
+    assert.equal(d.view.file, 'updates.20071015.1505.bz2');
+    assert.equal(d.view.compression, 'bzip2');
+    assert.equal(d.view.routes, 10_111 + 385);
+    assert.deepEqual(asked[0], { offset: 0, length: 0 }, 'the size first');
+    assert.equal(asked.slice(1).reduce((n, a) => n + a.length, 0), bz2.length);
   } finally {
     await session.dispose();
   }
