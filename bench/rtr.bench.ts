@@ -144,7 +144,7 @@ async function measure(port: number, source: string): Promise<void> {
  */
 function lookupFigures(index: RovIndex, vrps: readonly GenVrp[], label: string): void {
   const { probe, rib } = benchRoutes(vrps, 0x5eed);
-  // Warm up apart from the figures: the first lookup builds the /24 table and the /48 runs, and the JIT compiles.
+  // Warm up apart from the figures: the first lookup builds the /24 buckets and the /48 runs, and the JIT compiles.
   oneByOne(index, probe.slice(0, 20_000), 20_000);
   batched(index, probe.slice(0, 20_000), 100_000, 256);
   const t2 = performance.now();
@@ -165,7 +165,7 @@ function lookupFigures(index: RovIndex, vrps: readonly GenVrp[], label: string):
   const ribRandom = batched(index, rib, LOOKUPS, 256);
   process.stderr.write(`  rib mix states: ${JSON.stringify(ribRandom.states)}\n`);
   report({ bench: 'rtr', metric: `ROV statesV4/V6 in batches of 256 on ${on}, RIB-shaped routes, random order (per CPU second)${label}`, value: rate(ribRandom), unit: 'M/s', budget: '>= 10 M/s', ok: rate(ribRandom) >= 10 });
-  process.stderr.write(`  peak RSS after the lookups (the /24 table and /48 runs are built by the first one): ${peakRssMb().toFixed(0)} MB\n`);
+  process.stderr.write(`  peak RSS after the lookups (the /24 buckets and /48 runs are built by the first one): ${peakRssMb().toFixed(0)} MB\n`);
   for (const other of [sorted, batchRandom, batchSorted]) for (const s of ROV_STATES) if (other.states[s] !== random.states[s]) throw new Error('the order or batching changed the verdicts');
 }
 

@@ -8,8 +8,9 @@
  * reads one short run of memory instead of hopping from node to node.
  *
  * A scan asks for the verdict of millions of routes in no order a cache likes (a RIB dump is sorted by prefix, an
- * update stream is not), so a large set has flatter ways in: a table of the chain of every IPv4 /24 block
- * (`V4Blocks`) and runs of IPv6 /48 blocks that share a chain (`V6Blocks`). And routes can be looked up in batches
+ * update stream is not), so a large set has flatter ways in: the IPv4 /24 blocks in buckets of 64 (`V4Blocks`)
+ * and runs of IPv6 /48 blocks that share a chain (`V6Blocks`), each answering most lookups from one cache line
+ * that nothing in the cache pointed to, the verdict's VRP inline. And routes can be looked up in batches
  * (`statesV4`, `statesV6`: routes in typed columns): each step of a lookup is taken for the whole batch in a loop
  * whose memory reads wait on no branch, so the processor has many cache misses in flight at once instead of one.
  */
@@ -41,15 +42,16 @@ function maskWord(w: number, bits: number): number {
 }
 
 /**
- * Chains of covering VRPs, flattened: at offset `o`, a count `n`, then `n` pairs (ASN, prefix length << 8 |
- * max length), the longest prefix first. Offset 0 is the empty chain (no VRP covers).
+ * Chains of covering VRPs, flattened: at offset `o`, a count `n` (in the low 16 bits: V4Blocks keeps a flag above
+ * them), then `n` pairs (ASN, prefix length << 8 | max length), the longest prefix first. Offset 0 is the empty
+ * chain (no VRP covers).
  */
 type Chains = Uint32Array;
 
 /** The RFC 6811 state code of a route of `length` and origin `origin` (-1 for none: no VRP matches) from its chain. */
 function chainCode(chains: Chains, o: number, length: number, origin: number): number {
   let code = NOT_FOUND_CODE;
-  for (let i = o + 1, end = o + 1 + 2 * chains[o]!; i < end; i += 2) {
+  for (let i = o + 1, end = o + 1 + 2 * (chains[o]! & 0xffff); i < end; i += 2) {
     const lm = chains[i + 1]!;
     // A VRP longer than the route is on the chain of its address but does not cover it.
     if (lm >>> 8 > length) continue;
@@ -314,38 +316,186 @@ class Forest {
   }
 }
 
-/** Set on a /24 block that holds VRPs longer than /24: routes longer than /24 there ask the forest. */
+/** Set on a block that holds VRPs longer than the block: routes longer than the block there ask the forest. */
 const HAS_LONGER = 0x80000000;
 
 /**
- * IPv4 by /24 block: `chainOf[block]` is the chain of the deepest VRP prefix of at most /24 that contains the
- * block. A route of at most /24 is covered exactly by the VRPs that contain its block and are not longer than it,
- * so its verdict is one table read and one chain read, with no search whose branches would wait on memory: in
- * random order the processor overlaps the misses of neighbouring lookups. Only routes longer than /24 in the few
- * blocks with longer VRPs go to the forest. 64 MB, so only for sets large enough to need it, and built on the first
- * batch (the editor, which asks for covering VRPs, never builds it).
+ * The blocks of `blockBits` bits (IPv4 /24, IPv6 /48) cut into runs that share one value: the chain offset of the
+ * deepest VRP prefix of at most `blockBits` that contains them, `HAS_LONGER` added where longer VRPs are. Run r
+ * starts at block key `keys[r]` (keys[0] is 0) and holds `offs[r]`; neighbouring runs differ. `keyOf(i)` is the key
+ * of the block where forest prefix i starts.
+ */
+function blockRuns(forest: Forest, blockBits: number, keyOf: (i: number) => number): { keys: number[]; offs: number[] } {
+  const { chainAt } = forest.flat;
+  const keys = [0];
+  const offs = [0];
+  const put = (key: number, off: number): void => {
+    if (keys[keys.length - 1] === key) offs[offs.length - 1] = off;
+    else if (offs[offs.length - 1] !== off) {
+      keys.push(key);
+      offs.push(off);
+    }
+  };
+  // Prefixes still open (end key, value), innermost last; one longer than a block opens its one block, flagged.
+  const open: { end: number; off: number }[] = [];
+  const closeBefore = (key: number): void => {
+    while (open.length > 0 && open[open.length - 1]!.end <= key) {
+      const end = open.pop()!.end;
+      put(end, open.length > 0 ? open[open.length - 1]!.off : 0);
+    }
+  };
+  for (let i = 0; i < forest.count; i++) {
+    const key = keyOf(i);
+    const len = forest.lengths[i]!;
+    closeBefore(key);
+    const top = open[open.length - 1];
+    if (len > blockBits) {
+      if (top !== undefined && top.end === key + 1 && (top.off & HAS_LONGER) !== 0) continue;
+      const off = ((top?.off ?? 0) | HAS_LONGER) >>> 0;
+      put(key, off);
+      open.push({ end: key + 1, off });
+    } else {
+      const off = chainAt[i + 1]!;
+      put(key, off);
+      open.push({ end: key + 2 ** (blockBits - len), off });
+    }
+  }
+  closeBefore(2 ** blockBits);
+  // The sweep closes the last run at the end of the space: no block lies there.
+  if (keys[keys.length - 1] === 2 ** blockBits) {
+    keys.pop();
+    offs.pop();
+  }
+  return { keys, offs };
+}
+
+/** In a slot's second word: the first word is a chain offset (two or more VRPs, or none), not an ASN. */
+const SLOT_CHAIN = 0x10000;
+
+/**
+ * A run's verdict data in two words, so that most lookups read one cache line for it: a chain of one VRP inline
+ * (ASN; prefix length << 8 | max length), any other as its offset with SLOT_CHAIN; HAS_LONGER kept.
+ */
+function putSlot(slots: Uint32Array, at: number, chains: Chains, off: number): void {
+  const o = off & ~HAS_LONGER;
+  const flag = off & HAS_LONGER;
+  if (chains[o] === 1) {
+    slots[at] = chains[o + 1]!;
+    slots[at + 1] = (chains[o + 2]! | flag) >>> 0;
+  } else {
+    slots[at] = o;
+    slots[at + 1] = (SLOT_CHAIN | flag) >>> 0;
+  }
+}
+
+/** The RFC 6811 state code of a route of `length` from `origin` (-1 for none) against a slot's words. */
+function slotCode(chains: Chains, asn: number, meta: number, length: number, origin: number): number {
+  if ((meta & SLOT_CHAIN) !== 0) return chainCode(chains, asn, length, origin);
+  if (((meta >>> 8) & 0xff) > length) return NOT_FOUND_CODE;
+  return asn === origin && length <= (meta & 0xff) ? VALID_CODE : INVALID_CODE;
+}
+
+/** Bits set in a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Blocks per group of V4Blocks: 2^18 groups, so that the group table (1 MB) stays in the second-level cache. */
+const GROUP_BITS = 6;
+const GROUP = 1 << GROUP_BITS;
+
+/**
+ * IPv4 by /24 block, laid out so that most lookups in random order read one line that nothing in the cache
+ * pointed to: a 64 MB table of every /24's chain missed the caches and the TLB twice per lookup (table, then chain).
+ * The blocks are taken 64 at a time: `group[g]` (1 MB in all, so it stays in the second-level cache) is where group
+ * g's bucket begins in `buckets`. A bucket holds four words, the bits of the group's blocks where a covered run
+ * starts (two words) and of its covered blocks (one that a VRP of at most /24 contains, or that holds longer VRPs),
+ * then a slot (see putSlot) for each covered run reaching the group, then the chains its slots point to. A block's
+ * slot is its run's rank among the runs starting before it; a block no VRP covers, most of a table's not-found
+ * routes, is answered from the header. Groups no VRP reaches share the empty bucket at 0, and the groups inside one
+ * covered run share one bucket. A route of at most /24 is covered exactly by the VRPs that contain its block and
+ * are not longer than it; only routes longer than /24 in blocks holding longer VRPs ask the forest.
  */
 class V4Blocks {
-  private readonly chainOf = new Uint32Array(1 << 24);
-  /** Scratch of `codes`: the table entries of one batch, read in a pass of their own. */
-  private offsets = new Uint32Array(0);
+  private readonly group = new Uint32Array(1 << (24 - GROUP_BITS));
+  private readonly buckets: Uint32Array;
+  /** Scratch of `codes`: the bucket, then the record, of each row of a pass (-1: not covered). */
+  private at = new Int32Array(0);
   private readonly scratch = { afi: 4 as const, words: [0], length: 0 };
   /** Kept so that the compiler cannot drop the reads that only bring lines into the cache. */
   private touched = 0;
 
-  private readonly chains: Chains;
-  private readonly chainAt: Uint32Array;
-
   constructor(private readonly forest: Forest) {
-    ({ chains: this.chains, chainAt: this.chainAt } = forest.flat);
-    // Parents come before their children in the forest's order, so children overwrite their share of a parent's range.
-    const table = this.chainOf;
-    for (let i = 0; i < forest.count; i++) {
-      const block = forest.starts[i]! >>> 8;
-      const len = forest.lengths[i]!;
-      if (len > 24) table[block] = (table[block]! | HAS_LONGER) >>> 0;
-      else table.fill(this.chainAt[i + 1]!, block, block + 2 ** (24 - len));
+    const { chains } = forest.flat;
+    const { keys, offs } = blockRuns(forest, 24, (i) => forest.starts[i]! >>> 8);
+    // Built in a typed array grown by doubling: a plain array of millions of numbers would double the peak RSS.
+    let out = new Uint32Array(1 << 16);
+    let size = 4;
+    const reserve = (n: number): number => {
+      if (size + n > out.length) {
+        const grown = new Uint32Array(Math.max(2 * out.length, size + n));
+        grown.set(out.subarray(0, size));
+        out = grown;
+      }
+      size += n;
+      return size - n;
+    };
+    // A bucket: its header, then a slot per covered run in `reach`, then the chains of the slots that point to one,
+    // so that they too are near. Buckets start on 16 bytes, so that a header never straddles lines.
+    const bucket = (lo: number, reach: readonly number[]): number => {
+      reserve((4 - (size % 4)) % 4);
+      const at = reserve(4 + 2 * reach.length);
+      for (const q of reach) {
+        const from = Math.max(keys[q]!, lo) - lo;
+        const to = Math.min(keys[q + 1] ?? 1 << 24, lo + GROUP) - lo;
+        if (keys[q]! >= lo) out[at + (from >>> 5)] = out[at + (from >>> 5)]! | (1 << (from & 31));
+        for (let b = from; b < to; b++) out[at + 2 + (b >>> 5)] = out[at + 2 + (b >>> 5)]! | (1 << (b & 31));
+      }
+      reach.forEach((q, k) => {
+        const off = offs[q]!;
+        const o = off & ~HAS_LONGER;
+        const flag = off & HAS_LONGER;
+        if (chains[o] === 1) {
+          out[at + 4 + 2 * k] = chains[o + 1]!;
+          out[at + 5 + 2 * k] = chains[o + 2]! | flag;
+        } else {
+          // Two VRPs or more, or none (a block holding only longer VRPs): offset 0 is the empty chain.
+          const n = o === 0 ? 0 : 1 + 2 * chains[o]!;
+          const tail = reserve(n);
+          out.set(chains.subarray(o, o + n), tail);
+          out[at + 4 + 2 * k] = o === 0 ? 0 : tail;
+          out[at + 5 + 2 * k] = SLOT_CHAIN | flag;
+        }
+      });
+      return at;
+    };
+    /** The bucket of the groups inside covered run r, made once. */
+    let pureRun = -1;
+    let pureAt = 0;
+    for (let g = 0, r = 0; g < this.group.length; g++) {
+      const lo = g * GROUP;
+      const hi = lo + GROUP;
+      while (r + 1 < keys.length && keys[r + 1]! <= lo) r++;
+      // Run r holds the group's first block; the runs r..last reach the group.
+      let last = r;
+      while (last + 1 < keys.length && keys[last + 1]! < hi) last++;
+      if (last === r && offs[r] === 0) continue;
+      if (last === r) {
+        if (pureRun !== r) {
+          pureRun = r;
+          pureAt = bucket(lo, [r]);
+        }
+        this.group[g] = pureAt;
+        continue;
+      }
+      const reach: number[] = [];
+      for (let q = r; q <= last; q++) if (offs[q] !== 0) reach.push(q);
+      this.group[g] = bucket(lo, reach);
     }
+    this.buckets = out.slice(0, size);
   }
 
   private longer(address: number, length: number, origin: number): number {
@@ -355,148 +505,120 @@ class V4Blocks {
   }
 
   /**
-   * `code` of rows `from`..`to`-1 of IPv4 route columns. The table reads come first, in a loop with no branch on
-   * what they return, so the processor has many misses in flight at once; then the chain heads, likewise; the
-   * checks then find their lines in the cache. Twice the rate of one lookup after the other in random order.
+   * `code` of rows `from`..`to`-1 of IPv4 route columns, in passes: the bucket reads first, in a loop with no
+   * branch on what they return, so the processor has many misses in flight at once; then the checks, which find
+   * their lines in the cache.
    */
   codes(addresses: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, from: number, to: number): void {
     const n = to - from;
-    if (this.offsets.length < n) this.offsets = new Uint32Array(n);
-    const offsets = this.offsets;
-    const table = this.chainOf;
-    const chains = this.chains;
-    for (let i = 0; i < n; i++) offsets[i] = table[addresses[from + i]! >>> 8]!;
+    if (this.at.length < n) this.at = new Int32Array(n);
+    const { at, group, buckets } = this;
     let touched = 0;
-    for (let i = 0; i < n; i++) touched += chains[offsets[i]! & ~HAS_LONGER]!;
+    for (let i = 0; i < n; i++) {
+      const a = group[addresses[from + i]! >>> (32 - 24 + GROUP_BITS)]!;
+      at[i] = a;
+      touched += buckets[a]!;
+    }
     this.touched = touched;
     for (let i = 0; i < n; i++) {
-      const off = offsets[i]!;
+      const a = at[i]!;
+      const address = addresses[from + i]!;
+      const j = (address >>> 8) & 31;
+      // Which half of the group's bits holds the block, and the starts counted in the half before it.
+      const half = (address >>> 13) & 1;
+      const covered = buckets[a + 2 + half]!;
+      if (((covered >>> j) & 1) === 0) {
+        states[from + i] = NOT_FOUND_CODE;
+        continue;
+      }
+      const starts = buckets[a + half]!;
+      // The block's run among the covered runs reaching its group: the one going on from before the group (when
+      // its first block is covered but starts none), then one more per start up to the block.
+      const k = (buckets[a + 2]! & ~buckets[a]! & 1) + popcount(starts & (0xffffffff >>> (31 - j))) + half * popcount(buckets[a]!) - 1;
+      const asn = buckets[a + 4 + 2 * k]!;
+      const meta = buckets[a + 5 + 2 * k]!;
       const len = lengths[from + i]!;
       const o = origins[from + i]!;
-      states[from + i] = (off & HAS_LONGER) !== 0 && len > 24 ? this.longer(addresses[from + i]!, len, originKey(o)) : chainCode(chains, off & ~HAS_LONGER, len, o === 0 ? -1 : o);
+      states[from + i] = (meta & HAS_LONGER) !== 0 && len > 24 ? this.longer(address, len, originKey(o)) : slotCode(buckets, asn, meta, len, o === 0 ? -1 : o);
     }
   }
 }
 
 /** 2^16: a /48 block's key is its first 48 bits as one number (exact in a double). */
 const W1_HIGH = 65536;
-const V6_BUCKET_FROM = 0x20000000 * W1_HIGH;
-/** /19 buckets over 2000::/3 in /48 keys. */
-const V6_BUCKET_KEYS = 8192 * W1_HIGH;
 
 /**
  * IPv6 by /48 block, as V4Blocks is by /24: most VRPs and routes are /48 or shorter, but a table of every /48 of
- * 2000::/3 cannot be, so the blocks are cut into runs that share one chain, `runs` holds pairs (first block key,
- * chain offset) in key order, and a /19 table says where each bucket's runs begin: a lookup reads that table,
- * scans one or two cache lines of runs and reads the chain. Routes longer than /48 in blocks that hold longer VRPs
- * go to the forest.
+ * 2000::/3 cannot be, so the blocks are cut into runs that share one chain. `runs` holds four words per run, in key
+ * order: its first block's key (the address's first word, then the next 16 bits) and its slot (`putSlot`), so the
+ * scan for a key ends on the line that answers it. `first[b]` is the first run starting in /19 bucket b of
+ * 2000::/3 (bucket 65536: the end): a lookup reads that table (256 KB, it stays in the cache), scans a line or two
+ * of runs and, for most routes, reads nothing else. Routes longer than /48 in blocks that hold longer VRPs go to
+ * the forest.
  */
 class V6Blocks {
-  private readonly runs: Float64Array;
+  private readonly runs: Uint32Array;
+  private readonly count: number;
   private readonly first = new Int32Array(65537);
-  private keys = new Float64Array(0);
   private at = new Int32Array(0);
   /** Kept so that the compiler cannot drop the reads that only bring lines into the cache. */
   private touched = 0;
-
   private readonly chains: Chains;
-  private readonly chainAt: Uint32Array;
+  private readonly route = { afi: 6 as const, words: [0, 0, 0, 0], length: 0 };
 
   constructor(private readonly forest: Forest) {
-    ({ chains: this.chains, chainAt: this.chainAt } = forest.flat);
-    const runs: number[] = [0, 0];
-    const put = (key: number, off: number): void => {
-      if (runs[runs.length - 2] === key) runs[runs.length - 1] = off;
-      else if (runs[runs.length - 1] !== off) runs.push(key, off);
-    };
-    // Prefixes still open (end key, chain offset), innermost last; one longer than /48 opens its one block, flagged.
-    const open: { end: number; off: number }[] = [];
-    const closeBefore = (key: number): void => {
-      while (open.length > 0 && open[open.length - 1]!.end <= key) {
-        const end = open.pop()!.end;
-        put(end, open.length > 0 ? open[open.length - 1]!.off : 0);
-      }
-    };
-    for (let i = 0; i < forest.count; i++) {
-      const key = forest.starts[4 * i]! * W1_HIGH + (forest.starts[4 * i + 1]! >>> 16);
-      const len = forest.lengths[i]!;
-      closeBefore(key);
-      const top = open[open.length - 1];
-      if (len > 48) {
-        if (top !== undefined && top.end === key + 1 && (top.off & HAS_LONGER) !== 0) continue;
-        const off = ((top?.off ?? 0) | HAS_LONGER) >>> 0;
-        put(key, off);
-        open.push({ end: key + 1, off });
-      } else {
-        const off = this.chainAt[i + 1]!;
-        put(key, off);
-        open.push({ end: key + 2 ** (48 - len), off });
-      }
-    }
-    closeBefore(2 ** 48);
-    this.runs = Float64Array.from(runs);
-    const n = this.runs.length / 2;
+    const chains = (this.chains = forest.flat.chains);
+    const { keys, offs } = blockRuns(forest, 48, (i) => forest.starts[4 * i]! * W1_HIGH + (forest.starts[4 * i + 1]! >>> 16));
+    this.count = keys.length;
+    const runs = (this.runs = new Uint32Array(4 * keys.length));
+    keys.forEach((key, r) => {
+      runs[4 * r] = Math.floor(key / W1_HIGH);
+      runs[4 * r + 1] = key % W1_HIGH;
+      putSlot(runs, 4 * r + 2, chains, offs[r]!);
+    });
     for (let b = 0, r = 0; b <= 65536; b++) {
-      while (r < n && this.runs[2 * r]! < V6_BUCKET_FROM + b * V6_BUCKET_KEYS) r++;
+      while (r < this.count && runs[4 * r]! < 0x20000000 + b * 8192) r++;
       this.first[b] = r;
     }
   }
 
-  /** Index of the first run after the one holding `key`, starting the scan at the key's bucket. */
-  private from(key: number): number {
-    if (key >= V6_BUCKET_FROM && key < V6_BUCKET_FROM + 65536 * V6_BUCKET_KEYS) return this.first[Math.floor((key - V6_BUCKET_FROM) / V6_BUCKET_KEYS)]!;
-    // Outside 2000::/3: a binary search over every run (no route of the public table is there).
-    let lo = 0;
-    let hi = this.runs.length / 2;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.runs[2 * mid]! <= key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  /** The first run to look at for a key whose first word is `w0`: its /19 bucket's first, or 0 outside 2000::/3. */
+  private start(w0: number): number {
+    // Outside 2000::/3 (no route of the public table is there) the scan starts from the first run.
+    return w0 >= 0x20000000 && w0 < 0x40000000 ? this.first[(w0 - 0x20000000) >>> 13]! : 0;
   }
 
-  private offsetOf(key: number, r: number): number {
+  /** The run holding key (w0, w1), scanning from run `r`: the last whose key is not past it. */
+  private runOf(w0: number, w1: number, r: number): number {
     const runs = this.runs;
-    const end = runs.length / 2;
-    while (r < end && runs[2 * r]! <= key) r++;
+    while (r < this.count && (runs[4 * r]! < w0 || (runs[4 * r] === w0 && runs[4 * r + 1]! <= w1))) r++;
     // Run 0 starts at key 0, so the run before `r` exists.
-    return runs[2 * r - 1]!;
+    return r - 1;
   }
 
   /** `code` of rows `from`..`to`-1 of IPv6 route columns, in passes whose reads wait on no branch of their own (see V4Blocks.codes). */
   codes(words: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, from: number, to: number): void {
     const n = to - from;
-    if (this.keys.length < n) {
-      this.keys = new Float64Array(n);
-      this.at = new Int32Array(n);
-    }
-    const { keys, at, runs } = this;
-    const chains = this.chains;
+    if (this.at.length < n) this.at = new Int32Array(n);
+    const { at, runs, chains } = this;
     let touched = 0;
-    for (let i = 0; i < n; i++) {
-      const r = 4 * (from + i);
-      keys[i] = words[r]! * W1_HIGH + (words[r + 1]! >>> 16);
-      at[i] = this.from(keys[i]!);
-    }
-    for (let i = 0; i < n; i++) touched += runs[2 * at[i]!] ?? 0;
-    for (let i = 0; i < n; i++) at[i] = this.offsetOf(keys[i]!, at[i]!);
-    for (let i = 0; i < n; i++) touched += chains[at[i]! & ~HAS_LONGER]!;
+    for (let i = 0; i < n; i++) at[i] = this.start(words[4 * (from + i)]!);
+    for (let i = 0; i < n; i++) touched += runs[4 * at[i]!] ?? 0;
     this.touched = touched;
+    for (let i = 0; i < n; i++) at[i] = this.runOf(words[4 * (from + i)]!, words[4 * (from + i) + 1]! >>> 16, at[i]!);
     const route = this.route;
     for (let i = 0; i < n; i++) {
-      const off = at[i]!;
+      const r = at[i]!;
+      const meta = runs[4 * r + 3]!;
       const len = lengths[from + i]!;
       const o = origins[from + i]!;
-      if ((off & HAS_LONGER) !== 0 && len > 48) {
+      if ((meta & HAS_LONGER) !== 0 && len > 48) {
         for (let k = 0; k < 4; k++) route.words[k] = words[4 * (from + i) + k]!;
         route.length = len;
         states[from + i] = this.forest.code(route, originKey(o));
-      } else states[from + i] = chainCode(chains, off & ~HAS_LONGER, len, o === 0 ? -1 : o);
+      } else states[from + i] = slotCode(chains, runs[4 * r + 2]!, meta, len, o === 0 ? -1 : o);
     }
   }
-
-  private readonly route = { afi: 6 as const, words: [0, 0, 0, 0], length: 0 };
 }
 
 /**
@@ -518,8 +640,8 @@ export class RovIndex {
   readonly size: number;
 
   /**
-   * `v4Table` forces the /24 table on (tests, on small sets) or off; by default a set of 10,000 IPv4 VRPs or more
-   * gets it, where a search would miss the cache on most lookups.
+   * `v4Table` forces the /24 buckets on (tests, on small sets) or off; by default a set of 10,000 IPv4 VRPs or
+   * more gets them, where a search would miss the cache on most lookups; `v6Runs` likewise the /48 runs.
    */
   constructor(vrps: Iterable<Vrp> = [], options: { readonly v4Table?: boolean; readonly v6Runs?: boolean } = {}) {
     const v4: Vrp[] = [];
@@ -547,7 +669,7 @@ export class RovIndex {
   /**
    * `originState` of an IPv4 route given as its address (a 32-bit unsigned number) and length; origin 0 for none.
    * One at a time the forest is the better way in: it is compact, so lookups in prefix order (a RIB dump's) walk
-   * it from line to line, where the /24 table would cost a page per lookup. The tables serve batches.
+   * it from line to line. The buckets and runs serve batches.
    */
   originStateV4(address: number, length: number, originAs: number): RovState {
     const scratch = this.scratchV4;
