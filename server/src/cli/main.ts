@@ -101,8 +101,19 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
   return EXIT.usage;
 }
 
+/**
+ * Writes to a pipe wait for the reader. Node writes to a pipe without blocking and queues in memory what the
+ * reader has not taken yet; a command that writes its report in one run (lint) then held as much of it as the
+ * reader (jq, a CI log) lagged behind: 37 MB of JSON put 100 MB on the peak of lint on a 52 MB dump.
+ */
+function blockOnPipe(stream: NodeJS.WriteStream): void {
+  const handle = (stream as unknown as { _handle?: { constructor?: { name?: string }; setBlocking?: (on: boolean) => unknown } })._handle;
+  if (handle?.constructor?.name === 'Pipe') handle.setBlocking?.(true);
+}
+
 // A worker thread of `scan --jobs` loads this bundle too (cli/scanJob.ts answers there): it runs no command.
 if (require.main === module && isMainThread) {
+  blockOnPipe(process.stdout);
   endQuietlyWhenClosed(process.stdout);
   endQuietlyWhenClosed(process.stderr);
   main(process.argv.slice(2)).then(
