@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { frameRpsl } from '../rpsl/frame';
 import { editDistance, nearestName, nearestNameWork } from './nearestName';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -84,4 +85,27 @@ test('work grows linearly with the number of unresolved references, not with its
   assert.ok(small >= 500, `every near miss is measured at least once (${small})`);
   // Comparing each query with every name would make this 16.
   assert.ok(large / small <= 5, `4x the references cost ${large / small}x the distance computations`);
+});
+
+test('with names of many lengths, the index still finds exactly what comparing with every name finds', () => {
+  // Short names from a small alphabet crowd each other, so ties, near misses and every length gap occur.
+  const word = fc.stringMatching(/^[ABC1-]{1,9}$/).map((w) => `AS-${w}`);
+  fc.assert(
+    fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 40 }), fc.array(word, { minLength: 1, maxLength: 20 }), (defined, queries) => {
+      const index = indexOfSets(defined);
+      const brute = (key: string): string | undefined => {
+        let best: string | undefined;
+        let bestD = 3;
+        let tie = false;
+        for (const k of index.keysOf('as-set')) {
+          const d = editDistance(k, key, 3);
+          if (d < bestD) [best, bestD, tie] = [k, d, false];
+          else if (d === bestD && k !== best) tie = true;
+        }
+        return bestD <= 2 && !tie ? best : undefined;
+      };
+      for (const q of queries) assert.equal(nearestName(index, 'as-set', q), brute(q), q);
+    }),
+    { numRuns: 200 },
+  );
 });

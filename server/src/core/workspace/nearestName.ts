@@ -44,6 +44,8 @@ function powers(n: number): Int32Array {
 let prefix = new Int32Array(64);
 /** What deletionHashes wrote last (its first `count` values); reused, since every query and name fills it. */
 let hashes = new Uint32Array(256);
+/** The length of the string each of `hashes` is of. */
+let hashLengths = new Uint32Array(256);
 
 /** How many strings deletionHashes gives for a string of length `n`: itself, n with one deletion, n(n-1)/2 with two. */
 const deletionCount = (n: number): number => 1 + n + (n * (n - 1)) / 2;
@@ -58,8 +60,12 @@ function deletionHashes(s: string): number {
   const p = powers(n);
   if (prefix.length <= n) prefix = new Int32Array(n * 2 + 1);
   const count = deletionCount(n);
-  if (hashes.length < count) hashes = new Uint32Array(count * 2);
+  if (hashes.length < count) {
+    hashes = new Uint32Array(count * 2);
+    hashLengths = new Uint32Array(count * 2);
+  }
   const out = hashes;
+  const lengths = hashLengths;
   const h = prefix;
   h[0] = 0;
   for (let i = 0; i < n; i++) h[i + 1] = (Math.imul(h[i] ?? 0, BASE) + s.charCodeAt(i)) | 0;
@@ -67,11 +73,16 @@ function deletionHashes(s: string): number {
   const seg = (a: number, b: number): number => ((h[b] ?? 0) - Math.imul(h[a] ?? 0, p[b - a] ?? 0)) | 0;
   const cat = (x: number, y: number, yLen: number): number => (Math.imul(x, p[yLen] ?? 0) + y) | 0;
   let k = 0;
+  lengths[k] = n;
   out[k++] = finish(h[n] ?? 0, n);
   for (let i = 0; i < n; i++) {
     const left = h[i] ?? 0;
+    lengths[k] = n - 1;
     out[k++] = finish(cat(left, seg(i + 1, n), n - i - 1), n - 1);
-    for (let j = i + 1; j < n; j++) out[k++] = finish(cat(cat(left, seg(i + 1, j), j - i - 1), seg(j + 1, n), n - j - 1), n - 2);
+    for (let j = i + 1; j < n; j++) {
+      lengths[k] = n - 2;
+      out[k++] = finish(cat(cat(left, seg(i + 1, j), j - i - 1), seg(j + 1, n), n - j - 1), n - 2);
+    }
   }
   return count;
 }
@@ -92,13 +103,15 @@ interface NameTable {
   readonly dir: Int32Array;
   readonly shift: number;
   /**
-   * A Bloom filter of the hashes, about 8 bits per entry, both bits of a hash in one word. Nearly every
-   * hash a query tries is in no name's neighbourhood, and `entries` and `dir` are megabytes read at random:
-   * the filter is small enough to stay in cache and answers those "no" without touching them. It never
-   * says no to a hash that is there, so what is found is the same.
+   * Bloom filters of the hashes, about 8 bits per entry, both bits of a hash in one word, one filter per
+   * length of the strings hashed (`filters[length]`, undefined when no name gives a string of that length).
+   * Nearly every hash a query tries is in no name's neighbourhood, and `entries` and `dir` are megabytes
+   * read at random: a filter is small enough to stay in cache and answers those "no" without touching them.
+   * A hash can only be equal to one of the same length (the length is mixed into it), so a query's hash is
+   * tried in its length's filter alone: smaller than one filter of every hash, and for the lengths no name
+   * comes near, not there at all. A filter never says no to a hash that is there, so what is found is the same.
    */
-  readonly filter: Int32Array;
-  readonly filterMask: number;
+  readonly filters: readonly (Int32Array | undefined)[];
   /** The shortest and longest name: a key more than two characters outside that range has no neighbour. */
   readonly minLength: number;
   readonly maxLength: number;
@@ -116,11 +129,25 @@ function buildTable(names: readonly string[], signature: number): NameTable {
     maxLength = Math.max(maxLength, name.length);
   }
   const entries = new Float64Array(total);
+  const lengthOf = new Uint32Array(total);
   let at = 0;
   names.forEach((name, id) => {
     const n = deletionHashes(name);
-    for (let k = 0; k < n; k++) entries[at++] = (hashes[k] ?? 0) * ID_BITS + id;
+    for (let k = 0; k < n; k++) {
+      lengthOf[at] = hashLengths[k] ?? 0;
+      entries[at++] = (hashes[k] ?? 0) * ID_BITS + id;
+    }
   });
+  // The filters are filled before the entries are sorted, while each entry's string length is at hand.
+  const perLength = new Int32Array(maxLength + 1);
+  for (let k = 0; k < total; k++) perLength[lengthOf[k] ?? 0]!++;
+  const filters: (Int32Array | undefined)[] = Array.from(perLength, (count) => (count === 0 ? undefined : new Int32Array(2 ** Math.min(26, Math.max(5, Math.ceil(Math.log2(count / 4 + 1)))))));
+  for (let k = 0; k < total; k++) {
+    const filter = filters[lengthOf[k] ?? 0]!;
+    const h = Math.floor((entries[k] ?? 0) / ID_BITS);
+    const w = h & (filter.length - 1);
+    filter[w] = (filter[w] ?? 0) | filterBits(h);
+  }
   entries.sort();
   const bits = Math.min(24, Math.max(4, Math.ceil(Math.log2(entries.length + 1))));
   const shift = 32 - bits;
@@ -130,13 +157,7 @@ function buildTable(names: readonly string[], signature: number): NameTable {
     while (i < entries.length && Math.floor((entries[i] ?? 0) / ID_BITS) >>> shift < b) i++;
     dir[b] = i;
   }
-  const words = 2 ** Math.min(26, Math.max(5, Math.ceil(Math.log2(entries.length / 4 + 1))));
-  const filter = new Int32Array(words);
-  for (let k = 0; k < entries.length; k++) {
-    const h = Math.floor((entries[k] ?? 0) / ID_BITS);
-    filter[h & (words - 1)] = (filter[h & (words - 1)] ?? 0) | filterBits(h);
-  }
-  return { names, entries, dir, shift, signature, filter, filterMask: words - 1, minLength, maxLength };
+  return { names, entries, dir, shift, signature, filters, minLength, maxLength };
 }
 
 /** The two bits hash `h` sets in its filter word (taken from bits the word's index does not use). */
@@ -197,12 +218,14 @@ export function nearestName(index: WorkspaceIndex, kind: TargetKind, key: string
   nearestNameWork.queries++;
   for (const table of tables) {
     if (key.length < table.minLength - MAX_DISTANCE || key.length > table.maxLength + MAX_DISTANCE) continue;
-    const { filter, filterMask, entries, dir, shift } = table;
+    const { filters, entries, dir, shift } = table;
     let seen: Set<number> | undefined;
     for (let q = 0; q < queries; q++) {
+      const filter = filters[hashLengths[q] ?? 0];
+      if (filter === undefined) continue;
       const h = hashes[q] ?? 0;
       const want = filterBits(h);
-      if (((filter[h & filterMask] ?? 0) & want) !== want) continue;
+      if (((filter[h & (filter.length - 1)] ?? 0) & want) !== want) continue;
       const lo = h * ID_BITS;
       const b = h >>> shift;
       for (let i = dir[b] ?? 0, end = dir[b + 1] ?? 0; i < end; i++) {
