@@ -95,3 +95,58 @@ function cachedEqualsFresh(reindex: Reindex): void {
   // 60 full re-checks would be 60 × objects; the cache re-checks a fraction of that.
   assert.ok(checked < 60 * objects * 0.5, `re-checked ${checked} objects over 60 edits of a file of ${objects}`);
 }
+
+/**
+ * Placing: a pause moves the kept findings by the lines their objects moved instead of placing them again.
+ * Random edits (line breaks added and removed, LF and CRLF texts, a CR left at an object's end, edits in the
+ * empty lines between objects, a side file the findings point at changing): what the cache places equals a
+ * fresh check of the same texts placed from scratch, in the same order, after every edit.
+ */
+test('placed findings kept across edits equal freshly placed ones (random edits, LF and CRLF)', async () => {
+  const fc = (await import('fast-check')).default;
+  const { EditorDocument } = await import('../../server/src/lsp/editorDocument');
+  const { documentPositions } = await import('../../server/src/lsp/documentPositions');
+  const { LineIndex } = await import('../../server/src/core/text/lineIndex');
+  const positions = (doc: InstanceType<typeof EditorDocument>) => documentPositions(doc, doc.version)()!;
+  const inserts = ['\n', '\r\n', '\n\n', '\r', 'x', '', 'remarks: moved\n', '\nmnt-by: MNT-9', '\n\nroute: 192.0.7.0/24\norigin: AS64509\n', 'AS-S3, ', 'import: from AS64501 accept AS-S999\n'];
+  const sides = ['mntner: MNT-9\n', 'mntner: MNT-0\n\nmntner: MNT-1\n', '\n\n\nas-set: AS-S40\nmembers: AS-S0\n', 'route: 192.0.1.0/24\norigin: AS64501\n', ''];
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), cut: fc.nat(4), insert: fc.constantFrom(...inserts), side: fc.option(fc.constantFrom(...sides), { freq: 6 }) });
+  fc.assert(
+    fc.property(fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 12 }), (crlf, edits) => {
+      const texts: Record<string, string> = { [DUMP]: crlf ? dump().replace(/\n/g, '\r\n') : dump(), [SIDE]: 'mntner: MNT-9\n' };
+      const ix = new WorkspaceIndex();
+      ix.setText(DUMP, texts[DUMP]!);
+      ix.set(SIDE, frameRpsl(texts[SIDE]!).objects, texts[SIDE]);
+      ix.markRegistryDump(DUMP);
+      const cache = new CrossCheckCache(ix, DUMP);
+      const editor = new EditorDocument(DUMP, 'rpsl', 1, texts[DUMP]!);
+      cache.update();
+      cache.diagnostics(positions(editor));
+      for (const e of edits) {
+        if (e.side !== null) {
+          texts[SIDE] = e.side;
+          ix.set(SIDE, frameRpsl(e.side).objects, e.side);
+        }
+        const length = editor.getText().length;
+        const start = Math.floor(e.at * length);
+        const end = Math.min(length, start + e.cut);
+        editor.update([{ range: { start: editor.positionAt(start), end: editor.positionAt(end) }, text: e.insert }], editor.version + 1);
+        texts[DUMP] = editor.getText();
+        ix.setText(DUMP, texts[DUMP]);
+        cache.update();
+        const kept = cache.diagnostics(positions(editor));
+
+        const fresh = new WorkspaceIndex();
+        fresh.setText(DUMP, texts[DUMP]);
+        fresh.set(SIDE, frameRpsl(texts[SIDE]!).objects, texts[SIDE]);
+        fresh.markRegistryDump(DUMP);
+        const once = new CrossCheckCache(fresh, DUMP);
+        once.update();
+        assert.deepEqual(kept, once.diagnostics(new LineIndex(texts[DUMP])));
+        once.dispose();
+      }
+      cache.dispose();
+    }),
+    { numRuns: Number(process.env.PLACED_RUNS ?? 40) },
+  );
+});

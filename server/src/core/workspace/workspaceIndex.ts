@@ -617,7 +617,7 @@ export class WorkspaceIndex {
     const prefix = oldText === undefined ? 0 : commonLength(oldText, text, max, false);
     const suffix = oldText === undefined ? 0 : commonLength(oldText, text, max - prefix, true);
     // Whether the file may hold a foreign answer is read whole once, then only in the lines each edit writes.
-    const written = text.slice(text.lastIndexOf('\n', prefix - 1) + 1, lineEndAfter(text, text.length - suffix));
+    const written = text.slice(lineStartAt(text, prefix), lineEndAfter(text, text.length - suffix));
     if (!old || !box || oldText === undefined || box.foreign !== false || mayHoldForeignAnswer(written)) {
       const file = this.openFile(uri, text);
       frameRpslInto(text, { object: (o) => file.add(o), diagnostic: () => undefined });
@@ -628,7 +628,7 @@ export class WorkspaceIndex {
     }
     const delta = text.length - oldText.length;
     // From: a line start at or before the edit (the text before it is the same in both versions).
-    let from = text.lastIndexOf('\n', prefix - 1) + 1;
+    let from = lineStartAt(text, prefix);
     while (from > 0 && !freshAt(text, from)) from = lineStartBefore(text, from);
     // To: a line start at or after the edit where both versions start afresh (the text after it is the same).
     let to = text.length - suffix;
@@ -970,6 +970,11 @@ export class WorkspaceIndex {
 }
 
 /** The start of the line after the one `pos` is in (or the text's length). */
+/** The start of the line `pos` is on (lastIndexOf with -1 looks at offset 0: a line break inserted at the very start was taken for the one before the edit). */
+function lineStartAt(text: string, pos: number): number {
+  return pos <= 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
+}
+
 function lineEndAfter(text: string, pos: number): number {
   const nl = text.indexOf('\n', pos);
   return nl < 0 ? text.length : nl + 1;
