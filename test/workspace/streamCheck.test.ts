@@ -14,6 +14,15 @@ import { CANTV } from './fixtures';
 
 const IRRD_OBJECTS = path.join(__dirname, '..', '..', '..', 'shared', 'corpora', 'rpsl', 'objects.jsonl');
 
+/** IRRd's own sample objects, valid and invalid, as one dump: the per-object findings of real registry text. */
+function irrdObjects(): string {
+  return readFileSync(IRRD_OBJECTS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => (JSON.parse(l) as { object: string }).object.trimEnd())
+    .join('\n\n');
+}
+
 /** Each file's findings, as sorted JSON lines: order aside, the two paths must agree exactly. */
 type Findings = Record<string, string[]>;
 
@@ -59,12 +68,7 @@ test('streaming and whole-document checks find the same in a hand-written neighb
 test('streaming and whole-document checks find the same on the real AS3257 and a mixed dump', (t) => {
   if (!existsSync(AS3257_PATH) || !existsSync(IRRD_OBJECTS)) return t.skip('../shared not present');
   const as3257 = readFileSync(AS3257_PATH, 'utf8');
-  // IRRd's own sample objects, valid and invalid: the per-object findings of real registry text.
-  const irrd = readFileSync(IRRD_OBJECTS, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => (JSON.parse(l) as { object: string }).object.trimEnd())
-    .join('\n\n');
+  const irrd = irrdObjects();
   const files = {
     'file:///dump/as3257.rpsl': as3257,
     'file:///dump/mixed.rpsl': `${generateRealisticDump(as3257, 1.5e6, 5).text}\n\n${irrd}\n`,
@@ -116,11 +120,7 @@ test('property: own findings kept from the index pass are those found by framing
 test('own findings kept from the index pass are those found again on real registry text', (t) => {
   if (!existsSync(AS3257_PATH) || !existsSync(IRRD_OBJECTS)) return t.skip('../shared not present');
   const as3257 = readFileSync(AS3257_PATH, 'utf8');
-  const irrd = readFileSync(IRRD_OBJECTS, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => (JSON.parse(l) as { object: string }).object.trimEnd())
-    .join('\n\n');
+  const irrd = irrdObjects();
   const files = { 'file:///dump/as3257.rpsl': as3257, 'file:///dump/irrd.rpsl': irrd, 'file:///dump/mixed.rpsl': generateRealisticDump(as3257, 0.6e6, 7).text };
   const kept = ownAndCross(files, { slice: 4096 });
   assert.deepEqual(kept, ownAndCross(files, { slice: 4096, keptFindings: 0 }));
