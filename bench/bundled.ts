@@ -3,6 +3,7 @@
 // export getter (~4 % of a scan's profile), so the tsx figure understates production; the two are printed side by
 // side, the bundle's labelled.
 import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -32,4 +33,17 @@ export function childRuntimes(file: string): ChildRuntime[] {
 export function runtimeLabel(): string {
   const at = process.argv.indexOf('--runtime-label');
   return at >= 0 ? (process.argv[at + 1] ?? '') : '';
+}
+
+/**
+ * Unless this is the child already, runs the bench `file` again as its own child with `--child` and `extra` after
+ * its arguments, bundled (or under tsx with --tsx) and with --expose-gc (unless --no-gc), and exits with its status:
+ * the editor benches collect garbage between edits, and the server ships as the bundle.
+ */
+export function runAsGcChild(file: string, extra: readonly string[]): void {
+  if (process.argv.includes('--child')) return;
+  const runtime = childRuntimes(file)[process.argv.includes('--tsx') ? 0 : 1]!;
+  const gc = process.argv.includes('--no-gc') ? [] : ['--expose-gc'];
+  const r = spawnSync(process.execPath, [...gc, ...runtime.args, '--child', ...process.argv.slice(2), ...extra], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
 }

@@ -14,3 +14,9 @@ export const quick = process.argv.includes('--quick') || process.env.npm_config_
 export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/** A bench's numeric option `name N` from the command line, or `fallback` when it is not given. */
+export function numberArg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}

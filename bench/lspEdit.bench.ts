@@ -13,16 +13,12 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { LspSession, serverModule } from '../test/support/lspClient';
-import { quick, report } from './figure';
+import { numberArg, quick, report } from './figure';
 import { AS3257_PATH, generateDump, generateRealisticDump } from './rpslDump';
 
 const BUDGET_MS = 50;
-const countArg = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const EDITS = countArg('--edits', 30);
-const SETTLES = countArg('--settles', 5);
+const EDITS = numberArg('--edits', 30);
+const SETTLES = numberArg('--settles', 5);
 
 /**
  * CPU time the server process has used, in ms (undefined where /proc has no such figures). On a shared

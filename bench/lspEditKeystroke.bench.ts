@@ -11,27 +11,18 @@
  * --full-text also times the full-sync path (`update` with the whole new text), which bench/rpsl mixes in.
  * Data: generated (bench/rpslDump.ts generateRealisticDump: a registry's object mix, GTT's real policy lines).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { childRuntimes } from './bundled';
-import { quick, report } from './figure';
+import { runAsGcChild } from './bundled';
+import { numberArg, quick, report } from './figure';
 import { mulberry32 } from './prng';
 import { AS3257_PATH, generateRealisticDump } from './rpslDump';
 import { RpslIncrementalDocument } from '../server/src/core/rpsl/incremental';
 
-if (!process.argv.includes('--child')) {
-  const runtime = childRuntimes(__filename)[process.argv.includes('--tsx') ? 0 : 1]!;
-  const r = spawnSync(process.execPath, [...(process.argv.includes('--no-gc') ? [] : ['--expose-gc']), ...runtime.args, '--child', ...process.argv.slice(2), '--as3257', AS3257_PATH], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
+runAsGcChild(__filename, ['--as3257', AS3257_PATH]);
 
-const arg = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const mb = arg('--mb', 5);
-const edits = arg('--edits', quick ? 100 : 400);
+const mb = numberArg('--mb', 5);
+const edits = numberArg('--edits', quick ? 100 : 400);
 const fullText = process.argv.includes('--full-text');
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) process.stderr.write('lspEditKeystroke: run with node --expose-gc for steadier figures (no GC between edits now)\n');

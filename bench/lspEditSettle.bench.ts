@@ -10,12 +10,11 @@
  * --profile writes a CPU profile (.cpuprofile) of the edits alone.
  * Data: generated (bench/rpslDump.ts generateRealisticDump seed 13, as bench/lspEdit: a registry's mix, GTT's policy lines).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg } from 'node:os';
-import { childRuntimes } from './bundled';
-import { quick, report } from './figure';
+import { runAsGcChild } from './bundled';
+import { numberArg, quick, report } from './figure';
 import { AS3257_PATH, generateRealisticDump } from './rpslDump';
 import { LineIndex } from '../server/src/core/text/lineIndex';
 import { documentPositions } from '../server/src/lsp/documentPositions';
@@ -23,17 +22,9 @@ import { EditorDocument } from '../server/src/lsp/editorDocument';
 import { CrossCheckCache } from '../server/src/core/workspace/crossCheckCache';
 import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 
-if (!process.argv.includes('--child')) {
-  const runtime = childRuntimes(__filename)[process.argv.includes('--tsx') ? 0 : 1]!;
-  const r = spawnSync(process.execPath, [...(process.argv.includes('--no-gc') ? [] : ['--expose-gc']), ...runtime.args, '--child', ...process.argv.slice(2), '--as3257', AS3257_PATH], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
+runAsGcChild(__filename, ['--as3257', AS3257_PATH]);
 
-const arg = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const mb = arg('--mb', quick ? 5 : 20);
+const mb = numberArg('--mb', quick ? 5 : 20);
 const gc = (globalThis as { gc?: () => void }).gc;
 const cpuMs = (): number => {
   const u = process.cpuUsage();
