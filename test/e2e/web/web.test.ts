@@ -168,9 +168,13 @@ test('VS Code for the web: an RPSL error reaches the Problems panel, and "RouteL
 
     // A window reload: VS Code revives the panel from the page's saved state (PathsPanel.revive), the extension reads
     // the MRT file again by the URI kept there, and the episode list comes back with the episode still selected.
+    // The command returns before the window goes: without waiting for the new page's load, the locators below could
+    // still find the old page's rows and then read the new page's empty head (CI on a clean clone, quiet machine).
+    const reloaded = page.waitForEvent('load', { timeout: STEP_TIMEOUT });
     await runCommand('Developer: Reload Window');
+    await reloaded;
     await selected.waitFor({ timeout: STEP_TIMEOUT });
-    assert.match(await panel.locator('#mrt .rl-mrt-progress').innerText(), /^10,496 routes, .*gzip · 502 flagged routes · 1 episode/);
+    await panel.locator('#mrt .rl-mrt-progress', { hasText: /^10,496 routes, .*gzip · 502 flagged routes · 1 episode/ }).waitFor({ timeout: STEP_TIMEOUT });
     await page.screenshot({ path: path.join(resultsDir, 'e2e-web-mrt-reloaded.png') });
 
     // A file dropped on the panel from the operating system, Shift held as VS Code asks (DevTools' drag with a file
