@@ -969,12 +969,12 @@ export class WorkspaceIndex {
   }
 }
 
-/** The start of the line after the one `pos` is in (or the text's length). */
 /** The start of the line `pos` is on (lastIndexOf with -1 looks at offset 0: a line break inserted at the very start was taken for the one before the edit). */
 function lineStartAt(text: string, pos: number): number {
   return pos <= 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
 }
 
+/** The start of the line after the one `pos` is in (or the text's length). */
 function lineEndAfter(text: string, pos: number): number {
   const nl = text.indexOf('\n', pos);
   return nl < 0 ? text.length : nl + 1;
