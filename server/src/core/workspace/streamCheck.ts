@@ -162,50 +162,26 @@ export class RpslStreamCheck {
     return joinSplitObjects(base, text);
   }
 
-  /** The findings of one indexed file, produced as they are found: its own, then the cross-object ones. */
-  *findings(uri: string): Generator<Diagnostic> {
-    yield* this.ownFindings(uri);
-    yield* this.crossFindings(uri);
-  }
-
-  /** `findings`, each handed to `emit` the moment it is found (what the linter uses: see eachOwnFinding). */
+  /** The findings of one indexed file, each handed to `emit` the moment it is found: its own, then the cross-object ones. */
   eachFinding(uri: string, emit: (d: Diagnostic) => void): void {
     this.eachOwnFinding(uri, emit);
     for (const d of this.crossFindings(uri)) emit(d);
   }
 
-  /** The findings of one indexed file's objects on their own, in document order, a slice at a time. */
-  *ownFindings(uri: string): Generator<Diagnostic> {
-    const found: Diagnostic[] = [];
-    for (const _ of this.ownSlices(uri, (d) => void found.push(d))) {
-      yield* found;
-      found.length = 0;
-    }
-    // The kept findings' last run (under 4,096, or all of a small file) ends without a yield of its own.
-    yield* found;
-  }
-
   /**
-   * `ownFindings`, each handed to `emit` the moment its object is validated. Held until the end of a slice,
-   * a slice of a file of tiny bad objects (some 40,000 findings) outlived the young generation's collections
-   * and went to the old one as garbage, which V8 lets grow to several times the live heap before it collects.
+   * The findings of one indexed file's objects on their own, in document order, each handed to `emit` the moment
+   * its object is validated. Held until the end of a slice, a slice of a file of tiny bad objects (some 40,000
+   * findings) outlived the young generation's collections and went to the old one as garbage, which V8 lets grow
+   * to several times the live heap before it collects.
    */
   eachOwnFinding(uri: string, emit: (d: Diagnostic) => void): void {
-    for (const _ of this.ownSlices(uri, emit));
-  }
-
-  /** Hands one file's own findings to `emit` as they are found, in document order; yields after each slice. */
-  private *ownSlices(uri: string, emit: (d: Diagnostic) => void): Generator<void> {
     const file = this.texts.get(uri);
     if (!file) return;
     const { text, lines, own } = file;
     if (own) {
       // Once handed out they are let go; asked again, the file is framed again for them.
       file.own = undefined;
-      for (let i = 0; i < own.length; i++) {
-        emit(toDiagnostic(lines, own[i]!));
-        if ((i + 1) % 4096 === 0) yield;
-      }
+      for (const d of own) emit(toDiagnostic(lines, d));
       return;
     }
     const pending: SpanDiagnostic[] = [];
@@ -217,7 +193,6 @@ export class RpslStreamCheck {
     for (const { from, to } of slicesOf(text, this.slice)) {
       frameRpslInto(text, sink, { from, to });
       sink.flush();
-      yield;
     }
   }
 
@@ -234,7 +209,7 @@ export class RpslStreamCheck {
 
 /**
  * Cuts a text that comes in pieces into parts of about `size` characters or more, each ending where the
- * chain of slices `ownFindings` walks would end one (see emptyLineAfter), so that a part framed and
+ * chain of slices `eachOwnFinding` walks would end one (see emptyLineAfter), so that a part framed and
  * checked on its own gives what the whole text would: V8 cannot hold a string of more than about 512 M
  * characters, and a registry dump can be bigger. A part ends after a line end, so its lines continue the
  * previous part's. Pieces are kept as they come and joined once per part.
@@ -275,7 +250,7 @@ export class TextParts {
   }
 }
 
-/** The first end of a slice of `ownFindings`' chain (from 0) at or after `at`, or the text's length. */
+/** The first end of a slice of `eachOwnFinding`'s chain (from 0) at or after `at`, or the text's length. */
 function sliceEndAtOrAfter(text: string, at: number): number {
   let from = 0;
   for (;;) {
