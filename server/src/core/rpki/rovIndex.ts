@@ -687,22 +687,12 @@ export class RovIndex {
    * rows wait for memory together: hand over hundreds at a time, in any order.
    */
   statesV4(addresses: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, count = addresses.length): void {
-    const blocks = this.v4Blocks();
-    for (let from = 0; from < count; from += CHUNK) {
-      const to = Math.min(count, from + CHUNK);
-      if (blocks !== null) blocks.codes(addresses, lengths, origins, states, from, to);
-      else this.v4.codes(addresses, lengths, origins, states, from, to);
-    }
+    inPasses(this.v4Blocks() ?? this.v4, addresses, lengths, origins, states, count);
   }
 
   /** `statesV4` of IPv6 routes: `words` holds four 32-bit words per row (row i at 4i..4i+3), most significant first. */
   statesV6(words: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, count = lengths.length): void {
-    const blocks = this.v6Blocks();
-    for (let from = 0; from < count; from += CHUNK) {
-      const to = Math.min(count, from + CHUNK);
-      if (blocks !== null) blocks.codes(words, lengths, origins, states, from, to);
-      else this.v6.codes(words, lengths, origins, states, from, to);
-    }
+    inPasses(this.v6Blocks() ?? this.v6, words, lengths, origins, states, count);
   }
 
   private v4Blocks(): V4Blocks | null {
@@ -727,4 +717,14 @@ export class RovIndex {
     }
     return matched ? { state: 'valid', matched, covering } : { state: 'invalid', matched: NONE, covering };
   }
+}
+
+/** A table that writes the state codes of rows from..to-1 of a batch given in columns (the blocks, or the forest where there are none). */
+interface CodeTable {
+  codes(keys: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, from: number, to: number): void;
+}
+
+/** The rows 0..count-1 through `table` in passes of CHUNK: a pass's lookups wait for memory together. */
+function inPasses(table: CodeTable, keys: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, count: number): void {
+  for (let from = 0; from < count; from += CHUNK) table.codes(keys, lengths, origins, states, from, Math.min(count, from + CHUNK));
 }
