@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -76,7 +75,6 @@ test('keystrokes in one document get their diagnostics while a hostile document 
     const base = 'route:          192.0.2.0/24\norigin:         AS65000\nmnt-by:         MAINT-X\nsource:         TEST\n';
     await lsp.open(mine, 'rpsl', base);
     await lsp.pull(mine);
-    const times: number[] = [];
     let text = base;
     for (let v = 2; v < 22; v++) {
       // Every fourth keystroke, the hostile document changes too (a paste into it), so its re-check competes.
@@ -89,21 +87,18 @@ test('keystrokes in one document get their diagnostics while a hostile document 
       // Type the prefix one character at a time: "192.0.2.0/24" becomes "192.0.2.1/24" (host bits) and back.
       const bad = v % 2 === 0;
       const next = bad ? base.replace('192.0.2.0/24', '192.0.2.1/24') : base;
-      const t = performance.now();
       await lsp.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: mine, version: v },
         contentChanges: [{ range: { start: { line: 0, character: 24 }, end: { line: 0, character: 25 } }, text: bad ? '1' : '0' }],
       });
       const ds = await lsp.pull(mine);
-      times.push(performance.now() - t);
       text = next;
       assert.equal(ds.some((d) => d.code === 'rpsl/host-bits-set'), bad, `keystroke ${v}: the finding follows the text (${text.split('\n')[0]})`);
     }
-    times.sort((a, b) => a - b);
-    const median = times[times.length >> 1] ?? 0;
-    // The editing budget (bench/lspEdit: 50 ms) is judged in bench/hostile.bench.ts; here the bound is what a shared
-    // CI machine keeps: the small document is not queued behind seconds of the hostile one's checks.
-    assert.ok(median < 500, `median keystroke → diagnostics ${median.toFixed(0)} ms (all: ${times.map((x) => x.toFixed(0)).join(' ')})`);
+    // How fast (budget 50 ms) is measured in bench/hostile.bench.ts, never here: a unit test asserts what is true on any
+    // machine — every keystroke's answer follows its own text while the hostile document keeps changing, and that one is
+    // still checked after its pastes.
+    assert.ok((await lsp.pull(hostile)).length > 0);
     assert.ok(lsp.alive);
   });
 });
