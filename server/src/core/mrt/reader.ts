@@ -282,7 +282,7 @@ export class MrtReader {
         this.report('mrt/unknown-peer', 'error', `RIB entry for ${prefix} names peer index ${peerIndex}, but the PEER_INDEX_TABLE ${this.peers === undefined ? 'is missing' : `has ${this.peers.length} peers`}`, offset);
         continue;
       }
-      // Undecoded, an entry counts as a route even if its attributes turn out malformed when the sink decodes it.
+      // Undecoded, an entry counts as a route until the sink decodes it and finds it malformed (`decodedEntry`).
       this.routes++;
       if (raw !== undefined) {
         if (batch) raw.add(peer, pathId, q, q + attrLen);
@@ -296,7 +296,7 @@ export class MrtReader {
     raw?.flush();
   }
 
-  /** One RIB entry decoded; undefined (and a diagnostic) when its attributes are malformed. Counts the route. */
+  /** One RIB entry decoded; undefined (and a diagnostic) when its attributes are malformed. */
   private ribRoute(b: Uint8Array, s: number, e: number, time: number, peer: MrtPeer, prefix: string, pathId: number | undefined, afi: 1 | 2, offset: number): MrtRoute | undefined {
     // Path identifiers sit in the entry, not in the abbreviated MP_REACH_NLRI, so one context serves both forms.
     const d = decodeAttributes(b, s, e, RIB_CTX);
@@ -309,9 +309,19 @@ export class MrtReader {
 
   private cursor: RibCursor | undefined;
 
+  /**
+   * An undecoded entry decoded at the sink's request: a malformed one is left out of `routes` as the decoded path
+   * leaves it out, so both paths count the same routes (the scan decodes every entry its fast path cannot vouch for).
+   */
+  private decodedEntry(e: RibCursor): MrtRoute | undefined {
+    const route = this.ribRoute(e.bytes, e.attrStart, e.attrEnd, e.time, e.peer, e.prefix, e.pathId, e.afi, e.offset);
+    if (route === undefined) this.routes--;
+    return route;
+  }
+
   /** The cursor for the entries of one RIB record, refilled for each (see MrtRibEntry). */
   private ribCursor(b: Uint8Array, at: number, bits: number, kind: { afi: 1 | 2 }, prefix: string, time: number, offset: number): RibCursor {
-    const c = (this.cursor ??= new RibCursor((e) => this.ribRoute(e.bytes, e.attrStart, e.attrEnd, e.time, e.peer, e.prefix, e.pathId, e.afi, e.offset), this.sink));
+    const c = (this.cursor ??= new RibCursor((e) => this.decodedEntry(e), this.sink));
     c.record(b, at, bits, kind.afi, prefix, time, offset);
     return c;
   }
@@ -560,8 +570,21 @@ class RibCursor implements MrtRibEntry, MrtRibRecord {
     return this;
   }
 
+  /**
+   * The entry `route()` last decoded (its record's stream offset and its start) and the result: a second call
+   * reports nothing twice and uncounts nothing twice.
+   */
+  private decodedOffset = -1;
+  private decodedStart = -1;
+  private decoded: MrtRoute | undefined;
+
   route(): MrtRoute | undefined {
-    return this.decode(this);
+    if (this.offset !== this.decodedOffset || this.attrStart !== this.decodedStart) {
+      this.decodedOffset = this.offset;
+      this.decodedStart = this.attrStart;
+      this.decoded = this.decode(this);
+    }
+    return this.decoded;
   }
 }
 

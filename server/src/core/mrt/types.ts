@@ -111,7 +111,10 @@ export interface MrtRibEntry {
   readonly bytes: Uint8Array;
   readonly attrStart: number;
   readonly attrEnd: number;
-  /** The entry decoded as `route` would have had it; undefined (and a diagnostic) when its attributes are malformed. */
+  /**
+   * The entry decoded as `route` would have had it; undefined (and a diagnostic) when its attributes are malformed,
+   * and the reader then no longer counts it among the file's routes, as the decoded path never counted it.
+   */
   route(): MrtRoute | undefined;
 }
 
