@@ -3,7 +3,12 @@
 // seen by 12 full-feed peers: 12 M RIB entries, ~640 MB uncompressed) over the synthetic Internet of
 // bench/syntheticTable.ts (~13 prefixes per origin AS, as in the real table), with ASPAs for 30 % of the ASes, CAIDA-style relationships for all links, VRPs for 60 %
 // of the prefixes (0.5 % naming another AS), and leaks injected in 0.1 % of the entries. The file is written once
-// to the temp directory and reused. Budgets: >= 5 M entries per CPU second; peak RSS <= 500 MB and flat in the
+// to the temp directory and reused. Its sharing is calibrated on the one real full RIB we hold (RIS rrc00,
+// 2002-07-22, ../shared/corpora/mrt: its full-feed peer has 0.156 distinct AS paths and 0.177 distinct attribute
+// sets per entry, and 39 % of its prefixes carry the same path as the prefix before): an origin's prefixes come in
+// runs of neighbouring addresses, 15 % of them sent one of two other ways down (traffic engineering), and a peer
+// tags a way's routes alike. The bench prints the generated ratios beside the real ones (`shape`). That 2002 table
+// is the only real full RIB here; a modern peer's table may share less (more communities, more engineering). Budgets: >= 5 M entries per CPU second; peak RSS <= 500 MB and flat in the
 // file's size (the quick run's figure beside the full one). The scan runs in a child process with the data loaded
 // as the CLI loads it, under tsx and then as the esbuild bundle (bench/bundled.ts), both figures printed; the file is
 // read uncompressed (gunzip is measured by bench/mrt.bench.ts).
@@ -15,12 +20,13 @@ import * as path from 'node:path';
 import { childRuntimes } from './bundled';
 import { peakRssMb, quick, report } from './figure';
 import { mulberry32 } from './prng';
+import { realRibShape, type RibShape } from './ribShape';
 import { syntheticCollector, syntheticInternet } from './syntheticTable';
 
 const PREFIXES = quick || process.argv.includes('--child-quick') ? 100_000 : 1_000_000;
 const PEERS = 12;
 const dir = tmpdir();
-const stem = path.join(dir, `routelens-scan-bench-v2-${PREFIXES}`);
+const stem = path.join(dir, `routelens-scan-bench-v3-${PREFIXES}`);
 const files = { mrt: `${stem}.mrt`, aspa: `${stem}.aspa`, rels: `${stem}.as-rel2.txt`, vrps: `${stem}.vrps.csv`, truth: `${stem}.truth.json` };
 
 /** A growable byte buffer flushed to a file in 4 MB writes. */
@@ -58,6 +64,44 @@ class Out {
   }
 }
 
+/** The shape's knobs, calibrated on the real RIB (see the head of this file): mean run of an origin's neighbouring prefixes, */
+const RUN = 2.5;
+/** the share of prefixes an origin sends another way, and how many other ways it has, */
+const ENGINEERED = 0.15;
+const ENGINEERED_WAYS = 2;
+/** the share of routes with a community of their own; */
+const OWN_TAG = 0.02;
+/** and how many prefixes (from the start) the shape is counted over. */
+const SHAPE_PREFIXES = 100_000;
+
+/** A well-mixed 32-bit number of three, to give a (peer, origin, way) its tags without drawing from the PRNG. */
+function mix(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ c;
+  h = Math.imul(h ^ (h >>> 13), 0x27d4eb2d);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Distinct AS paths and attribute sets per entry, and how often a peer's path repeats the prefix before. */
+class ShapeCount {
+  private readonly paths = new Set<string>();
+  private readonly sets = new Set<string>();
+  private readonly previous: string[] = [];
+  private same = 0;
+  constructor(private readonly entries: number) {}
+  add(peer: number, path: readonly number[], n: number, communities: readonly number[]): void {
+    const key = `${peer}|${path.slice(0, n).join(' ')}`;
+    this.paths.add(key);
+    // Every other attribute is the same for all of a peer's routes of one family.
+    this.sets.add(`${key}|${communities.join(' ')}`);
+    if (this.previous[peer] === key) this.same++;
+    this.previous[peer] = key;
+  }
+  ratios(): RibShape {
+    return { paths: this.paths.size / this.entries, attributeSets: this.sets.size / this.entries, samePathAsPrevious: this.same / this.entries };
+  }
+}
+
 function generate(): void {
   const rnd = mulberry32(0x5ca1ab1e);
   const net = syntheticInternet(rnd);
@@ -66,7 +110,10 @@ function generate(): void {
   const { peers, upToTier1, leakers, pathInto, leaked } = syntheticCollector(net, rnd, PEERS);
   // About 13 prefixes per origin AS, as in the real table (~1 M prefixes from ~75k origins).
   const origins = [...stubs, ...regional].slice(0, Math.ceil(PREFIXES / 13));
-  const originDown = new Map<number, number[]>();
+  // Each origin's ways down from its Tier-1 (prepends included): the first for most of its prefixes, the others
+  // for those it engineers (another provider, other prepends), the same for every peer.
+  const originDowns = new Map<number, number[][]>();
+  const shape = new ShapeCount(Math.min(PREFIXES, SHAPE_PREFIXES) * PEERS);
   let invalid = 0;
   const fd = openSync(`${files.mrt}.part`, 'w');
   const out = new Out(fd);
@@ -89,11 +136,21 @@ function generate(): void {
   out.fill(m);
   const vrpLines = ['ASN,IP Prefix,Max Length,Trust Anchor'];
   const path = new Array<number>(32);
+  const communities: number[] = [];
+  let origin = 0;
+  let runLeft = 0;
   for (let i = 0; i < PREFIXES; i++) {
     const v6 = i >= PREFIXES * 0.9;
-    const origin = origins[Math.floor(rnd() * origins.length)]!;
-    let down = originDown.get(origin);
-    if (down === undefined) originDown.set(origin, (down = net.withPrepends(upToTier1(origin)).reverse()));
+    if (runLeft === 0) {
+      // Address blocks: an origin's prefixes come in runs of neighbours (mean RUN), several runs per origin.
+      origin = origins[Math.floor(rnd() * origins.length)]!;
+      runLeft = 1 + Math.floor(-Math.log(1 - rnd()) * (RUN - 1));
+    }
+    runLeft--;
+    let downs = originDowns.get(origin);
+    if (downs === undefined) originDowns.set(origin, (downs = Array.from({ length: 1 + ENGINEERED_WAYS }, () => net.withPrepends(upToTier1(origin)).reverse())));
+    const way = rnd() < ENGINEERED ? 1 + Math.floor(rnd() * ENGINEERED_WAYS) : 0;
+    const down = downs[way]!;
     const k = v6 ? i - Math.ceil(PREFIXES * 0.9) : i;
     const text = v6 ? `2001:${(k >>> 16).toString(16)}:${(k & 0xffff).toString(16)}::/48` : `${1 + (k >>> 16)}.${(k >>> 8) & 255}.${k & 255}.0/24`;
     const r = rnd();
@@ -122,7 +179,13 @@ function generate(): void {
     out.u16(PEERS);
     for (let p = 0; p < PEERS; p++) {
       const n = pathInto(path, p, origin, down);
-      const community = rnd() < 0.5 ? 1 + Math.floor(rnd() * 4) : 0;
+      // A peer tags the routes of one way alike (half carry 1–4 communities); a few carry a tag of their own.
+      const tags = mix(p, origin, way);
+      communities.length = 0;
+      if ((tags & 7) >= 4) for (let c = 0; c <= (tags & 3); c++) communities.push(peers[p]! * 65536 + 100 * c);
+      if (rnd() < OWN_TAG) communities.push(peers[p]! * 65536 + 1 + (i & 0x7fff));
+      const community = communities.length;
+      if (i < SHAPE_PREFIXES) shape.add(p, path, n, communities);
       const pathLen = 2 + 4 * n;
       const attrLen = 4 + 3 + pathLen + (v6 ? 20 : 7) + (community > 0 ? 3 + 4 * community : 0);
       out.u16(p);
@@ -157,7 +220,7 @@ function generate(): void {
         out.u8(0xc0);
         out.u8(8);
         out.u8(4 * community);
-        for (let c = 0; c < community; c++) out.u32(peers[p]! * 65536 + 100 * c);
+        for (const c of communities) out.u32(c);
       }
     }
     out.fill(m);
@@ -173,7 +236,7 @@ function generate(): void {
   writeFileSync(files.aspa, `${aspa.join('\n')}\n`);
   writeFileSync(files.rels, `${rels.join('\n')}\n`);
   writeFileSync(files.vrps, `${vrpLines.join('\n')}\n`);
-  writeFileSync(files.truth, JSON.stringify({ entries: PREFIXES * PEERS, leaked: leaked(), invalid }));
+  writeFileSync(files.truth, JSON.stringify({ entries: PREFIXES * PEERS, leaked: leaked(), invalid, shape: shape.ratios() }));
   renameSync(`${files.mrt}.part`, files.mrt);
 }
 
@@ -209,7 +272,13 @@ async function main(): Promise<void> {
     generate();
     process.stderr.write(`  written in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   }
-  const truth = JSON.parse(readFileSync(files.truth, 'utf8')) as { entries: number; leaked: number; invalid: number };
+  const truth = JSON.parse(readFileSync(files.truth, 'utf8')) as { entries: number; leaked: number; invalid: number; shape: RibShape };
+  const real = await realRibShape();
+  const shapeText = (r: RibShape): string => `${r.paths.toFixed(3)} distinct AS paths and ${r.attributeSets.toFixed(3)} attribute sets per entry, ${(100 * r.samePathAsPrevious).toFixed(0)} % same path as the prefix before`;
+  process.stderr.write(
+    `scan: shape of the generated RIB (first ${Math.min(PREFIXES, SHAPE_PREFIXES)} prefixes, per peer): ${shapeText(truth.shape)}\n` +
+      `      real RIS rrc00 2002-07-22, full-feed peer: ${real === undefined ? '(../shared/corpora/mrt not present)' : shapeText(real)}\n`,
+  );
   for (const runtime of childRuntimes(__filename)) {
     const r = spawnSync(process.execPath, [...runtime.args, quick ? '--child-quick' : '--child'], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(`the scan failed${runtime.label}: ${r.stderr}`);
