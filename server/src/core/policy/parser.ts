@@ -29,7 +29,7 @@ import { checkCommunity } from './community';
 import type { PolicyCode } from './codes';
 import { parseRangeOperator } from './rangeOperator';
 import { checkAction } from './rpAttributes';
-import { PolicyTokens, type Token } from './scanner';
+import { PolicyTokens, type Keyword, type Token } from './scanner';
 import { isReservedSetName, setClassOf } from '../rpsl/setName';
 
 /** A problem at a span of the attribute value (not the document: see `validatePolicyAttribute`). */
@@ -86,28 +86,6 @@ export const POLICY_ATTRIBUTES: Readonly<Record<string, { readonly shape: Shape;
   peer: { shape: 'peer', mp: false },
   'mp-peer': { shape: 'peer', mp: true },
 };
-
-const KEYWORDS: ReadonlySet<string> = new Set([
-  'from',
-  'to',
-  'accept',
-  'announce',
-  'action',
-  'at',
-  'except',
-  'refine',
-  'and',
-  'or',
-  'not',
-  'networks',
-  'afi',
-  'protocol',
-  'into',
-  'upon',
-  'atomic',
-  'masklen',
-  'tunnel',
-]);
 
 /** RFC 2622 §7 dictionary protocols. */
 const PROTOCOLS: ReadonlySet<string> = new Set(['BGP4', 'MPBGP', 'OSPF', 'RIP', 'RIPNG', 'IGRP', 'IS-IS', 'STATIC', 'DVMRP', 'PIM-DM', 'PIM-SM', 'CBT', 'MOSPF']);
@@ -200,13 +178,13 @@ class Parser implements ValueContext {
   }
 
   /** Is `t` one of the keywords `a`, `b`, `c` (all lower case, letters only)? */
-  isKw(t: Token, a: string, b?: string, c?: string): boolean {
-    const w = t.lower;
+  isKw(t: Token, a: Keyword, b?: Keyword, c?: Keyword): boolean {
+    const w = t.keyword;
     return w !== undefined && (w === a || w === b || w === c);
   }
 
   private isKeyword(t: Token): boolean {
-    return t.lower !== undefined && KEYWORDS.has(t.lower);
+    return t.keyword !== undefined;
   }
 
   /** How deep the parse is in parentheses, NOTs and braces; see deeper(). */
@@ -304,12 +282,12 @@ class Parser implements ValueContext {
   }
 
   /** Skips to a token where parsing can resume: `;`, a closing brace, eof, or one of `kws`. */
-  private syncTo(...kws: string[]): void {
+  private syncTo(...kws: Keyword[]): void {
     let depth = 0;
     for (;;) {
       const t = this.peek();
       if (t.kind === 'eof') return;
-      if (depth === 0 && (t.kind === ';' || t.kind === '}' || (t.lower !== undefined && kws.includes(t.lower)))) return;
+      if (depth === 0 && (t.kind === ';' || t.kind === '}' || (t.keyword !== undefined && kws.includes(t.keyword)))) return;
       if (t.kind === '{' || t.kind === '(') depth++;
       if ((t.kind === '}' || t.kind === ')') && depth > 0) depth--;
       this.p++;

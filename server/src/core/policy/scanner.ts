@@ -1,4 +1,3 @@
-import { isAsciiLetter } from '../text/chars';
 import { LazyTokens } from '../text/lazyTokens';
 
 /**
@@ -8,23 +7,53 @@ import { LazyTokens } from '../text/lazyTokens';
  */
 export type TokenKind = 'word' | '{' | '}' | '(' | ')' | ';' | ',' | 'op' | 'regex' | 'error' | 'eof';
 
-export interface Token {
-  readonly kind: TokenKind;
-  readonly text: string;
-  /** Offsets in the scanned text (the attribute's joined value). */
-  readonly start: number;
-  readonly end: number;
-  /** For a regex token whose closing `>` is missing. */
-  readonly unterminated?: boolean;
-  /**
-   * For a word that could be a keyword (letters only, at most KEYWORD_MAX_LENGTH long): the word in lower
-   * case. The parser asks "is this keyword X?" many times per token; this makes each ask a comparison.
-   */
-  readonly lower: string | undefined;
+/** The keywords of the grammar (RFC 2622 §5–6, RFC 4012, the router attributes), the words the parser asks about. */
+export const KEYWORDS = [
+  'from', 'to', 'accept', 'announce', 'action', 'at', 'except', 'refine', 'and', 'or', 'not', 'networks', 'afi', 'protocol', 'into', 'upon', 'atomic', 'masklen', 'tunnel',
+] as const;
+export type Keyword = (typeof KEYWORDS)[number];
+
+/**
+ * One token. A class, so every token has one shape: the parser reads tokens in every rule, and tokens of
+ * several shapes (an optional field on some) made each of those reads polymorphic.
+ */
+export class Token {
+  constructor(
+    readonly kind: TokenKind,
+    readonly text: string,
+    /** Offsets in the scanned text (the attribute's joined value). */
+    readonly start: number,
+    readonly end: number,
+    /**
+     * For a word that is a keyword in any case (`FROM`, `From`): the keyword, else undefined. The parser asks
+     * "is this keyword X?" many times per token; this makes each ask a comparison, and no word is lower-cased.
+     */
+    readonly keyword: Keyword | undefined,
+    /** For a regex token whose closing `>` is missing. */
+    readonly unterminated: boolean,
+  ) {}
 }
 
-/** The longest keyword of the grammar (`announce`, `networks`, `protocol`). */
-export const KEYWORD_MAX_LENGTH = 8;
+/** The keywords by length, for keywordOf. */
+const KEYWORDS_BY_LENGTH: readonly (readonly Keyword[])[] = (() => {
+  const t: Keyword[][] = [];
+  for (const k of KEYWORDS) (t[k.length] ??= []).push(k);
+  return t;
+})();
+
+/** The keyword `text[start, end)` is in any case, or undefined: compared in place, nothing lower-cased. */
+function keywordOf(text: string, start: number, end: number): Keyword | undefined {
+  const candidates = KEYWORDS_BY_LENGTH[end - start];
+  if (candidates === undefined) return undefined;
+  next: for (const k of candidates) {
+    for (let i = 0; i < k.length; i++) {
+      const c = text.charCodeAt(start + i);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== k.charCodeAt(i)) continue next;
+    }
+    return k;
+  }
+  return undefined;
+}
 
 const PUNCT: readonly (TokenKind | undefined)[] = (() => {
   const t: (TokenKind | undefined)[] = [];
@@ -79,7 +108,7 @@ export class PolicyTokens {
 
   constructor(text: string) {
     this.toks = new LazyTokens((pos) => nextToken(text, pos), (t) => t.end);
-    this.eof = { kind: 'eof', text: '', start: text.length, end: text.length, lower: undefined };
+    this.eof = new Token('eof', '', text.length, text.length, undefined, false);
   }
 
   /** Token `k`; past the end, the `eof` token. */
@@ -109,34 +138,31 @@ function nextToken(text: string, from: number): Token | undefined {
       continue;
     }
     const punct = c < 128 ? PUNCT[c] : undefined;
-    if (punct) return { kind: punct, text: punct, start: i, end: i + 1, lower: undefined };
+    if (punct) return new Token(punct, punct, i, i + 1, undefined, false);
     const opLength = operatorLength(text, i);
     // `<` alone opens a regex; `<=` and `<<=` are operators.
-    if (opLength > 0) return { kind: 'op', text: text.slice(i, i + opLength), start: i, end: i + opLength, lower: undefined };
+    if (opLength > 0) return new Token('op', text.slice(i, i + opLength), i, i + opLength, undefined, false);
     if (c === 60 /* < */) {
       const close = text.indexOf('>', i + 1);
       const end = close < 0 ? n : close + 1;
-      return close < 0 ? { kind: 'regex', text: text.slice(i, end), start: i, end, lower: undefined, unterminated: true } : { kind: 'regex', text: text.slice(i, end), start: i, end, lower: undefined };
+      return new Token('regex', text.slice(i, end), i, end, undefined, close < 0);
     }
     if (isWordChar(c)) {
       let j = i;
-      let letters = true;
       for (; j < n; j++) {
         const cj = text.charCodeAt(j);
         if (!isWordChar(cj)) break;
         // `community.=` / `community .= {…}`: the dot belongs to the operator.
         if (cj === 46 && text.charCodeAt(j + 1) === 61 && j > i) break;
-        if (!isAsciiLetter(cj)) letters = false;
       }
-      const word = text.slice(i, j);
-      return { kind: 'word', text: word, start: i, end: j, lower: letters && j - i <= KEYWORD_MAX_LENGTH ? word.toLowerCase() : undefined };
+      return new Token('word', text.slice(i, j), i, j, keywordOf(text, i, j), false);
     }
     let j = i + 1;
     for (; j < n; j++) {
       const cj = text.charCodeAt(j);
       if (isWordChar(cj) || (cj < 128 && PUNCT[cj]) || cj <= 32 || cj === 60) break;
     }
-    return { kind: 'error', text: text.slice(i, j), start: i, end: j, lower: undefined };
+    return new Token('error', text.slice(i, j), i, j, undefined, false);
   }
   return undefined;
 }

@@ -1,16 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { DIALECT_PROFILES } from '../rpsl/dialects';
 import { frameRpsl } from '../rpsl/frame';
 import { parsePolicy, POLICY_ATTRIBUTES } from './parser';
+import { policyWord, realRpslTexts } from '../../../../test/support/realRpsl';
 import { policyTree, primedProblems, primePolicyParses, releasePolicyParses, releasePolicyTrees } from './sharedParses';
 
 // What sharedParses.ts rests on: a policy's tree is the same whatever the dialect profile; only problems differ.
 
-const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const PROFILES = Object.values(DIALECT_PROFILES);
 const NAMES = Object.keys(POLICY_ATTRIBUTES);
 
@@ -21,17 +19,8 @@ function assertTreeIndependentOfProfile(name: string, value: string): void {
 
 /** The policy attributes of real and hand-written RPSL text in this repository and ../shared. */
 function realPolicyLines(): { name: string; value: string }[] {
-  const texts: string[] = [];
-  const add = (file: string): void => void (existsSync(file) && texts.push(readFileSync(file, 'utf8')));
-  add(path.join(ROOT, '..', 'shared', 'corpora', 'rpsl', 'AS3257.rpsl'));
-  const real = path.join(ROOT, 'test', 'rpsl', 'real');
-  for (const f of readdirSync(real)) if (f.endsWith('.txt')) add(path.join(real, f));
-  for (const f of ['examples/rpsl/mistakes.rpsl', 'examples/cantv/cantv.rpsl', 'test/grammar/cases/rpsl-policy.rpsl']) add(path.join(ROOT, f));
-  const irrd = path.join(ROOT, '..', 'shared', 'corpora', 'rpsl', 'objects.jsonl');
-  if (existsSync(irrd))
-    for (const l of readFileSync(irrd, 'utf8').split('\n')) if (l.trim() !== '') texts.push((JSON.parse(l) as { object: string }).object);
   const out: { name: string; value: string }[] = [];
-  for (const t of texts) for (const o of frameRpsl(t).objects) for (const a of o.attributes) if (a.name in POLICY_ATTRIBUTES) out.push({ name: a.name, value: a.value });
+  for (const t of realRpslTexts()) for (const o of frameRpsl(t).objects) for (const a of o.attributes) if (a.name in POLICY_ATTRIBUTES) out.push({ name: a.name, value: a.value });
   return out;
 }
 
@@ -44,19 +33,8 @@ test('a policy tree is the same in every dialect profile: the real policy lines'
 });
 
 test('property: a policy tree is the same in every dialect profile, RPSL and RPSLng', () => {
-  // The words policies are made of, the profiles' rules among them: set names of many components (IRRd: at
-  // most 5), prefixes with host bits set (accepted in filters by IRRd only), IPv6 and range operators.
-  const word = fc.constantFrom(
-    'from', 'to', 'accept', 'announce', 'action', 'at', 'except', 'refine', 'and', 'or', 'not', 'afi', 'any', 'ANY', 'PeerAS',
-    'ipv4.unicast', 'ipv6.unicast', 'any.unicast', 'ipv4', 'ipv6.multicast', 'protocol', 'into', 'BGP4', 'OSPF', 'networks', 'aggregate', 'upon',
-    'AS1', 'AS65000', 'AS4200000000', 'AS1.10', 'AS-FOO', 'AS1:AS-BAR', 'AS1:AS-A:AS-B:AS-C:AS-D:AS-E', 'RS-X', 'AS1:RS-Y', 'FLTR-Z', 'AS1:FLTR-A:FLTR-B:FLTR-C:FLTR-D:FLTR-E', 'PRNG-P', 'RTRS-R',
-    '192.0.2.0/24', '192.0.2.1/24', '10/8', '010.0.0.0/8', '192.0.2.0/24^+', '192.0.2.0/24^-', '192.0.2.0/24^24-32', '192.0.2.0/24^33',
-    '2001:db8::/32', '2001:DB8::1/32', '2001:db8::/32^48-64', '::/0', '192.0.2.1', '2001:db8::1',
-    '{', '}', '(', ')', ';', ',', '<', '>', '<^AS1 .* AS2$>', '<AS-FOO+>', '<[AS1 AS2]*>', 'pref', '=', '100', 'med', 'community', '.=', '.append(65000:1)',
-    'community(65000:1)', 'aspath.prepend(AS1,AS1);', '^+', 'x', '', 'AS', '@', 'inbound', 'outbound', 'with', 'exclude', 'static', 'attr',
-  );
   fc.assert(
-    fc.property(fc.constantFrom(...NAMES), fc.array(word, { maxLength: 24 }), fc.constantFrom(' ', '  ', '\t'), (name, words, sep) => {
+    fc.property(fc.constantFrom(...NAMES), fc.array(policyWord, { maxLength: 24 }), fc.constantFrom(' ', '  ', '\t'), (name, words, sep) => {
       assertTreeIndependentOfProfile(name, words.join(sep));
     }),
     { numRuns: 1500 },

@@ -3,7 +3,7 @@ import { prefixCovers, type Prefix } from '../net/prefix';
 import type { AsExpr, Filter, PolicyAst, PolicyExpr, PolicyFactor, RangeOp, RegexNode } from '../policy/ast';
 import { policyTree } from '../policy/sharedParses';
 import { rangeBounds } from '../policy/rangeOperator';
-import { valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
+import { valueOffsetToDocument, valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
 import type { Range, Span } from '../text/range';
 import { expandSet, type SetExpansion } from './setExpansion';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
@@ -550,19 +550,27 @@ function plainAsns(e: AsExpr | undefined, out: Asn[]): boolean {
   return e.kind === 'or' && plainAsns(e.left, out) && plainAsns(e.right, out);
 }
 
-const exportFactsCache = new WeakMap<IndexedObject, ExportFacts>();
-
-/**
- * Reads an aut-num's export facts while its framed object is at hand (the linter's index pass), so the
- * cross-checks need not frame it again from the text: on a dump of real aut-nums, framing each one again
- * for its exports was a fifth of a lint run.
- */
-export function noteAutNum(aut: IndexedObject, object: RpslObject): void {
-  if (!exportFactsCache.has(aut)) exportFacts(aut, object);
-  if (!importPeersCache.has(aut)) importPeers(aut, object);
+/** What noteAutNum keeps of an aut-num: its export facts and its imports' named peers. */
+export interface AutNumFacts {
+  readonly exports: ExportFacts;
+  /** namedPeers of the imports, packed: AS number, start, end per peer (offsets from the object's start). */
+  readonly importPeers: Float64Array;
 }
 
+const exportFactsCache = new WeakMap<IndexedObject, ExportFacts>();
 const importPeersCache = new WeakMap<IndexedObject, Float64Array>();
+
+/**
+ * Reads an aut-num's export facts and import peers while its framed object is at hand (the linter's index
+ * pass), so the cross-checks need not frame it again from the text: on a dump of real aut-nums, framing each
+ * one again for its exports was a fifth of a lint run.
+ */
+export function noteAutNum(aut: IndexedObject, object: RpslObject): void {
+  if (exportFactsCache.has(aut) && importPeersCache.has(aut)) return;
+  const facts = autNumFacts(object);
+  if (!exportFactsCache.has(aut)) exportFactsCache.set(aut, facts.exports);
+  if (!importPeersCache.has(aut)) importPeersCache.set(aut, facts.importPeers);
+}
 
 /**
  * namedPeers of an aut-num's imports, packed (AS number, start, end per peer; offsets from the object's start,
@@ -570,39 +578,58 @@ const importPeersCache = new WeakMap<IndexedObject, Float64Array>();
  * frame the aut-num again.
  */
 export function importPeers(aut: IndexedObject, object?: RpslObject): Float64Array {
-  const packed = importPeersCache.get(aut);
-  if (packed) return packed;
-  const o = object ?? aut.object;
-  // Not through directionRules: an object framed for this once is never asked again, so its trees would only fill that cache.
-  const peers = namedPeers(computeRules(o, 'import'));
-  const out = new Float64Array(peers.length * 3);
-  peers.forEach((p, i) => {
-    const span = valueSpanToDocument(p.attr, p.span.start, p.span.end);
-    out[i * 3] = p.asn;
-    out[i * 3 + 1] = span.start - o.span.start;
-    out[i * 3 + 2] = span.end - o.span.start;
-  });
-  importPeersCache.set(aut, out);
-  return out;
+  let packed = importPeersCache.get(aut);
+  if (!packed) importPeersCache.set(aut, (packed = autNumFacts(object ?? aut.object, 'import').importPeers));
+  return packed;
 }
 
 function exportFacts(aut: IndexedObject, object?: RpslObject): ExportFacts {
   let facts = exportFactsCache.get(aut);
-  if (facts) return facts;
+  if (!facts) exportFactsCache.set(aut, (facts = autNumFacts(object ?? aut.object, 'export').exports));
+  return facts;
+}
+
+const IMPORT_ATTRIBUTES: ReadonlySet<string> = new Set(['import', 'mp-import']);
+const EXPORT_ATTRIBUTES: ReadonlySet<string> = new Set(['export', 'mp-export']);
+/** Prefixes that stand for an address family in afiApplies. */
+const AFI_PROBES: Readonly<Record<4 | 6, Prefix>> = { 4: { afi: 4, words: [0], length: 0 }, 6: { afi: 6, words: [0, 0, 0, 0], length: 0 } };
+
+/**
+ * The facts of an aut-num's import and export rules (or of one direction: the other's are then empty), in
+ * one pass over its attributes, each policy line parsed once and walked once. Not through directionRules:
+ * an object framed for this is never asked again, so its trees would only fill that cache.
+ */
+export function autNumFacts(object: RpslObject, only?: 'import' | 'export'): AutNumFacts {
   const peers = new Set<Asn>();
   const otherPeerings: PolicyFactor['peerings'][number]['peering'][] = [];
   const seen = { 4: new Set<string>(), 6: new Set<string>() };
   const v4: Announcement[] = [];
   const v6: Announcement[] = [];
-  const rules = computeRules(object ?? aut.object, 'export');
-  const probes: Record<4 | 6, Prefix> = { 4: { afi: 4, words: [0], length: 0 }, 6: { afi: 6, words: [0, 0, 0, 0], length: 0 } };
-  for (const { attr, ast, factors } of rules) {
-    for (const f of factors) {
+  const imported: number[] = [];
+  let rules = 0;
+  const base = object.span.start;
+  for (const attr of object.attributes) {
+    const isImport = only !== 'export' && IMPORT_ATTRIBUTES.has(attr.name);
+    if (!isImport && (only === 'import' || !EXPORT_ATTRIBUTES.has(attr.name))) continue;
+    const ast = policyOf(attr);
+    if (!ast || (ast.kind !== 'import' && ast.kind !== 'export')) continue;
+    if (isImport) {
+      forEachFactor(ast.expr, (f) => {
+        for (const p of f.peerings) namedPeersOf(p.peering.as, (asn, span) => imported.push(asn, valueOffsetToDocument(attr, span.start) - base, valueOffsetToDocument(attr, span.end) - base));
+      });
+      continue;
+    }
+    rules++;
+    // Whether the rule applies to a family depends on its expression's afi list only, not on the factor.
+    const to4 = afiApplies(ast.expr, AFI_PROBES[4], ast.mp);
+    const to6 = afiApplies(ast.expr, AFI_PROBES[6], ast.mp);
+    forEachFactor(ast.expr, (f) => {
       for (const p of f.peerings) {
         const asns: Asn[] = [];
         if (plainAsns(p.peering.as, asns)) for (const a of asns) peers.add(a);
         else otherPeerings.push(p.peering);
       }
+      if (!to4 && !to6) return;
       let peer = -1 as Asn;
       for (const p of f.peerings)
         if (p.peering.as?.kind === 'asn') {
@@ -612,16 +639,36 @@ function exportFacts(aut: IndexedObject, object?: RpslObject): ExportFacts {
       const text = f.filter ? attr.value.slice(f.filter.span.start, f.filter.span.end) : '';
       // PeerAS, also inside a filter-set (FLTR-…), makes the peer part of what the filter means.
       const key = /peeras|fltr-/i.test(text) ? `${peer} ${text}` : text;
-      for (const afi of [4, 6] as const) {
-        if (!afiApplies(ast.expr, probes[afi], ast.mp) || seen[afi].has(key)) continue;
-        seen[afi].add(key);
-        (afi === 4 ? v4 : v6).push({ peer, filter: f.filter });
+      if (to4 && !seen[4].has(key)) {
+        seen[4].add(key);
+        v4.push({ peer, filter: f.filter });
       }
-    }
+      if (to6 && !seen[6].has(key)) {
+        seen[6].add(key);
+        v6.push({ peer, filter: f.filter });
+      }
+    });
   }
-  facts = { rules: rules.length, peers, otherPeerings, v4, v6 };
-  exportFactsCache.set(aut, facts);
-  return facts;
+  return { exports: { rules, peers, otherPeerings, v4, v6 }, importPeers: Float64Array.from(imported) };
+}
+
+/** Calls `visit` with each factor of a policy expression, in order. */
+function forEachFactor(e: PolicyExpr, visit: (f: PolicyFactor) => void): void {
+  if (e.kind === 'term') for (const f of e.factors) visit(f);
+  else {
+    forEachFactor(e.left, visit);
+    forEachFactor(e.right, visit);
+  }
+}
+
+/** The plain AS numbers a peering names (`AS1`, the ASes of `AS1 OR AS2`) with their value spans: the pairs RPSLyzer checks. */
+function namedPeersOf(e: AsExpr | undefined, visit: (asn: Asn, span: Span) => void): void {
+  if (!e) return;
+  if (e.kind === 'asn') visit(e.asn, e.span);
+  else if (e.kind === 'or') {
+    namedPeersOf(e.left, visit);
+    namedPeersOf(e.right, visit);
+  }
 }
 
 /**
@@ -653,21 +700,6 @@ export function exportsTo(index: WorkspaceIndex, aut: IndexedObject, neighbour: 
     if (m === 'match') return m;
   }
   return m;
-}
-
-/** The plain AS numbers the rules' peerings name, with their value spans: the pairs RPSLyzer checks. */
-function namedPeers(rules: readonly Rule[]): { attr: RpslAttribute; asn: Asn; span: Span }[] {
-  const out: { attr: RpslAttribute; asn: Asn; span: Span }[] = [];
-  const walk = (attr: RpslAttribute, e: AsExpr | undefined): void => {
-    if (!e) return;
-    if (e.kind === 'asn') out.push({ attr, asn: e.asn, span: e.span });
-    else if (e.kind === 'or') {
-      walk(attr, e.left);
-      walk(attr, e.right);
-    }
-  };
-  for (const { attr, factors } of rules) for (const f of factors) for (const p of f.peerings) walk(attr, p.peering.as);
-  return out;
 }
 
 /** The `direction` attributes of `autNum` with a peering that covers `neighbour`. */

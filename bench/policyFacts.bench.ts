@@ -1,0 +1,64 @@
+/**
+ * The policy part of indexing a registry dump, in this process, CPU time per phase (best of N runs): every
+ * policy line parsed, the aut-nums' facts the cross-checks keep (noteAutNum: export facts and import peers),
+ * and every object's references (forEachReference: list attributes and policy names). Input: a dump given
+ * on the command line, by default the realistic 10 MB dump the lead generated (real policy lines of AS3257,
+ * regrouped and renumbered: /work/coord/data/real10.rpsl) or, when absent, ../shared's AS3257.rpsl.
+ *   node --import tsx bench/policyFacts.bench.ts [FILE] [--runs N]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { numberArg, report } from './figure';
+import { AS3257_PATH } from './rpslDump';
+import { frameRpslInto } from '../server/src/core/rpsl/frame';
+import type { RpslObject } from '../server/src/core/rpsl/model';
+import { parsePolicy, POLICY_ATTRIBUTES } from '../server/src/core/policy/parser';
+import { noteAutNum } from '../server/src/core/workspace/routePolicy';
+import { forEachReference } from '../server/src/core/workspace/references';
+import type { IndexedObject } from '../server/src/core/workspace/workspaceIndex';
+
+const fileArg = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const file = fileArg ?? (existsSync('/work/coord/data/real10.rpsl') ? '/work/coord/data/real10.rpsl' : AS3257_PATH);
+const runs = numberArg('--runs', 5);
+const text = readFileSync(file, 'utf8');
+const objects: RpslObject[] = [];
+frameRpslInto(text, { object: (o) => objects.push(o), diagnostic: () => undefined });
+const autNums = objects.filter((o) => o.className === 'aut-num');
+const policyLines = objects.flatMap((o) => o.attributes.filter((a) => POLICY_ATTRIBUTES[a.name]));
+process.stderr.write(`${file}: ${(text.length / 1e6).toFixed(1)} MB, ${objects.length} objects, ${autNums.length} aut-nums, ${policyLines.length} policy lines\n`);
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+function cpuMs(work: () => void, name?: string): number {
+  if (only !== undefined && name !== only) return NaN;
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.cpuUsage();
+    work();
+    const d = process.cpuUsage(t0);
+    best = Math.min(best, (d.user + d.system) / 1000);
+  }
+  return best;
+}
+
+let sink = 0;
+const parse = cpuMs(() => {
+  for (const a of policyLines) sink += parsePolicy(a.name, a.value)?.problems.length ?? 0;
+});
+const facts = cpuMs(() => {
+  // A fresh key per run: the facts are kept per indexed object.
+  for (const o of autNums) noteAutNum({} as IndexedObject, o);
+});
+const refs = cpuMs(() => {
+  for (const o of objects) forEachReference(o, (_k, _key, _a, s) => (sink += s));
+}, 'refs');
+void sink;
+for (const [metric, ms] of [
+  ['policy parse, every policy line', parse],
+  ['aut-num facts (noteAutNum, parse included)', facts],
+  ['references of every object', refs],
+] as const)
+  report({ bench: 'policyFacts', metric: `${metric}: CPU, best of ${runs}`, value: ms, unit: 'ms' });
+import { policyNamesInto } from '../server/src/core/workspace/references';
+const names = cpuMs(() => {
+  for (const a of policyLines) policyNamesInto(a.value, (_k, _key, s) => (sink += s));
+});
+report({ bench: 'policyFacts', metric: `policy names only`, value: names, unit: 'ms' });
