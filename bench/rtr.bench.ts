@@ -1,5 +1,5 @@
-// RTR full load and route-origin validation on a generated full table: 600,000 VRPs (5:1 IPv4:IPv6, lengths
-// shaped like the real table) and 5,000 ASPAs, served by stayrtr when installed (the real cache, from a generated
+// RTR full load and route-origin validation on a generated full table: 600,000 VRPs (5:1 IPv4:IPv6, clustered by
+// holder, lengths peaking at /24 and /48 as in the real set: bench/rtrRoutes.ts, the counts printed) and 5,000 ASPAs, served by stayrtr when installed (the real cache, from a generated
 // JSON file) or else by the in-process fake cache. Budgets: full load < 3 s and < 300 MB peak RSS; ROV lookups
 // >= 10 M/s on the full set (a scan of an MRT RIB checks every route), judged one route at a time in prefix order
 // (a RIB dump's order) and in random order in batches (statesV4/statesV6, the way a scan calls), on two route mixes
@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { childRuntimes, runtimeLabel } from './bundled';
 import { peakRssMb, quick, report } from './figure';
 import { mulberry32 } from './prng';
-import { batched, benchRoutes, generateVrps, oneByOne, prefixOrder, type GenVrp, type LookupFigure } from './rtrRoutes';
+import { batched, benchRoutes, describeVrps, generateVrps, oneByOne, prefixOrder, type GenVrp, type LookupFigure } from './rtrRoutes';
 import type { Asn } from '../server/src/core/net/asn';
 import type { Prefix } from '../server/src/core/net/prefix';
 import { netConnector } from '../server/src/core/rpki/node/netConnector';
@@ -33,6 +33,7 @@ const rnd = mulberry32(0x8210);
 /** The VRPs (bench/rtrRoutes.ts) and ASPAs served over RTR; the same every run. */
 function generate(): { vrps: GenVrp[]; aspas: { customer: number; providers: number[] }[] } {
   const vrps = generateVrps(VRPS, rnd);
+  process.stderr.write(`  ${describeVrps(vrps)}\n`);
   const aspas: { customer: number; providers: number[] }[] = [];
   for (let i = 0; i < ASPAS; i++) {
     const n = 1 + Math.floor(rnd() * 4);

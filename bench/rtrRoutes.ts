@@ -14,38 +14,101 @@ export interface GenVrp {
   asn: number;
 }
 
+/** A weighted choice: `table` pairs (value, weight); the weights need not sum to 1. */
+function pick<T>(rnd: () => number, table: readonly (readonly [T, number])[]): T {
+  let r = rnd() * table.reduce((sum, [, w]) => sum + w, 0);
+  for (const [v, w] of table) if ((r -= w) < 0) return v;
+  return table[table.length - 1]![0];
+}
+
 /**
- * `count` VRPs, 5:1 IPv4:IPv6 (the real set is ~4:1), lengths shaped like the real table: IPv4 60 % /24, 15 % /22,
- * 10 % /20, the rest /16–/23, 20 % with maxLength 24; IPv6 /32–/48, 30 % with maxLength 48. Addresses are uniform
- * in 1–222/8 and 2000::/4, so unlike the real set (an operator's /16 and its /24s) they rarely nest: chains are
- * short and nearly every /16 holds a VRP, the worst case for a cache. Unique by (prefix, maxLength, ASN).
+ * The shape of a real VRP set, which this generator imitates (generated, not real): holders of address blocks
+ * issue ROAs for the block, for more-specifics inside it, or both, so VRPs cluster and nest (a /16 and its /24s)
+ * instead of spreading uniformly. Block sizes: IPv4 mostly /22–/20 (RIR allocations since the run-out), some /16–/19;
+ * IPv6 mostly /32, some /29 and /44–/48 (PI). The ROAs of a block: the block alone (IPv4 35 %, IPv6 45 %), its
+ * /24s or /48s (a few to many; an IPv6 holder's /48s sit at the start of its block, where sites are numbered), or
+ * both with some /23 or /44 between. Overall lengths peak at /24 and /48 (the counts are printed by the bench);
+ * maxLength equals the length for ~90 % of VRPs, otherwise /24 or /48, and a few /24s
+ * allow /32 (blackholing). One or two ASNs per holder; a more-specific names another AS 10 % of the time.
+ */
+const V4_BLOCK = [[16, 6], [17, 3], [18, 5], [19, 8], [20, 16], [21, 16], [22, 46]] as const;
+const V6_BLOCK = [[29, 12], [32, 60], [36, 4], [40, 6], [44, 6], [48, 12]] as const;
+/** Where the RIRs' IPv6 space is: ARIN 2600::/12, RIPE 2a00::/12, APNIC 2400::/12, LACNIC 2800::/12, AFRINIC 2c00::/12, 2001::/16. */
+const V6_REGIONS = [[0x2a00, 35], [0x2600, 25], [0x2400, 20], [0x2800, 10], [0x2c00, 3], [0x2001, 7]] as const;
+
+/**
+ * `count` VRPs in the shape described above, 5:1 IPv4:IPv6 (a real set holds ~500 k IPv4 and ~100 k IPv6 ROAs'
+ * VRPs), unique by (prefix, maxLength, ASN).
  */
 export function generateVrps(count: number, rnd: () => number): GenVrp[] {
   const u32 = (): number => Math.floor(rnd() * 4294967296) >>> 0;
   const seen = new Set<string>();
   const vrps: GenVrp[] = [];
-  while (vrps.length < count) {
-    const v6 = rnd() < 1 / 6;
-    let prefix: Prefix;
-    let maxLength: number;
-    if (v6) {
-      const len = [32, 36, 40, 44, 48, 48, 48][Math.floor(rnd() * 7)]!;
-      const w0 = (0x20000000 | (u32() & 0x0fffffff)) >>> 0;
-      prefix = { afi: 6, words: [mask(w0, len), mask(u32(), len - 32), 0, 0], length: len };
-      maxLength = rnd() < 0.3 ? 48 : len;
-    } else {
-      const r = rnd();
-      const len = r < 0.6 ? 24 : r < 0.75 ? 22 : r < 0.85 ? 20 : 16 + Math.floor(rnd() * 8);
-      prefix = { afi: 4, words: [mask(((1 + Math.floor(rnd() * 222)) << 24) | (u32() & 0xffffff), len)], length: len };
-      maxLength = rnd() < 0.2 ? 24 : len;
-    }
-    const asn = 1 + Math.floor(rnd() * 400_000);
+  const v4Target = Math.round((count * 5) / 6);
+  const add = (prefix: Prefix, maxLength: number, asn: number): void => {
+    if (vrps.length >= (prefix.afi === 4 ? v4Target : count)) return;
     const key = `${prefix.words.join('.')}/${prefix.length}-${maxLength}-${asn}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     vrps.push({ prefix, maxLength, asn });
+  };
+  const asnOf = (): number => 1 + Math.floor(rnd() * 400_000);
+  /** How many more-specifics a holder lists: most a few, some hundreds (an ISP's every /24). */
+  const howMany = (room: number): number => Math.min(room, 1 + Math.floor(-Math.log(1 - rnd()) * (rnd() < 0.1 ? 8 : 0.5)));
+  while (vrps.length < v4Target) {
+    const len = pick(rnd, V4_BLOCK);
+    const block = mask(((1 + Math.floor(rnd() * 222)) << 24) | (u32() & 0xffffff), len);
+    const asn = asnOf();
+    const other = rnd() < 0.3 ? asnOf() : asn;
+    const style = rnd();
+    if (style < 0.6) add({ afi: 4, words: [block], length: len }, rnd() < 0.8 ? len : 24, asn);
+    if (style >= 0.4) {
+      const room = 2 ** (24 - len);
+      const n = howMany(room);
+      const first = Math.floor(rnd() * room);
+      for (let k = 0; k < n; k++) {
+        // A run of neighbouring /24s from a random start, as holders number them, with now and then a /23 instead.
+        const at = block + (((first + k) % room) << 8);
+        const sub = rnd() < 0.08 && (at & 0x100) === 0 ? 23 : 24;
+        const max = sub === 24 && rnd() < 0.03 ? 32 : sub === 23 && rnd() < 0.5 ? 24 : sub;
+        add({ afi: 4, words: [mask(at, sub)], length: sub }, max, rnd() < 0.1 ? other : asn);
+      }
+    }
+  }
+  while (vrps.length < count) {
+    const len = pick(rnd, V6_BLOCK);
+    const region = pick(rnd, V6_REGIONS);
+    const w0 = mask(region === 0x2001 ? (0x20010000 | (u32() & 0xffff)) >>> 0 : ((region << 16) | (u32() & 0xfffff)) >>> 0, len);
+    const w1 = mask(u32(), len - 32);
+    const asn = asnOf();
+    const style = rnd();
+    if (style < 0.6 || len === 48) add({ afi: 6, words: [w0, w1, 0, 0], length: len }, rnd() < 0.75 ? len : 48, asn);
+    if (style >= 0.45 && len < 48) {
+      const sub = rnd() < 0.15 && len < 44 ? 44 : 48;
+      const n = howMany(2 ** (sub - len));
+      for (let k = 0; k < n; k++) {
+        const key = (w1 >>> (64 - sub)) + k; // the k-th /sub of the block, counted in the bits below the block's
+        const subW1 = sub - 32 >= 32 ? 0 : (key << (64 - sub)) >>> 0;
+        add({ afi: 6, words: [w0, mask(subW1 | w1, sub - 32), 0, 0], length: sub }, rnd() < 0.75 ? sub : 48, rnd() < 0.1 ? asnOf() : asn);
+      }
+    }
   }
   return vrps;
+}
+
+/** What `generateVrps` made, for the bench's output: counts per prefix length (the largest), and maxLength = length. */
+export function describeVrps(vrps: readonly GenVrp[]): string {
+  const parts: string[] = [];
+  for (const afi of [4, 6] as const) {
+    const mine = vrps.filter((v) => v.prefix.afi === afi);
+    const byLength = new Map<number, number>();
+    for (const v of mine) byLength.set(v.prefix.length, (byLength.get(v.prefix.length) ?? 0) + 1);
+    const top = [...byLength].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const exact = mine.filter((v) => v.maxLength === v.prefix.length).length;
+    const pct = (n: number): string => `${((100 * n) / mine.length).toFixed(0)} %`;
+    parts.push(`IPv${afi} ${mine.length}: ${top.map(([l, n]) => `/${l} ${pct(n)}`).join(', ')}; maxLength = length ${pct(exact)}`);
+  }
+  return `generated VRPs (clustered by holder, not real): ${parts.join('; ')}`;
 }
 
 export interface Route {

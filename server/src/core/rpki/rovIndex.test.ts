@@ -113,8 +113,15 @@ function batchStates(idx: RovIndex, routes: readonly (readonly [Prefix, number |
   return out;
 }
 
-/** Prefixes drawn around two /24s and two /48s, so that routes longer than the tables' blocks meet longer VRPs often. */
+/**
+ * Prefixes drawn around two /24s and two /48s, so that routes longer than the tables' blocks meet longer VRPs often;
+ * and IPv6 prefixes on the edges of the /48 runs' /19 buckets and /27 parts (the second group's low five bits are
+ * below a part), so that searches start in one part and end in the run of another.
+ */
 const arbNear = fc.oneof(
+  fc.tuple(fc.constantFrom(0x0000, 0x0020, 0x0040, 0x1fe0, 0x2000, 0x2020, 0xffe0), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 16, max: 56 })).map(([h, c, len]) =>
+    pfx(`2001:${h.toString(16)}:${c}::/${len}`),
+  ),
   fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 20, max: 32 })).map(([c, d, len]) => pfx(`10.0.${c}.${d}/${len}`)),
   fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 40, max: 64 })).map(([c, d, len]) =>
     pfx(`2001:db8:${c}:${(d << 8).toString(16)}::/${len}`),

@@ -388,6 +388,11 @@ function putSlot(slots: Uint32Array, at: number, chains: Chains, off: number): v
   }
 }
 
+/** Where the chain of the slot at `at` begins, for a read that brings it into the cache: 0 (the empty chain, always cached) when the slot holds its VRP. */
+function chainOf(slots: Uint32Array, at: number): number {
+  return ((slots[at + 1]! >>> 16) & 1) * slots[at]!;
+}
+
 /** The RFC 6811 state code of a route of `length` from `origin` (-1 for none) against a slot's words. */
 function slotCode(chains: Chains, asn: number, meta: number, length: number, origin: number): number {
   if ((meta & SLOT_CHAIN) !== 0) return chainCode(chains, asn, length, origin);
@@ -514,32 +519,37 @@ class V4Blocks {
     if (this.at.length < n) this.at = new Int32Array(n);
     const { at, group, buckets } = this;
     let touched = 0;
-    for (let i = 0; i < n; i++) {
-      const a = group[addresses[from + i]! >>> (32 - 24 + GROUP_BITS)]!;
-      at[i] = a;
-      touched += buckets[a]!;
-    }
-    this.touched = touched;
+    // The group table, then the buckets' headers, in passes of their own: a load that waits on another load of its
+    // own iteration holds back the ones after it.
+    for (let i = 0; i < n; i++) at[i] = group[addresses[from + i]! >>> (32 - 24 + GROUP_BITS)]!;
+    for (let i = 0; i < n; i++) touched += buckets[at[i]!]!;
+    // The slot of each row's block, from its header (now in the cache); 0 where no VRP covers the block.
     for (let i = 0; i < n; i++) {
       const a = at[i]!;
       const address = addresses[from + i]!;
       const j = (address >>> 8) & 31;
       // Which half of the group's bits holds the block, and the starts counted in the half before it.
       const half = (address >>> 13) & 1;
-      const covered = buckets[a + 2 + half]!;
-      if (((covered >>> j) & 1) === 0) {
+      const covered = (buckets[a + 2 + half]! >>> j) & 1;
+      // The block's run among the covered runs reaching its group: the one going on from before the group (when
+      // its first block is covered but starts none), then one more per start up to the block.
+      const k = (buckets[a + 2]! & ~buckets[a]! & 1) + popcount(buckets[a + half]! & (0xffffffff >>> (31 - j))) + half * popcount(buckets[a]!) - 1;
+      at[i] = covered * (a + 4 + 2 * k);
+    }
+    // The slots, most on the header's line, some on the next; then the chains of slots that point to one.
+    for (let i = 0; i < n; i++) touched += buckets[at[i]! + 1]!;
+    for (let i = 0; i < n; i++) touched += buckets[chainOf(buckets, at[i]!)]!;
+    this.touched = touched;
+    for (let i = 0; i < n; i++) {
+      const s = at[i]!;
+      if (s === 0) {
         states[from + i] = NOT_FOUND_CODE;
         continue;
       }
-      const starts = buckets[a + half]!;
-      // The block's run among the covered runs reaching its group: the one going on from before the group (when
-      // its first block is covered but starts none), then one more per start up to the block.
-      const k = (buckets[a + 2]! & ~buckets[a]! & 1) + popcount(starts & (0xffffffff >>> (31 - j))) + half * popcount(buckets[a]!) - 1;
-      const asn = buckets[a + 4 + 2 * k]!;
-      const meta = buckets[a + 5 + 2 * k]!;
+      const meta = buckets[s + 1]!;
       const len = lengths[from + i]!;
       const o = origins[from + i]!;
-      states[from + i] = (meta & HAS_LONGER) !== 0 && len > 24 ? this.longer(address, len, originKey(o)) : slotCode(buckets, asn, meta, len, o === 0 ? -1 : o);
+      states[from + i] = (meta & HAS_LONGER) !== 0 && len > 24 ? this.longer(addresses[from + i]!, len, originKey(o)) : slotCode(buckets, buckets[s]!, meta, len, o === 0 ? -1 : o);
     }
   }
 }
@@ -547,20 +557,31 @@ class V4Blocks {
 /** 2^16: a /48 block's key is its first 48 bits as one number (exact in a double). */
 const W1_HIGH = 65536;
 
+/** A /19 bucket of 2000::/3 with more runs than this is cut into 256 /27 parts, so that a search starts near. */
+const V6_FINE_FROM = 8;
+
 /**
  * IPv6 by /48 block, as V4Blocks is by /24: most VRPs and routes are /48 or shorter, but a table of every /48 of
- * 2000::/3 cannot be, so the blocks are cut into runs that share one chain. `runs` holds four words per run, in key
- * order: its first block's key (the address's first word, then the next 16 bits) and its slot (`putSlot`), so the
- * scan for a key ends on the line that answers it. `first[b]` is the first run starting in /19 bucket b of
- * 2000::/3 (bucket 65536: the end): a lookup reads that table (256 KB, it stays in the cache), scans a line or two
- * of runs and, for most routes, reads nothing else. Routes longer than /48 in blocks that hold longer VRPs go to
- * the forest.
+ * 2000::/3 cannot be, so the blocks are cut into runs that share one chain. Run r starts at block key `keys[r]`
+ * (the address's first 48 bits as a number) and holds the slot at `slots[2r]` (`putSlot`). A lookup finds the
+ * last run whose key is not past its block's by a binary search between the first runs of its /19 bucket of
+ * 2000::/3 (`first`, 256 KB) or, where the bucket holds many runs (the RIRs' /12s hold most VRPs), of its /27 part
+ * (`fine`, `parts`), so a search takes a few steps over a few lines. Routes longer than /48 in blocks that hold
+ * longer VRPs go to the forest.
  */
 class V6Blocks {
-  private readonly runs: Uint32Array;
-  private readonly count: number;
+  private readonly keys: Float64Array;
+  private readonly slots: Uint32Array;
+  /** First run starting in each /19 bucket of 2000::/3 (65536: the end). */
   private readonly first = new Int32Array(65537);
-  private at = new Int32Array(0);
+  /** For a bucket of more than V6_FINE_FROM runs, where its 257 /27 entries start in `parts`; -1 otherwise. */
+  private readonly fine = new Int32Array(65536).fill(-1);
+  /** First run starting in each /27 part of the cut buckets, then the next bucket's first. */
+  private readonly parts: Int32Array;
+  /** Scratch of `codes`: each row's search range, then its run; and its block key. */
+  private lo = new Int32Array(0);
+  private hi = new Int32Array(0);
+  private want = new Float64Array(0);
   /** Kept so that the compiler cannot drop the reads that only bring lines into the cache. */
   private touched = 0;
   private readonly chains: Chains;
@@ -569,54 +590,82 @@ class V6Blocks {
   constructor(private readonly forest: Forest) {
     const chains = (this.chains = forest.flat.chains);
     const { keys, offs } = blockRuns(forest, 48, (i) => forest.starts[4 * i]! * W1_HIGH + (forest.starts[4 * i + 1]! >>> 16));
-    this.count = keys.length;
-    const runs = (this.runs = new Uint32Array(4 * keys.length));
-    keys.forEach((key, r) => {
-      runs[4 * r] = Math.floor(key / W1_HIGH);
-      runs[4 * r + 1] = key % W1_HIGH;
-      putSlot(runs, 4 * r + 2, chains, offs[r]!);
-    });
-    for (let b = 0, r = 0; b <= 65536; b++) {
-      while (r < this.count && runs[4 * r]! < 0x20000000 + b * 8192) r++;
-      this.first[b] = r;
+    this.keys = Float64Array.from(keys);
+    this.slots = new Uint32Array(2 * keys.length);
+    offs.forEach((off, r) => putSlot(this.slots, 2 * r, chains, off));
+    /** The first run whose key is at or after block key `key`, from run `r` on. */
+    const firstFrom = (key: number, r: number): number => {
+      while (r < keys.length && keys[r]! < key) r++;
+      return r;
+    };
+    const bucketKey = (b: number): number => (0x20000000 + b * 8192) * W1_HIGH;
+    for (let b = 0, r = 0; b <= 65536; b++) this.first[b] = r = firstFrom(bucketKey(b), r);
+    const parts: number[] = [];
+    for (let b = 0; b < 65536; b++) {
+      if (this.first[b + 1]! - this.first[b]! <= V6_FINE_FROM) continue;
+      this.fine[b] = parts.length;
+      for (let x = 0, r = this.first[b]!; x < 256; x++) parts.push((r = firstFrom(bucketKey(b) + x * 32 * W1_HIGH, r)));
+      parts.push(this.first[b + 1]!);
     }
-  }
-
-  /** The first run to look at for a key whose first word is `w0`: its /19 bucket's first, or 0 outside 2000::/3. */
-  private start(w0: number): number {
-    // Outside 2000::/3 (no route of the public table is there) the scan starts from the first run.
-    return w0 >= 0x20000000 && w0 < 0x40000000 ? this.first[(w0 - 0x20000000) >>> 13]! : 0;
-  }
-
-  /** The run holding key (w0, w1), scanning from run `r`: the last whose key is not past it. */
-  private runOf(w0: number, w1: number, r: number): number {
-    const runs = this.runs;
-    while (r < this.count && (runs[4 * r]! < w0 || (runs[4 * r] === w0 && runs[4 * r + 1]! <= w1))) r++;
-    // Run 0 starts at key 0, so the run before `r` exists.
-    return r - 1;
+    this.parts = Int32Array.from(parts);
   }
 
   /** `code` of rows `from`..`to`-1 of IPv6 route columns, in passes whose reads wait on no branch of their own (see V4Blocks.codes). */
   codes(words: Uint32Array, lengths: Uint8Array, origins: Uint32Array, states: Uint8Array, from: number, to: number): void {
     const n = to - from;
-    if (this.at.length < n) this.at = new Int32Array(n);
-    const { at, runs, chains } = this;
+    if (this.lo.length < n) {
+      this.lo = new Int32Array(n);
+      this.hi = new Int32Array(n);
+      this.want = new Float64Array(n);
+    }
+    const { lo, hi, want, keys, slots, chains, first, fine, parts } = this;
+    let active = 0;
+    for (let i = 0; i < n; i++) {
+      const w0 = words[4 * (from + i)]!;
+      want[i] = w0 * W1_HIGH + (words[4 * (from + i) + 1]! >>> 16);
+      // Outside 2000::/3 (no route of the public table is there) the search takes every run.
+      if (w0 < 0x20000000 || w0 >= 0x40000000) {
+        lo[i] = 0;
+        hi[i] = keys.length;
+      } else {
+        const b = (w0 - 0x20000000) >>> 13;
+        const f = fine[b]!;
+        const x = (w0 >>> 5) & 255;
+        lo[i] = f < 0 ? first[b]! : parts[f + x]!;
+        hi[i] = f < 0 ? first[b + 1]! : parts[f + x + 1]!;
+      }
+      if (lo[i]! < hi[i]!) active++;
+    }
+    // The first run past the block's key, by binary searches in step (see Forest.codes); the run before it holds
+    // the block (run 0 starts at key 0, so there is one).
     let touched = 0;
-    for (let i = 0; i < n; i++) at[i] = this.start(words[4 * (from + i)]!);
-    for (let i = 0; i < n; i++) touched += runs[4 * at[i]!] ?? 0;
+    while (active > 0) {
+      active = 0;
+      for (let i = 0; i < n; i++) if (lo[i]! < hi[i]!) touched += keys[(lo[i]! + hi[i]!) >>> 1]!;
+      for (let i = 0; i < n; i++) {
+        const l = lo[i]!;
+        const h = hi[i]!;
+        if (l >= h) continue;
+        const mid = (l + h) >>> 1;
+        if (keys[mid]! <= want[i]!) lo[i] = mid + 1;
+        else hi[i] = mid;
+        active++;
+      }
+    }
+    for (let i = 0; i < n; i++) touched += slots[2 * lo[i]! - 1]!;
+    for (let i = 0; i < n; i++) touched += chains[chainOf(slots, 2 * lo[i]! - 2)]!;
     this.touched = touched;
-    for (let i = 0; i < n; i++) at[i] = this.runOf(words[4 * (from + i)]!, words[4 * (from + i) + 1]! >>> 16, at[i]!);
     const route = this.route;
     for (let i = 0; i < n; i++) {
-      const r = at[i]!;
-      const meta = runs[4 * r + 3]!;
+      const r = lo[i]! - 1;
+      const meta = slots[2 * r + 1]!;
       const len = lengths[from + i]!;
       const o = origins[from + i]!;
       if ((meta & HAS_LONGER) !== 0 && len > 48) {
         for (let k = 0; k < 4; k++) route.words[k] = words[4 * (from + i) + k]!;
         route.length = len;
         states[from + i] = this.forest.code(route, originKey(o));
-      } else states[from + i] = slotCode(chains, runs[4 * r + 2]!, meta, len, o === 0 ? -1 : o);
+      } else states[from + i] = slotCode(chains, slots[2 * r]!, meta, len, o === 0 ? -1 : o);
     }
   }
 }
