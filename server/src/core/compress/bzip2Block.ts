@@ -86,6 +86,57 @@ export class BlockScratch {
   readonly selectors = new Uint8Array(MAX_SELECTORS);
   readonly counts = new Int32Array(256);
   readonly mtf = new Uint8Array(256);
+  /** The move-to-front list in 16 runs of 16 (see `MtfList`). */
+  readonly mtfList = new Uint8Array(MTF_ROOM);
+  readonly mtfBase = new Int32Array(16);
+}
+
+/**
+ * Room of the move-to-front list: its 256 places are kept in 16 runs of 16 that slide down this array, libbzip2's
+ * layout (decompress.c), so that moving the byte at place k to the front shifts at most 15 bytes within its run and
+ * one byte per run before it, instead of all k.
+ */
+const MTF_ROOM = 4096;
+
+/** Lays the block's byte values (`values[0 … 256)`, the symbol map's first) out at the end of the list's room. */
+function mtfInit(list: Uint8Array, base: Int32Array, values: Uint8Array): void {
+  let at = MTF_ROOM - 1;
+  for (let run = 15; run >= 0; run--) {
+    for (let k = 15; k >= 0; k--) list[at--] = values[run * 16 + k]!;
+    base[run] = at + 1;
+  }
+}
+
+/** The byte at place `k` of the list, moved to the front. */
+function mtfTake(list: Uint8Array, base: Int32Array, k: number): number {
+  if (k < 16) {
+    // Within the first run: shift its first k bytes.
+    const p = base[0]!;
+    const b = list[p + k]!;
+    for (let i = p + k; i > p; i--) list[i] = list[i - 1]!;
+    list[p] = b;
+    return b;
+  }
+  let run = k >>> 4;
+  let p = base[run]! + (k & 15);
+  const b = list[p]!;
+  // Close the gap within its run, then each run before it gives its last byte to the next and starts one earlier.
+  for (; p > base[run]!; p--) list[p] = list[p - 1]!;
+  base[run]!++;
+  for (; run > 0; run--) {
+    base[run]!--;
+    list[base[run]!] = list[base[run - 1]! + 15]!;
+  }
+  list[--base[0]!] = b;
+  // The runs have slid to the start of the room: lay them out at its end again.
+  if (base[0] === 0) {
+    let at = MTF_ROOM - 1;
+    for (let r = 15; r >= 0; r--) {
+      for (let i = 15; i >= 0; i--) list[at--] = list[base[r]! + i]!;
+      base[r] = at + 1;
+    }
+  }
+  return b;
 }
 
 /** The block's decoded bytes are `scratch.out[0 … length)`; `crc` is the one its header declared (already checked). */
@@ -176,7 +227,8 @@ export function decodeBlock(c: BitCursor, level: number, s: BlockScratch): Decod
 
 /** The symbols: MTF positions and RUNA/RUNB runs of the front byte, up to the end-of-block symbol, into `s.tt`. */
 function decodeSymbols(c: BitCursor, level: number, s: BlockScratch, inUse: number, selectorCount: number): number {
-  const { fast, limit, base, perm, maxLen, selectors, mtf } = s;
+  const { fast, limit, base, perm, maxLen, selectors, mtfList, mtfBase } = s;
+  mtfInit(mtfList, mtfBase, s.mtf);
   const max = level * 100_000;
   if (s.tt.length < max) s.tt = new Int32Array(max);
   const tt = s.tt;
@@ -235,7 +287,7 @@ function decodeSymbols(c: BitCursor, level: number, s: BlockScratch, inUse: numb
     }
     if (run > 0) {
       if (n + run > max) throw new Bzip2Error('bzip2: a block longer than its stream\'s block size');
-      const b = mtf[0]!;
+      const b = mtfList[mtfBase[0]!]!;
       counts[b]! += run;
       tt.fill(b, n, n + run);
       n += run;
@@ -245,10 +297,7 @@ function decodeSymbols(c: BitCursor, level: number, s: BlockScratch, inUse: numb
     if (sym === eob) break;
     if (n >= max) throw new Bzip2Error('bzip2: a block longer than its stream\'s block size');
     // Symbol k names the byte at MTF position k − 1, which moves to the front.
-    let k = sym - 1;
-    const b = mtf[k]!;
-    for (; k > 0; k--) mtf[k] = mtf[k - 1]!;
-    mtf[0] = b;
+    const b = mtfTake(mtfList, mtfBase, sym - 1);
     counts[b]!++;
     tt[n++] = b;
   }
