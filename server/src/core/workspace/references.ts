@@ -1,4 +1,4 @@
-import { parseAsn } from '../net/asn';
+import { parseAsn, type Asn } from '../net/asn';
 import { detached } from '../text/detach';
 import { valueOffsetToDocument, valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
 import type { Span } from '../text/range';
@@ -96,7 +96,20 @@ export function valueWords(value: string): { text: string; start: number }[] {
 /** Receives each reference as it is found: upper-cased key (or `AS<n>`), document offsets of the name. */
 export type ReferenceSink = (kind: TargetKind, key: string, attribute: string, start: number, end: number, strength: Strength) => void;
 
-function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' | 'set'; strength: Strength }, emit: ReferenceSink): void {
+/** What a reference names other than an AS number. */
+export type NamedTarget = Exclude<TargetKind, 'aut-num'>;
+
+/**
+ * Receives each reference as it is found, with the document offsets of the name: a name upper-cased, an AS
+ * number as a number. The index packs AS numbers as numbers; making `AS<n>` strings for it to parse back was a
+ * string per aut-num reference of a dump (most are to distinct ASes: every route's origin).
+ */
+export interface ReferenceVisitor {
+  named(kind: NamedTarget, key: string, attribute: string, start: number, end: number, strength: Strength): void;
+  asn(asn: Asn, attribute: string, start: number, end: number, strength: Strength): void;
+}
+
+function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' | 'set'; strength: Strength }, emit: ReferenceVisitor): void {
   const value = attr.value;
   let stop = false;
   // The next "/" and "^" at or after the word, found once per occurrence (not searched for per word).
@@ -123,16 +136,16 @@ function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' |
       const cls = setClassOf(name);
       if (cls) {
         const key = detached(name.toUpperCase());
-        if (key !== 'AS-ANY' && key !== 'RS-ANY') emit(cls, key, attr.name, span.start, span.end, def.strength);
+        if (key !== 'AS-ANY' && key !== 'RS-ANY') emit.named(cls, key, attr.name, span.start, span.end, def.strength);
         return;
       }
       const a = parseAsn(name);
-      if (a.ok && a.hadPrefix) emit('aut-num', asnKey(a.asn), attr.name, span.start, span.end, 'policy');
-      else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) emit('inet-rtr', detached(name.toUpperCase()), attr.name, span.start, span.end, 'weak');
+      if (a.ok && a.hadPrefix) emit.asn(a.asn, attr.name, span.start, span.end, 'policy');
+      else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) emit.named('inet-rtr', detached(name.toUpperCase()), attr.name, span.start, span.end, 'weak');
       return;
     }
     const key = detached(name.toUpperCase());
-    if (!(attr.name === 'mbrs-by-ref' && key === 'ANY')) emit(def.kind, key, attr.name, span.start, span.end, def.strength);
+    if (!(attr.name === 'mbrs-by-ref' && key === 'ANY')) emit.named(def.kind, key, attr.name, span.start, span.end, def.strength);
   });
 }
 
@@ -158,38 +171,63 @@ function isRegexNameChar(c: number): boolean {
   return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 }
 
+/** Receives the set names and AS numbers of policy text, with their offsets in the value. */
+export interface PolicyNameVisitor {
+  named(kind: NamedTarget, key: string, start: number, end: number): void;
+  asn(asn: Asn, start: number, end: number): void;
+}
+
 /**
- * Calls `emit` with each set name and AS number in policy text, with its offsets in `value`. Reads the
- * words as PolicyTokens scans them (the same word, operator, regex and error rules) without making
- * tokens — indexing reads every policy line of a registry dump — and looks only at words that can be a
- * name (starting with AS, or holding a "-"); syntax errors are the validator's to report.
+ * The AS number `AS<digits>` at value[start, end) spells, for at most 9 digits (below 4294967295, so always in
+ * range); -1 for anything else, which parseAsn then reads (asdot, 10 digits, not a number). Most AS numbers of
+ * a dump are plain, and this reads them without cutting a string.
  */
-export function policyNamesInto(value: string, emit: (kind: TargetKind, key: string, start: number, end: number) => void): void {
-  const word = (start: number, end: number): void => {
-    let baseEnd = end;
-    let dash = false;
-    for (let k = start; k < end; k++) {
-      const c = value.charCodeAt(k);
-      if (c === 94 /* ^ */) {
-        baseEnd = k;
-        break;
-      }
-      if (c === 45) dash = true;
+function plainAsnAt(value: string, start: number, end: number): number {
+  if (end - start < 3 || end - start > 11) return -1;
+  let n = 0;
+  for (let i = start + 2; i < end; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** A word of policy text, value[start, end): a set name (it holds a "-") or an AS number (it starts with AS), or neither. */
+function policyWordName(value: string, start: number, end: number, visit: PolicyNameVisitor): void {
+  let baseEnd = end;
+  let dash = false;
+  for (let k = start; k < end; k++) {
+    const c = value.charCodeAt(k);
+    if (c === 94 /* ^ */) {
+      baseEnd = k;
+      break;
     }
-    const as = baseEnd - start > 2 && (value.charCodeAt(start) | 32) === 97 && (value.charCodeAt(start + 1) | 32) === 115;
-    if (!dash && !as) return;
+    if (c === 45) dash = true;
+  }
+  const as = baseEnd - start > 2 && (value.charCodeAt(start) | 32) === 97 && (value.charCodeAt(start + 1) | 32) === 115;
+  if (dash) {
     const base = value.slice(start, baseEnd);
-    const cls = dash ? setClassOf(base) : undefined;
-    if (cls) {
-      const key = detached(base.toUpperCase());
-      if (key !== 'AS-ANY' && key !== 'RS-ANY') emit(cls, key, start, baseEnd);
-      return;
-    }
-    if (as) {
-      const a = parseAsn(base);
-      if (a.ok) emit('aut-num', asnKey(a.asn), start, baseEnd);
-    }
-  };
+    const cls = setClassOf(base);
+    if (!cls) return; // A "-" is never part of an AS number.
+    const key = detached(base.toUpperCase());
+    if (key !== 'AS-ANY' && key !== 'RS-ANY') visit.named(cls, key, start, baseEnd);
+    return;
+  }
+  if (!as) return;
+  const plain = plainAsnAt(value, start, baseEnd);
+  if (plain >= 0) return visit.asn(plain as Asn, start, baseEnd);
+  const a = parseAsn(value.slice(start, baseEnd));
+  if (a.ok) visit.asn(a.asn, start, baseEnd);
+}
+
+/**
+ * Hands `visit` each set name and AS number in policy text, with its offsets in `value`. Reads the words as
+ * PolicyTokens scans them (the same word, operator, regex and error rules) without making tokens — indexing
+ * reads every policy line of a registry dump — and looks only at words that can be a name (starting with AS,
+ * or holding a "-"); syntax errors are the validator's to report.
+ */
+export function policyNamesInto(value: string, visit: PolicyNameVisitor): void {
   const n = value.length;
   let i = 0;
   while (i < n) {
@@ -214,7 +252,7 @@ export function policyNamesInto(value: string, emit: (kind: TargetKind, key: str
         }
         let j = k + 1;
         while (j < end && isRegexNameChar(value.charCodeAt(j))) j++;
-        word(k, j);
+        policyWordName(value, k, j, visit);
         k = j;
       }
       i = end;
@@ -228,7 +266,7 @@ export function policyNamesInto(value: string, emit: (kind: TargetKind, key: str
         // `community.=`: the dot belongs to the operator, as the scanner reads it.
         if (cj === 46 && value.charCodeAt(j + 1) === 61 && j > i) break;
       }
-      word(i, j);
+      policyWordName(value, i, j, visit);
       i = j;
       continue;
     }
@@ -246,28 +284,58 @@ export function policyNamesInto(value: string, emit: (kind: TargetKind, key: str
 /** Set names and AS numbers in policy text with their spans in `value` (see policyNamesInto). */
 export function policyNames(value: string): { kind: TargetKind; key: string; span: Span }[] {
   const out: { kind: TargetKind; key: string; span: Span }[] = [];
-  policyNamesInto(value, (kind, key, start, end) => out.push({ kind, key, span: { start, end } }));
+  policyNamesInto(value, {
+    named: (kind, key, start, end) => out.push({ kind, key, span: { start, end } }),
+    asn: (asn, start, end) => out.push({ kind: 'aut-num', key: asnKey(asn), span: { start, end } }),
+  });
   return out;
 }
 
-/** Every reference an object makes, in document order of its attributes, handed to `emit`. */
-export function forEachReference(obj: RpslObject, emit: ReferenceSink): void {
-  for (const attr of obj.attributes) {
-    const list = LIST_REFERENCES.get(attr.name);
-    if (list) {
-      listReferences(attr, list, emit);
-      continue;
-    }
-    if (attr.name === 'origin') {
-      const a = parseAsn(attr.value.trim());
-      if (a.ok) emit('aut-num', asnKey(a.asn), 'origin', attr.valueSpan.start, attr.valueSpan.end, 'policy');
-      continue;
-    }
-    if (!POLICY_ATTRIBUTES[attr.name]) continue;
-    policyNamesInto(attr.value, (kind, key, start, end) =>
-      emit(kind, key, attr.name, valueOffsetToDocument(attr, start), valueOffsetToDocument(attr, end), 'policy'),
-    );
+/** A policy attribute's names for a ReferenceVisitor: offsets mapped to the document, strength `policy`. */
+class PolicyNamesOfAttribute implements PolicyNameVisitor {
+  attr: RpslAttribute | undefined;
+  constructor(private readonly visit: ReferenceVisitor) {}
+
+  named(kind: NamedTarget, key: string, start: number, end: number): void {
+    const attr = this.attr!;
+    this.visit.named(kind, key, attr.name, valueOffsetToDocument(attr, start), valueOffsetToDocument(attr, end), 'policy');
   }
+
+  asn(asn: Asn, start: number, end: number): void {
+    const attr = this.attr!;
+    this.visit.asn(asn, attr.name, valueOffsetToDocument(attr, start), valueOffsetToDocument(attr, end), 'policy');
+  }
+}
+
+/** What visitReferences does with an attribute, by name: one lookup per attribute of a dump. */
+type AttributeReferences = { readonly kind: 'list'; readonly def: { kind: 'mntner' | 'contact' | 'set'; strength: Strength } } | { readonly kind: 'origin' } | { readonly kind: 'policy' };
+const ATTRIBUTE_REFERENCES: ReadonlyMap<string, AttributeReferences> = new Map<string, AttributeReferences>([
+  ...[...LIST_REFERENCES].map(([name, def]): [string, AttributeReferences] => [name, { kind: 'list', def }]),
+  ['origin', { kind: 'origin' }],
+  ...Object.keys(POLICY_ATTRIBUTES).map((name): [string, AttributeReferences] => [name, { kind: 'policy' }]),
+]);
+
+/** Every reference an object makes, in document order of its attributes, handed to `visit`. */
+export function visitReferences(obj: RpslObject, visit: ReferenceVisitor): void {
+  let policy: PolicyNamesOfAttribute | undefined;
+  for (const attr of obj.attributes) {
+    const how = ATTRIBUTE_REFERENCES.get(attr.name);
+    if (how === undefined) continue;
+    if (how.kind === 'list') listReferences(attr, how.def, visit);
+    else if (how.kind === 'origin') {
+      const a = parseAsn(attr.value.trim());
+      if (a.ok) visit.asn(a.asn, 'origin', attr.valueSpan.start, attr.valueSpan.end, 'policy');
+    } else {
+      policy ??= new PolicyNamesOfAttribute(visit);
+      policy.attr = attr;
+      policyNamesInto(attr.value, policy);
+    }
+  }
+}
+
+/** Every reference an object makes, in document order of its attributes, handed to `emit` (AS numbers as `AS<n>`). */
+export function forEachReference(obj: RpslObject, emit: ReferenceSink): void {
+  visitReferences(obj, { named: emit, asn: (asn, attribute, start, end, strength) => emit('aut-num', asnKey(asn), attribute, start, end, strength) });
 }
 
 /** Every reference an object makes, in document order of its attributes. */

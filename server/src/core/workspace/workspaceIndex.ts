@@ -8,7 +8,7 @@ import type { Span } from '../text/range';
 import { commonLength } from '../text/commonLength';
 import { detached } from '../text/detach';
 import { MultiMap } from './multiMap';
-import { asnKey, forEachReference, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
+import { asnKey, visitReferences, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
 
 /** The attributes that carry an aut-num's routing policy. */
 const POLICY_ATTRIBUTES: ReadonlySet<string> = new Set(['import', 'export', 'mp-import', 'mp-export', 'default', 'mp-default', 'import-via', 'export-via']);
@@ -223,7 +223,7 @@ class Entry implements IndexedObject {
     // References come in runs of one attribute: its id is looked up once per run.
     let lastAttribute = '';
     let lastAttributeId = 0;
-    forEachReference(object, (kind, k, attribute, s, e, strength) => {
+    const put = (kind: TargetKind, code: number, attribute: string, s: number, e: number, strength: Strength): void => {
       if (3 + n * 4 + 4 > scratch.length) {
         const grown = new Int32Array(scratch.length * 2);
         grown.set(scratch);
@@ -235,10 +235,15 @@ class Entry implements IndexedObject {
       }
       const at = 3 + n * 4;
       scratch[at] = kindId(kind) | ((strength === 'strong' ? 0 : strength === 'weak' ? 1 : 2) << 4) | (lastAttributeId << 8);
-      scratch[at + 1] = kind === 'aut-num' ? Number(k.slice(2)) | 0 : store.id(k);
+      scratch[at + 1] = code;
       scratch[at + 2] = s - start;
       scratch[at + 3] = e - start;
       n++;
+    };
+    // AS numbers come as numbers (no `AS<n>` string to parse back), names as the store's ids.
+    visitReferences(object, {
+      named: (kind, k, attribute, s, e, strength) => put(kind, store.id(k), attribute, s, e, strength),
+      asn: (asn, attribute, s, e, strength) => put('aut-num', asn | 0, attribute, s, e, strength),
     });
     scratch[0] = name.start - start;
     scratch[1] = name.end - start;
