@@ -427,15 +427,55 @@ export function profileOfRegistry(registry: string): RpslDialect {
 }
 
 /**
+ * An object's class and attributes by position, as the dialect and source tests read them: a FramedObject's
+ * columns (the linter's framing), or an RpslObject's attributes (NamesOf).
+ */
+export interface NamedValues {
+  readonly className: string;
+  readonly count: number;
+  name(i: number): string;
+  value(i: number): string;
+}
+
+/** An RpslObject as NamedValues. */
+class NamesOf implements NamedValues {
+  constructor(private readonly obj: RpslObject) {}
+  get className(): string {
+    return this.obj.className;
+  }
+  get count(): number {
+    return this.obj.attributes.length;
+  }
+  name(i: number): string {
+    return this.obj.attributes[i]!.name;
+  }
+  value(i: number): string {
+    return this.obj.attributes[i]!.value;
+  }
+}
+
+/** The position of the last `source:` (as registries read it), or -1. */
+export function sourceIndex(obj: NamedValues): number {
+  for (let i = obj.count - 1; i >= 0; i--) if (obj.name(i) === 'source') return i;
+  return -1;
+}
+
+/**
  * The dialect an object is checked against: the setting, or with `auto` its `source:` (RIPE, APNIC,
  * AFRINIC, ARIN, LACNIC and RPKI have their own profiles, with -NONAUTH and -GRS copies going to the
  * registry they come from; any other registry is an IRRd instance; none → rfc).
  */
 export function dialectOf(obj: RpslObject, setting: RpslDialectSetting): RpslDialect {
+  return setting !== 'auto' ? setting : dialectOfNamed(new NamesOf(obj), setting);
+}
+
+/** dialectOf for an object read by position (the linter's FramedObject). */
+export function dialectOfNamed(obj: NamedValues, setting: RpslDialectSetting): RpslDialect {
   if (setting !== 'auto') return setting;
-  const attr = sourceAttribute(obj);
-  if (!attr || attr.value === '') return isLacnicWhois(obj) ? 'lacnic' : 'rfc';
-  const registry = registryOf(attr.value);
+  const at = sourceIndex(obj);
+  const value = at < 0 ? '' : obj.value(at);
+  if (value === '') return isLacnicWhois(obj) ? 'lacnic' : 'rfc';
+  const registry = registryOf(value);
   if (registry === 'IDNIC') return IDNIC_RIR_CLASSES.has(obj.className) ? 'apnic' : 'irrd';
   return profileOfRegistry(registry);
 }
@@ -459,22 +499,31 @@ function registryOf(value: string): string {
  * name for the holder) on an object without source:.
  */
 export function isIanaRecord(obj: RpslObject): boolean {
+  return isIanaNamed(new NamesOf(obj));
+}
+
+/** isIanaRecord for an object read by position. */
+export function isIanaNamed(obj: NamedValues): boolean {
   if (obj.className === 'refer' || obj.className === 'whois') return true;
   // One pass, no allocation: this runs for every object validated.
-  let source: RpslAttribute | undefined;
+  let source = -1;
   let organisation = false;
-  for (const a of obj.attributes) {
-    if (a.name === 'source') source = a;
-    else if (a.name === 'organisation') organisation = true;
+  for (let i = 0; i < obj.count; i++) {
+    const name = obj.name(i);
+    if (name === 'source') source = i;
+    else if (name === 'organisation') organisation = true;
   }
-  if (source) return (source.value.charCodeAt(0) | 32) === 105 /* i */ && sourceInfo(source.value).registry === 'IANA';
+  if (source >= 0) {
+    const value = obj.value(source);
+    return (value.charCodeAt(0) | 32) === 105 /* i */ && sourceInfo(value).registry === 'IANA';
+  }
   return organisation && obj.className !== 'organisation';
 }
 
 /** LACNIC's whois answers carry no source:; their own attributes say whose they are. */
-function isLacnicWhois(obj: RpslObject): boolean {
+function isLacnicWhois(obj: NamedValues): boolean {
   if (obj.className === 'nic-hdl') return true;
-  for (const a of obj.attributes) if (LACNIC_WHOIS_MARKERS.has(a.name)) return true;
+  for (let i = 0; i < obj.count; i++) if (LACNIC_WHOIS_MARKERS.has(obj.name(i))) return true;
   return false;
 }
 

@@ -560,6 +560,8 @@ export interface ClassTemplate {
   /** In template order; absent attributes left out. */
   readonly attributes: readonly AttributeRule[];
   readonly byName: ReadonlyMap<string, AttributeRule>;
+  /** The rules by knownAttributeId: what the validator looks each attribute up in. */
+  readonly byId: readonly (AttributeRule | undefined)[];
   /** The mandatory rules, in template order: checked for every object validated. */
   readonly mandatory: readonly AttributeRule[];
   readonly oneOf: readonly (readonly string[])[];
@@ -630,9 +632,27 @@ function compile(table: ClassTable, dialect: RpslDialect): ClassTemplate | undef
     dialect,
     attributes,
     byName: new Map(attributes.map((a) => [a.name, a])),
+    byId: rulesById(attributes),
     mandatory: attributes.filter((a) => a.requirement === 'mandatory'),
     oneOf: table.oneOf ?? [],
   };
+}
+
+/** Every attribute name of any class in any dialect: what makes an attribute "unknown" rather than misplaced. */
+export const ALL_ATTRIBUTES: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.rows.map((r) => r[0])));
+
+/** ALL_ATTRIBUTES numbered (in its order): the framer records each attribute's number, templates are tables by it. */
+const ATTRIBUTE_IDS: ReadonlyMap<string, number> = new Map([...ALL_ATTRIBUTES].map((n, i) => [n, i]));
+
+/** The number of a known attribute name (lower-case), or -1 for a name no class has. */
+export function knownAttributeId(name: string): number {
+  return ATTRIBUTE_IDS.get(name) ?? -1;
+}
+
+function rulesById(rules: readonly AttributeRule[]): (AttributeRule | undefined)[] {
+  const out = new Array<AttributeRule | undefined>(ATTRIBUTE_IDS.size).fill(undefined);
+  for (const r of rules) out[knownAttributeId(r.name)] = r;
+  return out;
 }
 
 const COMPILED: ReadonlyMap<RpslDialect, ReadonlyMap<string, ClassTemplate>> = new Map(
@@ -641,9 +661,6 @@ const COMPILED: ReadonlyMap<RpslDialect, ReadonlyMap<string, ClassTemplate>> = n
 
 /** Every class name the tables know, in table order. */
 export const ALL_CLASSES: readonly string[] = TABLES.map((t) => t.className);
-
-/** Every attribute name of any class in any dialect: what makes an attribute "unknown" rather than misplaced. */
-export const ALL_ATTRIBUTES: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.rows.map((r) => r[0])));
 
 export function templateFor(className: string, dialect: RpslDialect): ClassTemplate | undefined {
   return COMPILED.get(dialect)?.get(className);

@@ -4,11 +4,12 @@ import type { RpslDialectSetting } from './dialects';
 import { severityOf } from '../diagnostics/registry';
 import type { RpslCode } from './codes';
 import type { PolicyCode } from '../policy/codes';
-import { DIALECT_PROFILES, DIALECTS, dialectOf, isIanaRecord, isMirrored, sourceAttribute, sourceInfo, type DialectProfile, type RpslDialect } from './dialects';
-import { frameRpslInto } from './frame';
+import { DIALECT_PROFILES, DIALECTS, dialectOfNamed, isIanaNamed, isMirrored, sourceIndex, sourceInfo, type DialectProfile, type RpslDialect } from './dialects';
+import { frameRpslViews } from './frame';
+import { FramedObject } from './framedObject';
 import { joinSplitObjects } from './splitObject';
 import { documentFixes, valueSpanToDocument, type RpslAttribute, type RpslObject, type ValueFix } from './model';
-import { ALL_ATTRIBUTES, classesWithAttribute, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
+import { classesWithAttribute, dialectsWithClass, templateFor, type AttributeRule, type ClassTemplate } from './templates';
 import type { ValueContext } from './valueTypes';
 import type { PolicyMemo } from './policyMemo';
 
@@ -25,22 +26,25 @@ class ValueCheck implements ValueContext {
   className = '';
   attrName = '';
   profile: DialectProfile = DIALECT_PROFILES.rfc;
-  private attr: RpslAttribute | undefined;
+  private obj: FramedObject | undefined;
+  private at = 0;
   private out: SpanDiagnostic[] = [];
 
-  reset(attr: RpslAttribute, className: string, profile: DialectProfile, out: SpanDiagnostic[]): this {
-    this.attr = attr;
-    this.value = attr.value;
+  reset(obj: FramedObject, at: number, value: string, className: string, profile: DialectProfile, out: SpanDiagnostic[]): this {
+    this.obj = obj;
+    this.at = at;
+    this.value = value;
     this.className = className;
-    this.attrName = attr.name;
+    this.attrName = obj.names[at]!;
     this.profile = profile;
     this.out = out;
     return this;
   }
 
   report(code: RpslCode, start: number, end: number, message: string, fix?: ValueFix): void {
-    if (!this.attr) return;
-    const span = valueSpanToDocument(this.attr, start, end);
+    if (!this.obj) return;
+    // The attribute object is made only now, for its segments: a finding is rare, a value checked is not.
+    const span = valueSpanToDocument(this.obj.attribute(this.at), start, end);
     const fixes = documentFixes(span, start, end, fix);
     emit(this.out, this.profile, { code, span, message, ...(fixes ? { fixes } : {}) });
   }
@@ -48,9 +52,12 @@ class ValueCheck implements ValueContext {
 
 const check = new ValueCheck();
 
-function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[], memo?: PolicyMemo): void {
+/** Checks the value of `obj`'s attribute `at` against `rule`. */
+function checkValue(obj: FramedObject, at: number, className: string, rule: AttributeRule, profile: DialectProfile, out: SpanDiagnostic[], memo?: PolicyMemo): void {
   if (rule.type === 'policy') {
-    if (memo?.knows(profile, attr.name, attr.value)) return;
+    if (memo?.knows(profile, obj.names[at]!, obj.value(at))) return;
+    // Another area's parser, which reads attribute objects (and shares the index's parse by their identity).
+    const attr = obj.attribute(at);
     // Another area's parser: a bug there must cost this attribute's findings, not the rest of the document.
     let found: ReturnType<typeof validatePolicyAttribute> = [];
     try {
@@ -63,13 +70,15 @@ function checkValue(attr: RpslAttribute, className: string, rule: AttributeRule,
     for (const d of found) emit(out, profile, d);
     return;
   }
-  if (attr.value === '') {
-    if (rule.type !== 'free')
+  if (obj.isEmpty(at)) {
+    if (rule.type !== 'free') {
+      const attr = obj.attribute(at);
       emit(out, profile, { code: 'rpsl/empty-value', span: attr.nameSpan, message: `${attr.name}: has no value. Write the value after the colon.` });
+    }
     return;
   }
   if (rule.type === 'free') return;
-  rule.check(check.reset(attr, className, profile, out));
+  rule.check(check.reset(obj, at, obj.value(at), className, profile, out));
 }
 
 /** How objects are read beyond their dialect: which registries the user writes to (undefined: every one). */
@@ -80,6 +89,9 @@ export interface RpslCheckOptions {
   readonly policyMemo?: PolicyMemo | undefined;
 }
 
+/** The view validateObject reads an object made elsewhere through (FramedObject.load). */
+const loaded = new FramedObject();
+
 /**
  * Validates one framed object against its class template in `dialect`: class, attributes known and in
  * place, multiplicity, mandatory and conditional attributes, then each value's syntax. Never throws.
@@ -87,11 +99,21 @@ export interface RpslCheckOptions {
  * (`options.authoritative`) is checked as a mirror would: its findings are information.
  */
 export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[] = [], text?: string, options: RpslCheckOptions = {}): SpanDiagnostic[] {
-  if (isIanaRecord(obj)) return out;
+  try {
+    return validateFramed(loaded.load(obj), dialect, out, text, options);
+  } finally {
+    loaded.reset('');
+  }
+}
+
+/** validateObject for an object as the framer hands it (frameRpslViews), without making its attribute objects. */
+export function validateFramed(obj: FramedObject, dialect: RpslDialect, out: SpanDiagnostic[] = [], text?: string, options: RpslCheckOptions = {}): SpanDiagnostic[] {
+  if (isIanaNamed(obj)) return out;
   const first = out.length;
   validateTemplate(obj, dialect, out, text, options.policyMemo);
   if (out.length === first) return out;
-  const info = sourceInfo(sourceAttribute(obj)?.value ?? '');
+  const source = sourceIndex(obj);
+  const info = sourceInfo(source < 0 ? '' : obj.value(source));
   if (isMirrored(info, options.authoritative)) {
     const why = info.grs
       ? `a copy of ${info.registry} data served by RIPE's GRS`
@@ -106,13 +128,14 @@ export function validateObject(obj: RpslObject, dialect: RpslDialect, out: SpanD
   return out;
 }
 
-function validateTemplate(obj: RpslObject, dialect: RpslDialect, out: SpanDiagnostic[], text: string | undefined, memo: PolicyMemo | undefined): void {
+function validateTemplate(obj: FramedObject, dialect: RpslDialect, out: SpanDiagnostic[], text: string | undefined, memo: PolicyMemo | undefined): void {
   const profile = DIALECT_PROFILES[dialect];
-  const classAttr = obj.attributes[0];
-  if (!classAttr) return;
-  let template = templateFor(obj.className, dialect);
+  if (obj.count === 0) return;
+  const className = obj.className;
+  let template = templateFor(className, dialect);
   if (!template) {
-    const elsewhere = dialectsWithClass(obj.className);
+    const classAttr = obj.attribute(0);
+    const elsewhere = dialectsWithClass(className);
     const other = elsewhere[0];
     if (other === undefined) {
       emit(out, profile, {
@@ -125,26 +148,29 @@ function validateTemplate(obj: RpslObject, dialect: RpslDialect, out: SpanDiagno
     emit(out, profile, {
       code: 'rpsl/class-not-in-dialect',
       span: classAttr.nameSpan,
-      message: `${obj.className} is not a class of the ${profile.title} dialect (it is one of ${elsewhere.map((d) => DIALECT_PROFILES[d].title).join(', ')}); checked as ${DIALECT_PROFILES[other].title}. Add a source: or set routelens.rpsl.dialect.`,
+      message: `${className} is not a class of the ${profile.title} dialect (it is one of ${elsewhere.map((d) => DIALECT_PROFILES[d].title).join(', ')}); checked as ${DIALECT_PROFILES[other].title}. Add a source: or set routelens.rpsl.dialect.`,
     });
-    template = templateFor(obj.className, other);
+    template = templateFor(className, other);
     if (!template) return;
   }
   const tprofile = DIALECT_PROFILES[template.dialect];
+  const byId = template.byId;
 
   const counts = countsFor(template.attributes.length);
-  for (const attr of obj.attributes) {
-    const rule = template.byName.get(attr.name);
+  for (let i = 0; i < obj.count; i++) {
+    const id = obj.ids[i]!;
+    const rule = id >= 0 ? byId[id] : undefined;
     if (!rule) {
-      if (ALL_ATTRIBUTES.has(attr.name)) {
+      const attr = obj.attribute(i);
+      if (id >= 0) {
         const here = classesWithAttribute(attr.name, template.dialect);
-        const inClassElsewhere = dialectsWithClassAttribute(obj.className, attr.name);
+        const inClassElsewhere = dialectsWithClassAttribute(className, attr.name);
         emit(out, tprofile, {
           code: 'rpsl/attribute-not-in-class',
           span: attr.nameSpan,
           message: inClassElsewhere.length
-            ? `${attr.name}: belongs to ${obj.className} only in the ${wordList(inClassElsewhere.map((d) => DIALECT_PROFILES[d].title))} dialect${inClassElsewhere.length > 1 ? 's' : ''}, not in ${tprofile.title}. Remove it.`
-            : `${attr.name}: is not an attribute of ${obj.className}${here.length ? ` (it belongs to ${here.slice(0, 4).join(', ')})` : ''}. Remove it or move it to the right object.`,
+            ? `${attr.name}: belongs to ${className} only in the ${wordList(inClassElsewhere.map((d) => DIALECT_PROFILES[d].title))} dialect${inClassElsewhere.length > 1 ? 's' : ''}, not in ${tprofile.title}. Remove it.`
+            : `${attr.name}: is not an attribute of ${className}${here.length ? ` (it belongs to ${here.slice(0, 4).join(', ')})` : ''}. Remove it or move it to the right object.`,
         });
       } else {
         const near = nearestAttribute(attr.name, template);
@@ -158,13 +184,16 @@ function validateTemplate(obj: RpslObject, dialect: RpslDialect, out: SpanDiagno
       continue;
     }
     const n = ++counts[rule.index]!;
-    if (n > 1 && !rule.multiple)
+    if (n > 1 && !rule.multiple) {
+      const name = rule.name;
       emit(out, tprofile, {
         code: 'rpsl/multiple-single',
-        span: attr.nameSpan,
-        message: `${attr.name}: may appear only once in ${obj.className}. Keep one${attr.name === obj.className || rule.primaryKey || attr.name === 'source' ? ' — or, if two objects ran together, separate them with an empty line' : ''}.`,
+        span: obj.attribute(i).nameSpan,
+        message: `${name}: may appear only once in ${className}. Keep one${name === className || rule.primaryKey || name === 'source' ? ' — or, if two objects ran together, separate them with an empty line' : ''}.`,
       });
-    if (rule.requirement === 'deprecated')
+    }
+    if (rule.requirement === 'deprecated') {
+      const attr = obj.attribute(i);
       emit(out, tprofile, {
         code: 'rpsl/deprecated-attribute',
         span: attr.nameSpan,
@@ -172,36 +201,40 @@ function validateTemplate(obj: RpslObject, dialect: RpslDialect, out: SpanDiagno
         tags: ['deprecated'],
         ...(text !== undefined ? { fixes: [{ title: `Delete ${attr.name}:`, preferred: true, edits: [{ span: attributeLines(text, attr), newText: '' }] }] } : {}),
       });
+    }
     // Generated attributes (created:, fingerpr:, rpki-ov-state:, …) are accepted silently: every object of a
     // registry dump has them; hover and completion say they are generated.
     // `auth: # Filtered`, `auth: MD5-PW # Filtered`: the server hid (part of) the value; what is left is no
     // value to check. The other attributes of a filtered object are checked as usual.
-    if (!obj.filtered?.has(attr)) checkValue(attr, obj.className, rule, tprofile, out, memo);
+    if (!obj.isFiltered(i)) checkValue(obj, i, className, rule, tprofile, out, memo);
   }
 
+  if (template.mandatory.length === 0 && template.oneOf.length === 0) return;
   for (const rule of template.mandatory) {
-    if (counts[rule.index] === 0)
+    if (counts[rule.index] === 0) {
+      const classAttr = obj.attribute(0);
       emit(out, tprofile, {
         code: 'rpsl/missing-mandatory',
         span: classAttr.nameSpan,
         // A filtered whois answer leaves out what the server hides (e-mail:, auth:, …): absent here says
         // nothing about the registry's copy, so it is information, not an error.
-        ...(obj.filtered
+        ...(obj.hasFiltered
           ? {
               severity: 'information' as const,
-              message: `${obj.className} ${classAttr.value || ''} has no ${rule.name}: here, which ${tprofile.title} requires; this whois answer is filtered (# Filtered), so the server may have left it out. Query with -B for the full object.`.replace('  ', ' '),
+              message: `${className} ${classAttr.value || ''} has no ${rule.name}: here, which ${tprofile.title} requires; this whois answer is filtered (# Filtered), so the server may have left it out. Query with -B for the full object.`.replace('  ', ' '),
             }
           : tprofile.hiddenInAnswers?.has(rule.name)
             ? {
                 severity: 'information' as const,
-                message: `${obj.className} ${classAttr.value || ''} has no ${rule.name}: here, which ${tprofile.title} requires; its whois leaves ${rule.name}: out of query answers, so a copy from whois lacks it. Add it when you submit the object.`.replace('  ', ' '),
+                message: `${className} ${classAttr.value || ''} has no ${rule.name}: here, which ${tprofile.title} requires; its whois leaves ${rule.name}: out of query answers, so a copy from whois lacks it. Add it when you submit the object.`.replace('  ', ' '),
               }
-            : { message: `${obj.className} ${classAttr.value || ''} lacks the mandatory attribute ${rule.name}: (${tprofile.title}). Add it.`.replace('  ', ' ') }),
+            : { message: `${className} ${classAttr.value || ''} lacks the mandatory attribute ${rule.name}: (${tprofile.title}). Add it.`.replace('  ', ' ') }),
       });
+    }
   }
   for (const group of template.oneOf)
     if (!group.some((g) => (counts[template.byName.get(g)?.index ?? -1] ?? 0) > 0))
-      emit(out, tprofile, { code: 'rpsl/missing-one-of', span: classAttr.nameSpan, message: `${obj.className} needs at least one of ${group.map((g) => g + ':').join(', ')}. Add one.` });
+      emit(out, tprofile, { code: 'rpsl/missing-one-of', span: obj.attribute(0).nameSpan, message: `${className} needs at least one of ${group.map((g) => g + ':').join(', ')}. Add one.` });
 }
 
 /**
@@ -266,12 +299,12 @@ export function validateRpslText(text: string, setting: RpslDialectSetting, opti
   const out: SpanDiagnostic[] = [];
   const sink = joinSplitObjects(
     {
-      object: (o) => validateObject(o, dialectOf(o, setting), out, text, options),
+      framed: (o) => void validateFramed(o, dialectOfNamed(o, setting), out, text, options),
       diagnostic: (d) => out.push(d),
     },
     text,
   );
-  frameRpslInto(text, sink, options);
+  frameRpslViews(text, sink, options);
   sink.flush();
   return out;
 }
@@ -281,6 +314,12 @@ export function validateAttributeValue(attr: RpslAttribute, className: string, d
   const out: SpanDiagnostic[] = [];
   const template = templateFor(className, dialect) ?? templateFor(className, dialectsWithClass(className)[0] ?? dialect);
   const rule = template?.byName.get(attr.name);
-  if (template && rule) checkValue(attr, className, rule, DIALECT_PROFILES[template.dialect], out);
+  if (template && rule) {
+    try {
+      checkValue(loaded.load({ className, attributes: [attr], span: attr.span }), 0, className, rule, DIALECT_PROFILES[template.dialect], out);
+    } finally {
+      loaded.reset('');
+    }
+  }
   return out;
 }

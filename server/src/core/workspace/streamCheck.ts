@@ -1,10 +1,10 @@
 import type { Diagnostic, SpanDiagnostic } from '../diagnostics/diagnostic';
 import { toDiagnostic } from '../diagnostics/fromSpans';
-import { DIALECT_PROFILES, dialectOf } from '../rpsl/dialects';
+import { DIALECT_PROFILES, dialectOf, dialectOfNamed } from '../rpsl/dialects';
 import { primePolicyParses, releasePolicyParses, releasePolicyTrees } from '../policy/sharedParses';
-import { frameRpslInto, type FrameSink } from '../rpsl/frame';
+import { frameRpslInto, frameRpslViews, type FramedSink, type FrameSink } from '../rpsl/frame';
 import { joinSplitObjects } from '../rpsl/splitObject';
-import { validateObject } from '../rpsl/validate';
+import { validateFramed } from '../rpsl/validate';
 import type { RpslDialectSetting } from '../rpsl/dialects';
 import { LineIndex } from '../text/lineIndex';
 import { crossCheckEntry, newPass, placeFinding, type CrossCheckPass } from './crossCheck';
@@ -107,15 +107,22 @@ export class RpslStreamCheck {
     const validated = own ? this.ownSink(text, own) : undefined;
     // Both at once, each object framed once. joinSplitObjects holds an object back until the next comes, so
     // the one before is validated first; then this one is indexed, an aut-num's policy lines parsed in its
-    // dialect so that its validation reuses their problems (sharedParses.ts).
+    // dialect so that its validation reuses their problems (sharedParses.ts, by attribute object: the index
+    // takes objects, made before the validator copies the view so that both read the same ones).
     const setting = this.settings.rpslDialect;
-    const both: FrameSink | undefined = validated && {
-      object: (o) => {
-        validated.object(o);
-        if (o.className !== 'aut-num') return indexed.object(o);
+    const both: FramedSink | undefined = validated && {
+      framed: (v) => {
+        const o = v.toObject();
+        // The validator keeps `v` back (joinSplitObjects) and gives the framer another view to go on with.
+        const next = validated.framed(v);
+        if (o.className !== 'aut-num') {
+          indexed.object(o);
+          return next;
+        }
         primePolicyParses(DIALECT_PROFILES[dialectOf(o, setting)]);
         indexed.object(o);
         releasePolicyTrees();
+        return next;
       },
       diagnostic: (d) => validated.diagnostic(d),
     };
@@ -123,13 +130,13 @@ export class RpslStreamCheck {
     let foreign = false;
     for (const { from, to } of slicesOf(text, this.slice)) {
       if (own && validated && both && !foreign) {
-        foreign = frameRpslInto(text, both, { from, to });
+        foreign = frameRpslViews(text, both, { from, to });
         validated.flush();
       } else {
         const before = foreign;
         foreign = frameRpslInto(text, indexed, { from, to, foreign: before });
         if (own && validated) {
-          frameRpslInto(text, validated, { from, to });
+          frameRpslViews(text, validated, { from, to });
           validated.flush();
         }
       }
@@ -145,12 +152,12 @@ export class RpslStreamCheck {
    * The sink that validates framed objects into `out`, joining an object cut by a stray empty line as the
    * editor does; `after` runs after each object or framing finding reaches `out`.
    */
-  private ownSink(text: string, out: SpanDiagnostic[], after?: () => void): FrameSink & { flush(): void } {
+  private ownSink(text: string, out: SpanDiagnostic[], after?: () => void): FramedSink & { flush(): void } {
     const setting = this.settings.rpslDialect;
     const options = { authoritative: this.settings.authoritativeSources };
-    const base: FrameSink = {
-      object: (o) => {
-        validateObject(o, dialectOf(o, setting), out, text, options);
+    const base: FramedSink = {
+      framed: (o) => {
+        validateFramed(o, dialectOfNamed(o, setting), out, text, options);
         after?.();
       },
       diagnostic: (d) => {
@@ -191,7 +198,7 @@ export class RpslStreamCheck {
     };
     const sink = this.ownSink(text, pending, drain);
     for (const { from, to } of slicesOf(text, this.slice)) {
-      frameRpslInto(text, sink, { from, to });
+      frameRpslViews(text, sink, { from, to });
       sink.flush();
     }
   }
