@@ -134,10 +134,10 @@ function editWalk(reindex: (ix: WorkspaceIndex, uri: string, text: string) => vo
   for (let step = 0; step < 400; step++) {
     const at = rand(text.length + 1);
     const cut = Math.min(text.length, at + rand(4));
-    const before = new Set(ix.objectsIn(uri));
+    const before = new Set(ix.objectsIn(uri).map((e) => e.id));
     text = text.slice(0, at) + edits[rand(edits.length)]! + text.slice(cut);
     reindex(ix, uri, text);
-    kept += ix.objectsIn(uri).filter((e) => before.has(e)).length;
+    kept += ix.objectsIn(uri).filter((e) => before.has(e.id)).length;
     const fresh = new WorkspaceIndex();
     fresh.set(uri, frameRpsl(text).objects, text);
     assert.deepEqual(snapshot(ix, uri), snapshot(fresh, uri), `after step ${step}`);
@@ -186,4 +186,43 @@ test('the entries an edit changed are the objects it touched: what depends on th
   ix.set('file:///sets.rpsl', frameRpsl(t3).objects, t3);
   const c = changedEntries(mid, ix.objectsIn('file:///sets.rpsl'));
   assert.deepEqual([...dependantUris(ix, 'file:///sets.rpsl', c.removed, c.added)].sort(), ['file:///sets.rpsl', 'file:///user.rpsl']);
+});
+
+test('views: lookups make a new view of an object each time, with one id; EntryMemo keys by it and forgets removed objects', async () => {
+  const { EntryMemo } = await import('../../server/src/core/workspace/workspaceIndex');
+  const ix = index();
+  const a = ix.lookup('as-set', 'AS-A')[0]!;
+  const b = ix.referencesTo('as-set', 'AS-B')[0]!.from;
+  assert.notEqual(a, b, 'two lookups, two views');
+  assert.equal(a.id, b.id);
+  const memo = new EntryMemo<string>();
+  memo.set(a, 'fact');
+  assert.equal(memo.get(b), 'fact');
+  assert.equal(memo.get(ix.lookup('as-set', 'AS-B')[0]!), undefined);
+  // An edit elsewhere in the file keeps the object (its id and its facts); an edit of the object makes a new one.
+  const A2 = A.replace('origin: AS1', 'origin: AS5');
+  ix.set('file:///a.rpsl', frameRpsl(A2).objects, A2);
+  assert.equal(ix.lookup('as-set', 'AS-A')[0]!.id, a.id);
+  assert.equal(memo.get(ix.lookup('as-set', 'AS-A')[0]!), 'fact');
+  const A3 = A2.replace('members: AS1, AS-B', 'members: AS1, AS-B, AS-C');
+  ix.set('file:///a.rpsl', frameRpsl(A3).objects, A3);
+  const now = ix.lookup('as-set', 'AS-A')[0]!;
+  assert.notEqual(now.id, a.id);
+  assert.equal(memo.get(a), undefined, 'the removed object took its facts with it');
+  assert.equal(memo.get(now), undefined);
+  // The view of the removed object still reads what it was (the editor compares a file's objects before and after an edit).
+  assert.deepEqual([a.key, a.refs.map((r) => r.key)], ['AS-A', ['AS1', 'AS-B', 'MNT-X']]);
+});
+
+test('a view of a removed object reads its references until the next change, even when the change compacted the store', () => {
+  const ix = new WorkspaceIndex();
+  const big = Array.from({ length: 3000 }, (_, i) => `as-set: AS-S${i}\nmembers: ${Array.from({ length: 12 }, (_, j) => `AS-M${j}`).join(', ')}\n`).join('\n');
+  ix.set('file:///big.rpsl', frameRpsl(big).objects, big);
+  const before = ix.objectsIn('file:///big.rpsl');
+  ix.set('file:///big.rpsl', [], '');
+  assert.equal(before[0]!.refs.length, 12);
+  assert.equal(before[2999]!.refKeyAt(11), 'AS-M11');
+  // The next change compacts: the live objects keep their references.
+  ix.set('file:///other.rpsl', frameRpsl(B).objects, B);
+  assert.deepEqual(ix.lookup('aut-num', 'AS65537')[0]!.refs.map((r) => r.key), ['AS1', 'AS-A']);
 });

@@ -163,7 +163,7 @@ export async function run(args: readonly string[], io: CliIo, large: { readonly 
     for (const part of parts) {
       rpsl.index(part.uri, part.text);
       partByUri.set(part.uri, part);
-      objects += rpsl.workspace.objectsIn(part.uri).length;
+      objects += rpsl.workspace.objectCountIn(part.uri);
     }
     // A file is a dump by its own object count, as when it is read whole.
     if (objects >= DUMP_OBJECT_THRESHOLD) for (const part of parts) rpsl.workspace.markRegistryDump(part.uri);

@@ -253,7 +253,7 @@ function checkRoute(pass: CrossCheckPass, e: IndexedObject, push: Push): void {
   const { index } = pass;
   const route = e.route;
   if (!route) return;
-  const others = index.routesFor(route.prefix).filter((o) => o !== e);
+  const others = index.routesFor(route.prefix).filter((o) => o.id !== e.id);
   checkDuplicateRoute(e, route, others, push);
   const origins = [...new Set(others.filter((o) => o.route && o.route.origin !== route.origin).map((o) => o.route?.origin))];
   if (origins.length > 0) {

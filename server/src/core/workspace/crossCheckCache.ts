@@ -44,13 +44,14 @@ export interface CrossCheckUpdate {
  * their objects, which keep their identity while edits move them, so kept findings need no adjusting.
  */
 export class CrossCheckCache {
-  private readonly results = new Map<IndexedObject, Checked>();
-  /** token → the objects whose findings read it. */
-  private readonly dependants = new Map<ReadToken, Set<IndexedObject>>();
+  /** By object id (an object keeps its id while an edit does not touch it; see IndexedObject). */
+  private readonly results = new Map<number, Checked>();
+  /** token → the ids of the objects whose findings read it. */
+  private readonly dependants = new Map<ReadToken, Set<number>>();
   /** Objects to check: new in the file, or stale because something they read changed. */
-  private readonly pending = new Set<IndexedObject>();
-  /** The file's objects as `update` last saw them: the next one compares instead of looking every object up. */
-  private known: readonly IndexedObject[] = [];
+  private readonly pending = new Set<number>();
+  /** The file's ids as `update` last saw them: the next one compares instead of looking every object up. */
+  private known: Int32Array = new Int32Array(0);
   /**
    * Kept from one update to the next (did-you-mean searches are costly: thousands of unresolved names in a
    * dump), minus the searches whose lookups a change touched: `bumped` collects the tokens in between.
@@ -83,22 +84,23 @@ export class CrossCheckCache {
     this.forgetStaleSearches();
     const total = this.known.length;
     let checked = 0;
-    for (const e of this.pending) {
+    for (const id of this.pending) {
       if (shouldYield?.()) {
         this.noteSearchReads();
         return { checked, kept: total - checked, done: false };
       }
+      const e = this.index.objectOf(id);
       const { value, reads } = this.index.tracking(() => crossCheckEntry(this.pass, e));
       // An aut-num reads thousands of tokens, mostly the same ones again: only the difference is booked.
-      const old = this.results.get(e);
-      if (old) this.forget(e, old, reads);
-      this.results.set(e, { findings: value, reads });
-      this.pending.delete(e);
+      const old = this.results.get(id);
+      if (old) this.forget(id, old, reads);
+      this.results.set(id, { findings: value, reads });
+      this.pending.delete(id);
       for (const t of reads) {
         if (old?.reads.has(t)) continue;
         let set = this.dependants.get(t);
         if (!set) this.dependants.set(t, (set = new Set()));
-        set.add(e);
+        set.add(id);
       }
       checked++;
     }
@@ -115,10 +117,10 @@ export class CrossCheckCache {
   /**
    * Takes in the file's objects as the index now holds them. The index keeps the entries an edit did not
    * touch, in order, so the objects before the first difference and after the last are the same ones:
-   * what lies between is new (to check) or gone (to forget). A comparison of references, not a lookup each.
+   * what lies between is new (to check) or gone (to forget). A comparison of ids, not a lookup each.
    */
   private catchUp(): void {
-    const now = this.index.objectsIn(this.uri);
+    const now = this.index.idsIn(this.uri);
     const was = this.known;
     if (now === was) return;
     let head = 0;
@@ -126,14 +128,14 @@ export class CrossCheckCache {
     while (head < max && now[head] === was[head]) head++;
     let tail = 0;
     while (tail < max - head && now[now.length - 1 - tail] === was[was.length - 1 - tail]) tail++;
-    const kept = new Set(now.slice(head, now.length - tail));
+    const kept = new Set(now.subarray(head, now.length - tail));
     for (let i = head; i < was.length - tail; i++) {
-      const e = was[i]!;
-      if (kept.has(e)) continue;
-      const c = this.results.get(e);
-      if (c) this.forget(e, c);
-      this.results.delete(e);
-      this.pending.delete(e);
+      const id = was[i]!;
+      if (kept.has(id)) continue;
+      const c = this.results.get(id);
+      if (c) this.forget(id, c);
+      this.results.delete(id);
+      this.pending.delete(id);
     }
     for (const e of kept) if (!this.results.has(e)) this.pending.add(e);
     this.known = now;
@@ -150,12 +152,12 @@ export class CrossCheckCache {
   }
 
   /** Removes `e` from the dependants of what `c` read (except of the tokens in `still`, which it reads again). */
-  private forget(e: IndexedObject, c: Checked, still?: ReadonlySet<ReadToken>): void {
+  private forget(id: number, c: Checked, still?: ReadonlySet<ReadToken>): void {
     for (const t of c.reads) {
       if (still?.has(t)) continue;
       const set = this.dependants.get(t);
       if (!set) continue;
-      set.delete(e);
+      set.delete(id);
       if (set.size === 0) this.dependants.delete(t);
     }
   }
@@ -174,9 +176,10 @@ export class CrossCheckCache {
     // text would be built again after every edit).
     const rangeOf = (uri: string, s: Span): Range => (uri === this.uri ? positions.range(s) : rangeIn(this.index, uri, s));
     const startOf = (e: IndexedObject): Position | undefined => (e.uri === this.uri ? positions.positionAt(e.span.start) : this.index.lineIndexOf(e.uri)?.positionAt(e.span.start));
-    for (const e of this.index.objectsIn(this.uri)) {
-      const c = this.results.get(e);
+    for (const id of this.index.idsIn(this.uri)) {
+      const c = this.results.get(id);
       if (!c || c.findings.length === 0) continue;
+      const e = this.index.objectOf(id);
       const at = startOf(e);
       const line = at?.line ?? 0;
       const p = c.placed;

@@ -23,11 +23,11 @@ export function dependantUris(index: WorkspaceIndex, uri: string, before: readon
 }
 
 /**
- * The entries of `before` that are gone from `after` and those new in it. The index keeps the entry of an
+ * The entries of `before` that are gone from `after` and those new in it (by id). The index keeps the id of an
  * object an edit did not touch, so after an edit in a registry dump these are the few objects it touched.
  */
 export function changedEntries(before: readonly IndexedObject[], after: readonly IndexedObject[]): { removed: IndexedObject[]; added: IndexedObject[] } {
-  const had = new Set(before);
-  const has = new Set(after);
-  return { removed: before.filter((e) => !has.has(e)), added: after.filter((e) => !had.has(e)) };
+  const had = new Set(before.map((e) => e.id));
+  const has = new Set(after.map((e) => e.id));
+  return { removed: before.filter((e) => !has.has(e.id)), added: after.filter((e) => !had.has(e.id)) };
 }

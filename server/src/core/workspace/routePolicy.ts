@@ -6,7 +6,7 @@ import { rangeBounds } from '../policy/rangeOperator';
 import { valueOffsetToDocument, valueSpanToDocument, type RpslAttribute, type RpslObject } from '../rpsl/model';
 import type { Range, Span } from '../text/range';
 import { expandSet, type SetExpansion } from './setExpansion';
-import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
+import { EntryMemo, type IndexedObject, type WorkspaceIndex } from './workspaceIndex';
 
 /**
  * Route-policy evaluation over the workspace, after RPSLyzer (Li et al., IMC 2023): does an aut-num's
@@ -557,8 +557,8 @@ export interface AutNumFacts {
   readonly importPeers: Float64Array;
 }
 
-const exportFactsCache = new WeakMap<IndexedObject, ExportFacts>();
-const importPeersCache = new WeakMap<IndexedObject, Float64Array>();
+const exportFactsCache = new EntryMemo<ExportFacts>();
+const importPeersCache = new EntryMemo<Float64Array>();
 
 /**
  * Reads an aut-num's export facts and import peers while its framed object is at hand (the linter's index

@@ -6,7 +6,7 @@ import { setClassOf } from '../rpsl/setName';
 import type { RpslObject } from '../rpsl/model';
 import { AsnMembers } from './asnMembers';
 import { valueWords } from './references';
-import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
+import { EntryMemo, type IndexedObject, type ReadToken, type WorkspaceIndex } from './workspaceIndex';
 
 /** Nesting deeper than this is reported (IRRd and bgpq4 users treat deep sets as a smell; RPSLyzer too). */
 export const MAX_SET_DEPTH = 5;
@@ -68,7 +68,7 @@ interface ParsedMembers extends MemberCodes {
 
 const NO_MBRS: ReadonlySet<string> = new Set();
 
-const parsedMembers = new WeakMap<IndexedObject, ParsedMembers>();
+const parsedMembers = new EntryMemo<ParsedMembers>();
 
 /** Classifies `words` as `visit` in computeExpansion reads them (see MemberCodes). */
 function memberCodes(words: readonly string[]): MemberCodes {

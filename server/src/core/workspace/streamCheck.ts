@@ -210,7 +210,7 @@ export class RpslStreamCheck {
     const { lines } = file;
     const pass = (this.pass ??= newPass(this.workspace));
     const range = lines.range.bind(lines);
-    for (const e of this.workspace.objectsIn(uri)) for (const f of crossCheckEntry(pass, e)) yield placeFinding(this.workspace, e, f, range);
+    for (const e of this.workspace.eachObjectIn(uri)) for (const f of crossCheckEntry(pass, e)) yield placeFinding(this.workspace, e, f, range);
   }
 }
 

@@ -7,13 +7,21 @@ import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/range';
 import { commonLength } from '../text/commonLength';
 import { detached } from '../text/detach';
+import { Int32Column } from './idColumn';
 import { MultiMap } from './multiMap';
 import { asnKey, visitReferences, TARGET_CLASSES, type ObjectReference, type Strength, type TargetKind } from './references';
 
 /** The attributes that carry an aut-num's routing policy. */
 const POLICY_ATTRIBUTES: ReadonlySet<string> = new Set(['import', 'export', 'mp-import', 'mp-export', 'default', 'mp-default', 'import-via', 'export-via']);
 
+/**
+ * An indexed object, as a view of the index's columns: lookups make a new view each time, so two views of one
+ * object are different JavaScript objects. `id` is the object's identity: an object an edit did not touch
+ * keeps its id (and its place moves); compare ids, and key caches by id (EntryMemo), never by the view.
+ */
 export interface IndexedObject {
+  /** Unique within its index, kept while the object is unchanged; never given to another object. */
+  readonly id: number;
   readonly uri: string;
   /** The framed object (kept, or framed again from the file's text when the index was given it object by object). */
   readonly object: RpslObject;
@@ -94,8 +102,8 @@ function attributeId(name: string): number {
 }
 
 /**
- * The text a file was indexed from, shared by its entries: replaced on a new version, except by `setText`,
- * which gives it the new text (its entries then move with the edit).
+ * The text a file was indexed from, read by its entries (through their file number) when they frame their
+ * object again: replaced when the file is, and given the new text by `setText`, so its entries move with the edit.
  */
 interface FileText {
   readonly uri: string;
@@ -103,30 +111,27 @@ interface FileText {
   index?: LineIndex;
   /** The text may hold another server's answer, which empty lines do not end: setText then frames it whole. */
   foreign?: boolean;
-  readonly store: FactStore;
 }
 
 /** Numbers per page of a FactStore once past its first, smaller pages (4 MB). */
 const PAGE = 1 << 20;
 
 /**
- * Where an index keeps its entries' small facts, packed: Int32Array pages for every entry's name span and
- * references, and one table of the names references use (each name once, by number). A dump has millions
- * of entries and tens of millions of references; an object, a typed array (about 200 bytes with its buffer)
- * or a string per entry or reference is what made the index many times the size of the text it came from.
- * Pages are never grown or copied: one array grown by doubling held its old copies until the next full
- * garbage collection (an ArrayBuffer that lived a while goes only then), so a 52 MB dump's index briefly
- * took three times its size, and a 1 GB dump's needed one array of 2 GB beside the old one of 1 GB.
+ * Where an index keeps its entries' references, packed: Int32Array pages with every entry's name span and
+ * references, and one table of the names keys and references use (each name once, by number). A dump has
+ * millions of entries and tens of millions of references; an object, a typed array (about 200 bytes with its
+ * buffer) or a string per entry or reference is what made the index many times the size of the text it came from.
+ * Pages are never grown or copied (see Int32Column).
  *
- * An entry's slot, at `Entry.at` in `Entry.page`: name start and end (offsets from the object's start), the
+ * An entry's slot, at `slotAt` in page `slotPage`: name start and end (offsets from the object's start), the
  * number of references n, then per reference: kind | strength << 4 | attribute << 8, name number (for an
  * aut-num, the AS number itself: a dump's policies name hundreds of thousands of them), start, end. A slot
  * never spans two pages (a slot bigger than a page has a page of its own).
  * Removed entries leave their slots behind; `compact` copies the live ones once half the space is dead.
  */
 class FactStore {
-  /** The page slots are given from; `alloc` may start a new one. */
-  page = new Int32Array(1 << 16);
+  /** Page 0 holds the empty slot that removed entries read once compacted away. */
+  pages: Int32Array[] = [new Int32Array(3)];
   private next = 0;
   /** Numbers given out, and those of removed entries' slots (for `compact`). */
   used = 0;
@@ -146,16 +151,12 @@ class FactStore {
     return id;
   }
 
-  /** One string per name: the table's own copy of `s`. */
-  intern(s: string): string {
-    return this.names[this.id(s)]!;
-  }
-
-  /** Room for `n` numbers: where they go in `this.page` (read it after the call: it may be a new page). */
+  /** Room for `n` numbers: where they go in the last page (`pages.length - 1`, read after the call). */
   alloc(n: number): number {
-    if (this.next + n > this.page.length) {
+    const page = this.pages[this.pages.length - 1]!;
+    if (this.pages.length === 1 || this.next + n > page.length) {
       // Pages double up to PAGE, so a small workspace keeps a small store.
-      this.page = new Int32Array(Math.max(n, Math.min(PAGE, this.page.length * 2)));
+      this.pages.push(new Int32Array(Math.max(n, Math.min(PAGE, this.pages.length === 1 ? 1 << 16 : page.length * 2))));
       this.next = 0;
     }
     const at = this.next;
@@ -164,59 +165,87 @@ class FactStore {
     return at;
   }
 
-  /** Copies the slots of `live` (every entry that still has one) into new pages, in order, dropping the dead ones. */
-  compact(live: Iterable<Entry>): void {
-    this.page = new Int32Array(1 << 16);
+  /** Starts again with no slots: `compact` then copies the live ones back. */
+  restart(): Int32Array[] {
+    const old = this.pages;
+    this.pages = [old[0]!];
     this.next = 0;
     this.used = 0;
     this.dead = 0;
-    for (const e of live) {
-      const n = 3 + 4 * e.page[e.at + 2]!;
-      const at = this.alloc(n);
-      this.page.set(e.page.subarray(e.at, e.at + n), at);
-      e.page = this.page;
-      e.at = at;
-    }
+    return old;
   }
 }
 
-/** The object an entry last framed again, per entry (most recent last); see `Entry.object`. */
-const reframed = new Map<Entry, RpslObject>();
-const REFRAMED_KEPT = 64;
+/** The index's columns: what every indexed object is, by id (IndexedObject is a view of one id). */
+class EntryTable {
+  readonly store = new FactStore();
+  /** The file an id is in (its number in `files`); bitwise-not once the entry is removed. */
+  readonly file = new Int32Column();
+  readonly start = new Int32Column();
+  readonly end = new Int32Column();
+  readonly slotPage = new Int32Column();
+  readonly slotAt = new Int32Column();
+  /** Class and key, as numbers of the store's names. */
+  readonly cls = new Int32Column();
+  readonly key = new Int32Column();
+  /** A route's row in the route columns, plus one (0: not a route). */
+  readonly route = new Int32Column();
+  /** Per route row: the prefix's words, afi << 8 | length, and the origin. */
+  readonly routeWords = [new Int32Column(), new Int32Column(), new Int32Column(), new Int32Column()];
+  readonly routeShape = new Int32Column();
+  readonly routeOrigin = new Int32Column();
+  routes = 0;
+  /** Ids given out so far (ids are never given again). */
+  size = 0;
+  readonly files: FileText[] = [];
+  readonly fileNumbers = new Map<string, number>();
+  /** The framed object of an entry that keeps it (a document open in the editor keeps it anyway). */
+  readonly held = new Map<number, RpslObject>();
+  /** The object an entry last framed again, per id (most recent last); see `Entry.object`. */
+  readonly reframed = new Map<number, RpslObject>();
+  /** The maps of every EntryMemo holding facts of this table's ids: an id's facts go when it is removed. */
+  readonly memos: Map<number, unknown>[] = [];
 
-/**
- * The index's own view of an object. When a file is re-indexed, an object whose text did not change keeps
- * its entry, and so every map slot that points at it; only its place moves (`start`, `end`, `held`).
- *
- * What it holds is compact, since a dump's entries live as long as the index: its name span and references
- * packed in the index's FactStore (names by number), class and key shared through the store's name table
- * and, for a file indexed object by object, no framed object at all — `object` frames it again from the
- * file's text when a check needs its attributes.
- */
-class Entry implements IndexedObject {
-  /**
-   * A route's prefix and origin (RouteEntry), and the framed object when the index keeps it (a document open in
-   * the editor keeps it anyway): properties of those entries only, not a slot in every entry of a dump (an
-   * entry is some 90 bytes, and a dump has millions).
-   */
-  declare readonly route?: RouteFact;
-  declare held?: RpslObject;
-  /** The FactStore page that holds the entry's slot, and where in it the slot starts. */
-  page: Int32Array;
-  at: number;
+  fileNumber(uri: string): number {
+    let n = this.fileNumbers.get(uri);
+    if (n === undefined) {
+      this.fileNumbers.set(uri, (n = this.files.length));
+      this.files.push({ uri, text: '' });
+    }
+    return n;
+  }
 
-  constructor(
-    /** The file's text (see setText: one per file, its text replaced on edits), read when `object` frames it again. */
-    public file: FileText,
-    readonly className: string,
-    readonly key: string,
-    object: RpslObject,
-    public start: number,
-    public end: number,
-    held: RpslObject | undefined,
-  ) {
-    if (held) this.held = held;
-    const store = file.store;
+  fileOf(id: number): FileText {
+    const f = this.file.get(id);
+    return this.files[f < 0 ? ~f : f]!;
+  }
+
+  isLive(id: number): boolean {
+    return this.file.get(id) >= 0;
+  }
+
+  /** The page holding `id`'s slot. */
+  page(id: number): Int32Array {
+    return this.store.pages[this.slotPage.get(id)]!;
+  }
+
+  /** A new id for `object` of `file`, with its references packed in the store. */
+  add(file: number, object: RpslObject, cls: number, key: number, route: { prefix: Prefix; origin: Asn } | undefined): number {
+    const id = this.size++;
+    const start = object.span.start;
+    this.file.set(id, file);
+    this.start.set(id, start);
+    this.end.set(id, object.span.end);
+    this.cls.set(id, cls);
+    this.key.set(id, key);
+    if (route) {
+      const row = this.routes++;
+      for (let w = 0; w < route.prefix.words.length; w++) this.routeWords[w]!.set(row, route.prefix.words[w]! | 0);
+      this.routeShape.set(row, (route.prefix.afi << 8) | route.prefix.length);
+      this.routeOrigin.set(row, route.origin | 0);
+      this.route.set(id, row + 1);
+    }
+    const store = this.store;
     const name = object.attributes[0]?.valueSpan ?? object.span;
     // Collected in a scratch buffer, then copied at its size: no reference objects on the way.
     let n = 0;
@@ -248,29 +277,116 @@ class Entry implements IndexedObject {
     scratch[0] = name.start - start;
     scratch[1] = name.end - start;
     scratch[2] = n;
-    this.at = store.alloc(3 + n * 4);
-    this.page = store.page;
-    this.page.set(scratch.subarray(0, 3 + n * 4), this.at);
+    const at = store.alloc(3 + n * 4);
+    this.slotPage.set(id, store.pages.length - 1);
+    this.slotAt.set(id, at);
+    store.pages[store.pages.length - 1]!.set(scratch.subarray(0, 3 + n * 4), at);
+    return id;
   }
 
+  /** Marks `id` removed: its facts go, its columns stay (a view kept past the removal reads what it was). */
+  remove(id: number): void {
+    this.file.set(id, ~this.file.get(id));
+    this.store.dead += 3 + 4 * this.page(id)[this.slotAt.get(id) + 2]!;
+    this.held.delete(id);
+    this.reframed.delete(id);
+    for (const m of this.memos) m.delete(id);
+  }
+
+  /** Copies the slots of the live ids into new pages, in order, dropping the dead ones (they read the empty slot). */
+  compact(): void {
+    const old = this.store.restart();
+    for (let id = 0; id < this.size; id++) {
+      if (!this.isLive(id)) {
+        this.slotPage.set(id, 0);
+        this.slotAt.set(id, 0);
+        continue;
+      }
+      const from = old[this.slotPage.get(id)]!;
+      const at0 = this.slotAt.get(id);
+      const n = 3 + 4 * from[at0 + 2]!;
+      const at = this.store.alloc(n);
+      const page = this.store.pages[this.store.pages.length - 1]!;
+      page.set(from.subarray(at0, at0 + n), at);
+      this.slotPage.set(id, this.store.pages.length - 1);
+      this.slotAt.set(id, at);
+    }
+  }
+
+  /** A route row's prefix and origin. */
+  routeOf(row: number): RouteFact {
+    const shape = this.routeShape.get(row);
+    const afi = (shape >>> 8) as 4 | 6;
+    const words = afi === 4 ? [this.routeWords[0]!.get(row) >>> 0] : this.routeWords.map((c) => c.get(row) >>> 0);
+    return new RouteFact({ afi, words, length: shape & 255 }, (this.routeOrigin.get(row) >>> 0) as Asn);
+  }
+
+  /** `a` before `b` in file and document order (see entryOrder). */
+  readonly order = (a: number, b: number): number => {
+    const fa = this.file.get(a);
+    const fb = this.file.get(b);
+    if (fa === fb) return this.start.get(a) - this.start.get(b);
+    const ua = this.files[fa < 0 ? ~fa : fa]!.uri;
+    const ub = this.files[fb < 0 ? ~fb : fb]!.uri;
+    return ua === ub ? this.start.get(a) - this.start.get(b) : ua < ub ? -1 : 1;
+  };
+}
+
+const REFRAMED_KEPT = 64;
+
+/**
+ * The index's view of one object (see IndexedObject): its table and id, read from the table's columns when
+ * asked. What a dump's object costs the index is its columns (some 40 bytes) and its packed references; a view
+ * is made when a lookup or a check needs one and dies with it.
+ */
+class Entry implements IndexedObject {
+  constructor(
+    readonly table: EntryTable,
+    readonly id: number,
+  ) {}
+
   get uri(): string {
-    return this.file.uri;
+    return this.table.fileOf(this.id).uri;
+  }
+
+  get className(): string {
+    return this.table.store.names[this.table.cls.get(this.id)]!;
+  }
+
+  get key(): string {
+    return this.table.store.names[this.table.key.get(this.id)]!;
+  }
+
+  get start(): number {
+    return this.table.start.get(this.id);
+  }
+
+  get end(): number {
+    return this.table.end.get(this.id);
+  }
+
+  get route(): RouteFact | undefined {
+    const row = this.table.route.get(this.id);
+    return row === 0 ? undefined : this.table.routeOf(row - 1);
   }
 
   get object(): RpslObject {
-    if (this.held) return this.held;
-    let o = reframed.get(this);
+    const t = this.table;
+    const held = t.held.get(this.id);
+    if (held) return held;
+    let o = t.reframed.get(this.id);
     if (o) {
-      reframed.delete(this);
+      t.reframed.delete(this.id);
     } else {
-      frameRpslInto(this.file.text, { object: (x) => (o ??= x), diagnostic: () => undefined }, { from: this.start, to: this.end, afterBlank: true });
-      o ??= { className: this.className, attributes: [], span: this.span };
-      if (reframed.size >= REFRAMED_KEPT) for (const k of reframed.keys()) {
-        reframed.delete(k);
+      const span = this.span;
+      frameRpslInto(t.fileOf(this.id).text, { object: (x) => (o ??= x), diagnostic: () => undefined }, { from: span.start, to: span.end, afterBlank: true });
+      o ??= { className: this.className, attributes: [], span };
+      if (t.reframed.size >= REFRAMED_KEPT) for (const k of t.reframed.keys()) {
+        t.reframed.delete(k);
         break;
       }
     }
-    reframed.set(this, o);
+    t.reframed.set(this.id, o);
     return o;
   }
 
@@ -279,49 +395,55 @@ class Entry implements IndexedObject {
   }
 
   get nameSpan(): Span {
-    const d = this.page;
-    return { start: this.start + d[this.at]!, end: this.start + d[this.at + 1]! };
+    const d = this.table.page(this.id);
+    const at = this.table.slotAt.get(this.id);
+    const start = this.start;
+    return { start: start + d[at]!, end: start + d[at + 1]! };
   }
 
   get refCount(): number {
-    return this.page[this.at + 2]!;
+    return this.table.page(this.id)[this.table.slotAt.get(this.id) + 2]!;
+  }
+
+  /** Where reference `i` starts in the entry's page. */
+  private refSlot(i: number): number {
+    return this.table.slotAt.get(this.id) + 3 + i * 4;
   }
 
   refAt(i: number): ObjectReference {
-    const data = this.page;
-    const names = this.file.store.names;
-    const at = this.at + 3 + i * 4;
+    const data = this.table.page(this.id);
+    const names = this.table.store.names;
+    const at = this.refSlot(i);
     const m = data[at]!;
+    const start = this.start;
     return {
       kind: KINDS[m & 15]!,
       key: keyOf(m, data[at + 1]!, names),
       attribute: attributeNames[m >>> 8]!,
-      span: { start: this.start + data[at + 2]!, end: this.start + data[at + 3]! },
+      span: { start: start + data[at + 2]!, end: start + data[at + 3]! },
       strength: STRENGTHS[(m >>> 4) & 15]!,
     };
   }
 
   refKindAt(i: number): TargetKind {
-    return KINDS[this.page[this.at + 3 + i * 4]! & 15]!;
+    return KINDS[this.table.page(this.id)[this.refSlot(i)]! & 15]!;
   }
 
   refKeyAt(i: number): string {
-    const data = this.page;
-    const names = this.file.store.names;
-    const at = this.at + 3 + i * 4;
-    return keyOf(data[at]!, data[at + 1]!, names);
+    const data = this.table.page(this.id);
+    const at = this.refSlot(i);
+    return keyOf(data[at]!, data[at + 1]!, this.table.store.names);
   }
 
   refAttributeAt(i: number): string {
-    return attributeNames[this.page[this.at + 3 + i * 4]! >>> 8]!;
+    return attributeNames[this.table.page(this.id)[this.refSlot(i)]! >>> 8]!;
   }
 
   /** Does reference `i` name `kind`/`key`? (Without making its object.) */
   refIs(i: number, kind: TargetKind, key: string): boolean {
-    const data = this.page;
-    const names = this.file.store.names;
-    const at = this.at + 3 + i * 4;
-    return KINDS[data[at]! & 15] === kind && keyOf(data[at]!, data[at + 1]!, names) === key;
+    const data = this.table.page(this.id);
+    const at = this.refSlot(i);
+    return KINDS[data[at]! & 15] === kind && keyOf(data[at]!, data[at + 1]!, this.table.store.names) === key;
   }
 
   /** The references, made on each call (they are kept packed). */
@@ -330,30 +452,15 @@ class Entry implements IndexedObject {
     for (let i = 0; i < out.length; i++) out[i] = this.refAt(i);
     return out;
   }
-
-  /** Each reference's kind and key, repeats included (the reverse maps add an entry once per name). */
-  refTargets(visit: (kind: TargetKind, key: string) => void): void {
-    const data = this.page;
-    const names = this.file.store.names;
-    const n = data[this.at + 2]!;
-    for (let i = 0, at = this.at + 3; i < n; i++, at += 4) visit(KINDS[data[at]! & 15]!, keyOf(data[at]!, data[at + 1]!, names));
-  }
 }
 
-/** The entry of a route or route6 object: the one kind with a route. */
-class RouteEntry extends Entry {
-  constructor(
-    file: FileText,
-    className: string,
-    key: string,
-    object: RpslObject,
-    start: number,
-    end: number,
-    held: RpslObject | undefined,
-    override readonly route: RouteFact,
-  ) {
-    super(file, className, key, object, start, end, held);
-  }
+/** Each reference's kind and key of `id`, repeats included (the reverse maps add an entry once per name). */
+function refTargets(t: EntryTable, id: number, visit: (kind: TargetKind, key: string) => void): void {
+  const data = t.page(id);
+  const names = t.store.names;
+  const at0 = t.slotAt.get(id);
+  const n = data[at0 + 2]!;
+  for (let i = 0, at = at0 + 3; i < n; i++, at += 4) visit(KINDS[data[at]! & 15]!, keyOf(data[at]!, data[at + 1]!, names));
 }
 
 /** A route object's prefix and origin; the prefix's text is made when a message needs it, not kept per route. */
@@ -389,11 +496,42 @@ class Site implements ReferenceSite {
 }
 
 /**
- * Objects sharing a key (duplicates, a prefix's routes, a name's referrers) are kept in file and document
- * order, so which one comes first does not depend on the order files were indexed or edited in.
+ * Facts about indexed objects, kept by id and dropped when the object leaves its index: what a WeakMap keyed
+ * by the object was when every object had one JavaScript object for its lifetime (views are made per lookup).
  */
-function entryOrder(a: Entry, b: Entry): number {
-  return a.uri === b.uri ? a.start - b.start : a.uri < b.uri ? -1 : 1;
+export class EntryMemo<T> {
+  private readonly byTable = new WeakMap<EntryTable, Map<number, T>>();
+
+  get(e: IndexedObject): T | undefined {
+    const v = view(e);
+    return this.byTable.get(v.table)?.get(v.id);
+  }
+
+  has(e: IndexedObject): boolean {
+    return this.get(e) !== undefined;
+  }
+
+  set(e: IndexedObject, value: T): void {
+    const v = view(e);
+    if (!v.table.isLive(v.id)) return;
+    let m = this.byTable.get(v.table);
+    if (!m) {
+      m = new Map<number, T>();
+      this.byTable.set(v.table, m);
+      v.table.memos.push(m);
+    }
+    m.set(v.id, value);
+  }
+}
+
+function view(e: IndexedObject): Entry {
+  if (!(e instanceof Entry)) throw new TypeError('not an object of a WorkspaceIndex');
+  return e;
+}
+
+/** Whether `a` and `b` are views of the same indexed object. */
+export function sameEntry(a: IndexedObject, b: IndexedObject): boolean {
+  return a === b || (a.id === b.id && view(a).table === view(b).table);
 }
 
 /**
@@ -415,10 +553,12 @@ const token = {
   dump: 'd' as ReadToken,
 };
 
+const NO_IDS = new Int32Array(0);
+
 /** A file with at least this many objects is taken for a registry dump (see `hasRegistryDump`). */
 export const DUMP_OBJECT_THRESHOLD = 1000;
 
-function bucket<K, V extends object>(map: Map<K, MultiMap<string, V>>, k: K): MultiMap<string, V> {
+function bucket<K>(map: Map<K, MultiMap<string>>, k: K): MultiMap<string> {
   let b = map.get(k);
   if (!b) map.set(k, (b = new MultiMap()));
   return b;
@@ -434,19 +574,20 @@ const CLASS_TO_TARGET: Readonly<Record<string, TargetKind>> = Object.fromEntries
  * entries, so a file change costs what the file holds, not what the workspace holds.
  */
 export class WorkspaceIndex {
-  private readonly byUri = new Map<string, readonly Entry[]>();
-  /** class → key → objects; nested maps, since building `class+key` strings for every lookup was costly. */
-  private readonly byKey = new Map<string, MultiMap<string, Entry>>();
+  /** The objects' columns (IndexedObject views read them by id), their packed references and the names table. */
+  private readonly table = new EntryTable();
+  /** Each file's ids, in document order. */
+  private readonly byUri = new Map<string, Int32Array>();
+  /** class → key → ids; nested maps, since building `class+key` strings for every lookup was costly. */
+  private readonly byKey = new Map<string, MultiMap<string>>();
   /**
    * target kind → name → the objects that reference it (each once; `referencesTo` finds the places). A kind's
    * map is built when it is first asked for and kept up to date from then on: a dump's references are mostly
    * AS numbers in policies, which the cross-object checks never look up backwards (only navigation does).
    */
-  private readonly refsTo = new Map<TargetKind, MultiMap<string, Entry>>();
-  /** Entries' packed facts and one string per name: a dump names the same few thousand sets and ASNs millions of times. */
-  private readonly store = new FactStore();
-  private readonly routesByPrefix = new MultiMap<PrefixKey, Entry>();
-  private readonly routesByOrigin = new MultiMap<number, Entry>();
+  private readonly refsTo = new Map<TargetKind, MultiMap<string>>();
+  private readonly routesByPrefix = new MultiMap<PrefixKey>();
+  private readonly routesByOrigin = new MultiMap<number>();
   private readonly classCounts = new Map<string, number>();
   /** Route prefix lengths in use per address family, with counts: covering lookups try only these. */
   private readonly lengths = { 4: new Map<number, number>(), 6: new Map<number, number>() };
@@ -516,23 +657,23 @@ export class WorkspaceIndex {
    * Replace everything indexed for `uri`. Pass the text when you have it: locations in other files need it
    * to turn offsets into line/character (without it they point at the file's start). When the file was
    * indexed with its text before, only the objects an edit touched are replaced: the others keep their
-   * entries, and those after the edit move by its length (a registry dump re-indexes in milliseconds).
+   * ids, and those after the edit move by its length (a registry dump re-indexes in milliseconds).
    */
   set(uri: string, objects: readonly RpslObject[], text?: string): void {
+    this.compactIfDue();
     const old = this.byUri.get(uri);
     const oldText = this.texts.get(uri)?.text;
     if (old && text !== undefined && oldText === text) return;
+    const t = this.table;
     if (!old || oldText === undefined || text === undefined) {
       this.remove(uri);
-      const box = this.box(uri, text ?? '');
-      if (text !== undefined) this.texts.set(uri, box);
-      this.byUri.set(uri, objects.map((o) => this.add(box, o, o)));
+      const file = this.box(uri, text ?? '');
+      if (text !== undefined) this.texts.set(uri, t.files[file]!);
+      this.byUri.set(uri, Int32Array.from(objects, (o) => this.add(file, o, o)));
       this.gen++;
       this.settle();
       return;
     }
-    const box = this.box(uri, text);
-    this.texts.set(uri, box);
     // The edit: text[prefix, text.length - suffix) replaced oldText[prefix, oldText.length - suffix).
     const max = Math.min(oldText.length, text.length);
     const prefix = commonLength(oldText, text, max, false);
@@ -543,40 +684,46 @@ export class WorkspaceIndex {
     // moved. An object touching the edit (or framed differently, e.g. merged by a removed blank line) is new.
     let head = 0;
     while (head < old.length && head < objects.length) {
-      const o = old[head]!.span;
+      const id = old[head]!;
       const n = objects[head]!.span;
-      if (o.end >= prefix || n.start !== o.start || n.end !== o.end) break;
+      const s = t.start.get(id);
+      const e = t.end.get(id);
+      if (e >= prefix || n.start !== s || n.end !== e) break;
       head++;
     }
     let tail = 0;
     while (tail < old.length - head && tail < objects.length - head) {
-      const o = old[old.length - 1 - tail]!.span;
+      const id = old[old.length - 1 - tail]!;
       const n = objects[objects.length - 1 - tail]!.span;
-      if (o.start < oldEditEnd || o.start === 0 || n.start !== o.start + delta || n.end !== o.end + delta) break;
+      const s = t.start.get(id);
+      const e = t.end.get(id);
+      if (s < oldEditEnd || s === 0 || n.start !== s + delta || n.end !== e + delta) break;
       tail++;
     }
     this.gen++;
     for (let i = head; i < old.length - tail; i++) this.removeEntry(old[i]!);
-    // Kept entries take the new parse's objects (same text, same spans before the edit): an object keeps the
-    // text it was cut from alive, and the index should hold one version of a document, not one per edit.
-    const entries: Entry[] = old.slice(0, head);
+    // The file's entries read the new text (one text per file: an object keeps the text it was cut from
+    // alive, and the index should hold one version of a document, not one per edit). Kept entries take the
+    // new parse's objects (same text, same spans before the edit).
+    const file = this.box(uri, text);
+    this.texts.set(uri, t.files[file]!);
+    const ids: number[] = [];
     for (let i = 0; i < head; i++) {
-      entries[i]!.held = objects[i]!;
-      entries[i]!.file = box;
+      ids.push(old[i]!);
+      t.held.set(old[i]!, objects[i]!);
     }
     // Entries after the edit move first, so new entries are placed among them by their new offsets.
     // References are kept as offsets from the object's start: moving the object moves them.
-    const moved = old.slice(old.length - tail);
-    moved.forEach((e, i) => {
+    for (let i = 0; i < tail; i++) {
+      const id = old[old.length - tail + i]!;
       const o = objects[objects.length - tail + i]!;
-      e.held = o;
-      e.file = box;
-      e.start = o.span.start;
-      e.end = o.span.end;
-    });
-    for (let i = head; i < objects.length - tail; i++) entries.push(this.add(box, objects[i]!, objects[i]));
-    entries.push(...moved);
-    this.byUri.set(uri, entries);
+      t.held.set(id, o);
+      t.start.set(id, o.span.start);
+      t.end.set(id, o.span.end);
+    }
+    for (let i = head; i < objects.length - tail; i++) ids.push(this.add(file, objects[i]!, objects[i]));
+    for (let i = old.length - tail; i < old.length; i++) ids.push(old[i]!);
+    this.byUri.set(uri, Int32Array.from(ids));
     this.settle();
   }
 
@@ -586,20 +733,21 @@ export class WorkspaceIndex {
    * index its text and compact facts, not its objects. `close` makes the file visible to lookups.
    */
   openFile(uri: string, text: string, lines?: LineIndex): { add(object: RpslObject): IndexedObject; close(): void } {
+    this.compactIfDue();
     this.remove(uri);
-    const source = this.box(uri, text, lines);
-    const entries: Entry[] = [];
+    const file = this.box(uri, text, lines);
+    const ids: number[] = [];
     this.opening++;
     return {
       add: (object) => {
-        const entry = this.add(source, object, undefined);
-        entries.push(entry);
-        return entry;
+        const id = this.add(file, object, undefined);
+        ids.push(id);
+        return new Entry(this.table, id);
       },
       close: () => {
         this.opening--;
-        this.texts.set(uri, source);
-        this.byUri.set(uri, entries);
+        this.texts.set(uri, this.table.files[file]!);
+        this.byUri.set(uri, Int32Array.from(ids));
         this.gen++;
         this.settle();
       },
@@ -609,11 +757,12 @@ export class WorkspaceIndex {
   /**
    * Brings `uri` to `text`, framing only around what changed since the version indexed last: from the last
    * place before the edit where the framer starts afresh to the first one after it where the old text's
-   * framing did too (see freshAt). Objects outside keep their entries (those after the edit move by its
+   * framing did too (see freshAt). Objects outside keep their ids (those after the edit move by its
    * length); the entries keep no framed object and frame again from the text when asked, as with openFile.
    * This is the editor's pause in typing: a 20 MB dump is not framed again whole for a keystroke.
    */
   setText(uri: string, text: string): void {
+    this.compactIfDue();
     const old = this.byUri.get(uri);
     const box = this.texts.get(uri);
     const oldText = box?.text;
@@ -631,6 +780,7 @@ export class WorkspaceIndex {
       if (opened) opened.foreign = mayHoldForeignAnswer(text);
       return;
     }
+    const t = this.table;
     const delta = text.length - oldText.length;
     // From: a line start at or before the edit (the text before it is the same in both versions).
     let from = lineStartAt(text, prefix);
@@ -640,31 +790,42 @@ export class WorkspaceIndex {
     if (to > from && text.charCodeAt(to - 1) !== 10) to = lineEndAfter(text, to);
     while (to < text.length && !(freshAt(text, to) && freshAt(oldText, to - delta))) to = lineEndAfter(text, to);
     let head = 0;
-    while (head < old.length && old[head]!.start < from) head++;
+    while (head < old.length && t.start.get(old[head]!) < from) head++;
     let tail = old.length;
-    while (tail > head && old[tail - 1]!.start >= to - delta) tail--;
+    while (tail > head && t.start.get(old[tail - 1]!) >= to - delta) tail--;
     this.gen++;
     for (let i = head; i < tail; i++) this.removeEntry(old[i]!);
     // One text per file, which every entry of it reads: kept entries frame again from the new text.
     box.text = text;
     box.index = undefined;
-    reframed.clear();
-    const entries: Entry[] = old.slice(0, head);
-    for (const e of entries) {
-      e.held = undefined;
-      e.file = box;
+    t.reframed.clear();
+    const ids: number[] = [];
+    for (let i = 0; i < head; i++) {
+      ids.push(old[i]!);
+      t.held.delete(old[i]!);
     }
-    const moved = old.slice(tail);
-    for (const e of moved) {
-      e.held = undefined;
-      e.file = box;
-      e.start += delta;
-      e.end += delta;
+    for (let i = tail; i < old.length; i++) {
+      const id = old[i]!;
+      t.held.delete(id);
+      t.start.set(id, t.start.get(id) + delta);
+      t.end.set(id, t.end.get(id) + delta);
     }
-    frameRpslInto(text, { object: (o) => void entries.push(this.add(box, o, undefined)), diagnostic: () => undefined }, { from, to, afterBlank: from > 0 });
-    for (const e of moved) entries.push(e);
-    this.byUri.set(uri, entries);
+    const file = t.fileNumber(uri);
+    frameRpslInto(text, { object: (o) => void ids.push(this.add(file, o, undefined)), diagnostic: () => undefined }, { from, to, afterBlank: from > 0 });
+    for (let i = tail; i < old.length; i++) ids.push(old[i]!);
+    this.byUri.set(uri, Int32Array.from(ids));
     this.settle();
+  }
+
+  /**
+   * Copies the live entries' references into new pages once half the store is removed entries'. Done as a
+   * change begins, not as one ends, so views of the objects a change removed still read their references
+   * until the next change (the editor compares a file's objects before and after an edit to find the files
+   * that depend on them), and never while a file is being opened (its entries are in no list yet).
+   */
+  private compactIfDue(): void {
+    const store = this.table.store;
+    if (this.opening === 0 && store.dead > 1 << 16 && store.dead * 2 > store.used) this.table.compact();
   }
 
   private notePresence(cls: string, key: string, before: boolean): void {
@@ -675,8 +836,6 @@ export class WorkspaceIndex {
 
   /** Ends a change: tells the readers of a class's names if the names changed, and of the dump flag. */
   private settle(): void {
-    // The store is compacted between changes, when every entry is in byUri (none of a file being opened).
-    if (this.opening === 0 && this.store.dead > 1 << 16 && this.store.dead * 2 > this.store.used) this.store.compact(this.all() as Iterable<Entry>);
     for (const [cls, m] of this.keyPresence) {
       const keys = this.byKey.get(cls);
       for (const [key, before] of m) {
@@ -692,20 +851,23 @@ export class WorkspaceIndex {
     this.hadDump = now;
   }
 
-  /** A file's text box, sharing the index's store. */
-  private box(uri: string, text: string, index?: LineIndex): FileText {
-    return index ? { uri, text, index, store: this.store } : { uri, text, store: this.store };
+  /** The file number of `uri`, its text box now holding `text`: the file's entries (kept ones too) read it. */
+  private box(uri: string, text: string, index?: LineIndex): number {
+    const n = this.table.fileNumber(uri);
+    this.table.files[n] = index ? { uri, text, index } : { uri, text };
+    this.table.reframed.clear();
+    return n;
   }
 
-  private add(file: FileText, object: RpslObject, held: RpslObject | undefined): Entry {
+  private add(file: number, object: RpslObject, held: RpslObject | undefined): number {
+    const t = this.table;
     const className = object.className;
     const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
-    // Keys outlive the text they were cut from (see `detached`).
     // A route's key is its own (prefix and origin); other keys are names that references share.
-    const key = route ? detached(`${route.normalized.toUpperCase()}AS${route.origin}`) : this.store.intern(primaryKey(object));
-    const cls = this.store.intern(className);
-    const { start, end } = object.span;
-    const e = route ? new RouteEntry(file, cls, key, object, start, end, held, new RouteFact(route.prefix, route.origin)) : new Entry(file, cls, key, object, start, end, held);
+    const key = route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object);
+    const keyId = t.store.id(key);
+    const id = t.add(file, object, t.store.id(className), keyId, route);
+    if (held) t.held.set(id, held);
     const keys = bucket(this.byKey, className);
     // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
     const notify = this.changeListeners.size > 0;
@@ -714,12 +876,12 @@ export class WorkspaceIndex {
       this.bump(token.key(className, key));
       this.bump(token.count(className));
     }
-    keys.addInOrder(key, e, entryOrder);
+    keys.addInOrder(t.store.names[keyId]!, id, t.order);
     this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
     if (route) {
       const pk = prefixKey(route.prefix);
-      this.routesByPrefix.addInOrder(pk, e, entryOrder);
-      this.routesByOrigin.addInOrder(route.origin, e, entryOrder);
+      this.routesByPrefix.addInOrder(pk, id, t.order);
+      this.routesByOrigin.addInOrder(route.origin, id, t.order);
       if (notify) {
         this.bump(token.prefix(pk));
         this.bump(token.origin(route.origin));
@@ -731,68 +893,75 @@ export class WorkspaceIndex {
     }
     if (notify || this.refsTo.size > 0) {
       let lastKind: TargetKind | undefined;
-      let refs: MultiMap<string, Entry> | undefined;
-      e.refTargets((kind, k) => {
+      let refs: MultiMap<string> | undefined;
+      refTargets(t, id, (kind, k) => {
         if (kind !== lastKind) refs = this.refsTo.get((lastKind = kind));
-        refs?.addInOrderOnce(k, e, entryOrder);
+        refs?.addInOrderOnce(k, id, t.order);
         if (notify) this.bump(token.refs(kind, k));
       });
     }
-    return e;
+    return id;
   }
 
   /** The reverse map of `kind`, built from every entry the first time it is asked for. */
-  private referrers(kind: TargetKind): MultiMap<string, Entry> {
+  private referrers(kind: TargetKind): MultiMap<string> {
     let refs = this.refsTo.get(kind);
     if (refs) return refs;
     this.refsTo.set(kind, (refs = new MultiMap()));
-    for (const list of this.byUri.values())
-      for (const e of list)
-        e.refTargets((k, key) => {
-          if (k === kind) refs.addInOrderOnce(key, e, entryOrder);
+    const t = this.table;
+    for (const ids of this.byUri.values())
+      for (const id of ids)
+        refTargets(t, id, (k, key) => {
+          if (k === kind) refs.addInOrderOnce(key, id, t.order);
         });
     return refs;
   }
 
-  private removeEntry(e: Entry): void {
-    this.store.dead += 3 + 4 * e.refCount;
+  private removeEntry(id: number): void {
+    const t = this.table;
     const notify = this.changeListeners.size > 0;
-    const keys = this.byKey.get(e.className);
-    keys?.deleteWhere(e.key, (x) => x === e);
+    const className = t.store.names[t.cls.get(id)]!;
+    const key = t.store.names[t.key.get(id)]!;
+    const keys = this.byKey.get(className);
+    keys?.delete(key, id);
     if (notify) {
-      if (keys?.count(e.key) === 0) this.notePresence(e.className, e.key, true);
-      this.bump(token.key(e.className, e.key));
-      this.bump(token.count(e.className));
+      if (keys?.count(key) === 0) this.notePresence(className, key, true);
+      this.bump(token.key(className, key));
+      this.bump(token.count(className));
     }
-    const n = (this.classCounts.get(e.className) ?? 1) - 1;
-    if (n > 0) this.classCounts.set(e.className, n);
-    else this.classCounts.delete(e.className);
-    if (e.route) {
-      const pk = prefixKey(e.route.prefix);
-      this.routesByPrefix.deleteWhere(pk, (x) => x === e);
-      this.routesByOrigin.deleteWhere(e.route.origin, (x) => x === e);
+    const n = (this.classCounts.get(className) ?? 1) - 1;
+    if (n > 0) this.classCounts.set(className, n);
+    else this.classCounts.delete(className);
+    const row = t.route.get(id);
+    if (row !== 0) {
+      const route = t.routeOf(row - 1);
+      const pk = prefixKey(route.prefix);
+      this.routesByPrefix.delete(pk, id);
+      this.routesByOrigin.delete(route.origin, id);
       if (notify) {
         this.bump(token.prefix(pk));
-        this.bump(token.origin(e.route.origin));
+        this.bump(token.origin(route.origin));
       }
-      const l = this.lengths[e.route.prefix.afi];
-      const c = (l.get(e.route.prefix.length) ?? 1) - 1;
-      if (c > 0) l.set(e.route.prefix.length, c);
+      const l = this.lengths[route.prefix.afi];
+      const c = (l.get(route.prefix.length) ?? 1) - 1;
+      if (c > 0) l.set(route.prefix.length, c);
       else {
-        l.delete(e.route.prefix.length);
-        if (notify) this.bump(token.lengths(e.route.prefix.afi));
+        l.delete(route.prefix.length);
+        if (notify) this.bump(token.lengths(route.prefix.afi));
       }
     }
-    if (!notify && this.refsTo.size === 0) return;
-    // Each name once: an aut-num of a dump names the same peer in thousands of its references.
-    const done = new Set<string>();
-    e.refTargets((kind, k) => {
-      const id = `${kind}\u0000${k}`;
-      if (done.has(id)) return;
-      done.add(id);
-      this.refsTo.get(kind)?.deleteWhere(k, (x) => x === e);
-      if (notify) this.bump(token.refs(kind, k));
-    });
+    if (notify || this.refsTo.size > 0) {
+      // Each name once: an aut-num of a dump names the same peer in thousands of its references.
+      const done = new Set<string>();
+      refTargets(t, id, (kind, k) => {
+        const name = `${kind}\u0000${k}`;
+        if (done.has(name)) return;
+        done.add(name);
+        this.refsTo.get(kind)?.delete(k, id);
+        if (notify) this.bump(token.refs(kind, k));
+      });
+    }
+    t.remove(id);
   }
 
   remove(uri: string): void {
@@ -801,7 +970,7 @@ export class WorkspaceIndex {
     if (!old) return;
     this.gen++;
     this.byUri.delete(uri);
-    for (const e of old) this.removeEntry(e);
+    for (const id of old) this.removeEntry(id);
     this.settle();
   }
 
@@ -828,11 +997,18 @@ export class WorkspaceIndex {
     return this.hadDump;
   }
 
+  /** Views of `ids`. */
+  private views(ids: ArrayLike<number>): Entry[] {
+    const out = new Array<Entry>(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = new Entry(this.table, ids[i]!);
+    return out;
+  }
+
   lookup(className: string, key: string): readonly IndexedObject[] {
-    const exact = this.byKey.get(className)?.get(key);
-    if (exact && exact.length > 0) {
+    const exact = this.byKey.get(className);
+    if (exact && exact.count(key) > 0) {
       if (this.readers.length > 0) this.read(token.key(className, key));
-      return exact;
+      return this.views(exact.get(key));
     }
     const cls = className.toLowerCase();
     let k = key.toUpperCase();
@@ -841,7 +1017,17 @@ export class WorkspaceIndex {
       if (a.ok) k = `AS${a.asn}`;
     }
     if (this.readers.length > 0) this.read(token.key(cls, k));
-    return this.byKey.get(cls)?.get(k) ?? [];
+    return this.views(this.byKey.get(cls)?.get(k) ?? []);
+  }
+
+  /** How many objects `className`/`key` has (lookup's normalisation included), without making them. */
+  lookupCount(className: string, key: string): number {
+    const exact = this.byKey.get(className)?.count(key) ?? 0;
+    if (exact > 0) {
+      if (this.readers.length > 0) this.read(token.key(className, key));
+      return exact;
+    }
+    return this.lookup(className, key).length;
   }
 
   /** The objects a reference target resolves to (a contact may be a person or a role). */
@@ -858,7 +1044,10 @@ export class WorkspaceIndex {
     const k = key.toUpperCase();
     if (this.readers.length > 0) this.read(token.refs(kind, k));
     const out: ReferenceSite[] = [];
-    for (const e of this.referrers(kind).get(k)) for (let i = 0; i < e.refCount; i++) if (e.refIs(i, kind, k)) out.push(new Site(e, i));
+    this.referrers(kind).forEach(k, (id) => {
+      const e = new Entry(this.table, id);
+      for (let i = 0; i < e.refCount; i++) if (e.refIs(i, kind, k)) out.push(new Site(e, i));
+    });
     return out;
   }
 
@@ -866,7 +1055,7 @@ export class WorkspaceIndex {
   referringObjects(kind: TargetKind, key: string): readonly IndexedObject[] {
     const k = key.toUpperCase();
     if (this.readers.length > 0) this.read(token.refs(kind, k));
-    return this.referrers(kind).get(k);
+    return this.views(this.referrers(kind).get(k));
   }
 
   /** The reference kind an object is the target of (as-set → as-set, person → contact …). */
@@ -878,7 +1067,7 @@ export class WorkspaceIndex {
   routesFor(p: Prefix): readonly IndexedObject[] {
     const pk = prefixKey(p);
     if (this.readers.length > 0) this.read(token.prefix(pk));
-    return [...this.routesByPrefix.get(pk)];
+    return this.views(this.routesByPrefix.get(pk));
   }
 
   /** Route objects whose prefix covers `p` (or equals it). */
@@ -890,7 +1079,7 @@ export class WorkspaceIndex {
       if (len > p.length) continue;
       const pk = prefixKey(len === p.length ? p : maskPrefix(p, len));
       if (tracked) this.read(token.prefix(pk));
-      for (const r of this.routesByPrefix.get(pk)) out.push(r);
+      this.routesByPrefix.forEach(pk, (id) => void out.push(new Entry(this.table, id)));
     }
     return out;
   }
@@ -903,7 +1092,7 @@ export class WorkspaceIndex {
 
   routesOriginatedBy(origin: Asn): readonly IndexedObject[] {
     if (this.readers.length > 0) this.read(token.origin(origin));
-    return [...this.routesByOrigin.get(origin)];
+    return this.views(this.routesByOrigin.get(origin));
   }
 
   /**
@@ -943,8 +1132,34 @@ export class WorkspaceIndex {
     return this.classCounts.get(className) ?? 0;
   }
 
+  /** The objects of `uri`, in document order (a view of each, made now). */
   objectsIn(uri: string): readonly IndexedObject[] {
-    return this.byUri.get(uri) ?? [];
+    const ids = this.byUri.get(uri);
+    return ids ? this.views(ids) : [];
+  }
+
+  /**
+   * The ids of `uri`'s objects, in document order: the same array until the file changes (a change makes a
+   * new one), so a caller can tell at once whether the file changed since it last looked.
+   */
+  idsIn(uri: string): Int32Array {
+    return this.byUri.get(uri) ?? NO_IDS;
+  }
+
+  /** A view of the object `id` (an id of idsIn). */
+  objectOf(id: number): IndexedObject {
+    return new Entry(this.table, id);
+  }
+
+  /** How many objects `uri` holds, without making them. */
+  objectCountIn(uri: string): number {
+    return this.byUri.get(uri)?.length ?? 0;
+  }
+
+  /** The objects of `uri` one at a time, each view made when reached: a dump's million objects are never all made at once. */
+  *eachObjectIn(uri: string): Generator<IndexedObject> {
+    const ids = this.byUri.get(uri);
+    if (ids) for (const id of ids) yield new Entry(this.table, id);
   }
 
   /** The text `uri` was indexed with, if given. */
@@ -960,7 +1175,7 @@ export class WorkspaceIndex {
   }
 
   *all(): Iterable<IndexedObject> {
-    for (const list of this.byUri.values()) yield* list;
+    for (const uri of this.byUri.keys()) yield* this.eachObjectIn(uri);
   }
 
   uris(): Iterable<string> {
@@ -973,6 +1188,7 @@ export class WorkspaceIndex {
     return n;
   }
 }
+
 
 /** The start of the line `pos` is on (lastIndexOf with -1 looks at offset 0: a line break inserted at the very start was taken for the one before the edit). */
 function lineStartAt(text: string, pos: number): number {
