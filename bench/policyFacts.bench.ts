@@ -42,11 +42,11 @@ function cpuMs(work: () => void, name?: string): number {
 let sink = 0;
 const parse = cpuMs(() => {
   for (const a of policyLines) sink += parsePolicy(a.name, a.value)?.problems.length ?? 0;
-});
+}, 'parse');
 const facts = cpuMs(() => {
   // A fresh key per run: the facts are kept per indexed object.
   for (const o of autNums) noteAutNum({} as IndexedObject, o);
-});
+}, 'facts');
 const refs = cpuMs(() => {
   // As the index reads them: AS numbers as numbers.
   const visit: ReferenceVisitor = { named: (_k, _key, _a, s) => void (sink += s), asn: (asn, _a, s) => void (sink += asn + s) };

@@ -1,4 +1,3 @@
-import { LazyTokens } from '../text/lazyTokens';
 
 /**
  * The tokens of RPSL policy text (RFC 2622 §5–6, RFC 4012). The scanner knows nothing of the grammar:
@@ -98,32 +97,49 @@ export function isPunct(c: number): boolean {
 }
 
 /**
- * The tokens of `text`, scanned as the parser asks for them (LazyTokens). A value the parser gives up on
- * (policy/too-deep, policy/nested-braces) is then never scanned whole: 100,000 `refine`s made 500,000 tokens
- * before the parser stopped at the 100th, and a file of such values held hundreds of megabytes of them at once.
+ * The tokens of `text`, scanned as the parser asks for them. A value the parser gives up on (policy/too-deep,
+ * policy/nested-braces) is then never scanned whole: 100,000 `refine`s made 500,000 tokens before the parser
+ * stopped at the 100th, and a file of such values held hundreds of megabytes of them at once. (LazyTokens does
+ * the same for any token type; the parser asks for a token several times per token, so this one calls the
+ * scanner itself rather than through LazyTokens' two closures.)
  */
 export class PolicyTokens {
-  private readonly toks: LazyTokens<Token>;
+  private readonly toks: Token[] = [];
+  /** Where scanning resumes, or -1 once the tokens are ended (the text's end, or endAt). */
+  private pos = 0;
   private readonly eof: Token;
 
-  constructor(text: string) {
-    this.toks = new LazyTokens((pos) => nextToken(text, pos), (t) => t.end);
+  constructor(private readonly text: string) {
     this.eof = new Token('eof', '', text.length, text.length, undefined, false);
   }
 
   /** Token `k`; past the end, the `eof` token. */
   at(k: number): Token {
-    return this.toks.at(k) ?? this.eof;
+    const toks = this.toks;
+    if (k < toks.length) return toks[k]!;
+    while (this.pos >= 0) {
+      const t = nextToken(this.text, this.pos);
+      if (t === undefined) {
+        this.pos = -1;
+        break;
+      }
+      toks.push(t);
+      this.pos = t.end;
+      if (k < toks.length) return t;
+    }
+    return this.eof;
   }
 
   /** Ends the tokens at `k`: token `k` and every later one is `eof`, and the rest of the text is never scanned. */
   endAt(k: number): void {
-    this.toks.endAt(k);
+    if (k > 0) this.at(k - 1);
+    if (this.toks.length > k) this.toks.length = k;
+    this.pos = -1;
   }
 
   /** How many tokens have been scanned so far (`eof` not counted). */
   get scanned(): number {
-    return this.toks.scanned;
+    return this.toks.length;
   }
 }
 
