@@ -4,6 +4,7 @@ import { FramedObject } from './framedObject';
 import { ALL_ATTRIBUTES, knownAttributeId } from './templates';
 import { foreignAnswerHeader, isFilteredComment, isWhoisClientLine, startsAnotherAnswer } from './whoisText';
 import { isBlankOrCr } from '../text/chars';
+import { detached } from '../text/detach';
 
 /** Receives what the framer finds, in document order, so a caller can validate and drop each object. */
 export interface FrameSink {
@@ -40,25 +41,44 @@ function indexInLine(text: string, ch: number, from: number, to: number): number
 }
 
 /**
- * Attribute names seen lately, by a hash of their characters: a dump repeats a few dozen names millions of
- * times, so each line reuses one string instead of slicing a new one. A collision only replaces the entry.
- * A name the templates know is their own string, so their lookups by name compare identical strings.
+ * Attribute names seen lately, by a hash of their length and first, second, middle and last characters: a dump
+ * repeats a few dozen names millions of times, so a line whose name (up to its colon) equals one in its pair of
+ * slots reuses that string, its lower case and its number, without visiting its characters one by one (a name
+ * in the table was checked when it came in). More names of one pair only take turns in it. A name the
+ * templates know is their own string, so their lookups by name compare identical strings.
  */
 const TEMPLATE_NAMES: ReadonlyMap<string, string> = new Map([...ALL_ATTRIBUTES].map((n) => [n, n]));
-const NAME_SLOTS = 512;
+const SLOT_BITS = 11;
+const NAME_SLOTS = 1 << SLOT_BITS;
 const rawNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
 const lowerNames: string[] = new Array<string>(NAME_SLOTS).fill('');
 const nameIds = new Int32Array(NAME_SLOTS);
 
-function internName(text: string, from: number, to: number, hash: number, upper: boolean): number {
-  const slot = hash & (NAME_SLOTS - 1);
+/** The first slot of the pair for the name text[from, to) (at least one character). */
+function nameSlot(text: string, from: number, to: number): number {
+  const last = to - 1;
+  const key = ((to - from) | (text.charCodeAt(from) << 8) | (text.charCodeAt(Math.min(from + 1, last)) << 16) | (text.charCodeAt(from + ((to - from) >> 1)) << 24)) ^ Math.imul(text.charCodeAt(last), 0x85ebca6b);
+  return Math.imul(key, 0x9e3779b1) >>> (32 - SLOT_BITS);
+}
+
+/** Whether `slot` holds the name text[from, to). */
+function holds(slot: number, text: string, from: number, to: number): boolean {
   const seen = rawNames[slot];
-  if (seen !== undefined && seen.length === to - from) {
-    let i = 0;
-    while (i < seen.length && seen.charCodeAt(i) === text.charCodeAt(from + i)) i++;
-    if (i === seen.length) return slot;
-  }
-  const raw = text.slice(from, to);
+  return seen !== undefined && seen.length === to - from && text.startsWith(seen, from);
+}
+
+/** The slot holding the name text[from, to), or -1. */
+function seenName(text: string, from: number, to: number): number {
+  const slot = nameSlot(text, from, to);
+  return holds(slot, text, from, to) ? slot : holds(slot ^ 1, text, from, to) ? slot ^ 1 : -1;
+}
+
+/** Puts the valid name text[from, to) in a slot of its pair (the first, unless only the second is free). */
+function internName(text: string, from: number, to: number, upper: boolean): number {
+  const pair = nameSlot(text, from, to);
+  const slot = rawNames[pair] !== undefined && rawNames[pair ^ 1] === undefined ? pair ^ 1 : pair;
+  // Its own string: a slice would keep the whole text alive in this table.
+  const raw = detached(text.slice(from, to));
   const lower = TEMPLATE_NAMES.get(upper ? raw.toLowerCase() : raw) ?? (upper ? raw.toLowerCase() : raw);
   rawNames[slot] = upper ? raw : lower;
   lowerNames[slot] = lower;
@@ -151,6 +171,8 @@ class Framing {
     const range = pos === 0 && stop === src.length ? src : src.slice(pos, stop);
     const rangeBase = pos === 0 && stop === src.length ? 0 : pos;
     let nextHash = -1;
+    // The next ":" likewise (the end of a line's name, when it has one).
+    let nextColon = -1;
     /** The first "#" in text[from, to), or -1 (asked with `from` never decreasing). */
     const hashIn = (from: number, to: number): number => {
       if (nextHash < from) {
@@ -242,20 +264,26 @@ class Framing {
             });
         }
       } else {
-        // The name: name characters up to the colon, hashed on the way for internName.
+        // The name: the text up to the line's first colon when it is a name seen lately, else name characters
+        // up to a colon.
+        if (nextColon < pos) {
+          const c = range.indexOf(':', pos - rangeBase);
+          nextColon = c < 0 ? stop : c + rangeBase;
+        }
         let nameEnd = -1;
-        let hash = 0;
-        let upper = false;
-        if (isNameStart(first)) {
+        let slot = nextColon < lineEnd && nextColon > pos ? seenName(src, pos, nextColon) : -1;
+        if (slot >= 0) nameEnd = nextColon;
+        else if (isNameStart(first)) {
+          let upper = false;
           for (let i = pos; i < lineEnd; i++) {
             const c = src.charCodeAt(i);
             if (c === 58 /* : */) {
               nameEnd = i;
+              slot = internName(src, pos, nameEnd, upper);
               break;
             }
             if (!isNameChar(c)) break;
             if (c >= 65 && c <= 90) upper = true;
-            hash = (Math.imul(hash, 31) + c) | 0;
           }
         }
         if (nameEnd > pos && objStart < 0 && first === 87 /* W */ && isWhoisClientLine(src.slice(pos, lineEnd))) {
@@ -279,7 +307,6 @@ class Framing {
           }
           if (open) view.close(openFiltered);
           if (objStart < 0) objStart = pos;
-          const slot = internName(src, pos, nameEnd, hash, upper);
           view.open(pos, nameEnd, lowerNames[slot]!, rawNames[slot]!, nameIds[slot]!, lineEnd);
           open = true;
           let s = nameEnd + 1;

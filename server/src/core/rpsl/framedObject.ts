@@ -102,8 +102,9 @@ export class FramedObject {
   segEnds: Int32Array = new Int32Array(64);
   private segUsed = 0;
   private anyFiltered = false;
-  /** Attribute objects made (or given, `load`), by position. */
+  /** Attribute objects made (or given, `load`), by position; `made`: some are. */
   private readonly objs: (RpslAttribute | undefined)[] = [];
+  private made = false;
   private object: RpslObject | undefined = undefined;
 
   /** Empties it for an object of `text`. */
@@ -112,7 +113,10 @@ export class FramedObject {
     this.count = 0;
     this.segUsed = 0;
     this.anyFiltered = false;
-    this.objs.length = 0;
+    if (this.made) {
+      this.objs.length = 0;
+      this.made = false;
+    }
     this.object = undefined;
   }
 
@@ -193,7 +197,7 @@ export class FramedObject {
 
   /** Attribute i's value, its segments joined by one space (a string made on each call unless an object holds it). */
   value(i: number): string {
-    const o = this.objs[i];
+    const o = this.made ? this.objs[i] : undefined;
     if (o !== undefined) return o.value;
     const n = this.segCounts[i]!;
     if (n === 0) return '';
@@ -206,13 +210,13 @@ export class FramedObject {
 
   /** Whether attribute i's value is empty. */
   isEmpty(i: number): boolean {
-    const o = this.objs[i];
+    const o = this.made ? this.objs[i] : undefined;
     return o !== undefined ? o.value === '' : this.segCounts[i] === 0;
   }
 
   /** Attribute i as an object, made once. */
   attribute(i: number): RpslAttribute {
-    let o = this.objs[i];
+    let o = this.made ? this.objs[i] : undefined;
     if (o === undefined) {
       const n = this.segCounts[i]!;
       let segs: ValueSegment[] | undefined;
@@ -223,7 +227,9 @@ export class FramedObject {
       }
       const value = segs ? segs.map((s) => s.text).join(' ') : this.value(i);
       o = new FramedAttribute(this.names[i]!, this.rawNames[i]!, value, this.nameStarts[i]!, this.nameEnds[i]!, this.ends[i]!, this.valueStarts[i]!, this.valueEnds[i]!, segs);
+      // Position i may be past the end of `objs`: earlier ones stay holes (undefined), as when never made.
       this.objs[i] = o;
+      this.made = true;
     }
     return o;
   }
@@ -254,6 +260,7 @@ export class FramedObject {
       this.flags[i] = obj.filtered?.has(a) ? FILTERED : 0;
       this.objs[i] = a;
     }
+    this.made = n > 0;
     this.count = n;
     this.anyFiltered = obj.filtered !== undefined;
     this.start = obj.span.start;
@@ -279,7 +286,10 @@ export class FramedObject {
       const i = base + k;
       this.names[i] = other.names[k]!;
       this.rawNames[i] = other.rawNames[k]!;
-      this.objs[i] = other.objs[k];
+      if (other.made && other.objs[k] !== undefined) {
+        this.objs[i] = other.objs[k];
+        this.made = true;
+      }
       this.segFirsts[i] = other.segFirsts[k]! < 0 ? -1 : other.segFirsts[k]! + segBase;
     }
     this.ids.set(other.ids.subarray(0, n), base);

@@ -1,4 +1,4 @@
-import { parseAsn } from '../net/asn';
+import { MAX_ASN, parseAsn } from '../net/asn';
 import { parseIPv4, parseIPv6, parsePrefix, type Afi, type PrefixParse } from '../net/prefix';
 import type { ValueFix } from './model';
 import type { RpslCode } from './codes';
@@ -206,6 +206,23 @@ export function checkAsn(cx: ValueContext, t: Token, what = 'an AS number'): num
 export function reportAsdot(cx: ValueContext, t: Token, asn: number): void {
   const canonical = `AS${asn}`;
   cx.report('rpsl/asdot', t.start, t.end, `"${t.text}" is asdot notation; write it as asplain: ${canonical}.`, { title: `Write ${canonical}`, newText: canonical, preferred: true });
+}
+
+/**
+ * text[from, to) is an AS number as the registry stores it (upper-case AS, digits without a leading zero, at
+ * most AS4294967295): what checkAsn passes without a word, told without a token or a parse.
+ */
+function isCanonicalAsnAt(text: string, from: number, to: number): boolean {
+  const digits = to - from - 2;
+  if (digits < 1 || digits > 10 || text.charCodeAt(from) !== 65 || text.charCodeAt(from + 1) !== 83) return false;
+  if (digits > 1 && text.charCodeAt(from + 2) === 48) return false;
+  let v = 0;
+  for (let i = from + 2; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    v = v * 10 + (c - 48);
+  }
+  return v <= MAX_ASN;
 }
 
 /** True when the text looks like an AS number (AS followed by digits, asdot included). */
@@ -784,6 +801,45 @@ function items(cx: ValueContext): readonly Token[] {
   return [s === 0 && e === v.length ? whole(cx) : { text: v.slice(s, e), start: s, end: e }];
 }
 
+/** Item bounds (start, end pairs) of the value itemBounds read last. */
+let bounds = new Int32Array(256);
+
+/**
+ * The items of a comma-separated value as offsets, in `bounds`: their count, or -1 when an item is empty
+ * (listItems reports those: the caller takes that path). No token and no string per item.
+ */
+function itemBounds(v: string): number {
+  let n = 0;
+  let i = 0;
+  while (i <= v.length) {
+    let j = v.indexOf(',', i);
+    if (j < 0) j = v.length;
+    let s = i;
+    let e = j;
+    while (s < e && isBlank(v.charCodeAt(s))) s++;
+    while (e > s && isBlank(v.charCodeAt(e - 1))) e--;
+    if (s < e) {
+      if (2 * n + 2 > bounds.length) {
+        const grown = new Int32Array(bounds.length * 2);
+        grown.set(bounds);
+        bounds = grown;
+      }
+      bounds[2 * n] = s;
+      bounds[2 * n + 1] = e;
+      n++;
+    } else if (j < v.length || i > 0) return -1;
+    i = j + 1;
+  }
+  return n;
+}
+
+/** An item of an as-set's members: an AS number or an as-set name. */
+function checkAsSetMember(cx: ValueContext, t: Token): void {
+  if (looksLikeAsn(t.text)) checkAsn(cx, t);
+  else if (looksLikeSetName(t.text)) checkSetName(cx, t, AS_SET, false);
+  else cx.report('rpsl/invalid-member', t.start, t.end, `"${t.text}" is not an as-set member: write an AS number (AS65000) or an as-set name (AS-…).`);
+}
+
 /** `<member>[^op]` where the member is a prefix, an AS number or a set name (route-set members). */
 function checkRouteSetMember(cx: ValueContext, t: Token, afi: Afi | undefined): void {
   const caret = t.text.indexOf('^');
@@ -1088,10 +1144,18 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
     checkSetName(cx, whole(cx), cls ? [cls] : undefined, true);
   },
   'as-set-members': (cx) => {
-    for (const t of items(cx)) {
-      if (looksLikeAsn(t.text)) checkAsn(cx, t);
-      else if (looksLikeSetName(t.text)) checkSetName(cx, t, AS_SET, false);
-      else cx.report('rpsl/invalid-member', t.start, t.end, `"${t.text}" is not an as-set member: write an AS number (AS65000) or an as-set name (AS-…).`);
+    // An as-set of a dump lists thousands of AS numbers as the registry writes them: those pass by their
+    // offsets, and only the other items become tokens.
+    const v = cx.value;
+    const n = itemBounds(v);
+    if (n < 0) {
+      for (const t of items(cx)) checkAsSetMember(cx, t);
+      return;
+    }
+    for (let k = 0; k < n; k++) {
+      const s = bounds[2 * k]!;
+      const e = bounds[2 * k + 1]!;
+      if (!isCanonicalAsnAt(v, s, e)) checkAsSetMember(cx, s === 0 && e === v.length ? whole(cx) : { text: v.slice(s, e), start: s, end: e });
     }
   },
   'route-set-members': (cx) => {
