@@ -78,7 +78,8 @@ function data(): ScanData {
   };
   // 30003 has a VRP for another AS (its routes are ROV Invalid); 30004 a valid one.
   const rov = new RovIndex([vrp('45.3.0.0/16', 64500), vrp('45.4.0.0/16', 30004), vrp('2001:db8:3::/48', 64500)]);
-  return { aspa: aspaChecker(aspa.db, rels), rov, relationships: rels };
+  const check = aspaChecker(aspa.db, rels);
+  return { aspa: check, aspaVerdict: check.verdictOf, rov, relationships: rels };
 }
 
 test('RIB fast path: the same result as the scan of decoded routes, with the injected leak and ROV Invalid origin found', () => {

@@ -24,6 +24,8 @@ import { checkValleyFree } from './valleyFree';
 export interface PathData {
   /** ASPA verification (core/aspa, see aspaChecker) of the whole path in one direction; `detail` false may omit evidence. */
   readonly aspa?: (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
+  /** `aspa`'s verdict alone for a plain path (ASNs as printed, no AS_SET), over the same data: what a scan asks first. */
+  readonly aspaVerdict?: (path: ArrayLike<number>, direction: 'upstream' | 'downstream') => 'valid' | 'invalid' | 'unknown';
   /** Route-origin validation (core/rpki). */
   readonly rov?: (prefix: string, origin: Asn) => 'valid' | 'invalid' | 'not-found';
   /** The index behind `rov` when the VRPs came from files: its typed-array lookups are what a scan of an MRT RIB calls. */

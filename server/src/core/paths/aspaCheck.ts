@@ -1,4 +1,4 @@
-import type { AspaDb } from '../aspa/types';
+import type { AspaDb, Verdict } from '../aspa/types';
 import { CompiledAspaDb } from '../aspa/compiledDb';
 import { aspaVerdict, verifyAspaPath, type AspaVerification } from '../aspa/verify';
 import type { AsPathSegment } from '../lg/types';
@@ -6,6 +6,9 @@ import type { AspaCheck, Hop } from './model';
 import type { Relationships } from './relationships';
 
 export type AspaCheckFn = (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
+
+/** The verdict alone of a plain path (ASNs as printed, prepends allowed, no AS_SET), over the same data. */
+export type AspaVerdictFn = (path: ArrayLike<number>, direction: 'upstream' | 'downstream') => Verdict;
 
 const NO_HOPS: AspaCheck['hops'] = [];
 
@@ -15,11 +18,12 @@ const NO_HOPS: AspaCheck['hops'] = [];
  * allocation-free verdict over the database compiled into typed arrays (on the first such call: `db` must not change
  * after it, as loadPathData's does not) and carries no evidence; Invalid paths always get the full verification.
  */
-export function aspaChecker(db: AspaDb, relationships?: Relationships): AspaCheckFn {
+export function aspaChecker(db: AspaDb, relationships?: Relationships): AspaCheckFn & { readonly verdictOf: AspaVerdictFn } {
   let compiled: CompiledAspaDb | undefined;
-  return (segments, direction, detail = true) => {
+  const verdictOf: AspaVerdictFn = (path, direction) => aspaVerdict(path, (compiled ??= new CompiledAspaDb(db)), direction);
+  const check: AspaCheckFn = (segments, direction, detail = true) => {
     if (!detail && segments.every((s) => s.type === 'sequence')) {
-      const verdict = aspaVerdict(segments.length === 1 ? segments[0]!.asns : segments.flatMap((s) => s.asns), (compiled ??= new CompiledAspaDb(db)), direction);
+      const verdict = verdictOf(segments.length === 1 ? segments[0]!.asns : segments.flatMap((s) => s.asns), direction);
       if (verdict === 'valid') return { verdict, reason: 'Valid (per-hop evidence is kept for the first paths of a large table).', hops: NO_HOPS };
       if (verdict === 'unknown') return { verdict, reason: 'Unknown: some AS on the path has no ASPA (details are kept for the first paths of a large table).', hops: NO_HOPS };
     }
@@ -34,6 +38,7 @@ export function aspaChecker(db: AspaDb, relationships?: Relationships): AspaChec
       ...(v.whatIf ? { whatIf: v.whatIf.text } : {}),
     };
   };
+  return Object.assign(check, { verdictOf });
 }
 
 /**

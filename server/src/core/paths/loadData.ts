@@ -135,7 +135,7 @@ export async function loadPathData(
 
   const status = (c: Collected, loaded: boolean): DataSetStatus => ({ loaded, count: c.count, sources: c.sources, errors: c.errors });
   return {
-    ...(db ? { aspa: aspaChecker(db, relationships) } : {}),
+    ...(db ? aspaOf(aspaChecker(db, relationships)) : {}),
     ...(aspaDeclarations ? { aspaDeclarations } : {}),
     ...(!useLive && index.size > 0 ? { rovIndex: index } : {}),
     ...(rovLookup
@@ -166,4 +166,9 @@ function aspaDbOf(loads: readonly AspaLoad[], extra: readonly AspaDb[]): AspaDb 
     (db) => new Map([...db].filter(([c]) => !filtered.has(c))),
   );
   return mergeAspaDbs([...others, ...slurm.map((l) => l.db)]);
+}
+
+/** The checker and its plain verdict, bound to the same compiled data. */
+function aspaOf(check: ReturnType<typeof aspaChecker>): Pick<PathData, 'aspa' | 'aspaVerdict'> {
+  return { aspa: check, aspaVerdict: check.verdictOf };
 }

@@ -56,6 +56,8 @@ export function upstreamRole(role: CollectorPeerRole): boolean {
 /** The verifiers a scan may use, already bound to their data; each is optional. */
 export interface ScanData {
   readonly aspa?: (segments: readonly AsPathSegment[], direction: 'upstream' | 'downstream', detail?: boolean) => AspaCheck;
+  /** `aspa`'s verdict alone for a plain path, over the same data: the RIB fast path asks it first (PlainPathCheck). */
+  readonly aspaVerdict?: PathData['aspaVerdict'];
   readonly rov?: RovLookup;
   readonly relationships?: Relationships;
   /** Collector peers (by AS) whose routes get upstream ASPA verification: their role is not `provider`. */
@@ -66,6 +68,7 @@ export interface ScanData {
 export function scanDataOf(data: PathData): ScanData {
   return {
     ...(data.aspa ? { aspa: data.aspa } : {}),
+    ...(data.aspaVerdict ? { aspaVerdict: data.aspaVerdict } : {}),
     ...(data.rovIndex ? { rov: data.rovIndex } : {}),
     ...(data.relationships ? { relationships: data.relationships } : {}),
   };

@@ -40,6 +40,7 @@ export class PathTable<T> {
     return this.count;
   }
 
+
   private dataView(b: Uint8Array): DataView {
     if (b !== this.viewOf) {
       this.viewOf = b;
@@ -124,6 +125,11 @@ export class PathTable<T> {
    * -1 for a key of 64 KB or more (an attribute cannot be longer, but the table does not rely on it).
    */
   add(b: Uint8Array, start: number, end: number, extra: number, number: number, value?: T): number {
+    return this.addHashed(this.hash(b, start, end, extra), b, start, end, extra, number, value);
+  }
+
+  /** `add` with the key's `hash` already taken. */
+  addHashed(h: number, b: Uint8Array, start: number, end: number, extra: number, number: number, value?: T): number {
     const len = end - start;
     if (len >= HAS_VALUE) return -1;
     if (this.count >= this.maxEntries) this.clear();
@@ -147,7 +153,7 @@ export class PathTable<T> {
     this.used += size;
     this.count++;
     if (value !== undefined) this.values.set(id, value);
-    this.place(this.hash(b, start, end, extra), id);
+    this.place(h, id);
     return id;
   }
 

@@ -12,6 +12,7 @@ import { RouteClassifier, withRov, type LeakFlag, type PathVerdict, type ScanDat
 import { EpisodeBuilder } from './episodes';
 import type { ScannedFile, ScanResult } from './model';
 import { PathTable } from './pathTable';
+import { FULL_CHECK, PlainPathCheck } from './plainPath';
 
 export const DEFAULT_GAP_SECONDS = 3600;
 
@@ -21,6 +22,7 @@ const NO_FLAGS: readonly LeakFlag[] = Object.freeze([]);
 
 export class MrtScanner {
   private readonly classifier: RouteClassifier;
+  private readonly plain: PlainPathCheck;
   private readonly builder: EpisodeBuilder;
   private readonly files: ScannedFile[] = [];
   private checked = 0;
@@ -46,6 +48,7 @@ export class MrtScanner {
     private readonly observe?: (flags: readonly LeakFlag[], route: MrtRoute) => void,
   ) {
     this.classifier = new RouteClassifier(data);
+    this.plain = new PlainPathCheck(data);
     this.builder = new EpisodeBuilder(gapSeconds);
   }
 
@@ -119,13 +122,7 @@ export class MrtScanner {
         const end = spanEnd[i]!;
         const otc = spanOtc[i]!;
         id = paths.findHashed(spanHash[i]!, b, start, end, otc);
-        if (id < 0) {
-          const segments = decodeAsPath4(b, start, end);
-          const verdict = typeof segments === 'string' ? MALFORMED : this.classifier.pathVerdict(segments, otc < 0 ? undefined : otc, upstream);
-          // Most paths are clean with an origin: the number alone says all, and no object is looked up for them.
-          const plain = verdict !== MALFORMED && verdict.flags.length === 0 && verdict.origin !== undefined;
-          id = paths.add(b, start, end, otc, verdict.origin ?? 0, plain ? undefined : verdict);
-        }
+        if (id < 0) id = this.addPath(paths, spanHash[i]!, b, start, end, otc, upstream);
       }
       const verdict = id < 0 ? MALFORMED : paths.value(id);
       if (verdict === MALFORMED) {
@@ -145,6 +142,17 @@ export class MrtScanner {
       const segments = decodeAsPath4(b, start, spanEnd[i]!);
       if (typeof segments !== 'string') this.sighted(flags, e.time, e.prefix, e.peer, collector, segments, e);
     }
+  }
+
+  /** A path not in the table yet: checked once, then kept (most as their origin alone). Its id, or -1. */
+  private addPath(paths: PathTable<PathVerdict>, h: number, b: Uint8Array, start: number, end: number, otc: number, upstream: boolean): number {
+    const origin = this.plain.originIfClean(b, start, end, otc, upstream);
+    if (origin !== FULL_CHECK) return paths.addHashed(h, b, start, end, otc, origin);
+    const segments = decodeAsPath4(b, start, end);
+    const verdict = typeof segments === 'string' ? MALFORMED : this.classifier.pathVerdict(segments, otc < 0 ? undefined : otc, upstream);
+    // Most paths are clean with an origin: the number alone says all, and no object is looked up for them.
+    const plain = verdict !== MALFORMED && verdict.flags.length === 0 && verdict.origin !== undefined;
+    return paths.addHashed(h, b, start, end, otc, verdict.origin ?? 0, plain ? undefined : verdict);
   }
 
   /** Per entry of the record being scanned: AS_PATH start (-1: not on the fast path), end, OTC, key hash. */
