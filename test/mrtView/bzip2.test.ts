@@ -4,12 +4,18 @@
  * the input arrives in; RLE1's edge cases (runs of 3, 4, 5, 259 and 260 equal bytes), every byte value, random
  * (incompressible) bytes, block sizes 1 and 9, several blocks, streams joined one after another, bytes after the
  * last stream, a cut file and a flipped byte. Skipped where bzip2(1) is not installed (scripts/apt-packages.txt).
+ * The decoder that spreads blocks over worker threads (compress/node/bunzip2Threads.ts, the CLI's) is held to the
+ * same files and errors, and to false block starts, which bzip2(1) cannot be made to write.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { bunzip2 } from '../../server/src/core/compress/bunzip2';
+import { bunzip2Threads, type ThreadsOptions } from '../../server/src/core/compress/node/bunzip2Threads';
+import { bgpdumpRouteLine } from '../../server/src/core/mrt/bgpdumpText';
+import { readMrtFile } from '../../server/src/core/mrt/node/readMrtFile';
 
 const haveBzip2 = spawnSync('bzip2', ['--help'], { encoding: 'utf8' }).error === undefined;
 const skip = haveBzip2 ? false : 'bzip2(1) is not installed';
@@ -20,12 +26,13 @@ function compress(bytes: Uint8Array, level = 9): Uint8Array {
   return new Uint8Array(r.stdout);
 }
 
-async function decode(bz: Uint8Array, slice = 1 << 16): Promise<Uint8Array> {
+/** The sequential decoder, or (`threads`) the one that decodes blocks in worker threads. */
+async function decode(bz: Uint8Array, slice = 1 << 16, threads?: number, options?: ThreadsOptions): Promise<Uint8Array> {
   async function* chunks(): AsyncGenerator<Uint8Array> {
     for (let at = 0; at < bz.length; at += slice) yield bz.subarray(at, at + slice);
   }
   const parts: Uint8Array[] = [];
-  for await (const p of bunzip2(chunks())) parts.push(p);
+  for await (const p of threads === undefined ? bunzip2(chunks()) : bunzip2Threads(chunks(), threads, options)) parts.push(p);
   return Buffer.concat(parts);
 }
 
@@ -62,7 +69,16 @@ test('bzip2: decodes what bzip2(1) wrote, byte for byte, in any slicing', { skip
       if (slice === 1 && bz.length > 20_000) continue;
       assert.deepEqual(await decode(bz, slice), Buffer.from(bytes), `${name}, slices of ${slice}`);
     }
+    for (const slice of [1 << 20, 4099]) assert.deepEqual(await decode(bz, slice, 3), Buffer.from(bytes), `${name}, in threads, slices of ${slice}`);
   }
+});
+
+test('bzip2 in threads: false block starts (a magic inside compressed data) change nothing', { skip }, async () => {
+  const bytes = pseudoRandom(700_000, 7, 21);
+  const bz = compress(bytes, 1);
+  // Starts every ~10 kB, most inside blocks: each block's piece is cut short and the block is decoded again here.
+  const falseStarts = Array.from({ length: Math.floor(bz.length / 9973) }, (_, i) => 100 + i * 9973 * 8 + (i % 8));
+  for (const slice of [1 << 20, 5000]) assert.deepEqual(await decode(bz, slice, 2, { falseStarts }), Buffer.from(bytes), `slices of ${slice}`);
 });
 
 test('bzip2: an empty stream, streams joined with cat, and bytes after the last stream', { skip }, async () => {
@@ -71,14 +87,21 @@ test('bzip2: an empty stream, streams joined with cat, and bytes after the last 
   const b = runs([300, 2, 9, 4]);
   const joined = Buffer.concat([compress(a, 1), compress(new Uint8Array(0)), compress(b, 9)]);
   assert.deepEqual(await decode(joined, 333), Buffer.concat([a, b]));
+  assert.deepEqual(await decode(joined, 333, 2), Buffer.concat([a, b]));
   // bzip2(1) warns of trailing garbage and keeps what it decoded; so does the panel.
-  assert.deepEqual(await decode(Buffer.concat([compress(b), Buffer.from('\0\0\0\0garbage')])), Buffer.from(b));
+  const trailing = Buffer.concat([compress(b), Buffer.from('\0\0\0\0garbage')]);
+  assert.deepEqual(await decode(trailing), Buffer.from(b));
+  assert.deepEqual(await decode(trailing, undefined, 2), Buffer.from(b));
+  // A block magic in the bytes after the last stream is found by the search and never taken.
+  const magicAfter = Buffer.concat([compress(b), Buffer.from([0, 0, 0, 0, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 1, 2, 3, 4, 5, 6, 7, 8])]);
+  assert.deepEqual(await decode(magicAfter, undefined, 2), Buffer.from(b));
 });
 
 test('bzip2: a cut file and a flipped byte are errors that say so, after the blocks before them', { skip }, async () => {
   const bytes = pseudoRandom(250_000, 5, 5);
   const bz = compress(bytes, 1);
   await assert.rejects(decode(bz.subarray(0, bz.length - 10)), /ends inside a compressed stream/);
+  await assert.rejects(decode(bz.subarray(0, bz.length - 10), undefined, 2), /ends inside a compressed stream/);
   const blocks: Uint8Array[] = [];
   await assert.rejects(
     (async () => {
@@ -95,7 +118,9 @@ test('bzip2: a cut file and a flipped byte are errors that say so, after the blo
     const bad = Uint8Array.from(bz);
     bad[at] = bad[at]! ^ 0x10;
     await assert.rejects(decode(bad), /bzip2: /, `byte ${at} flipped`);
+    await assert.rejects(decode(bad, undefined, 2), /bzip2: /, `byte ${at} flipped, in threads`);
   }
+  await assert.rejects(decode(new Uint8Array(0), undefined, 2), /the file is empty/);
   await assert.rejects(decode(new TextEncoder().encode('BGP4MP|1192460700|A|')), /no "BZh1"–"BZh9" stream header/);
 });
 
@@ -120,4 +145,16 @@ test('bzip2: random blocks over alphabets of 2 to 256 values round-trip through 
     }),
     { numRuns: 25 },
   );
+});
+
+test('bzip2 in threads, as the CLI reads: a real RIS update file gives the records of its gzip original', async () => {
+  const dir = path.resolve(__dirname, '../fixtures/mrt');
+  const lines = async (f: string, bzip2Threads?: number): Promise<string[]> => {
+    const out: string[] = [];
+    await readMrtFile(path.join(dir, f), { route: (r) => out.push(bgpdumpRouteLine(r)) }, { bzip2Threads });
+    return out;
+  };
+  const gz = await lines('updates.20071015.1505.gz');
+  assert.equal(gz.length, 10496);
+  assert.deepEqual(await lines('updates.20071015.1505.bz2', 2), gz);
 });

@@ -4,6 +4,7 @@
  * each route's verdicts. Text inputs go to the looking-glass command unchanged.
  */
 import { communityText, extendedCommunityText, largeCommunityTexts, segmentsText } from '../core/mrt/bgpdumpText';
+import { defaultBzip2Threads } from '../core/compress/node/bunzip2Threads';
 import { isMrtFile, readMrtFile } from '../core/mrt/node/readMrtFile';
 import type { MrtRoute } from '../core/mrt/types';
 import type { AsPathSegment } from '../core/lg/types';
@@ -117,7 +118,7 @@ export async function run(args: readonly string[], io: PathsIo): Promise<number>
       diagnostic: (d) => {
         diagnostics.push({ file, code: d.code, severity: d.severity, message: d.message, offset: d.offset });
       },
-    });
+    }, { bzip2Threads: defaultBzip2Threads() });
   }
   flush();
   if (format === 'json') io.stdout(`\n  ],\n  "unparsed": [],\n  "diagnostics": ${JSON.stringify(diagnostics)}\n}\n`);

@@ -4,8 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
 import { readMrtFile } from '../core/mrt/node/readMrtFile';
+import { selfWorker } from '../core/node/selfWorker';
+import { defaultBzip2Threads } from '../core/compress/node/bunzip2Threads';
 import { loadPathData } from '../core/paths/loadData';
 import { scanDataOf } from '../core/scan/classify';
 import { mergeScans } from '../core/scan/episodes';
@@ -38,7 +40,8 @@ export async function scanJob(job: ScanJob, io: JobIo): Promise<ScanResult | { e
   for (const file of job.files) {
     const sink = scanner.file(file, collectorOf(file));
     try {
-      sink.done(await readMrtFile(file, sink));
+      // A thread of scanInThreads has its file's core already; the command's own thread lends bzip2 the others.
+      sink.done(await readMrtFile(file, sink, { bzip2Threads: isMainThread ? defaultBzip2Threads() : 1 }));
     } catch (e) {
       return { error: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -83,12 +86,9 @@ export async function scanInThreads(job: ScanJob, threads: number, sizes: readon
   return mergeScans(parts.map((p) => p.result!));
 }
 
-/** A worker running this file. From source (tests and benches under tsx) it registers tsx first; the built CLI is plain JS. */
+/** A worker running this file (see selfWorker). */
 function worker(data: unknown): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(__filename, { workerData: data });
-  // A name the bundler leaves alone: the built CLI never takes this branch and has no tsx.
-  const tsx = ['tsx', 'cjs'].join('/');
-  return new Worker(`require(${JSON.stringify(require.resolve(tsx))}); require(${JSON.stringify(__filename)});`, { eval: true, workerData: data });
+  return selfWorker(__filename, data);
 }
 
 // In a worker thread started by scanInThreads (this file, or the bundled CLI that contains it): scan and answer.

@@ -21,20 +21,25 @@ export async function fileHead(path: string, n = 64): Promise<Uint8Array> {
   }
 }
 
+/** How a file is read: `bzip2Threads` > 1 decodes bzip2 blocks in that many worker threads (CLI only: see bunzip2Threads.ts). */
+export interface ReadOptions {
+  readonly bzip2Threads?: number;
+}
+
 /** The file's bytes after decompression, as a stream of chunks. */
-export async function decompressedStream(path: string): Promise<{ compression: Compression; stream: Readable }> {
+export async function decompressedStream(path: string, options: ReadOptions = {}): Promise<{ compression: Compression; stream: Readable }> {
   const compression = sniffCompression(await fileHead(path, 4));
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   if (compression === 'gzip') return { compression, stream: raw.pipe(createGunzip({ chunkSize: 1 << 18 })) };
   if (compression === 'bzip2') {
     const { bunzip2 } = await import('./bunzip2');
-    return { compression, stream: bunzip2(raw) };
+    return { compression, stream: bunzip2(raw, options.bzip2Threads) };
   }
   return { compression, stream: raw };
 }
 
-export async function readMrtFile(path: string, sink: MrtSink): Promise<MrtReadSummary & { compression: Compression }> {
-  const { compression, stream } = await decompressedStream(path);
+export async function readMrtFile(path: string, sink: MrtSink, options: ReadOptions = {}): Promise<MrtReadSummary & { compression: Compression }> {
+  const { compression, stream } = await decompressedStream(path, options);
   const reader = new MrtReader(sink);
   for await (const chunk of stream) reader.push(chunk as Uint8Array);
   return { ...reader.end(), compression };
