@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { main } from '../../server/src/cli/main';
-import type { FileDiagnostic } from '../../server/src/cli/lint';
 import { sarifFindings } from '../../server/src/cli/sarif';
+import type { Diagnostic } from '../../server/src/core/diagnostics/diagnostic';
 import { memoryIo } from '../support/memoryIo';
 
 /** Inputs the CLI contract meets in practice: BOMs, repeated paths, standard input, awkward file names. */
@@ -60,13 +60,15 @@ test('"-" lints standard input (as io.ts documents), named <stdin>', async () =>
   assert.equal(code, 1);
 });
 
-function diag(file: string): FileDiagnostic {
+function diag(file: string): { file: string; d: Diagnostic } {
   return {
     file,
+    d: {
     code: 'rpsl/host-bits-set',
     severity: 'error',
     message: 'm',
     range: { start: { line: 0, character: 16 }, end: { line: 0, character: 28 } },
+    },
   };
 }
 
@@ -75,10 +77,10 @@ interface SarifLog {
 }
 
 /** The SARIF document the streaming writer makes of these findings. */
-function toSarif(findings: readonly FileDiagnostic[]): SarifLog {
+function toSarif(findings: readonly { file: string; d: Diagnostic }[]): SarifLog {
   let out = '';
   const sink = sarifFindings((s) => void (out += s));
-  for (const d of findings) sink.add(d);
+  for (const { file, d } of findings) sink.add(file, d);
   sink.end({ files: 1, counts: { error: findings.length, warning: 0, information: 0, hint: 0 } });
   return JSON.parse(out) as SarifLog;
 }

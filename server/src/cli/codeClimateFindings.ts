@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { Severity } from '../core/diagnostics/diagnostic';
+import type { Diagnostic, Severity } from '../core/diagnostics/diagnostic';
 import { ChunkedOutput, JsonArrayOutput } from './chunkedOutput';
-import type { FileDiagnostic, FindingSink } from './findingSink';
+import type { FindingSink } from './findingSink';
 
 /** GitLab Code Quality's severities (info, minor, major, critical, blocker), as ESLint's GitLab formatters map them. */
 const SEVERITY: Record<Severity, 'info' | 'minor' | 'major'> = { error: 'major', warning: 'minor', information: 'info', hint: 'info' };
@@ -19,8 +19,8 @@ export function codeClimateFindings(write: (s: string) => void, cwd = process.cw
   const rows = new JsonArrayOutput(out);
   const seen = new Map<string, number>();
   return {
-    add(d: FileDiagnostic) {
-      const file = reportPath(d.file, cwd);
+    add(name: string, d: Diagnostic) {
+      const file = reportPath(name, cwd);
       const key = `${file}\0${d.code}\0${d.message}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);

@@ -1,6 +1,6 @@
-import type { Severity } from '../core/diagnostics/diagnostic';
+import type { Diagnostic, Severity } from '../core/diagnostics/diagnostic';
 import { ChunkedOutput } from './chunkedOutput';
-import type { FileDiagnostic, FindingSink, LintSummary } from './findingSink';
+import type { FindingSink, LintSummary } from './findingSink';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -12,10 +12,10 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
 export function githubFindings(write: (s: string) => void): FindingSink {
   const out = new ChunkedOutput(write);
   return {
-    add(d: FileDiagnostic) {
+    add(file: string, d: Diagnostic) {
       const { start, end } = d.range;
       const props = [
-        `file=${property(d.file)}`,
+        `file=${property(file)}`,
         `line=${start.line + 1}`,
         `col=${start.character + 1}`,
         `endLine=${end.line + 1}`,

@@ -1,5 +1,7 @@
+import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import { ChunkedOutput, JsonArrayOutput } from './chunkedOutput';
-import type { FileDiagnostic, FindingSink } from './findingSink';
+import type { FindingSink } from './findingSink';
+import { jsonString } from './jsonText';
 
 /**
  * The JSON report: one array of {file, range, severity, code, message} rows, 0-based like LSP (the CLI's
@@ -8,9 +10,13 @@ import type { FileDiagnostic, FindingSink } from './findingSink';
 export function jsonFindings(write: (s: string) => void): FindingSink {
   const out = new ChunkedOutput(write);
   const rows = new JsonArrayOutput(out);
+  // Findings come a file at a time: its name is quoted once.
+  let file = '';
+  let fileJson = '""';
   return {
-    add(d: FileDiagnostic) {
-      rows.item({ file: d.file, range: d.range, severity: d.severity, code: d.code, message: d.message });
+    add(name: string, d: Diagnostic) {
+      if (name !== file) fileJson = jsonString((file = name));
+      rows.itemJson(jsonRow(fileJson, d));
     },
     endFile() {},
     end() {
@@ -19,4 +25,17 @@ export function jsonFindings(write: (s: string) => void): FindingSink {
       out.flush();
     },
   };
+}
+
+/**
+ * One row of the report, `fileJson` being the file's name as a JSON string: the text JSON.stringify gives for
+ * `{ file, range, severity, code, message }` (test/cli/jsonFindings.test.ts holds it to that), without
+ * building that object and its range's copies.
+ */
+export function jsonRow(fileJson: string, d: Diagnostic): string {
+  const { start, end } = d.range;
+  return (
+    `{"file":${fileJson},"range":{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}},` +
+    `"severity":"${d.severity}","code":${jsonString(d.code)},"message":${jsonString(d.message)}}`
+  );
 }

@@ -21,8 +21,6 @@ import { readDecoded } from './readText';
 import { sarifFindings } from './sarif';
 import { DEFAULT_MAX_PER_CODE, textFindings } from './textFindings';
 
-export type { FileDiagnostic } from './findingSink';
-
 const USAGE =
   `usage: routelens lint [--dialect ${DIALECT_SETTINGS.join('|')}] [--authoritative SOURCE,…] [--format text|json|sarif|codeclimate|github] [--max-per-code N] [--max-warnings N]\n` +
   '                      [--no-cross-checks] [--list-codes] <files, dirs or - for standard input…>\n' +
@@ -201,8 +199,8 @@ export async function run(args: readonly string[], io: CliIo, large: { readonly 
 type Findings = Iterable<Diagnostic> | ((emit: (d: Diagnostic) => void) => void);
 
 function reportFile(sink: FindingSink, file: string, problems: readonly InputProblem[], findings: Findings): void {
-  for (const p of problems) sink.add({ file, code: p.code, severity: p.severity, message: p.message, range: { start: p.position, end: p.position } });
-  const add = (d: Diagnostic): void => sink.add({ ...d, file });
+  for (const p of problems) sink.add(file, { code: p.code, severity: p.severity, message: p.message, range: { start: p.position, end: p.position } });
+  const add = (d: Diagnostic): void => sink.add(file, d);
   if (typeof findings === 'function') findings(add);
   else for (const d of findings) add(d);
   sink.endFile(file);

@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeDocUrl } from '../core/diagnostics/docLink';
 import { allDiagnosticCodes } from '../core/diagnostics/registry';
-import type { Severity } from '../core/diagnostics/diagnostic';
+import type { Diagnostic, Severity } from '../core/diagnostics/diagnostic';
 import { ChunkedOutput, JsonArrayOutput } from './chunkedOutput';
-import type { FileDiagnostic, FindingSink } from './findingSink';
+import type { FindingSink } from './findingSink';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -23,10 +23,10 @@ export function sarifFindings(write: (s: string) => void): FindingSink {
   );
   const results = new JsonArrayOutput(out, '      ');
   return {
-    add(d: FileDiagnostic) {
+    add(file: string, d: Diagnostic) {
       let index = ruleIndex.get(d.code);
       if (index === undefined) ruleIndex.set(d.code, (index = ruleIndex.size));
-      results.item(sarifResult(d, index));
+      results.item(sarifResult(file, d, index));
     },
     endFile() {},
     end() {
@@ -50,7 +50,7 @@ function sarifRule(id: string) {
   };
 }
 
-function sarifResult(r: FileDiagnostic, ruleIndex: number) {
+function sarifResult(file: string, r: Diagnostic, ruleIndex: number) {
   return {
     ruleId: r.code,
     ruleIndex,
@@ -59,7 +59,7 @@ function sarifResult(r: FileDiagnostic, ruleIndex: number) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: artifactUri(r.file) },
+          artifactLocation: { uri: artifactUri(file) },
           region: {
             startLine: r.range.start.line + 1,
             startColumn: r.range.start.character + 1,

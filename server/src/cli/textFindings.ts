@@ -1,5 +1,6 @@
 import { ChunkedOutput } from './chunkedOutput';
-import type { FileDiagnostic, FindingSink, LintSummary } from './findingSink';
+import type { Diagnostic } from '../core/diagnostics/diagnostic';
+import type { FindingSink, LintSummary } from './findingSink';
 
 /** Findings of one code shown per file in the text report; the JSON and SARIF reports list them all. */
 export const DEFAULT_MAX_PER_CODE = 100;
@@ -13,11 +14,11 @@ export function textFindings(write: (s: string) => void, maxPerCode = DEFAULT_MA
   const out = new ChunkedOutput(write);
   const perCode = new Map<string, number>();
   return {
-    add(d: FileDiagnostic) {
+    add(file: string, d: Diagnostic) {
       const n = (perCode.get(d.code) ?? 0) + 1;
       perCode.set(d.code, n);
       if (maxPerCode > 0 && n > maxPerCode) return;
-      out.push(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
+      out.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
     },
     endFile(file: string) {
       for (const [code, n] of perCode) {
