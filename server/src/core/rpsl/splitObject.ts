@@ -24,6 +24,7 @@ export function joinSplitObjects(sink: FramedSink, text: string): FramedSink & {
     if (holding) held = sink.framed(held) ?? held;
     holding = false;
     held.reset('');
+    if (later.length === 0) return;
     for (const d of later) sink.diagnostic(d);
     later.length = 0;
   };

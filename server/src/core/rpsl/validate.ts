@@ -137,7 +137,7 @@ function validateTemplate(obj: FramedObject, dialect: RpslDialect, out: SpanDiag
   const profile = DIALECT_PROFILES[dialect];
   if (obj.count === 0) return;
   const className = obj.className;
-  let template = templateFor(className, dialect);
+  let template = templateOf(className, dialect);
   if (!template) {
     const classAttr = obj.attribute(0);
     const elsewhere = dialectsWithClass(className);
@@ -249,6 +249,21 @@ function validateTemplate(obj: FramedObject, dialect: RpslDialect, out: SpanDiag
 function attributeLines(text: string, attr: RpslAttribute): { start: number; end: number } {
   const nl = text.indexOf('\n', attr.span.end);
   return { start: attr.span.start, end: nl < 0 ? text.length : nl + 1 };
+}
+
+/** The template templateOf found last: a dump lists objects of one class in runs (route after route). */
+let lastClass = '';
+let lastDialect: RpslDialect | undefined;
+let lastTemplate: ClassTemplate | undefined;
+
+/** templateFor, remembering the last answer. */
+function templateOf(className: string, dialect: RpslDialect): ClassTemplate | undefined {
+  if (className !== lastClass || dialect !== lastDialect) {
+    lastClass = className;
+    lastDialect = dialect;
+    lastTemplate = templateFor(className, dialect);
+  }
+  return lastTemplate;
 }
 
 let countBuffer = new Uint16Array(64);
