@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { policyWord } from '../../../../test/support/realRpsl';
 import { parsePolicy } from './parser';
-import { PolicyTokens } from './scanner';
+import { KEYWORDS, PolicyTokens, Token } from './scanner';
 
 const all = (text: string): string[] => {
   const t = new PolicyTokens(text);
@@ -38,4 +40,29 @@ test('tokens are scanned as they are asked for, and a value ended early is not s
 test('a policy the parser gives up on (100,000 refines, policy/too-deep) is found in one problem all the same', () => {
   const value = `${'from AS1 accept ANY refine '.repeat(100_000)}from AS1 accept ANY`;
   assert.deepEqual(parsePolicy('import', value)?.problems.map((p) => p.code), ['policy/too-deep']);
+});
+
+test('property: a word is a keyword exactly when it spells one in any case; tokens ended early are the first tokens of the whole scan', () => {
+  const whole = (text: string): Token[] => {
+    const t = new PolicyTokens(text);
+    const out: Token[] = [];
+    for (let k = 0; t.at(k).kind !== 'eof'; k++) out.push(t.at(k));
+    return out;
+  };
+  fc.assert(
+    fc.property(fc.array(fc.oneof(policyWord, fc.string({ maxLength: 6 })), { maxLength: 16 }), fc.nat(20), (words, cut) => {
+      const text = words.join(' ');
+      const all = whole(text);
+      for (const t of all) {
+        // The rule it replaced: letters only, lower-cased, one of the grammar's keywords.
+        const lower = t.kind === 'word' && /^[A-Za-z]+$/.test(t.text) ? t.text.toLowerCase() : undefined;
+        assert.equal(t.keyword, lower !== undefined && (KEYWORDS as readonly string[]).includes(lower) ? lower : undefined, t.text);
+      }
+      const ended = new PolicyTokens(text);
+      ended.endAt(cut);
+      assert.ok(ended.scanned <= cut);
+      for (let k = 0; k <= all.length + 1; k++) assert.deepEqual(ended.at(k), k < cut && k < all.length ? all[k] : new Token('eof', '', text.length, text.length, undefined, false));
+    }),
+    { numRuns: 2000 },
+  );
 });
