@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Position, Range, Span } from '../text/range';
 import { crossCheckEntry, newPass, placeFinding, rangeIn, type CrossCheckPass, type CrossFinding } from './crossCheck';
 import type { TextPositions } from '../text/lineIndex';
+import { AutNumFactsMemo } from './autNumFactsMemo';
 import type { IndexedObject, ReadToken, WorkspaceIndex } from './workspaceIndex';
 
 interface Checked {
@@ -61,6 +62,10 @@ export class CrossCheckCache {
   private searchReads = new Set<ReadToken>();
   private readonly bumped = new Set<ReadToken>();
   private readonly unsubscribe: () => void;
+  /** Big aut-nums' facts by runs of policy lines: a pause after an edit in one parses only the runs it changed. */
+  private readonly autNumFacts = new AutNumFactsMemo();
+  /** Objects gone from the file since the last update: their aut-num runs are released once their successors are noted. */
+  private readonly gone: number[] = [];
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -84,6 +89,20 @@ export class CrossCheckCache {
     this.forgetStaleSearches();
     const total = this.known.length;
     let checked = 0;
+    // Before any check reads them (a route reads its origin's exports): the edited aut-num's runs are still held by its old entry.
+    const text = this.index.textOf(this.uri);
+    if (text !== undefined)
+      for (const id of this.pending) {
+        const e = this.index.objectOf(id);
+        if (!this.autNumFacts.wants(e)) continue;
+        if (shouldYield?.()) {
+          this.noteSearchReads();
+          return { checked, kept: total, done: false };
+        }
+        this.autNumFacts.note(e, text);
+      }
+    for (const id of this.gone) this.autNumFacts.release(id);
+    this.gone.length = 0;
     for (const id of this.pending) {
       if (shouldYield?.()) {
         this.noteSearchReads();
@@ -136,6 +155,7 @@ export class CrossCheckCache {
       if (c) this.forget(id, c);
       this.results.delete(id);
       this.pending.delete(id);
+      this.gone.push(id);
     }
     for (const e of kept) if (!this.results.has(e)) this.pending.add(e);
     this.known = now;
@@ -241,6 +261,7 @@ export class CrossCheckCache {
     this.dependants.clear();
     this.pending.clear();
     this.pass.near.clear();
+    this.autNumFacts.clear();
   }
 }
 

@@ -555,6 +555,11 @@ export interface AutNumFacts {
   readonly exports: ExportFacts;
   /** namedPeers of the imports, packed: AS number, start, end per peer (offsets from the object's start). */
   readonly importPeers: Float64Array;
+  /**
+   * The text each announcement of `exports.v4` / `exports.v6` was told apart by (one per announcement, in the
+   * same order): facts of runs of lines joined later (autNumFactsMemo.ts) drop the repeats by it. Not kept per aut-num.
+   */
+  readonly announcementKeys: { readonly 4: readonly string[]; readonly 6: readonly string[] };
 }
 
 const exportFactsCache = new EntryMemo<ExportFacts>();
@@ -563,13 +568,14 @@ const importPeersCache = new EntryMemo<Float64Array>();
 /**
  * Reads an aut-num's export facts and import peers while its framed object is at hand (the linter's index
  * pass), so the cross-checks need not frame it again from the text: on a dump of real aut-nums, framing each
- * one again for its exports was a fifth of a lint run.
+ * one again for its exports was a fifth of a lint run. `known`: facts already read (the editor's, from its
+ * memo of runs of policy lines: autNumFactsMemo.ts), kept in place of any the aut-num had.
  */
-export function noteAutNum(aut: IndexedObject, object: RpslObject): void {
-  if (exportFactsCache.has(aut) && importPeersCache.has(aut)) return;
-  const facts = autNumFacts(object);
-  if (!exportFactsCache.has(aut)) exportFactsCache.set(aut, facts.exports);
-  if (!importPeersCache.has(aut)) importPeersCache.set(aut, facts.importPeers);
+export function noteAutNum(aut: IndexedObject, object: RpslObject, known?: AutNumFacts): void {
+  if (!known && exportFactsCache.has(aut) && importPeersCache.has(aut)) return;
+  const facts = known ?? autNumFacts(object);
+  if (known || !exportFactsCache.has(aut)) exportFactsCache.set(aut, facts.exports);
+  if (known || !importPeersCache.has(aut)) importPeersCache.set(aut, facts.importPeers);
 }
 
 /**
@@ -605,6 +611,7 @@ export function autNumFacts(object: RpslObject, only?: 'import' | 'export'): Aut
   const seen = { 4: new Set<string>(), 6: new Set<string>() };
   const v4: Announcement[] = [];
   const v6: Announcement[] = [];
+  const keys = { 4: [] as string[], 6: [] as string[] };
   const imported: number[] = [];
   let rules = 0;
   const base = object.span.start;
@@ -642,14 +649,16 @@ export function autNumFacts(object: RpslObject, only?: 'import' | 'export'): Aut
       if (to4 && !seen[4].has(key)) {
         seen[4].add(key);
         v4.push({ peer, filter: f.filter });
+        keys[4].push(key);
       }
       if (to6 && !seen[6].has(key)) {
         seen[6].add(key);
         v6.push({ peer, filter: f.filter });
+        keys[6].push(key);
       }
     });
   }
-  return { exports: { rules, peers, otherPeerings, v4, v6 }, importPeers: Float64Array.from(imported) };
+  return { exports: { rules, peers, otherPeerings, v4, v6 }, importPeers: Float64Array.from(imported), announcementKeys: keys };
 }
 
 /** Calls `visit` with each factor of a policy expression, in order. */
