@@ -28,17 +28,31 @@ export async function realRibShape(file = REAL_RIB): Promise<RibShape | undefine
     },
   });
   const routes = [...byPeer.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  const paths = new Set<string>();
-  const sets = new Set<string>();
-  let same = 0;
-  let previous = '';
-  for (const r of routes) {
-    const key = JSON.stringify(r.attributes!.asPath);
-    paths.add(key);
-    sets.add(JSON.stringify(r.attributes));
-    if (key === previous) same++;
-    previous = key;
+  const shape = new ShapeCount();
+  for (const r of routes) shape.add(0, JSON.stringify(r.attributes!.asPath), JSON.stringify(r.attributes));
+  return shape.ratios();
+}
+
+/** Distinct (peer, AS path) and (peer, attribute set) pairs per entry, and how often a peer's path repeats its last. */
+export class ShapeCount {
+  private readonly paths = new Set<string>();
+  private readonly sets = new Set<string>();
+  private readonly previous = new Map<number, string>();
+  private entries = 0;
+  private same = 0;
+
+  /** One entry of `peer`, by its path's text and the text of its other attributes. */
+  add(peer: number, path: string, attributes: string): void {
+    const key = `${peer}|${path}`;
+    this.entries++;
+    this.paths.add(key);
+    this.sets.add(`${key}|${attributes}`);
+    if (this.previous.get(peer) === key) this.same++;
+    this.previous.set(peer, key);
   }
-  const n = Math.max(1, routes.length);
-  return { paths: paths.size / n, attributeSets: sets.size / n, samePathAsPrevious: same / n };
+
+  ratios(): RibShape {
+    const n = Math.max(1, this.entries);
+    return { paths: this.paths.size / n, attributeSets: this.sets.size / n, samePathAsPrevious: this.same / n };
+  }
 }

@@ -20,13 +20,13 @@ import * as path from 'node:path';
 import { childRuntimes } from './bundled';
 import { peakRssMb, quick, report } from './figure';
 import { mulberry32 } from './prng';
-import { realRibShape, type RibShape } from './ribShape';
+import { realRibShape, ShapeCount, type RibShape } from './ribShape';
 import { syntheticCollector, syntheticInternet } from './syntheticTable';
 
 const PREFIXES = quick || process.argv.includes('--child-quick') ? 100_000 : 1_000_000;
 const PEERS = 12;
 const dir = tmpdir();
-const stem = path.join(dir, `routelens-scan-bench-v3-${PREFIXES}`);
+const stem = path.join(dir, `routelens-scan-bench-v4-${PREFIXES}`);
 const files = { mrt: `${stem}.mrt`, aspa: `${stem}.aspa`, rels: `${stem}.as-rel2.txt`, vrps: `${stem}.vrps.csv`, truth: `${stem}.truth.json` };
 
 /** A growable byte buffer flushed to a file in 4 MB writes. */
@@ -71,8 +71,6 @@ const ENGINEERED = 0.15;
 const ENGINEERED_WAYS = 2;
 /** the share of routes with a community of their own; */
 const OWN_TAG = 0.02;
-/** and how many prefixes (from the start) the shape is counted over. */
-const SHAPE_PREFIXES = 100_000;
 
 /** A well-mixed 32-bit number of three, to give a (peer, origin, way) its tags without drawing from the PRNG. */
 function mix(a: number, b: number, c: number): number {
@@ -80,26 +78,6 @@ function mix(a: number, b: number, c: number): number {
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ c;
   h = Math.imul(h ^ (h >>> 13), 0x27d4eb2d);
   return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** Distinct AS paths and attribute sets per entry, and how often a peer's path repeats the prefix before. */
-class ShapeCount {
-  private readonly paths = new Set<string>();
-  private readonly sets = new Set<string>();
-  private readonly previous: string[] = [];
-  private same = 0;
-  constructor(private readonly entries: number) {}
-  add(peer: number, path: readonly number[], n: number, communities: readonly number[]): void {
-    const key = `${peer}|${path.slice(0, n).join(' ')}`;
-    this.paths.add(key);
-    // Every other attribute is the same for all of a peer's routes of one family.
-    this.sets.add(`${key}|${communities.join(' ')}`);
-    if (this.previous[peer] === key) this.same++;
-    this.previous[peer] = key;
-  }
-  ratios(): RibShape {
-    return { paths: this.paths.size / this.entries, attributeSets: this.sets.size / this.entries, samePathAsPrevious: this.same / this.entries };
-  }
 }
 
 function generate(): void {
@@ -113,7 +91,7 @@ function generate(): void {
   // Each origin's ways down from its Tier-1 (prepends included): the first for most of its prefixes, the others
   // for those it engineers (another provider, other prepends), the same for every peer.
   const originDowns = new Map<number, number[][]>();
-  const shape = new ShapeCount(Math.min(PREFIXES, SHAPE_PREFIXES) * PEERS);
+  const shape = new ShapeCount();
   let invalid = 0;
   const fd = openSync(`${files.mrt}.part`, 'w');
   const out = new Out(fd);
@@ -185,7 +163,9 @@ function generate(): void {
       if ((tags & 7) >= 4) for (let c = 0; c <= (tags & 3); c++) communities.push(peers[p]! * 65536 + 100 * c);
       if (rnd() < OWN_TAG) communities.push(peers[p]! * 65536 + 1 + (i & 0x7fff));
       const community = communities.length;
-      if (i < SHAPE_PREFIXES) shape.add(p, path, n, communities);
+      // Over the whole table of one peer, as the real figure is (every other attribute is the same for all of a
+      // peer's routes of one family).
+      if (p === 0) shape.add(p, path.slice(0, n).join(' '), communities.join(' '));
       const pathLen = 2 + 4 * n;
       const attrLen = 4 + 3 + pathLen + (v6 ? 20 : 7) + (community > 0 ? 3 + 4 * community : 0);
       out.u16(p);
@@ -276,7 +256,7 @@ async function main(): Promise<void> {
   const real = await realRibShape();
   const shapeText = (r: RibShape): string => `${r.paths.toFixed(3)} distinct AS paths and ${r.attributeSets.toFixed(3)} attribute sets per entry, ${(100 * r.samePathAsPrevious).toFixed(0)} % same path as the prefix before`;
   process.stderr.write(
-    `scan: shape of the generated RIB (first ${Math.min(PREFIXES, SHAPE_PREFIXES)} prefixes, per peer): ${shapeText(truth.shape)}\n` +
+    `scan: shape of the generated RIB (its first peer's whole table): ${shapeText(truth.shape)}\n` +
       `      real RIS rrc00 2002-07-22, full-feed peer: ${real === undefined ? '(../shared/corpora/mrt not present)' : shapeText(real)}\n`,
   );
   for (const runtime of childRuntimes(__filename)) {

@@ -11,6 +11,11 @@
 const HAS_VALUE = 0x10000;
 /** Words before an entry's key: length (| HAS_VALUE), extra, number. */
 const HEAD = 3;
+/**
+ * Entries live in pages of this many words (4 MB), none across two: a table of a full RIB's ~2 M paths holds
+ * ~80 MB of them, and one array grown by doubling would hold up to twice that, plus the old copy while it grows.
+ */
+const PAGE_WORDS = 1 << 20;
 
 /** The last `end - start` (1 to 3) bytes of a key as the high bytes of a word, as the table stores its tail. */
 function tail(b: Uint8Array, start: number, end: number): number {
@@ -22,18 +27,33 @@ function tail(b: Uint8Array, start: number, end: number): number {
 export class PathTable<T> {
   /** Pairs (hash, entry + 1); 0 is an empty slot. */
   private slots: Int32Array;
-  /** The entries, back to back; an entry's id is the index of its first word. */
-  private words: Uint32Array;
+  /**
+   * The entries, back to back in pages; an entry's id is the index of its first word as if the pages were one
+   * array (page * pageWords + offset). The first page starts small and grows to pageWords; the others are full size.
+   */
+  private pages: Uint32Array[];
+  /** Words used in the last page. */
   private used = 0;
+  private readonly pageShift: number;
   private count = 0;
   private readonly values = new Map<number, T>();
   /** Big-endian word reads of the bytes last asked about (a RIB record: every entry of it asks). */
   private viewOf: Uint8Array | undefined;
   private view: DataView = new DataView(new ArrayBuffer(0));
 
-  constructor(private readonly maxEntries = 1 << 21) {
+  /** `pageWords`: a power of two of at least 2^15 (a key of the longest attribute fits); smaller only to test paging. */
+  constructor(
+    private readonly maxEntries = 1 << 21,
+    private readonly pageWords = PAGE_WORDS,
+  ) {
     this.slots = new Int32Array(2 * 1024);
-    this.words = new Uint32Array(512 * 12);
+    this.pages = [new Uint32Array(Math.min(pageWords, 512 * 12))];
+    this.pageShift = Math.log2(pageWords);
+  }
+
+  /** The page that holds entry `id`; the entry's words start there at `id & (pageWords - 1)`. */
+  private page(id: number): Uint32Array {
+    return this.pages[id >>> this.pageShift]!;
   }
 
   get size(): number {
@@ -93,17 +113,21 @@ export class PathTable<T> {
     const mask = slots.length / 2 - 1;
     let x = 0;
     for (let i = 0; i < n; i++) x ^= ids[i] = slots[2 * (hashes[i]! & mask) + 1]!;
-    const w = this.words;
-    // Slot values are entry + 1: the entry's second word, in the line of its head and key start.
-    for (let i = 0; i < n; i++) x ^= w[ids[i]!]!;
+    const mask2 = this.pageWords - 1;
+    // Slot values are entry + 1: the entry's second word, in the line of its head and key start (0: an empty slot).
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      x ^= this.page(id)[id & mask2]!;
+    }
     return x;
   }
 
   private sameKey(id: number, b: Uint8Array, start: number, end: number, extra: number): boolean {
-    const w = this.words;
-    if ((w[id]! & ~HAS_VALUE) !== end - start || w[id + 1] !== extra >>> 0) return false;
+    const w = this.page(id);
+    const e = id & (this.pageWords - 1);
+    if ((w[e]! & ~HAS_VALUE) !== end - start || w[e + 1] !== extra >>> 0) return false;
     const v = this.dataView(b);
-    let at = id + HEAD;
+    let at = e + HEAD;
     let i = start;
     for (; i + 4 <= end; i += 4, at++) if (v.getUint32(i) !== w[at]) return false;
     return i === end || tail(b, i, end) === w[at];
@@ -111,13 +135,13 @@ export class PathTable<T> {
 
   /** The number stored with an entry. */
   number(id: number): number {
-    return this.words[id + 2]!;
+    return this.page(id)[(id & (this.pageWords - 1)) + 2]!;
   }
 
   /** The value stored with an entry, if any. */
   value(id: number): T | undefined {
     // The flag in the entry spares most entries a Map lookup.
-    return (this.words[id]! & HAS_VALUE) === 0 ? undefined : this.values.get(id);
+    return (this.page(id)[id & (this.pageWords - 1)]! & HAS_VALUE) === 0 ? undefined : this.values.get(id);
   }
 
   /**
@@ -135,18 +159,24 @@ export class PathTable<T> {
     if (this.count >= this.maxEntries) this.clear();
     if (2 * (this.count + 1) > this.slots.length / 2) this.rehash(this.slots.length);
     const size = HEAD + ((len + 3) >>> 2);
-    if (this.used + size > this.words.length) {
-      const grown = new Uint32Array(Math.max(this.words.length * 2, this.used + size));
-      grown.set(this.words.subarray(0, this.used));
-      this.words = grown;
+    let w = this.pages[this.pages.length - 1]!;
+    if (this.used + size > w.length && this.pages.length === 1 && w.length < this.pageWords) {
+      const grown = new Uint32Array(Math.min(this.pageWords, Math.max(w.length * 2, this.used + size)));
+      grown.set(w.subarray(0, this.used));
+      this.pages[0] = w = grown;
     }
-    const id = this.used;
-    const w = this.words;
-    w[id] = value === undefined ? len : len | HAS_VALUE;
-    w[id + 1] = extra >>> 0;
-    w[id + 2] = number >>> 0;
+    if (this.used + size > w.length) {
+      // A key is at most 2^14 + 3 words (under 64 KB), so it fits a fresh page.
+      this.pages.push((w = new Uint32Array(this.pageWords)));
+      this.used = 0;
+    }
+    const e = this.used;
+    const id = (this.pages.length - 1) * this.pageWords + e;
+    w[e] = value === undefined ? len : len | HAS_VALUE;
+    w[e + 1] = extra >>> 0;
+    w[e + 2] = number >>> 0;
     const v = this.dataView(b);
-    let at = id + HEAD;
+    let at = e + HEAD;
     let i = start;
     for (; i + 4 <= end; i += 4, at++) w[at] = v.getUint32(i);
     if (i < end) w[at] = tail(b, i, end);
@@ -178,5 +208,6 @@ export class PathTable<T> {
     this.values.clear();
     this.count = 0;
     this.used = 0;
+    this.pages.length = 1;
   }
 }
