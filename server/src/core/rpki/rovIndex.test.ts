@@ -200,6 +200,7 @@ test('property: batches (tables forced on and off), originState and validateOrig
             const at = `${formatPrefix(route)} AS${origin}`;
             assert.equal(batch[i], want, at);
             assert.equal(idx.originState(route, origin as Asn | undefined), want, at);
+            if (route.afi === 4) assert.equal(idx.originStateV4(route.words[0]!, route.length, origin ?? 0), want, at);
             assert.equal(idx.validateOrigin(route, origin as Asn | undefined).state, want, at);
           });
         }
