@@ -2,6 +2,8 @@
  * IP prefixes for RPSL, looking-glass output and RPKI data. Addresses are kept as bigint-free number
  * pairs so lookups stay fast: IPv4 in one 32-bit number, IPv6 as four 32-bit words.
  */
+import { detached } from '../text/detach';
+
 export type Afi = 4 | 6;
 
 export interface Prefix {
@@ -15,25 +17,46 @@ export type PrefixParse =
   | { ok: true; prefix: Prefix; hostBitsSet: boolean; normalized: string; leadingZeros: boolean; shortForm: boolean }
   | { ok: false; reason: string };
 
-const V4_OCTET = /^[0-9]{1,3}$/;
-
 export function parseIPv4(text: string): { words: number[]; leadingZeros: boolean; parts: number } | undefined {
-  const parts = text.split('.');
-  if (parts.length < 1 || parts.length > 4) return undefined;
+  return parseIPv4At(text, 0, text.length) ? { words: [v4Word], leadingZeros: v4LeadingZeros, parts: v4Parts } : undefined;
+}
+
+/** What parseIPv4At read last: the address (missing octets 0), whether an octet had a leading zero, how many octets were written. */
+let v4Word = 0;
+let v4LeadingZeros = false;
+let v4Parts = 0;
+
+/**
+ * Reads text[from, to) as one to four dotted octets of one to three digits, each at most 255 (short forms
+ * fill the missing low octets with 0): by character codes, no split, no regex, no substring.
+ */
+function parseIPv4At(text: string, from: number, to: number): boolean {
   let w = 0;
+  let parts = 0;
   let leadingZeros = false;
-  for (let i = 0; i < 4; i++) {
-    const p = parts[i];
+  let i = from;
+  for (;;) {
+    const start = i;
     let v = 0;
-    if (p !== undefined) {
-      if (!V4_OCTET.test(p)) return undefined;
-      v = Number(p);
-      if (v > 255) return undefined;
-      if (p.length > 1 && p[0] === '0') leadingZeros = true;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+      i++;
     }
+    if (i === start || i - start > 3 || v > 255) return false;
+    if (i - start > 1 && text.charCodeAt(start) === 48) leadingZeros = true;
     w = w * 256 + v;
+    parts++;
+    if (i === to) break;
+    if (text.charCodeAt(i) !== 46 /* . */ || parts === 4) return false;
+    i++;
   }
-  return { words: [w >>> 0], leadingZeros, parts: parts.length };
+  for (let k = parts; k < 4; k++) w *= 256;
+  v4Word = w >>> 0;
+  v4LeadingZeros = leadingZeros;
+  v4Parts = parts;
+  return true;
 }
 
 export function parseIPv6(text: string): number[] | undefined {
@@ -127,12 +150,17 @@ export function formatAddress(afi: Afi, words: readonly number[]): string {
 export function parsePrefix(text: string): PrefixParse {
   const slash = text.indexOf('/');
   if (slash < 0) return { ok: false, reason: 'missing /length' };
-  const addr = text.slice(0, slash);
-  const lenText = text.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(lenText)) return { ok: false, reason: 'prefix length is not a number' };
-  const length = Number(lenText);
-  if (addr.includes(':')) {
-    const words = parseIPv6(addr);
+  // The length: one to three digits, to the end.
+  const lengthDigits = text.length - slash - 1;
+  let length = 0;
+  for (let i = slash + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return { ok: false, reason: 'prefix length is not a number' };
+    length = length * 10 + (c - 48);
+  }
+  if (lengthDigits < 1 || lengthDigits > 3) return { ok: false, reason: 'prefix length is not a number' };
+  if (text.lastIndexOf(':', slash) >= 0) {
+    const words = parseIPv6(text.slice(0, slash));
     if (!words) return { ok: false, reason: 'not an IPv6 address' };
     if (length > 128) return { ok: false, reason: 'IPv6 prefix length above 128' };
     const masked = maskWords(words, length);
@@ -146,18 +174,21 @@ export function parsePrefix(text: string): PrefixParse {
       shortForm: false,
     };
   }
-  const v4 = parseIPv4(addr);
-  if (!v4) return { ok: false, reason: 'not an IPv4 address' };
+  if (!parseIPv4At(text, 0, slash)) return { ok: false, reason: 'not an IPv4 address' };
   if (length > 32) return { ok: false, reason: 'IPv4 prefix length above 32' };
-  const masked = maskWords(v4.words, length);
-  const prefix: Prefix = { afi: 4, words: masked, length };
+  const word = v4Word;
+  const masked = length === 0 ? 0 : (word & (~0 << (32 - length))) >>> 0;
+  const prefix: Prefix = { afi: 4, words: [masked], length };
+  // Four octets and a length without leading zeros, no host bits: the text is its own normal form (copied, so
+  // that a caller keeping it keeps no larger text alive).
+  const canonical = masked === word && !v4LeadingZeros && v4Parts === 4 && (lengthDigits === 1 || text.charCodeAt(slash + 1) !== 48);
   return {
     ok: true,
     prefix,
-    hostBitsSet: masked[0] !== v4.words[0],
-    normalized: formatPrefix(prefix),
-    leadingZeros: v4.leadingZeros,
-    shortForm: v4.parts !== 4,
+    hostBitsSet: masked !== word,
+    normalized: canonical ? detached(text) : formatPrefix(prefix),
+    leadingZeros: v4LeadingZeros,
+    shortForm: v4Parts !== 4,
   };
 }
 
