@@ -226,3 +226,34 @@ test('a view of a removed object reads its references until the next change, eve
   ix.set('file:///other.rpsl', frameRpsl(B).objects, B);
   assert.deepEqual(ix.lookup('aut-num', 'AS65537')[0]!.refs.map((r) => r.key), ['AS1', 'AS-A']);
 });
+
+test('the columns give back what the objects say: key (routes included, made from the prefix and origin), class, span, name, route, references', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { primaryKey } = await import('../../server/src/core/workspace/workspaceIndex');
+  const { firstValue } = await import('../../server/src/core/rpsl/model');
+  const { parseAsn } = await import('../../server/src/core/net/asn');
+  const { objectReferences } = await import('../../server/src/core/workspace/references');
+  const dir = 'test/rpsl/real';
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+  texts.push(readFileSync('../shared/corpora/rpsl/AS3257.rpsl', 'utf8'));
+  let routes = 0;
+  for (const [i, text] of texts.entries()) {
+    const ix = new WorkspaceIndex();
+    const objects = frameRpsl(text).objects;
+    ix.setText(`file:///${i}.rpsl`, text);
+    const views = ix.objectsIn(`file:///${i}.rpsl`);
+    assert.equal(views.length, objects.length);
+    views.forEach((v, j) => {
+      const o = objects[j]!;
+      const p = o.className === 'route' || o.className === 'route6' ? parsePrefix((o.attributes[0]?.value ?? '').trim().split(/\s+/)[0] ?? '') : undefined;
+      if (v.route) routes++;
+      assert.deepEqual([v.className, v.key, v.span, v.nameSpan, v.refs], [o.className, primaryKey(o), o.span, o.attributes[0]?.valueSpan ?? o.span, objectReferences(o)]);
+      if (v.route) {
+        assert.ok(p?.ok);
+        const origin = parseAsn(firstValue(o, 'origin')?.value.trim() ?? '');
+        assert.deepEqual([v.route.prefix, v.route.normalized, v.route.origin], [p.prefix, p.normalized, origin.ok ? origin.asn : undefined]);
+      }
+    });
+  }
+  assert.ok(routes > 20, `routes seen (${routes})`);
+});

@@ -49,6 +49,11 @@ export class MultiMap<K> {
     if (cur.length === 1) this.map.set(k, cur[0]!);
   }
 
+  /** What `k` holds as stored: a lone id, the ids in order (not to be changed), or undefined. */
+  peek(k: K): number | readonly number[] | undefined {
+    return this.map.get(k);
+  }
+
   /** The ids of `k`, as a new array (forEach reads them without one). */
   get(k: K): number[] {
     const cur = this.map.get(k);

@@ -313,6 +313,16 @@ class EntryTable {
     }
   }
 
+  /**
+   * The primary key of `id`. A route's is made from its prefix and origin: each route has its own, and a
+   * million of them in the names table (a string and a map slot each, beside byKey's) cost more than making one
+   * when a message needs it.
+   */
+  keyOf(id: number): string {
+    const k = this.key.get(id);
+    return k >= 0 ? this.store.names[k]! : routeKey(this.routeOf(this.route.get(id) - 1));
+  }
+
   /** A route row's prefix and origin. */
   routeOf(row: number): RouteFact {
     const shape = this.routeShape.get(row);
@@ -330,6 +340,30 @@ class EntryTable {
     const ub = this.files[fb < 0 ? ~fb : fb]!.uri;
     return ua === ub ? this.start.get(a) - this.start.get(b) : ua < ub ? -1 : 1;
   };
+}
+
+/** Ids in the order they came: a first id and a count while they are consecutive, else a list. */
+class IdRun {
+  private first = 0;
+  private count = 0;
+  private list: number[] | undefined;
+
+  push(id: number): void {
+    if (this.list) this.list.push(id);
+    else if (this.count === 0 || id === this.first + this.count) {
+      if (this.count++ === 0) this.first = id;
+    } else {
+      this.list = Array.from(this.toArray());
+      this.list.push(id);
+    }
+  }
+
+  toArray(): Int32Array {
+    if (this.list) return Int32Array.from(this.list);
+    const out = new Int32Array(this.count);
+    for (let i = 0; i < out.length; i++) out[i] = this.first + i;
+    return out;
+  }
 }
 
 const REFRAMED_KEPT = 64;
@@ -354,7 +388,7 @@ class Entry implements IndexedObject {
   }
 
   get key(): string {
-    return this.table.store.names[this.table.key.get(this.id)]!;
+    return this.table.keyOf(this.id);
   }
 
   get start(): number {
@@ -365,9 +399,15 @@ class Entry implements IndexedObject {
     return this.table.end.get(this.id);
   }
 
+  /** Made on the first read of this view (a check reads a route's prefix and origin several times). */
+  private routeFact: RouteFact | null | undefined;
+
   get route(): RouteFact | undefined {
-    const row = this.table.route.get(this.id);
-    return row === 0 ? undefined : this.table.routeOf(row - 1);
+    if (this.routeFact === undefined) {
+      const row = this.table.route.get(this.id);
+      this.routeFact = row === 0 ? null : this.table.routeOf(row - 1);
+    }
+    return this.routeFact ?? undefined;
   }
 
   get object(): RpslObject {
@@ -473,6 +513,11 @@ class RouteFact {
   get normalized(): string {
     return formatPrefix(this.prefix);
   }
+}
+
+/** A route's primary key: its prefix (upper-cased, as IRRd forms keys) and origin. */
+function routeKey(route: { readonly normalized: string; readonly origin: Asn }): string {
+  return `${route.normalized.toUpperCase()}AS${route.origin}`;
 }
 
 /** A packed reference's key: `AS<n>` for an aut-num (stored as its number), else the name by its number. */
@@ -606,6 +651,9 @@ export class WorkspaceIndex {
    * not tell every reader of the class's names that they changed.
    */
   private readonly keyPresence = new Map<string, Map<string, boolean>>();
+  /** The class of the object added last, and its number in the names table. */
+  private lastClass = '';
+  private lastClassId = -1;
 
   /** Bumped on every change: caches of derived data (set expansions) key on it. */
   get generation(): number {
@@ -736,18 +784,20 @@ export class WorkspaceIndex {
     this.compactIfDue();
     this.remove(uri);
     const file = this.box(uri, text, lines);
-    const ids: number[] = [];
+    // A file's ids are consecutive unless another file is opened at the same time: a run, until they are not
+    // (a list of a dump's million ids, grown by copying, was as much garbage as the index itself).
+    const run = new IdRun();
     this.opening++;
     return {
       add: (object) => {
         const id = this.add(file, object, undefined);
-        ids.push(id);
+        run.push(id);
         return new Entry(this.table, id);
       },
       close: () => {
         this.opening--;
         this.texts.set(uri, this.table.files[file]!);
-        this.byUri.set(uri, Int32Array.from(ids));
+        this.byUri.set(uri, run.toArray());
         this.gen++;
         this.settle();
       },
@@ -864,9 +914,11 @@ export class WorkspaceIndex {
     const className = object.className;
     const route = className === 'route' || className === 'route6' ? routeOf(object) : undefined;
     // A route's key is its own (prefix and origin); other keys are names that references share.
-    const key = route ? `${route.normalized.toUpperCase()}AS${route.origin}` : primaryKey(object);
-    const keyId = t.store.id(key);
-    const id = t.add(file, object, t.store.id(className), keyId, route);
+    const key = route ? detached(routeKey(route)) : primaryKey(object);
+    const keyId = route ? -1 : t.store.id(key);
+    // Objects come in runs of one class: its number is looked up once per run.
+    if (this.lastClassId < 0 || className !== this.lastClass) this.lastClassId = t.store.id((this.lastClass = className));
+    const id = t.add(file, object, this.lastClassId, keyId, route);
     if (held) t.held.set(id, held);
     const keys = bucket(this.byKey, className);
     // Tokens are built only when someone listens: a first load of a dump has nobody to tell.
@@ -876,7 +928,7 @@ export class WorkspaceIndex {
       this.bump(token.key(className, key));
       this.bump(token.count(className));
     }
-    keys.addInOrder(t.store.names[keyId]!, id, t.order);
+    keys.addInOrder(route ? key : t.store.names[keyId]!, id, t.order);
     this.classCounts.set(className, (this.classCounts.get(className) ?? 0) + 1);
     if (route) {
       const pk = prefixKey(route.prefix);
@@ -921,7 +973,7 @@ export class WorkspaceIndex {
     const t = this.table;
     const notify = this.changeListeners.size > 0;
     const className = t.store.names[t.cls.get(id)]!;
-    const key = t.store.names[t.key.get(id)]!;
+    const key = t.keyOf(id);
     const keys = this.byKey.get(className);
     keys?.delete(key, id);
     if (notify) {
@@ -997,18 +1049,21 @@ export class WorkspaceIndex {
     return this.hadDump;
   }
 
-  /** Views of `ids`. */
-  private views(ids: ArrayLike<number>): Entry[] {
+  /** Views of `ids` (as a MultiMap stores them). */
+  private views(ids: number | ArrayLike<number> | undefined): Entry[] {
+    if (ids === undefined) return [];
+    if (typeof ids === 'number') return [new Entry(this.table, ids)];
     const out = new Array<Entry>(ids.length);
     for (let i = 0; i < ids.length; i++) out[i] = new Entry(this.table, ids[i]!);
     return out;
   }
 
   lookup(className: string, key: string): readonly IndexedObject[] {
-    const exact = this.byKey.get(className);
-    if (exact && exact.count(key) > 0) {
+    // One map read when the key is given as stored (the cross-checks' keys are); else normalised like IRRd.
+    const exact = this.byKey.get(className)?.peek(key);
+    if (exact !== undefined) {
       if (this.readers.length > 0) this.read(token.key(className, key));
-      return this.views(exact.get(key));
+      return this.views(exact);
     }
     const cls = className.toLowerCase();
     let k = key.toUpperCase();
@@ -1017,17 +1072,7 @@ export class WorkspaceIndex {
       if (a.ok) k = `AS${a.asn}`;
     }
     if (this.readers.length > 0) this.read(token.key(cls, k));
-    return this.views(this.byKey.get(cls)?.get(k) ?? []);
-  }
-
-  /** How many objects `className`/`key` has (lookup's normalisation included), without making them. */
-  lookupCount(className: string, key: string): number {
-    const exact = this.byKey.get(className)?.count(key) ?? 0;
-    if (exact > 0) {
-      if (this.readers.length > 0) this.read(token.key(className, key));
-      return exact;
-    }
-    return this.lookup(className, key).length;
+    return cls === className && k === key ? [] : this.views(this.byKey.get(cls)?.peek(k));
   }
 
   /** The objects a reference target resolves to (a contact may be a person or a role). */
@@ -1055,7 +1100,7 @@ export class WorkspaceIndex {
   referringObjects(kind: TargetKind, key: string): readonly IndexedObject[] {
     const k = key.toUpperCase();
     if (this.readers.length > 0) this.read(token.refs(kind, k));
-    return this.views(this.referrers(kind).get(k));
+    return this.views(this.referrers(kind).peek(k));
   }
 
   /** The reference kind an object is the target of (as-set → as-set, person → contact …). */
@@ -1067,7 +1112,7 @@ export class WorkspaceIndex {
   routesFor(p: Prefix): readonly IndexedObject[] {
     const pk = prefixKey(p);
     if (this.readers.length > 0) this.read(token.prefix(pk));
-    return this.views(this.routesByPrefix.get(pk));
+    return this.views(this.routesByPrefix.peek(pk));
   }
 
   /** Route objects whose prefix covers `p` (or equals it). */
@@ -1092,7 +1137,7 @@ export class WorkspaceIndex {
 
   routesOriginatedBy(origin: Asn): readonly IndexedObject[] {
     if (this.readers.length > 0) this.read(token.origin(origin));
-    return this.views(this.routesByOrigin.get(origin));
+    return this.views(this.routesByOrigin.peek(origin));
   }
 
   /**
