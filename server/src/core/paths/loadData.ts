@@ -64,13 +64,20 @@ export async function loadPathData(
   const rels: Collected = { count: 0, sources: [], errors: [] };
   const names: Collected = { count: 0, sources: [], errors: [] };
 
-  const loads: AspaLoad[] = [];
+  const loads: AspaData[] = [];
   const addAspa = (source: string, text: string): void => {
-    const load = loadAspaData(text, source);
-    loads.push(load);
-    const errors = load.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) aspa.errors.push({ source, message: `${errors.length} error(s), first: ${errors[0]!.message}` });
-    else if (load.db.size === 0 && load.filteredCustomers.length === 0) aspa.errors.push({ source, message: 'no ASPA records in this file' });
+    // Errors are counted as the parser finds them and only the first is kept: a file that is not ASPA has one
+    // per line, and a million kept diagnostics were most of the memory of `paths --aspa` on such a file.
+    let errors = 0;
+    let first = '';
+    const { format, db, filteredCustomers } = loadAspaData(text, source, {
+      push(d) {
+        if (d.severity === 'error' && errors++ === 0) first = d.message;
+      },
+    });
+    loads.push({ format, db, filteredCustomers });
+    if (errors > 0) aspa.errors.push({ source, message: `${errors} error(s), first: ${first}` });
+    else if (db.size === 0 && filteredCustomers.length === 0) aspa.errors.push({ source, message: 'no ASPA records in this file' });
   };
   for (const f of files.aspaFiles ?? []) {
     const text = await read(f, aspa);
@@ -157,8 +164,11 @@ export async function loadPathData(
   };
 }
 
+/** What the united data needs of a file's load (its declarations and diagnostics are let go as it is read). */
+type AspaData = Pick<AspaLoad, 'format' | 'db' | 'filteredCustomers'>;
+
 /** Every source's ASPAs united; SLURM filters drop a customer's data from the other sources (RFC 8416 §3). */
-function aspaDbOf(loads: readonly AspaLoad[], extra: readonly AspaDb[]): AspaDb | undefined {
+function aspaDbOf(loads: readonly AspaData[], extra: readonly AspaDb[]): AspaDb | undefined {
   if (loads.every((l) => l.db.size === 0) && extra.length === 0) return undefined;
   const filtered = new Set(loads.flatMap((l) => l.filteredCustomers));
   const slurm = loads.filter((l) => l.format === 'slurm');
