@@ -4,7 +4,22 @@
  * another (pbzip2, or files joined with `cat`) are read in turn; bytes after the last stream that are no stream
  * header are ignored, as bzip2(1) does.
  */
-import { alignToByte, BlockScratch, Bzip2Error, decodeBlock, NeedInput, read32, readBits, type BitCursor } from './bzip2Block';
+import {
+  alignToByte,
+  BLOCK_MAGIC_HI,
+  BLOCK_MAGIC_LO,
+  BlockScratch,
+  Bzip2Error,
+  decodeBlock,
+  END_MAGIC_HI,
+  END_MAGIC_LO,
+  NeedInput,
+  read32,
+  readBits,
+  streamLevel,
+  withBlockCrc,
+  type BitCursor,
+} from './bzip2Block';
 
 /**
  * A block is tried once this many bytes past its start are buffered (a level-N block compresses to a little under
@@ -12,10 +27,6 @@ import { alignToByte, BlockScratch, Bzip2Error, decodeBlock, NeedInput, read32, 
  */
 const BLOCK_BYTES = 100_000;
 const HEADROOM = 25_000;
-const BLOCK_MAGIC_HI = 0x314159;
-const BLOCK_MAGIC_LO = 0x265359;
-const END_MAGIC_HI = 0x177245;
-const END_MAGIC_LO = 0x385090;
 
 type Step = { readonly kind: 'header'; readonly level: number } | { readonly kind: 'block'; readonly length: number; readonly crc: number } | { readonly kind: 'end' } | { readonly kind: 'trailing' };
 
@@ -45,13 +56,13 @@ export async function* bunzip2(input: AsyncIterable<Uint8Array>): AsyncGenerator
   const step = (): Step => {
     if (level === 0) {
       if (c.end - c.pos < 4) throw new NeedInput();
-      const [b, z, h, l] = [c.buf[c.pos]!, c.buf[c.pos + 1]!, c.buf[c.pos + 2]!, c.buf[c.pos + 3]!];
-      if (b !== 0x42 || z !== 0x5a || h !== 0x68 || l < 0x31 || l > 0x39) {
+      const l = streamLevel(c.buf, c.pos);
+      if (l === 0) {
         if (streams > 0) return { kind: 'trailing' };
         throw new Bzip2Error('bzip2: no "BZh1"–"BZh9" stream header');
       }
       c.pos += 4;
-      return { kind: 'header', level: l - 0x30 };
+      return { kind: 'header', level: l };
     }
     const hi = readBits(c, 24);
     const lo = readBits(c, 24);
@@ -90,7 +101,7 @@ export async function* bunzip2(input: AsyncIterable<Uint8Array>): AsyncGenerator
           streams++;
           break;
         case 'block': {
-          streamCrc = ((streamCrc << 1) | (streamCrc >>> 31)) ^ r.crc;
+          streamCrc = withBlockCrc(streamCrc, r.crc);
           if (r.length > 0) yield scratch.out.slice(0, r.length);
           break;
         }

@@ -49,6 +49,23 @@ export function alignToByte(c: BitCursor): void {
   c.bits = 0;
 }
 
+/** The 48-bit markers before each block and at the end of a stream, as 24-bit halves. */
+export const BLOCK_MAGIC_HI = 0x314159;
+export const BLOCK_MAGIC_LO = 0x265359;
+export const END_MAGIC_HI = 0x177245;
+export const END_MAGIC_LO = 0x385090;
+
+/** The block size level (1–9, × 100 kB) that a stream header "BZh1"–"BZh9" at `at` names; 0 when the bytes there are none. */
+export function streamLevel(buf: Uint8Array, at: number): number {
+  const l = buf[at + 3]!;
+  return buf[at] === 0x42 && buf[at + 1] === 0x5a && buf[at + 2] === 0x68 && l >= 0x31 && l <= 0x39 ? l - 0x30 : 0;
+}
+
+/** A stream's CRC with one more block's: bzip2 rotates it left by one bit and XORs the block's in. */
+export function withBlockCrc(streamCrc: number, blockCrc: number): number {
+  return ((streamCrc << 1) | (streamCrc >>> 31)) ^ blockCrc;
+}
+
 /** CRC-32 as bzip2 computes it: polynomial 0x04C11DB7, most significant bit first (not zlib's reflected form). */
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);

@@ -12,12 +12,21 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
 import { selfWorker } from '../../node/selfWorker';
-import { BlockScratch, Bzip2Error, decodeBlock, NeedInput, read32, readBits, type BitCursor } from '../bzip2Block';
-
-const BLOCK_MAGIC_HI = 0x314159;
-const BLOCK_MAGIC_LO = 0x265359;
-const END_MAGIC_HI = 0x177245;
-const END_MAGIC_LO = 0x385090;
+import {
+  BLOCK_MAGIC_HI,
+  BLOCK_MAGIC_LO,
+  BlockScratch,
+  Bzip2Error,
+  decodeBlock,
+  END_MAGIC_HI,
+  END_MAGIC_LO,
+  NeedInput,
+  read32,
+  readBits,
+  streamLevel,
+  withBlockCrc,
+  type BitCursor,
+} from '../bzip2Block';
 /** The 48-bit block magic, most significant bit first. */
 const MAGIC_BITS = Array.from({ length: 48 }, (_, i) => (i < 24 ? BLOCK_MAGIC_HI >>> (23 - i) : BLOCK_MAGIC_LO >>> (47 - i)) & 1);
 /**
@@ -214,14 +223,13 @@ export async function* bunzip2Threads(input: AsyncIterable<Uint8Array>, threads 
         while (base + have - (at >>> 3) < 4 && (await more(at >>> 3)));
         const left = base + have - (at >>> 3);
         if (left === 0 && ended) break;
-        if (left < 4) throw new Bzip2Error(streams > 0 ? 'bzip2: the file ends inside a compressed stream' : 'bzip2: no "BZh1"–"BZh9" stream header');
-        const o = (at >>> 3) - base;
-        const [b, z, h, l] = [data[o]!, data[o + 1]!, data[o + 2]!, data[o + 3]!];
-        if (b !== 0x42 || z !== 0x5a || h !== 0x68 || l < 0x31 || l > 0x39) {
+        if (left < 4) throw new Bzip2Error('bzip2: the file ends inside a compressed stream');
+        const l = streamLevel(data, (at >>> 3) - base);
+        if (l === 0) {
           if (streams > 0) break;
           throw new Bzip2Error('bzip2: no "BZh1"–"BZh9" stream header');
         }
-        level = l - 0x30;
+        level = l;
         streams++;
         streamCrc = 0;
         at += 32;
@@ -263,7 +271,7 @@ export async function* bunzip2Threads(input: AsyncIterable<Uint8Array>, threads 
         decoded = { ...here.value, end: here.end - (at & ~7) };
       }
       if (decoded.error !== undefined) throw new Bzip2Error(decoded.error);
-      streamCrc = ((streamCrc << 1) | (streamCrc >>> 31)) ^ decoded.crc!;
+      streamCrc = withBlockCrc(streamCrc, decoded.crc!);
       at = (at & ~7) + decoded.end!;
       if (decoded.out!.length > 0) yield decoded.out!;
     }
