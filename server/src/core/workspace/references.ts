@@ -103,6 +103,10 @@ export type NamedTarget = Exclude<TargetKind, 'aut-num'>;
  * Receives each reference as it is found, with the document offsets of the name: a name upper-cased, an AS
  * number as a number. The index packs AS numbers as numbers; making `AS<n>` strings for it to parse back was a
  * string per aut-num reference of a dump (most are to distinct ASes: every route's origin).
+ *
+ * A name may be a cut of the document's text, which keeps the whole text alive while it lives (see detached):
+ * a visitor detaches the names it keeps. The index keeps each distinct name once (FactStore.id detaches it
+ * then), so the mnt-by and contacts of a dump are not copied one by one only to be looked up.
  */
 export interface ReferenceVisitor {
   named(kind: NamedTarget, key: string, attribute: string, start: number, end: number, strength: Strength): void;
@@ -135,16 +139,16 @@ function listReferences(attr: RpslAttribute, def: { kind: 'mntner' | 'contact' |
     if (def.kind === 'set') {
       const cls = setClassOf(name);
       if (cls) {
-        const key = detached(name.toUpperCase());
+        const key = name.toUpperCase();
         if (key !== 'AS-ANY' && key !== 'RS-ANY') emit.named(cls, key, attr.name, span.start, span.end, def.strength);
         return;
       }
       const a = parseAsn(name);
       if (a.ok && a.hadPrefix) emit.asn(a.asn, attr.name, span.start, span.end, 'policy');
-      else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) emit.named('inet-rtr', detached(name.toUpperCase()), attr.name, span.start, span.end, 'weak');
+      else if (attr.name === 'members' && /[a-z]/i.test(name) && name.includes('.')) emit.named('inet-rtr', name.toUpperCase(), attr.name, span.start, span.end, 'weak');
       return;
     }
-    const key = detached(name.toUpperCase());
+    const key = name.toUpperCase();
     if (!(attr.name === 'mbrs-by-ref' && key === 'ANY')) emit.named(def.kind, key, attr.name, span.start, span.end, def.strength);
   });
 }
@@ -171,7 +175,7 @@ function isRegexNameChar(c: number): boolean {
   return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 }
 
-/** Receives the set names and AS numbers of policy text, with their offsets in the value. */
+/** Receives the set names and AS numbers of policy text, with their offsets in the value (names may be cuts of it: see ReferenceVisitor). */
 export interface PolicyNameVisitor {
   named(kind: NamedTarget, key: string, start: number, end: number): void;
   asn(asn: Asn, start: number, end: number): void;
@@ -210,7 +214,7 @@ function policyWordName(value: string, start: number, end: number, visit: Policy
     const base = value.slice(start, baseEnd);
     const cls = setClassOf(base);
     if (!cls) return; // A "-" is never part of an AS number.
-    const key = detached(base.toUpperCase());
+    const key = base.toUpperCase();
     if (key !== 'AS-ANY' && key !== 'RS-ANY') visit.named(cls, key, start, baseEnd);
     return;
   }
@@ -281,11 +285,11 @@ export function policyNamesInto(value: string, visit: PolicyNameVisitor): void {
   }
 }
 
-/** Set names and AS numbers in policy text with their spans in `value` (see policyNamesInto). */
+/** Set names and AS numbers in policy text with their spans in `value` (see policyNamesInto); names detached. */
 export function policyNames(value: string): { kind: TargetKind; key: string; span: Span }[] {
   const out: { kind: TargetKind; key: string; span: Span }[] = [];
   policyNamesInto(value, {
-    named: (kind, key, start, end) => out.push({ kind, key, span: { start, end } }),
+    named: (kind, key, start, end) => out.push({ kind, key: detached(key), span: { start, end } }),
     asn: (asn, start, end) => out.push({ kind: 'aut-num', key: asnKey(asn), span: { start, end } }),
   });
   return out;
@@ -333,9 +337,9 @@ export function visitReferences(obj: RpslObject, visit: ReferenceVisitor): void 
   }
 }
 
-/** Every reference an object makes, in document order of its attributes, handed to `emit` (AS numbers as `AS<n>`). */
+/** Every reference an object makes, in document order of its attributes, handed to `emit` (AS numbers as `AS<n>`, names detached). */
 export function forEachReference(obj: RpslObject, emit: ReferenceSink): void {
-  visitReferences(obj, { named: emit, asn: (asn, attribute, start, end, strength) => emit('aut-num', asnKey(asn), attribute, start, end, strength) });
+  visitReferences(obj, { named: (kind, key, attribute, start, end, strength) => emit(kind, detached(key), attribute, start, end, strength), asn: (asn, attribute, start, end, strength) => emit('aut-num', asnKey(asn), attribute, start, end, strength) });
 }
 
 /** Every reference an object makes, in document order of its attributes. */
