@@ -6,13 +6,14 @@ const PAGE_MASK = PAGE_SIZE - 1;
 /**
  * One 32-bit number per id of the workspace index (workspaceIndex.ts), in fixed pages. Pages are never grown
  * or copied: an ArrayBuffer grown by doubling keeps its old copies until the next full garbage collection,
- * so a column of a million ids would briefly take three times its size. Unset ids read 0.
+ * so a column of a million ids would briefly take three times its size. Read only ids that were set (or share a
+ * page with one): a page comes with its first set.
  */
 export class Int32Column {
   private readonly pages: Int32Array[] = [];
 
   get(id: number): number {
-    return this.pages[id >>> PAGE_BITS]?.[id & PAGE_MASK] ?? 0;
+    return this.pages[id >>> PAGE_BITS]![id & PAGE_MASK]!;
   }
 
   set(id: number, value: number): void {

@@ -244,7 +244,7 @@ class EntryTable {
       this.routeShape.set(row, (route.prefix.afi << 8) | route.prefix.length);
       this.routeOrigin.set(row, route.origin | 0);
       this.route.set(id, row + 1);
-    }
+    } else this.route.set(id, 0);
     const store = this.store;
     const name = object.attributes[0]?.valueSpan ?? object.span;
     // Collected in a scratch buffer, then copied at its size: no reference objects on the way.
