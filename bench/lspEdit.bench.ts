@@ -170,6 +170,7 @@ async function session(label: string, text: string, budgeted: boolean): Promise<
       phase('settles');
       for (let v = 40; v < 40 + SETTLES; v++) {
         const line = Math.floor((lines * ((v * 53) % 97)) / 97);
+        phase(`settle-${v - 39}`);
         const done = new Promise<void>((resolve) => (settled = resolve));
         const t = performance.now();
         const c0 = cpu();
