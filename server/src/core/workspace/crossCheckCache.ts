@@ -196,6 +196,13 @@ export class CrossCheckCache {
     // text would be built again after every edit).
     const rangeOf = (uri: string, s: Span): Range => (uri === this.uri ? positions.range(s) : rangeIn(this.index, uri, s));
     const startOf = (e: IndexedObject): Position | undefined => (e.uri === this.uri ? positions.positionAt(e.span.start) : this.index.lineIndexOf(e.uri)?.positionAt(e.span.start));
+    // Related objects are found once each: most are a few aut-nums that thousands of routes' findings point at.
+    const relatedAt = new Map<number, Position | undefined>();
+    const relatedStartOf = (e: IndexedObject): Position | undefined => {
+      let at = relatedAt.get(e.id);
+      if (at === undefined && !relatedAt.has(e.id)) relatedAt.set(e.id, (at = startOf(e)));
+      return at;
+    };
     for (const id of this.index.idsIn(this.uri)) {
       const c = this.results.get(id);
       if (!c || c.findings.length === 0) continue;
@@ -204,15 +211,15 @@ export class CrossCheckCache {
       const line = at?.line ?? 0;
       const p = c.placed;
       let list: readonly Diagnostic[];
-      if (p && p.line === line && relatedUnmoved(c, p.relatedLines, startOf)) list = p.list;
+      if (p && p.line === line && relatedUnmoved(c, p.relatedLines, relatedStartOf)) list = p.list;
       else if (p?.shiftable && at?.character === 0) {
-        const starts = relatedStarts(c, startOf);
+        const starts = relatedStarts(c, relatedStartOf);
         if (starts.every((s) => s?.character === 0)) {
           const relatedLines = starts.map((s) => s!.line);
           list = shiftedList(p.list, line - p.line, relatedLines, p.relatedLines);
           c.placed = { line, relatedLines, list, shiftable: true };
-        } else list = this.place(e, c, at, range, rangeOf, startOf);
-      } else list = this.place(e, c, at, range, rangeOf, startOf);
+        } else list = this.place(e, c, at, range, rangeOf, relatedStartOf);
+      } else list = this.place(e, c, at, range, rangeOf, relatedStartOf);
       for (const d of list) out.push(d);
     }
     return out;
