@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crossCheckDocument } from '../../server/src/core/workspace/crossCheck';
+import fc from 'fast-check';
+import { crossCheckDocument, crossCheckEntry, newPass, placeFinding } from '../../server/src/core/workspace/crossCheck';
 import { workspaceCodes } from '../../server/src/core/workspace/codes';
 import { CANTV, workspaceOf } from './fixtures';
+import type { Range } from '../../server/src/core/text/range';
 
 /** Findings of one file as [code, the text the range covers]. */
 function findings(files: Record<string, string>, uri: string): [string, string][] {
@@ -232,4 +234,44 @@ test('member-of holds when any registry’s copy of the set takes the member, an
   const found = crossCheckDocument(docs['file:///r.rpsl']!, ctx);
   assert.deepEqual(found.map((d) => d.code), ['workspace/member-of-not-allowed']);
   assert.match(found[0]!.message, /none of the 2 copies, in (NTTCOM, RADB|RADB, NTTCOM), takes it/);
+});
+
+test('property: the linter’s pass (lookups remembered per name and number) finds what a pass asking the index every time finds', () => {
+  // A tracked pass looks everything up again (its reads must be recorded): the lookups as they were before the memo.
+  const sets = ['AS-A', 'AS-B', 'AS1:AS-C', 'AS-D', 'RS-X', 'AS-MISSING', 'AS-B2', 'AS1:AS-CC'];
+  const mntners = ['MNT-A', 'MNT-B', 'MNT-MISSING', 'MNT-AA'];
+  const contacts = ['P1-TEST', 'P2-TEST', 'PX-TEST'];
+  const asns = ['AS1', 'AS2', 'AS3', 'AS4', 'AS4200000001', 'AS65000'];
+  const pick = <T>(xs: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
+  const common = fc.tuple(fc.array(pick(mntners), { minLength: 1, maxLength: 2 }), fc.array(pick(contacts), { maxLength: 2 }), fc.option(pick(sets)), pick(['RIPE', 'RADB']));
+  const tail = ([mnts, cs, memberOf, source]: [string[], string[], string | null, string]): string =>
+    [...mnts.map((m) => `mnt-by: ${m}`), ...cs.map((c) => `admin-c: ${c}`), ...(memberOf ? [`member-of: ${memberOf}`] : []), `source: ${source}`].join('\n');
+  const object = fc.oneof(
+    fc.tuple(pick(asns), fc.array(fc.tuple(pick(['import', 'export', 'mp-import']), pick(asns), pick([...sets, 'ANY', ...asns])), { maxLength: 4 }), common).map(
+      ([as, rules, c]) => `aut-num: ${as}\n${rules.map(([a, peer, f]) => (a === 'export' ? `export: to ${peer} announce ${f}` : `${a}: from ${peer} accept ${f}`)).join('\n')}\n${tail(c)}\n`,
+    ),
+    fc.tuple(pick(['192.0.2.0/24', '198.51.100.0/24', '2001:db8::/32']), pick(asns), common).map(([p, as, c]) => `${p.includes(':') ? 'route6' : 'route'}: ${p}\norigin: ${as}\n${tail(c)}\n`),
+    fc.tuple(pick(sets), fc.array(pick([...sets, ...asns, 'AS-ANY']), { maxLength: 5 }), fc.option(pick(mntners)), common).map(
+      ([name, members, byRef, c]) => `${name.includes('RS-') ? 'route-set' : 'as-set'}: ${name}\nmembers: ${members.join(', ')}\n${byRef ? `mbrs-by-ref: ${byRef}\n` : ''}${tail(c)}\n`,
+    ),
+    fc.tuple(pick(mntners), common).map(([m, c]) => `mntner: ${m}\n${tail(c)}\n`),
+    fc.tuple(pick(contacts), common).map(([h, c]) => `person: Someone\nnic-hdl: ${h}\n${tail(c)}\n`),
+  );
+  fc.assert(
+    fc.property(fc.array(object, { minLength: 1, maxLength: 14 }), fc.boolean(), (objs, dump) => {
+      const half = Math.ceil(objs.length / 2);
+      const { index } = workspaceOf({ 'file:///p/a.rpsl': objs.slice(0, half).join('\n'), 'file:///p/b.rpsl': objs.slice(half).join('\n') });
+      if (dump) index.markRegistryDump('file:///p/b.rpsl');
+      const fast = newPass(index);
+      for (const uri of ['file:///p/a.rpsl', 'file:///p/b.rpsl']) {
+        const range = (s: { start: number; end: number }): Range => index.lineIndexOf(uri)!.range(s);
+        for (const e of index.objectsIn(uri)) {
+          const got = crossCheckEntry(fast, e).map((f) => placeFinding(index, e, f, range));
+          const want = index.tracking(() => crossCheckEntry(newPass(index), e)).value.map((f) => placeFinding(index, e, f, range));
+          assert.deepEqual(got, want, `${uri}\n${index.textOf(uri)}`);
+        }
+      }
+    }),
+    { numRuns: 200 },
+  );
 });

@@ -8,7 +8,7 @@ import { parseRangeOperator } from '../../server/src/core/policy/rangeOperator';
 import { frameRpsl, frameRpslInto } from '../../server/src/core/rpsl/frame';
 import { setClassOf } from '../../server/src/core/rpsl/setName';
 import { valueWords } from '../../server/src/core/workspace/references';
-import { expandSet, MAX_SET_SIZE, mbrsByRef, memberOfAllowed, noteSet, type SetExpansion } from '../../server/src/core/workspace/setExpansion';
+import { expandSet, MAX_SET_SIZE, mbrsByRef, memberOfAllowed, noteSet, setShape, type SetExpansion, type SetShape } from '../../server/src/core/workspace/setExpansion';
 import { WorkspaceIndex, type IndexedObject } from '../../server/src/core/workspace/workspaceIndex';
 
 /**
@@ -183,5 +183,64 @@ test('a truncated expansion stops where the plain walk stopped, across nested se
       assert.deepEqual(plain(got), plain(referenceExpansion(index, name)));
       if (name === 'AS-TOP') assert.ok(got.truncated);
     }
+  }
+});
+
+/** What the set checks read of an expansion. */
+function shapeOf(x: SetShape): SetShape {
+  return { loops: x.loops, depth: x.depth, deepest: x.deepest, truncated: x.truncated };
+}
+
+/** Sets with a run of AS numbers (overlapping runs repeat numbers): their sums fall on both sides of MAX_SET_SIZE. */
+const bigSet = fc.record({
+  name: fc.constantFrom(...setNames),
+  from: fc.integer({ min: 1, max: 3000 }),
+  n: fc.constantFrom(Math.floor(MAX_SET_SIZE / 2) - 3, Math.floor(MAX_SET_SIZE / 2) + 3, Math.floor(MAX_SET_SIZE / 3), MAX_SET_SIZE - 2),
+  sets: fc.array(fc.constantFrom(...setNames), { maxLength: 3 }),
+});
+
+function bigSetsOf(sets: ArbValue<typeof bigSet>[]): string {
+  return sets
+    .map((s) => {
+      const cls = setClassOf(s.name) === 'route-set' ? 'route-set' : 'as-set';
+      const run = Array.from({ length: s.n }, (_, i) => `AS${s.from + i}`).join(', ');
+      return `${cls}: ${s.name}\nmembers: ${[...s.sets, run].join(', ')}\n`;
+    })
+    .join('\n');
+}
+
+test('the set shape (loops, depth, deepest chain, truncation) is what the plain walk gives, asked before or after the expansion', () => {
+  fc.assert(
+    fc.property(fc.array(setObject, { maxLength: 12 }), fc.array(joiner, { maxLength: 5 }), fc.array(bigSet, { maxLength: 3 }), fc.boolean(), (sets, joiners, big, expandFirst) => {
+      // A set defined twice is read from its first object: big ones come first or last.
+      const text = expandFirst ? `${bigSetsOf(big)}\n${dumpOf(sets, joiners)}` : `${dumpOf(sets, joiners)}\n${bigSetsOf(big)}`;
+      for (const index of indexes(text)) {
+        for (const name of [...setNames, 'AS-MISSING', 'RS-MISSING', 'AS-J1']) {
+          const key = name.toUpperCase();
+          if (expandFirst) expandSet(index, key);
+          assert.deepEqual(shapeOf(setShape(index, key)), shapeOf(referenceExpansion(index, key)), `${key} in\n${text.slice(0, 2000)}`);
+        }
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('the set shape of a walk cut at MAX_SET_SIZE is the expansion\'s, and one just under it is not cut', () => {
+  const run = (from: number, n: number): string => Array.from({ length: n }, (_, i) => `AS${from + i}`).join(', ');
+  const half = MAX_SET_SIZE / 2;
+  const text = [
+    `as-set: AS-UNDER\nmembers: AS-A, AS-B\n`,
+    `as-set: AS-A\nmembers: ${run(1, half)}\n`,
+    `as-set: AS-B\nmembers: ${run(1 + half, half)}\n`,
+    `as-set: AS-OVER\nmembers: AS-A, AS-B, AS-C\n`,
+    `as-set: AS-C\nmembers: AS999999, AS-OVER\n`,
+  ].join('\n');
+  for (const index of indexes(text)) {
+    assert.equal(setShape(index, 'AS-UNDER').truncated, false);
+    assert.equal(referenceExpansion(index, 'AS-UNDER').truncated, false);
+    const over = setShape(index, 'AS-OVER');
+    assert.equal(over.truncated, true);
+    assert.deepEqual(shapeOf(over), shapeOf(referenceExpansion(index, 'AS-OVER')));
   }
 });

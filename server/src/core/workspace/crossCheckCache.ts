@@ -129,7 +129,7 @@ export class CrossCheckCache {
 
   private noteSearchReads(): void {
     const reads = new Set<ReadToken>();
-    for (const hit of this.pass.near.values()) if (hit.reads) for (const t of hit.reads) reads.add(t);
+    for (const names of this.pass.near.values()) for (const hit of names.values()) if (hit.reads) for (const t of hit.reads) reads.add(t);
     this.searchReads = reads;
   }
 
@@ -164,9 +164,11 @@ export class CrossCheckCache {
   /** Drops the kept did-you-mean searches whose lookups changed since the last update. */
   private forgetStaleSearches(): void {
     if (this.bumped.size === 0) return;
-    for (const [k, hit] of this.pass.near) {
-      // A search made outside tracking has no reads to tell it by: it cannot be kept.
-      if (!hit.reads || [...hit.reads].some((t) => this.bumped.has(t))) this.pass.near.delete(k);
+    for (const names of this.pass.near.values()) {
+      for (const [k, hit] of names) {
+        // A search made outside tracking has no reads to tell it by: it cannot be kept.
+        if (!hit.reads || [...hit.reads].some((t) => this.bumped.has(t))) names.delete(k);
+      }
     }
     this.bumped.clear();
   }

@@ -30,7 +30,6 @@ const MAX_DISTANCE = 2;
 export const nearestNameWork = { distanceComputations: 0, queries: 0, visited: 0 };
 
 const BASE = 0x01000193;
-const ID_BITS = 2 ** 21;
 
 let pow = new Int32Array([1]);
 function powers(n: number): Int32Array {
@@ -50,12 +49,22 @@ let hashLengths = new Uint32Array(256);
 /** How many strings deletionHashes gives for a string of length `n`: itself, n with one deletion, n(n-1)/2 with two. */
 const deletionCount = (n: number): number => 1 + n + (n * (n - 1)) / 2;
 
+/** Which deletions deletionHashes writes: a query's hashes of a length no name gives cannot be found, so are not made. */
+const SELF = 1;
+const ONE_DELETED = 2;
+const TWO_DELETED = 4;
+const EVERY_DELETION = SELF | ONE_DELETED | TWO_DELETED;
+
 /**
- * Writes to `hashes` the hash of every string reachable from `s` by deleting 0, 1 or 2 characters, and
- * returns how many there are: into a typed array, not through a callback, since a dump's unresolved
- * names each give a few hundred.
+ * Writes to `hashes` the hash of every string reachable from `s` by deleting 0, 1 or 2 characters (those
+ * `wanted` asks for), and returns how many there are: into a typed array, not through a callback, since a
+ * dump's unresolved names each give a few hundred.
+ *
+ * With h[k] the polynomial hash of s[0, k) and p[k] = BASE^k, deleting character i gives
+ * h[i]·p[n-i-1] + (h[n] - h[i+1]·p[n-i-1]) = h[n] + (h[i] - h[i+1])·p[n-i-1], and deleting i < j likewise
+ * h[n] + (h[j] - h[j+1] + (h[i] - h[i+1])·p[j-i-1])·p[n-j-1]: a few multiplications each (all modulo 2^32).
  */
-function deletionHashes(s: string): number {
+function deletionHashes(s: string, wanted: number): number {
   const n = s.length;
   const p = powers(n);
   if (prefix.length <= n) prefix = new Int32Array(n * 2 + 1);
@@ -68,23 +77,29 @@ function deletionHashes(s: string): number {
   const lengths = hashLengths;
   const h = prefix;
   h[0] = 0;
-  for (let i = 0; i < n; i++) h[i + 1] = (Math.imul(h[i] ?? 0, BASE) + s.charCodeAt(i)) | 0;
-  // Hash of s[a, b).
-  const seg = (a: number, b: number): number => ((h[b] ?? 0) - Math.imul(h[a] ?? 0, p[b - a] ?? 0)) | 0;
-  const cat = (x: number, y: number, yLen: number): number => (Math.imul(x, p[yLen] ?? 0) + y) | 0;
+  for (let i = 0; i < n; i++) h[i + 1] = (Math.imul(h[i]!, BASE) + s.charCodeAt(i)) | 0;
+  const whole = h[n]!;
   let k = 0;
-  lengths[k] = n;
-  out[k++] = finish(h[n] ?? 0, n);
-  for (let i = 0; i < n; i++) {
-    const left = h[i] ?? 0;
-    lengths[k] = n - 1;
-    out[k++] = finish(cat(left, seg(i + 1, n), n - i - 1), n - 1);
-    for (let j = i + 1; j < n; j++) {
-      lengths[k] = n - 2;
-      out[k++] = finish(cat(cat(left, seg(i + 1, j), j - i - 1), seg(j + 1, n), n - j - 1), n - 2);
+  if (wanted & SELF) {
+    lengths[k] = n;
+    out[k++] = finish(whole, n);
+  }
+  if (wanted & ONE_DELETED) {
+    for (let i = 0; i < n; i++) {
+      lengths[k] = n - 1;
+      out[k++] = finish((whole + Math.imul(h[i]! - h[i + 1]!, p[n - i - 1]!)) | 0, n - 1);
     }
   }
-  return count;
+  if (wanted & TWO_DELETED) {
+    for (let i = 0; i < n; i++) {
+      const d = (h[i]! - h[i + 1]!) | 0;
+      for (let j = i + 1; j < n; j++) {
+        lengths[k] = n - 2;
+        out[k++] = finish((whole + Math.imul((h[j]! - h[j + 1]! + Math.imul(d, p[j - i - 1]!)) | 0, p[n - j - 1]!)) | 0, n - 2);
+      }
+    }
+  }
+  return k;
 }
 
 /** Mixes the length in and spreads the bits (murmur3 finaliser), giving an unsigned 32-bit value. */
@@ -95,21 +110,23 @@ function finish(h: number, len: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** One class's names and their deletion hashes, packed as `hash * 2^21 + name id` and sorted. */
+/** One class's names and their deletion hashes, grouped by the hashes' top bits. */
 interface NameTable {
   readonly names: readonly string[];
-  readonly entries: Float64Array;
+  /** Every deletion hash of every name, and the name each is of (`ids`, by index in `names`), bucket by bucket. */
+  readonly hashes: Uint32Array;
+  readonly ids: Int32Array;
   /** `dir[b]` is the first entry whose hash has top bits `b`: a lookup scans one short bucket, no search. */
   readonly dir: Int32Array;
   readonly shift: number;
   /**
    * Bloom filters of the hashes, about 8 bits per entry, both bits of a hash in one word, one filter per
    * length of the strings hashed (`filters[length]`, undefined when no name gives a string of that length).
-   * Nearly every hash a query tries is in no name's neighbourhood, and `entries` and `dir` are megabytes
-   * read at random: a filter is small enough to stay in cache and answers those "no" without touching them.
-   * A hash can only be equal to one of the same length (the length is mixed into it), so a query's hash is
-   * tried in its length's filter alone: smaller than one filter of every hash, and for the lengths no name
-   * comes near, not there at all. A filter never says no to a hash that is there, so what is found is the same.
+   * Nearly every hash a query tries is in no name's neighbourhood, and the entries are megabytes read at
+   * random: a filter is small enough to stay in cache and answers those "no" without touching them. A hash
+   * can only be equal to one of the same length (the length is mixed into it), so a query's hash is tried
+   * in its length's filter alone: smaller than one filter of every hash, and for the lengths no name comes
+   * near, not made at all. A filter never says no to a hash that is there, so what is found is the same.
    */
   readonly filters: readonly (Int32Array | undefined)[];
   /** The shortest and longest name: a key more than two characters outside that range has no neighbour. */
@@ -128,36 +145,45 @@ function buildTable(names: readonly string[], signature: number): NameTable {
     minLength = Math.min(minLength, name.length);
     maxLength = Math.max(maxLength, name.length);
   }
-  const entries = new Float64Array(total);
-  const lengthOf = new Uint32Array(total);
+  // A name of length L gives one string of length L, L of length L - 1 and L(L-1)/2 of length L - 2.
+  const perLength = new Int32Array(maxLength + 1);
+  for (const name of names) {
+    const n = name.length;
+    perLength[n]!++;
+    if (n >= 1) perLength[n - 1]! += n;
+    if (n >= 2) perLength[n - 2]! += (n * (n - 1)) / 2;
+  }
+  const filters: (Int32Array | undefined)[] = Array.from(perLength, (count) => (count === 0 ? undefined : new Int32Array(2 ** Math.min(26, Math.max(5, Math.ceil(Math.log2(count / 4 + 1)))))));
+  const all = new Uint32Array(total);
+  const idOf = new Int32Array(total);
   let at = 0;
   names.forEach((name, id) => {
-    const n = deletionHashes(name);
+    const n = deletionHashes(name, EVERY_DELETION);
     for (let k = 0; k < n; k++) {
-      lengthOf[at] = hashLengths[k] ?? 0;
-      entries[at++] = (hashes[k] ?? 0) * ID_BITS + id;
+      const h = hashes[k]!;
+      const filter = filters[hashLengths[k]!]!;
+      const w = h & (filter.length - 1);
+      filter[w] = filter[w]! | filterBits(h);
+      idOf[at] = id;
+      all[at++] = h;
     }
   });
-  // The filters are filled before the entries are sorted, while each entry's string length is at hand.
-  const perLength = new Int32Array(maxLength + 1);
-  for (let k = 0; k < total; k++) perLength[lengthOf[k] ?? 0]!++;
-  const filters: (Int32Array | undefined)[] = Array.from(perLength, (count) => (count === 0 ? undefined : new Int32Array(2 ** Math.min(26, Math.max(5, Math.ceil(Math.log2(count / 4 + 1)))))));
-  for (let k = 0; k < total; k++) {
-    const filter = filters[lengthOf[k] ?? 0]!;
-    const h = Math.floor((entries[k] ?? 0) / ID_BITS);
-    const w = h & (filter.length - 1);
-    filter[w] = (filter[w] ?? 0) | filterBits(h);
-  }
-  entries.sort();
-  const bits = Math.min(24, Math.max(4, Math.ceil(Math.log2(entries.length + 1))));
+  // Entries placed by their buckets (a counting sort): only a bucket's members are ever compared.
+  const bits = Math.min(24, Math.max(4, Math.ceil(Math.log2(total + 1))));
   const shift = 32 - bits;
   const dir = new Int32Array((1 << bits) + 1);
-  let i = 0;
-  for (let b = 0; b <= 1 << bits; b++) {
-    while (i < entries.length && Math.floor((entries[i] ?? 0) / ID_BITS) >>> shift < b) i++;
-    dir[b] = i;
+  for (let k = 0; k < total; k++) dir[(all[k]! >>> shift) + 1]!++;
+  for (let b = 0; b < 1 << bits; b++) dir[b + 1]! += dir[b]!;
+  const next = dir.slice(0, 1 << bits);
+  const sorted = new Uint32Array(total);
+  const ids = new Int32Array(total);
+  for (let k = 0; k < total; k++) {
+    const h = all[k]!;
+    const to = next[h >>> shift]!++;
+    sorted[to] = h;
+    ids[to] = idOf[k]!;
   }
-  return { names, entries, dir, shift, signature, filters, minLength, maxLength };
+  return { names, hashes: sorted, ids, dir, shift, signature, filters, minLength, maxLength };
 }
 
 /** The two bits hash `h` sets in its filter word (taken from bits the word's index does not use). */
@@ -209,7 +235,15 @@ export function nearestName(index: WorkspaceIndex, kind: TargetKind, key: string
   if (classes.some((cls) => index.keyCountOf(cls) > NEAREST_CANDIDATE_LIMIT)) return undefined;
   // The tables first: building one fills `hashes` too.
   const tables = classes.map((cls) => tableOf(index, cls));
-  const queries = tables.length > 0 ? deletionHashes(key) : 0;
+  const n = key.length;
+  let wanted = 0;
+  for (const table of tables) {
+    if (n < table.minLength - MAX_DISTANCE || n > table.maxLength + MAX_DISTANCE) continue;
+    if (table.filters[n] !== undefined) wanted |= SELF;
+    if (n >= 1 && table.filters[n - 1] !== undefined) wanted |= ONE_DELETED;
+    if (n >= 2 && table.filters[n - 2] !== undefined) wanted |= TWO_DELETED;
+  }
+  const queries = wanted === 0 ? 0 : deletionHashes(key, wanted);
   let best: string | undefined;
   let bestD = MAX_DISTANCE + 1;
   let tie = false;
@@ -217,23 +251,21 @@ export function nearestName(index: WorkspaceIndex, kind: TargetKind, key: string
   let visited = 0;
   nearestNameWork.queries++;
   for (const table of tables) {
-    if (key.length < table.minLength - MAX_DISTANCE || key.length > table.maxLength + MAX_DISTANCE) continue;
-    const { filters, entries, dir, shift } = table;
+    if (n < table.minLength - MAX_DISTANCE || n > table.maxLength + MAX_DISTANCE) continue;
+    const { filters, hashes: tableHashes, ids, dir, shift } = table;
     let seen: Set<number> | undefined;
     for (let q = 0; q < queries; q++) {
-      const filter = filters[hashLengths[q] ?? 0];
+      const filter = filters[hashLengths[q]!];
       if (filter === undefined) continue;
-      const h = hashes[q] ?? 0;
+      const h = hashes[q]!;
       const want = filterBits(h);
-      if (((filter[h & (filter.length - 1)] ?? 0) & want) !== want) continue;
-      const lo = h * ID_BITS;
+      if ((filter[h & (filter.length - 1)]! & want) !== want) continue;
       const b = h >>> shift;
-      for (let i = dir[b] ?? 0, end = dir[b + 1] ?? 0; i < end; i++) {
-        const e = entries[i] ?? 0;
-        if (e < lo || e >= lo + ID_BITS) continue;
+      for (let i = dir[b]!, end = dir[b + 1]!; i < end; i++) {
+        if (tableHashes[i] !== h) continue;
         nearestNameWork.visited++;
         if (++visited > MAX_VISITED) return undefined;
-        const id = e - lo;
+        const id = ids[i]!;
         seen ??= new Set<number>();
         if (seen.has(id)) continue;
         seen.add(id);

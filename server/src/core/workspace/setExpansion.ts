@@ -175,20 +175,29 @@ interface SetNode {
   /** The expansion (`walks`) that last finished this set, and whether the walk under way is inside it. */
   done: number;
   onStack: boolean;
+  /** The sets among its members in member order, and how many members it has in all (see setShape). */
+  children?: readonly SetNode[];
+  memberCount?: number;
 }
 
 let walks = 0;
 
 const caches = new WeakMap<WorkspaceIndex, { gen: number; map: Map<string, CachedExpansion>; nodes: Map<string, SetNode> }>();
 
-/** Expands an as-set or route-set over the workspace, bounded; cached until the index changes. */
-export function expandSet(index: WorkspaceIndex, name: string): SetExpansion {
-  const key = name.toUpperCase();
+/** The expansions and nodes of the index's current generation. */
+function generationCache(index: WorkspaceIndex): { map: Map<string, CachedExpansion>; nodes: Map<string, SetNode> } {
   let cache = caches.get(index);
   if (!cache || cache.gen !== index.generation) {
     cache = { gen: index.generation, map: new Map(), nodes: new Map() };
     caches.set(index, cache);
   }
+  return cache;
+}
+
+/** Expands an as-set or route-set over the workspace, bounded; cached until the index changes. */
+export function expandSet(index: WorkspaceIndex, name: string): SetExpansion {
+  const key = name.toUpperCase();
+  const cache = generationCache(index);
   const hit = cache.map.get(key);
   if (hit && !index.isTracking) return hit.value;
   if (hit?.reads) {
@@ -267,6 +276,89 @@ function nodeOf(index: WorkspaceIndex, nodes: Map<string, SetNode>, name: string
   return node;
 }
 
+/** What the set checks read of an expansion. */
+export type SetShape = Pick<SetExpansion, 'loops' | 'depth' | 'deepest' | 'truncated'>;
+
+/**
+ * expandSet's loops, depth, deepest chain and truncation, found by walking the sets under `name` alone. The
+ * walk meets the sets in the order the expansion does (their order among the members), each once, so the
+ * loops and the depth come out the same. Members are only counted: while those of every set met add up to
+ * at most MAX_SET_SIZE the expansion cannot have been cut (each member adds at most one to what it counts);
+ * past that, the expansion itself says where it stopped. The sets of a dump list half a million AS numbers,
+ * each met again under every set that includes its own: meeting them was most of what the set checks cost.
+ */
+export function setShape(index: WorkspaceIndex, name: string): SetShape {
+  const key = name.toUpperCase();
+  // A tracked walk must record its lookups, as expandSet's does.
+  if (index.isTracking) return expandSet(index, key);
+  const cache = generationCache(index);
+  return cache.map.get(key)?.value ?? shapeWalk(index, key, cache.nodes) ?? expandSet(index, key);
+}
+
+/** The sets among `node`'s members, in member order, and how many members it has (kept on the node). */
+function childrenOf(index: WorkspaceIndex, nodes: Map<string, SetNode>, node: SetNode): readonly SetNode[] {
+  if (node.children) return node.children;
+  const children: SetNode[] = [];
+  let count = 0;
+  for (const { codes, others } of node.parts ?? []) {
+    count += codes.length;
+    // `others` holds the members that are no AS number in member order, one per occurrence (memberCodes).
+    for (const o of others) if (o.kind === 'set') children.push(nodeOf(index, nodes, o.name));
+  }
+  node.memberCount = count;
+  return (node.children = children);
+}
+
+/** setShape's walk; undefined when the sets met list more than MAX_SET_SIZE members (the expansion may have been cut). */
+function shapeWalk(index: WorkspaceIndex, root: string, nodes: Map<string, SetNode>): SetShape | undefined {
+  const walk = ++walks;
+  const loops: string[][] = [];
+  const seenLoops = new Set<string>();
+  let depth = 0;
+  let deepest: string[] = [];
+  let members = 0;
+  const stack: SetNode[] = [];
+  /** False as soon as the members counted pass MAX_SET_SIZE. */
+  const visit = (node: SetNode): boolean => {
+    if (node.onStack) {
+      noteLoop(stack, node, seenLoops, loops);
+      return true;
+    }
+    stack.push(node);
+    node.onStack = true;
+    if (stack.length > depth) {
+      depth = stack.length;
+      deepest = stack.map((n) => n.name);
+    }
+    if (node.done !== walk && node.parts) {
+      const children = childrenOf(index, nodes, node);
+      members += node.memberCount!;
+      if (members > MAX_SET_SIZE) return false;
+      for (const child of children) if (!visit(child)) return false;
+    }
+    node.done = walk;
+    node.onStack = false;
+    stack.pop();
+    return true;
+  };
+  try {
+    if (!visit(nodeOf(index, nodes, root))) return undefined;
+  } finally {
+    for (const n of stack) n.onStack = false;
+  }
+  return { loops, depth, deepest, truncated: false };
+}
+
+/** Records the cycle that meeting `node` again (it is on `stack`) closes, unless the same sets made one already. */
+function noteLoop(stack: readonly SetNode[], node: SetNode, seen: Set<string>, loops: string[][]): void {
+  const cycle = [...stack.slice(stack.indexOf(node)).map((n) => n.name), node.name];
+  const id = [...cycle.slice(0, -1)].sort().join(' ');
+  if (!seen.has(id)) {
+    seen.add(id);
+    loops.push(cycle);
+  }
+}
+
 function computeExpansion(index: WorkspaceIndex, root: string, nodes: Map<string, SetNode>): SetExpansion {
   const rootClass = setClassOf(root) === 'route-set' ? 'route-set' : 'as-set';
   const walk = ++walks;
@@ -284,12 +376,7 @@ function computeExpansion(index: WorkspaceIndex, root: string, nodes: Map<string
 
   const visit = (node: SetNode): void => {
     if (node.onStack) {
-      const cycle = [...stack.slice(stack.indexOf(node)).map((n) => n.name), node.name];
-      const id = [...cycle.slice(0, -1)].sort().join(' ');
-      if (!seenLoops.has(id)) {
-        seenLoops.add(id);
-        loops.push(cycle);
-      }
+      noteLoop(stack, node, seenLoops, loops);
       return;
     }
     stack.push(node);

@@ -43,6 +43,11 @@ export interface IndexedObject {
   refKindAt(i: number): TargetKind;
   refKeyAt(i: number): string;
   refAttributeAt(i: number): string;
+  /**
+   * Reference `i`'s name as a number, for tables indexed by name: for an aut-num its AS number, for any other
+   * kind the index's number for the name (the same name has the same number throughout the index while it lasts).
+   */
+  refNameAt(i: number): number;
   /** For route/route6: the prefix and origin. */
   readonly route?: { readonly prefix: Prefix; readonly normalized: string; readonly origin: Asn };
 }
@@ -477,6 +482,12 @@ class Entry implements IndexedObject {
 
   refAttributeAt(i: number): string {
     return attributeNames[this.table.page(this.id)[this.refSlot(i)]! >>> 8]!;
+  }
+
+  refNameAt(i: number): number {
+    const data = this.table.page(this.id);
+    const at = this.refSlot(i);
+    return (data[at]! & 15) === AUT_NUM ? data[at + 1]! >>> 0 : data[at + 1]!;
   }
 
   /** Does reference `i` name `kind`/`key`? (Without making its object.) */
