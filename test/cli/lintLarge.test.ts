@@ -85,3 +85,15 @@ test('a large file that is not plain UTF-8 is read whole, as before, with the sa
     assert.equal(await readTextParts(inParts.readChunks(file!), 'file:///x', SMALL.partChars), undefined, name);
   }
 });
+
+test('UTF-8 sequences cut between the pieces a file is read in are decoded whole, and a bad or cut-off one reads the file whole', async () => {
+  const text = `${Array.from({ length: 300 }, (_, i) => `remarks: ${i} é ü 東京 😀 — ok`).join('\n')}\n`;
+  const [file, bad, cut] = files({ 'multi.rpsl': text, 'bad.rpsl': Buffer.concat([Buffer.from(text), Buffer.from([0xe6, 0x41, 0x0a])]), 'cut.rpsl': Buffer.from(text + '😀').subarray(0, -1) });
+  // The first piece must hold a line end (a CR-only file is read whole); pieces of these sizes cut sequences at every place.
+  for (const piece of [61, 67, 71, 73, 79, 83, 89, 97, 4096]) {
+    const parts = await readTextParts(piecesIo(piece).readChunks(file!), 'file:///multi.rpsl', SMALL.partChars);
+    assert.equal(parts?.map((p) => p.text).join(''), text, `pieces of ${piece} bytes`);
+    assert.equal(await readTextParts(piecesIo(piece).readChunks(bad!), 'file:///bad.rpsl', SMALL.partChars), undefined);
+    assert.equal(await readTextParts(piecesIo(piece).readChunks(cut!), 'file:///cut.rpsl', SMALL.partChars), undefined);
+  }
+});

@@ -27,7 +27,7 @@ export interface TextPart {
  * gives undefined, and the caller reads the file whole, as a small one, for the same answer as ever.
  */
 export async function readTextParts(chunks: AsyncIterable<Uint8Array>, uri: string, partChars = PART_CHARS): Promise<TextPart[] | undefined> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decoder = new Utf8Pieces();
   const parts = new TextParts(partChars);
   const out: TextPart[] = [];
   let firstLine = 0;
@@ -45,19 +45,60 @@ export async function readTextParts(chunks: AsyncIterable<Uint8Array>, uri: stri
         if (!plainUtf8(bytes)) return undefined;
         if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       }
-      const text = decoder.decode(bytes, { stream: true });
+      const text = decoder.decode(bytes);
       // Line ends are taken as they are only when there is an LF (a CR-only file gets LF: lineEnds.ts).
       if (first && !text.includes('\n')) return undefined;
       first = false;
       for (const p of parts.push(text)) add(p);
     }
-    const last = parts.push(decoder.decode()).concat(parts.end());
+    const last = parts.push(decoder.end()).concat(parts.end());
     for (const p of last) if (p !== '' || out.length === 0) add(p);
   } catch (err) {
     // Not UTF-8: read whole, which says so (and reads it as Latin-1) as for any file.
     if (err instanceof TypeError) return undefined;
     throw err;
   }
+  return out;
+}
+
+/**
+ * Strict UTF-8 decoding of bytes that come in pieces, a sequence cut between two pieces carried to the next.
+ * Not TextDecoder's `stream` mode: in Node 20 it gives two-byte strings even for ASCII, so a 1 GB dump took
+ * 2.1 GB as text; decoded whole, each piece is a one-byte string when it can be. Bytes that are not UTF-8,
+ * or a sequence cut by the end, throw TypeError, as the streaming decoder did.
+ */
+class Utf8Pieces {
+  private readonly strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private carry: Uint8Array = new Uint8Array(0);
+
+  decode(piece: Uint8Array): string {
+    const bytes = this.carry.length === 0 ? piece : concat(this.carry, piece);
+    const end = completeEnd(bytes);
+    this.carry = bytes.slice(end);
+    return this.strict.decode(bytes.subarray(0, end));
+  }
+
+  end(): string {
+    if (this.carry.length > 0) throw new TypeError('The input ends inside a UTF-8 sequence');
+    return '';
+  }
+}
+
+/** Where the last whole UTF-8 sequence of `bytes` ends: before a lead byte whose sequence the bytes cut short. */
+function completeEnd(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return i + length > bytes.length ? i : bytes.length;
+  }
+  return bytes.length;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
   return out;
 }
 
