@@ -214,6 +214,17 @@ export class FramedObject {
     return o !== undefined ? o.value === '' : this.segCounts[i] === 0;
   }
 
+  /**
+   * Keeps attribute i's object. Position i may be past the end of `objs` (an edit in a 9,000-line aut-num makes
+   * one object): the places before it are filled with undefined first, since a store far past the end turns the
+   * array into a dictionary, slow for every later read and still one after `reset`.
+   */
+  private keep(i: number, o: RpslAttribute): void {
+    const objs = this.objs;
+    while (objs.length < i) objs.push(undefined);
+    objs[i] = o;
+  }
+
   /** Attribute i as an object, made once. */
   attribute(i: number): RpslAttribute {
     let o = this.made ? this.objs[i] : undefined;
@@ -227,8 +238,7 @@ export class FramedObject {
       }
       const value = segs ? segs.map((s) => s.text).join(' ') : this.value(i);
       o = new FramedAttribute(this.names[i]!, this.rawNames[i]!, value, this.nameStarts[i]!, this.nameEnds[i]!, this.ends[i]!, this.valueStarts[i]!, this.valueEnds[i]!, segs);
-      // Position i may be past the end of `objs`: earlier ones stay holes (undefined), as when never made.
-      this.objs[i] = o;
+      this.keep(i, o);
       this.made = true;
     }
     return o;
@@ -286,8 +296,9 @@ export class FramedObject {
       const i = base + k;
       this.names[i] = other.names[k]!;
       this.rawNames[i] = other.rawNames[k]!;
-      if (other.made && other.objs[k] !== undefined) {
-        this.objs[i] = other.objs[k];
+      const made = other.made ? other.objs[k] : undefined;
+      if (made !== undefined) {
+        this.keep(i, made);
         this.made = true;
       }
       this.segFirsts[i] = other.segFirsts[k]! < 0 ? -1 : other.segFirsts[k]! + segBase;
