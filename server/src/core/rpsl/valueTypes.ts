@@ -114,24 +114,19 @@ interface Token {
 /** Comma-separated items, trimmed; empty items are reported once and skipped. */
 function listItems(cx: ValueContext): Token[] {
   const v = cx.value;
+  const n = itemBounds(v);
   const out: Token[] = [];
-  let i = 0;
-  while (i <= v.length) {
-    let j = v.indexOf(',', i);
-    if (j < 0) j = v.length;
-    let s = i;
-    let e = j;
-    while (s < e && isBlank(v.charCodeAt(s))) s++;
-    while (e > s && isBlank(v.charCodeAt(e - 1))) e--;
-    if (s < e) out.push({ text: v.slice(s, e), start: s, end: e });
-    else if (j < v.length || i > 0) {
-      // The range holds the empty item's commas: two between items (keep one), one at either end (drop it).
-      const from = Math.max(0, i - 1);
-      const to = Math.min(v.length, j + 1);
-      const between = i > 0 && j < v.length;
-      cx.report('rpsl/empty-list-item', from, to, 'This list has an empty item. Remove the extra comma.', { title: 'Remove the extra comma', newText: between ? ',' : '', preferred: true });
-    }
-    i = j + 1;
+  for (let k = 0; k < n; k++) {
+    const start = bounds[2 * k]!;
+    const end = bounds[2 * k + 1]!;
+    out.push({ text: v.slice(start, end), start, end });
+  }
+  for (let k = 0; k < emptyCount; k++) {
+    // The range holds the empty item's commas: two between items (keep one), one at either end (drop it).
+    const i = empties[2 * k]!;
+    const j = empties[2 * k + 1]!;
+    const between = i > 0 && j < v.length;
+    cx.report('rpsl/empty-list-item', Math.max(0, i - 1), Math.min(v.length, j + 1), 'This list has an empty item. Remove the extra comma.', { title: 'Remove the extra comma', newText: between ? ',' : '', preferred: true });
   }
   return out;
 }
@@ -803,13 +798,25 @@ function items(cx: ValueContext): readonly Token[] {
 
 /** Item bounds (start, end pairs) of the value itemBounds read last. */
 let bounds = new Int32Array(256);
+/** Its empty items (the start and end of each, between the commas around it) and how many. */
+let empties = new Int32Array(16);
+let emptyCount = 0;
+
+/** `a` with room for `need` numbers (the same array when it has it). */
+function roomFor(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const grown = new Int32Array(Math.max(need, a.length * 2));
+  grown.set(a);
+  return grown;
+}
 
 /**
- * The items of a comma-separated value as offsets, in `bounds`: their count, or -1 when an item is empty
- * (listItems reports those: the caller takes that path). No token and no string per item.
+ * The items of a comma-separated value as offsets, in `bounds`: their count. Empty items (reported by
+ * listItems) go to `empties`, `emptyCount` of them. No token and no string per item.
  */
 function itemBounds(v: string): number {
   let n = 0;
+  emptyCount = 0;
   let i = 0;
   while (i <= v.length) {
     let j = v.indexOf(',', i);
@@ -819,15 +826,16 @@ function itemBounds(v: string): number {
     while (s < e && isBlank(v.charCodeAt(s))) s++;
     while (e > s && isBlank(v.charCodeAt(e - 1))) e--;
     if (s < e) {
-      if (2 * n + 2 > bounds.length) {
-        const grown = new Int32Array(bounds.length * 2);
-        grown.set(bounds);
-        bounds = grown;
-      }
+      bounds = roomFor(bounds, 2 * n + 2);
       bounds[2 * n] = s;
       bounds[2 * n + 1] = e;
       n++;
-    } else if (j < v.length || i > 0) return -1;
+    } else if (j < v.length || i > 0) {
+      empties = roomFor(empties, 2 * emptyCount + 2);
+      empties[2 * emptyCount] = i;
+      empties[2 * emptyCount + 1] = j;
+      emptyCount++;
+    }
     i = j + 1;
   }
   return n;
@@ -1148,7 +1156,7 @@ const CHECKERS: Readonly<Record<ValueType, ValueChecker>> = {
     // offsets, and only the other items become tokens.
     const v = cx.value;
     const n = itemBounds(v);
-    if (n < 0) {
+    if (emptyCount > 0) {
       for (const t of items(cx)) checkAsSetMember(cx, t);
       return;
     }
